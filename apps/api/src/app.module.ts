@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { CategoriesModule } from './categories/categories.module';
+import { ApiErrorFilter } from './common/api-error.filter';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { JudgesModule } from './judges/judges.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { LiveModule } from './live/live.module';
+import { MqttModule } from './mqtt/mqtt.module';
+import { OrganisationModule } from './organisation/organisation.module';
+import { PublicModule } from './public/public.module';
+import { SettingsModule } from './settings/settings.module';
+import { StagesModule } from './stages/stages.module';
+import { TeamsModule } from './teams/teams.module';
+
+/** The venue server. Every request is validated (zod), authorised (AuthGuard) and answered with ApiErrorBody on failure. */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SettingsModule,
+        AuthModule,
+        OrganisationModule,
+        StagesModule,
+        CategoriesModule,
+        TeamsModule,
+        JudgesModule,
+        LedgerModule,
+        LiveModule,
+        PublicModule,
+        MqttModule,
+        HealthModule,
+        DemoModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

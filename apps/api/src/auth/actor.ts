@@ -1,0 +1,20 @@
+import type { JudgeRole, Role } from '@olympiad/contracts';
+
+/** Who is calling, as proven by their token. Public callers have no actor. */
+export type Actor =
+  | { kind: 'organiser'; id: string; name: string; role: 'organiser' }
+  | { kind: 'judge'; id: string; name: string; role: JudgeRole; stageId: string };
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  name: string;
+  stageId?: string;
+}
+
+export function actorFromClaims(claims: TokenClaims): Actor {
+  if (claims.role === 'organiser') {
+    return { kind: 'organiser', id: claims.sub, name: claims.name, role: 'organiser' };
+  }
+  return { kind: 'judge', id: claims.sub, name: claims.name, role: claims.role, stageId: claims.stageId ?? '' };
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Actor } from './actor';
+import { CurrentActor, Public, Roles } from './auth.decorators';
+import { JudgeSignInDto, OrganiserSetupDto, OrganiserSignInDto } from './auth.dto';
+import { AuthService } from './auth.service';
+
+/** Sign-in is rate-limited per client address: 10 tries a minute. */
+const SIGN_IN_LIMIT = { default: { limit: 10, ttl: 60_000 } };
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Get('setup')
+  async setupStatus() {
+    return { needsSetup: await this.auth.needsSetup() };
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle(SIGN_IN_LIMIT)
+  @Post('setup')
+  completeSetup(@Body() body: OrganiserSetupDto) {
+    return this.auth.completeSetup(body);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle(SIGN_IN_LIMIT)
+  @HttpCode(200)
+  @Post('auth/organiser')
+  signInOrganiser(@Body() body: OrganiserSignInDto) {
+    return this.auth.signInOrganiser(body);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Throttle(SIGN_IN_LIMIT)
+  @HttpCode(200)
+  @Post('auth/judge')
+  signInJudge(@Body() body: JudgeSignInDto) {
+    return this.auth.signInJudge(body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organiser', 'head-judge', 'judge')
+  @Get('me')
+  async me(@CurrentActor() actor: Actor) {
+    if (actor.kind === 'organiser') return { role: actor.role, name: actor.name, id: actor.id };
+    return this.auth.describeJudge(actor.id);
+  }
+}

@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@olympiad/contracts';
+import type { Request } from 'express';
+import { ApiError } from '../common/api-error';
+import type { Actor } from './actor';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { TokenService } from './token.service';
+
+/** Global guard: reads the bearer token, then applies @Public() / @Roles(); default organiser-only. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const actor = this.tokens.verify(token);
+    request.actor = actor;
+
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (!actor) {
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'errors.unauthorized',
+        token ? 'Your sign-in has expired or is not valid; sign in again' : 'Sign in first',
+      );
+    }
+    const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['organiser'];
+    if (!roles.includes(actor.role)) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'errors.forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+}

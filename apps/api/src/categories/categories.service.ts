@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreateCategory } from '@olympiad/contracts';
+import { buildRuleSet, RULE_SET_PRESETS } from '@olympiad/scoring';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { assertStageAccess } from '../auth/stage-access';
+import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
+import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { StageEntity } from '../stages/stage.entity';
+import { CategoryEntity } from './category.entity';
+
+@Injectable()
+export class CategoriesService {
+  constructor(
+    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+    @InjectRepository(LedgerEntryEntity) private readonly ledger: Repository<LedgerEntryEntity>,
+  ) {}
+
+  async create(input: CreateCategory): Promise<CategoryEntity> {
+    if (!(await this.stages.existsBy({ id: input.stageId }))) {
+      throw unknownReference('stageId', 'stage', input.stageId);
+    }
+    const preset = RULE_SET_PRESETS.find((candidate) => candidate.name === input.preset);
+    if (!preset) {
+      throw unknownReference('preset', 'rule-set preset', input.preset);
+    }
+    if (preset.discipline !== input.discipline) {
+      throw invalid(`preset: ${input.preset} is a ${preset.discipline} preset, not ${input.discipline}`, [
+        { path: 'preset', key: 'categories.presetDiscipline', message: `a ${preset.discipline} preset` },
+      ]);
+    }
+    const ruleSet = buildRuleSet(input.preset, input.params ?? {});
+    if (!ruleSet.ok) {
+      throw invalid(
+        ruleSet.errors.map((error) => `params.${error.path}: ${error.message}`).join('; '),
+        ruleSet.errors.map((error) => ({ path: `params.${error.path}`, key: error.key, message: error.message })),
+      );
+    }
+    return this.categories.save({
+      id: randomUUID(),
+      stageId: input.stageId,
+      discipline: input.discipline,
+      name: input.name,
+      ageGroupLabel: input.ageGroup.label,
+      minGrade: input.ageGroup.minGrade,
+      maxGrade: input.ageGroup.maxGrade,
+      preset: input.preset,
+      ruleSet: ruleSet.value,
+      status: 'setup',
+      published: false,
+      standingsVersion: 0,
+    });
+  }
+
+  async get(id: string, actor?: Actor): Promise<CategoryEntity> {
+    const category = await this.categories.findOneBy({ id });
+    if (!category) throw notFound('Category', id);
+    if (actor) assertStageAccess(actor, category.stageId);
+    return category;
+  }
+
+  listForStage(stageId: string): Promise<CategoryEntity[]> {
+    return this.categories.find({ where: { stageId }, order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' } });
+  }
+
+  /** The rule parameters may change until the first score is recorded; after that the set in force is fixed. */
+  async updateParams(id: string, params: Record<string, unknown>): Promise<CategoryEntity> {
+    const category = await this.get(id);
+    if (category.status !== 'setup' || (await this.ledger.existsBy({ categoryId: id }))) {
+      throw conflict('categories.rulesLocked', 'Scoring has started in this category; its rule set can no longer change');
+    }
+    const ruleSet = buildRuleSet(category.preset, params);
+    if (!ruleSet.ok) {
+      throw invalid(
+        ruleSet.errors.map((error) => `params.${error.path}: ${error.message}`).join('; '),
+        ruleSet.errors.map((error) => ({ path: `params.${error.path}`, key: error.key, message: error.message })),
+      );
+    }
+    return this.categories.save({ ...category, ruleSet: ruleSet.value });
+  }
+
+  async setLocked(id: string, actor: Actor, locked: boolean): Promise<CategoryEntity> {
+    const category = await this.get(id, actor);
+    return this.categories.save({ ...category, status: locked ? 'locked' : 'running' });
+  }
+
+  async setPublished(id: string, actor: Actor, published: boolean): Promise<CategoryEntity> {
+    const category = await this.get(id, actor);
+    return this.categories.save({ ...category, published });
+  }
+}

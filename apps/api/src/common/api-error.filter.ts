@@ -1,0 +1,60 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@olympiad/contracts';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ApiError, keyForStatus } from './api-error';
+import { issuesFromZod } from './zod-issues';
+
+/** Every error leaves the API as an ApiErrorBody; nothing but a real fault becomes a 500. */
+@Catch()
+export class ApiErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw exception;
+    }
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof ApiError) {
+      return exception.toBody();
+    }
+    if (exception instanceof ZodValidationException) {
+      const issues = issuesFromZod(exception.getZodError());
+      return {
+        statusCode: 400,
+        key: 'errors.validation',
+        message: issues.map((issue) => `${issue.path || 'body'}: ${issue.message}`).join('; '),
+        issues,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { statusCode: status, key: keyForStatus(status), message: messageOf(exception) };
+    }
+    const status = httpStatusOfLowLevelError(exception);
+    if (status) {
+      return { statusCode: status, key: keyForStatus(status), message: (exception as Error).message };
+    }
+    return { statusCode: 500, key: 'errors.internal', message: 'Internal server error' };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+}
+
+/** body-parser and friends attach a 4xx `status` to their errors (too large, malformed JSON). */
+export function httpStatusOfLowLevelError(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import * as path from 'node:path';
+
+/**
+ * Every setting the server reads from its environment, validated once at start.
+ * `.env.example` at the repository root lists them with their defaults.
+ */
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const envSchema = z
+  .object({
+    PORT: portSchema.default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().default('data'),
+    DATABASE_URL: optionalText.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+    ),
+    MQTT_URL: optionalText.pipe(
+      z.string().regex(/^(mqtts?|wss?|tcp):\/\//, 'MQTT_URL must be an mqtt:// (or mqtts, ws, wss) URL').optional(),
+    ),
+    MQTT_PORT: portSchema.default(1883),
+    MQTT_HOST: z.string().default('0.0.0.0'),
+    MQTT_USERNAME: optionalText,
+    MQTT_PASSWORD: optionalText,
+    JWT_SECRET: optionalText.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
+    ADMIN_USERNAME: z.string().trim().min(3).default('organiser'),
+    ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional()),
+    PUBLIC_URL: optionalText.pipe(z.string().url('PUBLIC_URL must be a URL').optional()),
+    STATIC_DIR: z.string().default('dist/apps'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    MAX_BODY: z.string().default('1mb'),
+  });
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  mqtt:
+    | { kind: 'embedded'; port: number; host: string }
+    | { kind: 'external'; url: string; username?: string; password?: string };
+  jwtSecret?: string;
+  admin: { username: string; password?: string };
+  publicUrl: string;
+  staticDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  maxBody: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'olympiad.sqlite') },
+    mqtt: e.MQTT_URL
+      ? { kind: 'external', url: e.MQTT_URL, username: e.MQTT_USERNAME, password: e.MQTT_PASSWORD }
+      : { kind: 'embedded', port: e.MQTT_PORT, host: e.MQTT_HOST },
+    jwtSecret: e.JWT_SECRET,
+    admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    staticDir: path.resolve(cwd, e.STATIC_DIR),
+    logLevel: e.LOG_LEVEL,
+    maxBody: e.MAX_BODY,
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,33 @@
+import { OrganiserAccountEntity } from '../auth/organiser-account.entity';
+import { CategoryEntity } from '../categories/category.entity';
+import { DeviceEntity } from '../devices/device.entity';
+import { FieldEntity } from '../fields/field.entity';
+import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
+import { JudgeEntity } from '../judges/judge.entity';
+import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { SchoolEntity } from '../schools/school.entity';
+import { AppSettingEntity } from '../settings/app-setting.entity';
+import { StageEntity } from '../stages/stage.entity';
+import { StandingEntity } from '../standings/standing.entity';
+import { TeamMemberEntity } from '../teams/team-member.entity';
+import { TeamEntity } from '../teams/team.entity';
+
+export const ENTITIES = [
+  AppSettingEntity,
+  OrganiserAccountEntity,
+  RegionEntity,
+  OlympiadEntity,
+  StageEntity,
+  SchoolEntity,
+  CategoryEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  FieldEntity,
+  DeviceEntity,
+  JudgeEntity,
+  JudgeAssignmentEntity,
+  LedgerEntryEntity,
+  StandingEntity,
+];

@@ -1,0 +1,121 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { RULE_SET_PRESETS } from '@olympiad/scoring';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { CategoriesService } from '../categories/categories.service';
+import { FieldEntity } from '../fields/field.entity';
+import { JudgesService } from '../judges/judges.service';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { SchoolEntity } from '../schools/school.entity';
+import { StagesService } from '../stages/stages.service';
+import { TeamsService } from '../teams/teams.service';
+import { DEMO_AGE_GROUPS, DEMO_DISCIPLINES, DEMO_MEMBERS, DEMO_SCHOOLS, DEMO_TEAM_NAMES } from './demo-data';
+
+const TEAMS_PER_CATEGORY = 5;
+
+/**
+ * `npm run demo`: one regional stage with every discipline and age group, ~60 teams, fields and
+ * judges whose PINs are printed and saved to DATA_DIR/demo-pins.txt. Runs only on an empty database,
+ * through the same services the REST API uses.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
+    @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
+    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    private readonly stages: StagesService,
+    private readonly categories: CategoriesService,
+    private readonly teams: TeamsService,
+    private readonly judges: JudgesService,
+  ) {}
+
+  async seedIfEmpty(dataDir: string): Promise<void> {
+    if ((await this.olympiads.count()) > 0) {
+      this.logger.log('The database already has an olympiad; the demo is not added again');
+      return;
+    }
+    const olympiad = await this.olympiads.save({
+      id: randomUUID(),
+      name: 'Робототехника олимпиадасы 2026',
+      season: '2026',
+      createdAt: new Date().toISOString(),
+    });
+    const stage = await this.stages.create({
+      olympiadId: olympiad.id,
+      kind: 'regional',
+      regionCode: 'aktobe',
+      name: 'Ақтөбе облысы — өңірлік кезең',
+      venue: 'Ақтөбе, №21 мектеп-лицей, спорт залы',
+      startsOn: '2026-12-05',
+      endsOn: '2026-12-06',
+      code: 'AKT-2026',
+    });
+    await this.stages.update(stage.id, { status: 'live' });
+    const schools = await this.schools.save(
+      DEMO_SCHOOLS.map((school) => ({ id: randomUUID(), name: school.name, town: school.town, regionCode: 'aktobe' })),
+    );
+
+    const categoryIds: Record<string, string[]> = {};
+    let teamIndex = 0;
+    for (const { discipline, kk } of DEMO_DISCIPLINES) {
+      const preset = RULE_SET_PRESETS.find((candidate) => candidate.discipline === discipline);
+      if (!preset) continue;
+      categoryIds[discipline] = [];
+      for (const group of DEMO_AGE_GROUPS) {
+        const category = await this.categories.create({
+          stageId: stage.id,
+          discipline,
+          ageGroup: group,
+          name: `${kk} ${group.label}`,
+          preset: preset.name,
+        });
+        categoryIds[discipline].push(category.id);
+        for (let i = 0; i < TEAMS_PER_CATEGORY; i++, teamIndex++) {
+          await this.teams.create({
+            stageId: stage.id,
+            categoryId: category.id,
+            schoolId: schools[teamIndex % schools.length].id,
+            name: DEMO_TEAM_NAMES[teamIndex % DEMO_TEAM_NAMES.length],
+            coach: DEMO_MEMBERS[(teamIndex + 7) % DEMO_MEMBERS.length],
+            members: [
+              { name: DEMO_MEMBERS[teamIndex % DEMO_MEMBERS.length], grade: group.maxGrade },
+              { name: DEMO_MEMBERS[(teamIndex + 3) % DEMO_MEMBERS.length], grade: group.minGrade },
+            ],
+          });
+        }
+      }
+    }
+
+    const fields = await this.fields.save([
+      { id: randomUUID(), stageId: stage.id, name: 'Лабиринт 1', discipline: 'maze' as const },
+      { id: randomUUID(), stageId: stage.id, name: 'Лабиринт 2', discipline: 'maze' as const },
+      { id: randomUUID(), stageId: stage.id, name: 'Сумо рингі 1', discipline: 'sumo' as const },
+    ]);
+
+    const judgeCards: string[] = [];
+    const addJudge = async (name: string, role: 'head-judge' | 'judge', categories: string[], fieldIds: string[]) => {
+      const judge = await this.judges.create({ stageId: stage.id, name, role, categoryIds: categories, fieldIds });
+      judgeCards.push(`${role.padEnd(10)}  ${name.padEnd(28)}  stage ${stage.code}  PIN ${judge.pin}`);
+    };
+    await addJudge('Бас төреші Гүлнар Әміржанова', 'head-judge', [], []);
+    await addJudge('Лабиринт төрешісі Асқар', 'judge', categoryIds.maze ?? [], [fields[0].id, fields[1].id]);
+    await addJudge('Сумо судья Ольга', 'judge', categoryIds.sumo ?? [], [fields[2].id]);
+    await addJudge('Бағдарламалау төрешісі Марат', 'judge', categoryIds.programming ?? [], []);
+    await addJudge('Жюри Қымбат', 'judge', categoryIds.creative ?? [], []);
+    await addJudge('Жюри Сергей', 'judge', categoryIds.creative ?? [], []);
+
+    const pinFile = path.join(dataDir, 'demo-pins.txt');
+    fs.writeFileSync(pinFile, `${judgeCards.join('\n')}\n`, { mode: 0o600 });
+    this.logger.log(
+      [`Demo olympiad ready: stage ${stage.code}, ${teamIndex} teams. Judge PINs (also in ${pinFile}):`, ...judgeCards].join(
+        '\n',
+      ),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { FieldEntity } from '../fields/field.entity';
+
+/** A field sensor controller; its id is its MQTT client id and topic segment. */
+@Entity('device')
+export class DeviceEntity {
+  @PrimaryColumn('varchar', { length: 40 })
+  id!: string;
+
+  @Column('varchar', { length: 36, nullable: true })
+  fieldId!: string | null;
+
+  @ManyToOne(() => FieldEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'fieldId' })
+  field?: FieldEntity | null;
+
+  @Column('varchar', { length: 100, default: '' })
+  label!: string;
+
+  /** scrypt hash of the device's MQTT secret; the secret itself is shown once. */
+  @Column('varchar', { length: 200 })
+  secretHash!: string;
+
+  @Column('varchar', { length: 32 })
+  createdAt!: string;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createFieldSchema } from '@olympiad/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { assertStageAccess } from '../auth/stage-access';
+import { unknownReference } from '../common/api-error';
+import { StageEntity } from '../stages/stage.entity';
+import { FieldEntity } from './field.entity';
+
+class CreateFieldDto extends createZodDto(createFieldSchema) {}
+
+@ApiTags('fields')
+@ApiBearerAuth()
+@Controller()
+export class FieldsController {
+  constructor(
+    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+  ) {}
+
+  @Post('fields')
+  async create(@Body() body: CreateFieldDto) {
+    if (!(await this.stages.existsBy({ id: body.stageId }))) throw unknownReference('stageId', 'stage', body.stageId);
+    return this.fields.save({ id: randomUUID(), ...body });
+  }
+
+  @Roles('organiser', 'head-judge', 'judge')
+  @Get('stages/:stageId/fields')
+  list(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor) {
+    assertStageAccess(actor, stageId);
+    return this.fields.find({ where: { stageId }, order: { name: 'ASC' } });
+  }
+}

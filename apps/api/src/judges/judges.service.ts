@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateJudge } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import { hashSecret, randomPin } from '../auth/secret-hash';
+import { CategoryEntity } from '../categories/category.entity';
+import { conflict, unknownReference } from '../common/api-error';
+import { FieldEntity } from '../fields/field.entity';
+import { StageEntity } from '../stages/stage.entity';
+import { JudgeAssignmentEntity } from './judge-assignment.entity';
+import { JudgeEntity } from './judge.entity';
+
+export interface CreatedJudge {
+  id: string;
+  name: string;
+  role: JudgeEntity['role'];
+  stageId: string;
+  categoryIds: string[];
+  fieldIds: string[];
+  /** Shown once, for the printed PIN card; only its hash is stored. */
+  pin: string;
+}
+
+@Injectable()
+export class JudgesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  async create(input: CreateJudge): Promise<CreatedJudge> {
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(StageEntity, { id: input.stageId }))) {
+      throw unknownReference('stageId', 'stage', input.stageId);
+    }
+    const categories = await manager.findBy(CategoryEntity, { id: In(input.categoryIds), stageId: input.stageId });
+    const missingCategory = input.categoryIds.find((id) => !categories.some((category) => category.id === id));
+    if (missingCategory) throw unknownReference('categoryIds', 'category in this stage', missingCategory);
+    const fields = await manager.findBy(FieldEntity, { id: In(input.fieldIds), stageId: input.stageId });
+    const missingField = input.fieldIds.find((id) => !fields.some((field) => field.id === id));
+    if (missingField) throw unknownReference('fieldIds', 'field in this stage', missingField);
+
+    const pin = input.pin ?? (await this.freePin(input.stageId));
+    const pinLookup = this.auth.pinLookup(input.stageId, pin);
+    if (await manager.existsBy(JudgeEntity, { stageId: input.stageId, pinLookup })) {
+      throw conflict('judges.pinTaken', 'Another judge of this stage has this PIN; choose another');
+    }
+    const id = randomUUID();
+    await this.dataSource.transaction(async (tx) => {
+      await tx.save(
+        Object.assign(new JudgeEntity(), {
+          id,
+          stageId: input.stageId,
+          name: input.name,
+          role: input.role,
+          pinLookup,
+          pinHash: await hashSecret(pin),
+          active: true,
+        }),
+      );
+      await tx.save([
+        ...input.categoryIds.map((categoryId) =>
+          Object.assign(new JudgeAssignmentEntity(), { id: randomUUID(), judgeId: id, categoryId, fieldId: null }),
+        ),
+        ...input.fieldIds.map((fieldId) =>
+          Object.assign(new JudgeAssignmentEntity(), { id: randomUUID(), judgeId: id, categoryId: null, fieldId }),
+        ),
+      ]);
+    });
+    return { id, name: input.name, role: input.role, stageId: input.stageId, categoryIds: input.categoryIds, fieldIds: input.fieldIds, pin };
+  }
+
+  async list(stageId: string) {
+    const judges = await this.dataSource.manager.find(JudgeEntity, {
+      where: { stageId },
+      relations: { assignments: true },
+      order: { name: 'ASC' },
+    });
+    return judges.map((judge) => ({
+      id: judge.id,
+      name: judge.name,
+      role: judge.role,
+      active: judge.active,
+      categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
+      fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
+    }));
+  }
+
+  private async freePin(stageId: string): Promise<string> {
+    for (;;) {
+      const pin = randomPin(6);
+      const taken = await this.dataSource.manager.existsBy(JudgeEntity, { stageId, pinLookup: this.auth.pinLookup(stageId, pin) });
+      if (!taken) return pin;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ledgerEntryInputSchema } from '@olympiad/contracts';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CategoriesService } from '../categories/categories.service';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+import { RecordEntryUseCase } from './record-entry.use-case';
+
+class LedgerEntryDto extends createZodDto(ledgerEntryInputSchema) {}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller()
+export class LedgerController {
+  constructor(
+    private readonly recordEntry: RecordEntryUseCase,
+    private readonly categories: CategoriesService,
+    @InjectRepository(LedgerEntryEntity) private readonly ledger: Repository<LedgerEntryEntity>,
+  ) {}
+
+  /** 201 when stored, 200 when this UUID was already stored (a resend from an offline tablet). */
+  @Roles('organiser', 'head-judge', 'judge')
+  @Post('ledger')
+  async record(@Body() body: LedgerEntryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const result = await this.recordEntry.execute(body, actor);
+    response.status(result.duplicate ? 200 : 201);
+    return result;
+  }
+
+  @Roles('organiser', 'head-judge', 'judge')
+  @Get('categories/:id/ledger')
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    await this.categories.get(id, actor);
+    return this.ledger.find({ where: { categoryId: id }, order: { seq: 'ASC' } });
+  }
+}

@@ -1,0 +1,134 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
+import { validateEntry } from '@olympiad/scoring';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { assertStageAccess } from '../auth/stage-access';
+import { CategoryEntity } from '../categories/category.entity';
+import { ApiError, conflict, forbidden, invalid, unknownReference } from '../common/api-error';
+import { CategoryWriteLock } from '../common/category-write-lock';
+import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
+import { LiveService } from '../live/live.service';
+import { StandingsService } from '../standings/standings.service';
+import { TeamEntity } from '../teams/team.entity';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+
+export interface RecordedEntry {
+  entry: LedgerEntryEntity;
+  /** True when this UUID was already stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+/**
+ * The one way a score enters the system, whether from a tablet (REST), a socket or a sensor:
+ * checks, appends to the ledger and updates the standings in one transaction, then tells the
+ * live rooms. A refused entry writes nothing.
+ */
+@Injectable()
+export class RecordEntryUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly standings: StandingsService,
+    private readonly live: LiveService,
+    private readonly lock: CategoryWriteLock,
+  ) {}
+
+  async execute(input: LedgerEntryInput, actor: Actor): Promise<RecordedEntry> {
+    const outcome = await this.lock.run(input.categoryId, async () => {
+      try {
+        const written = await this.dataSource.transaction((manager) => this.write(manager, input, actor));
+        this.standings.commitCache(input.categoryId);
+        return written;
+      } catch (error) {
+        this.standings.discardCache(input.categoryId);
+        throw error;
+      }
+    });
+    if (outcome.delta) this.live.standingsChanged(outcome.delta, outcome.published);
+    return outcome.recorded;
+  }
+
+  private async write(
+    manager: EntityManager,
+    input: LedgerEntryInput,
+    actor: Actor,
+  ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
+    const existing = await manager.findOneBy(LedgerEntryEntity, { id: input.id });
+    if (existing) {
+      assertStageAccess(actor, existing.stageId);
+      if (!sameEntry(existing, input)) {
+        throw conflict('ledger.idReused', `Entry ${input.id} was already recorded with different content`);
+      }
+      return { recorded: { entry: existing, duplicate: true }, delta: null, published: false };
+    }
+
+    const category = await manager.findOneBy(CategoryEntity, { id: input.categoryId });
+    if (!category) throw unknownReference('categoryId', 'category', input.categoryId);
+    assertStageAccess(actor, category.stageId);
+    await this.assertMayScore(manager, actor, category);
+    if (category.status === 'locked') {
+      throw conflict('ledger.categoryLocked', 'This category is locked; the head judge must unlock it first');
+    }
+    if (input.teamId && !(await manager.existsBy(TeamEntity, { id: input.teamId, categoryId: category.id }))) {
+      throw unknownReference('teamId', 'team in this category', input.teamId);
+    }
+    if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id);
+
+    const checked = validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload });
+    if (!checked.ok) {
+      throw invalid(
+        checked.errors.map((error) => `${error.path || 'payload'}: ${error.message}`).join('; '),
+        checked.errors.map((error) => ({ path: error.path, key: error.key, message: error.message })),
+        'ledger.invalidEntry',
+      );
+    }
+
+    const entry = await manager.save(
+      Object.assign(new LedgerEntryEntity(), {
+        id: input.id,
+        stageId: category.stageId,
+        categoryId: category.id,
+        teamId: input.teamId,
+        kind: input.kind,
+        payload: input.payload,
+        supersedes: input.supersedes,
+        reason: input.reason,
+        authorId: actor.id,
+        authorRole: actor.role,
+        deviceId: input.deviceId,
+        recordedAt: input.recordedAt,
+        receivedAt: new Date().toISOString(),
+      }),
+    );
+    if (category.status === 'setup') {
+      await manager.update(CategoryEntity, { id: category.id }, { status: 'running' });
+    }
+    const delta = await this.standings.applyEntry(manager, category, entry);
+    return { recorded: { entry, duplicate: false }, delta, published: category.published };
+  }
+
+  private async assertMayScore(manager: EntityManager, actor: Actor, category: CategoryEntity): Promise<void> {
+    if (actor.role !== 'judge') return;
+    const assigned = await manager.existsBy(JudgeAssignmentEntity, { judgeId: actor.id, categoryId: category.id });
+    if (!assigned) throw forbidden('You are not assigned to this category');
+  }
+
+  private async assertMaySupersede(manager: EntityManager, actor: Actor, supersedes: string, categoryId: string) {
+    const original = await manager.findOneBy(LedgerEntryEntity, { id: supersedes, categoryId });
+    if (!original) throw unknownReference('supersedes', 'entry in this category', supersedes);
+    if (actor.role === 'judge' && original.authorId !== actor.id) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'ledger.correctOthers', "Only the head judge may correct another judge's entry");
+    }
+  }
+}
+
+function sameEntry(stored: LedgerEntryEntity, input: LedgerEntryInput): boolean {
+  return (
+    stored.categoryId === input.categoryId &&
+    stored.teamId === input.teamId &&
+    stored.kind === input.kind &&
+    stored.supersedes === input.supersedes &&
+    JSON.stringify(stored.payload) === JSON.stringify(input.payload)
+  );
+}

@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { roomName, type ClientToServerEvents, type JoinResult, type RoomRef, type ServerToClientEvents } from '@olympiad/contracts';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { TokenService } from '../auth/token.service';
+import { LiveService, type LiveServer } from './live.service';
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor?: Actor; rooms: Map<string, string> }>;
+
+const roomSchema = z.object({ kind: z.enum(['stage', 'category', 'field']), id: z.string().uuid() }).strict();
+
+/** Socket.IO entry point: joins, leaves and resyncs; everything it sends is decided by LiveService. */
+@WebSocketGateway({ cors: { origin: true }, serveClient: false })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('LiveGateway');
+
+  constructor(
+    private readonly live: LiveService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    this.live.attach(server);
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    socket.data.actor = this.tokens.verify(typeof token === 'string' ? token : undefined);
+    socket.data.rooms = new Map();
+  }
+
+  @SubscribeMessage('join')
+  join(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinResult> {
+    return this.enter(socket, body);
+  }
+
+  /** A client that saw a version gap: a fresh snapshot, same room. */
+  @SubscribeMessage('resync')
+  resync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinResult> {
+    return this.enter(socket, body);
+  }
+
+  @SubscribeMessage('leave')
+  leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): void {
+    const room = roomSchema.safeParse(body);
+    if (!room.success) return;
+    const joined = socket.data.rooms.get(roomName(room.data));
+    if (joined) void socket.leave(joined);
+    socket.data.rooms.delete(roomName(room.data));
+  }
+
+  private async enter(socket: LiveSocket, body: unknown): Promise<JoinResult> {
+    const room = roomSchema.safeParse(body);
+    if (!room.success) {
+      return { ok: false, key: 'errors.validation', message: 'A room is { kind: stage | category | field, id: uuid }' };
+    }
+    try {
+      const outcome = await this.live.join(room.data as RoomRef, socket.data.actor);
+      if ('socketRoom' in outcome) {
+        await socket.join(outcome.socketRoom);
+        socket.data.rooms.set(roomName(room.data as RoomRef), outcome.socketRoom);
+      }
+      return outcome.result;
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      return { ok: false, key: 'errors.internal', message: 'The server could not load this room' };
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreateStage, UpdateStage } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { randomCode } from '../auth/secret-hash';
+import { conflict, notFound, unknownReference } from '../common/api-error';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { StageEntity } from './stage.entity';
+
+@Injectable()
+export class StagesService {
+  constructor(
+    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+    @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
+    @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
+  ) {}
+
+  async create(input: CreateStage): Promise<StageEntity> {
+    if (!(await this.olympiads.existsBy({ id: input.olympiadId }))) {
+      throw unknownReference('olympiadId', 'olympiad', input.olympiadId);
+    }
+    if (input.regionCode && !(await this.regions.existsBy({ code: input.regionCode }))) {
+      throw unknownReference('regionCode', 'region', input.regionCode);
+    }
+    const code = (input.code ?? (await this.freeCode(input.regionCode ?? 'rep'))).toUpperCase();
+    if (await this.stages.existsBy({ code })) {
+      throw conflict('stages.codeTaken', `The stage code ${code} is already used`);
+    }
+    return this.stages.save({
+      id: randomUUID(),
+      olympiadId: input.olympiadId,
+      kind: input.kind,
+      regionCode: input.regionCode ?? null,
+      name: input.name,
+      venue: input.venue,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      code,
+      status: 'draft',
+    });
+  }
+
+  list(olympiadId?: string): Promise<StageEntity[]> {
+    return this.stages.find({ where: olympiadId ? { olympiadId } : {}, order: { startsOn: 'ASC', name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<StageEntity> {
+    const stage = await this.stages.findOneBy({ id });
+    if (!stage) throw notFound('Stage', id);
+    return stage;
+  }
+
+  async update(id: string, input: UpdateStage): Promise<StageEntity> {
+    const stage = await this.get(id);
+    return this.stages.save({ ...stage, ...input });
+  }
+
+  /** e.g. AKTOBE-7K3Q: short to type on a tablet, recognisable, and hard to guess. */
+  private async freeCode(prefix: string): Promise<string> {
+    const head = prefix.replace(/[^a-z]/gi, '').slice(0, 6).toUpperCase();
+    for (;;) {
+      const code = `${head}-${randomCode(4)}`;
+      if (!(await this.stages.existsBy({ code }))) return code;
+    }
+  }
+}

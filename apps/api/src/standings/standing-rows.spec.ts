@@ -1,0 +1,26 @@
+import type { StandingRow } from '@olympiad/scoring';
+import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
+
+const row = (teamId: string, place: number | null, primary: number | null): StandingRow => ({
+  teamId,
+  place,
+  status: place === null ? 'not-scored' : 'ranked',
+  primary,
+  display: primary === null ? '' : String(primary),
+  detail: {},
+});
+
+describe('standing rows', () => {
+  it('report only the rows whose result or position changed', () => {
+    const before = { rows: [row('a', 1, 100), row('b', 2, 200), row('c', null, null)] };
+    const after = { rows: [row('c', 1, 50), row('a', 2, 100), row('b', 3, 200)] };
+    expect(changedRows(before, after).map((change) => change.row.teamId)).toEqual(['c', 'a', 'b']);
+    expect(changedRows(after, after)).toEqual([]);
+  });
+
+  it('round-trip through the table in position order', () => {
+    const standings = { rows: [row('x', 1, 10), row('y', 2, 20)] };
+    const stored = standings.rows.map((r, i) => toStandingEntity('cat', r, i)).reverse();
+    expect(fromStandingEntities(stored)).toEqual(standings);
+  });
+});

@@ -1,0 +1,31 @@
+import type { StandingStatus } from '@olympiad/scoring';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The live standings projection of a category: derived from the ledger, rebuildable at any time. */
+@Entity('standing')
+export class StandingEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  categoryId!: string;
+
+  @PrimaryColumn('varchar', { length: 36 })
+  teamId!: string;
+
+  @Column('integer', { nullable: true })
+  place!: number | null;
+
+  @Column('varchar', { length: 20 })
+  status!: StandingStatus;
+
+  @Column('integer', { nullable: true, name: 'primaryValue' })
+  primary!: number | null;
+
+  @Column('varchar', { length: 100 })
+  display!: string;
+
+  @Column('simple-json')
+  detail!: Record<string, unknown>;
+
+  /** Position in the category's order (ranked rows first, then the rest). */
+  @Column('integer')
+  position!: number;
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { StandingsDelta, StandingsSnapshot } from '@olympiad/contracts';
+import {
+  applyEntry,
+  computeStandings,
+  standingsOf,
+  standingsStateFrom,
+  type LedgerRecord,
+  type Standings,
+  type StandingsState,
+} from '@olympiad/scoring';
+import { DataSource, EntityManager } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity';
+import { notFound } from '../common/api-error';
+import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { loadTeamRefs } from './category-teams';
+import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
+import { StandingEntity } from './standing.entity';
+
+export function toLedgerRecord(entry: LedgerEntryEntity): LedgerRecord {
+  return {
+    id: entry.id,
+    seq: entry.seq,
+    kind: entry.kind,
+    teamId: entry.teamId,
+    payload: entry.payload,
+    supersedes: entry.supersedes,
+    authorId: entry.authorId,
+    recordedAt: entry.recordedAt,
+  };
+}
+
+interface CachedProjection {
+  version: number;
+  state: StandingsState;
+  standings: Standings;
+}
+
+/**
+ * The standings projection (DESIGN.md §3): kept in the `standing` table, updated in the same
+ * transaction as the ledger entry that changed it, and rebuildable from the ledger at any time.
+ * The in-memory state only saves recomputing; it is trusted only while its version matches the
+ * category's stored version, so a second replica or a restart simply rebuilds it.
+ */
+@Injectable()
+export class StandingsService {
+  private readonly cache = new Map<string, CachedProjection>();
+  /** Computed inside a transaction that has not committed yet. */
+  private readonly pending = new Map<string, CachedProjection>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Applies an entry just stored in `manager`'s transaction; returns the delta, or null if nothing moved. */
+  async applyEntry(manager: EntityManager, category: CategoryEntity, entry: LedgerEntryEntity): Promise<StandingsDelta | null> {
+    const cached = this.cache.get(category.id);
+    let next: CachedProjection;
+    let before: Standings;
+    if (cached && cached.version === category.standingsVersion) {
+      const state = applyEntry(cached.state, toLedgerRecord(entry));
+      before = cached.standings;
+      next = { version: category.standingsVersion, state, standings: standingsOf(state) };
+    } else {
+      before = fromStandingEntities(await manager.findBy(StandingEntity, { categoryId: category.id }));
+      next = await this.computeFromLedger(manager, category);
+    }
+    return this.persist(manager, category, before, next);
+  }
+
+  /** Recomputes from the ledger and stores the result (after a team joins, withdraws or is marked absent). */
+  async recompute(manager: EntityManager, category: CategoryEntity): Promise<StandingsDelta | null> {
+    const before = fromStandingEntities(await manager.findBy(StandingEntity, { categoryId: category.id }));
+    return this.persist(manager, category, before, await this.computeFromLedger(manager, category));
+  }
+
+  /**
+   * Standings replayed from the ledger alone by the rules' full recompute (not the incremental
+   * path the live projection uses), stored nowhere: the check on the live projection.
+   */
+  async rebuild(categoryId: string): Promise<Standings> {
+    const manager = this.dataSource.manager;
+    const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
+    if (!category) throw notFound('Category', categoryId);
+    return computeStandings(category.ruleSet, await loadTeamRefs(manager, category.id), await this.ledgerOf(manager, category.id));
+  }
+
+  async snapshot(categoryId: string): Promise<StandingsSnapshot> {
+    return this.dataSource.transaction(async (manager) => {
+      const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
+      if (!category) throw notFound('Category', categoryId);
+      const rows = await manager.findBy(StandingEntity, { categoryId });
+      const teams = await manager.find(TeamEntity, { where: { categoryId }, relations: { school: true } });
+      return {
+        categoryId,
+        version: category.standingsVersion,
+        published: category.published,
+        standings: fromStandingEntities(rows),
+        teams: Object.fromEntries(teams.map((team) => [team.id, { name: team.name, school: team.school?.name ?? '' }])),
+      };
+    });
+  }
+
+  private async computeFromLedger(manager: EntityManager, category: CategoryEntity): Promise<CachedProjection> {
+    const state = standingsStateFrom(category.ruleSet, await loadTeamRefs(manager, category.id), await this.ledgerOf(manager, category.id));
+    return { version: category.standingsVersion, state, standings: standingsOf(state) };
+  }
+
+  private async ledgerOf(manager: EntityManager, categoryId: string): Promise<LedgerRecord[]> {
+    const rows = await manager.find(LedgerEntryEntity, { where: { categoryId }, order: { seq: 'ASC' } });
+    return rows.map(toLedgerRecord);
+  }
+
+  private async persist(
+    manager: EntityManager,
+    category: CategoryEntity,
+    before: Standings,
+    next: CachedProjection,
+  ): Promise<StandingsDelta | null> {
+    const changes = changedRows(before, next.standings);
+    const gone = before.rows.filter((row) => !next.standings.rows.some((candidate) => candidate.teamId === row.teamId));
+    if (changes.length === 0 && gone.length === 0) {
+      this.pending.set(category.id, next);
+      return null;
+    }
+    if (gone.length > 0) {
+      await manager.delete(StandingEntity, gone.map((row) => ({ categoryId: category.id, teamId: row.teamId })));
+    }
+    await manager.save(changes.map(({ row, position }) => toStandingEntity(category.id, row, position)));
+    const version = category.standingsVersion + 1;
+    await manager.update(CategoryEntity, { id: category.id }, { standingsVersion: version });
+    category.standingsVersion = version;
+    // The cache is only updated once the caller's transaction has committed (see commitCache).
+    this.pending.set(category.id, { ...next, version });
+    return { categoryId: category.id, version, changed: changes.map((change) => change.row) };
+  }
+
+  /** Call after the transaction commits: the computed state becomes the cached one. */
+  commitCache(categoryId: string): void {
+    const next = this.pending.get(categoryId);
+    if (next) this.cache.set(categoryId, next);
+    this.pending.delete(categoryId);
+  }
+
+  /** Call when the transaction failed: forget what it computed. */
+  discardCache(categoryId: string): void {
+    this.pending.delete(categoryId);
+    this.cache.delete(categoryId);
+  }
+
+  /** Checks the live projection against a replay of the ledger. */
+  async verify(categoryId: string): Promise<{ matches: boolean; live: Standings; rebuilt: Standings }> {
+    const live = (await this.snapshot(categoryId)).standings;
+    const rebuilt = await this.rebuild(categoryId);
+    return { matches: JSON.stringify(live) === JSON.stringify(rebuilt), live, rebuilt };
+  }
+}

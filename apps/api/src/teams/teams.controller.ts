@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createTeamSchema, updateTeamSchema } from '@olympiad/contracts';
+import { createZodDto } from 'nestjs-zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { assertStageAccess } from '../auth/stage-access';
+import { TeamsService } from './teams.service';
+
+class CreateTeamDto extends createZodDto(createTeamSchema) {}
+class UpdateTeamDto extends createZodDto(updateTeamSchema) {}
+
+@ApiTags('teams')
+@ApiBearerAuth()
+@Controller()
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post('teams')
+  create(@Body() body: CreateTeamDto) {
+    return this.teams.create(body);
+  }
+
+  /** Withdraw, mark absent or disqualified, or back to active. */
+  @Roles('organiser', 'head-judge')
+  @Patch('teams/:id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTeamDto, @CurrentActor() actor: Actor) {
+    return this.teams.setStatus(id, body.status, actor);
+  }
+
+  @Roles('organiser', 'head-judge', 'judge')
+  @Get('stages/:stageId/teams')
+  list(
+    @Param('stageId', ParseUUIDPipe) stageId: string,
+    @CurrentActor() actor: Actor,
+    @Query('categoryId') categoryId?: string,
+  ) {
+    assertStageAccess(actor, stageId);
+    return this.teams.list(stageId, categoryId);
+  }
+}

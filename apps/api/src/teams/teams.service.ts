@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CreateTeam } from '@olympiad/contracts';
+import type { TeamStatus } from '@olympiad/scoring';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { assertStageAccess } from '../auth/stage-access';
+import { CategoryEntity } from '../categories/category.entity';
+import { invalid, notFound, unknownReference } from '../common/api-error';
+import { SchoolEntity } from '../schools/school.entity';
+import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
+import { TeamMemberEntity } from './team-member.entity';
+import { TeamEntity } from './team.entity';
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recompute: RecomputeStandingsUseCase,
+  ) {}
+
+  async create(input: CreateTeam): Promise<TeamEntity> {
+    const manager = this.dataSource.manager;
+    const category = await manager.findOneBy(CategoryEntity, { id: input.categoryId });
+    if (!category || category.stageId !== input.stageId) {
+      throw unknownReference('categoryId', 'category in this stage', input.categoryId);
+    }
+    if (!(await manager.existsBy(SchoolEntity, { id: input.schoolId }))) {
+      throw unknownReference('schoolId', 'school', input.schoolId);
+    }
+    // A team's age group is its oldest member's grade (RULES.md, age groups).
+    const grade = Math.max(...input.members.map((member) => member.grade));
+    if (grade < category.minGrade || grade > category.maxGrade) {
+      throw invalid(`members: the oldest member is in grade ${grade}, outside ${category.ageGroupLabel}`, [
+        { path: 'members', key: 'teams.gradeOutsideGroup', message: `grade ${grade} is outside ${category.ageGroupLabel}` },
+      ]);
+    }
+    const id = randomUUID();
+    const team = await this.dataSource.transaction(async (tx) => {
+      const saved = await tx.save(
+        Object.assign(new TeamEntity(), {
+          id,
+          stageId: input.stageId,
+          categoryId: input.categoryId,
+          schoolId: input.schoolId,
+          name: input.name,
+          coach: input.coach,
+          status: 'active',
+        }),
+      );
+      saved.members = await tx.save(
+        input.members.map((member, position) =>
+          Object.assign(new TeamMemberEntity(), { id: randomUUID(), teamId: id, name: member.name, grade: member.grade, position }),
+        ),
+      );
+      return saved;
+    });
+    await this.recompute.execute(category.id);
+    return team;
+  }
+
+  async setStatus(id: string, status: TeamStatus, actor: Actor): Promise<TeamEntity> {
+    const team = await this.dataSource.manager.findOneBy(TeamEntity, { id });
+    if (!team) throw notFound('Team', id);
+    assertStageAccess(actor, team.stageId);
+    await this.dataSource.manager.update(TeamEntity, { id }, { status });
+    await this.recompute.execute(team.categoryId);
+    return { ...team, status };
+  }
+
+  list(stageId: string, categoryId?: string): Promise<TeamEntity[]> {
+    return this.dataSource.manager.find(TeamEntity, {
+      where: categoryId ? { stageId, categoryId } : { stageId },
+      relations: { members: true, school: true },
+      order: { name: 'ASC', members: { position: 'ASC' } },
+    });
+  }
+}

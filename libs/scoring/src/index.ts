@@ -1,0 +1,50 @@
+export * from './lib/ledger.types';
+
+// Rule sets
+export type { RuleSet, RuleSetPreset, MazeRuleSet, SumoRuleSet, ProgrammingRuleSet, CreativeRuleSet } from './lib/rule-set/rule-set';
+export { ruleSetSchema } from './lib/rule-set/rule-set';
+export { RULE_SET_PRESETS, presetRuleSet } from './lib/rule-set/presets';
+export { buildRuleSet, validateRuleSet } from './lib/rule-set/build-rule-set';
+export * from './lib/maze/maze-rules';
+export * from './lib/sumo/sumo-rules';
+export * from './lib/programming/programming-rules';
+export * from './lib/creative/creative-rules';
+
+// Ledger entries
+export * from './lib/ledger/generic-entries';
+export { validateEntry, entryKindsOf, type EntryInput } from './lib/ledger/validate-entry';
+export { resolveLedger, type ResolvedLedger } from './lib/ledger/resolve-ledger';
+export * from './lib/maze/maze-entries';
+export * from './lib/programming/programming-entries';
+export { PROGRAMMING_RUBRIC } from './lib/programming/programming-engine';
+export * from './lib/creative/creative-entries';
+
+// Standings
+export type { EffectiveEntry, EntryWarning, TeamScore } from './lib/standings/discipline-engine';
+export { computeStandings } from './lib/standings/compute-standings';
+export {
+  createStandingsState,
+  applyEntry,
+  standingsOf,
+  standingsStateFrom,
+  type StandingsState,
+} from './lib/standings/standings-state';
+
+// Maze calculators
+export * from './lib/maze/maze-attempt';
+export * from './lib/maze/maze-team-result';
+
+// Programming and creative calculators
+export { scoreProgrammingTeam } from './lib/programming/programming-score';
+export * from './lib/creative/combine-judges';
+export { scoreRubricTeam, scoreRubricNormalised } from './lib/creative/rubric-score';
+
+// Rankings in general
+export * from './lib/ranking/rank-key';
+export * from './lib/ranking/shared-places';
+export * from './lib/ranking/name-collation';
+export * from './lib/ranking/tie-decisions';
+
+// Utilities
+export { formatMs } from './lib/common/format-time';
+export { seededRandom, type SeededRandom } from './lib/common/seeded-random';

@@ -1,0 +1,57 @@
+import { RANKING_DECISION, rankingDecisionPayloadSchema, TEAM_STATUS, teamStatusPayloadSchema } from '../ledger/generic-entries';
+import type { TeamStatus } from '../ledger.types';
+import type { RuleSet } from '../rule-set/rule-set';
+import type { DisciplineEngine, EffectiveEntry, EntryWarning, TeamScore } from './discipline-engine';
+
+/** What the standings keep per team: its score (team-scoped disciplines), a status set in the ledger, warnings. */
+export interface TeamSlot {
+  score: TeamScore | null;
+  override: TeamStatus | null;
+  warnings: EntryWarning[];
+}
+
+const NOT_SCORED: TeamScore = { status: 'not-scored', key: [], primary: null, display: '', detail: {}, warnings: [] };
+
+export function unknownKindWarning(entry: EffectiveEntry, discipline: string): EntryWarning {
+  return {
+    entryId: entry.record.id,
+    key: 'scoring.ledger.unknownKind',
+    message: `a ${discipline} category does not use "${entry.record.kind}" entries for a team; ignored`,
+  };
+}
+
+export function teamSlot(engine: DisciplineEngine<RuleSet>, ruleSet: RuleSet, entries: readonly EffectiveEntry[]): TeamSlot {
+  const own: EffectiveEntry[] = [];
+  const warnings: EntryWarning[] = [];
+  let override: TeamStatus | null = null;
+  let overrideSeq = -1;
+  for (const entry of entries) {
+    const kind = entry.record.kind;
+    if (kind === TEAM_STATUS) {
+      const parsed = teamStatusPayloadSchema.safeParse(entry.record.payload);
+      if (!parsed.success) warnings.push({ entryId: entry.record.id, key: 'scoring.ledger.invalidPayload', message: 'team status entry is malformed; ignored' });
+      else if (entry.record.seq > overrideSeq) {
+        override = parsed.data.status;
+        overrideSeq = entry.record.seq;
+      }
+    } else if (Object.prototype.hasOwnProperty.call(engine.kinds, kind) && engine.kinds[kind].team !== 'none') {
+      own.push(entry);
+    } else {
+      warnings.push(unknownKindWarning(entry, ruleSet.discipline));
+    }
+  }
+  if (engine.scopeOf(ruleSet) === 'category') return { score: null, override, warnings };
+  const score = own.length > 0 ? engine.scoreTeam(ruleSet, own) : NOT_SCORED;
+  return { score, override, warnings: [...warnings, ...score.warnings] };
+}
+
+/** Decision orders from the category's entries that name no team, newest first, for one scope. */
+export function decisionOrders(entries: readonly EffectiveEntry[], scope: string): string[][] {
+  const found: { seq: number; order: string[] }[] = [];
+  for (const entry of entries) {
+    if (entry.record.kind !== RANKING_DECISION) continue;
+    const parsed = rankingDecisionPayloadSchema.safeParse(entry.record.payload);
+    if (parsed.success && parsed.data.scope === scope) found.push({ seq: entry.record.seq, order: parsed.data.order });
+  }
+  return found.sort((a, b) => b.seq - a.seq).map((f) => f.order);
+}

@@ -1,0 +1,16 @@
+// Cross-app tests: real server processes on fresh SQLite files, real MQTT, Socket.IO and Chromium.
+const preset = require('../tools/jest.preset.js');
+
+const project = (displayName, folder) => ({
+  ...preset,
+  displayName,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/${folder}/**/*.spec.ts`],
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 120000,
+  projects: [project('integration', 'api'), project('browser', 'browser')],
+};

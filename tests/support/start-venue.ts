@@ -1,0 +1,89 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER_ENTRY = path.join(ROOT, 'dist', 'api', 'apps', 'api', 'src', 'main.js');
+
+export const TEST_ADMIN = { username: 'organiser', password: 'test-password-123' };
+
+export interface Venue {
+  /** e.g. http://127.0.0.1:41235 */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s). The data folder stays. */
+  stop(): Promise<void>;
+}
+
+export interface VenueOptions {
+  /** Reuse a data folder (to restart on the same SQLite file); default: a new temporary one. */
+  dataDir?: string;
+  env?: Record<string, string>;
+  args?: string[];
+}
+
+/**
+ * Starts the built venue server (`npm run build` or the nx dependsOn first) as a real process on a
+ * free port, with its own SQLite file and embedded MQTT broker on a free port.
+ */
+export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
+  if (!fs.existsSync(SERVER_ENTRY)) {
+    throw new Error(`${SERVER_ENTRY} is missing: build the API first (npx nx run api:build)`);
+  }
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-venue-'));
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [SERVER_ENTRY, ...(options.args ?? [])], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MQTT_PORT: '0',
+      MQTT_HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      ...options.env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The venue did not start within 30 s:\n${output}`)), 30000);
+    const check = () => {
+      const match = /Venue server is up on port (\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The venue exited with code ${code}:\n${output}`));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
