@@ -12,5 +12,8 @@ const project = (displayName, folder) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 120000,
-  projects: [project('integration', 'api'), project('browser', 'browser')],
+  projects: [
+    { ...project('integration', 'api'), testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/boundaries/**/*.spec.ts'] },
+    project('browser', 'browser'),
+  ],
 };

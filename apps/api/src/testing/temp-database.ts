@@ -1,20 +1,52 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 
+export interface TempDatabase {
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
 /** A migrated SQLite file in a fresh temporary folder, for tests that need the real database. */
-export async function openTempDatabase(): Promise<{ dataSource: DataSource; dir: string; close(): Promise<void> }> {
+export async function openTempSqlite(): Promise<TempDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-db-'));
   const dataSource = new DataSource(dataSourceOptions({ kind: 'sqlite', file: path.join(dir, 'olympiad.sqlite') }));
   await dataSource.initialize();
   return {
     dataSource,
-    dir,
     async close() {
       await dataSource.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh, migrated PostgreSQL database on the server of `adminUrl` (a role with CREATEDB),
+ * dropped again on close. CI sets TEST_POSTGRES_URL; see .ci/run.
+ */
+export async function openTempPostgres(adminUrl: string): Promise<TempDatabase> {
+  const name = `olympiad_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: url.toString() }));
+  await dataSource.initialize();
+  return {
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      const cleanup = new Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name}`);
+      await cleanup.end();
     },
   };
 }
