@@ -5,11 +5,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { CategoriesService } from '../categories/categories.service';
 import { FieldEntity } from '../fields/field.entity';
 import { JudgesService } from '../judges/judges.service';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { SchoolEntity } from '../schools/school.entity';
+import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { StagesService } from '../stages/stages.service';
 import { TeamsService } from '../teams/teams.service';
 import { DEMO_AGE_GROUPS, DEMO_DISCIPLINES, DEMO_MEMBERS, DEMO_SCHOOLS, DEMO_TEAM_NAMES } from './demo-data';
@@ -33,6 +35,7 @@ export class DemoSeeder {
     private readonly categories: CategoriesService,
     private readonly teams: TeamsService,
     private readonly judges: JudgesService,
+    private readonly recordEntry: RecordEntryUseCase,
   ) {}
 
   async seedIfEmpty(dataDir: string): Promise<void> {
@@ -102,13 +105,22 @@ export class DemoSeeder {
     const addJudge = async (name: string, role: 'head-judge' | 'judge', categories: string[], fieldIds: string[]) => {
       const judge = await this.judges.create({ stageId: stage.id, name, role, categoryIds: categories, fieldIds });
       judgeCards.push(`${role.padEnd(10)}  ${name.padEnd(28)}  stage ${stage.code}  PIN ${judge.pin}`);
+      return judge;
     };
-    await addJudge('Бас төреші Гүлнар Әміржанова', 'head-judge', [], []);
+    const headJudge = await addJudge('Бас төреші Гүлнар Әміржанова', 'head-judge', [], []);
     await addJudge('Лабиринт төрешісі Асқар', 'judge', categoryIds.maze ?? [], [fields[0].id, fields[1].id]);
     await addJudge('Сумо судья Ольга', 'judge', categoryIds.sumo ?? [], [fields[2].id]);
     await addJudge('Бағдарламалау төрешісі Марат', 'judge', categoryIds.programming ?? [], []);
     await addJudge('Жюри Қымбат', 'judge', categoryIds.creative ?? [], []);
     await addJudge('Жюри Сергей', 'judge', categoryIds.creative ?? [], []);
+
+    await this.recordMazeRuns(stage.id, categoryIds.maze ?? [], {
+      kind: 'judge',
+      id: headJudge.id,
+      name: headJudge.name,
+      role: 'head-judge',
+      stageId: stage.id,
+    });
 
     const pinFile = path.join(dataDir, 'demo-pins.txt');
     fs.writeFileSync(pinFile, `${judgeCards.join('\n')}\n`, { mode: 0o600 });
@@ -117,5 +129,39 @@ export class DemoSeeder {
         '\n',
       ),
     );
+  }
+
+  /** A morning of maze runs, so the hall screen has something to show; the first maze category is published. */
+  private async recordMazeRuns(stageId: string, categoryIds: string[], headJudge: Actor): Promise<void> {
+    for (const [index, categoryId] of categoryIds.entries()) {
+      const teams = await this.teams.list(stageId, categoryId);
+      for (const [teamIndex, team] of teams.slice(0, 4).entries()) {
+        const finished = teamIndex !== 3;
+        await this.recordEntry.execute(
+          {
+            id: randomUUID(),
+            categoryId,
+            teamId: team.id,
+            kind: 'maze.attempt',
+            payload: {
+              attempt: 1,
+              outcome: finished ? 'finished' : 'not-finished',
+              timeMs: finished ? 41_000 + ((teamIndex * 7919 + index * 1237) % 60_000) : null,
+              touches: teamIndex % 2,
+              checkpoints: [],
+              lastCheckpointMs: null,
+              endedBy: finished ? null : 'stall',
+              timing: 'sensor',
+            },
+            supersedes: null,
+            reason: null,
+            recordedAt: new Date().toISOString(),
+            deviceId: null,
+          },
+          headJudge,
+        );
+      }
+    }
+    if (categoryIds[0]) await this.categories.setPublished(categoryIds[0], headJudge, true);
   }
 }
