@@ -111,3 +111,44 @@ describe('sign-in and scopes', () => {
     expect(limited.body.key).toBe('errors.tooManyRequests');
   });
 });
+
+describe('judge accounts', () => {
+  let venue: Venue;
+  let organiser: string;
+  let stage: StageFixture;
+  beforeAll(async () => {
+    venue = await startVenue();
+    organiser = await organiserToken(venue);
+    stage = await createMazeStage(venue, organiser);
+  });
+  afterAll(() => venue.stop());
+
+  it('a deactivated judge is signed out at once and cannot sign in again', async () => {
+    const token = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    await request(venue.url).get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    await request(venue.url)
+      .patch(`/api/judges/${stage.judge.id}`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .send({ active: false })
+      .expect(200);
+    await request(venue.url).get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
+    await request(venue.url).post('/api/auth/judge').send({ stageCode: stage.stageCode, pin: stage.judge.pin }).expect(401);
+  });
+
+  it('a PIN reset gives a new PIN once and the old one stops working', async () => {
+    const reset = await request(venue.url)
+      .post(`/api/judges/${stage.headJudge.id}/pin`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(200);
+    expect(reset.body.pin).toMatch(/^\d{6}$/);
+    if (reset.body.pin !== stage.headJudge.pin) {
+      await request(venue.url).post('/api/auth/judge').send({ stageCode: stage.stageCode, pin: stage.headJudge.pin }).expect(401);
+    }
+    await request(venue.url).post('/api/auth/judge').send({ stageCode: stage.stageCode, pin: reset.body.pin }).expect(200);
+    const listed = (await request(venue.url).get(`/api/stages/${stage.stageId}/judges`).set('Authorization', `Bearer ${organiser}`).expect(200))
+      .body;
+    for (const judge of listed) {
+      expect(Object.keys(judge).sort()).toEqual(['active', 'categoryIds', 'fieldIds', 'id', 'name', 'role']);
+    }
+  });
+});

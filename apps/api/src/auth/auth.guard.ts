@@ -1,8 +1,11 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@olympiad/contracts';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { Repository } from 'typeorm';
 import { ApiError } from '../common/api-error';
+import { JudgeEntity } from '../judges/judge.entity';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { TokenService } from './token.service';
@@ -13,14 +16,19 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    @InjectRepository(JudgeEntity) private readonly judges: Repository<JudgeEntity>,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const actor = this.tokens.verify(token);
+    let actor = this.tokens.verify(token);
+    // A deactivated judge's token stops working at once, not when it expires.
+    if (actor?.kind === 'judge' && !(await this.judges.existsBy({ id: actor.id, active: true }))) {
+      actor = undefined;
+    }
     request.actor = actor;
 
     const targets = [context.getHandler(), context.getClass()];

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createJudgeSchema } from '@olympiad/contracts';
+import { createJudgeSchema, updateJudgeSchema } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { JudgesService } from './judges.service';
 
 class CreateJudgeDto extends createZodDto(createJudgeSchema) {}
+class UpdateJudgeDto extends createZodDto(updateJudgeSchema) {}
 
 @ApiTags('judges')
 @ApiBearerAuth()
@@ -16,6 +17,17 @@ export class JudgesController {
   @Post('judges')
   create(@Body() body: CreateJudgeDto) {
     return this.judges.create(body);
+  }
+
+  @Patch('judges/:id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateJudgeDto) {
+    return this.judges.update(id, body);
+  }
+
+  @HttpCode(200)
+  @Post('judges/:id/pin')
+  resetPin(@Param('id', ParseUUIDPipe) id: string) {
+    return this.judges.resetPin(id);
   }
 
   @Get('stages/:stageId/judges')

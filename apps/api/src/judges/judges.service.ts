@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateJudge } from '@olympiad/contracts';
+import type { CreateJudge, UpdateJudge } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { hashSecret, randomPin } from '../auth/secret-hash';
 import { CategoryEntity } from '../categories/category.entity';
-import { conflict, unknownReference } from '../common/api-error';
+import { conflict, notFound, unknownReference } from '../common/api-error';
 import { FieldEntity } from '../fields/field.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { JudgeAssignmentEntity } from './judge-assignment.entity';
@@ -86,6 +86,27 @@ export class JudgesService {
       categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
       fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
     }));
+  }
+
+  /** Deactivating a judge ends their sign-ins at once: every request re-reads the account. */
+  async update(id: string, input: UpdateJudge) {
+    const judge = await this.dataSource.manager.findOneBy(JudgeEntity, { id });
+    if (!judge) throw notFound('Judge', id);
+    await this.dataSource.manager.update(JudgeEntity, { id }, input);
+    return (await this.list(judge.stageId)).find((candidate) => candidate.id === id);
+  }
+
+  /** A lost PIN card: a new PIN, shown once; the old one stops working. */
+  async resetPin(id: string): Promise<{ id: string; pin: string }> {
+    const judge = await this.dataSource.manager.findOneBy(JudgeEntity, { id });
+    if (!judge) throw notFound('Judge', id);
+    const pin = await this.freePin(judge.stageId);
+    await this.dataSource.manager.update(
+      JudgeEntity,
+      { id },
+      { pinLookup: this.auth.pinLookup(judge.stageId, pin), pinHash: await hashSecret(pin) },
+    );
+    return { id, pin };
   }
 
   private async freePin(stageId: string): Promise<string> {

@@ -146,6 +146,11 @@ export const createJudgeSchema = z
   .strict();
 export type CreateJudge = z.infer<typeof createJudgeSchema>;
 
+export const updateJudgeSchema = z
+  .object({ name: name.optional(), active: z.boolean().optional(), role: judgeRoleSchema.optional() })
+  .strict();
+export type UpdateJudge = z.infer<typeof updateJudgeSchema>;
+
 /** One score ledger entry as a tablet or the sensor ingestion submits it. */
 export const ledgerEntryInputSchema = z
   .object({
