@@ -1,0 +1,89 @@
+import {
+  AppShell,
+  Button,
+  describeError,
+  StatusBanner,
+  useLanguage,
+  useLocation,
+  useQuery,
+  navigate,
+} from '@olympiad/ui';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { BASE_PATH } from '../base-path';
+import { OlympiadsPage } from '../olympiads/olympiads-page';
+import { useOrganiserSession } from '../session/use-organiser-session';
+import { SetupPage } from '../setup/setup-page';
+import { SignInPage } from '../sign-in/sign-in-page';
+
+const SETUP_PATH = `${BASE_PATH}setup`;
+
+/**
+ * First start (`GET /api/setup` says so): the setup page, whatever the address. Afterwards:
+ * sign-in, then the olympiads. `/console/setup?token=…` pre-fills the one-time code.
+ */
+export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
+  const { lang, t } = useLanguage();
+  const { pathname, search } = useLocation();
+  const { state, api, accept, signOut } = useOrganiserSession(fetch);
+  const setup = useQuery(
+    (signal) => api.get<{ needsSetup: boolean }>('/api/setup', { signal }),
+    [api],
+  );
+
+  useEffect(() => {
+    document.title = t('app.console');
+  }, [t]);
+
+  const onSetupPath = pathname.replace(/\/$/, '') === SETUP_PATH;
+  const shell = (children: ReactNode, actions?: ReactNode, subtitle?: string) => (
+    <AppShell title={t('app.console')} subtitle={subtitle ?? t('app.olympiad')} actions={actions}>
+      {children}
+    </AppShell>
+  );
+
+  if (state.signedIn) {
+    return shell(
+      <OlympiadsPage api={api} />,
+      <Button variant="ghost" onClick={signOut}>
+        {t('common.signOut')}
+      </Button>,
+      t('console.signedInAs', { name: state.session.name }),
+    );
+  }
+
+  if (setup.status === 'loading')
+    return shell(<StatusBanner kind="loading">{t('common.loading')}</StatusBanner>);
+  if (setup.status === 'error') {
+    return shell(
+      <StatusBanner
+        kind="error"
+        action={
+          <Button variant="secondary" onClick={setup.reload}>
+            {t('common.retry')}
+          </Button>
+        }
+      >
+        {describeError(lang, setup.error)}
+      </StatusBanner>,
+    );
+  }
+
+  const afterAuth = (answer: Parameters<typeof accept>[0]) => {
+    accept(answer);
+    if (onSetupPath) navigate(BASE_PATH, { replace: true });
+  };
+
+  if (setup.data.needsSetup) {
+    return shell(
+      <SetupPage api={api} initialToken={search.get('token') ?? ''} onDone={afterAuth} />,
+    );
+  }
+  return shell(
+    <SignInPage
+      api={api}
+      notice={state.notice ?? (onSetupPath ? 'console.setup.alreadyDone' : undefined)}
+      onDone={afterAuth}
+    />,
+  );
+}

@@ -1,0 +1,82 @@
+import { compareNames } from '@olympiad/i18n';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
+import { useState } from 'react';
+import { CreateOlympiadForm } from './create-olympiad-form';
+import type { OlympiadSummary } from './olympiad.types';
+import { StageList } from './stage-list';
+
+/** Every olympiad, newest season first, each with its stages on demand; a form for a new one. */
+export function OlympiadsPage({ api }: { api: ApiClient }) {
+  const { lang, t } = useLanguage();
+  const olympiads = useQuery(
+    (signal) => api.get<OlympiadSummary[]>('/api/olympiads', { signal }),
+    [api],
+  );
+  const [open, setOpen] = useState<Set<string>>(new Set());
+
+  const toggle = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const list = [...(olympiads.data ?? [])].sort(
+    (a, b) => b.season.localeCompare(a.season) || compareNames(a.name, b.name, lang),
+  );
+
+  return (
+    <>
+      <section aria-labelledby="olympiads-title">
+        <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>
+        {olympiads.status === 'loading' && !olympiads.data ? (
+          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
+        ) : null}
+        {olympiads.status === 'error' ? (
+          <StatusBanner
+            kind="error"
+            action={
+              <Button variant="secondary" onClick={olympiads.reload}>
+                {t('common.retry')}
+              </Button>
+            }
+          >
+            {describeError(lang, olympiads.error)}
+          </StatusBanner>
+        ) : null}
+        {olympiads.status === 'ready' && list.length === 0 ? (
+          <StatusBanner kind="info">{t('console.olympiads.empty')}</StatusBanner>
+        ) : null}
+        <ul className="olympiad-list">
+          {list.map((olympiad) => (
+            <li key={olympiad.id} className="ui-card">
+              <div className="olympiad-list__head">
+                <div>
+                  <h3 className="olympiad-list__name">{olympiad.name}</h3>
+                  <span className="ui-muted">{olympiad.season}</span>
+                </div>
+                <Button
+                  variant="secondary"
+                  aria-expanded={open.has(olympiad.id)}
+                  onClick={() => toggle(olympiad.id)}
+                >
+                  {t(open.has(olympiad.id) ? 'console.stages.hide' : 'console.stages.show')}
+                </Button>
+              </div>
+              {open.has(olympiad.id) ? <StageList api={api} olympiadId={olympiad.id} /> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <CreateOlympiadForm api={api} onCreated={olympiads.reload} />
+    </>
+  );
+}

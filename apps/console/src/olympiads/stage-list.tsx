@@ -1,0 +1,70 @@
+import { REGIONS } from '@olympiad/contracts';
+import { compareNames } from '@olympiad/i18n';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
+import type { StageSummary } from './olympiad.types';
+
+/** The stages of one olympiad: the republic stage first, then regional stages by region name. */
+export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: string }) {
+  const { lang, t } = useLanguage();
+  const stages = useQuery(
+    (signal) =>
+      api.get<StageSummary[]>(`/api/stages?olympiadId=${encodeURIComponent(olympiadId)}`, {
+        signal,
+      }),
+    [api, olympiadId],
+  );
+  const regionName = (code: string | null) =>
+    REGIONS.find((region) => region.code === code)?.name[lang] ?? code ?? '';
+
+  if (stages.status === 'loading' && !stages.data)
+    return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (stages.status === 'error') {
+    return (
+      <StatusBanner
+        kind="error"
+        action={
+          <Button variant="secondary" onClick={stages.reload}>
+            {t('common.retry')}
+          </Button>
+        }
+      >
+        {describeError(lang, stages.error)}
+      </StatusBanner>
+    );
+  }
+  const list = [...(stages.data ?? [])].sort((a, b) =>
+    a.kind !== b.kind
+      ? a.kind === 'republic'
+        ? -1
+        : 1
+      : compareNames(regionName(a.regionCode) || a.name, regionName(b.regionCode) || b.name, lang),
+  );
+  if (list.length === 0) return <p className="ui-muted">{t('console.stages.empty')}</p>;
+  return (
+    <ul className="stage-list">
+      {list.map((stage) => (
+        <li key={stage.id} className="stage-list__item">
+          <div>
+            <strong>{stage.name}</strong>
+            <div className="ui-muted">
+              {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
+              {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} · {stage.startsOn} –{' '}
+              {stage.endsOn}
+            </div>
+          </div>
+          <div className="stage-list__tags">
+            <span className="tag">{t('stage.code', { code: stage.code })}</span>
+            <span className={`tag tag--${stage.status}`}>{t(`stage.status.${stage.status}`)}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

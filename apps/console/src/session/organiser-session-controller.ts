@@ -1,0 +1,56 @@
+import { createApiClient, type ApiClient } from '@olympiad/ui';
+import {
+  type OrganiserAuthAnswer,
+  type OrganiserSession,
+  organiserSessionStore,
+} from './organiser-session';
+
+export type OrganiserSessionState =
+  | { signedIn: false; notice?: 'errors.unauthorized' }
+  | { signedIn: true; session: OrganiserSession };
+
+/** The organiser's sign-in, outside React, with an API client that sends its token; any 401 signs out. */
+export class OrganiserSessionController {
+  readonly api: ApiClient;
+  private token: string | null;
+  private state: OrganiserSessionState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(fetchImpl?: typeof fetch) {
+    const stored = organiserSessionStore.read();
+    this.token = stored?.token ?? null;
+    this.state = stored ? { signedIn: true, session: stored } : { signedIn: false };
+    this.api = createApiClient({
+      fetch: fetchImpl,
+      getToken: () => this.token,
+      onUnauthorized: () => {
+        if (this.token) this.signOut('errors.unauthorized');
+      },
+    });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): OrganiserSessionState => this.state;
+
+  accept = (answer: OrganiserAuthAnswer): void => {
+    const session = { token: answer.token, name: answer.name };
+    organiserSessionStore.write(session);
+    this.token = session.token;
+    this.set({ signedIn: true, session });
+  };
+
+  signOut = (notice?: 'errors.unauthorized'): void => {
+    organiserSessionStore.clear();
+    this.token = null;
+    this.set({ signedIn: false, notice });
+  };
+
+  private set(state: OrganiserSessionState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+}

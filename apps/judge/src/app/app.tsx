@@ -1,0 +1,83 @@
+import {
+  AppShell,
+  Button,
+  ConnectionBadge,
+  StatusBanner,
+  useLanguage,
+  useOnline,
+} from '@olympiad/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { AssignmentsPage } from '../assignments/assignments-page';
+import { browserSessionStore, type SessionStore } from '../session/session-store';
+import { useJudgeSession, useSessionState } from '../session/use-judge-session';
+import { SignInPage } from '../sign-in/sign-in-page';
+
+export interface AppProps {
+  store?: SessionStore;
+  fetch?: typeof fetch;
+}
+
+export function App({ store: givenStore, fetch }: AppProps) {
+  const { t } = useLanguage();
+  const store = useMemo(() => givenStore ?? browserSessionStore(), [givenStore]);
+  const session = useJudgeSession(store, fetch);
+  const state = useSessionState(session);
+  const online = useOnline();
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false);
+
+  useEffect(() => {
+    document.title = t('app.judge');
+  }, [t]);
+
+  if (state.phase === 'signed-out') {
+    return (
+      <AppShell title={t('app.judge')} subtitle={t('app.olympiad')}>
+        <SignInPage
+          initialStageCode={session.lastStageCode()}
+          notice={state.notice}
+          onSignIn={session.signIn}
+        />
+      </AppShell>
+    );
+  }
+
+  const { me } = state;
+  const offline = state.offline || !online;
+  const roleName = t(me.judge.role === 'head-judge' ? 'judge.role.head-judge' : 'judge.role.judge');
+  return (
+    <AppShell
+      title={me.judge.name}
+      subtitle={`${roleName} · ${t('judge.stage', { name: me.judge.stageName })}`}
+      actions={
+        <>
+          <ConnectionBadge
+            state={offline ? 'offline' : state.confirmed ? 'online' : 'connecting'}
+          />
+          <Button variant="ghost" onClick={() => setConfirmingSignOut(true)}>
+            {t('common.signOut')}
+          </Button>
+        </>
+      }
+    >
+      {confirmingSignOut ? (
+        <StatusBanner
+          kind="info"
+          action={
+            <span className="ui-row">
+              <Button variant="danger" onClick={() => session.signOut()}>
+                {t('judge.signOut.yes')}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirmingSignOut(false)}>
+                {t('common.cancel')}
+              </Button>
+            </span>
+          }
+        >
+          {t('judge.signOut.confirm')}
+        </StatusBanner>
+      ) : null}
+      {offline ? <StatusBanner kind="offline">{t('judge.offlineCached')}</StatusBanner> : null}
+      <AssignmentsPage me={me} />
+    </AppShell>
+  );
+}

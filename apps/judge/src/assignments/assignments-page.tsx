@@ -1,0 +1,60 @@
+import { compareNames, type MessageKey } from '@olympiad/i18n';
+import { StatusBanner, useLanguage } from '@olympiad/ui';
+import { ageGroupLabel, type JudgeMe } from '../session/judge-session.types';
+
+const disciplineKeys: Record<string, MessageKey> = {
+  maze: 'discipline.maze',
+  sumo: 'discipline.sumo',
+  programming: 'discipline.programming',
+  creative: 'discipline.creative',
+};
+
+/** The categories and fields this judge may score; scoring screens come from here (issue 5). */
+export function AssignmentsPage({ me }: { me: JudgeMe }) {
+  const { lang, t } = useLanguage();
+  const discipline = (name: string) => (disciplineKeys[name] ? t(disciplineKeys[name]) : name);
+  const categories = [...me.assignments.categories].sort((a, b) =>
+    compareNames(a.name, b.name, lang),
+  );
+  const fields = [...me.assignments.fields].sort((a, b) => compareNames(a.name, b.name, lang));
+
+  return (
+    <section aria-labelledby="assignments-title">
+      <h2 id="assignments-title">{t('judge.assignments.title')}</h2>
+      {categories.length === 0 && fields.length === 0 ? (
+        <StatusBanner kind="info">{t('judge.assignments.none')}</StatusBanner>
+      ) : null}
+      <div className="assignments">
+        {categories.length > 0 ? (
+          <div>
+            <h3>{t('common.categories')}</h3>
+            <ul className="tiles">
+              {categories.map((category) => (
+                <li key={category.id} className="tile">
+                  <span className="tile__name">{category.name}</span>
+                  <span className="tile__meta">
+                    {discipline(category.discipline)} ·{' '}
+                    {t('ageGroup.grades', { label: ageGroupLabel(category.ageGroup) })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {fields.length > 0 ? (
+          <div>
+            <h3>{t('common.fields')}</h3>
+            <ul className="tiles">
+              {fields.map((field) => (
+                <li key={field.id} className="tile">
+                  <span className="tile__name">{field.name}</span>
+                  <span className="tile__meta">{discipline(field.discipline)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

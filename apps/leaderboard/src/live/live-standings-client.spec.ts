@@ -1,0 +1,186 @@
+import type { StandingsSnapshot } from '@olympiad/contracts';
+import type { StandingRow } from '@olympiad/scoring';
+import { FakeTransport } from './fake-transport';
+import { LiveStandingsClient } from './live-standings-client';
+
+const row = (teamId: string, place: number | null, display: string): StandingRow => ({
+  teamId,
+  place,
+  status: place === null ? 'not-scored' : 'ranked',
+  primary: null,
+  display,
+  detail: {},
+});
+
+const snapshotAt = (version: number, rows: StandingRow[]): StandingsSnapshot => ({
+  categoryId: 'maze',
+  version,
+  published: true,
+  standings: { rows },
+  teams: { a: { name: 'Ақбота', school: '' }, b: { name: 'Бүркіт', school: '' } },
+});
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setup() {
+  const transport = new FakeTransport();
+  let served = snapshotAt(3, [row('a', 1, '0:41'), row('b', null, '')]);
+  transport.answer = (_event, room) => ({ ok: true, room, standings: served });
+  const sut = new LiveStandingsClient(() => transport);
+  sut.start();
+  return { transport, sut, serve: (snapshot: StandingsSnapshot) => (served = snapshot) };
+}
+
+const view = (sut: LiveStandingsClient) => sut.getState().categories['maze'];
+const rowsOf = (sut: LiveStandingsClient) => {
+  const current = view(sut);
+  return current.status === 'live'
+    ? current.standings.standings.rows.map((r) => `${r.teamId}:${r.display}`)
+    : current.status;
+};
+
+describe('LiveStandingsClient', () => {
+  it('joins on connect and shows the snapshot', async () => {
+    const { transport, sut } = setup();
+    sut.watchCategories(['maze']);
+    expect(view(sut).status).toBe('joining');
+    transport.connect();
+    await flush();
+    expect(transport.requests).toEqual([{ event: 'join', room: { kind: 'category', id: 'maze' } }]);
+    expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+    expect(sut.getState().link).toBe('online');
+  });
+
+  it('applies deltas in order', async () => {
+    const { transport, sut } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    transport.push('standings:delta', {
+      categoryId: 'maze',
+      version: 4,
+      changed: [row('b', 1, '0:39'), row('a', 2, '0:41')],
+    });
+    expect(rowsOf(sut)).toEqual(['b:0:39', 'a:0:41']);
+  });
+
+  it('asks for a snapshot when a delta is missing, and takes it', async () => {
+    const { transport, sut, serve } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    serve(snapshotAt(6, [row('b', 1, '0:38'), row('a', 2, '0:41')]));
+    transport.push('standings:delta', {
+      categoryId: 'maze',
+      version: 6,
+      changed: [row('b', 1, '0:38')],
+    });
+    await flush();
+    expect(transport.requests.map((request) => request.event)).toEqual(['join', 'resync']);
+    expect(rowsOf(sut)).toEqual(['b:0:38', 'a:0:41']);
+    const current = view(sut);
+    expect(current.status === 'live' && current.standings.version).toBe(6);
+  });
+
+  it('keeps the last standings while reconnecting and rejoins after', async () => {
+    const { transport, sut, serve } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    transport.disconnect();
+    expect(sut.getState().link).toBe('reconnecting');
+    expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+    serve(snapshotAt(9, [row('a', 1, '0:40')]));
+    transport.connect();
+    await flush();
+    expect(sut.getState().link).toBe('online');
+    expect(rowsOf(sut)).toEqual(['a:0:40']);
+  });
+
+  it('shows a refusal (an unpublished category)', async () => {
+    const { transport, sut } = setup();
+    transport.answer = () => ({ ok: false, key: 'errors.forbidden', message: 'Not published' });
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    expect(view(sut)).toEqual({
+      status: 'refused',
+      key: 'errors.forbidden',
+      message: 'Not published',
+    });
+  });
+
+  it('leaves categories it no longer watches and ignores their events', async () => {
+    const { transport, sut } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    sut.watchCategories([]);
+    expect(transport.left).toEqual([{ kind: 'category', id: 'maze' }]);
+    transport.push('standings:delta', {
+      categoryId: 'maze',
+      version: 4,
+      changed: [row('b', 1, '0:01')],
+    });
+    expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+  });
+
+  it('takes a pushed snapshot only when it is not older', async () => {
+    const { transport, sut } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    transport.push('standings:snapshot', snapshotAt(2, [row('a', 1, 'old')]));
+    expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+    transport.push('standings:snapshot', snapshotAt(5, [row('a', 1, 'new')]));
+    expect(rowsOf(sut)).toEqual(['a:new']);
+  });
+
+  it('says "not published" when the results are withdrawn, not "no teams"', async () => {
+    const { transport, sut } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    transport.push('standings:snapshot', { ...snapshotAt(5, []), published: false, teams: {} });
+    expect(view(sut)).toMatchObject({ status: 'refused', key: 'live.notPublished' });
+  });
+
+  it('stops listening when stopped and joins again on a new start', async () => {
+    const { transport, sut } = setup();
+    transport.connect();
+    sut.watchCategories(['maze']);
+    await flush();
+    sut.stop();
+    transport.push('standings:delta', {
+      categoryId: 'maze',
+      version: 4,
+      changed: [row('b', 1, '0:01')],
+    });
+    expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+    sut.start();
+    transport.connect();
+    await flush();
+    expect(transport.requests.map((request) => request.event)).toEqual(['join', 'join']);
+  });
+
+  it('follows the stage summary pushed for its stage only', async () => {
+    const { transport, sut } = setup();
+    transport.answer = (_event, room) => ({ ok: true, room });
+    transport.connect();
+    sut.watchStage('s1', { stageId: 's1', name: 'Ақмола', status: 'live', categories: [] });
+    transport.push('stage:snapshot', {
+      stageId: 's2',
+      name: 'Other',
+      status: 'live',
+      categories: [],
+    });
+    expect(sut.getState().stage?.name).toBe('Ақмола');
+    transport.push('stage:snapshot', {
+      stageId: 's1',
+      name: 'Ақмола облысы',
+      status: 'live',
+      categories: [],
+    });
+    expect(sut.getState().stage?.name).toBe('Ақмола облысы');
+  });
+});

@@ -1,0 +1,130 @@
+import { matchesSearch, translateKey } from '@olympiad/i18n';
+import {
+  ConnectionBadge,
+  describeError,
+  Link,
+  navigate,
+  StatusBanner,
+  useLanguage,
+  useLocation,
+} from '@olympiad/ui';
+import { useEffect, useState } from 'react';
+import type { LiveStandingsClient } from '../live/live-standings-client';
+import { StandingsTable } from '../standings/standings-table';
+import { categoryDetail } from './category-label';
+import { usePublicStage } from './use-public-stage';
+
+export interface StagePageProps {
+  code: string;
+  client: LiveStandingsClient;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** `/s/:stageCode`: phone-first. Pick a category, follow its standings live, find a team. */
+export function StagePage({ code, client, fetch }: StagePageProps) {
+  const { lang, t } = useLanguage();
+  const { search } = useLocation();
+  const { loaded, live, stage, published } = usePublicStage(code, client, fetch);
+  const [query, setQuery] = useState('');
+  const chosenId =
+    published.find((category) => category.id === search.get('c'))?.id ?? published[0]?.id;
+
+  useEffect(() => {
+    client.watchCategories(chosenId ? [chosenId] : []);
+  }, [client, chosenId]);
+
+  if (loaded.status === 'loading' && !stage)
+    return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (!stage) {
+    const notFound =
+      loaded.status === 'error' && (loaded.error as { status?: number }).status === 404;
+    return (
+      <>
+        <StatusBanner kind="error">
+          {notFound ? t('board.stageNotFound', { code }) : describeError(lang, loaded.error)}
+        </StatusBanner>
+        <Link href="/">{t('board.allStages')}</Link>
+      </>
+    );
+  }
+
+  const view = chosenId ? live.categories[chosenId] : undefined;
+  const chosen = published.find((category) => category.id === chosenId);
+  const rows =
+    view?.status === 'live'
+      ? view.standings.standings.rows.filter((row) => {
+          const team = view.standings.teams[row.teamId];
+          return matchesSearch(query, team ? `${team.name} ${team.school}` : '');
+        })
+      : [];
+
+  return (
+    <div className="stage">
+      <div className="stage__head">
+        <div>
+          <Link href="/" className="stage__back">
+            ← {t('board.allStages')}
+          </Link>
+          <h2 className="stage__name">{stage.name}</h2>
+        </div>
+        <ConnectionBadge state={live.link} quietWhenOnline />
+      </div>
+
+      {published.length === 0 ? (
+        <StatusBanner kind="info">{t('board.categories.none')}</StatusBanner>
+      ) : (
+        <nav aria-label={t('board.pickCategory')} className="picker">
+          {published.map((category) => (
+            <button
+              key={category.id}
+              type="button"
+              className="picker__option"
+              aria-pressed={category.id === chosenId}
+              onClick={() => navigate(`?c=${encodeURIComponent(category.id)}`, { replace: true })}
+            >
+              <span className="picker__name">{category.name}</span>
+              <span className="picker__detail">{categoryDetail(category, t)}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+
+      {chosen ? (
+        <section aria-labelledby="standings-title" className="stage__standings">
+          <h3 id="standings-title">{chosen.name}</h3>
+          {!view || view.status === 'joining' ? (
+            <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
+          ) : null}
+          {view?.status === 'refused' ? (
+            <StatusBanner kind="info">
+              {translateKey(lang, view.key, t('board.notPublished'))}
+            </StatusBanner>
+          ) : null}
+          {view?.status === 'live' ? (
+            view.standings.standings.rows.length === 0 ? (
+              <StatusBanner kind="info">{t('board.standings.empty')}</StatusBanner>
+            ) : (
+              <>
+                <label className="search">
+                  <span className="visually-hidden">{t('board.search')}</span>
+                  <input
+                    type="search"
+                    className="ui-field__input"
+                    placeholder={t('board.search')}
+                    value={query}
+                    onChange={(event) => setQuery(event.target.value)}
+                  />
+                </label>
+                {rows.length === 0 ? (
+                  <StatusBanner kind="info">{t('board.search.none', { query })}</StatusBanner>
+                ) : (
+                  <StandingsTable standings={view.standings} rows={rows} />
+                )}
+              </>
+            )
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  ...require('../../tools/jest.preset.js'),
+  displayName: 'i18n',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+};

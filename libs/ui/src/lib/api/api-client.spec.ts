@@ -1,0 +1,132 @@
+import { createApiClient } from './api-client';
+import { ApiError } from './api-error';
+import { describeError } from './describe-error';
+
+type FetchArgs = Parameters<typeof fetch>;
+
+function answer(status: number, body: unknown, raw = false): Response {
+  const text = raw ? String(body) : JSON.stringify(body);
+  return { ok: status >= 200 && status < 300, status, text: async () => text } as Response;
+}
+
+function fakeFetch(respond: (...args: FetchArgs) => Promise<Response>) {
+  return jest.fn(respond) as jest.Mock<Promise<Response>, FetchArgs>;
+}
+
+describe('createApiClient', () => {
+  it('sends JSON with the Bearer token and returns the parsed answer', async () => {
+    const fetch = fakeFetch(async () => answer(200, [{ id: 'o1' }]));
+    const sut = createApiClient({ fetch, getToken: () => 'tok-1', baseUrl: 'http://venue' });
+    await expect(sut.post('/api/olympiads', { name: 'R:ED' })).resolves.toEqual([{ id: 'o1' }]);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://venue/api/olympiads');
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe('{"name":"R:ED"}');
+    expect(init?.headers).toMatchObject({
+      Authorization: 'Bearer tok-1',
+      'Content-Type': 'application/json',
+    });
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    const fetch = fakeFetch(async () => answer(200, { status: 'ok' }));
+    await createApiClient({ fetch, getToken: () => null }).get('/api/health');
+    expect(Object.keys(fetch.mock.calls[0][1]?.headers ?? {})).not.toContain('Authorization');
+  });
+
+  it('turns an error body into an ApiError with its key and issues', async () => {
+    const body = {
+      statusCode: 400,
+      key: 'errors.validation',
+      message: 'Validation failed',
+      issues: [{ path: 'season', key: 'validation.tooShort', message: 'too short' }],
+    };
+    const sut = createApiClient({ fetch: fakeFetch(async () => answer(400, body)) });
+    const error = await sut.post('/api/olympiads', {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      key: 'errors.validation',
+      message: 'Validation failed',
+    });
+    expect((error as ApiError).issues).toHaveLength(1);
+  });
+
+  it('names an error from its status when the body is not the API’s', async () => {
+    const sut = createApiClient({
+      fetch: fakeFetch(async () => answer(502, '<html>Bad gateway</html>', true)),
+    });
+    await expect(sut.get('/api/health')).rejects.toMatchObject({
+      status: 502,
+      key: 'errors.internal',
+    });
+  });
+
+  it('tells the app about a 401 so it can sign out', async () => {
+    const onUnauthorized = jest.fn();
+    const body = { statusCode: 401, key: 'errors.unauthorized', message: 'Unauthorized' };
+    const sut = createApiClient({
+      fetch: fakeFetch(async () => answer(401, body)),
+      onUnauthorized,
+    });
+    await expect(sut.get('/api/me')).rejects.toMatchObject({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a network failure as errors.network with status 0', async () => {
+    const sut = createApiClient({
+      fetch: fakeFetch(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    });
+    const error = (await sut.get('/api/health').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.key).toBe('errors.network');
+    expect(error.isNetwork).toBe(true);
+  });
+
+  it('gives up after the timeout with errors.timeout', async () => {
+    const fetch = fakeFetch(
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+        }),
+    );
+    const sut = createApiClient({ fetch, timeoutMs: 20 });
+    await expect(sut.get('/api/slow')).rejects.toMatchObject({ status: 0, key: 'errors.timeout' });
+  });
+
+  it('passes the caller’s abort through as it is', async () => {
+    const fetch = fakeFetch(
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+        }),
+    );
+    const controller = new AbortController();
+    const pending = createApiClient({ fetch }).get('/api/slow', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('describeError', () => {
+  it('translates a key the catalogs know', () => {
+    expect(describeError('ru', new ApiError(401, 'auth.wrongPin', 'Wrong PIN'))).toBe(
+      'Неверный код этапа или PIN.',
+    );
+  });
+
+  it('shows the server’s message for a key the catalogs do not know', () => {
+    expect(
+      describeError('kk', new ApiError(409, 'stage.codeTaken', 'The stage code is taken')),
+    ).toBe('The stage code is taken');
+  });
+
+  it('has a message for anything else', () => {
+    expect(describeError('en', new Error('boom'))).toBe('Something unexpected happened.');
+  });
+});

@@ -1,0 +1,107 @@
+import { ApiError } from './api-error';
+
+export interface ApiClientOptions {
+  /** Prefix of every path, '' for the page's own origin. */
+  baseUrl?: string;
+  /** The Bearer token to send, read at each call; null sends none. */
+  getToken?: () => string | null;
+  /** Milliseconds before a call gives up with `errors.timeout`. */
+  timeoutMs?: number;
+  /** Called with every 401 answer, e.g. to sign out. */
+  onUnauthorized?: (error: ApiError) => void;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** A small fetch wrapper: JSON both ways, the Bearer token, a timeout, and errors as ApiError. */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function request<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    requestOptions?: RequestOptions,
+  ): Promise<T> {
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const callerSignal = requestOptions?.signal;
+    const forwardAbort = () => controller.abort();
+    callerSignal?.addEventListener('abort', forwardAbort);
+    if (callerSignal?.aborted) controller.abort();
+
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = options.getToken?.();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      if (timedOut) throw new ApiError(0, 'errors.timeout', `No answer within ${timeoutMs} ms`);
+      if (callerSignal?.aborted) throw cause;
+      throw new ApiError(
+        0,
+        'errors.network',
+        cause instanceof Error ? cause.message : 'Network error',
+      );
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', forwardAbort);
+    }
+
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (!response.ok) {
+      const error = ApiError.fromBody(response.status, parsed);
+      if (response.status === 401) options.onUnauthorized?.(error);
+      throw error;
+    }
+    if (text && parsed === undefined) {
+      throw new ApiError(
+        response.status,
+        'errors.unknown',
+        'The server answered with something that is not JSON',
+      );
+    }
+    return parsed as T;
+  }
+
+  return {
+    get: (path, requestOptions) => request('GET', path, undefined, requestOptions),
+    post: (path, body, requestOptions) => request('POST', path, body, requestOptions),
+    patch: (path, body, requestOptions) => request('PATCH', path, body, requestOptions),
+    delete: (path, requestOptions) => request('DELETE', path, undefined, requestOptions),
+  };
+}
