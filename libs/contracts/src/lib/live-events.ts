@@ -1,4 +1,5 @@
 import type { StandingRow, Standings } from '@olympiad/scoring';
+import type { DeviceStatus, RunState, UnassignedSensorEvent } from './runs';
 
 /**
  * Socket.IO contract (DESIGN.md §5). A client joins a room and gets a snapshot with a version;
@@ -48,13 +49,25 @@ export interface StandingsDelta {
 }
 
 export type JoinResult =
-  | { ok: true; room: RoomRef; stage?: StageSnapshot; standings?: StandingsSnapshot }
+  | {
+      ok: true;
+      room: RoomRef;
+      stage?: StageSnapshot;
+      standings?: StandingsSnapshot;
+      /** Field rooms: the run on the field now, its devices and the unassigned sensor events. */
+      run?: RunState;
+      devices?: DeviceStatus[];
+      unassigned?: UnassignedSensorEvent[];
+    }
   | { ok: false; key: string; message: string };
 
 export interface ServerToClientEvents {
   'stage:snapshot': (snapshot: StageSnapshot) => void;
   'standings:snapshot': (snapshot: StandingsSnapshot) => void;
   'standings:delta': (delta: StandingsDelta) => void;
+  'run:state': (run: RunState) => void;
+  'device:status': (status: DeviceStatus) => void;
+  'sensor:unassigned': (event: UnassignedSensorEvent) => void;
 }
 
 export interface ClientToServerEvents {
