@@ -12,6 +12,8 @@ export interface Venue {
   /** e.g. http://127.0.0.1:41235 */
   url: string;
   port: number;
+  /** The embedded broker, e.g. mqtt://127.0.0.1:40123 (undefined with an external MQTT_URL). */
+  mqttUrl?: string;
   dataDir: string;
   /** Everything the server printed so far. */
   output(): string;
@@ -44,6 +46,7 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
       MQTT_PORT: '0',
       MQTT_HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      NO_COLOR: '1',
       ADMIN_USERNAME: TEST_ADMIN.username,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       ...options.env,
@@ -70,9 +73,11 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
     });
   });
 
+  const broker = /Embedded MQTT broker listening on ([\d.]+):(\d+)/.exec(output);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    mqttUrl: broker ? `mqtt://${broker[1]}:${broker[2]}` : undefined,
     dataDir,
     output: () => output,
     stop: () =>
