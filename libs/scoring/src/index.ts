@@ -1,7 +1,14 @@
 export * from './lib/ledger.types';
 
 // Rule sets
-export type { RuleSet, RuleSetPreset, MazeRuleSet, SumoRuleSet, ProgrammingRuleSet, CreativeRuleSet } from './lib/rule-set/rule-set';
+export type {
+  RuleSet,
+  RuleSetPreset,
+  MazeRuleSet,
+  SumoRuleSet,
+  ProgrammingRuleSet,
+  CreativeRuleSet,
+} from './lib/rule-set/rule-set';
 export { ruleSetSchema } from './lib/rule-set/rule-set';
 export { RULE_SET_PRESETS, presetRuleSet } from './lib/rule-set/presets';
 export { buildRuleSet, validateRuleSet } from './lib/rule-set/build-rule-set';
@@ -36,6 +43,7 @@ export * from './lib/maze/maze-team-result';
 
 // Programming and creative calculators
 export { scoreProgrammingTeam } from './lib/programming/programming-score';
+export { parseCheckerCsv, type CheckerRow } from './lib/programming/checker-csv';
 export * from './lib/creative/combine-judges';
 export { scoreRubricTeam, scoreRubricNormalised } from './lib/creative/rubric-score';
 
@@ -44,6 +52,23 @@ export * from './lib/ranking/rank-key';
 export * from './lib/ranking/shared-places';
 export * from './lib/ranking/name-collation';
 export * from './lib/ranking/tie-decisions';
+export * from './lib/ranking/age-groups';
+
+// Sumo: match state machine, tournaments, draws
+export * from './lib/sumo/sumo-entries';
+export * from './lib/sumo/match-state';
+export { roundRobinSchedule, groupName, type ScheduledPair } from './lib/sumo/round-robin';
+export * from './lib/sumo/bracket-positions';
+export * from './lib/sumo/bracket-structure';
+export * from './lib/sumo/bracket-resolve';
+export * from './lib/sumo/group-table';
+export * from './lib/sumo/seeding';
+export { sumoTournament, type SumoTournament, type SumoGroup } from './lib/sumo/tournament';
+export { sumoTournamentOf } from './lib/sumo/sumo-tournament-of';
+
+// Qualification
+export * from './lib/qualification/qualification-rules';
+export * from './lib/qualification/qualify';
 
 // Utilities
 export { formatMs } from './lib/common/format-time';

@@ -37,7 +37,8 @@ export interface TeamRef {
   ageGroup?: string | null;
 }
 
-export type StandingStatus = 'ranked' | 'not-scored' | 'dnf' | 'disqualified' | 'absent' | 'withdrawn';
+export type StandingStatus =
+  'ranked' | 'not-scored' | 'dnf' | 'disqualified' | 'absent' | 'withdrawn';
 
 export interface StandingRow {
   teamId: string;

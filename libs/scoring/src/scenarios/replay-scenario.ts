@@ -22,7 +22,8 @@ export interface ReplayedScenario {
  */
 export function replayScenario(fixture: ScenarioFixture): ReplayedScenario {
   const built = buildRuleSet(fixture.preset, fixture.overrides ?? {});
-  if (!built.ok) throw new Error(`rule set of "${fixture.title}" is invalid: ${JSON.stringify(built.errors)}`);
+  if (!built.ok)
+    throw new Error(`rule set of "${fixture.title}" is invalid: ${JSON.stringify(built.errors)}`);
   const ruleSet = built.value;
   const teams: TeamRef[] = fixture.teams.map((t) => ({
     id: t.id,
@@ -36,11 +37,18 @@ export function replayScenario(fixture: ScenarioFixture): ReplayedScenario {
   fixture.entries.forEach((entry, position) => {
     const id = entry.id ?? `e${position + 1}`;
     const teamId = entry.team ?? null;
-    const checked = validateEntry(ruleSet, { kind: entry.kind, teamId, payload: entry.payload, supersedes: entry.supersedes ?? null });
+    const checked = validateEntry(ruleSet, {
+      kind: entry.kind,
+      teamId,
+      payload: entry.payload,
+      supersedes: entry.supersedes ?? null,
+    });
     if (entry.rejectedWith) {
       const keys = checked.ok ? [] : checked.errors.map((e) => e.key);
       if (!keys.includes(entry.rejectedWith)) {
-        throw new Error(`entry ${id} should be refused with ${entry.rejectedWith}; got ${JSON.stringify(checked)}`);
+        throw new Error(
+          `entry ${id} should be refused with ${entry.rejectedWith}; got ${JSON.stringify(checked)}`,
+        );
       }
       return;
     }
@@ -63,7 +71,10 @@ export function replayScenario(fixture: ScenarioFixture): ReplayedScenario {
 }
 
 /** The rows in the fixture's vocabulary, keeping only the fields the fixture checks. */
-export function rowsAsExpected(standings: Standings, fixture: ScenarioFixture): Record<string, unknown>[] {
+export function rowsAsExpected(
+  standings: Standings,
+  fixture: ScenarioFixture,
+): Record<string, unknown>[] {
   return standings.rows.map((row, i) => {
     const want = fixture.expected.rows[i] ?? {};
     const out: Record<string, unknown> = { team: row.teamId, place: row.place, status: row.status };

@@ -7,7 +7,14 @@ export interface ScenarioFixture {
   explanation: string;
   preset: string;
   overrides?: Record<string, unknown>;
-  teams: { id: string; name: string; schoolId?: string | null; regionCode?: string | null; status?: TeamStatus; ageGroup?: string | null }[];
+  teams: {
+    id: string;
+    name: string;
+    schoolId?: string | null;
+    regionCode?: string | null;
+    status?: TeamStatus;
+    ageGroup?: string | null;
+  }[];
   entries: ScenarioEntry[];
   expected: {
     /** Every row, in order. Fields left out are not checked. */
@@ -15,7 +22,10 @@ export interface ScenarioFixture {
     /** Warning keys expected for entry ids (others must not occur). */
     warnings?: { entryId: string; key: string }[];
     /** Sumo: outcome of named matches. */
-    matches?: Record<string, { winner?: string | null; state?: string; how?: string; a?: string | null; b?: string | null }>;
+    matches?: Record<
+      string,
+      { winner?: string | null; state?: string; how?: string; a?: string | null; b?: string | null }
+    >;
   };
 }
 

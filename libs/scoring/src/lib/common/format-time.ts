@@ -5,6 +5,7 @@ export function formatMs(ms: number): string {
   const minutes = Math.floor(abs / 60000);
   const seconds = Math.floor((abs % 60000) / 1000);
   const millis = abs % 1000;
-  const fraction = millis % 10 === 0 ? String(millis / 10).padStart(2, '0') : String(millis).padStart(3, '0');
+  const fraction =
+    millis % 10 === 0 ? String(millis / 10).padStart(2, '0') : String(millis).padStart(3, '0');
   return `${sign}${minutes}:${String(seconds).padStart(2, '0')}.${fraction}`;
 }

@@ -38,7 +38,10 @@ function lastName(path: readonly PropertyKey[]): string {
 }
 
 /** Turns zod issues into FieldErrors: stable i18n keys, English messages that name the field. */
-export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+export function zodIssuesToFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  prefix = '',
+): FieldError[] {
   return issues.map((issue) => {
     const path = joinPath(prefix, issue.path);
     const name = lastName(issue.path);
@@ -61,19 +64,34 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
           { field: name, expected: String(issue.expected) },
         );
       case 'too_small':
-        return fieldError(path, 'scoring.validation.tooSmall', `${name} must be at least ${String(issue.minimum)}`, {
-          field: name,
-          min: Number(issue.minimum),
-        });
+        return fieldError(
+          path,
+          'scoring.validation.tooSmall',
+          `${name} must be at least ${String(issue.minimum)}`,
+          {
+            field: name,
+            min: Number(issue.minimum),
+          },
+        );
       case 'too_big':
-        return fieldError(path, 'scoring.validation.tooBig', `${name} must be at most ${String(issue.maximum)}`, {
-          field: name,
-          max: Number(issue.maximum),
-        });
+        return fieldError(
+          path,
+          'scoring.validation.tooBig',
+          `${name} must be at most ${String(issue.maximum)}`,
+          {
+            field: name,
+            max: Number(issue.maximum),
+          },
+        );
       case 'unrecognized_keys':
-        return fieldError(path, 'scoring.validation.unknownField', `unknown field: ${issue.keys.join(', ')}`, {
-          field: issue.keys.join(', '),
-        });
+        return fieldError(
+          path,
+          'scoring.validation.unknownField',
+          `unknown field: ${issue.keys.join(', ')}`,
+          {
+            field: issue.keys.join(', '),
+          },
+        );
       case 'invalid_value':
         return fieldError(
           path,
@@ -82,14 +100,20 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
           { field: name, values: issue.values.map((v) => String(v)).join(', ') },
         );
       case 'invalid_union':
-        return fieldError(path, 'scoring.validation.oneOf', `${name}: ${issue.message}`, { field: name });
+        return fieldError(path, 'scoring.validation.oneOf', `${name}: ${issue.message}`, {
+          field: name,
+        });
       default:
-        return fieldError(path, 'scoring.validation.invalid', `${name}: ${issue.message}`, { field: name });
+        return fieldError(path, 'scoring.validation.invalid', `${name}: ${issue.message}`, {
+          field: name,
+        });
     }
   });
 }
 
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, prefix = ''): Validated<T> {
   const result = schema.safeParse(input);
-  return result.success ? ok(result.data) : fail(zodIssuesToFieldErrors(result.error.issues, prefix));
+  return result.success
+    ? ok(result.data)
+    : fail(zodIssuesToFieldErrors(result.error.issues, prefix));
 }

@@ -2,7 +2,10 @@ import { ratio, type Ratio } from '../ranking/rank-key';
 
 /** Plain mean of the judges' marks, exact. */
 export function meanOf(marks: readonly number[]): Ratio {
-  return ratio(marks.reduce((s, m) => s + m, 0), marks.length);
+  return ratio(
+    marks.reduce((s, m) => s + m, 0),
+    marks.length,
+  );
 }
 
 /** With at least `trimFrom` judges, the highest and the lowest mark are dropped before the mean. */
@@ -18,7 +21,11 @@ export function medianOf(marks: readonly number[]): Ratio {
   return sorted.length % 2 === 1 ? ratio(sorted[mid], 1) : ratio(sorted[mid - 1] + sorted[mid], 2);
 }
 
-export function combineMarks(marks: readonly number[], method: 'mean' | 'trimmed-mean' | 'median', trimFrom: number): Ratio {
+export function combineMarks(
+  marks: readonly number[],
+  method: 'mean' | 'trimmed-mean' | 'median',
+  trimFrom: number,
+): Ratio {
   switch (method) {
     case 'mean':
       return meanOf(marks);

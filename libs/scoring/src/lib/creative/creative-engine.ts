@@ -13,6 +13,7 @@ export const creativeEngine: DisciplineEngine<CreativeRuleSet> = {
   },
   scopeOf: (ruleSet) => (ruleSet.params.combine === 'normalised' ? 'category' : 'team'),
   scoreTeam: (ruleSet, entries) => scoreRubricTeam(ruleSet.params, CREATIVE_MARKS, entries),
-  scoreCategory: (ruleSet, teams, entries) => scoreRubricNormalised(ruleSet.params, CREATIVE_MARKS, teams, entries),
+  scoreCategory: (ruleSet, teams, entries) =>
+    scoreRubricNormalised(ruleSet.params, CREATIVE_MARKS, teams, entries),
   usesDecisions: (ruleSet) => ruleSet.params.tieBreaks.includes('decision'),
 };

@@ -23,27 +23,52 @@ export function checkRubricMarks(rubric: RubricParams, payload: RubricMarksPaylo
   const ids = new Set(rubric.criteria.map((c) => c.id));
   for (const id of Object.keys(payload.marks)) {
     if (!ids.has(id)) {
-      errors.push(fieldError(`marks.${id}`, 'scoring.creative.unknownCriterion', `no criterion "${id}" in the rubric`, { value: id }));
+      errors.push(
+        fieldError(
+          `marks.${id}`,
+          'scoring.creative.unknownCriterion',
+          `no criterion "${id}" in the rubric`,
+          { value: id },
+        ),
+      );
     }
   }
   for (const criterion of rubric.criteria) {
     const mark = payload.marks[criterion.id];
     const path = `marks.${criterion.id}`;
     if (mark === undefined) {
-      errors.push(fieldError(path, 'scoring.creative.markMissing', `${criterion.id} has no mark`, { field: criterion.id }));
-    } else if (mark < criterion.min || mark > criterion.max) {
       errors.push(
-        fieldError(path, 'scoring.creative.markOutOfScale', `${criterion.id} must be ${criterion.min}–${criterion.max}`, {
+        fieldError(path, 'scoring.creative.markMissing', `${criterion.id} has no mark`, {
           field: criterion.id,
-          min: criterion.min,
-          max: criterion.max,
         }),
       );
-    } else if (rubric.commentOnTopMark && mark === criterion.max && !payload.comments[criterion.id]?.trim()) {
+    } else if (mark < criterion.min || mark > criterion.max) {
       errors.push(
-        fieldError(`comments.${criterion.id}`, 'scoring.creative.topMarkNeedsComment', `a top mark on ${criterion.id} needs a comment`, {
-          field: criterion.id,
-        }),
+        fieldError(
+          path,
+          'scoring.creative.markOutOfScale',
+          `${criterion.id} must be ${criterion.min}–${criterion.max}`,
+          {
+            field: criterion.id,
+            min: criterion.min,
+            max: criterion.max,
+          },
+        ),
+      );
+    } else if (
+      rubric.commentOnTopMark &&
+      mark === criterion.max &&
+      !payload.comments[criterion.id]?.trim()
+    ) {
+      errors.push(
+        fieldError(
+          `comments.${criterion.id}`,
+          'scoring.creative.topMarkNeedsComment',
+          `a top mark on ${criterion.id} needs a comment`,
+          {
+            field: criterion.id,
+          },
+        ),
       );
     }
   }

@@ -40,7 +40,11 @@ export const rubricParamsSchema = z
   })
   .strict()
   .superRefine((params, ctx) => {
-    reportDuplicates(ctx, params.criteria.map((c) => c.id), 'criteria');
+    reportDuplicates(
+      ctx,
+      params.criteria.map((c) => c.id),
+      'criteria',
+    );
     reportDuplicates(ctx, params.tieBreaks, 'tieBreaks');
     if (params.judgesMin > params.judgesMax) {
       ctx.addIssue({
@@ -76,7 +80,13 @@ export const creativeRuleSetSchema = z
   .strict();
 export type CreativeRuleSet = z.infer<typeof creativeRuleSetSchema>;
 
-const criterion = (id: string, title: string, max = 10): RubricCriterion => ({ id, title, min: 0, max, weight: 1 });
+const criterion = (id: string, title: string, max = 10): RubricCriterion => ({
+  id,
+  title,
+  min: 0,
+  max,
+  weight: 1,
+});
 
 export const CREATIVE_DEFAULT_PARAMS: CreativeParams = {
   criteria: [

@@ -1,11 +1,21 @@
 import type { TeamRef } from '../ledger.types';
+import { parsePayload } from '../common/parse-payload';
 import { negate, ratio, type KeyPart, type Ratio } from '../ranking/rank-key';
-import type { CategoryScore, EffectiveEntry, EntryWarning, TeamScore } from '../standings/discipline-engine';
+import type {
+  CategoryScore,
+  EffectiveEntry,
+  EntryWarning,
+  TeamScore,
+} from '../standings/discipline-engine';
 import { combineMarks, hundredths, meanOf, weightedSum } from './combine-judges';
-import { checkRubricMarks, rubricMarksPayloadSchema, type RubricMarksPayload } from './creative-entries';
+import {
+  checkRubricMarks,
+  rubricMarksPayloadSchema,
+  type RubricMarksPayload,
+} from './creative-entries';
 import type { RubricParams } from './creative-rules';
 
-/** Each judge's newest sheet for the team. */
+/** Each judge's sheet for the team; a judge's sheet first recorded later replaces an earlier one. */
 export function sheetsOf(
   rubric: RubricParams,
   kind: string,
@@ -15,16 +25,22 @@ export function sheetsOf(
   const warnings: EntryWarning[] = [];
   for (const entry of entries) {
     if (entry.record.kind !== kind) continue;
-    const parsed = rubricMarksPayloadSchema.safeParse(entry.record.payload);
-    if (!parsed.success || checkRubricMarks(rubric, parsed.data).length > 0) {
-      warnings.push({ entryId: entry.record.id, key: 'scoring.ledger.invalidPayload', message: 'marks do not fit the rubric; ignored' });
+    const parsed = parsePayload(rubricMarksPayloadSchema, entry.record.payload);
+    if (!parsed || checkRubricMarks(rubric, parsed).length > 0) {
+      warnings.push({
+        entryId: entry.record.id,
+        key: 'scoring.ledger.invalidPayload',
+        message: 'marks do not fit the rubric; ignored',
+      });
       continue;
     }
-    const seen = byJudge.get(parsed.data.judgeId);
-    if (seen && seen.seq > entry.record.seq) continue;
-    byJudge.set(parsed.data.judgeId, { seq: entry.record.seq, sheet: parsed.data });
+    const seen = byJudge.get(parsed.judgeId);
+    if (seen && seen.seq > entry.rootSeq) continue;
+    byJudge.set(parsed.judgeId, { seq: entry.rootSeq, sheet: parsed });
   }
-  const sheets = [...byJudge.values()].map((v) => v.sheet).sort((a, b) => (a.judgeId < b.judgeId ? -1 : 1));
+  const sheets = [...byJudge.values()]
+    .map((v) => v.sheet)
+    .sort((a, b) => (a.judgeId < b.judgeId ? -1 : 1));
   return { sheets, warnings };
 }
 
@@ -34,19 +50,42 @@ function tieBreakParts(rubric: RubricParams, sheets: readonly RubricMarksPayload
     if (!tieBreak.startsWith('criterion:')) continue;
     const id = tieBreak.slice('criterion:'.length);
     const marks = sheets.map((s) => s.marks[id]);
-    parts.push(negate(rubric.combine === 'normalised' ? meanOf(marks) : combineMarks(marks, rubric.combine, rubric.trimFromJudges)));
+    parts.push(
+      negate(
+        rubric.combine === 'normalised'
+          ? meanOf(marks)
+          : combineMarks(marks, rubric.combine, rubric.trimFromJudges),
+      ),
+    );
   }
   return parts;
 }
 
-function criteriaDetail(rubric: RubricParams, sheets: readonly RubricMarksPayload[]): Record<string, number> {
+function criteriaDetail(
+  rubric: RubricParams,
+  sheets: readonly RubricMarksPayload[],
+): Record<string, number> {
   const method = rubric.combine === 'normalised' ? 'mean' : rubric.combine;
   return Object.fromEntries(
-    rubric.criteria.map((c) => [c.id, hundredths(combineMarks(sheets.map((s) => s.marks[c.id]), method, rubric.trimFromJudges)) / 100]),
+    rubric.criteria.map((c) => [
+      c.id,
+      hundredths(
+        combineMarks(
+          sheets.map((s) => s.marks[c.id]),
+          method,
+          rubric.trimFromJudges,
+        ),
+      ) / 100,
+    ]),
   );
 }
 
-function scoreFrom(rubric: RubricParams, sheets: readonly RubricMarksPayload[], total: Ratio, warnings: EntryWarning[]): TeamScore {
+function scoreFrom(
+  rubric: RubricParams,
+  sheets: readonly RubricMarksPayload[],
+  total: Ratio,
+  warnings: EntryWarning[],
+): TeamScore {
   const primary = hundredths(total);
   return {
     status: 'ranked',
@@ -64,12 +103,24 @@ function scoreFrom(rubric: RubricParams, sheets: readonly RubricMarksPayload[], 
 }
 
 /** Mean, trimmed mean or median per criterion, then the weighted total; exact. */
-export function scoreRubricTeam(rubric: RubricParams, kind: string, entries: readonly EffectiveEntry[]): TeamScore {
+export function scoreRubricTeam(
+  rubric: RubricParams,
+  kind: string,
+  entries: readonly EffectiveEntry[],
+): TeamScore {
   const { sheets, warnings } = sheetsOf(rubric, kind, entries);
-  if (sheets.length === 0) return { status: 'not-scored', key: [], primary: null, display: '', detail: {}, warnings };
+  if (sheets.length === 0)
+    return { status: 'not-scored', key: [], primary: null, display: '', detail: {}, warnings };
   const method = rubric.combine === 'normalised' ? 'mean' : rubric.combine;
   const total = weightedSum(
-    rubric.criteria.map((c) => ({ value: combineMarks(sheets.map((s) => s.marks[c.id]), method, rubric.trimFromJudges), weight: c.weight })),
+    rubric.criteria.map((c) => ({
+      value: combineMarks(
+        sheets.map((s) => s.marks[c.id]),
+        method,
+        rubric.trimFromJudges,
+      ),
+      weight: c.weight,
+    })),
   );
   return scoreFrom(rubric, sheets, total, warnings);
 }
@@ -93,8 +144,12 @@ export function scoreRubricNormalised(
     list.push(entry);
     byTeam.set(entry.record.teamId, list);
   }
-  const perTeam = teams.map((team) => ({ team, ...sheetsOf(rubric, kind, byTeam.get(team.id) ?? []) }));
-  const totalOf = (sheet: RubricMarksPayload) => rubric.criteria.reduce((s, c) => s + c.weight * sheet.marks[c.id], 0);
+  const perTeam = teams.map((team) => ({
+    team,
+    ...sheetsOf(rubric, kind, byTeam.get(team.id) ?? []),
+  }));
+  const totalOf = (sheet: RubricMarksPayload) =>
+    rubric.criteria.reduce((s, c) => s + c.weight * sheet.marks[c.id], 0);
   const judgeSum = new Map<string, { sum: number; n: number }>();
   let allSum = 0;
   let allN = 0;

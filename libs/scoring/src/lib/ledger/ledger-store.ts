@@ -54,7 +54,8 @@ export function appendRecord(view: LedgerView, record: LedgerRecord): AppendOutc
   if (view.count > 0 && record.seq < view.store.records[view.count - 1].seq) {
     return { kind: 'out-of-order', records: [...visibleRecords(view), record] };
   }
-  const store = view.count === view.store.records.length ? view.store : ledgerFrom(visibleRecords(view)).store;
+  const store =
+    view.count === view.store.records.length ? view.store : ledgerFrom(visibleRecords(view)).store;
   const index = store.records.length;
   store.records.push(record);
   store.indexById.set(record.id, index);

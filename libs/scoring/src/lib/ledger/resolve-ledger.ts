@@ -17,7 +17,11 @@ export function unknownTargetWarning(record: LedgerRecord): EntryWarning {
 }
 
 export function voidWithoutTargetWarning(record: LedgerRecord): EntryWarning {
-  return { entryId: record.id, key: 'scoring.ledger.voidWithoutTarget', message: 'a void entry names no entry; ignored' };
+  return {
+    entryId: record.id,
+    key: 'scoring.ledger.voidWithoutTarget',
+    message: 'a void entry names no entry; ignored',
+  };
 }
 
 /**

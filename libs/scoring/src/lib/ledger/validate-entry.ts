@@ -41,25 +41,45 @@ export function validateEntry(
   entry: EntryInput,
 ): Validated<{ kind: string; teamId: string | null; payload: unknown }> {
   const engine = engineFor(ruleSet);
-  const spec = (engine.kinds[entry.kind] as EntryKindSpec<RuleSet> | undefined) ?? GENERIC_KINDS[entry.kind];
+  const spec =
+    (engine.kinds[entry.kind] as EntryKindSpec<RuleSet> | undefined) ?? GENERIC_KINDS[entry.kind];
   if (!spec) {
     return fail([
-      fieldError('kind', 'scoring.ledger.unknownKind', `a ${ruleSet.discipline} category takes ${entryKindsOf(ruleSet).join(', ')}; not "${entry.kind}"`, {
-        value: entry.kind,
-        discipline: ruleSet.discipline,
-      }),
+      fieldError(
+        'kind',
+        'scoring.ledger.unknownKind',
+        `a ${ruleSet.discipline} category takes ${entryKindsOf(ruleSet).join(', ')}; not "${entry.kind}"`,
+        {
+          value: entry.kind,
+          discipline: ruleSet.discipline,
+        },
+      ),
     ]);
   }
   const errors: FieldError[] = [];
   const teamRule = spec.team;
   if (teamRule === 'required' && !entry.teamId) {
-    errors.push(fieldError('teamId', 'scoring.ledger.teamRequired', `a ${entry.kind} entry names its team`));
+    errors.push(
+      fieldError('teamId', 'scoring.ledger.teamRequired', `a ${entry.kind} entry names its team`),
+    );
   }
   if (teamRule === 'none' && entry.teamId !== null) {
-    errors.push(fieldError('teamId', 'scoring.ledger.teamNotAllowed', `a ${entry.kind} entry names no single team (teamId null)`));
+    errors.push(
+      fieldError(
+        'teamId',
+        'scoring.ledger.teamNotAllowed',
+        `a ${entry.kind} entry names no single team (teamId null)`,
+      ),
+    );
   }
   if (entry.kind === VOID && entry.supersedes === null) {
-    errors.push(fieldError('supersedes', 'scoring.ledger.voidNeedsTarget', 'a void entry names the entry it removes'));
+    errors.push(
+      fieldError(
+        'supersedes',
+        'scoring.ledger.voidNeedsTarget',
+        'a void entry names the entry it removes',
+      ),
+    );
   }
   const parsed = parseWith(spec.schema, entry.payload, 'payload');
   if (!parsed.ok) return fail([...errors, ...parsed.errors]);

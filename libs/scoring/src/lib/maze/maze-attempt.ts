@@ -26,29 +26,58 @@ export const NO_ATTEMPT: Omit<MazeAttemptResult, 'attempt'> = {
   voidedByTouch: false,
 };
 
-export function scoreMazeAttempt(params: MazeParams, payload: MazeAttemptPayload): MazeAttemptResult {
-  const base = { attempt: payload.attempt, touches: payload.touches };
+function result(
+  attempt: number,
+  cls: MazeAttemptClass,
+  timeMs: number,
+  points: number,
+  touches: number,
+  voidedByTouch: boolean,
+): MazeAttemptResult {
+  return { attempt, class: cls, timeMs, points, touches, voidedByTouch };
+}
+
+export function scoreMazeAttempt(
+  params: MazeParams,
+  payload: MazeAttemptPayload,
+): MazeAttemptResult {
+  const { attempt, touches } = payload;
   const penalty = params.touchPenalty;
-  if (payload.outcome === 'void') return { ...NO_ATTEMPT, ...base };
-  if (penalty.mode === 'void' && payload.touches > 0) {
-    return { ...NO_ATTEMPT, ...base, voidedByTouch: true };
-  }
-  const addedMs = penalty.mode === 'time' ? payload.touches * penalty.ms : 0;
-  const lostPoints = penalty.mode === 'points' ? payload.touches * penalty.points : 0;
+  if (payload.outcome === 'void') return result(attempt, 'none', 0, 0, touches, false);
+  if (penalty.mode === 'void' && touches > 0) return result(attempt, 'none', 0, 0, touches, true);
+  const addedMs = penalty.mode === 'time' ? touches * penalty.ms : 0;
+  const lostPoints = penalty.mode === 'points' ? touches * penalty.points : 0;
+  let points = 0;
   if (payload.outcome === 'finished' && payload.timeMs !== null) {
-    const allPoints = params.checkpoints.reduce((sum, c) => sum + c.points, 0);
-    return { ...base, class: 'finished', timeMs: payload.timeMs + addedMs, points: allPoints - lostPoints, voidedByTouch: false };
+    for (const c of params.checkpoints) points += c.points;
+    return result(
+      attempt,
+      'finished',
+      payload.timeMs + addedMs,
+      points - lostPoints,
+      touches,
+      false,
+    );
   }
   if (payload.checkpoints.length > 0 && payload.lastCheckpointMs !== null) {
-    const reached = new Set(payload.checkpoints);
-    const points = params.checkpoints.filter((c) => reached.has(c.id)).reduce((sum, c) => sum + c.points, 0);
-    return { ...base, class: 'partial', timeMs: payload.lastCheckpointMs + addedMs, points: points - lostPoints, voidedByTouch: false };
+    for (const c of params.checkpoints) if (payload.checkpoints.includes(c.id)) points += c.points;
+    return result(
+      attempt,
+      'partial',
+      payload.lastCheckpointMs + addedMs,
+      points - lostPoints,
+      touches,
+      false,
+    );
   }
-  return { ...NO_ATTEMPT, ...base };
+  return result(attempt, 'none', 0, 0, touches, false);
 }
 
 /** Lower is better: class, then more points, then less time, then fewer touches. */
-export function compareMazeAttempts(a: Omit<MazeAttemptResult, 'attempt'>, b: Omit<MazeAttemptResult, 'attempt'>): number {
+export function compareMazeAttempts(
+  a: Omit<MazeAttemptResult, 'attempt'>,
+  b: Omit<MazeAttemptResult, 'attempt'>,
+): number {
   return (
     CLASS_ORDER[a.class] - CLASS_ORDER[b.class] ||
     b.points - a.points ||

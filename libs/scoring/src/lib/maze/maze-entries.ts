@@ -20,7 +20,10 @@ export const mazeAttemptPayloadSchema = z
     /** Time to the last checkpoint reached, for a not-finished attempt that reached one. */
     lastCheckpointMs: intAtLeast(0).nullable().default(null),
     /** Why a not-finished attempt ended; informational. */
-    endedBy: z.enum(['stall', 'time-limit', 'left-course', 'judge', 'no-start']).nullable().default(null),
+    endedBy: z
+      .enum(['stall', 'time-limit', 'left-course', 'judge', 'no-start'])
+      .nullable()
+      .default(null),
     /** Where the time came from: the field's finish gate or the judge's stopwatch (null: not said). */
     timing: z.enum(['sensor', 'stopwatch']).nullable().default(null),
   })
@@ -32,14 +35,25 @@ export function checkMazeAttempt(ruleSet: MazeRuleSet, payload: MazeAttemptPaylo
   const errors: FieldError[] = [];
   if (payload.attempt > params.attempts) {
     errors.push(
-      fieldError('attempt', 'scoring.maze.attemptOutOfRange', `attempt must be 1–${params.attempts}`, {
-        max: params.attempts,
-      }),
+      fieldError(
+        'attempt',
+        'scoring.maze.attemptOutOfRange',
+        `attempt must be 1–${params.attempts}`,
+        {
+          max: params.attempts,
+        },
+      ),
     );
   }
   if (payload.outcome === 'finished') {
     if (payload.timeMs === null) {
-      errors.push(fieldError('timeMs', 'scoring.maze.finishTimeRequired', 'a finished attempt needs its time'));
+      errors.push(
+        fieldError(
+          'timeMs',
+          'scoring.maze.finishTimeRequired',
+          'a finished attempt needs its time',
+        ),
+      );
     } else if (payload.timeMs > params.timeLimitMs) {
       errors.push(
         fieldError(
@@ -51,31 +65,53 @@ export function checkMazeAttempt(ruleSet: MazeRuleSet, payload: MazeAttemptPaylo
       );
     }
   } else if (payload.timeMs !== null) {
-    errors.push(fieldError('timeMs', 'scoring.maze.timeOnlyWhenFinished', 'only a finished attempt has a finish time'));
+    errors.push(
+      fieldError(
+        'timeMs',
+        'scoring.maze.timeOnlyWhenFinished',
+        'only a finished attempt has a finish time',
+      ),
+    );
   }
   const known = new Set(params.checkpoints.map((c) => c.id));
   payload.checkpoints.forEach((id, index) => {
     if (!known.has(id)) {
       errors.push(
-        fieldError(`checkpoints.${index}`, 'scoring.maze.unknownCheckpoint', `no checkpoint "${id}" in the rules`, {
-          value: id,
-        }),
+        fieldError(
+          `checkpoints.${index}`,
+          'scoring.maze.unknownCheckpoint',
+          `no checkpoint "${id}" in the rules`,
+          {
+            value: id,
+          },
+        ),
       );
     }
   });
   if (new Set(payload.checkpoints).size !== payload.checkpoints.length) {
-    errors.push(fieldError('checkpoints', 'scoring.validation.duplicate', 'a checkpoint is listed twice'));
+    errors.push(
+      fieldError('checkpoints', 'scoring.validation.duplicate', 'a checkpoint is listed twice'),
+    );
   }
   if (payload.outcome === 'not-finished' && payload.checkpoints.length > 0) {
     if (payload.lastCheckpointMs === null) {
       errors.push(
-        fieldError('lastCheckpointMs', 'scoring.maze.checkpointTimeRequired', 'give the time to the last checkpoint'),
+        fieldError(
+          'lastCheckpointMs',
+          'scoring.maze.checkpointTimeRequired',
+          'give the time to the last checkpoint',
+        ),
       );
     } else if (payload.lastCheckpointMs > params.timeLimitMs) {
       errors.push(
-        fieldError('lastCheckpointMs', 'scoring.maze.overTimeLimit', `the time is over the limit of ${params.timeLimitMs} ms`, {
-          max: params.timeLimitMs,
-        }),
+        fieldError(
+          'lastCheckpointMs',
+          'scoring.maze.overTimeLimit',
+          `the time is over the limit of ${params.timeLimitMs} ms`,
+          {
+            max: params.timeLimitMs,
+          },
+        ),
       );
     }
   } else if (payload.lastCheckpointMs !== null) {

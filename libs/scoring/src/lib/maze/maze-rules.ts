@@ -13,7 +13,9 @@ export const mazeTouchPenaltySchema = z.discriminatedUnion('mode', [
 ]);
 export type MazeTouchPenalty = z.infer<typeof mazeTouchPenaltySchema>;
 
-export const mazeCheckpointSchema = z.object({ id: idString, points: intRange(0, 10_000) }).strict();
+export const mazeCheckpointSchema = z
+  .object({ id: idString, points: intRange(0, 10_000) })
+  .strict();
 export type MazeCheckpoint = z.infer<typeof mazeCheckpointSchema>;
 
 export const mazeTeamResultSchema = z.discriminatedUnion('mode', [
@@ -50,7 +52,11 @@ export const mazeParamsSchema = z
         params: { key: 'scoring.maze.countAboveAttempts', max: params.attempts },
       });
     }
-    reportDuplicates(ctx, params.checkpoints.map((c) => c.id), 'checkpoints');
+    reportDuplicates(
+      ctx,
+      params.checkpoints.map((c) => c.id),
+      'checkpoints',
+    );
     reportDuplicates(ctx, params.tieBreaks, 'tieBreaks');
   });
 export type MazeParams = z.infer<typeof mazeParamsSchema>;

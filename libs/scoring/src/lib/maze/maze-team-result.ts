@@ -1,4 +1,5 @@
 import { formatMs } from '../common/format-time';
+import { parsePayload } from '../common/parse-payload';
 import type { KeyPart } from '../ranking/rank-key';
 import type { EffectiveEntry, EntryWarning, TeamScore } from '../standings/discipline-engine';
 import {
@@ -23,7 +24,10 @@ export function countedAttempts(params: MazeParams): number {
   }
 }
 
-/** The team's attempts by number; a later entry for the same attempt number replaces an earlier one. */
+/**
+ * The team's attempts by number. When one attempt number was recorded twice (not as a correction),
+ * the entry first recorded later counts; correcting the older one does not bring it back.
+ */
 export function collectMazeAttempts(
   params: MazeParams,
   entries: readonly EffectiveEntry[],
@@ -32,67 +36,101 @@ export function collectMazeAttempts(
   const warnings: EntryWarning[] = [];
   for (const entry of entries) {
     if (entry.record.kind !== MAZE_ATTEMPT) continue;
-    const parsed = mazeAttemptPayloadSchema.safeParse(entry.record.payload);
-    if (!parsed.success || parsed.data.attempt > params.attempts) {
-      warnings.push({ entryId: entry.record.id, key: 'scoring.ledger.invalidPayload', message: 'attempt entry does not fit the rules; ignored' });
+    const parsed = parsePayload(mazeAttemptPayloadSchema, entry.record.payload);
+    if (!parsed || parsed.attempt > params.attempts) {
+      warnings.push({
+        entryId: entry.record.id,
+        key: 'scoring.ledger.invalidPayload',
+        message: 'attempt entry does not fit the rules; ignored',
+      });
       continue;
     }
-    const previous = byNumber.get(parsed.data.attempt);
-    if (previous && previous.seq > entry.record.seq) continue;
+    const previous = byNumber.get(parsed.attempt);
+    if (previous && previous.seq > entry.rootSeq) continue;
     if (previous) {
       warnings.push({
         entryId: entry.record.id,
         key: 'scoring.maze.attemptRecordedTwice',
-        message: `attempt ${parsed.data.attempt} was recorded twice; the later entry counts`,
+        message: `attempt ${parsed.attempt} was recorded twice; the later entry counts`,
       });
     }
-    byNumber.set(parsed.data.attempt, { seq: entry.record.seq, result: scoreMazeAttempt(params, parsed.data) });
+    byNumber.set(parsed.attempt, { seq: entry.rootSeq, result: scoreMazeAttempt(params, parsed) });
   }
-  const attempts = [...byNumber.values()].map((v) => v.result).sort((a, b) => a.attempt - b.attempt);
+  const attempts = [...byNumber.values()]
+    .map((v) => v.result)
+    .sort((a, b) => a.attempt - b.attempt);
   return { attempts, warnings };
 }
 
-function attemptKey(a: Omit<MazeAttemptResult, 'attempt'>): KeyPart[] {
-  return [mazeAttemptClassRank(a.class), -a.points, a.timeMs];
+function pushAttemptKey(key: KeyPart[], a: Omit<MazeAttemptResult, 'attempt'>): void {
+  key.push(mazeAttemptClassRank(a.class), -a.points, a.timeMs);
+}
+
+export interface MazeAttemptDetail extends MazeAttemptResult {
+  /** The attempt is one of those that make the team result. */
+  counted: boolean;
 }
 
 export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEntry[]): TeamScore {
   const { attempts, warnings } = collectMazeAttempts(params, entries);
-  const sorted = attempts.slice().sort((a, b) => compareMazeAttempts(a, b) || a.attempt - b.attempt);
-  const padded: Omit<MazeAttemptResult, 'attempt'>[] = [...sorted];
-  while (padded.length < params.attempts) padded.push(NO_ATTEMPT);
+  const sorted: Omit<MazeAttemptResult, 'attempt'>[] = attempts
+    .slice()
+    .sort((a, b) => compareMazeAttempts(a, b) || a.attempt - b.attempt);
+  while (sorted.length < params.attempts) sorted.push(NO_ATTEMPT);
 
   const n = countedAttempts(params);
-  const counted = padded.slice(0, n);
-  const rest = padded.slice(n);
-  const finishedCount = counted.filter((a) => a.class === 'finished').length;
-  const withResult = counted.filter((a) => a.class !== 'none');
-  const points = withResult.reduce((sum, a) => sum + a.points, 0);
-  const timeSum = withResult.reduce((sum, a) => sum + a.timeMs, 0);
-  const touches = withResult.reduce((sum, a) => sum + a.touches, 0);
+  let finishedCount = 0;
+  let withResult = 0;
+  let points = 0;
+  let timeSum = 0;
+  let touches = 0;
+  for (let i = 0; i < n; i++) {
+    const a = sorted[i];
+    if (a.class === 'none') continue;
+    if (a.class === 'finished') finishedCount++;
+    withResult++;
+    points += a.points;
+    timeSum += a.timeMs;
+    touches += a.touches;
+  }
 
   const key: KeyPart[] = [-finishedCount, -points, timeSum];
   for (const tieBreak of params.tieBreaks) {
-    if (tieBreak === 'second-best') for (const a of rest) key.push(...attemptKey(a));
+    if (tieBreak === 'second-best')
+      for (let i = n; i < sorted.length; i++) pushAttemptKey(key, sorted[i]);
     if (tieBreak === 'fewer-touches') key.push(touches);
   }
 
-  const countedNumbers = new Set(sorted.slice(0, n).filter((a) => a.class !== 'none').map((a) => a.attempt));
-  const resultMs = params.teamResult.mode === 'mean' ? Math.floor(timeSum / n) : timeSum;
-  const status = withResult.length > 0 ? 'ranked' : attempts.length > 0 ? 'dnf' : 'not-scored';
-  const pointsMatter = params.touchPenalty.mode === 'points' || params.checkpoints.some((c) => c.points > 0);
+  // The mean is shown over the attempts that have a result; the ranking compares exact sums.
+  const resultMs =
+    params.teamResult.mode === 'mean' && withResult > 0
+      ? Math.floor(timeSum / withResult)
+      : timeSum;
+  const status = withResult > 0 ? 'ranked' : attempts.length > 0 ? 'dnf' : 'not-scored';
+  const pointsMatter =
+    params.touchPenalty.mode === 'points' || params.checkpoints.some((c) => c.points > 0);
   let display = status === 'ranked' ? formatMs(resultMs) : '';
   if (status === 'ranked' && pointsMatter) display = `${points} · ${display}`;
   if (status === 'ranked' && n > 1 && finishedCount < n) display += ` (${finishedCount}/${n})`;
 
+  const counted = sorted.slice(0, n);
+  const details: MazeAttemptDetail[] = attempts.map((a) => ({
+    attempt: a.attempt,
+    class: a.class,
+    timeMs: a.timeMs,
+    points: a.points,
+    touches: a.touches,
+    voidedByTouch: a.voidedByTouch,
+    counted: a.class !== 'none' && counted.includes(a),
+  }));
   return {
     status,
     key,
     primary: status === 'ranked' ? resultMs : null,
     display,
     detail: {
-      attempts: attempts.map((a) => ({ ...a, counted: countedNumbers.has(a.attempt) })),
-      finished: attempts.some((a) => a.class === 'finished'),
+      attempts: details,
+      finished: finishedCount > 0 || attempts.some((a) => a.class === 'finished'),
       finishedCount,
       points,
       resultMs: status === 'ranked' ? resultMs : null,

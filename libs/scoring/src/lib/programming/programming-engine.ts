@@ -1,8 +1,16 @@
 import { fieldError } from '../common/validated';
-import { checkRubricMarks, rubricMarksPayloadSchema, type RubricMarksPayload } from '../creative/creative-entries';
+import {
+  checkRubricMarks,
+  rubricMarksPayloadSchema,
+  type RubricMarksPayload,
+} from '../creative/creative-entries';
 import { scoreRubricNormalised, scoreRubricTeam } from '../creative/rubric-score';
 import type { DisciplineEngine } from '../standings/discipline-engine';
-import { checkProgrammingTask, programmingTaskPayloadSchema, PROGRAMMING_TASK } from './programming-entries';
+import {
+  checkProgrammingTask,
+  programmingTaskPayloadSchema,
+  PROGRAMMING_TASK,
+} from './programming-entries';
 import type { ProgrammingRuleSet } from './programming-rules';
 import { scoreProgrammingTeam } from './programming-score';
 
@@ -11,14 +19,24 @@ export const PROGRAMMING_RUBRIC = 'programming.rubric';
 
 export const programmingEngine: DisciplineEngine<ProgrammingRuleSet> = {
   kinds: {
-    [PROGRAMMING_TASK]: { schema: programmingTaskPayloadSchema, team: 'required', check: checkProgrammingTask },
+    [PROGRAMMING_TASK]: {
+      schema: programmingTaskPayloadSchema,
+      team: 'required',
+      check: checkProgrammingTask,
+    },
     [PROGRAMMING_RUBRIC]: {
       schema: rubricMarksPayloadSchema,
       team: 'required',
       check: (ruleSet: ProgrammingRuleSet, payload: RubricMarksPayload) =>
         ruleSet.params.rubric
           ? checkRubricMarks(ruleSet.params.rubric, payload)
-          : [fieldError('', 'scoring.programming.noRubric', 'this category is judged by tasks: send programming.task entries')],
+          : [
+              fieldError(
+                '',
+                'scoring.programming.noRubric',
+                'this category is judged by tasks: send programming.task entries',
+              ),
+            ],
     },
   },
   scopeOf: (ruleSet) => (ruleSet.params.rubric?.combine === 'normalised' ? 'category' : 'team'),
@@ -27,7 +45,14 @@ export const programmingEngine: DisciplineEngine<ProgrammingRuleSet> = {
       ? scoreRubricTeam(ruleSet.params.rubric, PROGRAMMING_RUBRIC, entries)
       : scoreProgrammingTeam(ruleSet.params, entries),
   scoreCategory: (ruleSet, teams, entries) =>
-    scoreRubricNormalised(ruleSet.params.rubric as NonNullable<ProgrammingRuleSet['params']['rubric']>, PROGRAMMING_RUBRIC, teams, entries),
+    scoreRubricNormalised(
+      ruleSet.params.rubric as NonNullable<ProgrammingRuleSet['params']['rubric']>,
+      PROGRAMMING_RUBRIC,
+      teams,
+      entries,
+    ),
   usesDecisions: (ruleSet) =>
-    ruleSet.params.rubric ? ruleSet.params.rubric.tieBreaks.includes('decision') : ruleSet.params.tieBreaks.includes('decision'),
+    ruleSet.params.rubric
+      ? ruleSet.params.rubric.tieBreaks.includes('decision')
+      : ruleSet.params.tieBreaks.includes('decision'),
 };

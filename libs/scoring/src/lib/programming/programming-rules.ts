@@ -23,7 +23,11 @@ export const programmingTaskSchema = z
         params: { key: 'scoring.programming.groupsSum', sum, max: task.maxPoints },
       });
     }
-    reportDuplicates(ctx, task.groups.map((g) => g.id), 'groups');
+    reportDuplicates(
+      ctx,
+      task.groups.map((g) => g.id),
+      'groups',
+    );
   });
 export type ProgrammingTask = z.infer<typeof programmingTaskSchema>;
 
@@ -55,13 +59,18 @@ export const programmingParamsSchema = z
         params: { key: 'scoring.programming.noTasks' },
       });
     }
-    reportDuplicates(ctx, params.tasks.map((t) => t.id), 'tasks');
+    reportDuplicates(
+      ctx,
+      params.tasks.map((t) => t.id),
+      'tasks',
+    );
     reportDuplicates(ctx, params.tieBreaks, 'tieBreaks');
     if (params.submissions === 'icpc' && params.submissionTime !== 'contest-time') {
       ctx.addIssue({
         code: 'custom',
         path: ['submissionTime'],
-        message: 'ICPC ranking needs the contest time of each submission (submissionTime: contest-time)',
+        message:
+          'ICPC ranking needs the contest time of each submission (submissionTime: contest-time)',
         params: { key: 'scoring.programming.icpcNeedsTime' },
       });
     }
@@ -90,7 +99,12 @@ export const programmingRuleSetSchema = z
   .strict();
 export type ProgrammingRuleSet = z.infer<typeof programmingRuleSetSchema>;
 
-const defaultTask = (id: string): ProgrammingTask => ({ id, title: `Task ${id}`, maxPoints: 100, groups: [] });
+const defaultTask = (id: string): ProgrammingTask => ({
+  id,
+  title: `Task ${id}`,
+  maxPoints: 100,
+  groups: [],
+});
 
 export const PROGRAMMING_DEFAULT_PARAMS: ProgrammingParams = {
   tasks: ['A', 'B', 'C', 'D', 'E'].map(defaultTask),

@@ -1,6 +1,11 @@
 import type { KeyPart } from '../ranking/rank-key';
+import { parsePayload } from '../common/parse-payload';
 import type { EffectiveEntry, EntryWarning, TeamScore } from '../standings/discipline-engine';
-import { programmingTaskPayloadSchema, PROGRAMMING_TASK, type ProgrammingTaskPayload } from './programming-entries';
+import {
+  programmingTaskPayloadSchema,
+  PROGRAMMING_TASK,
+  type ProgrammingTaskPayload,
+} from './programming-entries';
 import type { ProgrammingParams } from './programming-rules';
 
 interface Submission {
@@ -16,14 +21,18 @@ function submissionsOf(params: ProgrammingParams, entries: readonly EffectiveEnt
   const warnings: EntryWarning[] = [];
   for (const entry of entries) {
     if (entry.record.kind !== PROGRAMMING_TASK) continue;
-    const parsed = programmingTaskPayloadSchema.safeParse(entry.record.payload);
-    const task = parsed.success ? tasks.get(parsed.data.task) : undefined;
-    const time = parsed.success && params.submissionTime === 'contest-time' ? parsed.data.timeMs : entry.rootSeq;
-    if (!parsed.success || !task || parsed.data.points > task.maxPoints || time === null) {
-      warnings.push({ entryId: entry.record.id, key: 'scoring.ledger.invalidPayload', message: 'submission does not fit the rules; ignored' });
+    const parsed = parsePayload(programmingTaskPayloadSchema, entry.record.payload);
+    const task = parsed ? tasks.get(parsed.task) : undefined;
+    const time = parsed && params.submissionTime === 'contest-time' ? parsed.timeMs : entry.rootSeq;
+    if (!parsed || !task || parsed.points > task.maxPoints || time === null) {
+      warnings.push({
+        entryId: entry.record.id,
+        key: 'scoring.ledger.invalidPayload',
+        message: 'submission does not fit the rules; ignored',
+      });
       continue;
     }
-    submissions.push({ payload: parsed.data, at: time, order: entry.rootSeq });
+    submissions.push({ payload: parsed, at: time, order: entry.rootSeq });
   }
   submissions.sort((a, b) => a.at - b.at || a.order - b.order);
   return { submissions, warnings };
@@ -36,7 +45,8 @@ function pointsScore(params: ProgrammingParams, submissions: readonly Submission
   let reachedAt = 0;
   for (const s of submissions) {
     const before = perTask.get(s.payload.task) ?? 0;
-    const after = params.submissions === 'best' ? Math.max(before, s.payload.points) : s.payload.points;
+    const after =
+      params.submissions === 'best' ? Math.max(before, s.payload.points) : s.payload.points;
     perTask.set(s.payload.task, after);
     if (after !== before) {
       total += after - before;
@@ -49,7 +59,10 @@ function pointsScore(params: ProgrammingParams, submissions: readonly Submission
 /** ICPC: tasks solved (full points), then time: acceptance time plus a penalty per earlier wrong try. */
 function icpcScore(params: ProgrammingParams, submissions: readonly Submission[]) {
   const maxOf = new Map(params.tasks.map((t) => [t.id, t.maxPoints]));
-  const perTask = new Map<string, { solved: boolean; wrongTries: number; acceptedAt: number | null }>();
+  const perTask = new Map<
+    string,
+    { solved: boolean; wrongTries: number; acceptedAt: number | null }
+  >();
   for (const s of submissions) {
     const state = perTask.get(s.payload.task) ?? { solved: false, wrongTries: 0, acceptedAt: null };
     if (!state.solved) {
@@ -72,7 +85,10 @@ function icpcScore(params: ProgrammingParams, submissions: readonly Submission[]
   return { perTask: Object.fromEntries(perTask), solved, penaltyMs, lastSolvedAt };
 }
 
-export function scoreProgrammingTeam(params: ProgrammingParams, entries: readonly EffectiveEntry[]): TeamScore {
+export function scoreProgrammingTeam(
+  params: ProgrammingParams,
+  entries: readonly EffectiveEntry[],
+): TeamScore {
   const { submissions, warnings } = submissionsOf(params, entries);
   if (submissions.length === 0) {
     return { status: 'not-scored', key: [], primary: null, display: '', detail: {}, warnings };

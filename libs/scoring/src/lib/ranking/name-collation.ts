@@ -15,7 +15,8 @@ const LATIN_BASE = 2_000;
 const OTHER_BASE = 10_000;
 
 const letterWeight = new Map<string, number>();
-for (let i = 0; i < KAZAKH_ALPHABET.length; i++) letterWeight.set(KAZAKH_ALPHABET[i], CYRILLIC_BASE + i);
+for (let i = 0; i < KAZAKH_ALPHABET.length; i++)
+  letterWeight.set(KAZAKH_ALPHABET[i], CYRILLIC_BASE + i);
 for (let i = 0; i < LATIN.length; i++) letterWeight.set(LATIN[i], LATIN_BASE + i);
 
 function isDigit(code: number): boolean {
@@ -28,7 +29,20 @@ const SEPARATOR_RE = /[\s\p{P}\p{S}]/u;
  * The primary collation key: one number per letter, [NUMBER, length, digits…] per digit run, one
  * SEPARATOR per run of spaces and punctuation. Keys compare element by element.
  */
-export function nameCollationKey(name: string): number[] {
+export function nameCollationKey(name: string): readonly number[] {
+  const cached = keyCache.get(name);
+  if (cached) return cached;
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  const key = computeKey(name);
+  keyCache.set(name, key);
+  return key;
+}
+
+/** Team names repeat on every recompute; their keys are kept (bounded). */
+const keyCache = new Map<string, readonly number[]>();
+const KEY_CACHE_LIMIT = 50_000;
+
+function computeKey(name: string): number[] {
   const text = name.normalize('NFC').toLowerCase().trim();
   const key: number[] = [];
   let afterSeparator = false;
@@ -84,7 +98,11 @@ export function compareNames(a: string, b: string): number {
 
 /** A copy of `items` in name order. */
 export function sortByName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
-  const keyed = items.map((item) => ({ item, name: nameOf(item), key: nameCollationKey(nameOf(item)) }));
+  const keyed = items.map((item) => ({
+    item,
+    name: nameOf(item),
+    key: nameCollationKey(nameOf(item)),
+  }));
   keyed.sort((x, y) => compareCollationKeys(x.key, y.key) || compareNameCase(x.name, y.name));
   return keyed.map((k) => k.item);
 }

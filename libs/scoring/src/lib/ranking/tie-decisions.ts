@@ -20,7 +20,9 @@ export function applyTieDecisions<T>(
       const ids = outSorted.slice(i, j + 1).map(idOf);
       const decision = decisionsNewestFirst.find((order) => ids.every((id) => order.includes(id)));
       if (decision) {
-        const cluster = outSorted.slice(i, j + 1).sort((a, b) => decision.indexOf(idOf(a)) - decision.indexOf(idOf(b)));
+        const cluster = outSorted
+          .slice(i, j + 1)
+          .sort((a, b) => decision.indexOf(idOf(a)) - decision.indexOf(idOf(b)));
         cluster.forEach((item, k) => {
           outSorted[i + k] = item;
           outPlaces[i + k] = places[i] + k;

@@ -10,20 +10,35 @@ import { RULE_SET_SCHEMAS, ruleSetSchema, type RuleSet } from './rule-set';
  * parameter name or a dotted path ("touchPenalty.ms", "match.pointsToWin"); its value replaces the
  * value at that path. Error paths are relative to the parameters ("attempts").
  */
-export function buildRuleSet(presetName: string, overrides: Record<string, unknown> = {}): Validated<RuleSet> {
+export function buildRuleSet(
+  presetName: string,
+  overrides: Record<string, unknown> = {},
+): Validated<RuleSet> {
   const base = presetRuleSet(presetName);
   if (!base) {
     return fail([
-      fieldError('preset', 'scoring.rules.unknownPreset', `no rule-set preset named "${presetName}"`, {
-        value: presetName,
-      }),
+      fieldError(
+        'preset',
+        'scoring.rules.unknownPreset',
+        `no rule-set preset named "${presetName}"`,
+        {
+          value: presetName,
+        },
+      ),
     ]);
   }
   const params = cloneJson(base.params) as unknown as Record<string, unknown>;
   const errors: FieldError[] = [];
   for (const [path, value] of Object.entries(overrides)) {
     if (!setAtPath(params, path.split('.'), value)) {
-      errors.push(fieldError(path, 'scoring.rules.unknownParameter', `"${path}" is not a parameter of ${presetName}`, { field: path }));
+      errors.push(
+        fieldError(
+          path,
+          'scoring.rules.unknownParameter',
+          `"${path}" is not a parameter of ${presetName}`,
+          { field: path },
+        ),
+      );
     }
   }
   if (errors.length > 0) return fail(errors);

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { creativeRuleSetSchema, type CreativeRuleSet } from '../creative/creative-rules';
 import { mazeRuleSetSchema, type MazeRuleSet } from '../maze/maze-rules';
-import { programmingRuleSetSchema, type ProgrammingRuleSet } from '../programming/programming-rules';
+import {
+  programmingRuleSetSchema,
+  type ProgrammingRuleSet,
+} from '../programming/programming-rules';
 import { sumoRuleSetSchema, type SumoRuleSet } from '../sumo/sumo-rules';
 
 export type { CreativeRuleSet, MazeRuleSet, ProgrammingRuleSet, SumoRuleSet };

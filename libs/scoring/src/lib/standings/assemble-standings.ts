@@ -1,15 +1,29 @@
 import type { StandingRow, Standings, StandingStatus, TeamStatus } from '../ledger.types';
 import { RANKING_DECISION } from '../ledger/generic-entries';
-import { compareKeys } from '../ranking/rank-key';
+import { compareKeys, type RankKey } from '../ranking/rank-key';
+import { sortRanked, type KeyOf } from '../ranking/ranked-order';
 import { renumberPlaces, sharedPlaces } from '../ranking/shared-places';
 import { applyTieDecisions } from '../ranking/tie-decisions';
 import type { RuleSet } from '../rule-set/rule-set';
-import type { CategoryScore, DisciplineEngine, EffectiveEntry, EntryWarning, RowDraft } from './discipline-engine';
+import type {
+  CategoryScore,
+  DisciplineEngine,
+  EffectiveEntry,
+  EntryWarning,
+  RowDraft,
+  TeamScore,
+} from './discipline-engine';
 import type { TeamIndex } from './team-index';
 import { decisionOrders, type TeamSlot } from './team-slot';
 
 /** Unranked rows follow the ranked ones in this order, then by name. */
-const UNRANKED_ORDER: readonly StandingStatus[] = ['dnf', 'not-scored', 'disqualified', 'absent', 'withdrawn'];
+const UNRANKED_ORDER: readonly StandingStatus[] = [
+  'dnf',
+  'not-scored',
+  'disqualified',
+  'absent',
+  'withdrawn',
+];
 
 export interface AssembleInput {
   ruleSet: RuleSet;
@@ -22,106 +36,194 @@ export interface AssembleInput {
   categoryScore: CategoryScore | null;
   /** Ledger-level warnings (unknown targets, entries for unknown teams). */
   warnings: readonly EntryWarning[];
+  /** Ranked team indices already in order (kept up to date by the incremental standings). */
+  rankedOrder?: readonly number[];
+}
+
+/** The rank key of each team whose score is ranked (team-scoped scores, or a category's scores). */
+export function rankedKeys(
+  slots: readonly TeamSlot[],
+  index: TeamIndex,
+  category: CategoryScore | null,
+): KeyOf {
+  if (category && 'scores' in category) {
+    const scores = index.teams.map((t) => category.scores.get(t.id) ?? null);
+    return (teamIdx) =>
+      scores[teamIdx]?.status === 'ranked' ? (scores[teamIdx] as TeamScore).key : undefined;
+  }
+  return (teamIdx) => {
+    const score = slots[teamIdx].score;
+    return score?.status === 'ranked' ? score.key : undefined;
+  };
+}
+
+function scoreOf(input: AssembleInput, teamIdx: number): TeamScore | null {
+  const category = input.categoryScore;
+  if (category && 'scores' in category)
+    return category.scores.get(input.index.teams[teamIdx].id) ?? null;
+  return input.slots[teamIdx].score;
 }
 
 function statusOf(input: AssembleInput, teamIdx: number): TeamStatus {
   return input.slots[teamIdx].override ?? input.index.teams[teamIdx].status;
 }
 
-function rankedDrafts(input: AssembleInput, slots: readonly TeamSlot[]): RowDraft[] {
+function unrankedStatus(
+  input: AssembleInput,
+  teamIdx: number,
+  fromScore: StandingStatus,
+): StandingStatus {
+  const teamStatus = statusOf(input, teamIdx);
+  return teamStatus === 'active' ? fromScore : teamStatus;
+}
+
+/** Rows that are not ranked, by status then name. */
+function sortOthers(
+  input: AssembleInput,
+  others: { row: StandingRow; teamIdx: number }[],
+): StandingRow[] {
+  const order = (o: { row: StandingRow }) => UNRANKED_ORDER.indexOf(o.row.status);
+  others.sort(
+    (a, b) =>
+      order(a) - order(b) || input.index.nameRank[a.teamIdx] - input.index.nameRank[b.teamIdx],
+  );
+  return others.map((o) => o.row);
+}
+
+/** Rows from team scores: ranked teams in key order with shared places (split by decisions), then the rest. */
+function rowsFromScores(input: AssembleInput): StandingRow[] {
   const { index } = input;
-  const ranked: number[] = [];
-  const drafts: RowDraft[] = [];
-  slots.forEach((slot, i) => {
-    if (slot.score?.status === 'ranked') ranked.push(i);
-    else drafts.push(draftOf(input, slots, i, null));
-  });
-  ranked.sort((a, b) => compareKeys(keyOf(slots, a), keyOf(slots, b)) || index.nameRank[a] - index.nameRank[b]);
-  let order = ranked;
-  let places = sharedPlaces(ranked, (a, b) => compareKeys(keyOf(slots, a), keyOf(slots, b)) === 0);
-  let decided = new Set<string>();
+  const keyOf = rankedKeys(input.slots, index, input.categoryScore);
+  let order = input.rankedOrder ?? sortRanked(index.teams.length, keyOf, index.nameRank);
+  let places = sharedPlaces(
+    order,
+    (a, b) => compareKeys(keyOf(a) as RankKey, keyOf(b) as RankKey) === 0,
+  );
+  let decided: ReadonlySet<string> = new Set<string>();
   if (input.engine.usesDecisions(input.ruleSet)) {
-    const result = applyTieDecisions(ranked, places, (i) => index.teams[i].id, decisionOrders(input.categoryEntries, 'category'));
+    const result = applyTieDecisions(
+      order,
+      places,
+      (i) => index.teams[i].id,
+      decisionOrders(input.categoryEntries, 'category'),
+    );
     order = result.sorted;
     places = result.places;
     decided = result.decided;
   }
-  const rankedDrafts = order.map((teamIdx, k) => {
-    const draft = draftOf(input, slots, teamIdx, places[k]);
-    return decided.has(draft.teamId) ? { ...draft, detail: { ...draft.detail, tieDecided: true } } : draft;
-  });
-  return [...rankedDrafts, ...drafts];
-}
-
-function keyOf(slots: readonly TeamSlot[], teamIdx: number) {
-  return (slots[teamIdx].score as NonNullable<TeamSlot['score']>).key;
-}
-
-function draftOf(input: AssembleInput, slots: readonly TeamSlot[], teamIdx: number, place: number | null): RowDraft {
-  const score = slots[teamIdx].score;
-  return {
-    teamId: input.index.teams[teamIdx].id,
-    status: score?.status ?? 'not-scored',
-    place,
-    primary: score?.primary ?? null,
-    display: score?.display ?? '',
-    detail: score?.detail ?? {},
-  };
-}
-
-/** One row per team: ranked teams with shared places, then the others by status and name. */
-export function assembleStandings(input: AssembleInput): Standings {
-  const { index } = input;
-  const category = input.categoryScore;
-  let drafts: RowDraft[];
-  if (category && 'rows' in category) drafts = category.rows;
-  else if (category) {
-    const scores = category.scores;
-    drafts = rankedDrafts(
-      input,
-      input.slots.map((slot, i) => ({ ...slot, score: scores.get(index.teams[i].id) ?? null })),
-    );
-  } else drafts = rankedDrafts(input, input.slots);
-  const seen = new Set<string>();
-  const rankedRows: StandingRow[] = [];
+  const ranked: StandingRow[] = [];
   const rankedPlaces: number[] = [];
-  const others: { row: StandingRow; order: number; name: number }[] = [];
+  const others: { row: StandingRow; teamIdx: number }[] = [];
+  const inOrder = new Uint8Array(index.teams.length);
+  for (let k = 0; k < order.length; k++) {
+    const teamIdx = order[k];
+    inOrder[teamIdx] = 1;
+    const score = scoreOf(input, teamIdx) as TeamScore;
+    const teamId = index.teams[teamIdx].id;
+    const status = unrankedStatus(input, teamIdx, 'ranked');
+    const detail = decided.has(teamId) ? { ...score.detail, tieDecided: true } : score.detail;
+    const row: StandingRow = {
+      teamId,
+      place: null,
+      status,
+      primary: score.primary,
+      display: score.display,
+      detail,
+    };
+    if (status === 'ranked') {
+      ranked.push(row);
+      rankedPlaces.push(places[k]);
+    } else others.push({ row, teamIdx });
+  }
+  const closedUp = others.length > 0 ? renumberPlaces(rankedPlaces) : rankedPlaces;
+  ranked.forEach((row, k) => (row.place = closedUp[k]));
+  for (let teamIdx = 0; teamIdx < index.teams.length; teamIdx++) {
+    if (inOrder[teamIdx]) continue;
+    const score = scoreOf(input, teamIdx);
+    const status = unrankedStatus(input, teamIdx, score?.status === 'dnf' ? 'dnf' : 'not-scored');
+    const row: StandingRow = {
+      teamId: index.teams[teamIdx].id,
+      place: null,
+      status,
+      primary: score?.primary ?? null,
+      display: score?.display ?? '',
+      detail: score?.detail ?? {},
+    };
+    others.push({ row, teamIdx });
+  }
+  return ranked.concat(sortOthers(input, others));
+}
+
+/** Rows from finished drafts (sumo): places closed up over the ranked rows. */
+function rowsFromDrafts(input: AssembleInput, drafts: readonly RowDraft[]): StandingRow[] {
+  const { index } = input;
+  const seen = new Uint8Array(index.teams.length);
+  const ranked: { row: StandingRow; name: number }[] = [];
+  const others: { row: StandingRow; teamIdx: number }[] = [];
   for (const draft of drafts) {
     const teamIdx = index.position.get(draft.teamId);
-    if (teamIdx === undefined || seen.has(draft.teamId)) continue;
-    seen.add(draft.teamId);
-    const teamStatus = statusOf(input, teamIdx);
-    const status: StandingStatus = teamStatus === 'active' ? draft.status : teamStatus;
+    if (teamIdx === undefined || seen[teamIdx]) continue;
+    seen[teamIdx] = 1;
+    let status = unrankedStatus(input, teamIdx, draft.status);
+    if (status === 'ranked' && draft.place === null) status = 'not-scored';
     const row: StandingRow = {
       teamId: draft.teamId,
-      place: null,
+      place: status === 'ranked' ? draft.place : null,
       status,
       primary: draft.primary,
       display: draft.display,
       detail: draft.detail,
     };
     if (draft.provisional && status === 'ranked') row.provisional = true;
-    if (status === 'ranked' && draft.place !== null) {
-      rankedRows.push(row);
-      rankedPlaces.push(draft.place);
-    } else {
-      if (status === 'ranked') row.status = 'not-scored';
-      others.push({ row, order: UNRANKED_ORDER.indexOf(row.status), name: index.nameRank[teamIdx] });
-    }
+    if (status === 'ranked') ranked.push({ row, name: index.nameRank[teamIdx] });
+    else others.push({ row, teamIdx });
   }
-  index.teams.forEach((team, teamIdx) => {
-    if (seen.has(team.id)) return;
-    const teamStatus = statusOf(input, teamIdx);
-    const status: StandingStatus = teamStatus === 'active' ? 'not-scored' : teamStatus;
-    const row: StandingRow = { teamId: team.id, place: null, status, primary: null, display: '', detail: {} };
-    others.push({ row, order: UNRANKED_ORDER.indexOf(status), name: index.nameRank[teamIdx] });
-  });
-  const places = renumberPlaces(rankedPlaces);
-  rankedRows.forEach((row, k) => (row.place = places[k]));
-  others.sort((a, b) => a.order - b.order || a.name - b.name);
+  for (let teamIdx = 0; teamIdx < index.teams.length; teamIdx++) {
+    if (seen[teamIdx]) continue;
+    const row: StandingRow = {
+      teamId: index.teams[teamIdx].id,
+      place: null,
+      status: unrankedStatus(input, teamIdx, 'not-scored'),
+      primary: null,
+      display: '',
+      detail: {},
+    };
+    others.push({ row, teamIdx });
+  }
+  if (!isInPlaceOrder(ranked))
+    ranked.sort((a, b) => (a.row.place as number) - (b.row.place as number) || a.name - b.name);
+  const places = renumberPlaces(ranked.map((r) => r.row.place as number));
+  ranked.forEach((r, k) => (r.row.place = places[k]));
+  return [...ranked.map((r) => r.row), ...sortOthers(input, others)];
+}
 
+/**
+ * One row per team: ranked teams with shared places (closed up when a ranked team is disqualified,
+ * absent or withdrawn), then the others by status and name.
+ */
+export function assembleStandings(input: AssembleInput): Standings {
+  const category = input.categoryScore;
+  const rows =
+    category && 'rows' in category ? rowsFromDrafts(input, category.rows) : rowsFromScores(input);
+  const standings: Standings = { rows };
+  const warnings = collectWarnings(input);
+  if (warnings.length > 0) standings.warnings = warnings;
+  return standings;
+}
+
+function isInPlaceOrder(ranked: readonly { row: StandingRow; name: number }[]): boolean {
+  for (let i = 1; i < ranked.length; i++) {
+    const a = ranked[i - 1];
+    const b = ranked[i];
+    const byPlace = (a.row.place as number) - (b.row.place as number);
+    if (byPlace > 0 || (byPlace === 0 && a.name > b.name)) return false;
+  }
+  return true;
+}
+
+function collectWarnings(input: AssembleInput): EntryWarning[] {
   const warnings = [...input.warnings];
-  input.slots.forEach((slot) => warnings.push(...slot.warnings));
+  for (const slot of input.slots) if (slot.warnings.length > 0) warnings.push(...slot.warnings);
   if (input.categoryScore) warnings.push(...input.categoryScore.warnings);
   for (const entry of input.categoryEntries) {
     const spec = input.engine.kinds[entry.record.kind];
@@ -133,8 +235,15 @@ export function assembleStandings(input: AssembleInput): Standings {
       });
     }
   }
-  warnings.sort((a, b) => (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const standings: Standings = { rows: [...rankedRows, ...others.map((o) => o.row)] };
-  if (warnings.length > 0) standings.warnings = warnings;
-  return standings;
+  return warnings.sort((a, b) =>
+    a.entryId < b.entryId
+      ? -1
+      : a.entryId > b.entryId
+        ? 1
+        : a.key < b.key
+          ? -1
+          : a.key > b.key
+            ? 1
+            : 0,
+  );
 }

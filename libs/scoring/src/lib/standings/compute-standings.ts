@@ -16,7 +16,11 @@ export function unknownTeamWarning(entry: EffectiveEntry): EntryWarning {
 }
 
 /** Standings from the stored rule set and the whole ledger of a category: one row per team. */
-export function computeStandings(ruleSet: RuleSet, teams: readonly TeamRef[], entries: readonly LedgerRecord[]): Standings {
+export function computeStandings(
+  ruleSet: RuleSet,
+  teams: readonly TeamRef[],
+  entries: readonly LedgerRecord[],
+): Standings {
   const engine = engineFor(ruleSet);
   const index = indexTeams(teams);
   const { effective, warnings } = resolveLedger(entries);
@@ -34,6 +38,17 @@ export function computeStandings(ruleSet: RuleSet, teams: readonly TeamRef[], en
     else byTeam[teamIdx].push(entry);
   }
   const slots = byTeam.map((teamEntries) => teamSlot(engine, ruleSet, teamEntries));
-  const categoryScore = engine.scopeOf(ruleSet) === 'category' ? engine.scoreCategory(ruleSet, index.teams, effective) : null;
-  return assembleStandings({ ruleSet, engine, index, slots, categoryEntries, categoryScore, warnings: ledgerWarnings });
+  const categoryScore =
+    engine.scopeOf(ruleSet) === 'category'
+      ? engine.scoreCategory(ruleSet, index.teams, effective)
+      : null;
+  return assembleStandings({
+    ruleSet,
+    engine,
+    index,
+    slots,
+    categoryEntries,
+    categoryScore,
+    warnings: ledgerWarnings,
+  });
 }

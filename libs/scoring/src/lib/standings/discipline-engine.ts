@@ -65,7 +65,11 @@ export interface DisciplineEngine<R> {
   kinds: Readonly<Record<string, EntryKindSpec<R>>>;
   scopeOf(ruleSet: R): 'team' | 'category';
   scoreTeam(ruleSet: R, entries: readonly EffectiveEntry[]): TeamScore;
-  scoreCategory(ruleSet: R, teams: readonly TeamRef[], entries: readonly EffectiveEntry[]): CategoryScore;
+  scoreCategory(
+    ruleSet: R,
+    teams: readonly TeamRef[],
+    entries: readonly EffectiveEntry[],
+  ): CategoryScore;
   /** Whether a `ranking.decision` entry may order teams still tied after every other tie-break. */
   usesDecisions(ruleSet: R): boolean;
 }

@@ -10,7 +10,8 @@ import {
   type LedgerView,
 } from '../ledger/ledger-store';
 import type { RuleSet } from '../rule-set/rule-set';
-import { assembleStandings } from './assemble-standings';
+import { reorderRanked, sortRanked } from '../ranking/ranked-order';
+import { assembleStandings, rankedKeys } from './assemble-standings';
 import { unknownTeamWarning } from './compute-standings';
 import type { CategoryScore, EntryWarning } from './discipline-engine';
 import { engineFor } from './engines';
@@ -35,6 +36,8 @@ export interface StandingsState {
   readonly slots: readonly TeamSlot[];
   /** @internal */
   readonly categoryScore: CategoryScore | null;
+  /** @internal Ranked team indices in order, for team-scoped rule sets. */
+  readonly rankedOrder: readonly number[] | null;
 }
 
 const memo = new WeakMap<StandingsState, Standings>();
@@ -53,11 +56,33 @@ export function standingsStateFrom(
   return build(ruleSet, teams, indexTeams(teams), ledgerFrom(entries));
 }
 
-function build(ruleSet: RuleSet, teams: readonly TeamRef[], index: TeamIndex, ledger: LedgerView): StandingsState {
+function build(
+  ruleSet: RuleSet,
+  teams: readonly TeamRef[],
+  index: TeamIndex,
+  ledger: LedgerView,
+): StandingsState {
   const engine = engineFor(ruleSet);
-  const slots = index.teams.map((team) => teamSlot(engine, ruleSet, effectiveOfTeam(ledger, team.id)));
-  const categoryScore = engine.scopeOf(ruleSet) === 'category' ? engine.scoreCategory(ruleSet, index.teams, allEffective(ledger)) : null;
-  return { ruleSet, teams, entryCount: ledger.count, index, ledger, slots, categoryScore };
+  const slots = index.teams.map((team) =>
+    teamSlot(engine, ruleSet, effectiveOfTeam(ledger, team.id)),
+  );
+  const teamScoped = engine.scopeOf(ruleSet) === 'team';
+  const categoryScore = teamScoped
+    ? null
+    : engine.scoreCategory(ruleSet, index.teams, allEffective(ledger));
+  const rankedOrder = teamScoped
+    ? sortRanked(index.teams.length, rankedKeys(slots, index, null), index.nameRank)
+    : null;
+  return {
+    ruleSet,
+    teams,
+    entryCount: ledger.count,
+    index,
+    ledger,
+    slots,
+    categoryScore,
+    rankedOrder,
+  };
 }
 
 export function applyEntry(state: StandingsState, entry: LedgerRecord): StandingsState {
@@ -69,16 +94,33 @@ export function applyEntry(state: StandingsState, entry: LedgerRecord): Standing
   const { view, affected } = outcome;
   const engine = engineFor(state.ruleSet);
   let slots = state.slots;
-  for (const teamId of new Set(affected)) {
-    if (teamId === null) continue;
-    const teamIdx = state.index.position.get(teamId);
-    if (teamIdx === undefined) continue;
+  const changed = new Set<number>();
+  for (const teamId of affected) {
+    const teamIdx = teamId === null ? undefined : state.index.position.get(teamId);
+    if (teamIdx === undefined || changed.has(teamIdx)) continue;
     if (slots === state.slots) slots = state.slots.slice();
-    (slots as TeamSlot[])[teamIdx] = teamSlot(engine, state.ruleSet, effectiveOfTeam(view, teamId));
+    (slots as TeamSlot[])[teamIdx] = teamSlot(
+      engine,
+      state.ruleSet,
+      effectiveOfTeam(view, teamId as string),
+    );
+    changed.add(teamIdx);
   }
-  const categoryScore =
-    engine.scopeOf(state.ruleSet) === 'category' ? engine.scoreCategory(state.ruleSet, state.index.teams, allEffective(view)) : null;
-  return { ...state, entryCount: view.count, ledger: view, slots, categoryScore };
+  if (engine.scopeOf(state.ruleSet) === 'category') {
+    const categoryScore = engine.scoreCategory(
+      state.ruleSet,
+      state.index.teams,
+      allEffective(view),
+    );
+    return { ...state, entryCount: view.count, ledger: view, slots, categoryScore };
+  }
+  const rankedOrder = reorderRanked(
+    state.rankedOrder ?? [],
+    changed,
+    rankedKeys(slots, state.index, null),
+    state.index.nameRank,
+  );
+  return { ...state, entryCount: view.count, ledger: view, slots, rankedOrder };
 }
 
 export function standingsOf(state: StandingsState): Standings {
@@ -87,7 +129,8 @@ export function standingsOf(state: StandingsState): Standings {
   const warnings: EntryWarning[] = ledgerWarnings(state.ledger);
   for (const teamId of teamKeys(state.ledger)) {
     if (teamId === null || state.index.position.has(teamId)) continue;
-    for (const entry of effectiveOfTeam(state.ledger, teamId)) warnings.push(unknownTeamWarning(entry));
+    for (const entry of effectiveOfTeam(state.ledger, teamId))
+      warnings.push(unknownTeamWarning(entry));
   }
   const standings = assembleStandings({
     ruleSet: state.ruleSet,
@@ -97,6 +140,7 @@ export function standingsOf(state: StandingsState): Standings {
     categoryEntries: effectiveOfTeam(state.ledger, null),
     categoryScore: state.categoryScore,
     warnings,
+    rankedOrder: state.rankedOrder ?? undefined,
   });
   memo.set(state, standings);
   return standings;

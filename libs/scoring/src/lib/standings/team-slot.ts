@@ -1,7 +1,18 @@
-import { RANKING_DECISION, rankingDecisionPayloadSchema, TEAM_STATUS, teamStatusPayloadSchema } from '../ledger/generic-entries';
+import {
+  RANKING_DECISION,
+  rankingDecisionPayloadSchema,
+  TEAM_STATUS,
+  teamStatusPayloadSchema,
+} from '../ledger/generic-entries';
+import { parsePayload } from '../common/parse-payload';
 import type { TeamStatus } from '../ledger.types';
 import type { RuleSet } from '../rule-set/rule-set';
-import type { DisciplineEngine, EffectiveEntry, EntryWarning, TeamScore } from './discipline-engine';
+import type {
+  DisciplineEngine,
+  EffectiveEntry,
+  EntryWarning,
+  TeamScore,
+} from './discipline-engine';
 
 /** What the standings keep per team: its score (team-scoped disciplines), a status set in the ledger, warnings. */
 export interface TeamSlot {
@@ -10,7 +21,14 @@ export interface TeamSlot {
   warnings: EntryWarning[];
 }
 
-const NOT_SCORED: TeamScore = { status: 'not-scored', key: [], primary: null, display: '', detail: {}, warnings: [] };
+const NOT_SCORED: TeamScore = {
+  status: 'not-scored',
+  key: [],
+  primary: null,
+  display: '',
+  detail: {},
+  warnings: [],
+};
 
 export function unknownKindWarning(entry: EffectiveEntry, discipline: string): EntryWarning {
   return {
@@ -20,7 +38,11 @@ export function unknownKindWarning(entry: EffectiveEntry, discipline: string): E
   };
 }
 
-export function teamSlot(engine: DisciplineEngine<RuleSet>, ruleSet: RuleSet, entries: readonly EffectiveEntry[]): TeamSlot {
+export function teamSlot(
+  engine: DisciplineEngine<RuleSet>,
+  ruleSet: RuleSet,
+  entries: readonly EffectiveEntry[],
+): TeamSlot {
   const own: EffectiveEntry[] = [];
   const warnings: EntryWarning[] = [];
   let override: TeamStatus | null = null;
@@ -28,13 +50,21 @@ export function teamSlot(engine: DisciplineEngine<RuleSet>, ruleSet: RuleSet, en
   for (const entry of entries) {
     const kind = entry.record.kind;
     if (kind === TEAM_STATUS) {
-      const parsed = teamStatusPayloadSchema.safeParse(entry.record.payload);
-      if (!parsed.success) warnings.push({ entryId: entry.record.id, key: 'scoring.ledger.invalidPayload', message: 'team status entry is malformed; ignored' });
-      else if (entry.record.seq > overrideSeq) {
-        override = parsed.data.status;
-        overrideSeq = entry.record.seq;
+      const parsed = parsePayload(teamStatusPayloadSchema, entry.record.payload);
+      if (!parsed)
+        warnings.push({
+          entryId: entry.record.id,
+          key: 'scoring.ledger.invalidPayload',
+          message: 'team status entry is malformed; ignored',
+        });
+      else if (entry.rootSeq > overrideSeq) {
+        override = parsed.status;
+        overrideSeq = entry.rootSeq;
       }
-    } else if (Object.prototype.hasOwnProperty.call(engine.kinds, kind) && engine.kinds[kind].team !== 'none') {
+    } else if (
+      Object.prototype.hasOwnProperty.call(engine.kinds, kind) &&
+      engine.kinds[kind].team !== 'none'
+    ) {
       own.push(entry);
     } else {
       warnings.push(unknownKindWarning(entry, ruleSet.discipline));
@@ -50,8 +80,8 @@ export function decisionOrders(entries: readonly EffectiveEntry[], scope: string
   const found: { seq: number; order: string[] }[] = [];
   for (const entry of entries) {
     if (entry.record.kind !== RANKING_DECISION) continue;
-    const parsed = rankingDecisionPayloadSchema.safeParse(entry.record.payload);
-    if (parsed.success && parsed.data.scope === scope) found.push({ seq: entry.record.seq, order: parsed.data.order });
+    const parsed = parsePayload(rankingDecisionPayloadSchema, entry.record.payload);
+    if (parsed && parsed.scope === scope) found.push({ seq: entry.rootSeq, order: parsed.order });
   }
   return found.sort((a, b) => b.seq - a.seq).map((f) => f.order);
 }

@@ -52,10 +52,20 @@ export const sumoMatchRulesSchema = z
   });
 export type SumoMatchRules = z.infer<typeof sumoMatchRulesSchema>;
 
-export const SUMO_FORMATS = ['round-robin', 'single-elimination', 'double-elimination', 'groups-playoff'] as const;
+export const SUMO_FORMATS = [
+  'round-robin',
+  'single-elimination',
+  'double-elimination',
+  'groups-playoff',
+] as const;
 export type SumoFormat = (typeof SUMO_FORMATS)[number];
 
-export const SUMO_GROUP_TIE_BREAKS = ['head-to-head', 'rounds-won', 'rounds-lost', 'decision'] as const;
+export const SUMO_GROUP_TIE_BREAKS = [
+  'head-to-head',
+  'rounds-won',
+  'rounds-lost',
+  'decision',
+] as const;
 export type SumoGroupTieBreak = (typeof SUMO_GROUP_TIE_BREAKS)[number];
 
 export const sumoTournamentRulesSchema = z
@@ -63,7 +73,9 @@ export const sumoTournamentRulesSchema = z
     format: z.enum(SUMO_FORMATS),
     groupSizeMin: intRange(2, 16),
     groupSizeMax: intRange(2, 16),
-    points: z.object({ win: intRange(0, 10), draw: intRange(0, 10), loss: intRange(0, 10) }).strict(),
+    points: z
+      .object({ win: intRange(0, 10), draw: intRange(0, 10), loss: intRange(0, 10) })
+      .strict(),
     /** Teams of each group going on to the playoff (groups-playoff). */
     advancePerGroup: intRange(1, 8),
     thirdPlaceMatch: z.boolean(),
@@ -102,7 +114,11 @@ export const sumoTournamentRulesSchema = z
 export type SumoTournamentRules = z.infer<typeof sumoTournamentRulesSchema>;
 
 export const sumoParamsSchema = z
-  .object({ class: sumoClassSchema, match: sumoMatchRulesSchema, tournament: sumoTournamentRulesSchema })
+  .object({
+    class: sumoClassSchema,
+    match: sumoMatchRulesSchema,
+    tournament: sumoTournamentRulesSchema,
+  })
   .strict();
 export type SumoParams = z.infer<typeof sumoParamsSchema>;
 
@@ -117,7 +133,13 @@ export const sumoRuleSetSchema = z
 export type SumoRuleSet = z.infer<typeof sumoRuleSetSchema>;
 
 export const SUMO_DEFAULT_PARAMS: SumoParams = {
-  class: { ringDiameterMm: 770, ringEdgeMm: 25, maxWidthMm: 150, maxLengthMm: 150, maxMassG: 1_000 },
+  class: {
+    ringDiameterMm: 770,
+    ringEdgeMm: 25,
+    maxWidthMm: 150,
+    maxLengthMm: 150,
+    maxMassG: 1_000,
+  },
   match: {
     pointsToWin: 2,
     maxRounds: 3,
