@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { serializeSqliteAccess } from '../database/sqlite-serializer';
 
 export interface TempDatabase {
   dataSource: DataSource;
@@ -16,6 +17,7 @@ export async function openTempSqlite(): Promise<TempDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-db-'));
   const dataSource = new DataSource(dataSourceOptions({ kind: 'sqlite', file: path.join(dir, 'olympiad.sqlite') }));
   await dataSource.initialize();
+  serializeSqliteAccess(dataSource);
   return {
     dataSource,
     async close() {
