@@ -1,4 +1,4 @@
-import { seededRandom, type SeededRandom } from '../lib/common/seeded-random';
+import type { SeededRandom } from '../lib/common/seeded-random';
 import type { LedgerRecord, TeamRef } from '../lib/ledger.types';
 import { presetRuleSet } from '../lib/rule-set/presets';
 import type { RuleSet } from '../lib/rule-set/rule-set';
@@ -7,9 +7,13 @@ import { drawSumo } from '../lib/sumo/seeding';
 import type { SumoEvent } from '../lib/sumo/sumo-entries';
 import { sumoTournamentOf } from '../lib/sumo/sumo-tournament-of';
 
-/** Random but reproducible ledgers for property tests: corrections, voids, duplicates, ties, junk. */
+/**
+ * Random ledgers for property tests: corrections, voids, duplicates, ties, junk. Every choice is
+ * read from a `SeededRandom`; the fast-check arbitraries (arbitraries.ts) feed it from a shrinkable
+ * tape of integers, so a failing ledger shrinks to a short one made of the first options.
+ */
 export interface RandomCase {
-  seed: number;
+  kind: CaseKind;
   ruleSet: RuleSet;
   teams: TeamRef[];
   entries: LedgerRecord[];
@@ -117,7 +121,7 @@ function mazeCase(
       attempt: 1 + random.int(3),
       outcome,
       timeMs: outcome === 'finished' ? 40_000 + 5_000 * random.int(6) : null,
-      touches: random.int(3),
+      touches: random.int(4),
       checkpoints: reached,
       lastCheckpointMs: reached.length > 0 ? 10_000 * (1 + random.int(5)) : null,
       endedBy: null,
@@ -227,6 +231,7 @@ function sumoCase(
 export type CaseKind =
   | 'maze'
   | 'maze-checkpoints'
+  | 'maze-mean'
   | 'programming'
   | 'creative'
   | 'creative-normalised'
@@ -235,21 +240,23 @@ export type CaseKind =
   | 'sumo-de'
   | 'sumo-rr';
 
-export function randomCase(kind: CaseKind, seed: number): RandomCase {
-  const random = seededRandom(seed);
+export function randomCase(kind: CaseKind, random: SeededRandom): RandomCase {
   const teams = randomTeams(random, 2 + random.int(kind.startsWith('sumo') ? 11 : 9));
   const length = 5 + random.int(40);
   switch (kind) {
     case 'maze':
-    case 'maze-checkpoints': {
+    case 'maze-checkpoints':
+    case 'maze-mean': {
       const ruleSet = presetRuleSet(
         kind === 'maze' ? 'maze-default' : 'maze-checkpoints',
-      ) as RuleSet;
-      return { seed, ruleSet, teams, entries: mazeCase(random, teams, ruleSet, length) };
+      ) as RuleSet & { discipline: 'maze' };
+      // Every attempt counts: touches cost points, so an attempt can end with negative points.
+      if (kind === 'maze-mean') ruleSet.params.teamResult = { mode: 'mean' };
+      return { kind, ruleSet, teams, entries: mazeCase(random, teams, ruleSet, length) };
     }
     case 'programming':
       return {
-        seed,
+        kind,
         ruleSet: presetRuleSet('programming-default') as RuleSet,
         teams,
         entries: programmingCase(random, teams, length),
@@ -258,7 +265,7 @@ export function randomCase(kind: CaseKind, seed: number): RandomCase {
     case 'creative-normalised': {
       const ruleSet = presetRuleSet('creative-default') as RuleSet & { discipline: 'creative' };
       if (kind === 'creative-normalised') ruleSet.params.combine = 'normalised';
-      return { seed, ruleSet, teams, entries: creativeCase(random, teams, length) };
+      return { kind, ruleSet, teams, entries: creativeCase(random, teams, length) };
     }
     default: {
       const ruleSet = presetRuleSet(
@@ -266,7 +273,7 @@ export function randomCase(kind: CaseKind, seed: number): RandomCase {
       ) as SumoRuleSet;
       if (kind === 'sumo-se') ruleSet.params.tournament.format = 'single-elimination';
       if (kind === 'sumo-rr') ruleSet.params.tournament.format = 'round-robin';
-      return { seed, ruleSet, teams, entries: sumoCase(random, teams, ruleSet, length) };
+      return { kind, ruleSet, teams, entries: sumoCase(random, teams, ruleSet, length) };
     }
   }
 }
@@ -274,6 +281,7 @@ export function randomCase(kind: CaseKind, seed: number): RandomCase {
 export const ALL_CASE_KINDS: readonly CaseKind[] = [
   'maze',
   'maze-checkpoints',
+  'maze-mean',
   'programming',
   'creative',
   'creative-normalised',
