@@ -21,6 +21,28 @@ export class DeviceEntity {
   @Column('varchar', { length: 200 })
   secretHash!: string;
 
+  /** The same secret in Mosquitto's password-file format, for an external broker's files. */
+  @Column('varchar', { length: 200, nullable: true })
+  mosquittoHash!: string | null;
+
   @Column('varchar', { length: 32 })
   createdAt!: string;
+
+  @Column('boolean', { default: false })
+  online!: boolean;
+
+  @Column('varchar', { length: 32, nullable: true })
+  lastSeenAt!: string | null;
+
+  @Column('varchar', { length: 40, nullable: true })
+  fw!: string | null;
+
+  @Column('varchar', { length: 40, nullable: true })
+  boot!: string | null;
+
+  @Column('integer', { nullable: true })
+  battery!: number | null;
+
+  @Column('integer', { nullable: true })
+  rssi!: number | null;
 }

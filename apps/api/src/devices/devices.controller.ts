@@ -1,15 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createDeviceSchema } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { mosquittoAclFile, mosquittoConfig, mosquittoHash, mosquittoPasswordFile } from './mosquitto-files';
 import { In, Repository } from 'typeorm';
-import { hashSecret, randomCode } from '../auth/secret-hash';
-import { conflict, unknownReference } from '../common/api-error';
 import { FieldEntity } from '../fields/field.entity';
 import { DeviceEntity } from './device.entity';
+import { DeviceRegistryService } from './device-registry.service';
 
 class CreateDeviceDto extends createZodDto(createDeviceSchema) {}
+class MosquittoFilesDto extends createZodDto(
+  z
+    .object({
+      serverUsername: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
+      serverPassword: z.string().min(12).max(200),
+      port: z.number().int().min(1).max(65535).default(1883),
+    })
+    .strict(),
+) {}
 
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -18,32 +28,42 @@ export class DevicesController {
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    private readonly registry: DeviceRegistryService,
   ) {}
 
   /** Registers a sensor controller; its MQTT secret is in this answer and nowhere else, ever. */
   @Post('devices')
-  async create(@Body() body: CreateDeviceDto) {
-    if (body.fieldId && !(await this.fields.existsBy({ id: body.fieldId }))) {
-      throw unknownReference('fieldId', 'field', body.fieldId);
-    }
-    if (await this.devices.existsBy({ id: body.id })) {
-      throw conflict('devices.idTaken', `A device ${body.id} is already registered`);
-    }
-    const secret = randomCode(20);
-    const device = await this.devices.save({
-      id: body.id,
-      fieldId: body.fieldId ?? null,
-      label: body.label,
-      secretHash: await hashSecret(secret),
-      createdAt: new Date().toISOString(),
-    });
-    return { id: device.id, fieldId: device.fieldId, label: device.label, secret };
+  create(@Body() body: CreateDeviceDto) {
+    return this.registry.register(body);
+  }
+
+  /**
+   * Password, ACL and config files for an external Mosquitto (MQTT_URL) that enforce the same
+   * rules as the embedded broker. The server's own account comes from the body, every device's
+   * from its stored hash.
+   */
+  @HttpCode(200)
+  @Post('devices/mosquitto-files')
+  async mosquittoFiles(@Body() body: MosquittoFilesDto) {
+    const devices = await this.devices.find({ order: { id: 'ASC' } });
+    const withHash = devices.filter((device) => device.mosquittoHash);
+    return {
+      passwd: mosquittoPasswordFile([
+        { username: body.serverUsername, hash: mosquittoHash(body.serverPassword) },
+        ...withHash.map((device) => ({ username: device.id, hash: device.mosquittoHash as string })),
+      ]),
+      acl: mosquittoAclFile(
+        withHash.map((device) => device.id),
+        body.serverUsername,
+      ),
+      conf: mosquittoConfig(body.port),
+    };
   }
 
   @Get('stages/:stageId/devices')
   async list(@Param('stageId', ParseUUIDPipe) stageId: string) {
     const fields = await this.fields.findBy({ stageId });
     const devices = await this.devices.findBy({ fieldId: In(fields.map((field) => field.id)) });
-    return devices.map(({ secretHash: _hidden, ...device }) => device);
+    return devices.map(({ secretHash: _hidden, mosquittoHash: _alsoHidden, ...device }) => device);
   }
 }

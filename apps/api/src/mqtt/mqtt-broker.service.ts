@@ -1,70 +1,110 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Aedes } from 'aedes';
-import { connect, type MqttClient } from 'mqtt';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import * as net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { createWebSocketStream, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DeviceCredentialsService } from '../devices/device-credentials.service';
+import { mayPublish, maySubscribe, SERVER_MQTT_USER } from './device-topic-acl';
 
-export interface BrokerHealth {
-  mode: 'embedded' | 'external';
-  ready: boolean;
-  address: string;
-}
+export const MQTT_WS_PATH = '/mqtt';
 
 /**
- * The venue's MQTT broker: an embedded Aedes on TCP by default (one command starts a venue), or a
- * connection to the external broker at MQTT_URL. Sensor ingestion builds on this.
+ * The venue's embedded MQTT broker (Aedes) on TCP and on MQTT-over-WebSocket at /mqtt of the HTTP
+ * port. Devices sign in with their id and secret and may publish only under their own topic; the
+ * server's own client signs in with a secret made at every start.
  */
 @Injectable()
-export class MqttBrokerService implements OnModuleInit, OnApplicationShutdown {
+export class MqttBrokerService implements OnApplicationShutdown {
   private readonly logger = new Logger('MqttBroker');
   private broker?: Aedes;
   private server?: net.Server;
-  private client?: MqttClient;
+  private wss?: WebSocketServer;
   private boundPort?: number;
+  readonly serverPassword = randomBytes(24).toString('base64url');
+  /** Connections that signed in as the server itself, by object identity (not by a spoofable id). */
+  private readonly serverClients = new WeakSet<object>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly credentials: DeviceCredentialsService,
+  ) {}
 
-  async onModuleInit(): Promise<void> {
+  get embedded(): boolean {
+    return this.config.mqtt.kind === 'embedded';
+  }
+
+  /** Starts the embedded broker (no-op with an external MQTT_URL); returns its TCP URL for the server's client. */
+  async start(): Promise<string | undefined> {
     const mqtt = this.config.mqtt;
-    if (mqtt.kind === 'external') {
-      this.client = connect(mqtt.url, {
-        username: mqtt.username,
-        password: mqtt.password,
-        clientId: `olympiad-api-${process.pid}`,
-        reconnectPeriod: 2000,
-      });
-      this.client.on('connect', () => this.logger.log(`Connected to the external broker ${redact(mqtt.url)}`));
-      this.client.on('error', (error) => this.logger.warn(`External broker: ${error.message}`));
-      return;
-    }
+    if (mqtt.kind !== 'embedded') return undefined;
     // aedes is an ES module; Node 20.19+ loads it from CommonJS.
     const { Aedes: AedesBroker } = await import('aedes');
-    this.broker = await AedesBroker.createBroker();
-    const server = net.createServer(this.broker.handle);
+    const broker = await AedesBroker.createBroker({
+      authenticate: (client, username, password, done) => {
+        const secret = password?.toString() ?? '';
+        if (username === SERVER_MQTT_USER) {
+          const ok = secret === this.serverPassword;
+          if (ok) this.serverClients.add(client);
+          return done(null, ok);
+        }
+        if (!username || client.id !== username) return done(null, false);
+        this.credentials.verify(username, secret).then((ok) => done(null, ok), () => done(null, false));
+      },
+      authorizePublish: (client, packet, callback) => {
+        if (!client || this.serverClients.has(client)) return callback(null);
+        if (mayPublish(client.id, packet.topic)) return callback(null);
+        this.logger.warn(`Refused: device ${client.id} may not publish to ${packet.topic}`);
+        callback(new Error('not authorised'));
+      },
+      authorizeSubscribe: (client, subscription, callback) => {
+        if (this.serverClients.has(client) || maySubscribe(client.id, subscription.topic)) return callback(null, subscription);
+        callback(new Error('not authorised'));
+      },
+    });
+    this.broker = broker;
+    const server = net.createServer(broker.handle);
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(mqtt.port, mqtt.host, () => resolve());
     });
     this.boundPort = (server.address() as net.AddressInfo).port;
-    this.logger.log(`Embedded MQTT broker listening on ${mqtt.host}:${this.boundPort}`);
+    this.logger.log(`Embedded MQTT broker listening on ${mqtt.host}:${this.boundPort} (and ws ${MQTT_WS_PATH})`);
+    return `mqtt://127.0.0.1:${this.boundPort}`;
   }
 
-  health(): BrokerHealth {
+  /** Serves MQTT over WebSocket on the HTTP server's /mqtt path (browsers, firewalled venues). */
+  attachWebSocket(httpServer: HttpServer): void {
+    const broker = this.broker;
+    if (!broker) return;
+    const wss = new WebSocketServer({ noServer: true });
+    this.wss = wss;
+    httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (new URL(request.url ?? '/', 'http://x').pathname !== MQTT_WS_PATH) return;
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const stream = createWebSocketStream(ws);
+        stream.on('error', () => stream.destroy());
+        broker.handle(stream, request);
+      });
+    });
+  }
+
+  health(): { mode: 'embedded' | 'external'; listening: boolean; address: string } {
     const mqtt = this.config.mqtt;
-    if (mqtt.kind === 'external') {
-      return { mode: 'external', ready: Boolean(this.client?.connected), address: redact(mqtt.url) };
-    }
-    return { mode: 'embedded', ready: Boolean(this.server?.listening), address: `mqtt://${mqtt.host}:${this.boundPort ?? mqtt.port}` };
+    if (mqtt.kind === 'external') return { mode: 'external', listening: false, address: redact(mqtt.url) };
+    return { mode: 'embedded', listening: Boolean(this.server?.listening), address: `mqtt://${mqtt.host}:${this.boundPort ?? mqtt.port}` };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await new Promise<void>((resolve) => (this.client ? this.client.end(false, {}, () => resolve()) : resolve()));
+    this.wss?.close();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     await new Promise<void>((resolve) => (this.broker ? this.broker.close(() => resolve()) : resolve()));
   }
 }
 
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }

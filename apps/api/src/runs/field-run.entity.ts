@@ -1,0 +1,51 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type FieldRunState = 'armed' | 'running' | 'finished' | 'needs-manual-timing' | 'cancelled';
+
+/** A timed maze run on a field: armed by a judge, started and finished by the field's gates. */
+@Entity('field_run')
+@Index(['fieldId', 'state'])
+export class FieldRunEntity {
+  @PrimaryColumn('varchar', { length: 36 })
+  id!: string;
+
+  @Column('varchar', { length: 36 })
+  fieldId!: string;
+
+  @Column('varchar', { length: 36 })
+  categoryId!: string;
+
+  @Column('varchar', { length: 36 })
+  teamId!: string;
+
+  @Column('integer')
+  attempt!: number;
+
+  @Column('varchar', { length: 24 })
+  state!: FieldRunState;
+
+  @Column('varchar', { length: 60 })
+  armedBy!: string;
+
+  @Column('varchar', { length: 32 })
+  armedAt!: string;
+
+  @Column('varchar', { length: 36, nullable: true })
+  startEventId!: string | null;
+
+  @Column('varchar', { length: 36, nullable: true })
+  finishEventId!: string | null;
+
+  @Column('varchar', { length: 32, nullable: true })
+  startedAt!: string | null;
+
+  @Column('integer', { nullable: true })
+  durationMs!: number | null;
+
+  /** The provisional maze.attempt ledger entry the finish recorded. */
+  @Column('varchar', { length: 36, nullable: true })
+  entryId!: string | null;
+
+  @Column('varchar', { length: 40, nullable: true })
+  reason!: string | null;
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { armRunSchema, attachSensorEventsSchema } from '@olympiad/contracts';
+import { createZodDto } from 'nestjs-zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { RunTimingService } from './run-timing.service';
+
+class ArmRunDto extends createZodDto(armRunSchema) {}
+class AttachSensorEventsDto extends createZodDto(attachSensorEventsSchema) {}
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@Roles('organiser', 'head-judge', 'judge')
+@Controller('fields/:fieldId')
+export class RunsController {
+  constructor(private readonly runs: RunTimingService) {}
+
+  /** Arms "team, attempt" on the field: its next start gate starts the clock. */
+  @Post('runs')
+  arm(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: ArmRunDto, @CurrentActor() actor: Actor) {
+    return this.runs.arm(fieldId, body, actor);
+  }
+
+  @Delete('runs/current')
+  cancel(@Param('fieldId', ParseUUIDPipe) fieldId: string, @CurrentActor() actor: Actor) {
+    return this.runs.cancel(fieldId, actor);
+  }
+
+  @Get('run')
+  async current(@Param('fieldId', ParseUUIDPipe) fieldId: string) {
+    return this.runs.current(fieldId);
+  }
+
+  @Get('unassigned')
+  unassigned(@Param('fieldId', ParseUUIDPipe) fieldId: string) {
+    return this.runs.unassigned(fieldId);
+  }
+
+  @Post('unassigned/attach')
+  attach(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: AttachSensorEventsDto, @CurrentActor() actor: Actor) {
+    return this.runs.attach(fieldId, body, actor);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Group commit: items pushed while a write is running (or within `lingerMs` of the first one)
+ * are written together in one transaction, so one disk sync serves many sensor events.
+ */
+export class EventBatcher<T, R> {
+  private pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly write: (items: T[]) => Promise<R[]>,
+    private readonly options: { lingerMs: number; maxBatch: number },
+  ) {}
+
+  push(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ item, resolve, reject });
+      if (this.pending.length >= this.options.maxBatch) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
+    });
+  }
+
+  /** Writes everything pending now (and whatever arrives meanwhile); resolves when all is written. */
+  async drain(): Promise<void> {
+    while (this.pending.length > 0 || this.writing) {
+      await this.flush();
+      if (this.writing) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.writing || this.pending.length === 0) return;
+    this.writing = true;
+    const batch = this.pending.splice(0, this.options.maxBatch);
+    try {
+      const results = await this.write(batch.map((entry) => entry.item));
+      batch.forEach((entry, index) => entry.resolve(results[index]));
+    } catch (error) {
+      batch.forEach((entry) => entry.reject(error));
+    } finally {
+      this.writing = false;
+      if (this.pending.length > 0) void this.flush();
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  deviceStatusMessageSchema,
+  MQTT_MAX_PAYLOAD_BYTES,
+  parseDeviceTopic,
+  sensorEventSchema,
+  type SensorEvent,
+  type SensorIngestionStats,
+  type SensorRejection,
+} from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { TokenBucket } from '../common/token-bucket';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DeviceEntity } from '../devices/device.entity';
+import { DeviceHealthService } from '../devices/device-health.service';
+import { FieldEntity } from '../fields/field.entity';
+import { LiveService } from '../live/live.service';
+import { RunTimingService } from '../runs/run-timing.service';
+import { EventBatcher } from './event-batcher';
+import { SensorEventEntity } from './sensor-event.entity';
+
+interface PendingEvent {
+  deviceId: string;
+  fieldId: string | null;
+  event: SensorEvent;
+}
+
+interface KnownDevice {
+  fieldId: string | null;
+  stageId: string | null;
+  checkedAt: number;
+}
+
+/** How long a device's field assignment is trusted before it is read again. */
+const DEVICE_CACHE_MS = 5000;
+
+/**
+ * Every MQTT message from a field device comes through here (DESIGN.md §4): checked against the
+ * contract, de-duplicated on (device, boot, seq), stored, then handed to run timing and device
+ * health. A bad message is counted and logged and changes nothing; nothing here may throw at the
+ * MQTT client. Events are stored in group commits (one transaction for all that arrive within a
+ * couple of milliseconds), which is what lets one SQLite file take thousands of events a second.
+ */
+@Injectable()
+export class SensorIngestionService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('SensorIngestion');
+  private readonly devices = new Map<string, KnownDevice>();
+  private readonly batcher = new EventBatcher<PendingEvent, SensorEventEntity | null>((items) => this.storeBatch(items), {
+    lingerMs: 2,
+    maxBatch: 500,
+  });
+  private readonly counters: SensorIngestionStats = {
+    accepted: 0,
+    duplicates: 0,
+    rejected: { 'wrong-topic': 0, oversized: 0, malformed: 0, 'unknown-device': 0, flood: 0 },
+  };
+  private readonly buckets: Map<string, TokenBucket> = new Map();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: RunTimingService,
+    private readonly health: DeviceHealthService,
+    private readonly live: LiveService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  stats(): SensorIngestionStats {
+    return { ...this.counters, rejected: { ...this.counters.rejected } };
+  }
+
+  /** Handles one MQTT message; resolves once it is stored (the MQTT acknowledgement waits for that). */
+  async handle(topic: string, message: Buffer): Promise<void> {
+    const target = parseDeviceTopic(topic);
+    if (!target || target.kind === 'cmd') return this.reject('wrong-topic', topic, 'not a device event or status topic');
+    if (message.length > MQTT_MAX_PAYLOAD_BYTES) return this.reject('oversized', topic, `${message.length} bytes`);
+    let json: unknown;
+    try {
+      json = JSON.parse(message.toString('utf8'));
+    } catch {
+      return this.reject('malformed', topic, 'not JSON');
+    }
+    const device = await this.lookup(target.deviceId);
+    if (!device) return this.reject('unknown-device', topic, `no registered device ${target.deviceId}`);
+    if (!this.bucketOf(target.deviceId).take()) return this.reject('flood', topic, 'more events per second than a field device sends');
+
+    if (target.kind === 'status') {
+      const status = deviceStatusMessageSchema.safeParse(json);
+      if (!status.success) return this.reject('malformed', topic, status.error.issues[0]?.message ?? 'bad status');
+      const { rebootedFrom } = await this.health.onStatus(target.deviceId, status.data);
+      if (rebootedFrom) await this.runs.onReboot(target.deviceId, device.fieldId);
+      return;
+    }
+    const event = sensorEventSchema.safeParse(json);
+    if (!event.success) {
+      const issue = event.error.issues[0];
+      return this.reject('malformed', topic, issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'bad event');
+    }
+    const stored = await this.batcher.push({ deviceId: target.deviceId, fieldId: device.fieldId, event: event.data });
+    if (!stored) {
+      this.counters.duplicates++;
+      return;
+    }
+    this.counters.accepted++;
+    // Queued for the field before anything else awaits, so gates reach run timing in arrival order.
+    const timing = event.data.type === 'gate' ? this.runs.onGate(stored, device.stageId) : undefined;
+    await this.health.onHeard(target.deviceId, event.data);
+    await timing;
+    if ((event.data.type === 'button' || event.data.type === 'fault') && device.fieldId) {
+      this.live.toFieldStaff(device.fieldId)?.emit('field:signal', {
+        fieldId: device.fieldId,
+        deviceId: target.deviceId,
+        type: event.data.type,
+        button: event.data.type === 'button' ? event.data.button : undefined,
+        code: event.data.type === 'fault' ? event.data.code : undefined,
+        deviceTimeUs: event.data.t,
+        receivedAt: stored.receivedAt,
+      });
+    }
+  }
+
+  /** Drains what is waiting before the database closes (a restart loses nothing accepted). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.batcher.drain();
+  }
+
+  /**
+   * Inserts a batch in one transaction; a row whose (device, boot, seq) is already stored — or
+   * appears twice in the batch — is skipped. Returns each item's row, or null for a duplicate.
+   */
+  private async storeBatch(items: PendingEvent[]): Promise<(SensorEventEntity | null)[]> {
+    const receivedAt = new Date().toISOString();
+    const rows = items.map(({ deviceId, fieldId, event }) =>
+      Object.assign(new SensorEventEntity(), {
+        id: randomUUID(),
+        deviceId,
+        fieldId,
+        boot: event.boot,
+        seq: event.seq,
+        deviceTimeUs: event.t,
+        type: event.type,
+        gate: event.type === 'gate' ? event.gate : null,
+        payload: { ...event } as Record<string, string | number | boolean | null>,
+        runId: null,
+        receivedAt,
+      }),
+    );
+    const kept = await this.dataSource.transaction(async (manager) => {
+      for (let start = 0; start < rows.length; start += 100) {
+        await manager.createQueryBuilder().insert().into(SensorEventEntity).values(rows.slice(start, start + 100)).orIgnore().execute();
+      }
+      const found = await manager.find(SensorEventEntity, { where: { id: In(rows.map((row) => row.id)) }, select: { id: true } });
+      return new Set(found.map((row) => row.id));
+    });
+    return rows.map((row) => (kept.has(row.id) ? row : null));
+  }
+
+  private bucketOf(deviceId: string): TokenBucket {
+    let bucket = this.buckets.get(deviceId);
+    if (!bucket) {
+      bucket = new TokenBucket(this.config.sensorMaxEventsPerSecond, this.config.sensorMaxEventsPerSecond * 2);
+      this.buckets.set(deviceId, bucket);
+    }
+    return bucket;
+  }
+
+  private async lookup(deviceId: string): Promise<KnownDevice | null> {
+    const cached = this.devices.get(deviceId);
+    if (cached && Date.now() - cached.checkedAt < DEVICE_CACHE_MS) return cached;
+    const device = await this.dataSource.getRepository(DeviceEntity).findOneBy({ id: deviceId });
+    if (!device) {
+      this.devices.delete(deviceId);
+      return null;
+    }
+    const field = device.fieldId ? await this.dataSource.getRepository(FieldEntity).findOneBy({ id: device.fieldId }) : null;
+    const known = { fieldId: device.fieldId, stageId: field?.stageId ?? null, checkedAt: Date.now() };
+    this.devices.set(deviceId, known);
+    return known;
+  }
+
+  private reject(reason: SensorRejection, topic: string, detail: string): void {
+    this.counters.rejected[reason]++;
+    this.logger.warn(`Rejected (${reason}) on ${topic.slice(0, 120)}: ${detail}`);
+  }
+}

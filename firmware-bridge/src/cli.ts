@@ -1,0 +1,79 @@
+import './register-paths';
+import { Command, InvalidArgumentError } from 'commander';
+import * as fs from 'node:fs';
+import { z } from 'zod';
+import { DeviceLink } from './device-link';
+import { bridgeLines, openSerialLines } from './serial-bridge';
+import { simulateField, simulateLoad, type SimulatedDevice } from './simulate';
+
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+const number = (text: string) => {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  return value;
+};
+
+const devicesFileSchema = z.array(
+  z.object({ id: z.string().min(3), secret: z.string().min(8), kind: z.enum(['maze', 'sumo']).default('maze') }),
+);
+
+function readDevices(file: string): SimulatedDevice[] {
+  const parsed = devicesFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+const program = new Command('bridge').description('Field controllers to the olympiad server over MQTT (contract v1).');
+
+program
+  .command('serial')
+  .description('Read a controller on USB serial (line protocol v1) and publish its events')
+  .requiredOption('--port <path>', 'serial port, e.g. /dev/ttyUSB0')
+  .option('--baud <rate>', 'baud rate', number, 115200)
+  .requiredOption('--device <id>', 'the device id registered in the console')
+  .requiredOption('--secret <secret>', 'the device secret shown once in the console')
+  .requiredOption('--url <url>', 'the venue broker, e.g. mqtt://192.168.1.10:1883')
+  .option('--queue-file <path>', 'where events wait while the broker is unreachable', 'bridge-queue.jsonl')
+  .action(async (options: { port: string; baud: number; device: string; secret: string; url: string; queueFile: string }) => {
+    const link = new DeviceLink({ url: options.url, deviceId: options.device, secret: options.secret, queueFile: options.queueFile, log });
+    if (link.waiting > 0) log(`${link.waiting} events from an earlier session wait to be sent`);
+    await bridgeLines(openSerialLines(options.port, options.baud), link, log);
+  });
+
+program
+  .command('simulate')
+  .description('Simulate maze gate pairs and sumo start buttons (demo, tests, load benchmark)')
+  .requiredOption('--url <url>', 'the venue broker, e.g. mqtt://127.0.0.1:1883')
+  .requiredOption('--devices <file>', 'JSON list of { id, secret, kind: "maze" | "sumo" } (the demo writes data/demo-devices.json)')
+  .option('--maze <n>', 'how many maze devices of the file to use', number)
+  .option('--sumo <n>', 'how many sumo devices of the file to use', number)
+  .option('--runs <n>', 'runs per device', number, 3)
+  .option('--run-ms <ms>', 'fixed run time (device clock); default 30–120 s at random', number)
+  .option('--time-scale <x>', 'real seconds per simulated second', number, 1)
+  .option('--pause-ms <ms>', 'pause between runs (device clock)', number, 20_000)
+  .option('--rate <events/s>', 'load mode: gate events per second in total instead of runs', number)
+  .option('--seconds <s>', 'load mode: how long', number, 10)
+  .action(async (options: { url: string; devices: string; maze?: number; sumo?: number; runs: number; runMs?: number; timeScale: number; pauseMs: number; rate?: number; seconds: number }) => {
+    const all = readDevices(options.devices);
+    const pick = (kind: 'maze' | 'sumo', count?: number) => all.filter((device) => device.kind === kind).slice(0, count ?? Infinity);
+    const devices = [...pick('maze', options.maze), ...pick('sumo', options.sumo)];
+    const links = devices.map((device) => new DeviceLink({ url: options.url, deviceId: device.id, secret: device.secret, heartbeatMs: 2000, log }));
+    if (options.rate) {
+      const started = Date.now();
+      const sent = await simulateLoad(links, options.rate, options.seconds);
+      log(`sent ${sent} events in ${((Date.now() - started) / 1000).toFixed(1)} s, all acknowledged`);
+    } else {
+      const durations = await Promise.all(
+        devices.map((device, index) =>
+          simulateField(links[index], device, { runs: options.runs, runMs: options.runMs, timeScale: options.timeScale, pauseMs: options.pauseMs }),
+        ),
+      );
+      devices.forEach((device, index) => log(`${device.id}: ${durations[index].map((ms) => (ms / 1000).toFixed(3)).join(' s, ')} s`));
+    }
+    await Promise.all(links.map((link) => link.close()));
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

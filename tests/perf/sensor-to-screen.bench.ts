@@ -1,0 +1,256 @@
+/**
+ * Benchmark (not a test), issue 4 / DESIGN.md §7: a finish-gate MQTT event → the new standing on
+ * N Socket.IO screens (default 1,000, in a separate process), p50/p99, beside a bare mqtt.js →
+ * socket.io relay (no logic, same payload size, same screens) measured in the same run; then the
+ * sustained sensor event rate with zero loss, beside a bare broker-to-subscriber rate.
+ *
+ * Budgets: p50 and p99 each ≤ 1.5× the bare relay's; ≥ 2,000 events/s with zero loss.
+ * Run: `npm run bench:sensors -- 1000` (needs the built API: `npx nx run api:build`).
+ */
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import mqtt, { type MqttClient } from 'mqtt';
+import { Server } from 'socket.io';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { startVenue } from '../support/start-venue';
+import { createMazeStage, judgeToken, organiserToken } from '../support/venue-api';
+
+const SCREENS = Number(process.argv[2] ?? process.env.BENCH_SCREENS ?? 1000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 3;
+const RATE = Number(process.env.BENCH_RATE ?? 2000);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 5);
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ------------------------------------------------------------------------------ screens process
+
+type ScreenCommand = { kind: 'connect'; url: string; categoryId: string | null; count: number } | { kind: 'close' };
+
+async function screensProcess(): Promise<void> {
+  const sockets: Socket[] = [];
+  process.on('message', async (command: ScreenCommand) => {
+    if (command.kind === 'close') {
+      sockets.forEach((socket) => socket.close());
+      process.exit(0);
+    }
+    for (let start = 0; start < command.count; start += 250) {
+      await Promise.all(
+        Array.from({ length: Math.min(250, command.count - start) }, () => {
+          const socket = io(command.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+          sockets.push(socket);
+          socket.on('standings:delta', (delta: { changed: { teamId: string; primary: number | null }[] }) => {
+            const at = now();
+            for (const row of delta.changed) process.send?.({ kind: 'seen', key: `${row.teamId}:${row.primary}`, at });
+          });
+          return new Promise<void>((resolve) =>
+            socket.once('connect', () => {
+              if (!command.categoryId) return resolve();
+              socket.emit('join', { kind: 'category', id: command.categoryId }, () => resolve());
+            }),
+          );
+        }),
+      );
+    }
+    process.send?.({ kind: 'ready' });
+  });
+}
+
+// ------------------------------------------------------------------------------ measuring side
+
+class Screens {
+  private readonly child = fork(__filename, ['--screens'], { stdio: 'inherit' });
+  private readonly waiting = new Map<string, { sentAt: number; times: number[]; done: () => void }>();
+
+  constructor() {
+    this.child.on('message', (message: { kind: string; key?: string; at?: number }) => {
+      if (message.kind !== 'seen' || !message.key) return;
+      const entry = this.waiting.get(message.key);
+      if (!entry) return;
+      entry.times.push((message.at as number) - entry.sentAt);
+      if (entry.times.length === SCREENS) entry.done();
+    });
+  }
+
+  connect(url: string, categoryId: string | null): Promise<void> {
+    return new Promise((resolve) => {
+      const onReady = (message: { kind: string }) => {
+        if (message.kind !== 'ready') return;
+        this.child.off('message', onReady);
+        resolve();
+      };
+      this.child.on('message', onReady);
+      this.child.send({ kind: 'connect', url, categoryId, count: SCREENS });
+    });
+  }
+
+  /** Latencies (ms) of every screen for the standing `key`, measured from `sentAt`. */
+  expect(key: string, sentAt: number): Promise<number[]> {
+    return new Promise((resolve) => {
+      const entry = { sentAt, times: [] as number[], done: () => undefined as void };
+      const timer = setTimeout(() => entry.done(), 10_000);
+      entry.done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(key);
+        resolve(entry.times);
+      };
+      this.waiting.set(key, entry);
+    });
+  }
+
+  close(): void {
+    this.child.send({ kind: 'close' });
+  }
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+function connectMqtt(url: string, options: mqtt.IClientOptions): Promise<MqttClient> {
+  const client = mqtt.connect(url, { reconnectPeriod: 0, ...options });
+  return new Promise((resolve, reject) => {
+    client.once('connect', () => resolve(client));
+    client.once('error', reject);
+  });
+}
+
+const publish = (client: MqttClient, topic: string, payload: object) =>
+  new Promise<void>((resolve, reject) => client.publish(topic, JSON.stringify(payload), { qos: 1 }, (error) => (error ? reject(error) : resolve())));
+
+/** Our path: arm a run, start gate, finish gate → every screen sees the team's new time. */
+async function measureVenue(): Promise<{ latencies: number[]; rate: { sent: number; seconds: number; accepted: number } }> {
+  // One device carries the whole load here, so its flood limit is lifted.
+  const venue = await startVenue({ env: { SENSOR_MAX_EVENTS_PER_SECOND: String(RATE * 2) } });
+  const organiser = await organiserToken(venue);
+  const stage = await createMazeStage(venue, organiser, { teams: RUNS + WARMUP });
+  const auth = { Authorization: `Bearer ${organiser}` };
+  await request(venue.url).post(`/api/categories/${stage.categoryId}/publish`).set(auth).expect(200);
+  const field = (await request(venue.url).post('/api/fields').set(auth).send({ stageId: stage.stageId, name: 'Bench', discipline: 'maze' })).body;
+  const deviceId = `bench-${randomUUID().slice(0, 8)}`;
+  const { secret } = (await request(venue.url).post('/api/devices').set(auth).send({ id: deviceId, fieldId: field.id })).body;
+  const judge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+  const device = await connectMqtt(venue.mqttUrl!, { clientId: deviceId, username: deviceId, password: secret });
+  const screens = new Screens();
+  await screens.connect(venue.url, stage.categoryId);
+  const boot = randomBytes(4).toString('hex');
+  const topic = `olympiad/v1/dev/${deviceId}/event`;
+  let seq = 0;
+  const latencies: number[] = [];
+  for (let run = 0; run < RUNS + WARMUP; run++) {
+    const teamId = stage.teamIds[run];
+    await request(venue.url).post(`/api/fields/${field.id}/runs`).set('Authorization', `Bearer ${judge}`).send({ categoryId: stage.categoryId, teamId, attempt: 1 }).expect(201);
+    const durationMs = 40_000 + run * 37;
+    await publish(device, topic, { v: 1, boot, seq: seq++, t: 1_000_000, type: 'gate', gate: 'start' });
+    await sleep(50);
+    const sentAt = now();
+    const seen = screens.expect(`${teamId}:${durationMs}`, sentAt);
+    await publish(device, topic, { v: 1, boot, seq: seq++, t: 1_000_000 + durationMs * 1000, type: 'gate', gate: 'finish' });
+    const times = await seen;
+    if (run >= WARMUP) latencies.push(...times);
+    await sleep(150);
+  }
+  screens.close();
+
+  // Sustained rate: gate events while nothing is armed (stored as unassigned), none may be lost.
+  await request(venue.url).delete(`/api/fields/${field.id}/runs/current`).set('Authorization', `Bearer ${judge}`);
+  const before = (await request(venue.url).get('/api/sensors/stats').set(auth)).body;
+  const rate = await sendAtRate(device, topic, boot, seq);
+  const after = (await request(venue.url).get('/api/sensors/stats').set(auth)).body;
+  device.end(true);
+  await venue.stop();
+  return { latencies, rate: { ...rate, accepted: after.accepted - before.accepted } };
+}
+
+/** Publishes RATE gate events per second for RATE_SECONDS with up to 100 in flight; returns when all are acknowledged. */
+async function sendAtRate(client: MqttClient, topic: string, boot: string, firstSeq: number): Promise<{ sent: number; seconds: number }> {
+  const total = RATE * RATE_SECONDS;
+  const started = now();
+  let inFlight = 0;
+  const acks: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    while (now() < due || inFlight >= 100) await sleep(inFlight >= 100 ? 1 : Math.max(0, due - now()));
+    inFlight++;
+    acks.push(publish(client, topic, { v: 1, boot, seq: firstSeq + i, t: 1_000_000 + i * 1000, type: 'gate', gate: 'cp1' }).finally(() => inFlight--));
+  }
+  await Promise.all(acks);
+  return { sent: total, seconds: (now() - started) / 1000 };
+}
+
+/** The bare relay: Aedes → mqtt.js subscriber → socket.io broadcast of a same-sized payload, no logic. */
+async function measureBare(payloadBytes: number): Promise<{ latencies: number[]; rate: { sent: number; seconds: number; accepted: number } }> {
+  const { Aedes } = await import('aedes');
+  const broker = await Aedes.createBroker();
+  const mqttServer = net.createServer(broker.handle);
+  await new Promise<void>((resolve) => mqttServer.listen(0, '127.0.0.1', resolve));
+  const mqttUrl = `mqtt://127.0.0.1:${(mqttServer.address() as AddressInfo).port}`;
+  const http = createServer();
+  const ioServer = new Server(http);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  let received = 0;
+  const subscriber = await connectMqtt(mqttUrl, { clientId: 'relay' });
+  await new Promise((resolve) => subscriber.subscribe('bench/#', { qos: 1 }, resolve));
+  subscriber.on('message', (_topic, message) => {
+    received++;
+    const event = JSON.parse(message.toString()) as { teamId?: string; primary?: number };
+    if (!event.teamId) return;
+    const padding = 'x'.repeat(Math.max(0, payloadBytes - 120));
+    ioServer.emit('standings:delta', { categoryId: 'bare', version: 1, changed: [{ teamId: event.teamId, primary: event.primary, padding }] });
+  });
+  const screens = new Screens();
+  await screens.connect(url, null);
+  const publisher = await connectMqtt(mqttUrl, { clientId: 'gate' });
+  const latencies: number[] = [];
+  for (let run = 0; run < RUNS + WARMUP; run++) {
+    const teamId = randomUUID();
+    const sentAt = now();
+    const seen = screens.expect(`${teamId}:${run}`, sentAt);
+    await publish(publisher, 'bench/event', { teamId, primary: run });
+    const times = await seen;
+    if (run >= WARMUP) latencies.push(...times);
+    await sleep(200);
+  }
+  screens.close();
+  const before = received;
+  const rate = await sendAtRate(publisher, 'bench/load', 'bare', 0);
+  await sleep(200);
+  const accepted = received - before;
+  publisher.end(true);
+  subscriber.end(true);
+  ioServer.close();
+  mqttServer.close();
+  await new Promise<void>((resolve) => broker.close(() => resolve()));
+  return { latencies, rate: { ...rate, accepted } };
+}
+
+async function main(): Promise<void> {
+  console.log(`Sensor → screen benchmark: ${SCREENS} screens, ${RUNS} finishes (+${WARMUP} warm-up), then ${RATE} events/s for ${RATE_SECONDS} s`);
+  const venue = await measureVenue();
+  const bare = await measureBare(300);
+  const row = (name: string, values: number[]) =>
+    `${name.padEnd(28)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   (${values.length} receipts)`;
+  console.log(row('finish gate → screen (ours)', venue.latencies));
+  console.log(row('bare mqtt → socket.io relay', bare.latencies));
+  const ratio = (p: number) => (percentile(venue.latencies, p) / percentile(bare.latencies, p)).toFixed(2);
+  console.log(`ratio to bare: p50 ${ratio(50)}×, p99 ${ratio(99)}× (budget ≤ 1.5×)`);
+  const rateLine = (name: string, r: { sent: number; seconds: number; accepted: number }) =>
+    `${name.padEnd(28)} ${(r.sent / r.seconds).toFixed(0).padStart(6)} events/s sent and acknowledged, ${r.accepted}/${r.sent} stored (${r.sent - r.accepted} lost)`;
+  console.log(rateLine('sensor events (ours)', venue.rate));
+  console.log(rateLine('bare broker → subscriber', bare.rate));
+  process.exit(0);
+}
+
+if (process.argv.includes('--screens')) void screensProcess();
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,130 @@
+import type { ClientToServerEvents, RunState, ServerToClientEvents } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { addMazeField, armRun, eventually } from '../support/field-fixture';
+import { RawDevice } from '../support/raw-device';
+import { startVenue, type Venue } from '../support/start-venue';
+import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('maze run timing from field sensors (embedded broker)', () => {
+  let venue: Venue;
+  let organiser: string;
+  let judge: string;
+  let stage: StageFixture;
+  let field: { fieldId: string; deviceId: string; secret: string };
+  const open: { close(): unknown }[] = [];
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    organiser = await organiserToken(venue);
+    stage = await createMazeStage(venue, organiser, { teams: 4 });
+    field = await addMazeField(venue, organiser, stage, `gates-${randomUUID().slice(0, 8)}`);
+    // The maze judge of the fixture is assigned to the category, which lets them arm this field.
+    judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+  });
+  afterAll(async () => {
+    for (const thing of open) await thing.close();
+    await venue.stop();
+  });
+
+  const device = async () => {
+    const d = await RawDevice.connect(venue.mqttUrl!, field.deviceId, field.secret);
+    open.push(d);
+    return d;
+  };
+  const standingsRow = async (teamId: string) => {
+    const body = (await request(venue.url).get(`/api/categories/${stage.categoryId}/standings`).set('Authorization', `Bearer ${organiser}`).expect(200)).body;
+    return body.standings.rows.find((row: { teamId: string }) => row.teamId === teamId);
+  };
+  const currentRun = async (): Promise<RunState> =>
+    (await request(venue.url).get(`/api/fields/${field.fieldId}/run`).set('Authorization', `Bearer ${judge}`).expect(200)).body;
+
+  it('times a run from the device clock and pushes armed → running → finished to the field room', async () => {
+    const staff: Client = io(venue.url, { transports: ['websocket'], auth: { token: judge }, reconnection: false });
+    open.push(staff);
+    const seen: RunState[] = [];
+    staff.on('run:state', (state) => seen.push(state));
+    const joined = await new Promise<{ ok: boolean; run?: RunState }>((resolve) => staff.emit('join', { kind: 'field', id: field.fieldId }, resolve));
+    expect(joined).toMatchObject({ ok: true, run: { state: 'idle' } });
+
+    const gates = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[0], attempt: 1 });
+    await gates.publish(gates.gate('start', 10_000_000));
+    await gates.publish(gates.gate('finish', 72_351_400));
+
+    await eventually(async () => expect((await standingsRow(stage.teamIds[0])).primary).toBe(62_351));
+    await eventually(async () => expect(seen.map((state) => state.state)).toEqual(expect.arrayContaining(['armed', 'running', 'finished'])));
+    const finished = seen.find((state) => state.state === 'finished');
+    expect(finished).toMatchObject({ durationMs: 62_351, teamId: stage.teamIds[0], attempt: 1 });
+    expect((await currentRun()).state).toBe('finished');
+  });
+
+  it('gives the same result when every message arrives twice and the finish overtakes the start', async () => {
+    const gates = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[1], attempt: 1 });
+    const start = gates.gate('start', 5_000_000);
+    const finish = gates.gate('finish', 50_120_000);
+    for (const message of [finish, finish, start, finish, start]) await gates.publish(message);
+
+    await eventually(async () => expect((await standingsRow(stage.teamIds[1])).primary).toBe(45_120));
+    const ledger = (await request(venue.url).get(`/api/categories/${stage.categoryId}/ledger`).set('Authorization', `Bearer ${organiser}`).expect(200)).body;
+    expect(ledger.filter((entry: { teamId: string }) => entry.teamId === stage.teamIds[1])).toHaveLength(1);
+    const stats = (await request(venue.url).get('/api/sensors/stats').set('Authorization', `Bearer ${organiser}`).expect(200)).body;
+    expect(stats.duplicates).toBeGreaterThanOrEqual(3);
+  });
+
+  it('takes the duration from device timestamps, not from when messages arrive', async () => {
+    const gates = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[2], attempt: 1 });
+    await gates.publish(gates.gate('start', 1_000_000));
+    await sleep(700); // the network holds the finish back; the device clock does not care
+    await gates.publish(gates.gate('finish', 46_000_000));
+    await eventually(async () => expect((await standingsRow(stage.teamIds[2])).primary).toBe(45_000));
+  });
+
+  it('marks the run for manual timing when the device rebooted between start and finish', async () => {
+    const before = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[3], attempt: 1 });
+    await before.publish(before.gate('start', 2_000_000));
+    await eventually(async () => expect((await currentRun()).state).toBe('running'));
+    await before.close();
+    const after = await device(); // a new boot id
+    await after.publish(after.gate('finish', 300_000));
+    await eventually(async () => expect(await currentRun()).toMatchObject({ state: 'needs-manual-timing', reason: 'device-rebooted' }));
+    expect((await standingsRow(stage.teamIds[3])).status).toBe('not-scored');
+  });
+
+  it('keeps events that arrive while nothing is armed and lets a judge attach them', async () => {
+    await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
+    const gates = await device();
+    await gates.publish(gates.gate('start', 3_000_000));
+    await gates.publish(gates.gate('finish', 61_500_000));
+    const unassigned = await eventually(async () => {
+      const list = (await request(venue.url).get(`/api/fields/${field.fieldId}/unassigned`).set('Authorization', `Bearer ${judge}`).expect(200)).body;
+      const mine = list.filter((event: { boot: string }) => event.boot === gates.boot);
+      expect(mine).toHaveLength(2);
+      return mine as { id: string; gate: string }[];
+    });
+    const start = unassigned.find((event) => event.gate === 'start')!;
+    const finish = unassigned.find((event) => event.gate === 'finish')!;
+    const attached = await request(venue.url)
+      .post(`/api/fields/${field.fieldId}/unassigned/attach`)
+      .set('Authorization', `Bearer ${judge}`)
+      .send({ categoryId: stage.categoryId, teamId: stage.teamIds[3], attempt: 2, startEventId: start.id, finishEventId: finish.id })
+      .expect(201);
+    expect(attached.body).toMatchObject({ state: 'finished', durationMs: 58_500 });
+    await eventually(async () => expect((await standingsRow(stage.teamIds[3])).primary).toBe(58_500));
+    // Attached events are no longer offered.
+    const after = (await request(venue.url).get(`/api/fields/${field.fieldId}/unassigned`).set('Authorization', `Bearer ${judge}`).expect(200)).body;
+    expect(after.filter((event: { boot: string }) => event.boot === gates.boot)).toEqual([]);
+  });
+
+  it('lets the live projection still equal a replay of the ledger', async () => {
+    const verify = (await request(venue.url).get(`/api/categories/${stage.categoryId}/standings/verify`).set('Authorization', `Bearer ${organiser}`).expect(200)).body;
+    expect(verify.matches).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+import request from 'supertest';
+import type { Venue } from './start-venue';
+import type { StageFixture } from './venue-api';
+
+/** Adds a maze field with a registered sensor device to a stage; returns ids and the device secret. */
+export async function addMazeField(venue: Venue, organiser: string, stage: StageFixture, deviceId: string) {
+  const auth = { Authorization: `Bearer ${organiser}` };
+  const field = (await request(venue.url).post('/api/fields').set(auth).send({ stageId: stage.stageId, name: 'Maze table 1', discipline: 'maze' }).expect(201))
+    .body;
+  const device = (await request(venue.url).post('/api/devices').set(auth).send({ id: deviceId, fieldId: field.id, label: 'gates' }).expect(201)).body;
+  return { fieldId: field.id as string, deviceId, secret: device.secret as string };
+}
+
+export async function armRun(venue: Venue, token: string, fieldId: string, body: { categoryId: string; teamId: string; attempt: number }) {
+  return (await request(venue.url).post(`/api/fields/${fieldId}/runs`).set('Authorization', `Bearer ${token}`).send(body).expect(201)).body;
+}
+
+/** Polls until `check` passes (sensor messages are asynchronous); fails with the last error after `ms`. */
+export async function eventually<T>(check: () => Promise<T>, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
