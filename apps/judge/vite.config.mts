@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const workspace = fileURLToPath(new URL('../../', import.meta.url));
 const api = 'http://localhost:3000';
@@ -9,7 +10,23 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Where the venue server serves the app (/judge/, SPA fallback by apps/api).
   base: '/judge/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell is cached by a service worker so a reload without Wi-Fi still opens the app;
+    // entries themselves wait in IndexedDB (src/outbox), never in the service worker.
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/judge/index.html',
+        navigateFallbackAllowlist: [/^\/judge(\/|$)/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: {
     alias: [
       {

@@ -7,17 +7,19 @@ import {
   useOnline,
 } from '@olympiad/ui';
 import { useEffect, useMemo, useState } from 'react';
-import { AssignmentsPage } from '../assignments/assignments-page';
+import type { OutboxStore } from '../outbox/outbox-store';
 import { browserSessionStore, type SessionStore } from '../session/session-store';
 import { useJudgeSession, useSessionState } from '../session/use-judge-session';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { SignedInApp } from './signed-in-app';
 
 export interface AppProps {
   store?: SessionStore;
   fetch?: typeof fetch;
+  outboxStore?: OutboxStore;
 }
 
-export function App({ store: givenStore, fetch }: AppProps) {
+export function App({ store: givenStore, fetch, outboxStore }: AppProps) {
   const { t } = useLanguage();
   const store = useMemo(() => givenStore ?? browserSessionStore(), [givenStore]);
   const session = useJudgeSession(store, fetch);
@@ -76,8 +78,13 @@ export function App({ store: givenStore, fetch }: AppProps) {
           {t('judge.signOut.confirm')}
         </StatusBanner>
       ) : null}
-      {offline ? <StatusBanner kind="offline">{t('judge.offlineCached')}</StatusBanner> : null}
-      <AssignmentsPage me={me} />
+      <SignedInApp
+        key={me.judge.id}
+        session={session}
+        me={me}
+        reachable={!state.offline}
+        outboxStore={outboxStore}
+      />
     </AppShell>
   );
 }

@@ -1,5 +1,7 @@
 import { compareNames, type MessageKey } from '@olympiad/i18n';
-import { StatusBanner, useLanguage } from '@olympiad/ui';
+import { Link, StatusBanner, useLanguage } from '@olympiad/ui';
+import { useJudge } from '../app/judge-context';
+import { paths } from '../app/judge-routes';
 import { ageGroupLabel, type JudgeMe } from '../session/judge-session.types';
 
 const disciplineKeys: Record<string, MessageKey> = {
@@ -12,6 +14,8 @@ const disciplineKeys: Record<string, MessageKey> = {
 /** The categories and fields this judge may score; scoring screens come from here (issue 5). */
 export function AssignmentsPage({ me }: { me: JudgeMe }) {
   const { lang, t } = useLanguage();
+  const { online } = useJudge();
+  const head = me.judge.role === 'head-judge';
   const discipline = (name: string) => (disciplineKeys[name] ? t(disciplineKeys[name]) : name);
   const categories = [...me.assignments.categories].sort((a, b) =>
     compareNames(a.name, b.name, lang),
@@ -21,6 +25,7 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
   return (
     <section aria-labelledby="assignments-title">
       <h2 id="assignments-title">{t('judge.assignments.title')}</h2>
+      {!online ? <StatusBanner kind="offline">{t('judge.offlineCached')}</StatusBanner> : null}
       {categories.length === 0 && fields.length === 0 ? (
         <StatusBanner kind="info">{t('judge.assignments.none')}</StatusBanner>
       ) : null}
@@ -30,12 +35,22 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
             <h3>{t('common.categories')}</h3>
             <ul className="tiles">
               {categories.map((category) => (
-                <li key={category.id} className="tile">
-                  <span className="tile__name">{category.name}</span>
-                  <span className="tile__meta">
-                    {discipline(category.discipline)} ·{' '}
-                    {t('ageGroup.grades', { label: ageGroupLabel(category.ageGroup) })}
-                  </span>
+                <li key={category.id} className="tile tile--action">
+                  <Link className="tile__link" href={paths.category(category.id)}>
+                    <span className="tile__name">{category.name}</span>
+                    <span className="tile__meta">
+                      {discipline(category.discipline)} ·{' '}
+                      {t('ageGroup.grades', { label: ageGroupLabel(category.ageGroup) })}
+                    </span>
+                  </Link>
+                  {head ? (
+                    <Link
+                      className="ui-button ui-button--secondary tile__review"
+                      href={paths.review(category.id)}
+                    >
+                      {t('judge.review.open')}
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>

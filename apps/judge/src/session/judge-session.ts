@@ -49,6 +49,8 @@ export class JudgeSession {
 
   getState = (): SessionState => this.state;
 
+  getToken = (): string | null => this.token;
+
   lastStageCode(): string {
     return this.store.readStageCode();
   }

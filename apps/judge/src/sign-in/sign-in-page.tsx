@@ -1,4 +1,3 @@
-import { judgeSignInSchema } from '@olympiad/contracts';
 import {
   ApiError,
   Button,
@@ -11,6 +10,7 @@ import {
   useLanguage,
 } from '@olympiad/ui';
 import { type FormEvent, useEffect, useState } from 'react';
+import { checkSignIn } from './check-sign-in';
 import { PIN_MAX_LENGTH, PinKeypad } from './pin-keypad';
 
 export interface SignInPageProps {
@@ -41,9 +41,10 @@ export function SignInPage({ initialStageCode, notice, onSignIn }: SignInPagePro
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = judgeSignInSchema.safeParse({ stageCode: stageCode.trim().toUpperCase(), pin });
-    if (!parsed.success) {
-      setProblems(problemsFromIssues(parsed.error.issues, { pin: 'validation.pinDigits' }));
+    const code = stageCode.trim().toUpperCase();
+    const issues = checkSignIn(code, pin);
+    if (issues.length > 0) {
+      setProblems(problemsFromIssues(issues, { pin: 'validation.pinDigits' }));
       setFailure(null);
       return;
     }
@@ -51,7 +52,7 @@ export function SignInPage({ initialStageCode, notice, onSignIn }: SignInPagePro
     setFailure(null);
     setBusy(true);
     try {
-      await onSignIn(parsed.data.stageCode, parsed.data.pin);
+      await onSignIn(code, pin);
     } catch (error) {
       setFailure(error);
       if (error instanceof ApiError && error.status === 401) setPin('');

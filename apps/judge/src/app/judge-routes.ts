@@ -1,0 +1,28 @@
+import { matchPath } from '@olympiad/ui';
+
+/** Where the venue server serves the app. */
+export const BASE = '/judge';
+
+export type JudgeRoute =
+  | { name: 'home' }
+  | { name: 'category'; categoryId: string }
+  | { name: 'review'; categoryId: string }
+  | { name: 'outbox' }
+  | { name: 'not-found' };
+
+export const paths = {
+  home: () => `${BASE}/`,
+  category: (categoryId: string) => `${BASE}/c/${categoryId}`,
+  review: (categoryId: string) => `${BASE}/c/${categoryId}/review`,
+  outbox: () => `${BASE}/outbox`,
+};
+
+export function routeOf(pathname: string): JudgeRoute {
+  if (pathname === BASE || pathname === `${BASE}/` || pathname === '/') return { name: 'home' };
+  const review = matchPath(`${BASE}/c/:categoryId/review`, pathname);
+  if (review) return { name: 'review', categoryId: review['categoryId'] };
+  const category = matchPath(`${BASE}/c/:categoryId`, pathname);
+  if (category) return { name: 'category', categoryId: category['categoryId'] };
+  if (matchPath(`${BASE}/outbox`, pathname)) return { name: 'outbox' };
+  return { name: 'not-found' };
+}

@@ -1,0 +1,20 @@
+import type { StandingRow } from '@olympiad/scoring';
+import { useLanguage } from '@olympiad/ui';
+
+/** A team's current result; "not scored yet" is its own state, never shown as 0. */
+export function TeamResult({ row }: { row: StandingRow | undefined }) {
+  const { t } = useLanguage();
+  if (!row || row.status === 'not-scored') {
+    return <span className="result result--none">{t('board.notScored')}</span>;
+  }
+  const place = row.place !== null ? `${row.place}. ` : '';
+  const status =
+    row.status === 'ranked' ? '' : ` · ${t(`board.status.${row.status}` as 'board.status.dnf')}`;
+  return (
+    <span className={`result result--${row.status}`}>
+      {place}
+      <span className="digits">{row.display}</span>
+      {status}
+    </span>
+  );
+}

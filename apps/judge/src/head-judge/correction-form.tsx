@@ -1,0 +1,137 @@
+import { type FieldError, type RuleSet, VOID } from '@olympiad/scoring';
+import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
+import { useState } from 'react';
+import { useJudge } from '../app/judge-context';
+import type { LedgerRow } from '../category/category-data.types';
+import { fieldErrorText } from '../category/field-error-text';
+import { buildEntry } from '../category/new-entry';
+import { formatHundredths, parseTime } from '../maze/maze-time';
+
+/**
+ * The head judge's correction of one entry: a new entry that supersedes it (or a void entry that
+ * removes it), always with a reason; the original stays in the ledger and in the history.
+ */
+export function CorrectionForm({
+  row,
+  ruleSet,
+  teamName,
+  onDone,
+}: {
+  row: LedgerRow;
+  ruleSet: RuleSet;
+  teamName: string;
+  onDone: () => void;
+}) {
+  const { lang, t } = useLanguage();
+  const { outbox } = useJudge();
+  const p = row.payload as Record<string, unknown>;
+  const [reason, setReason] = useState('');
+  const [timeText, setTimeText] = useState(
+    typeof p['timeMs'] === 'number' ? formatHundredths(p['timeMs']) : '',
+  );
+  const [touches, setTouches] = useState(String(p['touches'] ?? 0));
+  const [points, setPoints] = useState(String(p['points'] ?? ''));
+  const [json, setJson] = useState(JSON.stringify(row.payload, null, 1));
+  const [errors, setErrors] = useState<string[]>([]);
+
+  function payload(): Record<string, unknown> | null {
+    if (row.kind === 'maze.attempt') {
+      const time = parseTime(timeText);
+      return {
+        ...p,
+        timeMs: p['outcome'] === 'finished' ? time : p['timeMs'],
+        touches: Number(touches),
+      };
+    }
+    if (row.kind === 'programming.task') return { ...p, points: Number(points) };
+    try {
+      return JSON.parse(json) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  }
+
+  async function send(kind: 'correct' | 'void') {
+    if (!reason.trim()) {
+      setErrors([t('judge.review.reasonRequired')]);
+      return;
+    }
+    const body = kind === 'void' ? { reason: reason.trim() } : payload();
+    if (!body) {
+      setErrors([t('judge.review.badJson')]);
+      return;
+    }
+    const built = buildEntry(ruleSet, {
+      categoryId: row.categoryId,
+      teamId: row.teamId,
+      kind: kind === 'void' ? VOID : row.kind,
+      payload: body,
+      supersedes: row.id,
+      reason: reason.trim(),
+    });
+    if (!built.ok) {
+      setErrors(built.errors.map((e: FieldError) => fieldErrorText(lang, e)));
+      return;
+    }
+    await outbox.add(
+      built.entry,
+      `${teamName} · ${t(kind === 'void' ? 'judge.review.voided' : 'judge.review.corrected')}`,
+    );
+    onDone();
+  }
+
+  return (
+    <div className="correction">
+      {row.kind === 'maze.attempt' ? (
+        <div className="ui-row">
+          {p['outcome'] === 'finished' ? (
+            <TextField
+              label={t('judge.maze.timeField')}
+              inputMode="decimal"
+              value={timeText}
+              onChange={(e) => setTimeText(e.target.value)}
+            />
+          ) : null}
+          <TextField
+            label={t('judge.maze.touches')}
+            inputMode="numeric"
+            value={touches}
+            onChange={(e) => setTouches(e.target.value)}
+          />
+        </div>
+      ) : row.kind === 'programming.task' ? (
+        <TextField
+          label={t('judge.programming.points')}
+          inputMode="numeric"
+          value={points}
+          onChange={(e) => setPoints(e.target.value)}
+        />
+      ) : (
+        <label className="ui-field">
+          <span className="ui-field__label">{t('judge.review.payload')}</span>
+          <textarea
+            className="ui-field__input"
+            rows={5}
+            value={json}
+            onChange={(e) => setJson(e.target.value)}
+          />
+        </label>
+      )}
+      <TextField
+        label={t('judge.review.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      {errors.length > 0 ? <StatusBanner kind="error">{errors.join(' ')}</StatusBanner> : null}
+      <div className="ui-row">
+        <Button onClick={() => void send('correct')}>{t('judge.review.saveCorrection')}</Button>
+        <Button variant="danger" onClick={() => void send('void')}>
+          {t('judge.review.voidEntry')}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}

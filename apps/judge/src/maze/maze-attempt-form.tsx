@@ -1,0 +1,311 @@
+import {
+  formatMs,
+  MAZE_ATTEMPT,
+  mazeAttemptPayloadSchema,
+  type FieldError,
+  type MazeRuleSet,
+  scoreMazeAttempt,
+} from '@olympiad/scoring';
+import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
+import { useState } from 'react';
+import { useJudge } from '../app/judge-context';
+import type { CategoryInfo } from '../category/category-data.types';
+import { fieldErrorText } from '../category/field-error-text';
+import { buildEntry } from '../category/new-entry';
+import { formatHundredths, parseTime } from './maze-time';
+import { Stopwatch } from './stopwatch';
+
+type Outcome = 'finished' | 'not-finished' | 'void';
+type EndedBy = 'stall' | 'time-limit' | 'left-course' | 'judge';
+
+export interface MazeAttemptFormProps {
+  category: CategoryInfo;
+  ruleSet: MazeRuleSet;
+  teamId: string;
+  teamName: string;
+  attempt: number;
+  /** The finish time from the field's sensor, once the run finished. */
+  sensorMs: number | null;
+  /** The field whose finished run this attempt confirms (cleared after confirming). */
+  fieldId: string | null;
+  /** The provisional attempt the finish gate recorded: confirming keeps it, a change supersedes it. */
+  provisionalEntryId: string | null;
+  /** Called once the attempt is confirmed or voided (the field's run is then settled). */
+  onConfirmed: () => void;
+}
+
+/** What the server recorded by itself at the finish gate (run-timing in apps/api). */
+export function sameAsProvisional(
+  payload: Record<string, unknown>,
+  sensorMs: number | null,
+): boolean {
+  return (
+    payload['outcome'] === 'finished' &&
+    payload['timing'] === 'sensor' &&
+    payload['timeMs'] === sensorMs &&
+    payload['touches'] === 0 &&
+    (payload['checkpoints'] as unknown[]).length === 0
+  );
+}
+
+/** Touches, checkpoints, outcome and time of one attempt, its result as the rules count it, confirm. */
+export function MazeAttemptForm(props: MazeAttemptFormProps) {
+  const {
+    category,
+    ruleSet,
+    teamId,
+    teamName,
+    attempt,
+    sensorMs,
+    fieldId,
+    provisionalEntryId,
+    onConfirmed,
+  } = props;
+  const { lang, t } = useLanguage();
+  const { outbox, api } = useJudge();
+  const params = ruleSet.params;
+  const [outcome, setOutcome] = useState<Outcome>('finished');
+  const [endedBy, setEndedBy] = useState<EndedBy>('stall');
+  const [timingChoice, setTiming] = useState<'sensor' | 'stopwatch' | null>(null);
+  // The sensor's time is used as soon as it arrives, unless the judge chose the stopwatch.
+  const timing = timingChoice ?? (sensorMs !== null ? 'sensor' : 'stopwatch');
+  const [timeText, setTimeText] = useState('');
+  const [touches, setTouches] = useState(0);
+  const [checkpoints, setCheckpoints] = useState<string[]>([]);
+  const [checkpointText, setCheckpointText] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const timeMs = timing === 'sensor' && sensorMs !== null ? sensorMs : parseTime(timeText);
+  const payload: Record<string, unknown> = {
+    attempt,
+    outcome,
+    timeMs: outcome === 'finished' ? timeMs : null,
+    touches,
+    checkpoints: outcome === 'void' ? [] : checkpoints,
+    lastCheckpointMs:
+      outcome === 'not-finished' && checkpoints.length > 0 ? parseTime(checkpointText) : null,
+    endedBy: outcome === 'not-finished' ? endedBy : null,
+    timing: outcome === 'finished' ? timing : null,
+  };
+  const parsed = mazeAttemptPayloadSchema.safeParse(payload);
+  const result = parsed.success ? scoreMazeAttempt(params, parsed.data) : null;
+
+  async function confirm(kindOfSave: 'confirm' | 'void') {
+    const draftPayload =
+      kindOfSave === 'void'
+        ? {
+            attempt,
+            outcome: 'void',
+            touches,
+            checkpoints: [],
+            timeMs: null,
+            lastCheckpointMs: null,
+            endedBy: 'judge',
+            timing: null,
+          }
+        : payload;
+    const label = `${teamName} · ${t('judge.maze.attemptN', { attempt, max: params.attempts })}`;
+    if (provisionalEntryId && sameAsProvisional(draftPayload, sensorMs)) {
+      // The finish gate already recorded exactly this attempt: confirming adds nothing.
+      setErrors([]);
+      setSaved(provisionalEntryId);
+    } else {
+      const built = buildEntry(ruleSet, {
+        categoryId: category.id,
+        teamId,
+        kind: MAZE_ATTEMPT,
+        payload: draftPayload,
+        supersedes: provisionalEntryId,
+        reason: provisionalEntryId ? t('judge.maze.correctionReason') : null,
+      });
+      if (!built.ok) {
+        setErrors(built.errors);
+        return;
+      }
+      setErrors([]);
+      await outbox.add(built.entry, label);
+      setSaved(built.entry.id);
+    }
+    onConfirmed();
+    if (fieldId) {
+      // The run's time is now in the outbox; free the field for the next team (best effort).
+      api.delete(`/api/fields/${fieldId}/runs/current`).catch(() => undefined);
+    }
+  }
+
+  const touchLabel =
+    params.touchPenalty.mode === 'time'
+      ? t('judge.maze.touchTime', { seconds: params.touchPenalty.ms / 1000 })
+      : params.touchPenalty.mode === 'points'
+        ? t('judge.maze.touchPoints', { points: params.touchPenalty.points })
+        : t('judge.maze.touchVoid');
+
+  return (
+    <div className="panel attempt-form">
+      <div className="choices" role="radiogroup" aria-label={t('judge.maze.outcome')}>
+        {(['finished', 'not-finished'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            role="radio"
+            aria-checked={outcome === value}
+            className={`choice ${outcome === value ? 'choice--on' : ''}`}
+            onClick={() => setOutcome(value)}
+          >
+            {t(value === 'finished' ? 'judge.maze.finished' : 'judge.maze.notFinished')}
+          </button>
+        ))}
+      </div>
+
+      {outcome === 'finished' ? (
+        <div className="time-source">
+          {sensorMs !== null ? (
+            <div className="choices" role="radiogroup" aria-label={t('judge.maze.timeSource')}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={timing === 'sensor'}
+                className={`choice ${timing === 'sensor' ? 'choice--on' : ''}`}
+                onClick={() => setTiming('sensor')}
+              >
+                {t('judge.maze.sensorTime', { time: formatMs(sensorMs) })}
+              </button>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={timing === 'stopwatch'}
+                className={`choice ${timing === 'stopwatch' ? 'choice--on' : ''}`}
+                onClick={() => setTiming('stopwatch')}
+              >
+                {t('judge.maze.stopwatch')}
+              </button>
+            </div>
+          ) : null}
+          {timing === 'stopwatch' ? (
+            <div className="stopwatch-row">
+              <Stopwatch onTime={(ms) => setTimeText(formatHundredths(ms))} />
+              <TextField
+                label={t('judge.maze.timeField')}
+                hint={t('judge.maze.timeHint')}
+                inputMode="decimal"
+                value={timeText}
+                onChange={(event) => setTimeText(event.target.value)}
+                error={
+                  timeText && parseTime(timeText) === null ? t('judge.maze.timeInvalid') : null
+                }
+                className="time-field"
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <div className="choices" role="radiogroup" aria-label={t('judge.maze.endedBy')}>
+          {(['stall', 'time-limit', 'left-course', 'judge'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={endedBy === value}
+              className={`choice ${endedBy === value ? 'choice--on' : ''}`}
+              onClick={() => setEndedBy(value)}
+            >
+              {t(`judge.maze.ended.${value}`)}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <div className="counter" role="group" aria-label={t('judge.maze.touches')}>
+        <span className="counter__label">
+          {t('judge.maze.touches')} <span className="muted">({touchLabel})</span>
+        </span>
+        <Button
+          variant="secondary"
+          large
+          aria-label={t('judge.maze.touchLess')}
+          disabled={touches === 0}
+          onClick={() => setTouches((n) => Math.max(0, n - 1))}
+        >
+          −
+        </Button>
+        <span className="counter__value digits" data-testid="touches">
+          {touches}
+        </span>
+        <Button
+          variant="secondary"
+          large
+          aria-label={t('judge.maze.touchMore')}
+          onClick={() => setTouches((n) => n + 1)}
+        >
+          +
+        </Button>
+      </div>
+
+      {params.checkpoints.length > 0 ? (
+        <div className="checkpoints" role="group" aria-label={t('judge.maze.checkpoints')}>
+          <span className="counter__label">{t('judge.maze.checkpoints')}</span>
+          <div className="choices">
+            {params.checkpoints.map((checkpoint) => {
+              const on = checkpoints.includes(checkpoint.id);
+              return (
+                <button
+                  key={checkpoint.id}
+                  type="button"
+                  aria-pressed={on}
+                  className={`choice ${on ? 'choice--on' : ''}`}
+                  onClick={() =>
+                    setCheckpoints((list) =>
+                      on ? list.filter((id) => id !== checkpoint.id) : [...list, checkpoint.id],
+                    )
+                  }
+                >
+                  {checkpoint.id} · {checkpoint.points}
+                </button>
+              );
+            })}
+          </div>
+          {outcome === 'not-finished' && checkpoints.length > 0 ? (
+            <TextField
+              label={t('judge.maze.checkpointTime')}
+              inputMode="decimal"
+              value={checkpointText}
+              onChange={(event) => setCheckpointText(event.target.value)}
+            />
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="attempt-result" aria-live="polite">
+        <span>{t('judge.maze.attemptResult')}</span>
+        <strong className="digits attempt-result__value" data-testid="attempt-result">
+          {result && result.class !== 'none'
+            ? `${formatMs(result.timeMs)}${params.checkpoints.length > 0 ? ` · ${result.points}` : ''}`
+            : t('board.notScored')}
+        </strong>
+        {result?.voidedByTouch ? <span>{t('judge.maze.voidedByTouch')}</span> : null}
+      </div>
+
+      {errors.length > 0 ? (
+        <StatusBanner kind="error">
+          {errors.map((error) => fieldErrorText(lang, error)).join(' ')}
+        </StatusBanner>
+      ) : null}
+      {saved ? <StatusBanner kind="success">{t('judge.saved')}</StatusBanner> : null}
+
+      <div className="ui-row actions">
+        <Button large disabled={saved !== null} onClick={() => void confirm('confirm')}>
+          {t('judge.maze.confirm')}
+        </Button>
+        <Button
+          large
+          variant="danger"
+          disabled={saved !== null}
+          onClick={() => void confirm('void')}
+        >
+          {t('judge.maze.void')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { Button, useLanguage } from '@olympiad/ui';
+import { useState } from 'react';
+import { formatHundredths } from './maze-time';
+import { useTicker } from './use-ticker';
+
+/** The judge's stopwatch when there is no sensor time: start, stop, to 0.01 s. */
+export function Stopwatch({ onTime }: { onTime: (ms: number) => void }) {
+  const { t } = useLanguage();
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const [stoppedMs, setStoppedMs] = useState<number | null>(null);
+  const now = useTicker(startedAt !== null);
+  const shown = startedAt !== null ? now - startedAt : (stoppedMs ?? 0);
+  return (
+    <div className="stopwatch" role="group" aria-label={t('judge.maze.stopwatch')}>
+      <div className="stopwatch__display digits" aria-live="off">
+        {formatHundredths(shown)}
+      </div>
+      <div className="ui-row">
+        {startedAt === null ? (
+          <Button
+            large
+            onClick={() => {
+              setStoppedMs(null);
+              setStartedAt(performance.now());
+            }}
+          >
+            {t('judge.maze.stopwatchStart')}
+          </Button>
+        ) : (
+          <Button
+            large
+            variant="danger"
+            onClick={() => {
+              const ms = Math.floor((performance.now() - startedAt) / 10) * 10;
+              setStartedAt(null);
+              setStoppedMs(ms);
+              onTime(ms);
+            }}
+          >
+            {t('judge.maze.stopwatchStop')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

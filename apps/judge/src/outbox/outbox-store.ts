@@ -1,0 +1,86 @@
+import type { LedgerEntryInput } from '@olympiad/contracts';
+
+/**
+ * An entry the judge made, kept on the tablet until the server has acknowledged it. `pending`:
+ * waiting to be sent; `held`: the server refused it for a reason a person must look at (the
+ * category was locked meanwhile, the entry does not fit the rules). Held entries are never
+ * dropped: they stay until they are sent again or the head judge has dealt with them.
+ */
+export interface OutboxItem {
+  id: string;
+  entry: LedgerEntryInput;
+  /** The judge who made the entry; only their own sign-in sends it. */
+  judgeId: string;
+  state: 'pending' | 'held';
+  problem: { status: number; key: string; message: string } | null;
+  createdAt: string;
+  /** Sending order: entries go to the server in the order they were made (sumo rounds depend on it). */
+  order: number;
+  /** A short human description for the outbox list ("Қыран 1 · attempt 2"). */
+  label: string;
+}
+
+/** Where outbox items live. The browser's is IndexedDB; tests may use memory. */
+export interface OutboxStore {
+  all(): Promise<OutboxItem[]>;
+  put(item: OutboxItem): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+const DB_NAME = 'olympiad-judge';
+const STORE = 'outbox';
+
+function promised<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  const request = factory.open(DB_NAME, 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore(STORE, { keyPath: 'id' });
+  };
+  return promised(request);
+}
+
+/** The outbox in IndexedDB, keyed by the entry UUID; each write is its own committed transaction. */
+export function indexedDbOutboxStore(factory: IDBFactory = indexedDB): OutboxStore {
+  let database: Promise<IDBDatabase> | null = null;
+  const db = () => (database ??= openDatabase(factory));
+  async function run<T>(
+    mode: IDBTransactionMode,
+    action: (store: IDBObjectStore) => IDBRequest<T>,
+  ): Promise<T> {
+    const transaction = (await db()).transaction(STORE, mode);
+    const result = promised(action(transaction.objectStore(STORE)));
+    await new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error);
+    });
+    return result;
+  }
+  return {
+    all: async () => {
+      const items = await run('readonly', (store) => store.getAll() as IDBRequest<OutboxItem[]>);
+      return items.sort((a, b) => a.order - b.order);
+    },
+    put: async (item) => {
+      await run('readwrite', (store) => store.put(item));
+    },
+    remove: async (id) => {
+      await run('readwrite', (store) => store.delete(id));
+    },
+  };
+}
+
+export function memoryOutboxStore(): OutboxStore {
+  const items = new Map<string, OutboxItem>();
+  return {
+    all: async () => [...items.values()].sort((a, b) => a.order - b.order),
+    put: async (item) => void items.set(item.id, JSON.parse(JSON.stringify(item)) as OutboxItem),
+    remove: async (id) => void items.delete(id),
+  };
+}

@@ -1,0 +1,239 @@
+import {
+  PROGRAMMING_RUBRIC,
+  PROGRAMMING_TASK,
+  type FieldError,
+  type ProgrammingRuleSet,
+} from '@olympiad/scoring';
+import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
+import { useMemo, useState } from 'react';
+import { useJudge } from '../app/judge-context';
+import type { ScreenProps } from '../category/category-page';
+import { fieldErrorText } from '../category/field-error-text';
+import { buildEntry } from '../category/new-entry';
+import { TeamPicker } from '../category/team-picker';
+import { TeamResult } from '../category/team-result';
+import { useStandingsPreview } from '../category/use-standings-preview';
+import { RubricScreen } from '../creative/rubric-screen';
+import { CheckerImport } from './checker-import';
+import { taskPoints } from './task-points';
+
+/** Points per task for one team, or the import of a checker's result file for the category. */
+export function ProgrammingScreen({ state }: ScreenProps) {
+  const { t } = useLanguage();
+  const ruleSet = state.data.category.ruleSet as ProgrammingRuleSet;
+  const [importing, setImporting] = useState(false);
+  const rubric = ruleSet.params.rubric;
+  if (rubric !== null)
+    return <RubricScreen state={state} rubric={rubric} kind={PROGRAMMING_RUBRIC} />;
+  return (
+    <>
+      <div className="ui-row screen__tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={!importing}
+          className={`choice ${!importing ? 'choice--on' : ''}`}
+          onClick={() => setImporting(false)}
+        >
+          {t('judge.programming.byTeam')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={importing}
+          className={`choice ${importing ? 'choice--on' : ''}`}
+          onClick={() => setImporting(true)}
+        >
+          {t('judge.programming.import')}
+        </button>
+      </div>
+      {importing ? <CheckerImport state={state} /> : <TaskPoints state={state} />}
+    </>
+  );
+}
+
+function TaskPoints({ state }: ScreenProps) {
+  const { lang, t } = useLanguage();
+  const { outbox } = useJudge();
+  const { category, teams } = state.data;
+  const ruleSet = category.ruleSet as ProgrammingRuleSet;
+  const params = ruleSet.params;
+  const preview = useStandingsPreview(state.data, state.records);
+  const current = useMemo(() => taskPoints(state.records, params), [state.records, params]);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [savedCount, setSavedCount] = useState<number | null>(null);
+  const team = teams.find((candidate) => candidate.id === teamId);
+  const teamCurrent = (teamId && current.get(teamId)) || new Map<string, number>();
+
+  async function save() {
+    if (!team) return;
+    const drafts = params.tasks.flatMap((task) => {
+      const text = values[task.id];
+      if (text === undefined || text.trim() === '') return [];
+      const points = Number(text);
+      return [{ task, points }];
+    });
+    const built = drafts.map(({ task, points }) =>
+      buildEntry(ruleSet, {
+        categoryId: category.id,
+        teamId: team.id,
+        kind: PROGRAMMING_TASK,
+        payload: { task: task.id, points: Number.isInteger(points) ? points : -1 },
+      }),
+    );
+    const problems = built.flatMap((result) => (result.ok ? [] : result.errors));
+    if (problems.length > 0) {
+      setErrors(problems);
+      return;
+    }
+    setErrors([]);
+    for (const [index, result] of built.entries()) {
+      if (result.ok)
+        await outbox.add(
+          result.entry,
+          `${team.name} · ${drafts[index].task.title || drafts[index].task.id}`,
+        );
+    }
+    setValues({});
+    setSavedCount(built.length);
+  }
+
+  const total = params.tasks.reduce((sum, task) => {
+    const text = values[task.id];
+    const typed = text !== undefined && text.trim() !== '' ? Number(text) : undefined;
+    const now = teamCurrent.get(task.id);
+    const counted =
+      typed === undefined
+        ? now
+        : params.submissions === 'last' || now === undefined
+          ? typed
+          : Math.max(now, typed);
+    return sum + (counted !== undefined && Number.isFinite(counted) ? counted : 0);
+  }, 0);
+  const anyScored = params.tasks.some(
+    (task) => teamCurrent.has(task.id) || (values[task.id] ?? '').trim() !== '',
+  );
+
+  return (
+    <div className="two-panes">
+      <TeamPicker
+        teams={teams}
+        rows={preview.rows}
+        chosen={teamId}
+        onChoose={(id) => {
+          setTeamId(id);
+          setValues({});
+          setErrors([]);
+          setSavedCount(null);
+        }}
+        title={t('judge.teams')}
+      />
+      <div className="panel" id="team-work">
+        {!team ? (
+          <p className="hint-box">{t('judge.pickTeam')}</p>
+        ) : (
+          <>
+            <h3>{team.name}</h3>
+            <p className="muted">
+              {t('judge.resultNow')}: <TeamResult row={preview.rows.get(team.id)} />
+            </p>
+            <table className="task-table">
+              <thead>
+                <tr>
+                  <th>{t('judge.programming.task')}</th>
+                  <th>{t('judge.programming.now')}</th>
+                  <th>{t('judge.programming.points')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {params.tasks.map((task) => {
+                  const now = teamCurrent.get(task.id);
+                  return (
+                    <tr key={task.id}>
+                      <th scope="row">
+                        {task.title || task.id}
+                        <div className="muted">
+                          {t('judge.programming.max', { max: task.maxPoints })}
+                        </div>
+                      </th>
+                      <td className="digits">
+                        {now === undefined ? (
+                          <span className="result--none">{t('board.notScored')}</span>
+                        ) : (
+                          now
+                        )}
+                      </td>
+                      <td>
+                        <div className="points-input">
+                          <input
+                            aria-label={t('judge.programming.pointsFor', {
+                              task: task.title || task.id,
+                            })}
+                            className="ui-field__input digits"
+                            inputMode="numeric"
+                            value={values[task.id] ?? ''}
+                            onChange={(event) =>
+                              setValues((v) => ({
+                                ...v,
+                                [task.id]: event.target.value.replace(/[^\d]/g, ''),
+                              }))
+                            }
+                          />
+                          <Button
+                            variant="secondary"
+                            onClick={() => setValues((v) => ({ ...v, [task.id]: '0' }))}
+                          >
+                            0
+                          </Button>
+                          <Button
+                            variant="secondary"
+                            onClick={() =>
+                              setValues((v) => ({ ...v, [task.id]: String(task.maxPoints) }))
+                            }
+                          >
+                            {task.maxPoints}
+                          </Button>
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('judge.programming.total')}</th>
+                  <td colSpan={2} className="digits" data-testid="programming-total">
+                    {anyScored ? (
+                      total
+                    ) : (
+                      <span className="result--none">{t('board.notScored')}</span>
+                    )}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+            {errors.length > 0 ? (
+              <StatusBanner kind="error">
+                {errors.map((e) => fieldErrorText(lang, e)).join(' ')}
+              </StatusBanner>
+            ) : null}
+            {savedCount !== null ? (
+              <StatusBanner kind="success">
+                {t('judge.savedCount', { count: savedCount })}
+              </StatusBanner>
+            ) : null}
+            <Button
+              large
+              disabled={!Object.values(values).some((v) => v.trim() !== '')}
+              onClick={() => void save()}
+            >
+              {t('judge.save')}
+            </Button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

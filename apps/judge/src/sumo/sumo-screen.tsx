@@ -1,0 +1,282 @@
+import {
+  applyMatchEvent,
+  type MatchState,
+  type ResolvedMatch,
+  SUMO_MATCH,
+  type SumoEvent,
+  type SumoRuleSet,
+  startMatch,
+} from '@olympiad/scoring';
+import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
+import { useMemo, useState } from 'react';
+import { useJudge } from '../app/judge-context';
+import { teamRefs } from '../category/category-data.types';
+import type { ScreenProps } from '../category/category-page';
+import { fieldErrorText } from '../category/field-error-text';
+import { buildEntry } from '../category/new-entry';
+import type { FieldError } from '@olympiad/scoring';
+import { MatchClock } from './match-clock';
+import { allMatches, nextMatch, playable, type PlayableMatch, tournamentOf } from './sumo-matches';
+
+/** The ring: the next match from the draw, round by round, confirmed into the ledger. */
+export function SumoScreen({ state }: ScreenProps) {
+  const { t } = useLanguage();
+  const { category, teams } = state.data;
+  const ruleSet = category.ruleSet as SumoRuleSet;
+  const tournament = useMemo(
+    () => tournamentOf(ruleSet, teamRefs(teams), state.records),
+    [ruleSet, teams, state.records],
+  );
+  const names = useMemo(() => new Map(teams.map((team) => [team.id, team.name])), [teams]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const matches = allMatches(tournament);
+  const current =
+    matches.find((m) => m.id === chosen && typeof m.a === 'string' && typeof m.b === 'string') ??
+    nextMatch(tournament);
+  const match = current ? playable(current, ruleSet) : null;
+  const name = (id: string | null | undefined) =>
+    id === null ? t('judge.sumo.bye') : id === undefined ? '…' : (names.get(id) ?? id);
+
+  if (!tournament.draw) return <StatusBanner kind="info">{t('judge.sumo.noDraw')}</StatusBanner>;
+  return (
+    <div className="sumo">
+      <div className="sumo__ring">
+        {match ? (
+          <MatchPanel
+            key={`${match.id}:${match.live ? JSON.stringify(match.live) : ''}`}
+            match={match}
+            ruleSet={ruleSet}
+            name={name}
+            categoryId={category.id}
+          />
+        ) : (
+          <StatusBanner kind="success">{t('judge.sumo.allPlayed')}</StatusBanner>
+        )}
+      </div>
+      <div className="panel sumo__matches" aria-labelledby="matches-title">
+        <h3 id="matches-title">{t('judge.sumo.matches')}</h3>
+        {tournament.waitingForDecision.length > 0 ? (
+          <StatusBanner kind="info">{t('judge.sumo.waitingDecision')}</StatusBanner>
+        ) : null}
+        <ol className="match-list">
+          {matches.map((m) => (
+            <MatchRow
+              key={m.id}
+              match={m}
+              name={name}
+              on={m.id === match?.id}
+              onPick={() => setChosen(m.id)}
+            />
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
+function MatchRow({
+  match,
+  name,
+  on,
+  onPick,
+}: {
+  match: ResolvedMatch;
+  name: (id: string | null | undefined) => string;
+  on: boolean;
+  onPick: () => void;
+}) {
+  const { t } = useLanguage();
+  const open = typeof match.a === 'string' && typeof match.b === 'string';
+  const winner = match.outcome?.winner;
+  return (
+    <li>
+      <button
+        type="button"
+        className={`match-row match-row--${match.status} ${on ? 'match-row--on' : ''}`}
+        disabled={!open}
+        onClick={onPick}
+        data-match={match.id}
+      >
+        <span className="match-row__id">{match.id}</span>
+        <span className={winner && winner === match.a ? 'winner' : ''}>{name(match.a)}</span>
+        <span className="muted">–</span>
+        <span className={winner && winner === match.b ? 'winner' : ''}>{name(match.b)}</span>
+        <span className="match-row__status">
+          {match.live ? `${match.live.points.a}:${match.live.points.b} · ` : ''}
+          {t(`judge.sumo.status.${match.status}`)}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function MatchPanel({
+  match,
+  ruleSet,
+  name,
+  categoryId,
+}: {
+  match: PlayableMatch;
+  ruleSet: SumoRuleSet;
+  name: (id: string) => string;
+  categoryId: string;
+}) {
+  const { lang, t } = useLanguage();
+  const { outbox } = useJudge();
+  const rules = ruleSet.params.match;
+  const base: MatchState = match.live ?? startMatch();
+  const [events, setEvents] = useState<SumoEvent[]>([]);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const states = useMemo(() => {
+    const list: MatchState[] = [base];
+    for (const event of events) {
+      const step = applyMatchEvent(rules, match.level, list[list.length - 1], event);
+      if (step.ok) list.push(step.state);
+    }
+    return list;
+  }, [base, events, rules, match.level]);
+  const now = states[states.length - 1];
+  const allowed = (event: SumoEvent) => applyMatchEvent(rules, match.level, now, event).ok;
+  const add = (event: SumoEvent) => {
+    if (allowed(event)) setEvents((list) => [...list, event]);
+  };
+
+  async function confirm() {
+    const built = buildEntry(ruleSet, {
+      categoryId,
+      teamId: null,
+      kind: SUMO_MATCH,
+      payload: { matchId: match.id, a: match.a, b: match.b, events },
+    });
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    await outbox.add(built.entry, `${match.id}: ${name(match.a)} – ${name(match.b)}`);
+    setEvents([]);
+  }
+
+  const side = (s: 'a' | 'b') => (
+    <div className={`sumo-side sumo-side--${s}`}>
+      <div className="sumo-side__name">{name(s === 'a' ? match.a : match.b)}</div>
+      <div className="sumo-side__points digits" data-testid={`points-${s}`}>
+        {now.points[s]}
+      </div>
+      <div className="muted">{t('judge.sumo.warnings', { count: now.warnings[s] })}</div>
+      <Button
+        large
+        block
+        disabled={!allowed({ type: 'point', side: s })}
+        onClick={() => add({ type: 'point', side: s })}
+      >
+        {t('judge.sumo.point')}
+      </Button>
+      <Button
+        block
+        variant="secondary"
+        disabled={!allowed({ type: 'warning', side: s })}
+        onClick={() => add({ type: 'warning', side: s })}
+      >
+        {t('judge.sumo.warning')}
+      </Button>
+      {now.phase === 'decision' ? (
+        <Button block large onClick={() => add({ type: 'decision', side: s })}>
+          {t('judge.sumo.decisionFor')}
+        </Button>
+      ) : null}
+    </div>
+  );
+
+  const result = now.result;
+  return (
+    <div className="panel match-panel" aria-labelledby="match-title">
+      <h3 id="match-title">
+        {t('judge.sumo.match', { id: match.id })} · {t(`judge.sumo.phase.${now.phase}`)}
+      </h3>
+      <MatchClock rules={rules} />
+      <div className="sumo-sides">
+        {side('a')}
+        <div className="sumo-middle">
+          <div className="muted">{t('judge.sumo.rounds', { count: now.rounds })}</div>
+          <Button
+            block
+            variant="secondary"
+            disabled={!allowed({ type: 'draw' })}
+            onClick={() => add({ type: 'draw' })}
+          >
+            {t('judge.sumo.drawRound')}
+          </Button>
+          <Button
+            block
+            variant="secondary"
+            disabled={!allowed({ type: 'null-start' })}
+            onClick={() => add({ type: 'null-start' })}
+          >
+            {t('judge.sumo.nullStart')}
+          </Button>
+          <Button
+            block
+            variant="secondary"
+            disabled={!allowed({ type: 'time-up' })}
+            onClick={() => add({ type: 'time-up' })}
+          >
+            {t('judge.sumo.timeUp')}
+          </Button>
+        </div>
+        {side('b')}
+      </div>
+      {result ? (
+        <StatusBanner kind="success">
+          {result.winner
+            ? t('judge.sumo.winner', {
+                name: name(result.winner === 'a' ? match.a : match.b),
+                how: t(`judge.sumo.how.${result.how}`),
+              })
+            : t(`judge.sumo.how.${result.how}`)}
+        </StatusBanner>
+      ) : null}
+      {errors.length > 0 ? (
+        <StatusBanner kind="error">
+          {errors.map((e) => fieldErrorText(lang, e)).join(' ')}
+        </StatusBanner>
+      ) : null}
+      <div className="ui-row actions">
+        <Button large disabled={events.length === 0} onClick={() => void confirm()}>
+          {result ? t('judge.sumo.confirmMatch') : t('judge.sumo.saveRounds')}
+        </Button>
+        <Button
+          variant="secondary"
+          disabled={events.length === 0}
+          onClick={() => setEvents((list) => list.slice(0, -1))}
+        >
+          {t('judge.sumo.undo')}
+        </Button>
+      </div>
+      <details className="sumo-rare">
+        <summary>{t('judge.sumo.more')}</summary>
+        <div className="ui-row">
+          {(['a', 'b'] as const).map((s) => (
+            <Button
+              key={`ns-${s}`}
+              variant="secondary"
+              disabled={!allowed({ type: 'no-show', side: s })}
+              onClick={() => add({ type: 'no-show', side: s })}
+            >
+              {t('judge.sumo.noShow', { name: name(s === 'a' ? match.a : match.b) })}
+            </Button>
+          ))}
+          {(['a', 'b'] as const).map((s) => (
+            <Button
+              key={`dq-${s}`}
+              variant="danger"
+              disabled={!allowed({ type: 'disqualification', side: s })}
+              onClick={() => add({ type: 'disqualification', side: s })}
+            >
+              {t('judge.sumo.disqualify', { name: name(s === 'a' ? match.a : match.b) })}
+            </Button>
+          ))}
+        </div>
+      </details>
+    </div>
+  );
+}
