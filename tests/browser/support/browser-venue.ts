@@ -12,7 +12,9 @@ export async function browserVenue(): Promise<Venue> {
     url: url.origin,
     port: Number(url.port),
     dataDir: '',
+    pid: 0,
     output: () => '',
     stop: async () => undefined,
+    kill: async () => undefined,
   };
 }

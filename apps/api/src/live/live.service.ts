@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type {
+  AwardsState,
   ClientToServerEvents,
   JoinResult,
+  PublicRun,
   RoomRef,
   ServerToClientEvents,
   StageSnapshot,
   StandingsDelta,
+  StandingsSnapshot,
 } from '@olympiad/contracts';
 import type { Server } from 'socket.io';
 import { Repository } from 'typeorm';
@@ -15,6 +18,10 @@ import { CategoryEntity } from '../categories/category.entity';
 import { FieldEntity } from '../fields/field.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { StandingsService } from '../standings/standings.service';
+import { TeamEntity } from '../teams/team.entity';
+import { KeyedQueue } from '../common/keyed-queue';
+import { DeltaCoalescer } from './delta-coalescer';
+import { publicDelta, publicSnapshot } from './public-rows';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -26,6 +33,12 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 @Injectable()
 export class LiveService {
   private server?: LiveServer;
+  /** Public rooms get at most one standings broadcast per category every 100 ms (bursts merged). */
+  private readonly snapshotLane = new KeyedQueue();
+  private readonly coalescer = new DeltaCoalescer((delta, published) => this.broadcastDelta(delta, published));
+  /** Awards reveals in progress, by stage: the stage join hands them to late viewers. */
+  private stageAwards?: (stageId: string) => Promise<AwardsState[]>;
+  private fieldSnapshot?: (fieldId: string) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>;
 
   constructor(
     private readonly standings: StandingsService,
@@ -48,7 +61,12 @@ export class LiveService {
       if (!staff && stage.status === 'draft') return refuse('live.notPublished', 'This stage is not public yet');
       return {
         socketRoom: staff ? `stage:${stage.id}:staff` : `stage:${stage.id}`,
-        result: { ok: true, room, stage: await this.stageSnapshot(stage, staff) },
+        result: {
+          ok: true,
+          room,
+          stage: await this.stageSnapshot(stage, staff),
+          ...(this.stageAwards ? { awards: await this.stageAwards(stage.id) } : {}),
+        },
       };
     }
     if (room.kind === 'category') {
@@ -58,29 +76,99 @@ export class LiveService {
       if (!staff && !category.published) return refuse('live.notPublished', 'These results are not published yet');
       return {
         socketRoom: staff ? `category:${category.id}:staff` : `category:${category.id}`,
-        result: { ok: true, room, standings: await this.standings.snapshot(category.id) },
+        result: {
+          ok: true,
+          room,
+          standings: staff ? await this.snapshotOf(category.id) : publicSnapshot(await this.snapshotOf(category.id)),
+        },
       };
     }
     const field = await this.fields.findOneBy({ id: room.id });
     if (!field) return refuse('errors.notFound', 'No such field');
     if (!isStaffOf(actor, field.stageId)) return refuse('errors.forbidden', 'Field rooms are for the judges of the stage');
-    return { socketRoom: `field:${field.id}:staff`, result: { ok: true, room } };
+    const snapshot = this.fieldSnapshot ? await this.fieldSnapshot(field.id) : {};
+    return { socketRoom: `field:${field.id}:staff`, result: { ok: true, room, ...snapshot } };
   }
 
   standingsChanged(delta: StandingsDelta, published: boolean): void {
     if (!this.server) return;
-    this.server.to(`category:${delta.categoryId}:staff`).emit('standings:delta', delta);
-    if (published) this.server.to(`category:${delta.categoryId}`).emit('standings:delta', delta);
+    this.coalescer.push(delta, published);
+  }
+
+  /** One broadcast per audience (each packet encoded once for all its viewers); the public one only if published. */
+  private broadcastDelta(delta: StandingsDelta, published: boolean): void {
+    this.server?.to(`category:${delta.categoryId}:staff`).emit('standings:delta', delta);
+    if (published) this.server?.to(`category:${delta.categoryId}`).emit('standings:delta', publicDelta(delta));
+  }
+
+  /**
+   * The public "on the field now" (issue 6). Only runs of published categories reach the public
+   * stage room, and only the clock: penalties and the judge's decision stay with staff; the
+   * confirmed result arrives as a standings delta. An embargoed category's run is sent as `idle`
+   * so a screen never keeps an old run of that field.
+   */
+  async publicRunChanged(run: Omit<PublicRun, 'serverNow' | 'stageId' | 'fieldName' | 'teamName'>): Promise<void> {
+    if (!this.server) return;
+    const field = await this.fields.findOneBy({ id: run.fieldId });
+    if (!field) return;
+    const category = run.categoryId ? await this.categories.findOneBy({ id: run.categoryId }) : null;
+    const base = { fieldId: field.id, fieldName: field.name, stageId: field.stageId, serverNow: new Date().toISOString() };
+    const visible = run.state !== 'idle' && category?.published === true;
+    const team = visible && run.teamId ? (await this.fields.manager.findOneBy(TeamEntity, { id: run.teamId }))?.name : undefined;
+    const payload: PublicRun = visible
+      ? {
+          ...base,
+          state: run.state,
+          categoryId: run.categoryId,
+          teamId: run.teamId,
+          teamName: team,
+          attempt: run.attempt,
+          startedAt: run.startedAt,
+          durationMs: run.state === 'finished' ? run.durationMs : undefined,
+        }
+      : { ...base, state: 'idle' };
+    this.server.to([`stage:${field.stageId}`, `stage:${field.stageId}:staff`]).emit('run:public', payload);
+  }
+
+  /** The runs feature registers what a judge joining a field room gets first (run, devices, unassigned events). */
+  provideFieldSnapshot(lookup: (fieldId: string) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>): void {
+    this.fieldSnapshot = lookup;
+  }
+
+  /** The judges in a field's room: runs, device health and sensor events go only there. */
+  toFieldStaff(fieldId: string) {
+    return this.server?.to(`field:${fieldId}:staff`);
+  }
+
+  /**
+   * Snapshots for joins one at a time: StandingsService.snapshot opens a transaction, and on
+   * SQLite's single connection two at once fail ("Transaction is not started yet") when a hall
+   * screen joins all its categories together.
+   */
+  private snapshotOf(categoryId: string): Promise<StandingsSnapshot> {
+    return this.snapshotLane.run('snapshot', () => this.standings.snapshot(categoryId));
+  }
+
+  /** The awards feature registers where the stage join finds reveals in progress. */
+  provideAwards(lookup: (stageId: string) => Promise<AwardsState[]>): void {
+    this.stageAwards = lookup;
+  }
+
+  /** An awards reveal moved on: everyone on the stage sees the places revealed so far, no more. */
+  awardsChanged(state: AwardsState): void {
+    this.server?.to([`stage:${state.stageId}`, `stage:${state.stageId}:staff`]).emit('awards:state', state);
   }
 
   /** A category was locked, published or withdrawn from publication: resend what each room may see. */
   async categoryChanged(categoryId: string): Promise<void> {
     const category = await this.categories.findOneBy({ id: categoryId });
     if (!category || !this.server) return;
-    const snapshot = await this.standings.snapshot(categoryId);
+    // The snapshot below covers any merged delta still held, and must not be overtaken by one.
+    this.coalescer.discard(categoryId);
+    const snapshot = await this.snapshotOf(categoryId);
     this.server.to(`category:${categoryId}:staff`).emit('standings:snapshot', snapshot);
     if (category.published) {
-      this.server.to(`category:${categoryId}`).emit('standings:snapshot', snapshot);
+      this.server.to(`category:${categoryId}`).emit('standings:snapshot', publicSnapshot(snapshot));
     } else {
       // Public viewers still in the room are told the results are gone, and see no rows.
       this.server

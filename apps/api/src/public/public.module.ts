@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { LiveModule } from '../live/live.module';
 import { StandingsModule } from '../standings/standings.module';
 import { PublicController } from './public.controller';
 
-@Module({ imports: [LiveModule, StandingsModule], controllers: [PublicController] })
+@Module({ imports: [LiveModule, StandingsModule, AwardsModule], controllers: [PublicController] })
 export class PublicModule {}

@@ -1,10 +1,15 @@
 import { AppShell, Link, matchPath, StatusBanner, useLanguage, useLocation } from '@olympiad/ui';
-import { useEffect } from 'react';
-import { HallPage } from '../hall/hall-page';
+import { lazy, Suspense, useEffect } from 'react';
 import type { LiveTransport } from '../live/live-transport';
 import { useLiveClient } from '../live/use-live';
 import { StagePage } from '../stage/stage-page';
 import { StageListPage } from '../stages/stage-list-page';
+
+// Screens, not phones: loaded only where opened, so a phone's first load stays ≤ 100 KB gzipped.
+const HallPage = lazy(() => import('../hall/hall-page').then((m) => ({ default: m.HallPage })));
+const DisplayPage = lazy(() =>
+  import('../display/display-page').then((m) => ({ default: m.DisplayPage })),
+);
 
 export interface AppProps {
   fetch?: typeof globalThis.fetch;
@@ -24,6 +29,8 @@ export function App({ fetch, makeTransport }: AppProps) {
 
   if (hall)
     return <LivePage code={hall.stageCode} hall fetch={fetch} makeTransport={makeTransport} />;
+  if (matchPath('/display', pathname))
+    return <DisplayRoute fetch={fetch} makeTransport={makeTransport} />;
   return (
     <AppShell title={t('app.leaderboard')} subtitle={t('app.olympiad')}>
       {stage ? (
@@ -49,8 +56,29 @@ function LivePage({
 }: AppProps & { code: string; hall?: boolean }) {
   const client = useLiveClient(makeTransport);
   return hall ? (
-    <HallPage key={code} code={code} client={client} fetch={fetch} />
+    <Suspense fallback={<ScreenLoading />}>
+      <HallPage key={code} code={code} client={client} fetch={fetch} />
+    </Suspense>
   ) : (
     <StagePage key={code} code={code} client={client} fetch={fetch} />
+  );
+}
+
+/** `/display`: a screen paired from the console (see DisplayPage). */
+function DisplayRoute({ fetch, makeTransport }: AppProps) {
+  const client = useLiveClient(makeTransport);
+  return (
+    <Suspense fallback={<ScreenLoading />}>
+      <DisplayPage client={client} fetch={fetch} />
+    </Suspense>
+  );
+}
+
+function ScreenLoading() {
+  const { t } = useLanguage();
+  return (
+    <div className="hall" data-theme="hall">
+      <p className="hall__message">{t('common.loading')}</p>
+    </div>
   );
 }

@@ -1,16 +1,22 @@
 import { translateKey } from '@olympiad/i18n';
+import type { Lang } from '@olympiad/i18n';
 import {
   ConnectionBadge,
   describeError,
+  LanguageScope,
   LanguageSwitcher,
   useLanguage,
   useLocation,
 } from '@olympiad/ui';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { LiveStandingsClient } from '../live/live-standings-client';
 import { categoryDetail } from '../stage/category-label';
 import { usePublicStage } from '../stage/use-public-stage';
 import { StandingsTable } from '../standings/standings-table';
+import { AwardsPodium } from './awards-podium';
+import './hall.css';
+import { FieldNow } from './field-now';
+import { SumoBracket } from './sumo-bracket';
 import { parseEverySeconds, useRotation } from './rotation';
 
 /** Rows that fit a 16:9 screen at the hall type size without scrolling. */
@@ -20,6 +26,39 @@ export interface HallPageProps {
   code: string;
   client: LiveStandingsClient;
   fetch?: typeof globalThis.fetch;
+  /** Seconds per category; default `?every=` (a paired display gets it from the console). */
+  everySeconds?: number;
+  /** `kk+ru` alternates the two; default `?lang=` as everywhere. */
+  languages?: string | null;
+}
+
+/** `kk+ru` → both, in turn; one language → that one; anything else → the viewer's choice. */
+export function parseHallLanguages(value: string | null | undefined): Lang[] {
+  const known: Lang[] = ['kk', 'ru', 'en'];
+  const langs = (value ?? '')
+    .split(/[+ ,]/)
+    .filter((part): part is Lang => known.includes(part as Lang));
+  return [...new Set(langs)];
+}
+
+/**
+ * The hall screen, in the languages it is set to: alternating ones switch with the categories,
+ * so each category is seen in both.
+ */
+export function HallPage(props: HallPageProps) {
+  const { search } = useLocation();
+  const everyMs = (props.everySeconds ?? parseEverySeconds(search.get('every'))) * 1000;
+  const langs = useMemo(
+    () => parseHallLanguages(props.languages ?? search.get('lang')),
+    [props.languages, search],
+  );
+  const turn = useRotation(langs.length, everyMs);
+  const screen = <HallScreen {...props} everyMs={everyMs} />;
+  return langs.length > 0 ? (
+    <LanguageScope lang={langs[turn % langs.length]}>{screen}</LanguageScope>
+  ) : (
+    screen
+  );
 }
 
 /**
@@ -27,11 +66,11 @@ export interface HallPageProps {
  * the published categories every `?every=` seconds. Every published category is followed at once,
  * so a category is current the moment it comes round.
  */
-export function HallPage({ code, client, fetch }: HallPageProps) {
+function HallScreen({ code, client, fetch, everyMs }: HallPageProps & { everyMs: number }) {
   const { lang, t } = useLanguage();
-  const { search } = useLocation();
-  const everyMs = parseEverySeconds(search.get('every')) * 1000;
   const { loaded, live, stage, published } = usePublicStage(code, client, fetch);
+  const ceremony = Object.values(live.awards).find((awards) => awards.active);
+  const runs = Object.values(live.runs).sort((a, b) => a.fieldName.localeCompare(b.fieldName));
   const index = useRotation(published.length, everyMs);
   const publishedIds = published.map((category) => category.id).join('|');
 
@@ -49,7 +88,9 @@ export function HallPage({ code, client, fetch }: HallPageProps) {
       <header className="hall__header">
         <div className="hall__titles">
           <p className="hall__stage">{stage?.name ?? t('app.leaderboard')}</p>
-          {current ? (
+          {ceremony ? (
+            <h1 className="hall__category">{ceremony.categoryName}</h1>
+          ) : current ? (
             <h1 className="hall__category">
               {current.name}
               <span className="hall__detail">{categoryDetail(current, t)}</span>
@@ -62,40 +103,53 @@ export function HallPage({ code, client, fetch }: HallPageProps) {
         </div>
       </header>
 
-      <main className="hall__body">
-        {!stage && loaded.status === 'error' ? (
-          <p className="hall__message">{describeError(lang, loaded.error)}</p>
-        ) : null}
-        {stage && published.length === 0 ? (
-          <p className="hall__message">{t('board.hall.waiting')}</p>
-        ) : null}
-        {current && view?.status === 'live' ? (
-          rows.length === 0 ? (
-            <p className="hall__message">{t('board.standings.empty')}</p>
-          ) : (
-            <>
-              <StandingsTable
-                standings={view.standings}
-                rows={rows.slice(0, HALL_ROWS)}
-                className="standings--hall"
-              />
-              {rows.length > HALL_ROWS ? (
-                <p className="hall__more">
-                  {t('board.hall.more', { count: rows.length - HALL_ROWS })}
-                </p>
-              ) : null}
-            </>
-          )
-        ) : null}
-        {current && view?.status === 'refused' ? (
-          <p className="hall__message">{translateKey(lang, view.key, t('board.notPublished'))}</p>
-        ) : null}
-        {current && (!view || view.status === 'joining') ? (
-          <p className="hall__message">{t('common.loading')}</p>
-        ) : null}
-      </main>
+      {ceremony ? (
+        <main className="hall__body hall__body--awards">
+          <AwardsPodium awards={ceremony} />
+        </main>
+      ) : (
+        <main className="hall__body">
+          {!stage && loaded.status === 'error' ? (
+            <p className="hall__message">{describeError(lang, loaded.error)}</p>
+          ) : null}
+          {stage && published.length === 0 ? (
+            <p className="hall__message">{t('board.hall.waiting')}</p>
+          ) : null}
+          {current && view?.status === 'live' ? (
+            rows.length === 0 ? (
+              <p className="hall__message">{t('board.standings.empty')}</p>
+            ) : (
+              <MaybeBracket
+                sumo={current.discipline === 'sumo'}
+                categoryId={current.id}
+                version={view.standings.version}
+                fetch={fetch}
+              >
+                <StandingsTable
+                  standings={view.standings}
+                  rows={rows.slice(0, HALL_ROWS)}
+                  className="standings--hall"
+                />
+                {rows.length > HALL_ROWS ? (
+                  <p className="hall__more">
+                    {t('board.hall.more', { count: rows.length - HALL_ROWS })}
+                  </p>
+                ) : null}
+              </MaybeBracket>
+            )
+          ) : null}
+          {current && view?.status === 'refused' ? (
+            <p className="hall__message">{translateKey(lang, view.key, t('board.notPublished'))}</p>
+          ) : null}
+          {current && (!view || view.status === 'joining') ? (
+            <p className="hall__message">{t('common.loading')}</p>
+          ) : null}
+        </main>
+      )}
 
-      {published.length > 1 ? (
+      <FieldNow runs={runs} />
+
+      {published.length > 1 && !ceremony ? (
         <footer className="hall__footer">
           <ol className="hall__dots" aria-hidden="true">
             {published.map((category, position) => (
@@ -114,5 +168,25 @@ export function HallPage({ code, client, fetch }: HallPageProps) {
         </footer>
       ) : null}
     </div>
+  );
+}
+
+/** Sumo categories with a playoff show the bracket; everything else (and sumo before it) the table. */
+function MaybeBracket({
+  sumo,
+  categoryId,
+  version,
+  fetch,
+  children,
+}: {
+  sumo: boolean;
+  categoryId: string;
+  version: number;
+  fetch?: typeof globalThis.fetch;
+  children: React.ReactNode;
+}) {
+  if (!sumo) return children;
+  return (
+    <SumoBracket categoryId={categoryId} version={version} fetch={fetch} fallback={children} />
   );
 }

@@ -136,6 +136,28 @@ describe('LiveStandingsClient', () => {
     expect(rowsOf(sut)).toEqual(['a:new']);
   });
 
+  it('asks again after a server error instead of showing it as a refusal', async () => {
+    jest.useFakeTimers();
+    try {
+      const { transport, sut } = setup();
+      const answer = transport.answer;
+      transport.answer = () => ({ ok: false, key: 'errors.internal', message: 'boom' });
+      transport.connect();
+      sut.watchCategories(['maze']);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(view(sut).status).toBe('joining');
+      transport.answer = answer;
+      jest.advanceTimersByTime(2_000);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(transport.requests.map((request) => request.event)).toEqual(['join', 'resync']);
+      expect(rowsOf(sut)).toEqual(['a:0:41', 'b:']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('says "not published" when the results are withdrawn, not "no teams"', async () => {
     const { transport, sut } = setup();
     transport.connect();

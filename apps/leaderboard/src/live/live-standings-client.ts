@@ -1,4 +1,11 @@
-import type { RoomRef, StageSnapshot, StandingsSnapshot } from '@olympiad/contracts';
+import type {
+  AwardsState,
+  DisplayHelloResult,
+  PublicRun,
+  RoomRef,
+  StageSnapshot,
+  StandingsSnapshot,
+} from '@olympiad/contracts';
 import { applyDelta, isNewer } from './standings-state';
 import type { LiveTransport } from './live-transport';
 
@@ -9,10 +16,19 @@ export type CategoryView =
   | { status: 'live'; standings: StandingsSnapshot }
   | { status: 'refused'; key: string; message: string };
 
+/** A field's run as the screen holds it; `offsetMs` turns local time into server time. */
+export type FieldRun = PublicRun & { offsetMs: number };
+
 export interface LiveState {
   link: LinkState;
   stage: StageSnapshot | null;
   categories: Readonly<Record<string, CategoryView>>;
+  /** On the field now, by field id (published categories only; the server decides). */
+  runs: Readonly<Record<string, FieldRun>>;
+  /** Awards reveals of the stage, by category id: only the places revealed so far. */
+  awards: Readonly<Record<string, AwardsState>>;
+  /** Screens opened at /display: what the server says they are and should show. */
+  display: DisplayHelloResult | null;
 }
 
 const REQUEST_TIMEOUT_MS = 5_000;
@@ -24,7 +40,15 @@ const RETRY_DELAY_MS = 2_000;
  * While the link is down the last state stays on screen, marked by `link`.
  */
 export class LiveStandingsClient {
-  private state: LiveState = { link: 'connecting', stage: null, categories: {} };
+  private state: LiveState = {
+    link: 'connecting',
+    stage: null,
+    categories: {},
+    runs: {},
+    awards: {},
+    display: null,
+  };
+  private displayId: { id: string; secret: string } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly watched = new Set<string>();
   private readonly resyncing = new Set<string>();
@@ -40,7 +64,9 @@ export class LiveStandingsClient {
     this.transport = transport;
     transport.onConnect(() => {
       if (this.transport !== transport) return;
-      this.update({ link: 'online' });
+      // A run seen before the link dropped may be long over: start the field strip afresh.
+      this.update({ link: 'online', runs: {} });
+      if (this.displayId) void this.sayHello();
       if (this.stageId) void this.joinStage(this.stageId);
       for (const id of this.watched) void this.joinCategory(id, 'join');
     });
@@ -49,6 +75,22 @@ export class LiveStandingsClient {
     });
     transport.on('stage:snapshot', (stage) => {
       if (this.transport === transport && stage.stageId === this.stageId) this.update({ stage });
+    });
+    transport.on('run:public', (run) => {
+      if (this.transport !== transport || run.stageId !== this.stageId) return;
+      const runs = { ...this.state.runs };
+      if (run.state === 'idle') delete runs[run.fieldId];
+      else runs[run.fieldId] = { ...run, offsetMs: Date.parse(run.serverNow) - Date.now() };
+      this.update({ runs });
+    });
+    transport.on('display:config', (config) => {
+      const display = this.state.display;
+      if (this.transport === transport && display?.ok)
+        this.update({ display: { ...display, paired: true, code: null, config } });
+    });
+    transport.on('awards:state', (awards) => {
+      if (this.transport === transport && awards.stageId === this.stageId)
+        this.update({ awards: { ...this.state.awards, [awards.categoryId]: awards } });
     });
     transport.on('standings:snapshot', (snapshot) => {
       if (this.transport === transport) this.takeSnapshot(snapshot);
@@ -107,6 +149,25 @@ export class LiveStandingsClient {
     }
   }
 
+  /** This screen is a paired display: introduce it on every connect and follow its configuration. */
+  identifyDisplay(id: string, secret: string): void {
+    this.displayId = { id, secret };
+    if (this.connected()) void this.sayHello();
+  }
+
+  private async sayHello(): Promise<void> {
+    const transport = this.transport;
+    const identity = this.displayId;
+    if (!transport?.hello || !identity) return;
+    try {
+      const display = await transport.hello(identity.id, identity.secret, REQUEST_TIMEOUT_MS);
+      if (this.transport === transport && this.displayId === identity) this.update({ display });
+    } catch {
+      if (this.transport === transport)
+        setTimeout(() => this.connected() && this.sayHello(), RETRY_DELAY_MS);
+    }
+  }
+
   private connected(): boolean {
     return this.transport?.isConnected() ?? false;
   }
@@ -121,7 +182,10 @@ export class LiveStandingsClient {
         REQUEST_TIMEOUT_MS,
       );
       if (result.ok && result.stage && stageId === this.stageId)
-        this.update({ stage: result.stage });
+        this.update({
+          stage: result.stage,
+          awards: Object.fromEntries((result.awards ?? []).map((a) => [a.categoryId, a])),
+        });
     } catch {
       // No answer: the stage summary from the page load stays; the next connect tries again.
     }
@@ -135,6 +199,12 @@ export class LiveStandingsClient {
     try {
       const result = await transport.request(event, room, REQUEST_TIMEOUT_MS);
       if (!this.watched.has(id) || this.transport !== transport) return;
+      if (!result.ok && result.key === 'errors.internal') {
+        // A server hiccup, not a refusal: keep what is shown and ask again shortly.
+        this.resyncing.delete(id);
+        setTimeout(() => this.retry(id), RETRY_DELAY_MS);
+        return;
+      }
       if (!result.ok)
         this.setCategory(id, { status: 'refused', key: result.key, message: result.message });
       else if (result.standings) this.takeSnapshot(result.standings, true);

@@ -1,5 +1,6 @@
 import type {
   ClientToServerEvents,
+  DisplayHelloResult,
   JoinResult,
   RoomRef,
   ServerToClientEvents,
@@ -14,13 +15,23 @@ export interface LiveTransport {
   /** Emits `join` or `resync` and resolves with the server's answer; rejects after `timeoutMs`. */
   request(event: 'join' | 'resync', room: RoomRef, timeoutMs: number): Promise<JoinResult>;
   leave(room: RoomRef): void;
+  /** A paired display introduces itself (optional: only screens opened at /display do). */
+  hello?(displayId: string, secret: string, timeoutMs: number): Promise<DisplayHelloResult>;
   isConnected(): boolean;
   close(): void;
 }
 
-/** The Socket.IO connection of a public viewer: same origin, path /socket.io, no token. */
+/**
+ * The Socket.IO connection of a public viewer: same origin, path /socket.io, no token.
+ * WebSocket only: no long-polling phase, so replicas behind a load balancer need no sticky
+ * sessions, and a screen's traffic is one connection that is easy to reason about.
+ */
 export function socketIoTransport(
-  socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ path: '/socket.io' }),
+  socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    path: '/socket.io',
+    transports: ['websocket'],
+    reconnectionDelayMax: 3_000,
+  }),
 ): LiveTransport {
   socket.on('disconnect', (reason) => {
     // The server closed this socket on purpose (e.g. a restart): Socket.IO does not retry by itself.
@@ -38,6 +49,17 @@ export function socketIoTransport(
         });
       }),
     leave: (room) => void socket.emit('leave', room),
+    hello: (displayId, secret, timeoutMs) =>
+      new Promise<DisplayHelloResult>((resolve, reject) => {
+        socket
+          .timeout(timeoutMs)
+          .emit(
+            'display:hello',
+            { displayId, secret },
+            (error: Error | null, result: DisplayHelloResult) =>
+              error ? reject(error) : resolve(result),
+          );
+      }),
     isConnected: () => socket.connected,
     close: () => void socket.close(),
   };

@@ -79,6 +79,18 @@ describe('applyDelta', () => {
     });
   });
 
+  it('applies a merged delta on any version it spans, and reports a gap before it', () => {
+    const merged = {
+      categoryId: 'maze-34',
+      from: 6,
+      version: 9,
+      changed: [row('c', 1, '0:39.87')],
+    };
+    expect(applyDelta(snapshot, merged).kind).toBe('applied');
+    expect(applyDelta(snapshot, { ...merged, from: 5 }).kind).toBe('applied');
+    expect(applyDelta(snapshot, { ...merged, from: 8 })).toEqual({ kind: 'gap' });
+  });
+
   it('ignores a delta of another category', () => {
     expect(applyDelta(snapshot, { categoryId: 'sumo-56', version: 8, changed: [] })).toEqual({
       kind: 'stale',

@@ -25,7 +25,8 @@ function byPlace(a: StandingRow, b: StandingRow): number {
 export function applyDelta(current: StandingsSnapshot, delta: StandingsDelta): DeltaOutcome {
   if (delta.categoryId !== current.categoryId || delta.version <= current.version)
     return { kind: 'stale' };
-  if (delta.version > current.version + 1) return { kind: 'gap' };
+  // A merged delta (from → version) carries whole rows, so it applies on any version it spans.
+  if ((delta.from ?? delta.version - 1) > current.version) return { kind: 'gap' };
   const changed = new Map(delta.changed.map((row) => [row.teamId, row]));
   const rows = current.standings.rows.map((row) => changed.get(row.teamId) ?? row);
   const known = new Set(current.standings.rows.map((row) => row.teamId));

@@ -8,11 +8,22 @@ import {
   useLanguage,
   useLocation,
 } from '@olympiad/ui';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { resultText } from '../standings/result-text';
+import { useFollowedTeam } from './use-followed-team';
+
 import type { LiveStandingsClient } from '../live/live-standings-client';
 import { StandingsTable } from '../standings/standings-table';
 import { categoryDetail } from './category-label';
 import { usePublicStage } from './use-public-stage';
+
+// Shown on some days only: kept out of a phone's first load (≤ 100 KB gzipped).
+const AwardsPodium = lazy(() =>
+  import('../hall/awards-podium').then((m) => ({ default: m.AwardsPodium })),
+);
+const QualifiersList = lazy(() =>
+  import('./qualifiers-list').then((m) => ({ default: m.QualifiersList })),
+);
 
 export interface StagePageProps {
   code: string;
@@ -28,6 +39,7 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
   const [query, setQuery] = useState('');
   const chosenId =
     published.find((category) => category.id === search.get('c'))?.id ?? published[0]?.id;
+  const [followed, toggleFollow] = useFollowedTeam(chosenId);
 
   useEffect(() => {
     client.watchCategories(chosenId ? [chosenId] : []);
@@ -49,6 +61,13 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
   }
 
   const view = chosenId ? live.categories[chosenId] : undefined;
+  const ceremonies = Object.values(live.awards).filter(
+    (awards) => awards.active && awards.revealed.length > 0,
+  );
+  const followedRow =
+    view?.status === 'live'
+      ? view.standings.standings.rows.find((row) => row.teamId === followed)
+      : undefined;
   const chosen = published.find((category) => category.id === chosenId);
   const rows =
     view?.status === 'live'
@@ -69,6 +88,20 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
         </div>
         <ConnectionBadge state={live.link} quietWhenOnline />
       </div>
+
+      <Suspense fallback={null}>
+        <QualifiersList code={code} stageName={stage.name} fetch={fetch} />
+      </Suspense>
+
+      {ceremonies.map((awards) => (
+        <section key={awards.categoryId} className="awards-card" aria-live="polite">
+          <p className="ui-muted">{t('board.awards.revealedSoFar')}</p>
+          <h3>{awards.categoryName}</h3>
+          <Suspense fallback={null}>
+            <AwardsPodium awards={awards} />
+          </Suspense>
+        </section>
+      ))}
 
       {published.length === 0 ? (
         <StatusBanner kind="info">{t('board.categories.none')}</StatusBanner>
@@ -105,6 +138,22 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
               <StatusBanner kind="info">{t('board.standings.empty')}</StatusBanner>
             ) : (
               <>
+                {followedRow && view.standings.teams[followedRow.teamId] ? (
+                  <div className="following" aria-live="polite">
+                    <div>
+                      <p className="following__label">{t('board.following')}</p>
+                      <p className="following__name">
+                        {view.standings.teams[followedRow.teamId].name}
+                      </p>
+                      <p className="following__label">{resultText(followedRow, t)}</p>
+                    </div>
+                    {followedRow.place !== null ? (
+                      <span className="following__place">
+                        {t('board.following.place', { place: followedRow.place })}
+                      </span>
+                    ) : null}
+                  </div>
+                ) : null}
                 <label className="search">
                   <span className="visually-hidden">{t('board.search')}</span>
                   <input
@@ -118,7 +167,12 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
                 {rows.length === 0 ? (
                   <StatusBanner kind="info">{t('board.search.none', { query })}</StatusBanner>
                 ) : (
-                  <StandingsTable standings={view.standings} rows={rows} />
+                  <StandingsTable
+                    standings={view.standings}
+                    rows={rows}
+                    followed={followed}
+                    onFollow={toggleFollow}
+                  />
                 )}
               </>
             )

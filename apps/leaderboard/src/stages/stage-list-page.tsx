@@ -49,8 +49,27 @@ export function StageListPage({ fetch }: { fetch?: typeof globalThis.fetch }) {
       {list.length === 0 ? (
         <StatusBanner kind="info">{t('board.stages.empty')}</StatusBanner>
       ) : null}
+      {(['republic', 'regional'] as const).map((kind) =>
+        list.some((stage) => stage.kind === kind) ? (
+          <StageGroup
+            key={kind}
+            title={t(kind === 'republic' ? 'board.republic' : 'board.regional')}
+            stages={list.filter((stage) => stage.kind === kind)}
+          />
+        ) : null,
+      )}
+    </section>
+  );
+}
+
+/** The republic stage, or every regional stage, each with its status and links. */
+function StageGroup({ title, stages }: { title: string; stages: PublicStage[] }) {
+  const { t } = useLanguage();
+  return (
+    <>
+      <h3 className="stage-group__title">{title}</h3>
       <ul className="stage-cards">
-        {list.map((stage) => (
+        {stages.map((stage) => (
           <li key={stage.code} className="stage-card">
             <div className="stage-card__text">
               <h3 className="stage-card__name">{stage.name}</h3>
@@ -77,6 +96,6 @@ export function StageListPage({ fetch }: { fetch?: typeof globalThis.fetch }) {
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }

@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { ClientToServerEvents, DisplayConfig, DisplayHelloResult, ServerToClientEvents } from '@olympiad/contracts';
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { DisplaysService } from './displays.service';
+
+type DisplaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { displayId?: string }>;
+
+const helloSchema = z.object({ displayId: z.string().uuid(), secret: z.string().min(1).max(100) }).strict();
+
+/** A display's socket: `display:hello` on every connect puts it in `display:{id}`, where its configuration is pushed. */
+@WebSocketGateway({ cors: { origin: true }, serveClient: false })
+export class DisplaysGateway implements OnGatewayDisconnect {
+  private readonly logger = new Logger('DisplaysGateway');
+  @WebSocketServer() private server?: Server<ClientToServerEvents, ServerToClientEvents>;
+
+  constructor(private readonly displays: DisplaysService) {}
+
+  @SubscribeMessage('display:hello')
+  async hello(@ConnectedSocket() socket: DisplaySocket, @MessageBody() body: unknown): Promise<DisplayHelloResult> {
+    const hello = helloSchema.safeParse(body);
+    if (!hello.success) return { ok: false, key: 'errors.validation', message: 'hello is { displayId: uuid, secret }' };
+    try {
+      const result = await this.displays.hello(hello.data.displayId, hello.data.secret);
+      if (result.ok) {
+        socket.data.displayId = hello.data.displayId;
+        await socket.join(`display:${hello.data.displayId}`);
+      }
+      return result;
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      return { ok: false, key: 'errors.internal', message: 'The server could not load this display' };
+    }
+  }
+
+  handleDisconnect(socket: DisplaySocket): void {
+    const id = socket.data?.displayId;
+    if (id) void this.displays.seen(id).catch(() => undefined);
+  }
+
+  push(displayId: string, config: DisplayConfig): void {
+    this.server?.to(`display:${displayId}`).emit('display:config', config);
+  }
+
+  /** A removed display is disconnected; on reconnect its hello is refused and it asks for a new code. */
+  forget(displayId: string): void {
+    this.server?.in(`display:${displayId}`).disconnectSockets();
+  }
+
+  async isOnline(displayId: string): Promise<boolean> {
+    if (!this.server) return false;
+    return (await this.server.in(`display:${displayId}`).fetchSockets()).length > 0;
+  }
+}

@@ -1,0 +1,54 @@
+import type { PublicQualifier } from '@olympiad/contracts';
+import { createApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { useMemo } from 'react';
+import './qualifiers.css';
+
+/**
+ * Who goes on to the republic stage: on a regional stage the teams it sent, on the republic
+ * stage everyone it received and from where. Shown only once the organiser has sent them.
+ */
+export function QualifiersList({
+  code,
+  stageName,
+  fetch,
+}: {
+  code: string;
+  stageName: string;
+  fetch?: typeof globalThis.fetch;
+}) {
+  const { t } = useLanguage();
+  const api = useMemo(() => createApiClient({ fetch }), [fetch]);
+  const qualifiers = useQuery(
+    (signal) =>
+      api.get<PublicQualifier[]>(`/api/public/stages/${encodeURIComponent(code)}/qualifiers`, {
+        signal,
+      }),
+    [api, code],
+  );
+  const list = qualifiers.data ?? [];
+  if (list.length === 0) return null;
+  return (
+    <section aria-labelledby="qualifiers-title" className="qualifiers">
+      <h3 id="qualifiers-title">{t('board.qualifiers.title')}</h3>
+      <ul className="qualifiers__list">
+        {list.map((entry, index) => (
+          <li key={`${entry.team}-${index}`} className="qualifiers__item">
+            <span className="qualifiers__team">{entry.team}</span>
+            <span className="ui-muted">
+              {[
+                entry.school,
+                entry.category,
+                entry.fromStage !== stageName
+                  ? t('board.qualifiers.from', { stage: entry.fromStage })
+                  : '',
+                entry.reason === 'wildcard' ? t('board.qualifiers.reason.wildcard') : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
