@@ -33,10 +33,17 @@ describe('one port serves a venue', () => {
     ['/', 'leaderboard'],
     ['/hall/AKT-2026', 'leaderboard'],
     ['/judge/some/deep/link', 'judge'],
-  ])('serves an app page at %s', async (path) => {
-    const response = await request(venue.url).get(path);
-    // 200 with the built app, or a plain 503 telling how to build it; never the API's JSON 404.
-    expect([200, 503]).toContain(response.status);
-    if (response.status === 200) expect(response.text).toContain('<div id="root">');
+  ])('serves the built %s app page (deep links included)', async (path) => {
+    const response = await request(venue.url).get(path).expect(200);
+    expect(response.text).toContain('<div id="root">');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('compresses what it serves for slow venue Wi-Fi', async () => {
+    const page = await request(venue.url).get('/judge/').set('Accept-Encoding', 'gzip').expect(200);
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(page.text);
+    expect(script).not.toBeNull();
+    const asset = await request(venue.url).get(script![1]).set('Accept-Encoding', 'gzip').expect(200);
+    expect(asset.headers['content-encoding']).toBe('gzip');
   });
 });

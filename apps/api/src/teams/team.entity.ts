@@ -42,6 +42,10 @@ export class TeamEntity {
   @Column('varchar', { length: 20, default: 'active' })
   status!: TeamStatus;
 
+  /** When the team reported at the venue on the day (ISO), or null while it has not. */
+  @Column('varchar', { length: 32, nullable: true })
+  checkedInAt!: string | null;
+
   @OneToMany(() => TeamMemberEntity, (member) => member.team, { cascade: ['insert'] })
   members?: TeamMemberEntity[];
 }

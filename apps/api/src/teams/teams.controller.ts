@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createTeamSchema, updateTeamSchema } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
@@ -9,6 +10,7 @@ import { TeamsService } from './teams.service';
 
 class CreateTeamDto extends createZodDto(createTeamSchema) {}
 class UpdateTeamDto extends createZodDto(updateTeamSchema) {}
+class CheckInDto extends createZodDto(z.object({ checkedIn: z.boolean() }).strict()) {}
 
 @ApiTags('teams')
 @ApiBearerAuth()
@@ -26,6 +28,14 @@ export class TeamsController {
   @Patch('teams/:id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTeamDto, @CurrentActor() actor: Actor) {
     return this.teams.setStatus(id, body.status, actor);
+  }
+
+  /** Check-in on the day: the team has reported at the venue (or undo it). Does not change scores. */
+  @Roles('organiser', 'head-judge')
+  @HttpCode(200)
+  @Post('teams/:id/check-in')
+  checkIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInDto, @CurrentActor() actor: Actor) {
+    return this.teams.setCheckedIn(id, body.checkedIn, actor);
   }
 
   @Roles('organiser', 'head-judge', 'judge')

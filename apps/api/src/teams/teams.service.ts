@@ -69,6 +69,15 @@ export class TeamsService {
     return { ...team, status };
   }
 
+  async setCheckedIn(id: string, checkedIn: boolean, actor: Actor): Promise<TeamEntity> {
+    const team = await this.dataSource.manager.findOneBy(TeamEntity, { id });
+    if (!team) throw notFound('Team', id);
+    assertStageAccess(actor, team.stageId);
+    const checkedInAt = checkedIn ? (team.checkedInAt ?? new Date().toISOString()) : null;
+    await this.dataSource.manager.update(TeamEntity, { id }, { checkedInAt });
+    return { ...team, checkedInAt };
+  }
+
   list(stageId: string, categoryId?: string): Promise<TeamEntity[]> {
     return this.dataSource.manager.find(TeamEntity, {
       where: categoryId ? { stageId, categoryId } : { stageId },

@@ -1,5 +1,5 @@
 import { LanguageProvider } from '@olympiad/ui';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from './app';
 
 type Route = (init?: RequestInit) => { status: number; body: unknown };
@@ -169,9 +169,11 @@ describe('console app', () => {
         (element) => element.textContent,
       );
       expect(names).toEqual(['Республикалық финал', 'Ақмола кезеңі']);
-      expect(screen.getByText(/Ақмола облысы/)).toBeTruthy();
-      expect(screen.getByText('Өтіп жатыр')).toBeTruthy();
-      expect(screen.getByText('Коды AKM-25')).toBeTruthy();
+      // The stage list, not the new-stage form's region choice.
+      const list = within(document.querySelector('.stage-list') as HTMLElement);
+      expect(list.getByText(/Ақмола облысы/)).toBeTruthy();
+      expect(list.getByText('Өтіп жатыр')).toBeTruthy();
+      expect(list.getByText('Коды AKM-25')).toBeTruthy();
     });
 
     it('signs out when the token is refused', async () => {

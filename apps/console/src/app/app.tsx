@@ -4,6 +4,7 @@ import {
   describeError,
   StatusBanner,
   useLanguage,
+  matchPath,
   useLocation,
   useQuery,
   navigate,
@@ -15,6 +16,7 @@ import { OlympiadsPage } from '../olympiads/olympiads-page';
 import { useOrganiserSession } from '../session/use-organiser-session';
 import { SetupPage } from '../setup/setup-page';
 import { SignInPage } from '../sign-in/sign-in-page';
+import { StagePage } from '../stage/stage-page';
 
 const SETUP_PATH = `${BASE_PATH}setup`;
 
@@ -25,7 +27,7 @@ const SETUP_PATH = `${BASE_PATH}setup`;
 export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   const { lang, t } = useLanguage();
   const { pathname, search } = useLocation();
-  const { state, api, accept, signOut } = useOrganiserSession(fetch);
+  const { state, api, getToken, accept, signOut } = useOrganiserSession(fetch);
   const setup = useQuery(
     (signal) => api.get<{ needsSetup: boolean }>('/api/setup', { signal }),
     [api],
@@ -43,8 +45,13 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   );
 
   if (state.signedIn) {
+    const stageRoute = matchPath(`${BASE_PATH}stages/:stageId`, pathname);
     return shell(
-      <OlympiadsPage api={api} />,
+      stageRoute ? (
+        <StagePage key={stageRoute['stageId']} stageId={stageRoute['stageId']} console={{ api, getToken }} />
+      ) : (
+        <OlympiadsPage api={api} />
+      ),
       <Button variant="ghost" onClick={signOut}>
         {t('common.signOut')}
       </Button>,

@@ -3,11 +3,14 @@ import { compareNames } from '@olympiad/i18n';
 import {
   Button,
   describeError,
+  Link,
   StatusBanner,
   type ApiClient,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
+import { BASE_PATH } from '../base-path';
+import { CreateStageForm } from './create-stage-form';
 import type { StageSummary } from './olympiad.types';
 
 /** The stages of one olympiad: the republic stage first, then regional stages by region name. */
@@ -46,13 +49,23 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
         : 1
       : compareNames(regionName(a.regionCode) || a.name, regionName(b.regionCode) || b.name, lang),
   );
-  if (list.length === 0) return <p className="ui-muted">{t('console.stages.empty')}</p>;
+  const form = <CreateStageForm api={api} olympiadId={olympiadId} onCreated={stages.reload} />;
+  if (list.length === 0)
+    return (
+      <>
+        <p className="ui-muted">{t('console.stages.empty')}</p>
+        {form}
+      </>
+    );
   return (
+    <>
     <ul className="stage-list">
       {list.map((stage) => (
         <li key={stage.id} className="stage-list__item">
           <div>
-            <strong>{stage.name}</strong>
+            <Link className="stage-list__link" href={`${BASE_PATH}stages/${stage.id}`}>
+              <strong>{stage.name}</strong>
+            </Link>
             <div className="ui-muted">
               {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
               {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} · {stage.startsOn} –{' '}
@@ -62,9 +75,14 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
           <div className="stage-list__tags">
             <span className="tag">{t('stage.code', { code: stage.code })}</span>
             <span className={`tag tag--${stage.status}`}>{t(`stage.status.${stage.status}`)}</span>
+            <Link className="ui-button ui-button--secondary" href={`${BASE_PATH}stages/${stage.id}`}>
+              {t('console.stages.open')}
+            </Link>
           </div>
         </li>
       ))}
     </ul>
+    {form}
+    </>
   );
 }

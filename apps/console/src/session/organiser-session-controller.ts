@@ -36,6 +36,9 @@ export class OrganiserSessionController {
 
   getState = (): OrganiserSessionState => this.state;
 
+  /** For the calls the JSON client does not make: file uploads and downloads. */
+  getToken = (): string | null => this.token;
+
   accept = (answer: OrganiserAuthAnswer): void => {
     const session = { token: answer.token, name: answer.name };
     organiserSessionStore.write(session);

@@ -12,6 +12,7 @@ export function useOrganiserSession(fetchImpl?: typeof fetch) {
   return {
     state,
     api: controller.api,
+    getToken: controller.getToken,
     accept: controller.accept,
     signOut: () => controller.signOut(),
   };

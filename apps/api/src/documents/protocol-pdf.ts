@@ -1,0 +1,101 @@
+import { both, DISCIPLINE_NAMES, ruleSetSummary, STATUS_NAMES } from './bilingual-labels';
+import type { CategoryResults, ResultRow } from './category-results.service';
+import { newPdf, pdfBytes } from './pdf-document';
+
+const COLUMNS = [
+  { label: 'Орын\nМесто', width: 42 },
+  { label: 'Команда', width: 110 },
+  { label: 'Мектеп\nШкола', width: 130 },
+  { label: 'Қатысушылар\nУчастники', width: 140 },
+  { label: 'Нәтиже\nРезультат', width: 93 },
+] as const;
+const CELL_PAD = 4;
+
+function cells(row: ResultRow): string[] {
+  const status = STATUS_NAMES[row.status];
+  const place = row.place === null ? '—' : String(row.place);
+  const result = row.status === 'ranked' ? row.display : [row.display, both(status)].filter(Boolean).join('\n');
+  const members = row.members.map((member) => `${member.name} (${member.grade})`).join('\n');
+  return [place, row.team, [row.school, row.town].filter(Boolean).join(', '), members, result];
+}
+
+/**
+ * The official results protocol of one category: bilingual kk/ru headings, the stage, the rule
+ * set in force, places and results, and a signature line for every judge.
+ */
+export async function renderProtocolPdf(results: CategoryResults, generatedAt: Date): Promise<Buffer> {
+  const { olympiad, stage, category } = results;
+  const doc = newPdf({ title: `${category.name} — ${stage.name}` });
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+
+  doc.font('sansBold').fontSize(15).text('ХАТТАМА / ПРОТОКОЛ', { align: 'center' });
+  doc.font('sans').fontSize(10).text('Жарыс нәтижелері / Результаты соревнований', { align: 'center' }).moveDown(0.6);
+  const line = (label: string, value: string) => {
+    doc.font('sansBold').text(`${label}: `, { continued: true }).font('sans').text(value);
+  };
+  doc.fontSize(10);
+  line('Олимпиада', `${olympiad.name} (${olympiad.season})`);
+  line('Кезең / Этап', [stage.name, stage.regionName ? both(stage.regionName) : ''].filter(Boolean).join(' — '));
+  if (stage.venue) line('Өткізу орны / Место проведения', stage.venue);
+  line('Күні / Дата', stage.startsOn === stage.endsOn ? stage.startsOn : `${stage.startsOn} – ${stage.endsOn}`);
+  line('Санат / Категория', `${category.name} · ${both(DISCIPLINE_NAMES[category.discipline] ?? { kk: category.discipline, ru: category.discipline })} · ${category.ageGroupLabel} сынып / класс`);
+  doc.font('sansBold').text('Ереже / Регламент: ', { continued: true }).font('sans').fontSize(8).text(ruleSetSummary(category.ruleSet));
+  doc.fontSize(8).fillColor('#555').text(`Нәтижелер нұсқасы / Версия результатов: ${category.standingsVersion}${category.status === 'locked' ? '' : ' · алдын ала / предварительные'}`);
+  doc.fillColor('black').moveDown(0.8);
+
+  const drawRow = (values: string[], bold: boolean) => {
+    doc.font(bold ? 'sansBold' : 'sans').fontSize(9);
+    const heights = values.map((value, index) => doc.heightOfString(value || ' ', { width: COLUMNS[index].width - 2 * CELL_PAD }));
+    const height = Math.max(...heights) + 2 * CELL_PAD;
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom - 20) {
+      doc.addPage();
+      if (!bold) drawRow(COLUMNS.map((column) => column.label), true);
+    }
+    const top = doc.y;
+    let x = left;
+    values.forEach((value, index) => {
+      const columnWidth = COLUMNS[index].width;
+      if (bold) doc.rect(x, top, columnWidth, height).fillAndStroke('#eeeeee', '#999999').fillColor('black');
+      else doc.rect(x, top, columnWidth, height).stroke('#999999');
+      doc.text(value, x + CELL_PAD, top + CELL_PAD, { width: columnWidth - 2 * CELL_PAD });
+      x += columnWidth;
+    });
+    doc.x = left;
+    doc.y = top + height;
+  };
+  drawRow(COLUMNS.map((column) => column.label), true);
+  if (results.rows.length === 0) drawRow(['—', 'Командалар жоқ / Нет команд', '', '', ''], false);
+  for (const row of results.rows) drawRow(cells(row), false);
+
+  doc.moveDown(1.5).x = left;
+  doc.font('sansBold').fontSize(10).text('Төрешілер / Судьи', left, doc.y, { width });
+  doc.moveDown(0.5);
+  const judges = [...results.judges].sort((a, b) => (a.role === b.role ? 0 : a.role === 'head-judge' ? -1 : 1));
+  if (judges.length === 0) judges.push({ name: '', role: 'head-judge' });
+  for (const judge of judges) {
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+    const y = doc.y + 14;
+    const role = judge.role === 'head-judge' ? 'Бас төреші / Главный судья' : 'Төреші / Судья';
+    doc.font('sans').fontSize(9).text(role, left, y - 10, { width: 150 });
+    doc.text(judge.name || ' ', left + 150, y - 10, { width: 170 });
+    doc.moveTo(left + 330, y).lineTo(left + width, y).stroke('#333333');
+    doc.fontSize(7).fillColor('#555').text('қолы / подпись', left + 330, y + 2, { width: width - 330, align: 'center' }).fillColor('black');
+    doc.x = left;
+    doc.y = y + 16;
+  }
+
+  const pages = doc.bufferedPageRange();
+  for (let index = 0; index < pages.count; index++) {
+    doc.switchToPage(pages.start + index);
+    const bottom = doc.page.height - doc.page.margins.bottom + 10;
+    // Writing into the bottom margin would otherwise start a new page.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('sans').fontSize(7).fillColor('#555');
+    doc.text(`Құрылды / Сформирован: ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${stage.code}`, left, bottom, { width: width / 2, lineBreak: false });
+    doc.text(`${index + 1} / ${pages.count}`, left + width / 2, bottom, { width: width / 2, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  return pdfBytes(doc);
+}

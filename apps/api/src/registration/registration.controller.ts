@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { registrationConfirmFormSchema, registrationPreviewFormSchema } from '@olympiad/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { invalid } from '../common/api-error';
+import { RegistrationService, type UploadedTable } from './registration.service';
+
+class PreviewFormDto extends createZodDto(registrationPreviewFormSchema) {}
+class ConfirmFormDto extends createZodDto(registrationConfirmFormSchema) {}
+
+/** 2,000 teams fit in well under 1 MB; 5 MB leaves room for XLSX files with pictures or styles. */
+const upload = FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+
+function required(file: UploadedTable | undefined): UploadedTable {
+  if (!file) throw invalid('Attach the file as the multipart field "file"', [{ path: 'file', key: 'registration.noFile', message: 'no file' }], 'registration.noFile');
+  return file;
+}
+
+/** Organiser only (the guard's default): import teams from a CSV or XLSX file. */
+@ApiTags('registration')
+@ApiBearerAuth()
+@ApiConsumes('multipart/form-data')
+@Controller('stages/:stageId/registration')
+export class RegistrationController {
+  constructor(private readonly registration: RegistrationService) {}
+
+  /** Reads and checks the file; writes nothing. */
+  @Post('preview')
+  @HttpCode(200)
+  @UseInterceptors(upload)
+  preview(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: PreviewFormDto) {
+    return this.registration.preview(stageId, required(file), body.mapping);
+  }
+
+  /** Writes the good rows of the previewed file (same SHA-256) in one transaction. */
+  @Post('confirm')
+  @UseInterceptors(upload)
+  confirm(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: ConfirmFormDto) {
+    return this.registration.confirm(stageId, required(file), {
+      mapping: body.mapping,
+      fileHash: body.fileHash,
+      skipInvalid: body.skipInvalid === 'true',
+      fixLookalikes: body.fixLookalikes === 'true',
+    });
+  }
+}

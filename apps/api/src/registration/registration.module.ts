@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
+import { RegistrationController } from './registration.controller';
+import { RegistrationService } from './registration.service';
+
+@Module({ imports: [LedgerModule], controllers: [RegistrationController], providers: [RegistrationService] })
+export class RegistrationModule {}

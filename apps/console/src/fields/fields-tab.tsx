@@ -1,0 +1,182 @@
+import type { DeviceStatus } from '@olympiad/contracts';
+import type { MessageKey } from '@olympiad/i18n';
+import { Button, ConnectionBadge, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import QRCode from 'qrcode';
+import { useEffect, useId, useState } from 'react';
+import type { ConsoleApi } from '../stage/console-context';
+import { useDeviceHealth } from './use-device-health';
+
+interface FieldSummary {
+  id: string;
+  name: string;
+  discipline: string;
+}
+interface DeviceSummary {
+  id: string;
+  fieldId: string | null;
+  label: string;
+}
+interface RegisteredDevice extends DeviceSummary {
+  secret: string;
+}
+
+const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
+
+/** What the serial-to-MQTT bridge needs; shown once, as text and as a QR code. */
+function bridgeConfig(device: RegisteredDevice): string {
+  return JSON.stringify({ mqttUrl: `mqtt://${window.location.hostname}:1883`, deviceId: device.id, username: device.id, password: device.secret });
+}
+
+/** Fields (maze tables, sumo rings) and their sensor controllers: register one, its secret once with a QR code, live health. */
+export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
+  const { lang, t } = useLanguage();
+  const { api } = consoleApi;
+  const fields = useQuery((signal) => api.get<FieldSummary[]>(`/api/stages/${stageId}/fields`, { signal }), [api, stageId]);
+  const devices = useQuery((signal) => api.get<DeviceSummary[]>(`/api/stages/${stageId}/devices`, { signal }), [api, stageId]);
+  const [registered, setRegistered] = useState<RegisteredDevice | null>(null);
+  const ids = (fields.data ?? []).map((field) => field.id);
+  const health = useDeviceHealth(ids, consoleApi.getToken);
+
+  return (
+    <>
+      {registered ? <SecretOnce device={registered} onDone={() => setRegistered(null)} /> : null}
+      {fields.status === 'loading' && !fields.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+      {fields.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={fields.reload}>{t('common.retry')}</Button>}>{describeError(lang, fields.error)}</StatusBanner> : null}
+      {fields.status === 'ready' && fields.data.length === 0 ? <StatusBanner kind="info">{t('console.fields.empty')}</StatusBanner> : null}
+      {(fields.data ?? []).length > 0 ? (
+        <div className="live-line">
+          <ConnectionBadge state={health.connected ? 'online' : 'connecting'} />
+        </div>
+      ) : null}
+      <ul className="plain-list">
+        {(fields.data ?? []).map((field) => (
+          <li key={field.id} className="ui-card">
+            <h3 className="category-card__name">{field.name}</h3>
+            <span className="ui-muted">{t(`discipline.${field.discipline}` as MessageKey)}</span>
+            <ul className="plain-list">
+              {(devices.data ?? []).filter((device) => device.fieldId === field.id).map((device) => (
+                <DeviceRow key={device.id} device={device} status={health.devices[device.id]} />
+              ))}
+            </ul>
+            <RegisterDeviceForm api={api} fieldId={field.id} onRegistered={(device) => { setRegistered(device); devices.reload(); }} />
+          </li>
+        ))}
+      </ul>
+      <CreateFieldForm api={api} stageId={stageId} onCreated={fields.reload} />
+    </>
+  );
+}
+
+function DeviceRow({ device, status }: { device: DeviceSummary; status: DeviceStatus | undefined }) {
+  const { t } = useLanguage();
+  const online = status?.online ?? false;
+  return (
+    <li className="team-row">
+      <div className="team-row__text">
+        <strong>{device.id}</strong> {device.label ? <span className="ui-muted">· {device.label}</span> : null}{' '}
+        <span className={`tag ${online ? 'tag--live' : 'tag--withdrawn'}`}>{t(online ? 'console.devices.online' : 'console.devices.offline')}</span>
+        <div className="ui-muted">
+          {t('console.devices.battery', { value: status?.battery ?? '—' })} · {t('console.devices.lastSeen', { time: status?.lastSeenAt ? new Date(status.lastSeenAt).toLocaleTimeString() : '—' })}
+          {status?.fw ? ` · fw ${status.fw}` : ''}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function SecretOnce({ device, onDone }: { device: RegisteredDevice; onDone: () => void }) {
+  const { t } = useLanguage();
+  const [qr, setQr] = useState<string | null>(null);
+  const config = bridgeConfig(device);
+  useEffect(() => {
+    let live = true;
+    void QRCode.toDataURL(config, { margin: 1, width: 240 }).then((url) => live && setQr(url));
+    return () => {
+      live = false;
+    };
+  }, [config]);
+  return (
+    <section className="ui-card secret-once" aria-live="polite">
+      <StatusBanner kind="success">{t('console.devices.secretOnce', { id: device.id })}</StatusBanner>
+      <div className="secret-once__body">
+        {qr ? <img src={qr} width={240} height={240} alt={t('console.devices.qrAlt', { id: device.id })} /> : null}
+        <div>
+          <p className="ui-field__label">{t('console.devices.secret')}</p>
+          <code className="secret-once__code">{device.secret}</code>
+          <p className="ui-field__label">{t('console.devices.bridgeConfig')}</p>
+          <pre className="secret-once__code">{config}</pre>
+        </div>
+      </div>
+      <Button onClick={onDone}>{t('console.devices.secretSaved')}</Button>
+    </section>
+  );
+}
+
+function RegisterDeviceForm({ api, fieldId, onRegistered }: { api: ApiClient; fieldId: string; onRegistered: (device: RegisteredDevice) => void }) {
+  const { lang, t } = useLanguage();
+  const [id, setId] = useState('');
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onRegistered(await api.post<RegisteredDevice>('/api/devices', { id: id.trim().toLowerCase(), label, fieldId }));
+      setId('');
+      setLabel('');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="device-form" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+      {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+      <div className="form-grid">
+        <TextField label={t('console.devices.id')} hint={t('console.devices.idHint')} value={id} onChange={(event) => setId(event.target.value)} />
+        <TextField label={t('console.devices.label')} value={label} onChange={(event) => setLabel(event.target.value)} />
+      </div>
+      <Button type="submit" variant="secondary" busy={busy} disabled={id.trim().length < 3}>{t('console.devices.register')}</Button>
+    </form>
+  );
+}
+
+function CreateFieldForm({ api, stageId, onCreated }: { api: ApiClient; stageId: string; onCreated: () => void }) {
+  const { lang, t } = useLanguage();
+  const disciplineId = useId();
+  const [name, setName] = useState('');
+  const [discipline, setDiscipline] = useState<(typeof DISCIPLINES)[number]>('maze');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await api.post('/api/fields', { stageId, name: name.trim(), discipline });
+      setName('');
+      onCreated();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="ui-card" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+      <h3>{t('console.fields.new')}</h3>
+      {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+      <div className="form-grid">
+        <TextField label={t('console.fields.name')} placeholder={t('console.fields.namePlaceholder')} value={name} onChange={(event) => setName(event.target.value)} />
+        <div className="ui-field">
+          <label className="ui-field__label" htmlFor={disciplineId}>{t('console.categories.discipline')}</label>
+          <select id={disciplineId} className="ui-field__input" value={discipline} onChange={(event) => setDiscipline(event.target.value as typeof discipline)}>
+            {DISCIPLINES.map((value) => <option key={value} value={value}>{t(`discipline.${value}` as MessageKey)}</option>)}
+          </select>
+        </div>
+      </div>
+      <Button type="submit" busy={busy} disabled={!name.trim()}>{t('console.fields.submit')}</Button>
+    </form>
+  );
+}

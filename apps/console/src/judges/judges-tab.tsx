@@ -1,0 +1,154 @@
+import type { MessageKey } from '@olympiad/i18n';
+import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { useId, useState } from 'react';
+import type { StageSummary } from '../olympiads/olympiad.types';
+import type { CategorySummary } from '../stage/console-context';
+import { PinCards, type PinCard } from './pin-cards';
+
+interface JudgeSummary {
+  id: string;
+  name: string;
+  role: 'judge' | 'head-judge';
+  active: boolean;
+  categoryIds: string[];
+  fieldIds: string[];
+}
+
+/**
+ * Judge accounts: a PIN is shown once, when the account is made or the PIN reset, so every PIN
+ * of this visit is kept on screen for printing PIN cards until the page is left.
+ */
+export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary }) {
+  const { lang, t } = useLanguage();
+  const roleId = useId();
+  const judges = useQuery((signal) => api.get<JudgeSummary[]>(`/api/stages/${stage.id}/judges`, { signal }), [api, stage.id]);
+  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stage.id}/categories`, { signal }), [api, stage.id]);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<JudgeSummary['role']>('judge');
+  const fields = useQuery((signal) => api.get<{ id: string; name: string }[]>(`/api/stages/${stage.id}/fields`, { signal }), [api, stage.id]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [chosenFields, setChosenFields] = useState<Set<string>>(new Set());
+  const [cards, setCards] = useState<PinCard[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const remember = (card: PinCard) => setCards((current) => [...current.filter((other) => other.id !== card.id), card]);
+
+  const create = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await api.post<{ id: string; name: string; role: JudgeSummary['role']; pin: string }>('/api/judges', { stageId: stage.id, name: name.trim(), role, categoryIds: [...chosen], fieldIds: [...chosenFields] });
+      remember({ id: created.id, name: created.name, role: created.role, pin: created.pin });
+      setName('');
+      setChosen(new Set());
+      setChosenFields(new Set());
+      judges.reload();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resetPin = async (judge: JudgeSummary) => {
+    setFailure(null);
+    try {
+      const answer = await api.post<{ id: string; pin: string }>(`/api/judges/${judge.id}/pin`, {});
+      remember({ id: judge.id, name: judge.name, role: judge.role, pin: answer.pin });
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const categoryName = new Map((categories.data ?? []).map((category) => [category.id, category.name]));
+  const fieldName = new Map((fields.data ?? []).map((field) => [field.id, field.name]));
+  return (
+    <>
+      {cards.length > 0 ? (
+        <section className="ui-card no-print">
+          {cards.map((card) => (
+            <StatusBanner key={card.id} kind="success">{t('console.judges.pinOnce', { name: card.name, pin: card.pin })}</StatusBanner>
+          ))}
+          <Button large onClick={() => window.print()}>{t('console.judges.printCards', { count: cards.length })}</Button>
+        </section>
+      ) : null}
+      <PinCards stageCode={stage.code} cards={cards} />
+
+      <section className="ui-card no-print">
+        <h3>{t('console.judges.title')}</h3>
+        {judges.status === 'loading' && !judges.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+        {judges.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={judges.reload}>{t('common.retry')}</Button>}>{describeError(lang, judges.error)}</StatusBanner> : null}
+        {judges.status === 'ready' && judges.data.length === 0 ? <p className="ui-muted">{t('console.judges.empty')}</p> : null}
+        <ul className="plain-list">
+          {(judges.data ?? []).map((judge) => (
+            <li key={judge.id} className="team-row">
+              <div className="team-row__text">
+                <strong>{judge.name}</strong> <span className="tag">{t(`judge.role.${judge.role}` as MessageKey)}</span>
+                {judge.active ? null : <span className="tag tag--withdrawn">{t('console.judges.inactive')}</span>}
+                <div className="ui-muted">{[...judge.categoryIds.map((id) => categoryName.get(id) ?? ''), ...(judge.fieldIds ?? []).map((id) => fieldName.get(id) ?? '')].filter(Boolean).join(', ')}</div>
+              </div>
+              <Button variant="secondary" onClick={() => void resetPin(judge)}>{t('console.judges.newPin')}</Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <form className="ui-card no-print" noValidate onSubmit={(event) => { event.preventDefault(); void create(); }}>
+        <h3>{t('console.judges.new')}</h3>
+        {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+        <div className="form-grid">
+          <TextField className="form-grid__wide" label={t('console.judges.name')} value={name} onChange={(event) => setName(event.target.value)} />
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor={roleId}>{t('console.judges.role')}</label>
+            <select id={roleId} className="ui-field__input" value={role} onChange={(event) => setRole(event.target.value as JudgeSummary['role'])}>
+              <option value="judge">{t('judge.role.judge')}</option>
+              <option value="head-judge">{t('judge.role.head-judge')}</option>
+            </select>
+          </div>
+        </div>
+        {(categories.data ?? []).length > 0 ? (
+          <fieldset className="check-group">
+            <legend className="ui-field__label">{t('console.judges.categories')}</legend>
+            {(categories.data ?? []).map((category) => (
+              <label key={category.id} className="check-row">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(category.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(category.id);
+                    else next.delete(category.id);
+                    setChosen(next);
+                  }}
+                />
+                <span>{category.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {(fields.data ?? []).length > 0 ? (
+          <fieldset className="check-group">
+            <legend className="ui-field__label">{t('console.judges.fields')}</legend>
+            {(fields.data ?? []).map((field) => (
+              <label key={field.id} className="check-row">
+                <input
+                  type="checkbox"
+                  checked={chosenFields.has(field.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosenFields);
+                    if (event.target.checked) next.add(field.id);
+                    else next.delete(field.id);
+                    setChosenFields(next);
+                  }}
+                />
+                <span>{field.name}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <Button type="submit" busy={busy} disabled={!name.trim()}>{t('console.judges.submit')}</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { REGIONS } from '@olympiad/contracts';
+import { sortByName } from '@olympiad/i18n';
+import { Button, describeError, problemText, StatusBanner, TextField, type ApiClient, useLanguage } from '@olympiad/ui';
+import { useId, useState } from 'react';
+import { createStageSchema } from '@olympiad/contracts';
+import { useSchemaForm } from '../app/use-form';
+import type { StageSummary } from './olympiad.types';
+
+/** A regional stage (region, venue, dates) or the republic stage of an olympiad. */
+export function CreateStageForm({ api, olympiadId, onCreated }: { api: ApiClient; olympiadId: string; onCreated: () => void }) {
+  const { lang, t } = useLanguage();
+  const ids = { kind: useId(), region: useId() };
+  const [kind, setKind] = useState<'regional' | 'republic'>('regional');
+  const [regionCode, setRegionCode] = useState('');
+  const [name, setName] = useState('');
+  const [venue, setVenue] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [created, setCreated] = useState<StageSummary | null>(null);
+  const form = useSchemaForm(createStageSchema, async (value) => {
+    const stage = await api.post<StageSummary>('/api/stages', value);
+    setCreated(stage);
+    setName('');
+    setVenue('');
+    onCreated();
+  });
+  const regions = sortByName(REGIONS, (region) => region.name[lang], lang);
+
+  return (
+    <form
+      className="create-stage"
+      noValidate
+      onSubmit={(event) => {
+        setCreated(null);
+        void form.submit(event, {
+          olympiadId,
+          kind,
+          regionCode: kind === 'regional' ? regionCode || undefined : undefined,
+          name,
+          venue,
+          startsOn,
+          endsOn: endsOn || startsOn,
+        });
+      }}
+    >
+      <h4>{t('console.stages.new')}</h4>
+      {created ? <StatusBanner kind="success">{t('console.stages.created', { name: created.name, code: created.code })}</StatusBanner> : null}
+      {form.failure ? <StatusBanner kind="error">{describeError(lang, form.failure)}</StatusBanner> : null}
+      <div className="form-grid">
+        <div className="ui-field">
+          <label className="ui-field__label" htmlFor={ids.kind}>{t('console.stages.kind')}</label>
+          <select id={ids.kind} className="ui-field__input" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+            <option value="regional">{t('stage.kind.regional')}</option>
+            <option value="republic">{t('stage.kind.republic')}</option>
+          </select>
+        </div>
+        {kind === 'regional' ? (
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor={ids.region}>{t('console.stages.region')}</label>
+            <select
+              id={ids.region}
+              className="ui-field__input"
+              value={regionCode}
+              aria-invalid={form.problems['regionCode'] ? true : undefined}
+              onChange={(event) => {
+                setRegionCode(event.target.value);
+                const region = REGIONS.find((candidate) => candidate.code === event.target.value);
+                if (region && !name) setName(`${region.name[lang]} — ${t('stage.kind.regional')}`);
+              }}
+            >
+              <option value="">{t('console.stages.pickRegion')}</option>
+              {regions.map((region) => <option key={region.code} value={region.code}>{region.name[lang]}</option>)}
+            </select>
+            {form.problems['regionCode'] ? <span className="ui-field__error">{problemText(lang, form.problems['regionCode'])}</span> : null}
+          </div>
+        ) : null}
+        <TextField className="form-grid__wide" label={t('console.stages.name')} value={name} onChange={(event) => setName(event.target.value)} error={problemText(lang, form.problems['name'])} />
+        <TextField className="form-grid__wide" label={t('console.stages.venue')} value={venue} onChange={(event) => setVenue(event.target.value)} />
+        <TextField label={t('console.stages.startsOn')} type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} error={problemText(lang, form.problems['startsOn'])} />
+        <TextField label={t('console.stages.endsOn')} type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} error={problemText(lang, form.problems['endsOn'])} />
+      </div>
+      <Button type="submit" busy={form.busy}>{t('console.stages.submit')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { useId, useState } from 'react';
+import type { StageSummary } from '../olympiads/olympiad.types';
+
+interface Decision {
+  categoryId: string;
+  teamId: string;
+  team: string;
+  school: string;
+  category: string;
+  qualified: boolean;
+  reason: string;
+  key: string;
+  message: string;
+  params: Record<string, string | number>;
+}
+interface Wildcard {
+  categoryId: string;
+  teamId: string;
+  reason: string;
+}
+
+/** The rules' qualifying list of a closed regional stage, wildcards with a reason, and one action to enter them. */
+export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageSummary & { olympiadId: string } }) {
+  const { lang, t } = useLanguage();
+  const targetId = useId();
+  const [topN, setTopN] = useState('3');
+  const [wildcards, setWildcards] = useState<Wildcard[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [decisions, setDecisions] = useState<Decision[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const stages = useQuery((signal) => api.get<StageSummary[]>(`/api/stages?olympiadId=${encodeURIComponent(stage.olympiadId)}`, { signal }), [api, stage.olympiadId]);
+  const republics = (stages.data ?? []).filter((candidate) => candidate.kind === 'republic');
+  const [target, setTarget] = useState('');
+  const targetStage = republics.find((candidate) => candidate.id === target) ?? republics[0];
+
+  if (stage.kind !== 'regional') return <StatusBanner kind="info">{t('console.qualification.onlyRegional')}</StatusBanner>;
+
+  const rule = () => ({ selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) }, perAgeGroup: true, threshold: { kind: 'finished' }, carryOver: false });
+  const run = async (next: Wildcard[]) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const answer = await api.post<{ decisions: Decision[] }>(`/api/stages/${stage.id}/qualification/preview`, { rule: rule(), wildcards: next });
+      setDecisions(answer.decisions);
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeError(lang, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const enter = async () => {
+    if (!targetStage) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const answer = await api.post<{ entered: unknown[]; alreadyEntered: number }>(`/api/stages/${stage.id}/qualification/enter`, { targetStageId: targetStage.id, rule: rule(), wildcards });
+      setOutcome({ kind: 'success', text: t('console.qualification.entered', { count: answer.entered.length, already: answer.alreadyEntered }) });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeError(lang, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const qualifiedCount = decisions?.filter((decision) => decision.qualified).length ?? 0;
+
+  return (
+    <>
+      <section className="ui-card">
+        <div className="form-grid">
+          <TextField label={t('console.qualification.topN')} type="number" min={0} inputMode="numeric" value={topN} onChange={(event) => setTopN(event.target.value)} />
+        </div>
+        <p className="ui-muted">{t('console.qualification.rule')}</p>
+        <Button busy={busy} onClick={() => void run(wildcards)}>{t('console.qualification.check')}</Button>
+        {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
+      </section>
+      {decisions ? (
+        <section className="ui-card">
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.results.category')}</th>
+                  <th scope="col">{t('console.results.team')}</th>
+                  <th scope="col">{t('console.qualification.why')}</th>
+                  <th scope="col">{t('console.qualification.wildcardReason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {decisions.map((decision) => (
+                  <tr key={decision.teamId} className={decision.qualified ? 'row--qualified' : undefined}>
+                    <td>{decision.category}</td>
+                    <td><strong>{decision.team}</strong><div className="ui-muted">{decision.school}</div></td>
+                    <td>
+                      <span className={`tag ${decision.qualified ? 'tag--live' : ''}`}>{t(decision.qualified ? 'console.qualification.qualified' : 'console.qualification.notQualified')}</span>
+                      <div className="ui-muted">{decision.message}</div>
+                    </td>
+                    <td>
+                      {decision.qualified ? null : (
+                        <div className="wildcard-form">
+                          <TextField label={t('console.qualification.wildcardReason')} value={drafts[decision.teamId] ?? ''} onChange={(event) => setDrafts({ ...drafts, [decision.teamId]: event.target.value })} />
+                          <Button
+                            variant="secondary"
+                            disabled={(drafts[decision.teamId] ?? '').trim().length < 3}
+                            onClick={() => {
+                              const next = [...wildcards, { categoryId: decision.categoryId, teamId: decision.teamId, reason: (drafts[decision.teamId] ?? '').trim() }];
+                              setWildcards(next);
+                              void run(next);
+                            }}
+                          >
+                            {t('console.qualification.addWildcard')}
+                          </Button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {republics.length === 0 ? (
+            <StatusBanner kind="info">{t('console.qualification.noTarget')}</StatusBanner>
+          ) : (
+            <>
+              <div className="ui-field">
+                <label className="ui-field__label" htmlFor={targetId}>{t('console.qualification.target')}</label>
+                <select id={targetId} className="ui-field__input" value={targetStage?.id ?? ''} onChange={(event) => setTarget(event.target.value)}>
+                  {republics.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name}</option>)}
+                </select>
+              </div>
+              {stage.status !== 'closed' ? <StatusBanner kind="info">{t('console.qualification.needsClosed')}</StatusBanner> : null}
+              <Button large busy={busy} disabled={stage.status !== 'closed' || qualifiedCount === 0} onClick={() => void enter()}>
+                {t('console.qualification.enter', { count: qualifiedCount })}
+              </Button>
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

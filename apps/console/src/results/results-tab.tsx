@@ -1,0 +1,107 @@
+import type { StandingsSnapshot } from '@olympiad/contracts';
+import type { MessageKey } from '@olympiad/i18n';
+import { Button, describeError, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import { useId, useState } from 'react';
+import type { CategorySummary, ConsoleApi } from '../stage/console-context';
+import { downloadFile } from '../transfer/file-transfer';
+
+/** Standings of a category with the rule set used, and its documents: protocol, diplomas, CSV, XLSX. */
+export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
+  const { lang, t } = useLanguage();
+  const { api, getToken } = consoleApi;
+  const ids = { category: useId(), design: useId() };
+  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }), [api, stageId]);
+  const [picked, setPicked] = useState('');
+  const [design, setDesign] = useState<'classic' | 'modern'>('classic');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const list = categories.data ?? [];
+  const category = list.find((candidate) => candidate.id === picked) ?? list[0];
+  const standings = useQuery((signal) => (category ? api.get<StandingsSnapshot>(`/api/categories/${category.id}/standings`, { signal }) : Promise.resolve(null)), [api, category?.id]);
+
+  const download = async (what: string, url: string, fallback: string) => {
+    setBusy(what);
+    setOutcome(null);
+    try {
+      const file = await downloadFile(url, getToken, fallback);
+      setOutcome({ kind: 'success', text: t('console.results.downloaded', { file }) });
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeError(lang, error) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (categories.status === 'loading' && !categories.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (categories.status === 'error') return <StatusBanner kind="error" action={<Button variant="secondary" onClick={categories.reload}>{t('common.retry')}</Button>}>{describeError(lang, categories.error)}</StatusBanner>;
+  if (!category) return <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>;
+
+  const rows = standings.data?.standings.rows ?? [];
+  const teams = standings.data?.teams ?? {};
+  return (
+    <>
+      <section className="ui-card">
+        <div className="form-grid">
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor={ids.category}>{t('console.results.category')}</label>
+            <select id={ids.category} className="ui-field__input" value={category.id} onChange={(event) => setPicked(event.target.value)}>
+              {list.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name}</option>)}
+            </select>
+          </div>
+          <div className="ui-field">
+            <label className="ui-field__label" htmlFor={ids.design}>{t('console.results.design')}</label>
+            <select id={ids.design} className="ui-field__input" value={design} onChange={(event) => setDesign(event.target.value as typeof design)}>
+              <option value="classic">{t('console.results.design.classic')}</option>
+              <option value="modern">{t('console.results.design.modern')}</option>
+            </select>
+          </div>
+        </div>
+        <p className="ui-muted">{t('console.results.ruleSet', { preset: category.preset })} · {t(`console.categories.status.${category.status}` as MessageKey)}</p>
+        <div className="button-row">
+          <Button busy={busy === 'protocol'} onClick={() => void download('protocol', `/api/categories/${category.id}/protocol.pdf`, 'protocol.pdf')}>{t('console.results.protocol')}</Button>
+          <Button variant="secondary" busy={busy === 'diplomas'} onClick={() => void download('diplomas', `/api/categories/${category.id}/diplomas.pdf?design=${design}`, 'diplomas.pdf')}>{t('console.results.diplomas')}</Button>
+          <Button variant="secondary" busy={busy === 'csv'} onClick={() => void download('csv', `/api/categories/${category.id}/results.csv`, 'results.csv')}>{t('console.results.csv')}</Button>
+          <Button variant="secondary" busy={busy === 'xlsx'} onClick={() => void download('xlsx', `/api/categories/${category.id}/results.xlsx`, 'results.xlsx')}>{t('console.results.xlsx')}</Button>
+        </div>
+        {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
+      </section>
+      <section className="ui-card">
+        <h3>{category.name}</h3>
+        {standings.status === 'loading' && !standings.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+        {standings.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={standings.reload}>{t('common.retry')}</Button>}>{describeError(lang, standings.error)}</StatusBanner> : null}
+        {standings.status === 'ready' && rows.length === 0 ? <p className="ui-muted">{t('console.results.empty')}</p> : null}
+        {rows.length > 0 ? (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('console.results.place')}</th>
+                  <th scope="col">{t('console.results.team')}</th>
+                  <th scope="col">{t('console.results.school')}</th>
+                  <th scope="col">{t('console.results.result')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.teamId}>
+                    <td>{row.place ?? '—'}</td>
+                    <td>{teams[row.teamId]?.name ?? ''}</td>
+                    <td>{teams[row.teamId]?.school ?? ''}</td>
+                    <td>{row.status === 'ranked' ? row.display : t(`console.results.status.${row.status}` as MessageKey)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <section className="ui-card">
+        <h3>{t('console.results.stage')}</h3>
+        <div className="button-row">
+          <Button variant="secondary" busy={busy === 'stage-csv'} onClick={() => void download('stage-csv', `/api/stages/${stageId}/results.csv`, 'results.csv')}>{t('console.results.csv')}</Button>
+          <Button variant="secondary" busy={busy === 'stage-xlsx'} onClick={() => void download('stage-xlsx', `/api/stages/${stageId}/results.xlsx`, 'results.xlsx')}>{t('console.results.xlsx')}</Button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MessageKey } from '@olympiad/i18n';
+import { Button, describeError, Link, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import { useState } from 'react';
+import { BASE_PATH } from '../base-path';
+import { CategoriesTab } from '../categories/categories-tab';
+import { FieldsTab } from '../fields/fields-tab';
+import { JudgesTab } from '../judges/judges-tab';
+import type { StageSummary } from '../olympiads/olympiad.types';
+import { QualificationTab } from '../qualification/qualification-tab';
+import { ResultsTab } from '../results/results-tab';
+import { SumoTab } from '../sumo/sumo-tab';
+import { TeamsTab } from '../teams/teams-tab';
+import type { ConsoleApi } from './console-context';
+import { StageStatusControl } from './stage-status-control';
+
+const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'results', 'qualification'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
+export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
+  const { lang, t } = useLanguage();
+  const [tab, setTab] = useState<Tab>('categories');
+  const stage = useQuery((signal) => consoleApi.api.get<StageSummary & { olympiadId: string; venue: string }>(`/api/stages/${stageId}`, { signal }), [consoleApi.api, stageId]);
+
+  if (stage.status === 'loading' && !stage.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (stage.status === 'error' || !stage.data) {
+    return (
+      <>
+        <StatusBanner kind="error" action={<Button variant="secondary" onClick={stage.reload}>{t('common.retry')}</Button>}>
+          {describeError(lang, stage.error)}
+        </StatusBanner>
+        <Link href={BASE_PATH} className="back-link">← {t('console.stage.back')}</Link>
+      </>
+    );
+  }
+  const current = stage.data;
+  return (
+    <>
+      <Link href={BASE_PATH} className="back-link">← {t('console.stage.back')}</Link>
+      <header className="stage-head ui-card">
+        <div>
+          <h2 className="stage-head__name">{current.name}</h2>
+          <div className="ui-muted">
+            {t(current.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')} · {current.startsOn} – {current.endsOn}
+            {current.venue ? ` · ${current.venue}` : ''}
+          </div>
+        </div>
+        <div className="stage-list__tags">
+          <span className="tag tag--code">{t('stage.code', { code: current.code })}</span>
+          <span className={`tag tag--${current.status}`}>{t(`stage.status.${current.status}`)}</span>
+          <StageStatusControl api={consoleApi.api} stage={current} onChanged={stage.reload} />
+        </div>
+      </header>
+      <nav className="tabs" aria-label={t('console.stage.tabs')}>
+        {TABS.map((name) => (
+          <button key={name} type="button" className="tabs__tab" aria-pressed={tab === name} onClick={() => {
+              setTab(name);
+              stage.reload();
+            }}>
+            {t(`console.stage.tab.${name}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      <section className="tab-panel">
+        {tab === 'categories' ? <CategoriesTab api={consoleApi.api} stageId={stageId} /> : null}
+        {tab === 'teams' ? <TeamsTab console={consoleApi} stageId={stageId} /> : null}
+        {tab === 'judges' ? <JudgesTab api={consoleApi.api} stage={current} /> : null}
+        {tab === 'fields' ? <FieldsTab console={consoleApi} stageId={stageId} /> : null}
+        {tab === 'sumo' ? <SumoTab api={consoleApi.api} stageId={stageId} /> : null}
+        {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
+        {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
+      </section>
+    </>
+  );
+}
