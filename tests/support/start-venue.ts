@@ -15,10 +15,14 @@ export interface Venue {
   /** The embedded broker, e.g. mqtt://127.0.0.1:40123 (undefined with an external MQTT_URL). */
   mqttUrl?: string;
   dataDir: string;
+  /** The server's process id (benchmarks read its CPU time and RSS); 0 for a venue not started here. */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   /** Stops the server (SIGTERM, then SIGKILL after 5 s). The data folder stays. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL), as a power cut would. The data folder stays. */
+  kill(): Promise<void>;
 }
 
 export interface VenueOptions {
@@ -26,6 +30,8 @@ export interface VenueOptions {
   dataDir?: string;
   env?: Record<string, string>;
   args?: string[];
+  /** A fixed HTTP port (to restart a venue where its screens expect it); default: a free one. */
+  port?: number;
 }
 
 /**
@@ -41,7 +47,7 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       MQTT_PORT: '0',
       MQTT_HOST: '127.0.0.1',
@@ -79,6 +85,7 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
     port,
     mqttUrl: broker ? `mqtt://${broker[1]}:${broker[2]}` : undefined,
     dataDir,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -89,6 +96,12 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
           resolve();
         });
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

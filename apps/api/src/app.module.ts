@@ -3,12 +3,15 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { AwardsModule } from './awards/awards.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ApiErrorFilter } from './common/api-error.filter';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DevicesModule } from './devices/devices.module';
+import { DisplaysModule } from './displays/displays.module';
 import { HealthModule } from './health/health.module';
 import { JudgesModule } from './judges/judges.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -16,6 +19,13 @@ import { LiveModule } from './live/live.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
+import { RunsModule } from './runs/runs.module';
+import { SensorsModule } from './sensors/sensors.module';
+import { RegistrationModule } from './registration/registration.module';
+import { DocumentsModule } from './documents/documents.module';
+import { ExportsModule } from './exports/exports.module';
+import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
+import { QualificationModule } from './qualification/qualification.module';
 import { SettingsModule } from './settings/settings.module';
 import { StagesModule } from './stages/stages.module';
 import { TeamsModule } from './teams/teams.module';
@@ -39,6 +49,16 @@ export class AppModule {
         LedgerModule,
         LiveModule,
         PublicModule,
+        RegistrationModule,
+        DocumentsModule,
+        ExportsModule,
+        SumoDrawModule,
+        QualificationModule,
+        AwardsModule,
+        DisplaysModule,
+        DevicesModule,
+        RunsModule,
+        SensorsModule,
         MqttModule,
         HealthModule,
         DemoModule,

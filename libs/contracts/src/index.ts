@@ -4,3 +4,6 @@ export * from './lib/rest';
 export * from './lib/errors';
 export * from './lib/live-events';
 export * from './lib/runs';
+export * from './lib/leaderboard-live';
+export * from './lib/mqtt';
+export * from './lib/registration';

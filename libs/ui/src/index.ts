@@ -16,3 +16,4 @@ export * from './lib/api/use-query';
 export * from './lib/forms/field-errors';
 export * from './lib/routing/router';
 export * from './lib/hooks/use-online';
+export * from './lib/progress-bar/progress-bar';

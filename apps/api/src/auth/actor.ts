@@ -3,7 +3,9 @@ import type { JudgeRole, Role } from '@olympiad/contracts';
 /** Who is calling, as proven by their token. Public callers have no actor. */
 export type Actor =
   | { kind: 'organiser'; id: string; name: string; role: 'organiser' }
-  | { kind: 'judge'; id: string; name: string; role: JudgeRole; stageId: string };
+  | { kind: 'judge'; id: string; name: string; role: JudgeRole; stageId: string }
+  /** A field sensor whose finish gate recorded a provisional attempt; never holds a token. */
+  | { kind: 'device'; id: string; name: string; role: 'device'; stageId: string };
 
 export interface TokenClaims {
   sub: string;

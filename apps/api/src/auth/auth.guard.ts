@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['organiser'];
-    if (!roles.includes(actor.role)) {
+    if (!roles.includes(actor.role as Role)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'errors.forbidden', `This needs one of the roles: ${roles.join(', ')}`);
     }
     return true;

@@ -26,6 +26,8 @@ const envSchema = z
     MQTT_HOST: z.string().default('0.0.0.0'),
     MQTT_USERNAME: optionalText,
     MQTT_PASSWORD: optionalText,
+    MQTT_CLIENT_ID: optionalText,
+    SENSOR_MAX_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(200),
     JWT_SECRET: optionalText.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
     ADMIN_USERNAME: z.string().trim().min(3).default('organiser'),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional()),
@@ -42,7 +44,9 @@ export interface AppConfig {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   mqtt:
     | { kind: 'embedded'; port: number; host: string }
-    | { kind: 'external'; url: string; username?: string; password?: string };
+    | { kind: 'external'; url: string; username?: string; password?: string; clientId?: string };
+  /** Events a single device may send per second (bursts up to twice that); more are refused as a flood. */
+  sensorMaxEventsPerSecond: number;
   jwtSecret?: string;
   admin: { username: string; password?: string };
   publicUrl: string;
@@ -69,8 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'olympiad.sqlite') },
     mqtt: e.MQTT_URL
-      ? { kind: 'external', url: e.MQTT_URL, username: e.MQTT_USERNAME, password: e.MQTT_PASSWORD }
+      ? { kind: 'external', url: e.MQTT_URL, username: e.MQTT_USERNAME, password: e.MQTT_PASSWORD, clientId: e.MQTT_CLIENT_ID }
       : { kind: 'embedded', port: e.MQTT_PORT, host: e.MQTT_HOST },
+    sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,

@@ -6,10 +6,13 @@ import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { JudgeEntity } from '../judges/judge.entity';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from '../schools/school.entity';
 import { AppSettingEntity } from '../settings/app-setting.entity';
 import { StageEntity } from '../stages/stage.entity';
+import { FieldRunEntity } from '../runs/field-run.entity';
+import { SensorEventEntity } from '../sensors/sensor-event.entity';
 import { StandingEntity } from '../standings/standing.entity';
 import { TeamMemberEntity } from '../teams/team-member.entity';
 import { TeamEntity } from '../teams/team.entity';
@@ -30,4 +33,7 @@ export const ENTITIES = [
   JudgeAssignmentEntity,
   LedgerEntryEntity,
   StandingEntity,
+  SensorEventEntity,
+  FieldRunEntity,
+  QualificationEntryEntity,
 ];

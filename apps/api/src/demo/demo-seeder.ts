@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CategoriesService } from '../categories/categories.service';
+import { DeviceRegistryService } from '../devices/device-registry.service';
 import { FieldEntity } from '../fields/field.entity';
 import { JudgesService } from '../judges/judges.service';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
@@ -36,6 +37,7 @@ export class DemoSeeder {
     private readonly teams: TeamsService,
     private readonly judges: JudgesService,
     private readonly recordEntry: RecordEntryUseCase,
+    private readonly deviceRegistry: DeviceRegistryService,
   ) {}
 
   async seedIfEmpty(dataDir: string): Promise<void> {
@@ -121,6 +123,15 @@ export class DemoSeeder {
       role: 'head-judge',
       stageId: stage.id,
     });
+
+    // Sensor controllers on the three fields, for `bridge simulate` (npm run demo starts it).
+    const devices = [];
+    for (const [index, field] of fields.entries()) {
+      const kind = field.discipline === 'maze' ? 'maze' : 'sumo';
+      const device = await this.deviceRegistry.register({ id: `demo-${kind}-${index + 1}`, fieldId: field.id, label: field.name });
+      devices.push({ id: device.id, secret: device.secret, kind });
+    }
+    fs.writeFileSync(path.join(dataDir, 'demo-devices.json'), `${JSON.stringify(devices, null, 2)}\n`, { mode: 0o600 });
 
     const pinFile = path.join(dataDir, 'demo-pins.txt');
     fs.writeFileSync(pinFile, `${judgeCards.join('\n')}\n`, { mode: 0o600 });

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { LiveService } from '../live/live.service';
 import { MqttBrokerService } from '../mqtt/mqtt-broker.service';
+import { MqttConnectionService } from '../mqtt/mqtt-connection.service';
+import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
 
 @ApiTags('health')
 @Public()
@@ -15,6 +17,8 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly broker: MqttBrokerService,
+    private readonly connection: MqttConnectionService,
+    private readonly ingestion: SensorIngestionService,
     private readonly live: LiveService,
   ) {}
 
@@ -27,11 +31,13 @@ export class HealthController {
     } catch {
       database = false;
     }
-    const mqtt = this.broker.health();
+    const broker = this.broker.health();
+    const mqtt = { ...broker, ready: this.connection.connected && (broker.mode === 'external' || broker.listening) };
     return {
       status: database && mqtt.ready ? 'ok' : 'degraded',
       database: { kind: this.dataSource.options.type, ready: database },
       mqtt,
+      sensors: this.ingestion.stats(),
       live: { clients: this.live.connectedClients },
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
     };

@@ -57,7 +57,12 @@ export class RecordEntryUseCase {
     const existing = await manager.findOneBy(LedgerEntryEntity, { id: input.id });
     if (existing) {
       assertStageAccess(actor, existing.stageId);
-      if (!sameEntry(existing, input)) {
+      const category = await manager.findOneBy(CategoryEntity, { id: existing.categoryId });
+      const normalised = category
+        ? validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload, supersedes: input.supersedes })
+        : null;
+      const payload = normalised?.ok ? normalised.value.payload : input.payload;
+      if (!sameEntry(existing, { ...input, payload: payload as Record<string, unknown> })) {
         throw conflict('ledger.idReused', `Entry ${input.id} was already recorded with different content`);
       }
       return { recorded: { entry: existing, duplicate: true }, delta: null, published: false };
@@ -75,7 +80,7 @@ export class RecordEntryUseCase {
     }
     if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id);
 
-    const checked = validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload });
+    const checked = validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload, supersedes: input.supersedes });
     if (!checked.ok) {
       throw invalid(
         checked.errors.map((error) => `${error.path || 'payload'}: ${error.message}`).join('; '),
@@ -91,7 +96,8 @@ export class RecordEntryUseCase {
         categoryId: category.id,
         teamId: input.teamId,
         kind: input.kind,
-        payload: input.payload,
+        // The rules fill in defaults; the ledger keeps exactly what they validated.
+        payload: checked.value.payload as Record<string, unknown>,
         supersedes: input.supersedes,
         reason: input.reason,
         authorId: actor.id,
@@ -117,7 +123,8 @@ export class RecordEntryUseCase {
   private async assertMaySupersede(manager: EntityManager, actor: Actor, supersedes: string, categoryId: string) {
     const original = await manager.findOneBy(LedgerEntryEntity, { id: supersedes, categoryId });
     if (!original) throw unknownReference('supersedes', 'entry in this category', supersedes);
-    if (actor.role === 'judge' && original.authorId !== actor.id) {
+    // A judge corrects their own entries and their field's provisional sensor times.
+    if (actor.role === 'judge' && original.authorId !== actor.id && original.authorRole !== 'device') {
       throw new ApiError(HttpStatus.FORBIDDEN, 'ledger.correctOthers', "Only the head judge may correct another judge's entry");
     }
   }

@@ -11,6 +11,7 @@ import {
   type StandingsState,
 } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CategoryEntity } from '../categories/category.entity';
 import { notFound } from '../common/api-error';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -126,7 +127,9 @@ export class StandingsService {
     if (gone.length > 0) {
       await manager.delete(StandingEntity, gone.map((row) => ({ categoryId: category.id, teamId: row.teamId })));
     }
-    await manager.save(changes.map(({ row, position }) => toStandingEntity(category.id, row, position)));
+    // One upsert statement (save() would read every row back first).
+    const rows = changes.map(({ row, position }) => toStandingEntity(category.id, row, position));
+    await manager.upsert(StandingEntity, rows as QueryDeepPartialEntity<StandingEntity>[], ['categoryId', 'teamId']);
     const version = category.standingsVersion + 1;
     await manager.update(CategoryEntity, { id: category.id }, { standingsVersion: version });
     category.standingsVersion = version;

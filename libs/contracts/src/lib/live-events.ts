@@ -1,5 +1,6 @@
 import type { StandingRow, Standings } from '@olympiad/scoring';
-import type { DeviceStatus, RunState, UnassignedSensorEvent } from './runs';
+import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent } from './runs';
+import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
 
 /**
  * Socket.IO contract (DESIGN.md §5). A client joins a room and gets a snapshot with a version;
@@ -45,6 +46,11 @@ export interface StandingsSnapshot {
 export interface StandingsDelta {
   categoryId: string;
   version: number;
+  /**
+   * The version this delta applies on. Absent: `version - 1`. Public rooms may get several
+   * deltas merged into one (coalescing), which then spans `from` → `version`.
+   */
+  from?: number;
   changed: StandingRow[];
 }
 
@@ -58,6 +64,8 @@ export type JoinResult =
       run?: RunState;
       devices?: DeviceStatus[];
       unassigned?: UnassignedSensorEvent[];
+      /** Stage rooms: awards reveals in progress (only the revealed places). */
+      awards?: AwardsState[];
     }
   | { ok: false; key: string; message: string };
 
@@ -68,12 +76,27 @@ export interface ServerToClientEvents {
   'run:state': (run: RunState) => void;
   'device:status': (status: DeviceStatus) => void;
   'sensor:unassigned': (event: UnassignedSensorEvent) => void;
+  /** Field rooms: a sumo ring's start button, start signal or fault. */
+  'field:signal': (signal: FieldSignal) => void;
+  /** Public stage rooms: the field clock of published categories only (issue 6). */
+  'run:public': (run: PublicRun) => void;
+  /** Stage rooms: the awards reveal as far as it has gone. */
+  'awards:state': (state: AwardsState) => void;
+  /** A paired display's room: what to show now. */
+  'display:config': (config: DisplayConfig) => void;
 }
 
 export interface ClientToServerEvents {
   join: (room: RoomRef, ack: (result: JoinResult) => void) => void;
   leave: (room: RoomRef) => void;
   resync: (room: RoomRef, ack: (result: JoinResult) => void) => void;
+  /** Arms a run on a field, as POST /api/fields/:id/runs does. */
+  'run:arm': (
+    request: { fieldId: string } & ArmRun,
+    ack: (result: { ok: true; run: RunState } | { ok: false; key: string; message: string }) => void,
+  ) => void;
+  /** A display introduces itself on every (re)connect with the id and secret it was paired with. */
+  'display:hello': (hello: { displayId: string; secret: string }, ack: (result: DisplayHelloResult) => void) => void;
 }
 
 /** Sent in the Socket.IO handshake: `io(url, { auth: { token } })`. No token: a public viewer. */

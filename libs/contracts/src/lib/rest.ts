@@ -127,7 +127,10 @@ export const createDeviceSchema = z
   .object({
     fieldId: id.nullish(),
     /** MQTT client id and topic segment: olympiad/v1/dev/{id}/… */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, 'lowercase letters, digits and dashes, 3 to 40'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{2,39}$/, 'lowercase letters, digits and dashes, 3 to 40')
+      .refine((id) => !id.startsWith('olympiad'), 'ids starting with "olympiad" are reserved for the server'),
     label: z.string().trim().max(100).default(''),
   })
   .strict();

@@ -29,7 +29,8 @@ export type RunState =
   | (RunBase & { state: 'armed' })
   /** `startedAt` is the server's receipt of the start gate: only for showing a running clock. */
   | (RunBase & { state: 'running'; startedAt: string })
-  | (RunBase & { state: 'finished'; startedAt: string; durationMs: number })
+  /** `entryId`: the provisional maze.attempt the finish recorded (the judge confirms, corrects or voids it). */
+  | (RunBase & { state: 'finished'; startedAt: string; durationMs: number; entryId: string | null })
   /** The device rebooted between start and finish (its boot id changed): time it by hand. */
   | (RunBase & { state: 'needs-manual-timing'; reason: 'device-rebooted' | 'device-offline' });
 
@@ -45,7 +46,21 @@ export interface UnassignedSensorEvent {
   receivedAt: string;
 }
 
-export const attachSensorEventSchema = armRunSchema;
+export const attachSensorEventsSchema = armRunSchema
+  .extend({ startEventId: z.string().uuid(), finishEventId: z.string().uuid() })
+  .strict();
+export type AttachSensorEvents = z.infer<typeof attachSensorEventsSchema>;
+
+/** Start button, start signal or round timer events of a sumo ring, passed to the field's judges. */
+export interface FieldSignal {
+  fieldId: string;
+  deviceId: string;
+  type: 'button' | 'fault';
+  button?: string;
+  code?: string;
+  deviceTimeUs: number;
+  receivedAt: string;
+}
 
 export interface DeviceStatus {
   deviceId: string;

@@ -63,6 +63,23 @@ export function LanguageProvider({ initial, children }: { initial?: Lang; childr
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 
+/**
+ * A part of the page shown in a fixed language that the viewer did not choose (a hall screen
+ * alternating Kazakh and Russian): nothing is remembered on the device.
+ */
+export function LanguageScope({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const outer = useContext(LanguageContext);
+  const value = useMemo<LanguageContextValue>(
+    () => ({
+      lang,
+      setLang: outer?.setLang ?? (() => undefined),
+      t: (key, params) => translate(lang, key, params),
+    }),
+    [lang, outer?.setLang],
+  );
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
 export function useLanguage(): LanguageContextValue {
   const value = useContext(LanguageContext);
   if (!value) throw new Error('useLanguage() needs a <LanguageProvider> above it');
