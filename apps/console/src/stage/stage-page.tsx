@@ -3,6 +3,8 @@ import { Button, describeError, Link, StatusBanner, useLanguage, useQuery } from
 import { useState } from 'react';
 import { BASE_PATH } from '../base-path';
 import { CategoriesTab } from '../categories/categories-tab';
+import { AwardsPanel } from '../displays/awards-panel';
+import { DisplaysTab } from '../displays/displays-tab';
 import { FieldsTab } from '../fields/fields-tab';
 import { JudgesTab } from '../judges/judges-tab';
 import type { StageSummary } from '../olympiads/olympiad.types';
@@ -13,7 +15,7 @@ import { TeamsTab } from '../teams/teams-tab';
 import type { ConsoleApi } from './console-context';
 import { StageStatusControl } from './stage-status-control';
 
-const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'results', 'qualification'] as const;
+const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'results', 'qualification', 'displays'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
@@ -69,6 +71,12 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         {tab === 'sumo' ? <SumoTab api={consoleApi.api} stageId={stageId} /> : null}
         {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
+        {tab === 'displays' ? (
+          <>
+            <DisplaysTab api={consoleApi.api} stage={current} />
+            <AwardsPanel api={consoleApi.api} stage={current} />
+          </>
+        ) : null}
       </section>
     </>
   );

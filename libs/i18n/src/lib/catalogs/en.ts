@@ -448,6 +448,7 @@ export const en = {
   'console.stage.tab.sumo': 'Sumo draw',
   'console.stage.tab.results': 'Results',
   'console.stage.tab.qualification': 'Qualification',
+  'console.stage.tab.displays': 'Screens and awards',
   'console.stage.makeLive': 'Start the stage',
   'console.stage.close': 'Close the stage',
   'console.stage.closeConfirm': 'Tap again to close: results become final.',

@@ -447,6 +447,7 @@ export const kk = {
   'console.stage.tab.sumo': 'Сумо жеребесі',
   'console.stage.tab.results': 'Нәтижелер',
   'console.stage.tab.qualification': 'Іріктеу',
+  'console.stage.tab.displays': 'Экрандар мен марапаттау',
   'console.stage.makeLive': 'Кезеңді бастау',
   'console.stage.close': 'Кезеңді жабу',
   'console.stage.closeConfirm': 'Жабу үшін тағы басыңыз: нәтижелер түпкілікті болады.',

@@ -446,6 +446,7 @@ export const ru = {
   'console.stage.tab.sumo': 'Жеребьёвка сумо',
   'console.stage.tab.results': 'Результаты',
   'console.stage.tab.qualification': 'Отбор',
+  'console.stage.tab.displays': 'Экраны и награждение',
   'console.stage.makeLive': 'Начать этап',
   'console.stage.close': 'Закрыть этап',
   'console.stage.closeConfirm': 'Нажмите ещё раз, чтобы закрыть: результаты станут окончательными.',
