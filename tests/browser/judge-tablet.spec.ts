@@ -112,7 +112,12 @@ describe('judge tablet', () => {
       events: [{ type: 'point', side: 'a' }, { type: 'draw' }, { type: 'warning', side: 'b' }, { type: 'point', side: 'a' }],
     });
     await page.locator(`.match-row--finished[data-match="${matchId}"]`).waitFor();
-    expect(await page.locator('.match-panel h3').innerText()).not.toContain(matchId);
+    // The panel moves on to the next match once the tablet has re-read the ledger.
+    await page.waitForFunction(
+      (id) => !(document.querySelector('.match-panel h3')?.textContent ?? '').includes(id),
+      matchId,
+      { timeout: 10_000 },
+    );
     await back();
   });
 
