@@ -1,13 +1,14 @@
 import type { ClientToServerEvents, ServerToClientEvents, StandingsDelta } from '@olympiad/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
-import { freePort, Mosquitto } from '../support/mosquitto';
+import type { Mosquitto } from '../support/mosquitto';
+import { startVenueOnMosquitto } from '../support/mosquitto-venue';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
 
@@ -48,23 +49,12 @@ async function embedded(): Promise<Setup> {
 }
 
 async function mosquitto(): Promise<Setup> {
-  const broker = new Mosquitto(await freePort());
-  const serverPassword = randomBytes(18).toString('base64url');
-  const venue = await startVenue({ env: { MQTT_URL: broker.url, MQTT_USERNAME: 'olympiad-api', MQTT_PASSWORD: serverPassword, MQTT_CLIENT_ID: `api-${randomUUID().slice(0, 6)}` } });
+  const { venue, broker, startBroker } = await startVenueOnMosquitto(`api-${randomUUID().slice(0, 6)}`);
   const organiser = await organiserToken(venue);
   const stage = await createMazeStage(venue, organiser);
   const field = await addMazeField(venue, organiser, stage, `sim-${randomUUID().slice(0, 8)}`);
   const judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
-  const files = (
-    await request(venue.url)
-      .post('/api/devices/mosquitto-files')
-      .set('Authorization', `Bearer ${organiser}`)
-      .send({ serverUsername: 'olympiad-api', serverPassword, port: broker.port })
-      .expect(200)
-  ).body;
-  broker.writeFiles(files);
-  await broker.start();
-  await eventually(async () => expect((await request(venue.url).get('/api/health')).body.mqtt.ready).toBe(true), 15000);
+  await startBroker(organiser);
   return {
     venue,
     brokerUrl: broker.url,

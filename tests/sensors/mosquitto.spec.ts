@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
-import { freePort, Mosquitto } from '../support/mosquitto';
+import type { Mosquitto } from '../support/mosquitto';
+import { startVenueOnMosquitto } from '../support/mosquitto-venue';
 import { RawDevice } from '../support/raw-device';
-import { startVenue, type Venue } from '../support/start-venue';
+import type { Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
 
 /** The sensor path against Debian's Mosquitto (MQTT_URL), with the ACL files the server generates. */
@@ -18,26 +19,14 @@ describe('field sensors through an external Mosquitto broker', () => {
   const devices: RawDevice[] = [];
 
   beforeAll(async () => {
-    broker = new Mosquitto(await freePort());
-    const serverPassword = randomBytes(18).toString('base64url');
-    venue = await startVenue({
-      env: { MQTT_URL: broker.url, MQTT_USERNAME: 'olympiad-api', MQTT_PASSWORD: serverPassword, MQTT_CLIENT_ID: 'olympiad-api-test' },
-    });
+    let startBroker: (organiser: string) => Promise<void>;
+    ({ venue, broker, startBroker } = await startVenueOnMosquitto('olympiad-api-test'));
     organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 3 });
     first = await addMazeField(venue, organiser, stage, `m-a-${randomUUID().slice(0, 6)}`);
     second = await addMazeField(venue, organiser, stage, `m-b-${randomUUID().slice(0, 6)}`);
     judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
-    const files = (
-      await request(venue.url)
-        .post('/api/devices/mosquitto-files')
-        .set('Authorization', `Bearer ${organiser}`)
-        .send({ serverUsername: 'olympiad-api', serverPassword, port: broker.port })
-        .expect(200)
-    ).body;
-    broker.writeFiles(files);
-    await broker.start();
-    await eventually(async () => expect((await request(venue.url).get('/api/health').expect(200)).body.mqtt).toMatchObject({ mode: 'external', ready: true }), 15000);
+    await startBroker(organiser);
   });
   afterAll(async () => {
     for (const device of devices) device.client.end(true);
