@@ -123,6 +123,26 @@ describe('maze run timing from field sensors (embedded broker)', () => {
     expect(after.filter((event: { boot: string }) => event.boot === gates.boot)).toEqual([]);
   });
 
+  it('still stores the finished run when the category was locked during it, and writes no score', async () => {
+    const auth = { Authorization: `Bearer ${organiser}` };
+    const gates = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[0], attempt: 2 });
+    await gates.publish(gates.gate('start', 4_000_000));
+    await eventually(async () => expect((await currentRun()).state).toBe('running'));
+    const ledgerSize = async () => (await request(venue.url).get(`/api/categories/${stage.categoryId}/ledger`).set(auth).expect(200)).body.length;
+    const before = await ledgerSize();
+    await request(venue.url).post(`/api/categories/${stage.categoryId}/lock`).set(auth).expect(200);
+    try {
+      await gates.publish(gates.gate('finish', 44_000_000));
+      // The judge still sees the device's time and records the attempt once the category is unlocked.
+      await eventually(async () => expect(await currentRun()).toMatchObject({ state: 'finished', durationMs: 40_000, teamId: stage.teamIds[0] }));
+      expect(await ledgerSize()).toBe(before);
+      expect((await currentRun()).entryId ?? null).toBeNull();
+    } finally {
+      await request(venue.url).post(`/api/categories/${stage.categoryId}/unlock`).set(auth).expect(200);
+    }
+  });
+
   it('lets the live projection still equal a replay of the ledger', async () => {
     const verify = (await request(venue.url).get(`/api/categories/${stage.categoryId}/standings/verify`).set('Authorization', `Bearer ${organiser}`).expect(200)).body;
     expect(verify.matches).toBe(true);

@@ -34,10 +34,18 @@ export class RecordEntryUseCase {
     private readonly lock: CategoryWriteLock,
   ) {}
 
-  async execute(input: LedgerEntryInput, actor: Actor): Promise<RecordedEntry> {
+  /**
+   * `alongside` writes what belongs with the entry (a sensor run's finish) in the same
+   * transaction: both are stored or neither, with one disk sync on the finish's critical path.
+   */
+  async execute(input: LedgerEntryInput, actor: Actor, alongside?: (manager: EntityManager) => Promise<void>): Promise<RecordedEntry> {
     const outcome = await this.lock.run(input.categoryId, async () => {
       try {
-        const written = await this.dataSource.transaction((manager) => this.write(manager, input, actor));
+        const written = await this.dataSource.transaction(async (manager) => {
+          const result = await this.write(manager, input, actor);
+          await alongside?.(manager);
+          return result;
+        });
         this.standings.commitCache(input.categoryId);
         return written;
       } catch (error) {

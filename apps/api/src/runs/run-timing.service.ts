@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArmRun, AttachSensorEvents, RunState, UnassignedSensorEvent } from '@olympiad/contracts';
 import type { MazeRuleSet } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoryEntity } from '../categories/category.entity';
@@ -104,8 +104,7 @@ export class RunTimingService implements OnModuleInit {
     const fieldId = event.fieldId;
     // Checkpoint gates are kept in the event log; the judge scores checkpoints on the tablet.
     if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return;
-    const finished = await this.fieldQueue.run(fieldId, () => this.advance(fieldId, event));
-    if (finished) await this.recordSensorAttempt(finished, event.deviceId, stageId);
+    await this.fieldQueue.run(fieldId, () => this.advance(fieldId, event, stageId));
   }
 
   /** The device came back with another boot id: a run it had started can no longer be timed by it. */
@@ -174,15 +173,15 @@ export class RunTimingService implements OnModuleInit {
     return toRunState(fieldId, run);
   }
 
-  /** One gate event against the field's active run; returns the run if this event finished it. */
-  private async advance(fieldId: string, event: SensorEventEntity): Promise<FieldRunEntity | null> {
+  /** One gate event against the field's active run. */
+  private async advance(fieldId: string, event: SensorEventEntity, stageId: string | null): Promise<void> {
     const runs = this.dataSource.getRepository(FieldRunEntity);
     const events = this.dataSource.getRepository(SensorEventEntity);
     const run = await runs.findOne({ where: { fieldId, state: In(ACTIVE) }, order: { armedAt: 'DESC' } });
     const claimedByRun = run && (event.gate === 'start' || event.gate === 'finish');
     if (!run || !claimedByRun) {
       if (event.gate === 'start' || event.gate === 'finish') this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(event));
-      return null;
+      return;
     }
     if (event.gate === 'start' && run.state === 'armed') {
       Object.assign(run, { state: 'running', startEventId: event.id, startedAt: event.receivedAt });
@@ -197,53 +196,60 @@ export class RunTimingService implements OnModuleInit {
       });
       // Screens see the run start even when its finish arrived in the same breath.
       this.announce(run);
-      return earlyFinish ? this.finish(run, event, earlyFinish) : null;
+      if (earlyFinish) await this.finish(run, event, earlyFinish, stageId);
+      return;
     }
     if (event.gate === 'finish' && run.state === 'running' && run.startEventId) {
       const start = await events.findOneBy({ id: run.startEventId });
-      if (!start) return null;
+      if (!start) return;
       if (start.deviceId === event.deviceId && start.boot !== event.boot) {
         Object.assign(run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
         await runs.save(run);
         this.announce(run);
-        return null;
+        return;
       }
-      if (start.deviceId === event.deviceId && event.seq > start.seq) return this.finish(run, start, event);
+      if (start.deviceId === event.deviceId && event.seq > start.seq) return this.finish(run, start, event, stageId);
     }
     // A finish before any start stays unassigned until its start arrives; anything else is unassigned.
     this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(event));
-    return null;
   }
 
-  private async finish(run: FieldRunEntity, start: SensorEventEntity, finish: SensorEventEntity): Promise<FieldRunEntity> {
+  /**
+   * The run is finished and its provisional attempt recorded in one transaction. If the ledger
+   * refuses the attempt (the category was locked meanwhile), the run is still stored as finished
+   * and the judge records the attempt from the tablet.
+   */
+  private async finish(run: FieldRunEntity, start: SensorEventEntity, finish: SensorEventEntity, stageId: string | null): Promise<void> {
     Object.assign(run, {
       state: 'finished',
       finishEventId: finish.id,
       durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
       entryId: randomUUID(),
     });
-    // One transaction: one disk sync on the finish's critical path instead of two.
-    await this.dataSource.transaction(async (manager) => {
+    const storeFinish = async (manager: EntityManager) => {
       await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
       await manager.update(
         FieldRunEntity,
         { id: run.id },
         { state: run.state, finishEventId: run.finishEventId, durationMs: run.durationMs, entryId: run.entryId, startEventId: run.startEventId, startedAt: run.startedAt },
       );
-    });
+    };
+    const device: Actor | null = stageId ? { kind: 'device', id: `device:${finish.deviceId}`, name: finish.deviceId, role: 'device', stageId } : null;
+    const recorded = device ? await this.recordAttempt(run, device, storeFinish) : false;
+    if (!recorded) {
+      run.entryId = null;
+      await this.dataSource.transaction(storeFinish);
+    }
     this.announce(run);
-    return run;
   }
 
-  private async recordSensorAttempt(run: FieldRunEntity, deviceId: string, stageId: string | null): Promise<void> {
-    if (!stageId) return;
-    await this.recordAttempt(run, { kind: 'device', id: `device:${deviceId}`, name: deviceId, role: 'device', stageId });
-  }
-
-  /** The provisional attempt: finished in the device's time, or not finished when over the time limit. */
-  private async recordAttempt(run: FieldRunEntity, actor: Actor): Promise<void> {
+  /**
+   * The provisional attempt: finished in the device's time, or not finished when over the time
+   * limit. Returns false when it could not be recorded (nothing of `alongside` is written then).
+   */
+  private async recordAttempt(run: FieldRunEntity, actor: Actor, alongside?: (manager: EntityManager) => Promise<void>): Promise<boolean> {
     const category = await this.dataSource.getRepository(CategoryEntity).findOneBy({ id: run.categoryId });
-    if (!category || category.discipline !== 'maze') return;
+    if (!category || category.discipline !== 'maze') return false;
     const limit = (category.ruleSet as MazeRuleSet).params.timeLimitMs;
     const timeMs = run.durationMs ?? 0;
     const overLimit = timeMs > limit;
@@ -271,15 +277,18 @@ export class RunTimingService implements OnModuleInit {
           deviceId: actor.kind === 'device' ? actor.name : null,
         },
         actor,
+        alongside,
       );
       if (!run.entryId) {
         await this.dataSource.getRepository(FieldRunEntity).update({ id: run.id }, { entryId });
         run.entryId = entryId;
         this.announce(run);
       }
+      return true;
     } catch (error) {
       // The run and its events stay stored: the judge records the attempt by hand from the tablet.
       this.logger.warn(`Run ${run.id}: the attempt was not recorded (${error instanceof Error ? error.message : error})`);
+      return false;
     }
   }
 

@@ -29,6 +29,17 @@ describe('EventBatcher', () => {
     expect(batches).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('with no linger, still writes what was pushed in the same turn together', async () => {
+    const batches: number[][] = [];
+    const sut = new EventBatcher<number, number>(async (items) => {
+      batches.push(items);
+      return items;
+    }, { lingerMs: 0, maxBatch: 10 });
+    await Promise.all([sut.push(1), sut.push(2)]);
+    await sut.push(3);
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+
   it('rejects every item of a failed batch and keeps working', async () => {
     let fail = true;
     const sut = new EventBatcher<number, number>(async (items) => {

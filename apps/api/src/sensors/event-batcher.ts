@@ -1,11 +1,13 @@
 /**
  * Group commit: items pushed while a write is running (or within `lingerMs` of the first one)
  * are written together in one transaction, so one disk sync serves many sensor events.
+ * `lingerMs: 0` waits only for the end of the current turn of the event loop: under load, items
+ * still pile up behind the running write, and a lone finish-gate event is not held back.
  */
 export class EventBatcher<T, R> {
   private pending: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
   private writing = false;
-  private timer?: NodeJS.Timeout;
+  private timer?: { cancel(): void };
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
@@ -16,7 +18,7 @@ export class EventBatcher<T, R> {
     return new Promise<R>((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
       if (this.pending.length >= this.options.maxBatch) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.options.lingerMs);
+      else this.timer ??= this.schedule();
     });
   }
 
@@ -28,8 +30,17 @@ export class EventBatcher<T, R> {
     }
   }
 
+  private schedule(): { cancel(): void } {
+    if (this.options.lingerMs === 0) {
+      const immediate = setImmediate(() => void this.flush());
+      return { cancel: () => clearImmediate(immediate) };
+    }
+    const timeout = setTimeout(() => void this.flush(), this.options.lingerMs);
+    return { cancel: () => clearTimeout(timeout) };
+  }
+
   private async flush(): Promise<void> {
-    clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
     if (this.writing || this.pending.length === 0) return;
     this.writing = true;

@@ -40,15 +40,15 @@ const DEVICE_CACHE_MS = 5000;
  * Every MQTT message from a field device comes through here (DESIGN.md §4): checked against the
  * contract, de-duplicated on (device, boot, seq), stored, then handed to run timing and device
  * health. A bad message is counted and logged and changes nothing; nothing here may throw at the
- * MQTT client. Events are stored in group commits (one transaction for all that arrive within a
- * couple of milliseconds), which is what lets one SQLite file take thousands of events a second.
+ * MQTT client. Events are stored in group commits (one transaction for all that arrive while the
+ * previous write runs), which is what lets one SQLite file take thousands of events a second.
  */
 @Injectable()
 export class SensorIngestionService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('SensorIngestion');
   private readonly devices = new Map<string, KnownDevice>();
   private readonly batcher = new EventBatcher<PendingEvent, SensorEventEntity | null>((items) => this.storeBatch(items), {
-    lingerMs: 2,
+    lingerMs: 0,
     maxBatch: 500,
   });
   private readonly counters: SensorIngestionStats = {
