@@ -7,3 +7,4 @@ export * from './lib/runs';
 export * from './lib/leaderboard-live';
 export * from './lib/mqtt';
 export * from './lib/registration';
+export * from './lib/held-entries';

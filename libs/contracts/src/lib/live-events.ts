@@ -1,3 +1,4 @@
+import type { HeldEntry } from './held-entries';
 import type { StandingRow, Standings } from '@olympiad/scoring';
 import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent } from './runs';
 import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
@@ -84,6 +85,8 @@ export interface ServerToClientEvents {
   'awards:state': (state: AwardsState) => void;
   /** A paired display's room: what to show now. */
   'display:config': (config: DisplayConfig) => void;
+  /** Staff stage rooms: an entry was held for the head judge, or the head judge settled one. */
+  'held:changed': (held: HeldEntry) => void;
 }
 
 export interface ClientToServerEvents {
