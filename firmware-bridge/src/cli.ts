@@ -2,6 +2,7 @@ import './register-paths';
 import { Command, InvalidArgumentError } from 'commander';
 import * as fs from 'node:fs';
 import { z } from 'zod';
+import { linkSettings, readBridgeConfig } from './bridge-options';
 import { DeviceLink } from './device-link';
 import { bridgeLines, openSerialLines } from './serial-bridge';
 import { simulateField, simulateLoad, type SimulatedDevice } from './simulate';
@@ -11,6 +12,11 @@ const number = (text: string) => {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError('expected a number ≥ 0');
   return value;
+};
+
+const kind = (text: string): 'maze' | 'sumo' => {
+  if (text !== 'maze' && text !== 'sumo') throw new InvalidArgumentError('maze or sumo');
+  return text;
 };
 
 const devicesFileSchema = z.array(
@@ -25,17 +31,21 @@ function readDevices(file: string): SimulatedDevice[] {
 
 const program = new Command('bridge').description('Field controllers to the olympiad server over MQTT (contract v1).');
 
+const CONFIG_HELP = 'the bridge configuration the console showed at registration (JSON: mqttUrl, deviceId, username, password); flags override it';
+
 program
   .command('serial')
   .description('Read a controller on USB serial (line protocol v1) and publish its events')
   .requiredOption('--port <path>', 'serial port, e.g. /dev/ttyUSB0')
   .option('--baud <rate>', 'baud rate', number, 115200)
-  .requiredOption('--device <id>', 'the device id registered in the console')
-  .requiredOption('--secret <secret>', 'the device secret shown once in the console')
-  .requiredOption('--url <url>', 'the venue broker, e.g. mqtt://192.168.1.10:1883')
+  .option('--config <file>', CONFIG_HELP)
+  .option('--device <id>', 'the device id registered in the console')
+  .option('--secret <secret>', 'the device secret shown once in the console')
+  .option('--url <url>', 'the venue broker, e.g. mqtt://192.168.1.10:1883')
   .option('--queue-file <path>', 'where events wait while the broker is unreachable', 'bridge-queue.jsonl')
-  .action(async (options: { port: string; baud: number; device: string; secret: string; url: string; queueFile: string }) => {
-    const link = new DeviceLink({ url: options.url, deviceId: options.device, secret: options.secret, queueFile: options.queueFile, log });
+  .action(async (options: { port: string; baud: number; config?: string; device?: string; secret?: string; url?: string; queueFile: string }) => {
+    const settings = linkSettings(options, options.config ? readBridgeConfig(options.config) : null);
+    const link = new DeviceLink({ ...settings, queueFile: options.queueFile, log });
     if (link.waiting > 0) log(`${link.waiting} events from an earlier session wait to be sent`);
     await bridgeLines(openSerialLines(options.port, options.baud), link, log);
   });
@@ -43,8 +53,10 @@ program
 program
   .command('simulate')
   .description('Simulate maze gate pairs and sumo start buttons (demo, tests, load benchmark)')
-  .requiredOption('--url <url>', 'the venue broker, e.g. mqtt://127.0.0.1:1883')
-  .requiredOption('--devices <file>', 'JSON list of { id, secret, kind: "maze" | "sumo" } (the demo writes data/demo-devices.json)')
+  .option('--url <url>', 'the venue broker, e.g. mqtt://127.0.0.1:1883 (default: the one in --config)')
+  .option('--devices <file>', 'JSON list of { id, secret, kind: "maze" | "sumo" } (the demo writes data/demo-devices.json)')
+  .option('--config <file>', `one more device: ${CONFIG_HELP}`)
+  .option('--kind <kind>', 'what the --config device simulates: maze or sumo', kind, 'maze')
   .option('--maze <n>', 'how many maze devices of the file to use', number)
   .option('--sumo <n>', 'how many sumo devices of the file to use', number)
   .option('--runs <n>', 'runs per device', number, 3)
@@ -53,11 +65,16 @@ program
   .option('--pause-ms <ms>', 'pause between runs (device clock)', number, 20_000)
   .option('--rate <events/s>', 'load mode: gate events per second in total instead of runs', number)
   .option('--seconds <s>', 'load mode: how long', number, 10)
-  .action(async (options: { url: string; devices: string; maze?: number; sumo?: number; runs: number; runMs?: number; timeScale: number; pauseMs: number; rate?: number; seconds: number }) => {
-    const all = readDevices(options.devices);
+  .action(async (options: { url?: string; devices?: string; config?: string; kind: 'maze' | 'sumo'; maze?: number; sumo?: number; runs: number; runMs?: number; timeScale: number; pauseMs: number; rate?: number; seconds: number }) => {
+    if (!options.devices && !options.config) throw new Error('Give the devices with --devices <file> or --config <file.json>');
+    const all = options.devices ? readDevices(options.devices) : [];
     const pick = (kind: 'maze' | 'sumo', count?: number) => all.filter((device) => device.kind === kind).slice(0, count ?? Infinity);
-    const devices = [...pick('maze', options.maze), ...pick('sumo', options.sumo)];
-    const links = devices.map((device) => new DeviceLink({ url: options.url, deviceId: device.id, secret: device.secret, heartbeatMs: 2000, log }));
+    const devices: (SimulatedDevice & { username?: string })[] = [...pick('maze', options.maze), ...pick('sumo', options.sumo)];
+    const config = options.config ? readBridgeConfig(options.config) : null;
+    if (config) devices.push({ id: config.deviceId, secret: config.password, username: config.username, kind: options.kind });
+    const url = options.url ?? config?.mqttUrl;
+    if (!url) throw new Error('Missing --url: give it as a flag or with --config <file.json>');
+    const links = devices.map((device) => new DeviceLink({ url, deviceId: device.id, username: device.username, secret: device.secret, heartbeatMs: 2000, log }));
     if (options.rate) {
       const started = Date.now();
       const sent = await simulateLoad(links, options.rate, options.seconds);

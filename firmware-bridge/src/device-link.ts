@@ -6,6 +6,8 @@ import { DiskQueue, MemoryQueue, type EventQueue } from './disk-queue';
 export interface DeviceLinkOptions {
   url: string;
   deviceId: string;
+  /** The broker account; default the device id (as the embedded broker requires). */
+  username?: string;
   secret: string;
   fw?: string;
   /** Where unacknowledged events wait; default: in memory only (the simulator). */
@@ -41,7 +43,7 @@ export class DeviceLink {
     const status = mqttTopics.status(options.deviceId);
     this.client = mqtt.connect(options.url, {
       clientId: options.deviceId,
-      username: options.deviceId,
+      username: options.username ?? options.deviceId,
       password: options.secret,
       keepalive: 3,
       reconnectPeriod: 1000,

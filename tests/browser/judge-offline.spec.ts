@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
 import type { Venue } from '../support/start-venue';
 import { browserVenue } from './support/browser-venue';
 import { launchChromium, saveScreenshot } from './support/chromium';
@@ -8,6 +9,8 @@ import { openCategory, signedInTablet, waitForServiceWorker } from './support/ju
 /**
  * The venue Wi-Fi drops: the judge goes on scoring every discipline, the tablet is reloaded twice
  * without a network, and when the connection returns every entry reaches the server exactly once.
+ * An entry made offline on a category the head judge locked meanwhile is refused, handed to the
+ * head judge's review queue, and accepted there.
  */
 describe('judge tablet offline', () => {
   let venue: Venue;
@@ -130,5 +133,97 @@ describe('judge tablet offline', () => {
     await page.reload();
     await page.locator('#category-title').waitFor();
     expect(await banner().innerText()).toBe('');
+  });
+
+  it('hands an entry made offline on a category locked meanwhile to the head judge, who accepts it', async () => {
+    const head = await signedInTablet(browser, venue.url, olympiad.stageCode, olympiad.headJudge.pin);
+    try {
+      const headPage = head.page;
+      const queue = headPage.locator('[data-testid="held-entries"]');
+      await headPage.locator('.tile', { hasText: 'Лабиринт 3–4' }).getByRole('link', { name: 'Тексеру' }).click();
+      await queue.getByText('Қарауды күтіп тұрған жазба жоқ.').waitFor();
+
+      // The Wi-Fi drops at the maze field; the judge scores Сұңқар's third attempt.
+      await back();
+      await openCategory(page, 'Лабиринт 3–4');
+      await page.locator('.queue__team', { hasText: 'Сұңқар' }).click();
+      await page.getByText('3-әрекет (3 ішінен)').waitFor();
+      await context.setOffline(true);
+      await page.getByLabel('Уақыт', { exact: true }).fill('0:45.50');
+      await page.getByRole('button', { name: 'Әрекетті растау' }).click();
+      await banner().getByText(/1 жазба планшетте сақтаулы/).waitFor();
+
+      // Signing out now would leave the entry behind: the tablet says so and asks.
+      await page.getByRole('button', { name: 'Шығу' }).click();
+      await page.getByText(/Осы планшеттің 1 жазбасы серверге де, бас төрешіге де жеткен жоқ/).waitFor();
+      await page.getByRole('button', { name: 'Бас тарту' }).click();
+
+      // Meanwhile the head judge locks the category.
+      await headPage.getByRole('button', { name: 'Санатты құлыптау' }).click();
+      await headPage.locator('[data-testid="category-status"]', { hasText: 'Құлыпталған' }).waitFor();
+
+      // Back online: the ledger refuses the entry, the tablet hands it to the head judge.
+      await context.setOffline(false);
+      await banner().getByText('1 жазба бас төрешінің қарауында.').waitFor({ timeout: 30_000 });
+      await banner().getByRole('link', { name: 'Ашу' }).click();
+      await page.locator('.outbox-item--held').getByText('бас төрешіге жіберілді').waitFor();
+      await page.locator('.outbox-item--held').getByText('Бұл санат құлыпталған', { exact: false }).waitFor();
+
+      // On a locked category the field cannot be readied, and the tablet says why.
+      await page.goto(`${venue.url}/judge/c/${olympiad.categories.maze}`);
+      await page.locator('.queue__team', { hasText: 'Қыран' }).click();
+      await page.getByText('Санат құлыпталған: бас төреші құлпын ашпайынша алаңды дайындауға болмайды.').waitFor();
+      expect(await page.getByRole('button', { name: '3-әрекетке дайын' }).isDisabled()).toBe(true);
+
+      // The entry appears in the head judge's queue live, with who made it and why it was refused.
+      const item = queue.locator('.held__entry', { hasText: 'Сұңқар' });
+      await item.waitFor();
+      expect(await item.innerText()).toMatch(/Лабиринт 3–4[\s\S]*#3 · Мәреге жетті · 0:45\.50[\s\S]*Жасаған: Асқар Төрешіұлы[\s\S]*Бұл санат құлыпталған/);
+      const showQueue = () => queue.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await showQueue();
+      await saveScreenshot(headPage, 'judge-held-queue-tablet-kk');
+      await headPage.getByRole('button', { name: 'Русский' }).click();
+      await queue.getByText('Ждут рассмотрения (1)').waitFor();
+      await showQueue();
+      await saveScreenshot(headPage, 'judge-held-queue-tablet-ru');
+      await headPage.getByRole('button', { name: 'Қазақша' }).click();
+
+      // Both decisions are big enough for a finger and need a reason.
+      for (const name of ['Қабылдау', 'Қабылдамау']) {
+        const box = await item.getByRole('button', { name }).boundingBox();
+        expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(48);
+      }
+      await item.getByRole('button', { name: 'Қабылдау' }).click();
+      await item.getByText('Себебін бірнеше сөзбен жазыңыз.').waitFor();
+      await item.getByLabel('Сіздің себебіңіз (мәңгі сақталады)').fill('Желі үзілді; уақыт бейнеден тексерілді');
+      // Still locked: the ledger refuses, and the entry stays in the queue.
+      await item.getByRole('button', { name: 'Қабылдау' }).click();
+      await item.getByRole('alert').getByText('Бұл санат құлыпталған. Алдымен бас төреші құлпын ашуы керек.').waitFor();
+      expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(8);
+
+      await headPage.getByRole('button', { name: 'Құлыпты ашу' }).click();
+      await headPage.locator('[data-testid="category-status"]', { hasText: 'Бағалауға ашық' }).waitFor();
+      await item.getByRole('button', { name: 'Қабылдау' }).click();
+      await queue.getByText('Қарауды күтіп тұрған жазба жоқ.').waitFor();
+
+      const maze = await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze);
+      const accepted = maze.filter((entry) => entry.teamId === olympiad.teams.maze[3] && entry.payload['attempt'] === 3);
+      expect(accepted).toHaveLength(1);
+      expect(accepted[0].payload['timeMs']).toBe(45_500);
+      const held = await request(venue.url)
+        .get(`/api/stages/${olympiad.stageId}/held-entries?status=all`)
+        .set('Authorization', `Bearer ${olympiad.organiser}`)
+        .expect(200);
+      expect(held.body.map((entry: { id: string; status: string; resolution: { reason: string } }) => [entry.id, entry.status, entry.resolution.reason])).toEqual([
+        [accepted[0].id, 'accepted', 'Желі үзілді; уақыт бейнеден тексерілді'],
+      ]);
+
+      // The tablet learns of the acceptance, resends, gets "already stored", and the item clears.
+      await banner().getByText(/бас төрешінің қарауында/).waitFor({ state: 'detached', timeout: 30_000 });
+      expect(await banner().innerText()).toBe('');
+      expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(9);
+    } finally {
+      await head.context.close();
+    }
   });
 });

@@ -232,10 +232,12 @@ describe('judge tablet', () => {
     await page.locator('.queue__team', { hasText: 'Сұңқар' }).click();
     await page.getByLabel('Уақыт', { exact: true }).fill('0:59.00');
     await page.getByRole('button', { name: 'Әрекетті растау' }).click();
-    await page.getByText(/жазбаны сервер қабылдамады/).waitFor();
+    // Refused by the ledger, so the tablet hands it to the head judge's review queue.
+    await page.getByText('1 жазба бас төрешінің қарауында.').waitFor();
     await saveScreenshot(page, 'judge-held-entry-tablet-kk');
     await page.getByRole('link', { name: 'Ашу' }).click();
     await page.getByText('Бұл санат құлыпталған', { exact: false }).waitFor();
+    await page.locator('.outbox-item--held').getByText('бас төрешіге жіберілді').waitFor();
     expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(4);
     await saveScreenshot(page, 'judge-outbox-tablet-kk');
   });

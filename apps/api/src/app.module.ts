@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module';
 import { DevicesModule } from './devices/devices.module';
 import { DisplaysModule } from './displays/displays.module';
 import { HealthModule } from './health/health.module';
+import { HeldEntriesModule } from './held-entries/held-entries.module';
 import { JudgesModule } from './judges/judges.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LiveModule } from './live/live.module';
@@ -24,6 +25,7 @@ import { SensorsModule } from './sensors/sensors.module';
 import { RegistrationModule } from './registration/registration.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportsModule } from './exports/exports.module';
+import { FieldQueuesModule } from './field-queues/field-queues.module';
 import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
 import { QualificationModule } from './qualification/qualification.module';
 import { SettingsModule } from './settings/settings.module';
@@ -47,6 +49,7 @@ export class AppModule {
         TeamsModule,
         JudgesModule,
         LedgerModule,
+        HeldEntriesModule,
         LiveModule,
         PublicModule,
         RegistrationModule,
@@ -58,6 +61,7 @@ export class AppModule {
         DisplaysModule,
         DevicesModule,
         RunsModule,
+        FieldQueuesModule,
         SensorsModule,
         MqttModule,
         HealthModule,

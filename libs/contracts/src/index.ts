@@ -8,3 +8,4 @@ export * from './lib/leaderboard-live';
 export * from './lib/mqtt';
 export * from './lib/registration';
 export * from './lib/held-entries';
+export * from './lib/field-queues';

@@ -40,6 +40,7 @@ export {
 // Maze calculators
 export * from './lib/maze/maze-attempt';
 export * from './lib/maze/maze-team-result';
+export * from './lib/maze/maze-queue';
 
 // Programming and creative calculators
 export { scoreProgrammingTeam } from './lib/programming/programming-score';
@@ -65,6 +66,7 @@ export * from './lib/sumo/group-table';
 export * from './lib/sumo/seeding';
 export { sumoTournament, type SumoTournament, type SumoGroup } from './lib/sumo/tournament';
 export { sumoTournamentOf } from './lib/sumo/sumo-tournament-of';
+export { nextSumoMatch, sumoMatchesInOrder } from './lib/sumo/next-sumo-match';
 
 // Qualification
 export * from './lib/qualification/qualification-rules';

@@ -2,6 +2,7 @@ import { OrganiserAccountEntity } from '../auth/organiser-account.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import { DeviceEntity } from '../devices/device.entity';
 import { FieldEntity } from '../fields/field.entity';
+import { HeldEntryEntity } from '../held-entries/held-entry.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { JudgeEntity } from '../judges/judge.entity';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   SensorEventEntity,
   FieldRunEntity,
   QualificationEntryEntity,
+  HeldEntryEntity,
 ];

@@ -42,4 +42,15 @@ describe.each(databases)('committed migrations on %s', (_name, open) => {
     await expect(db.dataSource.query(`DELETE FROM "ledger_entry"`)).rejects.toThrow(/append-only/);
     expect(await db.dataSource.query('SELECT "kind" FROM "ledger_entry"')).toEqual([{ kind: 'maze.attempt' }]);
   });
+
+  it('keep every held entry, and a settled one as it was settled', async () => {
+    await db.dataSource.query(
+      `INSERT INTO "held_entry" ("id", "stageId", "categoryId", "entry", "refusalKey", "refusalMessage", "heldById", "heldByName", "heldByRole", "heldAt", "status")
+       VALUES ('00000000-0000-4000-8000-000000000002', 's', 'c', '{}', 'ledger.categoryLocked', 'locked', 'j', 'Асқар', 'judge', 'now', 'open')`,
+    );
+    await expect(db.dataSource.query(`DELETE FROM "held_entry"`)).rejects.toThrow(/never deleted/);
+    await db.dataSource.query(`UPDATE "held_entry" SET "status" = 'dismissed', "resolvedReason" = 'no show'`);
+    await expect(db.dataSource.query(`UPDATE "held_entry" SET "status" = 'open'`)).rejects.toThrow(/does not change/);
+    expect(await db.dataSource.query('SELECT "status", "resolvedReason" FROM "held_entry"')).toEqual([{ status: 'dismissed', resolvedReason: 'no show' }]);
+  });
 });

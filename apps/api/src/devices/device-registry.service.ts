@@ -1,29 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateDevice } from '@olympiad/contracts';
+import type { CreateDevice, RegisteredDevice } from '@olympiad/contracts';
 import { Repository } from 'typeorm';
 import { hashSecret, randomCode } from '../auth/secret-hash';
 import { conflict, unknownReference } from '../common/api-error';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FieldEntity } from '../fields/field.entity';
+import { bridgeConfigOf, deviceBrokerUrl } from './bridge-config';
 import { DeviceEntity } from './device.entity';
 import { mosquittoHash } from './mosquitto-files';
 
-export interface RegisteredDevice {
-  id: string;
-  fieldId: string | null;
-  label: string;
-  /** Shown once: only hashes are stored. */
-  secret: string;
-}
-
 @Injectable()
 export class DeviceRegistryService {
+  /** The embedded broker's TCP port once it listens (MQTT_PORT=0 picks a free one). */
+  private brokerPort?: number;
+
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(input: CreateDevice): Promise<RegisteredDevice> {
+  /** The embedded broker says where it listens; device configurations name that port. */
+  brokerListening(port: number): void {
+    this.brokerPort = port;
+  }
+
+  /** `venueHost`: the host name the organiser reached the server by; the device is told the broker there. */
+  async register(input: CreateDevice, venueHost = 'localhost'): Promise<RegisteredDevice> {
     if (input.fieldId && !(await this.fields.existsBy({ id: input.fieldId }))) {
       throw unknownReference('fieldId', 'field', input.fieldId);
     }
@@ -39,6 +43,12 @@ export class DeviceRegistryService {
       mosquittoHash: mosquittoHash(secret),
       createdAt: new Date().toISOString(),
     });
-    return { id: input.id, fieldId: input.fieldId ?? null, label: input.label, secret };
+    return {
+      id: input.id,
+      fieldId: input.fieldId ?? null,
+      label: input.label,
+      secret,
+      bridgeConfig: bridgeConfigOf(input.id, secret, deviceBrokerUrl(this.config.mqtt, this.brokerPort, venueHost)),
+    };
   }
 }

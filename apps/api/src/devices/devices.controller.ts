@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createDeviceSchema } from '@olympiad/contracts';
+import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { mosquittoAclFile, mosquittoConfig, mosquittoHash, mosquittoPasswordFile } from './mosquitto-files';
@@ -31,10 +32,14 @@ export class DevicesController {
     private readonly registry: DeviceRegistryService,
   ) {}
 
-  /** Registers a sensor controller; its MQTT secret is in this answer and nowhere else, ever. */
+  /**
+   * Registers a sensor controller; its MQTT secret is in this answer and nowhere else, ever, with
+   * the bridge configuration (`bridge --config`) pointing at the broker on the address the
+   * organiser reached this server by.
+   */
   @Post('devices')
-  create(@Body() body: CreateDeviceDto) {
-    return this.registry.register(body);
+  create(@Body() body: CreateDeviceDto, @Req() request: Request) {
+    return this.registry.register(body, request.hostname);
   }
 
   /**

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type {
   AwardsState,
   ClientToServerEvents,
+  HeldEntry,
   JoinResult,
   PublicRun,
   RoomRef,
@@ -157,6 +158,11 @@ export class LiveService {
   /** An awards reveal moved on: everyone on the stage sees the places revealed so far, no more. */
   awardsChanged(state: AwardsState): void {
     this.server?.to([`stage:${state.stageId}`, `stage:${state.stageId}:staff`]).emit('awards:state', state);
+  }
+
+  /** An entry was held for the head judge, or settled: the stage's staff see the queue change. */
+  heldChanged(held: HeldEntry): void {
+    this.server?.to(`stage:${held.stageId}:staff`).emit('held:changed', held);
   }
 
   /** A category was locked, published or withdrawn from publication: resend what each room may see. */

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeviceCredentialsService } from '../devices/device-credentials.service';
+import { DeviceRegistryService } from '../devices/device-registry.service';
 import { mayPublish, maySubscribe, SERVER_MQTT_USER } from './device-topic-acl';
 
 export const MQTT_WS_PATH = '/mqtt';
@@ -30,6 +31,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly credentials: DeviceCredentialsService,
+    private readonly registry: DeviceRegistryService,
   ) {}
 
   get embedded(): boolean {
@@ -72,6 +74,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
       server.listen(mqtt.port, mqtt.host, () => resolve());
     });
     this.boundPort = (server.address() as net.AddressInfo).port;
+    this.registry.brokerListening(this.boundPort);
     this.logger.log(`Embedded MQTT broker listening on ${mqtt.host}:${this.boundPort} (and ws ${MQTT_WS_PATH})`);
     return `mqtt://127.0.0.1:${this.boundPort}`;
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { registrationConfirmFormSchema, registrationPreviewFormSchema } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { invalid } from '../common/api-error';
-import { RegistrationService, type UploadedTable } from './registration.service';
+import { RegistrationCommitsService } from './registration-commits.service';
+import { RegistrationService, type ConfirmOptions, type UploadedTable } from './registration.service';
 
 class PreviewFormDto extends createZodDto(registrationPreviewFormSchema) {}
 class ConfirmFormDto extends createZodDto(registrationConfirmFormSchema) {}
@@ -23,7 +24,10 @@ function required(file: UploadedTable | undefined): UploadedTable {
 @ApiConsumes('multipart/form-data')
 @Controller('stages/:stageId/registration')
 export class RegistrationController {
-  constructor(private readonly registration: RegistrationService) {}
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly commits: RegistrationCommitsService,
+  ) {}
 
   /** Reads and checks the file; writes nothing. */
   @Post('preview')
@@ -33,15 +37,36 @@ export class RegistrationController {
     return this.registration.preview(stageId, required(file), body.mapping);
   }
 
-  /** Writes the good rows of the previewed file (same SHA-256) in one transaction. */
+  /** Writes the good rows of the previewed file (same SHA-256) in one transaction, and answers when done. */
   @Post('confirm')
   @UseInterceptors(upload)
   confirm(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: ConfirmFormDto) {
-    return this.registration.confirm(stageId, required(file), {
-      mapping: body.mapping,
-      fileHash: body.fileHash,
-      skipInvalid: body.skipInvalid === 'true',
-      fixLookalikes: body.fixLookalikes === 'true',
-    });
+    return this.registration.confirm(stageId, required(file), confirmOptions(body));
   }
+
+  /**
+   * The same write as `confirm`, answered at once (202) with a job to poll: the console shows a
+   * progress bar from it. Nothing is visible until the job is `done`; a `failed` job wrote nothing.
+   */
+  @Post('commits')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(upload)
+  startCommit(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: ConfirmFormDto) {
+    return this.commits.start(stageId, required(file), confirmOptions(body));
+  }
+
+  /** How far a commit job got (answered from memory, also while the commit holds the database). */
+  @Get('commits/:jobId')
+  commit(@Param('stageId', ParseUUIDPipe) stageId: string, @Param('jobId', ParseUUIDPipe) jobId: string) {
+    return this.commits.get(stageId, jobId);
+  }
+}
+
+function confirmOptions(body: ConfirmFormDto): ConfirmOptions {
+  return {
+    mapping: body.mapping,
+    fileHash: body.fileHash,
+    skipInvalid: body.skipInvalid === 'true',
+    fixLookalikes: body.fixLookalikes === 'true',
+  };
 }

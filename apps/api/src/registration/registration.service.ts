@@ -14,14 +14,43 @@ import { TeamMemberEntity } from '../teams/team-member.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { checkRegistrationRows, schoolKey, teamKey, type RegistrationContext } from './check-registration-rows';
 import { mapColumns } from './header-mapping';
-import { readTable } from './read-table';
+import { readTable, type Table } from './read-table';
 
 export interface UploadedTable {
   originalname: string;
   buffer: Buffer;
 }
 
+export interface ConfirmOptions {
+  mapping?: RegistrationMapping;
+  fileHash: string;
+  skipInvalid: boolean;
+  fixLookalikes: boolean;
+}
+
+export interface PreparedCommit {
+  stage: StageEntity;
+  file: UploadedTable;
+  options: ConfirmOptions;
+}
+
+/** How far a commit got: the rows of its transaction, then the standings of each category. */
+export interface CommitProgress {
+  phase: 'checking' | 'writing' | 'standings';
+  teamsWritten: number;
+  teamsTotal: number;
+  categoriesDone: number;
+  categoriesTotal: number;
+}
+
 const INSERT_CHUNK = 100;
+
+/**
+ * Lets pending I/O run (a progress poll is answered from memory) before the next chunk. With
+ * better-sqlite3 every statement completes synchronously, so without this nothing else would be
+ * served until the transaction ends.
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Import of teams (and their schools) from a CSV or XLSX file: preview first, then confirm. */
 @Injectable()
@@ -37,23 +66,33 @@ export class RegistrationService {
 
   /**
    * Writes the rows without errors of the same file the organiser previewed, all in one
-   * transaction: either every good row is stored or nothing is.
+   * transaction: either every good row is stored or nothing is. `onProgress` hears how far it got;
+   * between chunks the event loop is let go, so progress can be asked for while it writes.
    */
-  async confirm(
-    stageId: string,
-    file: UploadedTable,
-    options: { mapping?: RegistrationMapping; fileHash: string; skipInvalid: boolean; fixLookalikes: boolean },
-  ): Promise<RegistrationResult> {
+  async confirm(stageId: string, file: UploadedTable, options: ConfirmOptions, onProgress: (progress: CommitProgress) => void = () => undefined): Promise<RegistrationResult> {
+    return this.write(await this.prepare(stageId, file, options), onProgress);
+  }
+
+  /** The checks that need no transaction (the stage, the file's hash): a commit job starts only after them. */
+  async prepare(stageId: string, file: UploadedTable, options: ConfirmOptions): Promise<PreparedCommit> {
     const stage = await this.stage(stageId);
     if (stage.status === 'closed') throw conflict('registration.stageClosed', `The stage ${stage.code} is closed`);
     if (hashOf(file.buffer) !== options.fileHash) {
       throw conflict('registration.fileChanged', 'This is not the file that was previewed; preview it again');
     }
-    const fix = (text: string) => (options.fixLookalikes ? replaceLatinLookalikes(text) : text);
+    return { stage, file, options };
+  }
 
+  async write({ stage, file, options }: PreparedCommit, onProgress: (progress: CommitProgress) => void = () => undefined): Promise<RegistrationResult> {
+    const fix = (text: string) => (options.fixLookalikes ? replaceLatinLookalikes(text) : text);
+    onProgress({ phase: 'checking', teamsWritten: 0, teamsTotal: 0, categoriesDone: 0, categoriesTotal: 0 });
+
+    // Reading the file needs no database: done before the transaction, which holds SQLite's one writer.
+    const table = await readTable(file.buffer, file.originalname);
+    await letOthersIn();
     const result = await this.dataSource.transaction(async (tx) => {
       // Checked again inside the transaction: another import may have landed since the preview.
-      const preview = await this.check(tx, stage, file, options.mapping);
+      const preview = await this.check(tx, stage, file, options.mapping, table);
       if (preview.missingFields.length > 0) {
         throw invalid(`No column holds: ${preview.missingFields.join(', ')}`, preview.missingFields.map((field) => ({ path: field, key: 'registration.unmappedField', message: `no column is mapped to ${field}` })), 'registration.unmappedFields');
       }
@@ -70,7 +109,7 @@ export class RegistrationService {
       const schoolIds = await this.schoolIndex(tx);
       const newSchools: SchoolEntity[] = [];
       const teams: TeamEntity[] = [];
-      const members: TeamMemberEntity[] = [];
+      const membersOf = new Map<string, TeamMemberEntity[]>();
       for (const row of preview.rows) {
         if (!row.ok || !row.categoryId || !row.regionCode) continue;
         const schoolName = fix(row.school);
@@ -93,18 +132,26 @@ export class RegistrationService {
             status: 'active',
           }),
         );
-        row.members.forEach((member, position) =>
-          members.push(Object.assign(new TeamMemberEntity(), { id: randomUUID(), teamId, name: fix(member.name), grade: member.grade ?? 0, position })),
+        membersOf.set(
+          teamId,
+          row.members.map((member, position) => Object.assign(new TeamMemberEntity(), { id: randomUUID(), teamId, name: fix(member.name), grade: member.grade ?? 0, position })),
         );
       }
-      for (const [entity, list] of [
-        [SchoolEntity, newSchools],
-        [TeamEntity, teams],
-        [TeamMemberEntity, members],
-      ] as const) {
-        for (let start = 0; start < list.length; start += INSERT_CHUNK) {
-          await tx.insert(entity, list.slice(start, start + INSERT_CHUNK) as never);
+      const report = (teamsWritten: number) => onProgress({ phase: 'writing', teamsWritten, teamsTotal: teams.length, categoriesDone: 0, categoriesTotal: 0 });
+      report(0);
+      await letOthersIn();
+      for (let start = 0; start < newSchools.length; start += INSERT_CHUNK) {
+        await tx.insert(SchoolEntity, newSchools.slice(start, start + INSERT_CHUNK));
+      }
+      for (let start = 0; start < teams.length; start += INSERT_CHUNK) {
+        const chunk = teams.slice(start, start + INSERT_CHUNK);
+        await tx.insert(TeamEntity, chunk);
+        const members = chunk.flatMap((team) => membersOf.get(team.id) ?? []);
+        for (let from = 0; from < members.length; from += INSERT_CHUNK) {
+          await tx.insert(TeamMemberEntity, members.slice(from, from + INSERT_CHUNK));
         }
+        report(start + chunk.length);
+        await letOthersIn();
       }
       return {
         teamsCreated: teams.length,
@@ -113,7 +160,12 @@ export class RegistrationService {
         categoryIds: [...new Set(teams.map((team) => team.categoryId))],
       };
     });
-    for (const categoryId of result.categoryIds) await this.recompute.execute(categoryId);
+    const total = result.categoryIds.length;
+    for (const [index, categoryId] of result.categoryIds.entries()) {
+      onProgress({ phase: 'standings', teamsWritten: result.teamsCreated, teamsTotal: result.teamsCreated, categoriesDone: index, categoriesTotal: total });
+      await letOthersIn();
+      await this.recompute.execute(categoryId);
+    }
     return { teamsCreated: result.teamsCreated, schoolsCreated: result.schoolsCreated, skippedRows: result.skippedRows };
   }
 
@@ -128,8 +180,8 @@ export class RegistrationService {
     return new Map(schools.map((school) => [schoolKey(school.name, school.regionCode), school.id]));
   }
 
-  private async check(manager: EntityManager, stage: StageEntity, file: UploadedTable, mapping?: RegistrationMapping): Promise<RegistrationPreview> {
-    const table = await readTable(file.buffer, file.originalname);
+  private async check(manager: EntityManager, stage: StageEntity, file: UploadedTable, mapping?: RegistrationMapping, read?: Table): Promise<RegistrationPreview> {
+    const table = read ?? (await readTable(file.buffer, file.originalname));
     const { columns, missingFields } = mapColumns(table.header, mapping);
     const base = {
       fileName: file.originalname,

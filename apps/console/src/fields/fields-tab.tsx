@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '@olympiad/contracts';
+import type { DeviceStatus, RegisteredDevice } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { Button, ConnectionBadge, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import QRCode from 'qrcode';
@@ -16,16 +16,9 @@ interface DeviceSummary {
   fieldId: string | null;
   label: string;
 }
-interface RegisteredDevice extends DeviceSummary {
-  secret: string;
-}
 
 const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
 
-/** What the serial-to-MQTT bridge needs; shown once, as text and as a QR code. */
-function bridgeConfig(device: RegisteredDevice): string {
-  return JSON.stringify({ mqttUrl: `mqtt://${window.location.hostname}:1883`, deviceId: device.id, username: device.id, password: device.secret });
-}
 
 /** Fields (maze tables, sumo rings) and their sensor controllers: register one, its secret once with a QR code, live health. */
 export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
@@ -87,7 +80,9 @@ function DeviceRow({ device, status }: { device: DeviceSummary; status: DeviceSt
 function SecretOnce({ device, onDone }: { device: RegisteredDevice; onDone: () => void }) {
   const { t } = useLanguage();
   const [qr, setQr] = useState<string | null>(null);
-  const config = bridgeConfig(device);
+  // Exactly what `bridge serial|simulate --config <file>` reads, as the server made it.
+  const config = JSON.stringify(device.bridgeConfig);
+  const fileName = `${device.id}.json`;
   useEffect(() => {
     let live = true;
     void QRCode.toDataURL(config, { margin: 1, width: 240 }).then((url) => live && setQr(url));
@@ -105,6 +100,8 @@ function SecretOnce({ device, onDone }: { device: RegisteredDevice; onDone: () =
           <code className="secret-once__code">{device.secret}</code>
           <p className="ui-field__label">{t('console.devices.bridgeConfig')}</p>
           <pre className="secret-once__code">{config}</pre>
+          <p className="ui-field__label">{t('console.devices.bridgeHint', { file: fileName })}</p>
+          <code className="secret-once__code secret-once__command">bridge serial --port /dev/ttyUSB0 --config {fileName}</code>
         </div>
       </div>
       <Button onClick={onDone}>{t('console.devices.secretSaved')}</Button>

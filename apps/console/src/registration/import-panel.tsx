@@ -2,23 +2,55 @@ import {
   REGISTRATION_FIELDS,
   type RegistrationField,
   type RegistrationMapping,
+  type RegistrationCommitJob,
   type RegistrationPreview,
   type RegistrationResult,
 } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { translateKey } from '@olympiad/i18n';
-import { Button, describeError, ProgressBar, StatusBanner, useLanguage } from '@olympiad/ui';
-import { useId, useRef, useState } from 'react';
+import { ApiError, Button, describeError, ProgressBar, StatusBanner, useLanguage, type ApiClient } from '@olympiad/ui';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { uploadWithProgress } from '../transfer/file-transfer';
 
 type Step =
   | { kind: 'idle' }
   | { kind: 'sending'; percent: number; saving: number | null }
+  | { kind: 'saving'; job: RegistrationCommitJob }
   | { kind: 'preview'; preview: RegistrationPreview }
   | { kind: 'done'; result: RegistrationResult };
 
 const PREVIEW_ROWS = 50;
+const POLL_MS = 250;
+/** Polls that may fail in a row (Wi-Fi) before the console gives up watching; the server goes on. */
+const POLL_FAILURES = 20;
+
+/** Follows a commit job until it is done (its result) or failed (its error, nothing written). */
+async function followCommit(api: ApiClient, stageId: string, job: RegistrationCommitJob, onJob: (job: RegistrationCommitJob) => void, alive: () => boolean): Promise<RegistrationResult> {
+  let current = job;
+  let failures = 0;
+  while (current.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (!alive()) throw new ApiError(0, 'errors.unknown', 'The import panel was closed');
+    try {
+      current = await api.get<RegistrationCommitJob>(`/api/stages/${stageId}/registration/commits/${job.id}`);
+      failures = 0;
+      onJob(current);
+    } catch (error) {
+      if (++failures >= POLL_FAILURES) throw error;
+    }
+  }
+  if (current.state === 'failed' || !current.result) throw ApiError.fromBody(current.error?.statusCode ?? 500, current.error);
+  return current.result;
+}
+
+/** The label of the save step: checking again, rows written so far, then the standings. */
+function savingLabel(job: RegistrationCommitJob, t: ReturnType<typeof useLanguage>['t']): string {
+  if (job.phase === 'checking') return t('console.import.savingCheck');
+  if (job.phase === 'writing') return t('console.import.savingProgress', { written: job.teamsWritten, total: job.teamsTotal });
+  return t('console.import.savingStandings');
+}
+
 const fieldLabel = (field: RegistrationField): MessageKey => `console.import.field.${field}` as MessageKey;
 
 /**
@@ -36,8 +68,16 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [fixLookalikes, setFixLookalikes] = useState(true);
   const [failure, setFailure] = useState<unknown>(null);
+  const [savedNothing, setSavedNothing] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
-  const send = async <T,>(path: 'preview' | 'confirm', chosen: File, fields: Record<string, string>, saving: number | null = null): Promise<T> => {
+  const send = async <T,>(path: 'preview' | 'commits', chosen: File, fields: Record<string, string>, saving: number | null = null): Promise<T> => {
     const form = new FormData();
     form.append('file', chosen, chosen.name);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -60,24 +100,36 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
     }
   };
 
+  // The file goes up with upload progress, then the server writes it in one transaction as a job
+  // whose progress is polled: nothing is visible until it is done, and a failed job wrote nothing.
   const confirm = async (preview: RegistrationPreview) => {
     if (!file) return;
     setFailure(null);
+    setSavedNothing(false);
     const count = preview.summary.valid;
     setStep({ kind: 'sending', percent: 0, saving: count });
+    let started = false;
     try {
       const fields: Record<string, string> = { fileHash: preview.fileHash, skipInvalid: String(skipInvalid), fixLookalikes: String(fixLookalikes) };
       if (Object.keys(mapping).length > 0) fields['mapping'] = JSON.stringify(mapping);
-      const result = await send<RegistrationResult>('confirm', file, fields, count);
+      const job = await send<RegistrationCommitJob>('commits', file, fields, count);
+      started = true;
+      setStep({ kind: 'saving', job });
+      const result = await followCommit(consoleApi.api, stageId, job, (next) => mounted.current && setStep({ kind: 'saving', job: next }), () => mounted.current);
+      if (!mounted.current) return;
       setStep({ kind: 'done', result });
       onImported();
     } catch (error) {
+      if (!mounted.current) return;
       setFailure(error);
+      // A refused start or a failed job wrote nothing; a lost connection while watching cannot say.
+      setSavedNothing(!started || !(error instanceof ApiError && error.isNetwork));
       setStep({ kind: 'preview', preview });
     }
   };
 
   const reset = () => {
+    setSavedNothing(false);
     setFile(null);
     setMapping({});
     setStep({ kind: 'idle' });
@@ -109,10 +161,16 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
       {step.kind === 'sending' ? (
         <ProgressBar
           label={step.percent < 100 ? t('console.import.uploading', { percent: Math.round(step.percent) }) : step.saving !== null ? t('console.import.saving', { count: step.saving }) : t('console.import.checking')}
-          percent={step.percent < 100 ? step.percent : null}
+          percent={step.percent < 100 ? step.percent : step.saving !== null ? 0 : null}
         />
       ) : null}
-      {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+      {step.kind === 'saving' ? <ProgressBar label={savingLabel(step.job, t)} percent={step.job.percent} /> : null}
+      {failure ? (
+        <StatusBanner kind="error">
+          {describeError(lang, failure)}
+          {savedNothing ? ` ${t('console.import.nothingSaved')}` : ''}
+        </StatusBanner>
+      ) : null}
       {step.kind === 'done' ? (
         <StatusBanner kind="success" action={<Button variant="secondary" onClick={reset}>{t('console.import.another')}</Button>}>
           {t('console.import.done', { teams: step.result.teamsCreated, schools: step.result.schoolsCreated })}

@@ -7,6 +7,8 @@ import { AwardsPanel } from '../displays/awards-panel';
 import { DisplaysTab } from '../displays/displays-tab';
 import { FieldsTab } from '../fields/fields-tab';
 import { JudgesTab } from '../judges/judges-tab';
+import { AttemptQueueTab } from '../live-fields/attempt-queue-tab';
+import { FieldsOverviewTab } from '../live-fields/fields-overview-tab';
 import type { StageSummary } from '../olympiads/olympiad.types';
 import { QualificationTab } from '../qualification/qualification-tab';
 import { ResultsTab } from '../results/results-tab';
@@ -15,7 +17,7 @@ import { TeamsTab } from '../teams/teams-tab';
 import type { ConsoleApi } from './console-context';
 import { StageStatusControl } from './stage-status-control';
 
-const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'results', 'qualification', 'displays'] as const;
+const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'overview', 'queue', 'results', 'qualification', 'displays'] as const;
 type Tab = (typeof TABS)[number];
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
@@ -69,6 +71,8 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         {tab === 'judges' ? <JudgesTab api={consoleApi.api} stage={current} /> : null}
         {tab === 'fields' ? <FieldsTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'sumo' ? <SumoTab api={consoleApi.api} stageId={stageId} /> : null}
+        {tab === 'overview' ? <FieldsOverviewTab console={consoleApi} stageId={stageId} /> : null}
+        {tab === 'queue' ? <AttemptQueueTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
         {tab === 'displays' ? (

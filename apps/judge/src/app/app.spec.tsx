@@ -1,5 +1,6 @@
 import { LanguageProvider } from '@olympiad/ui';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { memoryOutboxStore, type OutboxItem, type OutboxStore } from '../outbox/outbox-store';
 import type { JudgeMe } from '../session/judge-session.types';
 import { createSessionStore } from '../session/session-store';
 import { App } from './app';
@@ -27,14 +28,21 @@ function json(status: number, body: unknown): Response {
   return { ok: status < 400, status, text: async () => JSON.stringify(body) } as Response;
 }
 
-function setup(respond: (url: string, init?: RequestInit) => Response | Promise<Response>) {
+function setup(
+  respond: (url: string, init?: RequestInit) => Response | Promise<Response>,
+  outboxStore?: OutboxStore,
+) {
   const fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) =>
     respond(String(url), init),
   );
   const store = createSessionStore(window.localStorage);
   render(
     <LanguageProvider initial="kk">
-      <App store={store} fetch={fetch as unknown as typeof globalThis.fetch} />
+      <App
+        store={store}
+        fetch={fetch as unknown as typeof globalThis.fetch}
+        outboxStore={outboxStore}
+      />
     </LanguageProvider>,
   );
   return { fetch, store };
@@ -131,6 +139,55 @@ describe('judge app', () => {
       });
       expect(await screen.findByText(/Тағайындаулар соңғы жүктелген күйінде/)).toBeTruthy();
       expect(screen.getByText('Ақ лабиринт')).toBeTruthy();
+    });
+
+    it('says how many entries are still unsent before signing out', async () => {
+      const outboxStore = memoryOutboxStore();
+      const item = (id: string, patch: Partial<OutboxItem>): OutboxItem => ({
+        id,
+        entry: {
+          id,
+          categoryId: 'c3',
+          teamId: null,
+          kind: 'maze.attempt',
+          payload: {},
+          supersedes: null,
+          reason: null,
+          recordedAt: '2026-12-05T09:00:00.000Z',
+          deviceId: null,
+        },
+        judgeId: 'j1',
+        state: 'pending',
+        problem: null,
+        createdAt: '2026-12-05T09:00:00.000Z',
+        order: 0,
+        label: id,
+        ...patch,
+      });
+      const locked = { status: 409, key: 'ledger.categoryLocked', message: 'locked' };
+      await outboxStore.put(item('waiting', { order: 1 }));
+      await outboxStore.put(item('refused', { order: 2, state: 'held', problem: locked }));
+      await outboxStore.put(
+        item('with-head-judge', {
+          order: 3,
+          state: 'held',
+          problem: locked,
+          handover: { state: 'sent', at: '2026-12-05T09:01:00.000Z', stageId: 's1' },
+        }),
+      );
+      await outboxStore.put(item('of-another-judge', { order: 4, judgeId: 'j2' }));
+      const { store } = setup((url) => {
+        if (url === '/api/me') return json(200, me);
+        throw new TypeError('Failed to fetch');
+      }, outboxStore);
+      await screen.findByText(/1 жазбаны сервер қабылдамады/);
+      fireEvent.click(screen.getByRole('button', { name: 'Шығу' }));
+      expect(screen.getByTestId('sign-out-question').textContent).toBe(
+        'Осы планшеттің 2 жазбасы серверге де, бас төрешіге де жеткен жоқ. Олар планшетте қалады және осы жерде қайта кіргенде жіберіледі. Бәрібір шығасыз ба?',
+      );
+      fireEvent.click(screen.getByRole('button', { name: 'Бас тарту' }));
+      expect(screen.queryByTestId('sign-out-question')).toBeNull();
+      expect(store.read()).not.toBeNull();
     });
 
     it('asks before signing out', async () => {

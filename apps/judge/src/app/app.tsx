@@ -1,11 +1,4 @@
-import {
-  AppShell,
-  Button,
-  ConnectionBadge,
-  StatusBanner,
-  useLanguage,
-  useOnline,
-} from '@olympiad/ui';
+import { AppShell, Button, ConnectionBadge, useLanguage, useOnline } from '@olympiad/ui';
 import { useEffect, useMemo, useState } from 'react';
 import type { OutboxStore } from '../outbox/outbox-store';
 import { browserSessionStore, type SessionStore } from '../session/session-store';
@@ -61,29 +54,17 @@ export function App({ store: givenStore, fetch, outboxStore }: AppProps) {
         </>
       }
     >
-      {confirmingSignOut ? (
-        <StatusBanner
-          kind="info"
-          action={
-            <span className="ui-row">
-              <Button variant="danger" onClick={() => session.signOut()}>
-                {t('judge.signOut.yes')}
-              </Button>
-              <Button variant="secondary" onClick={() => setConfirmingSignOut(false)}>
-                {t('common.cancel')}
-              </Button>
-            </span>
-          }
-        >
-          {t('judge.signOut.confirm')}
-        </StatusBanner>
-      ) : null}
       <SignedInApp
         key={me.judge.id}
         session={session}
         me={me}
         reachable={!state.offline}
         outboxStore={outboxStore}
+        signOut={
+          confirmingSignOut
+            ? { confirm: () => session.signOut(), cancel: () => setConfirmingSignOut(false) }
+            : null
+        }
       />
     </AppShell>
   );

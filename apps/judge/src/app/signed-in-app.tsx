@@ -1,6 +1,7 @@
 import { Link, useLocation, useOnline, useLanguage, StatusBanner } from '@olympiad/ui';
 import { lazy, Suspense, useMemo } from 'react';
 import { AssignmentsPage } from '../assignments/assignments-page';
+import { SignOutConfirm } from '../outbox/sign-out-confirm';
 import { SyncBanner } from '../outbox/sync-banner';
 import { useOutboxFor } from '../outbox/use-outbox';
 import type { OutboxStore } from '../outbox/outbox-store';
@@ -14,6 +15,8 @@ export interface SignedInAppProps {
   me: JudgeMe;
   reachable: boolean;
   outboxStore?: OutboxStore;
+  /** The judge pressed "Sign out": ask first (here, where the outbox is known). */
+  signOut?: { confirm: () => void; cancel: () => void } | null;
 }
 
 // The scoring screens (and the rules they run) load after the sign-in screen has shown; the
@@ -29,7 +32,7 @@ const OutboxPage = lazy(() =>
 );
 
 /** Everything behind the sign-in: the outbox of this judge, the banners and the screens. */
-export function SignedInApp({ session, me, reachable, outboxStore }: SignedInAppProps) {
+export function SignedInApp({ session, me, reachable, outboxStore, signOut }: SignedInAppProps) {
   const { t } = useLanguage();
   const outbox = useOutboxFor(session.api, me.judge.id, outboxStore);
   const browserOnline = useOnline();
@@ -42,6 +45,7 @@ export function SignedInApp({ session, me, reachable, outboxStore }: SignedInApp
   const route = routeOf(pathname);
   return (
     <JudgeProvider value={value}>
+      {signOut ? <SignOutConfirm {...signOut} /> : null}
       <SyncBanner />
       <Suspense fallback={<StatusBanner kind="loading">{t('common.loading')}</StatusBanner>}>
         {route.name === 'home' ? <AssignmentsPage me={me} /> : null}

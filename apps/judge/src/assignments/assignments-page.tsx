@@ -2,6 +2,7 @@ import { compareNames, type MessageKey } from '@olympiad/i18n';
 import { Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
+import { useHeldEntries } from '../head-judge/use-held-entries';
 import { ageGroupLabel, type JudgeMe } from '../session/judge-session.types';
 
 const disciplineKeys: Record<string, MessageKey> = {
@@ -16,6 +17,8 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
   const { lang, t } = useLanguage();
   const { online } = useJudge();
   const head = me.judge.role === 'head-judge';
+  const held = useHeldEntries(head);
+  const firstHeld = held.open[0];
   const discipline = (name: string) => (disciplineKeys[name] ? t(disciplineKeys[name]) : name);
   const categories = [...me.assignments.categories].sort((a, b) =>
     compareNames(a.name, b.name, lang),
@@ -26,6 +29,21 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
     <section aria-labelledby="assignments-title">
       <h2 id="assignments-title">{t('judge.assignments.title')}</h2>
       {!online ? <StatusBanner kind="offline">{t('judge.offlineCached')}</StatusBanner> : null}
+      {firstHeld ? (
+        <StatusBanner
+          kind="info"
+          action={
+            <Link
+              className="ui-button ui-button--secondary"
+              href={paths.review(firstHeld.categoryId)}
+            >
+              {t('judge.review.open')}
+            </Link>
+          }
+        >
+          {t('judge.held.waiting', { count: held.open.length })}
+        </StatusBanner>
+      ) : null}
       {categories.length === 0 && fields.length === 0 ? (
         <StatusBanner kind="info">{t('judge.assignments.none')}</StatusBanner>
       ) : null}

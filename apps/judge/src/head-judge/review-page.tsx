@@ -7,20 +7,24 @@ import type { LedgerRow } from '../category/category-data.types';
 import { TeamResult } from '../category/team-result';
 import { useCategoryData } from '../category/use-category-data';
 import { useStandingsPreview } from '../category/use-standings-preview';
+import { OutboxItemActions, OutboxItemStatus } from '../outbox/outbox-item-status';
 import { useOutboxState } from '../outbox/use-outbox';
 import { CorrectionForm } from './correction-form';
 import { entrySummary } from './entry-summary';
+import { HeldEntriesPanel } from './held-entries-panel';
+import { useHeldEntries } from './use-held-entries';
 
 /**
  * The head judge's desk for one category: standings as the rules compute them, every ledger
- * entry with its history (corrections and voids keep the original), entries waiting or held,
- * and lock / publish.
+ * entry with its history (corrections and voids keep the original), this tablet's entries
+ * waiting or held, the stage's queue of entries held for review, and lock / publish.
  */
 export function ReviewPage({ categoryId }: { categoryId: string }) {
   const { lang, t } = useLanguage();
-  const { api, outbox, online } = useJudge();
+  const { api, me, outbox, online } = useJudge();
   const outboxState = useOutboxState(outbox);
   const state = useCategoryData(categoryId);
+  const heldForReview = useHeldEntries(me.judge.role === 'head-judge');
   const preview = useStandingsPreview(state.data, state.records);
   const [editing, setEditing] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -133,23 +137,27 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
         </div>
       </div>
 
+      {me.judge.role === 'head-judge' ? (
+        <HeldEntriesPanel
+          held={heldForReview}
+          onSettled={(entry) => {
+            if (entry.categoryId === categoryId) state.reload();
+          }}
+        />
+      ) : null}
+
       {held.length > 0 ? (
         <div className="panel">
           <h3>{t('judge.review.waitingTitle')}</h3>
           <ul className="outbox-list">
             {held.map((item) => (
               <li key={item.id} className={`outbox-item outbox-item--${item.state}`}>
-                <span>
+                <div>
                   <strong>{item.label}</strong> ·{' '}
                   {entrySummary(item.entry.kind, item.entry.payload, outcomeText)}
-                </span>
-                {item.state === 'held' ? (
-                  <Button variant="secondary" onClick={() => void outbox.retry(item.id)}>
-                    {t('judge.outbox.sendAgain')}
-                  </Button>
-                ) : (
-                  <span className="muted">{t('judge.outbox.waiting')}</span>
-                )}
+                  <OutboxItemStatus item={item} />
+                </div>
+                <OutboxItemActions item={item} outbox={outbox} />
               </li>
             ))}
           </ul>

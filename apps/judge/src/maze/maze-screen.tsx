@@ -147,6 +147,7 @@ export function MazeScreen({ state }: ScreenProps) {
                 teamId={team.id}
                 attempt={attempt}
                 ours={ours}
+                locked={category.status === 'locked'}
               />
             ) : null}
             <MazeAttemptForm

@@ -15,6 +15,8 @@ export interface SensorPanelProps {
   attempt: number;
   /** The run on the field belongs to the team and attempt on screen. */
   ours: boolean;
+  /** The head judge locked the category: the attempt could not be recorded, so the field is not armed. */
+  locked?: boolean;
 }
 
 /** Arm the field's gates for the team on screen, watch the clock, attach stray gate events. */
@@ -25,6 +27,7 @@ export function SensorPanel({
   teamId,
   attempt,
   ours,
+  locked = false,
 }: SensorPanelProps) {
   const { lang, t } = useLanguage();
   const { api, online } = useJudge();
@@ -101,7 +104,13 @@ export function SensorPanel({
       {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
       <div className="ui-row" hidden={!live.connected}>
         {!ours || !run || run.state === 'idle' ? (
-          <Button large busy={busy} disabled={!online || !live.connected} onClick={arm}>
+          <Button
+            large
+            busy={busy}
+            disabled={!online || !live.connected || locked}
+            aria-describedby={locked ? 'arm-locked' : undefined}
+            onClick={arm}
+          >
             {t('judge.maze.arm', { attempt })}
           </Button>
         ) : run.state === 'finished' ? null : (
@@ -110,6 +119,11 @@ export function SensorPanel({
           </Button>
         )}
       </div>
+      {locked && live.connected && (!ours || !run || run.state === 'idle') ? (
+        <p id="arm-locked" className="arm-locked" role="note">
+          {t('judge.maze.armLocked')}
+        </p>
+      ) : null}
       {live.unassigned.length > 0 ? (
         <details className="unassigned" open>
           <summary>{t('judge.maze.unassigned', { count: live.unassigned.length })}</summary>

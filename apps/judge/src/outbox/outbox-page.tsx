@@ -1,12 +1,12 @@
-import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
-import { ApiError } from '@olympiad/ui';
+import { Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
+import { OutboxItemActions, OutboxItemStatus } from './outbox-item-status';
 import { useOutboxState } from './use-outbox';
 
 /** Every entry of this tablet the server has not acknowledged yet, with why it waits. */
 export function OutboxPage() {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const { outbox } = useJudge();
   const state = useOutboxState(outbox);
   return (
@@ -20,27 +20,16 @@ export function OutboxPage() {
       ) : (
         <ul className="outbox-list">
           {state.items.map((item) => (
-            <li key={item.id} className={`outbox-item outbox-item--${item.state}`}>
+            <li
+              key={item.id}
+              className={`outbox-item outbox-item--${item.state}`}
+              data-outbox={item.id}
+            >
               <div>
                 <strong>{item.label}</strong>
-                <div className="muted">
-                  {new Date(item.createdAt).toLocaleTimeString(lang)} ·{' '}
-                  {item.state === 'pending' ? t('judge.outbox.waiting') : t('judge.outbox.held')}
-                </div>
-                {item.problem ? (
-                  <div className="outbox-item__problem">
-                    {describeError(
-                      lang,
-                      new ApiError(item.problem.status, item.problem.key, item.problem.message),
-                    )}
-                  </div>
-                ) : null}
+                <OutboxItemStatus item={item} time />
               </div>
-              {item.state === 'held' ? (
-                <Button variant="secondary" onClick={() => void outbox.retry(item.id)}>
-                  {t('judge.outbox.sendAgain')}
-                </Button>
-              ) : null}
+              <OutboxItemActions item={item} outbox={outbox} />
             </li>
           ))}
         </ul>

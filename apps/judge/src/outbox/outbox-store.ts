@@ -4,7 +4,8 @@ import type { LedgerEntryInput } from '@olympiad/contracts';
  * An entry the judge made, kept on the tablet until the server has acknowledged it. `pending`:
  * waiting to be sent; `held`: the server refused it for a reason a person must look at (the
  * category was locked meanwhile, the entry does not fit the rules). Held entries are never
- * dropped: they stay until they are sent again or the head judge has dealt with them.
+ * dropped: each is handed to the head judge's review queue and stays until it is sent again (or
+ * the head judge accepted it) or the judge removes it after the head judge dismissed it.
  */
 export interface OutboxItem {
   id: string;
@@ -18,7 +19,21 @@ export interface OutboxItem {
   order: number;
   /** A short human description for the outbox list ("Қыран 1 · attempt 2"). */
   label: string;
+  /**
+   * A held entry handed to the head judge's review queue (`POST /api/held-entries`), done once
+   * and remembered here across reloads. Absent (items stored before there was a queue) or null:
+   * not handed over yet.
+   */
+  handover?: Handover | null;
 }
+
+export type Handover =
+  /** The head judge has it; `stageId` is where the tablet asks what became of it. */
+  | { state: 'sent'; at: string; stageId: string }
+  /** The head judge dismissed it, with a reason. (Accepted entries are resent and leave the outbox.) */
+  | { state: 'dismissed'; at: string; stageId: string; by: string; reason: string }
+  /** The server would not take it into the queue either; a person must look. */
+  | { state: 'refused'; problem: { status: number; key: string; message: string } };
 
 /** Where outbox items live. The browser's is IndexedDB; tests may use memory. */
 export interface OutboxStore {

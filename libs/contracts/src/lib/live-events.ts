@@ -33,6 +33,8 @@ export interface StageSnapshot {
   name: string;
   status: string;
   categories: CategorySummary[];
+  /** The season the stage belongs to: its name and logo (null when none was uploaded) for the hall screen. */
+  olympiad?: { name: string; logoUrl: string | null };
 }
 
 export interface StandingsSnapshot {

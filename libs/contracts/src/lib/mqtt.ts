@@ -11,6 +11,32 @@ export const MQTT_MAX_PAYLOAD_BYTES = 1024;
 
 export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/);
 
+/**
+ * What a field controller or `bridge` needs to reach the venue broker. Device registration
+ * (POST /api/devices) returns it once; the console shows it as text and as a QR code, and
+ * `bridge serial|simulate --config <file>` reads the same JSON.
+ */
+export const bridgeConfigSchema = z
+  .object({
+    mqttUrl: z.string().regex(/^(mqtts?|wss?|tcp):\/\/[^\s/]+/, 'an mqtt://host:port URL (or mqtts, ws, wss)'),
+    deviceId: deviceIdSchema,
+    /** The broker account: the device id on the embedded broker and on the generated Mosquitto files. */
+    username: z.string().min(1).max(64),
+    /** The device secret, shown once at registration. */
+    password: z.string().min(8).max(200),
+  })
+  .strict();
+export type BridgeConfig = z.infer<typeof bridgeConfigSchema>;
+
+/** The answer of POST /api/devices: the only time the secret leaves the server. */
+export interface RegisteredDevice {
+  id: string;
+  fieldId: string | null;
+  label: string;
+  secret: string;
+  bridgeConfig: BridgeConfig;
+}
+
 export const mqttTopics = {
   event: (deviceId: string) => `${MQTT_TOPIC_ROOT}/${deviceId}/event`,
   status: (deviceId: string) => `${MQTT_TOPIC_ROOT}/${deviceId}/status`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiErrorBody } from './errors';
 
 /**
  * Registration import: a CSV or XLSX file of teams as schools send it. The organiser uploads it
@@ -136,4 +137,25 @@ export interface RegistrationResult {
   teamsCreated: number;
   schoolsCreated: number;
   skippedRows: number[];
+}
+
+/**
+ * A confirmed import being written (POST /api/stages/:id/registration/commits answers 202 with it;
+ * GET …/commits/:jobId reports it). Every row is written inside one transaction: until `state` is
+ * `done` nothing of the file is visible, and a `failed` job wrote nothing.
+ */
+export interface RegistrationCommitJob {
+  id: string;
+  stageId: string;
+  state: 'running' | 'done' | 'failed';
+  /** checking: the file is checked again; writing: rows go into the open transaction; standings: the new teams enter each category's standings. */
+  phase: 'checking' | 'writing' | 'standings' | 'done';
+  /** Teams written so far into the transaction, of `teamsTotal`. */
+  teamsWritten: number;
+  /** Teams to write; 0 until the check is done. */
+  teamsTotal: number;
+  /** The whole job, 0–100, monotonic. */
+  percent: number;
+  result: RegistrationResult | null;
+  error: ApiErrorBody | null;
 }

@@ -1,6 +1,12 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
 import { SensorsAndRuns1732400000000 } from './1732400000000-sensors-and-runs';
 import { OrganiserConsole1732700000000 } from './1732700000000-organiser-console';
+import { HeldEntries1732800000000 } from './1732800000000-held-entries';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1732300000000, SensorsAndRuns1732400000000, OrganiserConsole1732700000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  SensorsAndRuns1732400000000,
+  OrganiserConsole1732700000000,
+  HeldEntries1732800000000,
+];
