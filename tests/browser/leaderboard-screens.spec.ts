@@ -46,6 +46,11 @@ describe('leaderboard screens in Chromium', () => {
     const secretTimes = [31_500, 29_900, 35_250];
     for (const [index, time] of secretTimes.entries())
       await confirmRun(venue, head, stage.secret.categoryId, stage.secret.teamIds[index], time);
+    // The olympiad's logo, as an organiser uploads it from the console.
+    const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" viewBox="0 0 240 120">
+      <rect width="240" height="120" rx="20" fill="#0b5394"/><circle cx="60" cy="60" r="36" fill="#f1c232"/>
+      <text x="110" y="75" font-family="sans-serif" font-size="40" font-weight="700" fill="#fff">ROBO</text></svg>`;
+    await request(venue.url).post(`/api/olympiads/${stage.olympiadId}/logo`).set(organiser()).send({ data: Buffer.from(logo).toString('base64') }).expect(200);
   });
 
   afterAll(async () => {
@@ -64,6 +69,9 @@ describe('leaderboard screens in Chromium', () => {
     expect(await scrolls(page)).toBe(false);
     const teamPx = await page.locator('.standings__team').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(teamPx / size.height).toBeGreaterThan(0.035); // ≈ 4 % of the screen height: readable from 10 m
+    const logo = page.locator('img.hall__logo');
+    await logo.waitFor();
+    expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await settle(page);
     await saveScreenshot(page, `leaderboard-hall-${name}-kk`);
     await page.goto(`${venue.url}/hall/${stage.stageCode}?every=600&lang=ru`);

@@ -7,6 +7,7 @@ import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { JudgeEntity } from '../judges/judge.entity';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from '../schools/school.entity';
@@ -23,6 +24,7 @@ export const ENTITIES = [
   OrganiserAccountEntity,
   RegionEntity,
   OlympiadEntity,
+  OlympiadLogoEntity,
   StageEntity,
   SchoolEntity,
   CategoryEntity,

@@ -17,6 +17,9 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CategoryEntity } from '../categories/category.entity';
 import { FieldEntity } from '../fields/field.entity';
+import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
+import { olympiadLogoUrl } from '../olympiads/olympiad-logo.service';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { StandingsService } from '../standings/standings.service';
 import { TeamEntity } from '../teams/team.entity';
@@ -196,10 +199,13 @@ export class LiveService {
       where: staff ? { stageId: stage.id } : { stageId: stage.id, published: true },
       order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
     });
+    const olympiad = await this.stages.manager.findOneBy(OlympiadEntity, { id: stage.olympiadId });
+    const logo = await this.stages.manager.findOne(OlympiadLogoEntity, { where: { olympiadId: stage.olympiadId }, select: { olympiadId: true, updatedAt: true } });
     return {
       stageId: stage.id,
       name: stage.name,
       status: stage.status,
+      olympiad: olympiad ? { name: olympiad.name, logoUrl: logo ? olympiadLogoUrl(olympiad.id, logo.updatedAt) : null } : undefined,
       categories: categories.map((category) => ({
         id: category.id,
         name: category.name,

@@ -1,11 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, notFound } from '../common/api-error';
+import type { PublicStageSummary } from '@olympiad/contracts';
 import { AwardsService } from '../awards/awards.service';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { OlympiadLogoService } from '../olympiads/olympiad-logo.service';
 import { LiveService } from '../live/live.service';
 import { publicSnapshot } from '../live/public-rows';
 import { publicBracket } from './public-bracket';
@@ -25,20 +29,60 @@ export class PublicController {
     private readonly live: LiveService,
     private readonly standings: StandingsService,
     private readonly awards: AwardsService,
+    private readonly logos: OlympiadLogoService,
   ) {}
 
+  /**
+   * The olympiad's logo, cacheable for good (its address changes with every upload). An SVG is
+   * shown through <img>, where scripts never run; the policy below keeps it inert if opened directly.
+   */
+  @Get('olympiads/:id/logo')
+  async olympiadLogo(@Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
+    const logo = await this.logos.get(id);
+    response
+      .set({
+        'Content-Type': logo.contentType,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(logo.bytes);
+  }
+
   @Get('stages')
-  async stagesList() {
-    const stages = await this.stages.find({ where: { status: Not('draft') }, order: { startsOn: 'ASC', name: 'ASC' } });
-    return stages.map(({ code, name, kind, regionCode, status, startsOn, endsOn }) => ({
-      code,
-      name,
-      kind,
-      regionCode,
-      status,
-      startsOn,
-      endsOn,
-    }));
+  async stagesList(): Promise<PublicStageSummary[]> {
+    const stages = await this.stages.find({
+      where: { status: Not('draft') },
+      order: { startsOn: 'ASC', name: 'ASC' },
+    });
+    const manager = this.stages.manager;
+    const olympiads = await manager.findBy(OlympiadEntity, {
+      id: In([...new Set(stages.map((stage) => stage.olympiadId))]),
+    });
+    const entries = await manager.find(QualificationEntryEntity, {
+      select: { sourceStageId: true, targetStageId: true },
+    });
+    const sent = countBy(entries.map((entry) => entry.sourceStageId));
+    const received = countBy(entries.map((entry) => entry.targetStageId));
+    return stages.flatMap(
+      ({ id, code, name, kind, regionCode, status, startsOn, endsOn, olympiadId }) => {
+        const olympiad = olympiads.find((candidate) => candidate.id === olympiadId);
+        if (!olympiad || status === 'draft') return [];
+        return [
+          {
+            code,
+            name,
+            kind,
+            regionCode,
+            status,
+            startsOn,
+            endsOn,
+            olympiad: { id: olympiad.id, name: olympiad.name, season: olympiad.season },
+            qualifiers: (kind === 'republic' ? received : sent).get(id) ?? 0,
+          },
+        ];
+      },
+    );
   }
 
   @Get('stages/:code')
@@ -75,7 +119,13 @@ export class PublicController {
       relations: { school: true, category: true },
     });
     const stageNames = new Map(
-      (await this.stages.findBy({ id: In([...new Set(entries.flatMap((entry) => [entry.sourceStageId, entry.targetStageId]))]) })).map((s) => [s.id, s.name]),
+      (
+        await this.stages.findBy({
+          id: In([
+            ...new Set(entries.flatMap((entry) => [entry.sourceStageId, entry.targetStageId])),
+          ]),
+        })
+      ).map((s) => [s.id, s.name]),
     );
     return entries.map((entry) => {
       const team = teams.find((candidate) => candidate.id === entry.sourceTeamId);
@@ -95,8 +145,10 @@ export class PublicController {
   async categoryBracket(@Param('id', ParseUUIDPipe) id: string) {
     const category = await this.categories.findOneBy({ id });
     if (!category) throw notFound('Category', id);
-    if (!category.published) throw new ApiError(404, 'live.notPublished', 'These results are not published yet');
-    if (category.discipline !== 'sumo') throw new ApiError(404, 'errors.notFound', 'Only a sumo category has a bracket');
+    if (!category.published)
+      throw new ApiError(404, 'live.notPublished', 'These results are not published yet');
+    if (category.discipline !== 'sumo')
+      throw new ApiError(404, 'errors.notFound', 'Only a sumo category has a bracket');
     return publicBracket(this.categories.manager, category);
   }
 
@@ -109,4 +161,10 @@ export class PublicController {
     }
     return publicSnapshot(await this.standings.snapshot(id));
   }
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { LiveModule } from '../live/live.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { StandingsModule } from '../standings/standings.module';
 import { PublicController } from './public.controller';
 
-@Module({ imports: [LiveModule, StandingsModule, AwardsModule], controllers: [PublicController] })
+@Module({ imports: [LiveModule, StandingsModule, AwardsModule, OrganisationModule], controllers: [PublicController] })
 export class PublicModule {}

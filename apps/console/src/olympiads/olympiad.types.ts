@@ -3,6 +3,8 @@ export interface OlympiadSummary {
   id: string;
   name: string;
   season: string;
+  /** Where the hall screens load the olympiad's logo from; null when none was uploaded. */
+  logoUrl: string | null;
 }
 
 export interface StageSummary {

@@ -9,6 +9,7 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { CreateOlympiadForm } from './create-olympiad-form';
+import { OlympiadLogoEditor } from './olympiad-logo-editor';
 import type { OlympiadSummary } from './olympiad.types';
 import { StageList } from './stage-list';
 
@@ -71,7 +72,17 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
                   {t(open.has(olympiad.id) ? 'console.stages.hide' : 'console.stages.show')}
                 </Button>
               </div>
-              {open.has(olympiad.id) ? <StageList api={api} olympiadId={olympiad.id} /> : null}
+              {open.has(olympiad.id) ? (
+                <>
+                  <OlympiadLogoEditor
+                    api={api}
+                    olympiadId={olympiad.id}
+                    logoUrl={olympiad.logoUrl}
+                    onChanged={olympiads.reload}
+                  />
+                  <StageList api={api} olympiadId={olympiad.id} />
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -68,6 +68,32 @@ function setup(path: string) {
           kind: 'regional',
           regionCode: 'akmola',
           status: 'live',
+          startsOn: '2025-12-05',
+          endsOn: '2025-12-06',
+          olympiad: { id: 'oly-25', name: 'Робототехника 2025', season: '2025' },
+          qualifiers: 4,
+        },
+        {
+          code: 'KZ-25',
+          name: 'Республикалық кезең',
+          kind: 'republic',
+          regionCode: null,
+          status: 'live',
+          startsOn: '2026-03-01',
+          endsOn: '2026-03-02',
+          olympiad: { id: 'oly-25', name: 'Робототехника 2025', season: '2025' },
+          qualifiers: 4,
+        },
+      ]);
+    if (String(url) === '/api/public/stages/AKM-25/qualifiers')
+      return json(200, [
+        {
+          team: 'Сұңқар',
+          school: 'Көкшетау №1',
+          category: 'Лабиринт 3–4',
+          fromStage: stage.name,
+          toStage: 'Республикалық кезең',
+          reason: 'top-n',
         },
       ]);
     return json(404, { statusCode: 404, key: 'errors.notFound', message: 'Not found' });
@@ -85,10 +111,28 @@ describe('leaderboard app', () => {
     setup('/');
     expect(await screen.findByRole('heading', { name: stage.name })).toBeTruthy();
     expect(screen.getByText(/Өңірлік кезең · Өтіп жатыр/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Нәтижелер' }).getAttribute('href')).toBe('/s/AKM-25');
-    expect(screen.getByRole('link', { name: 'Зал экраны' }).getAttribute('href')).toBe(
+    expect(
+      screen.getAllByRole('link', { name: 'Нәтижелер' }).map((link) => link.getAttribute('href')),
+    ).toEqual(['/s/KZ-25', '/s/AKM-25']);
+    expect(screen.getAllByRole('link', { name: 'Зал экраны' })[1].getAttribute('href')).toBe(
       '/hall/AKM-25',
     );
+    expect(screen.getByText('Республикалық кезеңге жіберілді: 4')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Республикалық шолу' }).getAttribute('href')).toBe(
+      '/o/oly-25',
+    );
+  });
+
+  it("shows an olympiad's republic page: the republic stage first, and who each region sent on", async () => {
+    setup('/o/oly-25');
+    expect(await screen.findByRole('heading', { name: 'Робототехника 2025' })).toBeTruthy();
+    const names = screen
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
+    expect(names.indexOf('Республикалық кезең')).toBeLessThan(names.indexOf(stage.name));
+    expect(screen.getByText('Өңірлерден келген командалар: 4')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Іріктеуден өткендерді көрсету' })[1]);
+    expect(await screen.findByText('Сұңқар')).toBeTruthy();
   });
 
   it('shows only published categories and the standings from the socket, "not scored" apart from 0', async () => {

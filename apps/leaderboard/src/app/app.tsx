@@ -16,12 +16,16 @@ export interface AppProps {
   makeTransport?: () => LiveTransport;
 }
 
-/** Routes: `/` the stages, `/s/:stageCode` a stage on a phone, `/hall/:stageCode` the hall screen. */
+/**
+ * Routes: `/` the stages, `/o/:olympiadId` an olympiad's republic page, `/s/:stageCode` a stage
+ * on a phone, `/hall/:stageCode` the hall screen.
+ */
 export function App({ fetch, makeTransport }: AppProps) {
   const { t } = useLanguage();
   const { pathname } = useLocation();
   const hall = matchPath('/hall/:stageCode', pathname);
   const stage = matchPath('/s/:stageCode', pathname);
+  const olympiad = matchPath('/o/:olympiadId', pathname);
 
   useEffect(() => {
     document.title = t('app.leaderboard');
@@ -35,6 +39,8 @@ export function App({ fetch, makeTransport }: AppProps) {
     <AppShell title={t('app.leaderboard')} subtitle={t('app.olympiad')}>
       {stage ? (
         <LivePage code={stage.stageCode} fetch={fetch} makeTransport={makeTransport} />
+      ) : olympiad ? (
+        <StageListPage fetch={fetch} olympiadId={olympiad.olympiadId} />
       ) : matchPath('/', pathname) ? (
         <StageListPage fetch={fetch} />
       ) : (

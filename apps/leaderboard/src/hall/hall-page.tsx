@@ -86,8 +86,14 @@ function HallScreen({ code, client, fetch, everyMs }: HallPageProps & { everyMs:
   return (
     <div className="hall" data-theme="hall">
       <header className="hall__header">
+        {stage?.olympiad?.logoUrl ? (
+          <img className="hall__logo" src={stage.olympiad.logoUrl} alt={stage.olympiad.name} />
+        ) : null}
         <div className="hall__titles">
-          <p className="hall__stage">{stage?.name ?? t('app.leaderboard')}</p>
+          <p className="hall__stage">
+            {stage?.olympiad ? `${stage.olympiad.name} · ` : ''}
+            {stage?.name ?? t('app.leaderboard')}
+          </p>
           {ceremony ? (
             <h1 className="hall__category">{ceremony.categoryName}</h1>
           ) : current ? (

@@ -1,8 +1,4 @@
-/** One entry of `GET /api/public/stages`. */
-export interface PublicStage {
-  code: string;
-  name: string;
-  kind: 'regional' | 'republic';
-  regionCode: string | null;
-  status: 'draft' | 'live' | 'closed';
-}
+import type { PublicStageSummary } from '@olympiad/contracts';
+
+/** One entry of `GET /api/public/stages` (a type only: no contracts code reaches the bundle). */
+export type PublicStage = PublicStageSummary;

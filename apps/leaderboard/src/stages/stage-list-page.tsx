@@ -8,15 +8,27 @@ import {
   useQuery,
   createApiClient,
 } from '@olympiad/ui';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { PublicStage } from './public-stage.types';
 
+const QualifiersList = lazy(() =>
+  import('../stage/qualifiers-list').then((m) => ({ default: m.QualifiersList })),
+);
+
 /**
- * `/`: every public stage, the republic stage first, then the regional ones by name. (Region names
- * would come from @olympiad/contracts' REGIONS, but importing any value from contracts brings its
- * zod schemas along, ~27 KB gzipped, a quarter of the public view's budget.)
+ * `/`: every public stage, by olympiad (newest season first), the republic stage first, then the
+ * regional ones by name. `/o/:olympiadId`: one olympiad's republic page, where every stage can
+ * show the teams it sent on (or, for the republic stage, received). (Region names would come
+ * from @olympiad/contracts' REGIONS, but importing any value from contracts brings its zod
+ * schemas along, ~27 KB gzipped, a quarter of the public view's budget.)
  */
-export function StageListPage({ fetch }: { fetch?: typeof globalThis.fetch }) {
+export function StageListPage({
+  fetch,
+  olympiadId,
+}: {
+  fetch?: typeof globalThis.fetch;
+  olympiadId?: string;
+}) {
   const { lang, t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const stages = useQuery(
@@ -40,31 +52,84 @@ export function StageListPage({ fetch }: { fetch?: typeof globalThis.fetch }) {
       </StatusBanner>
     );
   }
-  const list = [...(stages.data ?? [])].sort((a, b) =>
-    a.kind !== b.kind ? (a.kind === 'republic' ? -1 : 1) : compareNames(a.name, b.name, lang),
+  const list = (stages.data ?? []).filter(
+    (stage) => !olympiadId || stage.olympiad.id === olympiadId,
   );
+  const olympiads = [
+    ...new Map(list.map((stage) => [stage.olympiad.id, stage.olympiad])).values(),
+  ].sort((a, b) => b.season.localeCompare(a.season) || compareNames(a.name, b.name, lang));
   return (
     <section aria-labelledby="stages-title">
-      <h2 id="stages-title">{t('board.stages.title')}</h2>
+      <h2 id="stages-title">
+        {olympiadId && olympiads[0] ? olympiads[0].name : t('board.stages.title')}
+      </h2>
       {list.length === 0 ? (
-        <StatusBanner kind="info">{t('board.stages.empty')}</StatusBanner>
+        <StatusBanner kind="info">
+          {t(olympiadId ? 'board.olympiad.notFound' : 'board.stages.empty')}
+        </StatusBanner>
       ) : null}
-      {(['republic', 'regional'] as const).map((kind) =>
-        list.some((stage) => stage.kind === kind) ? (
-          <StageGroup
-            key={kind}
-            title={t(kind === 'republic' ? 'board.republic' : 'board.regional')}
-            stages={list.filter((stage) => stage.kind === kind)}
-          />
-        ) : null,
-      )}
+      {olympiadId ? (
+        <p>
+          <Link href="/">{t('board.stages.title')}</Link>
+        </p>
+      ) : null}
+      {olympiads.map((olympiad) => {
+        const own = list
+          .filter((stage) => stage.olympiad.id === olympiad.id)
+          .sort((a, b) =>
+            a.kind !== b.kind
+              ? a.kind === 'republic'
+                ? -1
+                : 1
+              : compareNames(a.name, b.name, lang),
+          );
+        return (
+          <div key={olympiad.id} className="olympiad-stages">
+            {olympiadId ? null : (
+              <div className="olympiad-stages__head">
+                <h3 className="olympiad-stages__name">
+                  {olympiad.name} <span className="ui-muted">{olympiad.season}</span>
+                </h3>
+                <Link
+                  className="ui-button ui-button--secondary"
+                  href={`/o/${encodeURIComponent(olympiad.id)}`}
+                >
+                  {t('board.olympiad.overview')}
+                </Link>
+              </div>
+            )}
+            {(['republic', 'regional'] as const).map((kind) =>
+              own.some((stage) => stage.kind === kind) ? (
+                <StageGroup
+                  key={kind}
+                  title={t(kind === 'republic' ? 'board.republic' : 'board.regional')}
+                  stages={own.filter((stage) => stage.kind === kind)}
+                  withQualifiers={Boolean(olympiadId)}
+                  fetch={fetch}
+                />
+              ) : null,
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }
 
-/** The republic stage, or every regional stage, each with its status and links. */
-function StageGroup({ title, stages }: { title: string; stages: PublicStage[] }) {
+/** The republic stage, or every regional stage, each with its status, qualifiers and links. */
+function StageGroup({
+  title,
+  stages,
+  withQualifiers,
+  fetch,
+}: {
+  title: string;
+  stages: PublicStage[];
+  withQualifiers: boolean;
+  fetch?: typeof globalThis.fetch;
+}) {
   const { t } = useLanguage();
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <>
       <h3 className="stage-group__title">{title}</h3>
@@ -77,6 +142,15 @@ function StageGroup({ title, stages }: { title: string; stages: PublicStage[] })
                 {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
                 {' · '}
                 {t(`stage.status.${stage.status}`)}
+                {' · '}
+                {stage.startsOn === stage.endsOn
+                  ? stage.startsOn
+                  : `${stage.startsOn} – ${stage.endsOn}`}
+              </p>
+              <p className="stage-card__qualifiers">
+                {t(stage.kind === 'republic' ? 'board.stages.received' : 'board.stages.sent', {
+                  count: stage.qualifiers,
+                })}
               </p>
             </div>
             <div className="stage-card__links">
@@ -92,7 +166,29 @@ function StageGroup({ title, stages }: { title: string; stages: PublicStage[] })
               >
                 {t('board.stages.hall')}
               </Link>
+              {withQualifiers && stage.qualifiers > 0 ? (
+                <Button
+                  variant="secondary"
+                  aria-expanded={open === stage.code}
+                  onClick={() => setOpen(open === stage.code ? null : stage.code)}
+                >
+                  {t(
+                    open === stage.code
+                      ? 'board.stages.hideQualifiers'
+                      : 'board.stages.showQualifiers',
+                  )}
+                </Button>
+              ) : null}
             </div>
+            {open === stage.code ? (
+              <div className="stage-card__details">
+                <Suspense
+                  fallback={<StatusBanner kind="loading">{t('common.loading')}</StatusBanner>}
+                >
+                  <QualifiersList code={stage.code} stageName={stage.name} fetch={fetch} />
+                </Suspense>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

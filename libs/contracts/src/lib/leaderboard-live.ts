@@ -117,6 +117,22 @@ export type DisplayHelloResult =
   | { ok: true; paired: boolean; code: string | null; config: DisplayConfig }
   | { ok: false; key: string; message: string };
 
+/**
+ * `GET /api/public/stages`: every stage that is live or closed, with its olympiad (the republic
+ * page groups by it) and how many teams it sent on (regional) or received (republic).
+ */
+export interface PublicStageSummary {
+  code: string;
+  name: string;
+  kind: 'regional' | 'republic';
+  regionCode: string | null;
+  status: 'live' | 'closed';
+  startsOn: string;
+  endsOn: string;
+  olympiad: { id: string; name: string; season: string };
+  qualifiers: number;
+}
+
 /** `GET /api/public/stages/:code/qualifiers`: a team sent from a regional stage to the republic stage. */
 export interface PublicQualifier {
   team: string;

@@ -173,3 +173,7 @@ export const ledgerEntryInputSchema = z
     message: 'a correction needs a reason',
   });
 export type LedgerEntryInput = z.infer<typeof ledgerEntryInputSchema>;
+
+/** POST /api/olympiads/:id/logo — the image file as base64 (PNG, JPEG, WebP or SVG, at most 300 KB). */
+export const olympiadLogoSchema = z.object({ data: z.string().min(1).max(420_000) }).strict();
+export type OlympiadLogo = z.infer<typeof olympiadLogoSchema>;

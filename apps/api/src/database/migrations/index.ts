@@ -2,6 +2,7 @@ import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
 import { SensorsAndRuns1732400000000 } from './1732400000000-sensors-and-runs';
 import { OrganiserConsole1732700000000 } from './1732700000000-organiser-console';
 import { HeldEntries1732800000000 } from './1732800000000-held-entries';
+import { OlympiadLogo1732900000000 } from './1732900000000-olympiad-logo';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   SensorsAndRuns1732400000000,
   OrganiserConsole1732700000000,
   HeldEntries1732800000000,
+  OlympiadLogo1732900000000,
 ];
