@@ -1,6 +1,7 @@
 import type {
   ClientToServerEvents,
   DeviceStatus,
+  FieldSignal,
   RunState,
   ServerToClientEvents,
   UnassignedSensorEvent,
@@ -17,6 +18,8 @@ export interface FieldLive {
   unassigned: UnassignedSensorEvent[];
   /** The room refused us (e.g. a field of another stage), with its message key. */
   refused: string | null;
+  /** The last button or fault signal of the field's devices (a sumo ring's start button), numbered, with performance.now() when it arrived. */
+  signal: (FieldSignal & { n: number; at: number }) | null;
 }
 
 const EMPTY: FieldLive = {
@@ -26,9 +29,13 @@ const EMPTY: FieldLive = {
   devices: [],
   unassigned: [],
   refused: null,
+  signal: null,
 };
 
-/** The field room over Socket.IO: the run on the field, its devices and unassigned sensor events. */
+/**
+ * The field room over Socket.IO: the run on the field, its devices, unassigned sensor events and
+ * the devices' button signals.
+ */
 export function useFieldRun(
   fieldId: string | null,
   token: () => string | null,
@@ -79,6 +86,16 @@ export function useFieldRun(
           ? {
               ...current,
               unassigned: [...current.unassigned.filter((e) => e.id !== event.id), event],
+            }
+          : current,
+      ),
+    );
+    socket.on('field:signal', (signal) =>
+      setLive((current) =>
+        signal.fieldId === fieldId
+          ? {
+              ...current,
+              signal: { ...signal, n: (current.signal?.n ?? 0) + 1, at: performance.now() },
             }
           : current,
       ),

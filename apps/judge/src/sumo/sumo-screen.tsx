@@ -7,7 +7,8 @@ import {
   type SumoRuleSet,
   startMatch,
 } from '@olympiad/scoring';
-import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
+import type { FieldSignal } from '@olympiad/contracts';
+import { Button, StatusBanner, useLanguage, useLocation } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { teamRefs } from '../category/category-data.types';
@@ -15,12 +16,19 @@ import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
 import type { FieldError } from '@olympiad/scoring';
+import { useFieldRun } from '../maze/use-field-run';
 import { MatchClock } from './match-clock';
 import { allMatches, nextMatch, playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 
 /** The ring: the next match from the draw, round by round, confirmed into the ledger. */
 export function SumoScreen({ state }: ScreenProps) {
   const { t } = useLanguage();
+  const { me, token } = useJudge();
+  const { search } = useLocation();
+  // The ring this judge stands at (one assigned sumo field, or ?field=): its start button drives the clock.
+  const rings = me.assignments.fields.filter((field) => field.discipline === 'sumo');
+  const ringId = search.get('field') ?? (rings.length === 1 ? rings[0].id : null);
+  const ring = useFieldRun(ringId, token);
   const { category, teams } = state.data;
   const ruleSet = category.ruleSet as SumoRuleSet;
   const tournament = useMemo(
@@ -48,6 +56,7 @@ export function SumoScreen({ state }: ScreenProps) {
             ruleSet={ruleSet}
             name={name}
             categoryId={category.id}
+            signal={ring.signal}
           />
         ) : (
           <StatusBanner kind="success">{t('judge.sumo.allPlayed')}</StatusBanner>
@@ -115,11 +124,13 @@ function MatchPanel({
   ruleSet,
   name,
   categoryId,
+  signal,
 }: {
   match: PlayableMatch;
   ruleSet: SumoRuleSet;
   name: (id: string) => string;
   categoryId: string;
+  signal: (FieldSignal & { n: number; at: number }) | null;
 }) {
   const { lang, t } = useLanguage();
   const { outbox } = useJudge();
@@ -193,7 +204,7 @@ function MatchPanel({
       <h3 id="match-title">
         {t('judge.sumo.match', { id: match.id })} · {t(`judge.sumo.phase.${now.phase}`)}
       </h3>
-      <MatchClock rules={rules} />
+      <MatchClock rules={rules} signal={signal} />
       <div className="sumo-sides">
         {side('a')}
         <div className="sumo-middle">
