@@ -1,6 +1,6 @@
 import type { RunState } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
-import type { MazeRuleSet } from '@olympiad/scoring';
+import { mazeAttemptsByTeam, type MazeRuleSet, nextMazeAttempt } from '@olympiad/scoring';
 import { navigate, useLanguage, useLocation } from '@olympiad/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -10,7 +10,6 @@ import { TeamResult } from '../category/team-result';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { MazeAttemptForm } from './maze-attempt-form';
 import { readConfirmedRuns, rememberConfirmedRun } from './confirmed-runs';
-import { attemptsByTeam, nextAttempt } from './maze-team-attempts';
 import { SensorPanel } from './sensor-panel';
 import { useFieldRun } from './use-field-run';
 
@@ -25,7 +24,7 @@ export function MazeScreen({ state }: ScreenProps) {
   const fieldId = search.get('field') ?? (mazeFields.length === 1 ? mazeFields[0].id : null);
   const live = useFieldRun(fieldId, token);
   const preview = useStandingsPreview(state.data, state.records);
-  const attempts = useMemo(() => attemptsByTeam(state.records), [state.records]);
+  const attempts = useMemo(() => mazeAttemptsByTeam(state.records), [state.records]);
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
     [teams, lang],
@@ -62,7 +61,7 @@ export function MazeScreen({ state }: ScreenProps) {
   const attempt = team
     ? runOfCategory && runOfCategory.teamId === team.id
       ? runOfCategory.attempt
-      : nextAttempt(teamAttempts, ruleSet.params.attempts)
+      : nextMazeAttempt(teamAttempts, ruleSet.params.attempts)
     : null;
   const ours =
     !!team &&

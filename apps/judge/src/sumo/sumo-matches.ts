@@ -6,6 +6,8 @@ import {
   type SumoTournament,
   sumoTournamentOf,
   type TeamRef,
+  nextSumoMatch,
+  sumoMatchesInOrder,
 } from '@olympiad/scoring';
 
 export interface PlayableMatch extends ResolvedMatch {
@@ -24,10 +26,7 @@ export function tournamentOf(
 }
 
 /** Every match of the tournament in playing order: group rounds first, then the bracket. */
-export function allMatches(tournament: SumoTournament): ResolvedMatch[] {
-  const group = tournament.groups.flatMap((g) => g.matches).sort((x, y) => x.round - y.round);
-  return [...group, ...tournament.bracket];
-}
+export const allMatches = sumoMatchesInOrder;
 
 export function playable(match: ResolvedMatch, ruleSet: SumoRuleSet): PlayableMatch | null {
   if (typeof match.a !== 'string' || typeof match.b !== 'string') return null;
@@ -37,14 +36,4 @@ export function playable(match: ResolvedMatch, ruleSet: SumoRuleSet): PlayableMa
 }
 
 /** The first match that still needs the ring: in progress first, then ready ones in order. */
-export function nextMatch(tournament: SumoTournament): ResolvedMatch | null {
-  const matches = allMatches(tournament);
-  const open = (m: ResolvedMatch) => typeof m.a === 'string' && typeof m.b === 'string';
-  return (
-    matches.find(
-      (m) => open(m) && (m.status === 'in-progress' || m.status === 'awaiting-decision'),
-    ) ??
-    matches.find((m) => open(m) && m.status === 'ready') ??
-    null
-  );
-}
+export const nextMatch = nextSumoMatch;
