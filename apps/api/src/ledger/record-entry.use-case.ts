@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
 import { validateEntry } from '@olympiad/scoring';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoryEntity } from '../categories/category.entity';
@@ -97,24 +97,25 @@ export class RecordEntryUseCase {
       );
     }
 
-    const entry = await manager.save(
-      Object.assign(new LedgerEntryEntity(), {
-        id: input.id,
-        stageId: category.stageId,
-        categoryId: category.id,
-        teamId: input.teamId,
-        kind: input.kind,
-        // The rules fill in defaults; the ledger keeps exactly what they validated.
-        payload: checked.value.payload as Record<string, unknown>,
-        supersedes: input.supersedes,
-        reason: input.reason,
-        authorId: actor.id,
-        authorRole: actor.role,
-        deviceId: input.deviceId,
-        recordedAt: input.recordedAt,
-        receivedAt: new Date().toISOString(),
-      }),
-    );
+    // insert(), not save(): save() works out what changed and reads the row back, which cost a
+    // millisecond and more on every score (the sensor finish's critical path); insert() fills in `seq`.
+    const entry = Object.assign(new LedgerEntryEntity(), {
+      id: input.id,
+      stageId: category.stageId,
+      categoryId: category.id,
+      teamId: input.teamId,
+      kind: input.kind,
+      // The rules fill in defaults; the ledger keeps exactly what they validated.
+      payload: checked.value.payload as Record<string, unknown>,
+      supersedes: input.supersedes,
+      reason: input.reason,
+      authorId: actor.id,
+      authorRole: actor.role,
+      deviceId: input.deviceId,
+      recordedAt: input.recordedAt,
+      receivedAt: new Date().toISOString(),
+    });
+    await manager.insert(LedgerEntryEntity, entry as QueryDeepPartialEntity<LedgerEntryEntity>);
     if (category.status === 'setup') {
       await manager.update(CategoryEntity, { id: category.id }, { status: 'running' });
     }
