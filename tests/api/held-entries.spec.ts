@@ -31,6 +31,8 @@ describe.each(databases)('the head judge’s review queue of held entries on %s'
   let headJudge: string;
   let staffRoom: Client;
   const events: HeldEntry[] = [];
+  const secondJudgesEvents: string[] = [];
+  let secondJudgesRoom: ReturnType<typeof io>;
 
   /** Made offline on the tablet before the head judge locked the category. */
   let offlineEntry: ReturnType<typeof mazeAttempt>;
@@ -75,6 +77,14 @@ describe.each(databases)('the head judge’s review queue of held entries on %s'
     const joined = await new Promise<JoinResult>((done) => staffRoom.emit('join', { kind: 'stage', id: stage.stageId }, done));
     expect(joined.ok).toBe(true);
     staffRoom.on('held:changed', (held) => events.push(held));
+    // A plain judge in the same staff room: sees their own held entries only.
+    secondJudgesRoom = io(venue.url, { transports: ['websocket'], auth: { token: secondJudge }, reconnection: false });
+    await new Promise<void>((done, fail) => {
+      secondJudgesRoom.once('connect', () => done());
+      secondJudgesRoom.once('connect_error', fail);
+    });
+    expect((await new Promise<JoinResult>((done) => secondJudgesRoom.emit('join', { kind: 'stage', id: stage.stageId }, done))).ok).toBe(true);
+    secondJudgesRoom.on('held:changed', (held) => secondJudgesEvents.push(held.id));
 
     recordedEarlier = mazeAttempt(stage, stage.teamIds[1], 1, 70_000);
     await as(judge).post('/api/ledger', recordedEarlier).expect(201);
@@ -84,6 +94,7 @@ describe.each(databases)('the head judge’s review queue of held entries on %s'
   });
   afterAll(async () => {
     staffRoom?.close();
+    secondJudgesRoom?.close();
     await venue?.stop();
   });
 
@@ -141,6 +152,15 @@ describe.each(databases)('the head judge’s review queue of held entries on %s'
     expect((await queue(secondJudge, 'all')).map((held) => [held.id, held.heldBy.id])).toEqual([[secondJudgesEntry.id, secondJudgeId]]);
     expect((await as(headJudge).get(`/api/stages/${stage.stageId}/held-entries?status=closed`).expect(400)).body.key).toBe('errors.validation');
     await request(venue.url).get(`/api/stages/${stage.stageId}/held-entries`).expect(401);
+  });
+
+  it("sends a plain judge's socket their own held entries only", async () => {
+    await nextEvent(2);
+    for (let i = 0; i < 40 && secondJudgesEvents.length === 0; i++) await new Promise((done) => setTimeout(done, 50));
+    await new Promise((done) => setTimeout(done, 200)); // time for anything else that might come
+    // The head judge saw both entries being held; the second judge only the one they made.
+    expect(events.map((held) => held.id)).toEqual([offlineEntry.id, secondJudgesEntry.id]);
+    expect(secondJudgesEvents).toEqual([secondJudgesEntry.id]);
   });
 
   it('keeps other stages and plain judges out', async () => {

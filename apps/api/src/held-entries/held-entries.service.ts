@@ -66,7 +66,7 @@ export class HeldEntriesService {
       return { held: await this.view(this.sameHeldEntry(winner, input, actor)), created: false };
     }
     const held = await this.view(row);
-    this.live.heldChanged(held);
+    await this.live.heldChanged(held);
     return { held, created: true };
   }
 
@@ -118,7 +118,7 @@ export class HeldEntriesService {
       });
     }
     const settled = await this.view(Object.assign(held, settlement));
-    this.live.heldChanged(settled);
+    await this.live.heldChanged(settled);
     return settled;
   }
 

@@ -163,9 +163,16 @@ export class LiveService {
     this.server?.to([`stage:${state.stageId}`, `stage:${state.stageId}:staff`]).emit('awards:state', state);
   }
 
-  /** An entry was held for the head judge, or settled: the stage's staff see the queue change. */
-  heldChanged(held: HeldEntry): void {
-    this.server?.to(`stage:${held.stageId}:staff`).emit('held:changed', held);
+  /**
+   * An entry was held for the head judge, or settled. Of the stage's staff, only the head judges,
+   * the organiser and the judge who made the entry see it: one judge's entries are not another's.
+   */
+  async heldChanged(held: HeldEntry): Promise<void> {
+    if (!this.server) return;
+    for (const socket of await this.server.in(`stage:${held.stageId}:staff`).fetchSockets()) {
+      const actor = (socket.data as { actor?: Actor }).actor;
+      if (actor?.role === 'organiser' || actor?.role === 'head-judge' || actor?.id === held.heldBy.id) socket.emit('held:changed', held);
+    }
   }
 
   /** A category was locked, published or withdrawn from publication: resend what each room may see. */
