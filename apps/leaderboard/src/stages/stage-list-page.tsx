@@ -88,7 +88,11 @@ export function StageListPage({
             {olympiadId ? null : (
               <div className="olympiad-stages__head">
                 <h3 className="olympiad-stages__name">
-                  {olympiad.name} <span className="ui-muted">{olympiad.season}</span>
+                  {olympiad.name}
+                  {/* Most olympiads carry their season in the name already. */}
+                  {olympiad.name.includes(olympiad.season) ? null : (
+                    <span className="ui-muted"> {olympiad.season}</span>
+                  )}
                 </h3>
                 <Link
                   className="ui-button ui-button--secondary"
