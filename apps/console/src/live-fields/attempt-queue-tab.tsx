@@ -1,8 +1,9 @@
 import type { FieldQueue } from '@olympiad/contracts';
-import { Button, ConnectionBadge, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
+import { StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { waitingTeams } from './field-run';
+import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
 import { useFieldsLive, type FieldsLive } from './use-fields-live';
 
@@ -11,7 +12,7 @@ import { useFieldsLive, type FieldsLive } from './use-fields-live';
  * order (round by round, by name), each with the attempt it is on; it moves on live as runs end.
  */
 export function AttemptQueueTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const live = useFieldsLive(stageId, consoleApi);
   const { queues } = live;
   const mazeFields = (queues.data ?? []).filter((field) => field.discipline === 'maze');
@@ -19,16 +20,7 @@ export function AttemptQueueTab({ console: consoleApi, stageId }: { console: Con
   const field = mazeFields.find((candidate) => candidate.fieldId === chosen) ?? mazeFields[0] ?? null;
   return (
     <section aria-labelledby="queue-title">
-      <div className="live-head">
-        <h3 id="queue-title" className="live-head__title">{t('console.queue.title')}</h3>
-        <ConnectionBadge state={live.connected ? 'online' : 'connecting'} />
-      </div>
-      {queues.status === 'error' ? (
-        <StatusBanner kind="error" action={<Button variant="secondary" onClick={queues.reload}>{t('common.retry')}</Button>}>
-          {describeError(lang, queues.error)}
-        </StatusBanner>
-      ) : null}
-      {queues.status === 'loading' && !queues.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+      <LiveTabHead id="queue-title" title="console.queue.title" live={live} />
       {queues.status === 'ready' && mazeFields.length === 0 ? <StatusBanner kind="info">{t('console.queue.empty')}</StatusBanner> : null}
       {mazeFields.length > 1 ? (
         <div className="choice-row" role="group" aria-label={t('console.queue.fields')}>

@@ -1,8 +1,9 @@
 import type { DeviceStatus, FieldQueue } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
-import { Button, ConnectionBadge, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
+import { StatusBanner, useLanguage } from '@olympiad/ui';
 import type { ConsoleApi } from '../stage/console-context';
 import { heldOnField, waitingTeams } from './field-run';
+import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
 import { useFieldsLive, type FieldDevice, type FieldsLive, type HeldState } from './use-fields-live';
 
@@ -11,22 +12,13 @@ import { useFieldsLive, type FieldDevice, type FieldsLive, type HeldState } from
  * (with a running clock), who is next, and how many entries wait for the head judge.
  */
 export function FieldsOverviewTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const live = useFieldsLive(stageId, consoleApi);
   const { queues } = live;
   const fields = queues.data ?? [];
   return (
     <section aria-labelledby="overview-title">
-      <div className="live-head">
-        <h3 id="overview-title" className="live-head__title">{t('console.overview.title')}</h3>
-        <ConnectionBadge state={live.connected ? 'online' : 'connecting'} />
-      </div>
-      {queues.status === 'error' ? (
-        <StatusBanner kind="error" action={<Button variant="secondary" onClick={queues.reload}>{t('common.retry')}</Button>}>
-          {describeError(lang, queues.error)}
-        </StatusBanner>
-      ) : null}
-      {queues.status === 'loading' && !queues.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+      <LiveTabHead id="overview-title" title="console.overview.title" live={live} />
       <p className="held-total" data-testid="held-total">
         <span>{t('console.overview.heldTotal')}:</span> <HeldFigure held={live.held} count={(open) => open.length} />
       </p>

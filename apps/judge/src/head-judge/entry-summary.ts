@@ -1,4 +1,15 @@
+import type { MessageKey } from '@olympiad/i18n';
 import { formatMs } from '@olympiad/scoring';
+
+/** A maze attempt's outcome in the reader's language. */
+export function mazeOutcomeText(t: (key: MessageKey) => string): (outcome: string) => string {
+  return (outcome) =>
+    outcome === 'finished'
+      ? t('judge.maze.finished')
+      : outcome === 'not-finished'
+        ? t('judge.maze.notFinished')
+        : t('judge.maze.voided');
+}
 
 /** A one-line summary (the outcome word in the reader's language) of an entry's payload for the history list. */
 export function entrySummary(

@@ -3,7 +3,7 @@ import { translateKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import { entrySummary } from './entry-summary';
+import { entrySummary, mazeOutcomeText } from './entry-summary';
 import type { HeldEntriesState } from './use-held-entries';
 
 /** The stage's review queue: entries the server refused from the tablets, to accept or dismiss. */
@@ -59,12 +59,7 @@ function HeldEntryItem({
   const [busy, setBusy] = useState<ResolveHeldEntry['action'] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const outcomeText = (outcome: string) =>
-    outcome === 'finished'
-      ? t('judge.maze.finished')
-      : outcome === 'not-finished'
-        ? t('judge.maze.notFinished')
-        : t('judge.maze.voided');
+  const outcomeText = mazeOutcomeText(t);
 
   async function resolve(action: ResolveHeldEntry['action']) {
     const trimmed = reason.trim();

@@ -10,7 +10,7 @@ import { useStandingsPreview } from '../category/use-standings-preview';
 import { OutboxItemActions, OutboxItemStatus } from '../outbox/outbox-item-status';
 import { useOutboxState } from '../outbox/use-outbox';
 import { CorrectionForm } from './correction-form';
-import { entrySummary } from './entry-summary';
+import { entrySummary, mazeOutcomeText } from './entry-summary';
 import { HeldEntriesPanel } from './held-entries-panel';
 import { useHeldEntries } from './use-held-entries';
 
@@ -56,12 +56,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
   const warnings = new Map(preview.warnings.map((warning) => [warning.entryId, warning.message]));
   const held = outboxState.items.filter((item) => item.entry.categoryId === categoryId);
 
-  const outcomeText = (outcome: string) =>
-    outcome === 'finished'
-      ? t('judge.maze.finished')
-      : outcome === 'not-finished'
-        ? t('judge.maze.notFinished')
-        : t('judge.maze.voided');
+  const outcomeText = mazeOutcomeText(t);
 
   async function act(action: 'lock' | 'unlock' | 'publish' | 'unpublish') {
     setBusy(true);
