@@ -236,6 +236,9 @@ describe.each(databases)('the head judge’s review queue of held entries on %s'
       [secondJudgesEntry.id, 'dismissed'],
     ]);
     expect((await queue(secondJudge, 'all'))[0]).toEqual(dismissed);
+    // The tablet, not yet aware of the dismissal, sends it again: it is refused and changes nothing.
+    expect((await as(secondJudge).post('/api/ledger', secondJudgesEntry).expect(409)).body.key).toBe('ledger.dismissedByHeadJudge');
+    expect(await ledger()).toEqual(ledgerBefore);
   });
 
   it('does not dismiss an entry the tablet got into the ledger after the unlock', async () => {

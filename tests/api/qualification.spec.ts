@@ -81,4 +81,18 @@ describe('qualification from a closed regional stage into the republic stage', (
     expect(entries.find((entry: { team: string }) => entry.team === 'Түлкі')).toMatchObject({ reason: 'wildcard', fromStage: 'Ақтөбе облыстық кезеңі' });
     expect(entries.find((entry: { team: string }) => entry.team === 'Түлкі').note).toContain('Ең жас команда');
   });
+
+  it('shows the public who qualified only once the category is published and the republic stage is not a draft', async () => {
+    const publicQualifiers = async () => (await request(venue.url).get(`/api/public/stages/${stage.stageCode}/qualifiers`).expect(200)).body as { team: string }[];
+    const publicCount = async () =>
+      ((await request(venue.url).get('/api/public/stages').expect(200)).body as { code: string; qualifiers: number }[]).find((s) => s.code === stage.stageCode)?.qualifiers;
+    // The maze results are not published and the republic stage is a draft: nothing of either leaks.
+    expect(await publicQualifiers()).toEqual([]);
+    expect(await publicCount()).toBe(0);
+    await post(`/api/categories/${maze}/publish`, {}).expect(200);
+    expect(await publicQualifiers()).toEqual([]);
+    await request(venue.url).patch(`/api/stages/${republicId}`).set(auth()).send({ status: 'live' }).expect(200);
+    expect((await publicQualifiers()).map((entry) => entry.team).sort()).toEqual(['Барыс', 'Қыран', 'Түлкі', 'Шағала'].sort());
+    expect(await publicCount()).toBe(4);
+  });
 });

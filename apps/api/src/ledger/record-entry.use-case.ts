@@ -8,6 +8,7 @@ import { assertStageAccess } from '../auth/stage-access';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, conflict, forbidden, invalid, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
+import { HeldEntryEntity } from '../held-entries/held-entry.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from '../standings/standings.service';
@@ -82,6 +83,10 @@ export class RecordEntryUseCase {
     await this.assertMayScore(manager, actor, category);
     if (category.status === 'locked') {
       throw conflict('ledger.categoryLocked', 'This category is locked; the head judge must unlock it first');
+    }
+    // A tablet that has not yet heard of the head judge's "dismiss" may send the entry again.
+    if (actor.kind !== 'device' && (await manager.existsBy(HeldEntryEntity, { id: input.id, status: 'dismissed' }))) {
+      throw conflict('ledger.dismissedByHeadJudge', 'The head judge dismissed this entry; it is not counted');
     }
     if (input.teamId && !(await manager.existsBy(TeamEntity, { id: input.teamId, categoryId: category.id }))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
+import { FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, notFound } from '../common/api-error';
@@ -59,9 +59,7 @@ export class PublicController {
     const olympiads = await manager.findBy(OlympiadEntity, {
       id: In([...new Set(stages.map((stage) => stage.olympiadId))]),
     });
-    const entries = await manager.find(QualificationEntryEntity, {
-      select: { sourceStageId: true, targetStageId: true },
-    });
+    const { entries } = await this.visibleQualifications({});
     const sent = countBy(entries.map((entry) => entry.sourceStageId));
     const received = countBy(entries.map((entry) => entry.targetStageId));
     return stages.flatMap(
@@ -109,35 +107,43 @@ export class PublicController {
   async qualifiers(@Param('code') code: string) {
     const stage = await this.stages.findOneBy({ code: code.toUpperCase(), status: Not('draft') });
     if (!stage) throw notFound('Stage', code);
-    const manager = this.stages.manager;
-    const entries = await manager.find(QualificationEntryEntity, {
-      where: stage.kind === 'republic' ? { targetStageId: stage.id } : { sourceStageId: stage.id },
-      order: { enteredAt: 'ASC' },
-    });
-    const teams = await manager.find(TeamEntity, {
-      where: { id: In(entries.map((entry) => entry.sourceTeamId)) },
-      relations: { school: true, category: true },
-    });
-    const stageNames = new Map(
-      (
-        await this.stages.findBy({
-          id: In([
-            ...new Set(entries.flatMap((entry) => [entry.sourceStageId, entry.targetStageId])),
-          ]),
-        })
-      ).map((s) => [s.id, s.name]),
+    const { entries, teams, stages } = await this.visibleQualifications(
+      stage.kind === 'republic' ? { targetStageId: stage.id } : { sourceStageId: stage.id },
     );
+    const stageName = (id: string) => stages.find((candidate) => candidate.id === id)?.name ?? '';
     return entries.map((entry) => {
       const team = teams.find((candidate) => candidate.id === entry.sourceTeamId);
       return {
         team: team?.name ?? '',
         school: team?.school?.name ?? '',
         category: team?.category?.name ?? '',
-        fromStage: stageNames.get(entry.sourceStageId) ?? '',
-        toStage: stageNames.get(entry.targetStageId) ?? '',
+        fromStage: stageName(entry.sourceStageId),
+        toStage: stageName(entry.targetStageId),
         reason: entry.reason,
       };
     });
+  }
+
+  /**
+   * Qualification entries the public may see: from a category whose results are published, into
+   * a stage that is no longer a draft. Anything else would reveal embargoed results.
+   */
+  private async visibleQualifications(where: FindOptionsWhere<QualificationEntryEntity>) {
+    const manager = this.stages.manager;
+    const all = await manager.find(QualificationEntryEntity, { where, order: { enteredAt: 'ASC' } });
+    const teams = await manager.find(TeamEntity, {
+      where: { id: In(all.map((entry) => entry.sourceTeamId)) },
+      relations: { school: true, category: true },
+    });
+    const stages = await this.stages.findBy({
+      id: In([...new Set(all.flatMap((entry) => [entry.sourceStageId, entry.targetStageId]))]),
+    });
+    const entries = all.filter((entry) => {
+      const team = teams.find((candidate) => candidate.id === entry.sourceTeamId);
+      const target = stages.find((candidate) => candidate.id === entry.targetStageId);
+      return team?.category?.published === true && target !== undefined && target.status !== 'draft';
+    });
+    return { entries, teams, stages };
   }
 
   /** A published sumo category's playoff (the hall screen's bracket view); embargoed like its standings. */

@@ -58,6 +58,7 @@ export const en = {
   'held.alreadyRecorded': 'This entry has already reached the ledger: there is nothing to hold. To change it, correct it in the ledger.',
   'held.idReused': 'This entry was already handed to the head judge with different content.',
   'held.alreadyResolved': 'The head judge has already settled this entry.',
+  'ledger.dismissedByHeadJudge': 'The head judge dismissed this entry, so it is not counted. Ask the head judge if it should be.',
   'judges.pinTaken': 'Another judge of this stage has this PIN. Choose another.',
 
   // Stages and field runs (sensors)
