@@ -83,8 +83,12 @@ describe('registration commit jobs: progress of an all-or-nothing import', () =>
 
     const first = (await startCommit(stage.stageId, file, 'teams-2000.xlsx', fileHash).expect(202)).body as RegistrationCommitJob;
     expect((await startCommit(stage.stageId, file, 'teams-2000.xlsx', fileHash).expect(409)).body.key).toBe('registration.commitRunning');
+    // Nor a direct save of the same file meanwhile: on PostgreSQL both would write every team.
+    const direct = await request(venue.url).post(`/api/stages/${stage.stageId}/registration/confirm`).set(auth()).attach('file', file, 'teams-2000.xlsx').field('fileHash', fileHash);
+    expect([direct.status, direct.body.key]).toEqual([409, 'registration.commitRunning']);
     const seen = await follow(stage.stageId, first);
     expect(seen[seen.length - 1].state).toBe('done');
+    expect(await teamCount(stage.stageId)).toBe(2000);
     // Another stage's job is not this stage's to see.
     const elsewhere = await createRegionalStage(venue, token);
     await request(venue.url).get(`/api/stages/${elsewhere.stageId}/registration/commits/${first.id}`).set(auth()).expect(404);

@@ -18,21 +18,20 @@ export class RegistrationCommitsService implements OnApplicationShutdown {
   private readonly logger = new Logger('RegistrationCommits');
   private readonly jobs = new Map<string, RegistrationCommitJob>();
   private readonly running = new Set<Promise<unknown>>();
-  private readonly starting = new Set<string>();
+  /** Stages with a save under way (a job or a direct confirm): one at a time per stage. */
+  private readonly busy = new Set<string>();
 
   constructor(private readonly registration: RegistrationService) {}
 
   /** Checks what can be checked at once (stage, file hash), then starts writing; one commit per stage at a time. */
   async start(stageId: string, file: UploadedTable, options: ConfirmOptions): Promise<RegistrationCommitJob> {
-    if (this.starting.has(stageId) || [...this.jobs.values()].some((job) => job.stageId === stageId && job.state === 'running')) {
-      throw conflict('registration.commitRunning', 'An import into this stage is being saved; wait for it to finish');
-    }
-    this.starting.add(stageId);
+    this.claim(stageId);
     let prepared: Awaited<ReturnType<RegistrationService['prepare']>>;
     try {
       prepared = await this.registration.prepare(stageId, file, options);
-    } finally {
-      this.starting.delete(stageId);
+    } catch (error) {
+      this.busy.delete(stageId);
+      throw error;
     }
     const job: RegistrationCommitJob = {
       id: randomUUID(),
@@ -62,11 +61,32 @@ export class RegistrationCommitsService implements OnApplicationShutdown {
         },
       )
       .finally(() => {
+        this.busy.delete(stageId);
         this.running.delete(work);
         setTimeout(() => this.jobs.delete(job.id), KEEP_FINISHED_MS).unref();
       });
     this.running.add(work);
     return { ...job };
+  }
+
+  /**
+   * The direct save (POST …/confirm), under the same one-at-a-time rule: on PostgreSQL two saves
+   * of one file at once would both pass the duplicate check and write every team twice.
+   */
+  async confirmNow(stageId: string, file: UploadedTable, options: ConfirmOptions) {
+    this.claim(stageId);
+    try {
+      return await this.registration.confirm(stageId, file, options);
+    } finally {
+      this.busy.delete(stageId);
+    }
+  }
+
+  private claim(stageId: string): void {
+    if (this.busy.has(stageId)) {
+      throw conflict('registration.commitRunning', 'An import into this stage is being saved; wait for it to finish');
+    }
+    this.busy.add(stageId);
   }
 
   get(stageId: string, jobId: string): RegistrationCommitJob {

@@ -41,7 +41,7 @@ export class RegistrationController {
   @Post('confirm')
   @UseInterceptors(upload)
   confirm(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: ConfirmFormDto) {
-    return this.registration.confirm(stageId, required(file), confirmOptions(body));
+    return this.commits.confirmNow(stageId, required(file), confirmOptions(body));
   }
 
   /**
