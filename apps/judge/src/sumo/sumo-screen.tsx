@@ -1,11 +1,13 @@
 import {
   applyMatchEvent,
+  nextSumoMatch,
   type MatchState,
   type ResolvedMatch,
   SUMO_MATCH,
   type SumoEvent,
   type SumoRuleSet,
   startMatch,
+  sumoMatchesInOrder,
 } from '@olympiad/scoring';
 import type { FieldSignal } from '@olympiad/contracts';
 import { Button, StatusBanner, useLanguage, useLocation } from '@olympiad/ui';
@@ -18,7 +20,7 @@ import { buildEntry } from '../category/new-entry';
 import type { FieldError } from '@olympiad/scoring';
 import { useFieldRun } from '../maze/use-field-run';
 import { MatchClock } from './match-clock';
-import { allMatches, nextMatch, playable, type PlayableMatch, tournamentOf } from './sumo-matches';
+import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 
 /** The ring: the next match from the draw, round by round, confirmed into the ledger. */
 export function SumoScreen({ state }: ScreenProps) {
@@ -37,10 +39,10 @@ export function SumoScreen({ state }: ScreenProps) {
   );
   const names = useMemo(() => new Map(teams.map((team) => [team.id, team.name])), [teams]);
   const [chosen, setChosen] = useState<string | null>(null);
-  const matches = allMatches(tournament);
+  const matches = sumoMatchesInOrder(tournament);
   const current =
     matches.find((m) => m.id === chosen && typeof m.a === 'string' && typeof m.b === 'string') ??
-    nextMatch(tournament);
+    nextSumoMatch(tournament);
   const match = current ? playable(current, ruleSet) : null;
   const name = (id: string | null | undefined) =>
     id === null ? t('judge.sumo.bye') : id === undefined ? '…' : (names.get(id) ?? id);
