@@ -25,7 +25,7 @@ import { StandingsService } from '../standings/standings.service';
 import { TeamEntity } from '../teams/team.entity';
 import { KeyedQueue } from '../common/keyed-queue';
 import { DeltaCoalescer } from './delta-coalescer';
-import { publicDelta, publicSnapshot } from './public-rows';
+import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -197,18 +197,19 @@ export class LiveService {
   async stageChanged(stageId: string): Promise<void> {
     const stage = await this.stages.findOneBy({ id: stageId });
     if (!stage || !this.server) return;
-    this.server.to(`stage:${stageId}:staff`).emit('stage:snapshot', await this.stageSnapshot(stage, true));
-    this.server.to(`stage:${stageId}`).emit('stage:snapshot', await this.stageSnapshot(stage, false));
+    const snapshot = await this.stageSnapshot(stage, true);
+    this.server.to(`stage:${stageId}:staff`).emit('stage:snapshot', snapshot);
+    this.server.to(`stage:${stageId}`).emit('stage:snapshot', publicStageSnapshot(snapshot));
   }
 
   async stageSnapshot(stage: StageEntity, staff: boolean): Promise<StageSnapshot> {
     const categories = await this.categories.find({
-      where: staff ? { stageId: stage.id } : { stageId: stage.id, published: true },
+      where: { stageId: stage.id },
       order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
     });
     const olympiad = await this.stages.manager.findOneBy(OlympiadEntity, { id: stage.olympiadId });
     const logo = await this.stages.manager.findOne(OlympiadLogoEntity, { where: { olympiadId: stage.olympiadId }, select: { olympiadId: true, updatedAt: true } });
-    return {
+    const snapshot: StageSnapshot = {
       stageId: stage.id,
       name: stage.name,
       status: stage.status,
@@ -223,6 +224,7 @@ export class LiveService {
         version: category.standingsVersion,
       })),
     };
+    return staff ? snapshot : publicStageSnapshot(snapshot);
   }
 
   get connectedClients(): number {

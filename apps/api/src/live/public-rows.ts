@@ -1,4 +1,4 @@
-import type { StandingsDelta, StandingsSnapshot } from '@olympiad/contracts';
+import type { StageSnapshot, StandingsDelta, StandingsSnapshot } from '@olympiad/contracts';
 import type { StandingRow } from '@olympiad/scoring';
 
 /**
@@ -17,4 +17,9 @@ export function publicDelta(delta: StandingsDelta): StandingsDelta {
 
 export function publicSnapshot(snapshot: StandingsSnapshot): StandingsSnapshot {
   return { ...snapshot, standings: { ...snapshot.standings, rows: snapshot.standings.rows.map(publicRow), warnings: undefined } };
+}
+
+/** The public's view of a stage: only its published categories (an embargoed one is not even named). */
+export function publicStageSnapshot(snapshot: StageSnapshot): StageSnapshot {
+  return { ...snapshot, categories: snapshot.categories.filter((category) => category.published) };
 }
