@@ -289,7 +289,7 @@ async function main(): Promise<void> {
   venue.rate = await ours.rateAndClose();
   relay.rate = await bare.rateAndClose();
   const row = (name: string, values: number[]) =>
-    `${name.padEnd(28)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   (${values.length} receipts)`;
+    `${name.padEnd(28)} first ${percentile(values, 0).toFixed(1).padStart(6)} p10 ${percentile(values, 10).toFixed(1).padStart(6)} p50 ${percentile(values, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(values, 99).toFixed(1).padStart(7)} ms   (${values.length} receipts)`;
   console.log(row('finish gate → screen (ours)', venue.latencies));
   console.log(row('bare mqtt → socket.io relay', relay.latencies));
   const ratio = (p: number) => (percentile(venue.latencies, p) / percentile(relay.latencies, p)).toFixed(2);

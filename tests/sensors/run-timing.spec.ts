@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
+import { freshPostgresDatabase } from '../support/fresh-postgres';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
@@ -10,7 +11,14 @@ import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('maze run timing from field sensors (embedded broker)', () => {
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+const backends: [string, () => Promise<Record<string, string>>][] = [
+  ['SQLite', async () => ({})],
+  // The finish path is hand-written SQL (one transaction for event, run and ledger entry): both databases run it.
+  ...(postgresUrl ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase(postgresUrl) })] as [string, () => Promise<Record<string, string>>]] : []),
+];
+
+describe.each(backends)('maze run timing from field sensors (embedded broker, %s)', (_backend, databaseEnv) => {
   let venue: Venue;
   let organiser: string;
   let judge: string;
@@ -19,7 +27,7 @@ describe('maze run timing from field sensors (embedded broker)', () => {
   const open: { close(): unknown }[] = [];
 
   beforeAll(async () => {
-    venue = await startVenue();
+    venue = await startVenue({ env: await databaseEnv() });
     organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 4 });
     field = await addMazeField(venue, organiser, stage, `gates-${randomUUID().slice(0, 8)}`);
@@ -98,6 +106,28 @@ describe('maze run timing from field sensors (embedded broker)', () => {
     expect((await standingsRow(stage.teamIds[3])).status).toBe('not-scored');
   });
 
+  it('keeps timing a run when the status of the boot that started it is handled after the start', async () => {
+    const before = await device();
+    await before.status(true);
+    await before.close();
+    // A second device on the field keeps the field's queue busy, so the new boot's status (which
+    // does not wait in that queue) is handled before its start gate: the bridge-after-an-outage order.
+    const auth = { Authorization: `Bearer ${organiser}` };
+    const busyId = `busy-${randomUUID().slice(0, 8)}`;
+    const { secret } = (await request(venue.url).post('/api/devices').set(auth).send({ id: busyId, fieldId: field.fieldId }).expect(201)).body;
+    const busy = await RawDevice.connect(venue.mqttUrl!, busyId, secret);
+    open.push(busy);
+    const after = await device(); // a new boot id
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[1], attempt: 2 });
+    await Promise.all(Array.from({ length: 40 }, (_, index) => busy.publish(busy.gate('finish', 1_000 + index))));
+    await after.publish(after.gate('start', 1_000_000));
+    await after.status(true);
+    await eventually(async () => expect((await currentRun()).state).toBe('running'));
+    await sleep(300);
+    await after.publish(after.gate('finish', 51_000_000));
+    await eventually(async () => expect(await currentRun()).toMatchObject({ state: 'finished', durationMs: 50_000, teamId: stage.teamIds[1], attempt: 2 }));
+  });
+
   it('keeps events that arrive while nothing is armed and lets a judge attach them', async () => {
     await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
     const gates = await device();
@@ -121,6 +151,32 @@ describe('maze run timing from field sensors (embedded broker)', () => {
     // Attached events are no longer offered.
     const after = (await request(venue.url).get(`/api/fields/${field.fieldId}/unassigned`).set('Authorization', `Bearer ${judge}`).expect(200)).body;
     expect(after.filter((event: { boot: string }) => event.boot === gates.boot)).toEqual([]);
+  });
+
+  it('ignores a finish stored before the run was armed when it is delivered again: no score, the run keeps running', async () => {
+    const auth = { Authorization: `Bearer ${organiser}` };
+    await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
+    const gates = await device();
+    const start = gates.gate('start', 7_000_000);
+    const finish = gates.gate('finish', 49_000_000);
+    // The finish arrives while nothing is armed (its start is late on the network): kept unassigned.
+    await gates.publish(finish);
+    await eventually(async () => {
+      const list = (await request(venue.url).get(`/api/fields/${field.fieldId}/unassigned`).set('Authorization', `Bearer ${judge}`).expect(200)).body;
+      expect(list.filter((event: { boot: string }) => event.boot === gates.boot)).toHaveLength(1);
+    });
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[2], attempt: 3 });
+    await gates.publish(start);
+    await eventually(async () => expect((await currentRun()).state).toBe('running'));
+    const ledgerSize = async () => (await request(venue.url).get(`/api/categories/${stage.categoryId}/ledger`).set(auth).expect(200)).body.length;
+    const entries = await ledgerSize();
+    const duplicates = (await request(venue.url).get('/api/sensors/stats').set(auth).expect(200)).body.duplicates;
+
+    await gates.publish(finish);
+    await eventually(async () => expect((await request(venue.url).get('/api/sensors/stats').set(auth).expect(200)).body.duplicates).toBe(duplicates + 1));
+    expect(await currentRun()).toMatchObject({ state: 'running', teamId: stage.teamIds[2], attempt: 3 });
+    expect(await ledgerSize()).toBe(entries);
+    await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
   });
 
   it('still stores the finished run when the category was locked during it, and writes no score', async () => {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
 import { validateEntry } from '@olympiad/scoring';
-import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoryEntity } from '../categories/category.entity';
@@ -12,8 +12,8 @@ import { HeldEntryEntity } from '../held-entries/held-entry.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from '../standings/standings.service';
-import { TeamEntity } from '../teams/team.entity';
 import { LedgerEntryEntity } from './ledger-entry.entity';
+import { appendLedgerEntry, ledgerEntryExists, teamIsInCategory } from './ledger-statements';
 
 export interface RecordedEntry {
   entry: LedgerEntryEntity;
@@ -63,7 +63,8 @@ export class RecordEntryUseCase {
     input: LedgerEntryInput,
     actor: Actor,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
-    const existing = await manager.findOneBy(LedgerEntryEntity, { id: input.id });
+    // The cheap check first: nearly every entry is new.
+    const existing = (await ledgerEntryExists(manager, input.id)) ? await manager.findOneBy(LedgerEntryEntity, { id: input.id }) : null;
     if (existing) {
       assertStageAccess(actor, existing.stageId);
       const category = await manager.findOneBy(CategoryEntity, { id: existing.categoryId });
@@ -88,7 +89,7 @@ export class RecordEntryUseCase {
     if (actor.kind !== 'device' && (await manager.existsBy(HeldEntryEntity, { id: input.id, status: 'dismissed' }))) {
       throw conflict('ledger.dismissedByHeadJudge', 'The head judge dismissed this entry; it is not counted');
     }
-    if (input.teamId && !(await manager.existsBy(TeamEntity, { id: input.teamId, categoryId: category.id }))) {
+    if (input.teamId && !(await teamIsInCategory(manager, input.teamId, category.id))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
     if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id);
@@ -102,8 +103,6 @@ export class RecordEntryUseCase {
       );
     }
 
-    // insert(), not save(): save() works out what changed and reads the row back, which cost a
-    // millisecond and more on every score (the sensor finish's critical path); insert() fills in `seq`.
     const entry = Object.assign(new LedgerEntryEntity(), {
       id: input.id,
       stageId: category.stageId,
@@ -120,7 +119,7 @@ export class RecordEntryUseCase {
       recordedAt: input.recordedAt,
       receivedAt: new Date().toISOString(),
     });
-    await manager.insert(LedgerEntryEntity, entry as QueryDeepPartialEntity<LedgerEntryEntity>);
+    await appendLedgerEntry(manager, entry);
     if (category.status === 'setup') {
       await manager.update(CategoryEntity, { id: category.id }, { status: 'running' });
     }

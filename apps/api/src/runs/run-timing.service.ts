@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArmRun, AttachSensorEvents, RunState, UnassignedSensorEvent } from '@olympiad/contracts';
-import type { MazeRuleSet } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -15,6 +14,8 @@ import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { LiveService } from '../live/live.service';
 import { SensorEventEntity } from '../sensors/sensor-event.entity';
+import { insertNewSensorEvents } from '../sensors/sensor-event-rows';
+import { activeRunOf, mazeTimeLimitOf, storeRunProgress, type StartGate } from './run-statements';
 import { TeamEntity } from '../teams/team.entity';
 import { FieldRunEntity } from './field-run.entity';
 import { durationMs, toRunState } from './run-state';
@@ -99,27 +100,31 @@ export class RunTimingService implements OnModuleInit {
     });
   }
 
-  /** A gate event just stored by ingestion (de-duplicated already). */
-  async onGate(event: SensorEventEntity, stageId: string | null): Promise<void> {
+  /**
+   * A gate event from ingestion, not stored yet. A start or finish that moves the field's run is
+   * stored in the same transaction as the run (and a finish with its provisional attempt), so the
+   * finish reaches the screens after one disk sync; any other gate goes to `storeAlone` (the group
+   * commit). Resolves with the stored row, or null when (device, boot, seq) was already stored.
+   */
+  async onGate(event: SensorEventEntity, stageId: string | null, storeAlone: () => Promise<SensorEventEntity | null>): Promise<SensorEventEntity | null> {
     const fieldId = event.fieldId;
     // Checkpoint gates are kept in the event log; the judge scores checkpoints on the tablet.
-    if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return;
-    await this.fieldQueue.run(fieldId, () => this.advance(fieldId, event, stageId));
+    if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return storeAlone();
+    return this.fieldQueue.run(fieldId, () => this.advance(fieldId, event, stageId, storeAlone));
   }
 
-  /** The device came back with another boot id: a run it had started can no longer be timed by it. */
-  async onReboot(deviceId: string, fieldId: string | null): Promise<void> {
+  /**
+   * The device came back with another boot id: a run started in an earlier boot can no longer be
+   * timed by it. A run its new boot started (the status can arrive after that start) runs on.
+   */
+  async onReboot(deviceId: string, fieldId: string | null, boot: string): Promise<void> {
     if (!fieldId) return;
     await this.fieldQueue.run(fieldId, async () => {
-      const runs = this.dataSource.getRepository(FieldRunEntity);
-      const running = await runs.findOneBy({ fieldId, state: 'running' });
-      if (!running?.startEventId) return;
-      const start = await this.dataSource.getRepository(SensorEventEntity).findOneBy({ id: running.startEventId });
-      if (start?.deviceId !== deviceId) return;
-      running.state = 'needs-manual-timing';
-      running.reason = 'device-rebooted';
-      await runs.save(running);
-      this.announce(running);
+      const active = await activeRunOf(this.dataSource.manager, fieldId);
+      if (active?.run.state !== 'running' || active.start?.deviceId !== deviceId || active.start.boot === boot) return;
+      const run = Object.assign(active.run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
+      await storeRunProgress(this.dataSource.manager, run);
+      this.announce(run);
     });
   }
 
@@ -173,74 +178,90 @@ export class RunTimingService implements OnModuleInit {
     return toRunState(fieldId, run);
   }
 
-  /** One gate event against the field's active run. */
-  private async advance(fieldId: string, event: SensorEventEntity, stageId: string | null): Promise<void> {
-    const runs = this.dataSource.getRepository(FieldRunEntity);
-    const events = this.dataSource.getRepository(SensorEventEntity);
-    const run = await runs.findOne({ where: { fieldId, state: In(ACTIVE) }, order: { armedAt: 'DESC' } });
-    const claimedByRun = run && (event.gate === 'start' || event.gate === 'finish');
-    if (!run || !claimedByRun) {
-      if (event.gate === 'start' || event.gate === 'finish') this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(event));
-      return;
-    }
-    if (event.gate === 'start' && run.state === 'armed') {
-      Object.assign(run, { state: 'running', startEventId: event.id, startedAt: event.receivedAt });
-      // A finish of the same boot that overtook this start on the network finishes the run now.
-      const earlyFinish = await events.findOne({
-        where: { deviceId: event.deviceId, boot: event.boot, gate: 'finish', runId: IsNull(), seq: MoreThan(event.seq), receivedAt: MoreThanOrEqual(run.armedAt) },
-        order: { seq: 'ASC' },
-      });
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(SensorEventEntity, { id: event.id }, { runId: run.id });
-        await manager.update(FieldRunEntity, { id: run.id }, { state: 'running', startEventId: event.id, startedAt: event.receivedAt });
-      });
-      // Screens see the run start even when its finish arrived in the same breath.
-      this.announce(run);
-      if (earlyFinish) await this.finish(run, event, earlyFinish, stageId);
-      return;
-    }
-    if (event.gate === 'finish' && run.state === 'running' && run.startEventId) {
-      const start = await events.findOneBy({ id: run.startEventId });
-      if (!start) return;
-      if (start.deviceId === event.deviceId && start.boot !== event.boot) {
-        Object.assign(run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
-        await runs.save(run);
-        this.announce(run);
-        return;
+  /** One new start or finish gate event against the field's active run. */
+  private async advance(
+    fieldId: string,
+    event: SensorEventEntity,
+    stageId: string | null,
+    storeAlone: () => Promise<SensorEventEntity | null>,
+  ): Promise<SensorEventEntity | null> {
+    const active = await activeRunOf(this.dataSource.manager, fieldId);
+    const run = active?.run;
+    if (event.gate === 'start' && run?.state === 'armed') return this.start(run, event, stageId);
+    if (event.gate === 'finish' && run?.state === 'running') {
+      const start = active?.start;
+      if (start?.deviceId === event.deviceId && start.boot === event.boot && event.seq > start.seq) {
+        return (await this.finish(run, start, event, stageId, 'new')) ? event : null;
       }
-      if (start.deviceId === event.deviceId && event.seq > start.seq) return this.finish(run, start, event, stageId);
+      if (start?.deviceId === event.deviceId && start.boot !== event.boot) {
+        if (!(await storeAlone())) return null;
+        Object.assign(run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
+        await storeRunProgress(this.dataSource.manager, run);
+        this.announce(run);
+        return event;
+      }
     }
-    // A finish before any start stays unassigned until its start arrives; anything else is unassigned.
-    this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(event));
+    // Nothing armed, or a finish before any start (it waits, unassigned, for its start).
+    const stored = await storeAlone();
+    if (stored) this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(stored));
+    return stored;
+  }
+
+  /** The armed run starts: the start event and the run's new state are stored together. */
+  private async start(run: FieldRunEntity, event: SensorEventEntity, stageId: string | null): Promise<SensorEventEntity | null> {
+    const running: FieldRunEntity = Object.assign(new FieldRunEntity(), run, { state: 'running', startEventId: event.id, startedAt: event.receivedAt });
+    const stored = await this.dataSource.transaction(async (manager) => {
+      if (!(await insertNewSensorEvents(manager, [Object.assign(new SensorEventEntity(), event, { runId: run.id })]))) return false;
+      await storeRunProgress(manager, running);
+      return true;
+    });
+    if (!stored) return null;
+    event.runId = run.id;
+    Object.assign(run, running);
+    // Screens see the run start even when its finish arrived in the same breath.
+    this.announce(run);
+    // A finish of the same boot that overtook this start on the network finishes the run now.
+    const earlyFinish = await this.dataSource.getRepository(SensorEventEntity).findOne({
+      where: { deviceId: event.deviceId, boot: event.boot, gate: 'finish', runId: IsNull(), seq: MoreThan(event.seq), receivedAt: MoreThanOrEqual(run.armedAt) },
+      order: { seq: 'ASC' },
+    });
+    if (earlyFinish) await this.finish(run, event, earlyFinish, stageId, 'stored');
+    return event;
   }
 
   /**
-   * The run is finished and its provisional attempt recorded in one transaction. If the ledger
-   * refuses the attempt (the category was locked meanwhile), the run is still stored as finished
-   * and the judge records the attempt from the tablet.
+   * The run is finished, its finish event stored (or claimed, if it arrived before the start) and
+   * its provisional attempt recorded, all in one transaction. If the ledger refuses the attempt
+   * (the category was locked meanwhile), the run is still stored as finished and the judge records
+   * the attempt from the tablet. Returns false when the finish event was a duplicate (nothing changed).
    */
-  private async finish(run: FieldRunEntity, start: SensorEventEntity, finish: SensorEventEntity, stageId: string | null): Promise<void> {
-    Object.assign(run, {
+  private async finish(run: FieldRunEntity, start: StartGate, finish: SensorEventEntity, stageId: string | null, finishEvent: 'new' | 'stored'): Promise<boolean> {
+    const finished: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
       state: 'finished',
       finishEventId: finish.id,
       durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
       entryId: randomUUID(),
     });
     const storeFinish = async (manager: EntityManager) => {
-      await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
-      await manager.update(
-        FieldRunEntity,
-        { id: run.id },
-        { state: run.state, finishEventId: run.finishEventId, durationMs: run.durationMs, entryId: run.entryId, startEventId: run.startEventId, startedAt: run.startedAt },
-      );
+      if (finishEvent === 'stored') await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
+      else if (!(await insertNewSensorEvents(manager, [Object.assign(new SensorEventEntity(), finish, { runId: run.id })]))) throw new DuplicateEvent();
+      await storeRunProgress(manager, finished);
     };
     const device: Actor | null = stageId ? { kind: 'device', id: `device:${finish.deviceId}`, name: finish.deviceId, role: 'device', stageId } : null;
-    const recorded = device ? await this.recordAttempt(run, device, storeFinish) : false;
-    if (!recorded) {
-      run.entryId = null;
-      await this.dataSource.transaction(storeFinish);
+    try {
+      const recorded = device ? await this.recordAttempt(finished, device, storeFinish) : false;
+      if (!recorded) {
+        finished.entryId = null;
+        await this.dataSource.transaction(storeFinish);
+      }
+    } catch (error) {
+      if (error instanceof DuplicateEvent) return false;
+      throw error;
     }
+    finish.runId = run.id;
+    Object.assign(run, finished);
     this.announce(run);
+    return true;
   }
 
   /**
@@ -248,9 +269,8 @@ export class RunTimingService implements OnModuleInit {
    * limit. Returns false when it could not be recorded (nothing of `alongside` is written then).
    */
   private async recordAttempt(run: FieldRunEntity, actor: Actor, alongside?: (manager: EntityManager) => Promise<void>): Promise<boolean> {
-    const category = await this.dataSource.getRepository(CategoryEntity).findOneBy({ id: run.categoryId });
-    if (!category || category.discipline !== 'maze') return false;
-    const limit = (category.ruleSet as MazeRuleSet).params.timeLimitMs;
+    const limit = await mazeTimeLimitOf(this.dataSource.manager, run.categoryId);
+    if (limit === null) return false;
     const timeMs = run.durationMs ?? 0;
     const overLimit = timeMs > limit;
     const entryId = run.entryId ?? randomUUID();
@@ -286,6 +306,7 @@ export class RunTimingService implements OnModuleInit {
       }
       return true;
     } catch (error) {
+      if (error instanceof DuplicateEvent) throw error;
       // The run and its events stay stored: the judge records the attempt by hand from the tablet.
       this.logger.warn(`Run ${run.id}: the attempt was not recorded (${error instanceof Error ? error.message : error})`);
       return false;
@@ -351,6 +372,9 @@ export class RunTimingService implements OnModuleInit {
       .catch((error: Error) => this.logger.warn(`Public run update failed: ${error.message}`));
   }
 }
+
+/** The finish event's (device, boot, seq) was already stored: the whole finish is rolled back. */
+class DuplicateEvent extends Error {}
 
 function toUnassigned(event: SensorEventEntity): UnassignedSensorEvent {
   return {

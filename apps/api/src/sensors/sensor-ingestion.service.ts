@@ -5,11 +5,9 @@ import {
   MQTT_MAX_PAYLOAD_BYTES,
   parseDeviceTopic,
   sensorEventSchema,
-  type SensorEvent,
   type SensorIngestionStats,
   type SensorRejection,
 } from '@olympiad/contracts';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { TokenBucket } from '../common/token-bucket';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -20,12 +18,7 @@ import { LiveService } from '../live/live.service';
 import { RunTimingService } from '../runs/run-timing.service';
 import { EventBatcher } from './event-batcher';
 import { SensorEventEntity } from './sensor-event.entity';
-
-interface PendingEvent {
-  deviceId: string;
-  fieldId: string | null;
-  event: SensorEvent;
-}
+import { insertNewSensorEvents, toSensorEventRow } from './sensor-event-rows';
 
 interface KnownDevice {
   fieldId: string | null;
@@ -47,7 +40,7 @@ const DEVICE_CACHE_MS = 5000;
 export class SensorIngestionService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('SensorIngestion');
   private readonly devices = new Map<string, KnownDevice>();
-  private readonly batcher = new EventBatcher<PendingEvent, SensorEventEntity | null>((items) => this.storeBatch(items), {
+  private readonly batcher = new EventBatcher<SensorEventEntity, SensorEventEntity | null>((rows) => this.storeBatch(rows), {
     lingerMs: 0,
     maxBatch: 500,
   });
@@ -57,6 +50,8 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
     rejected: { 'wrong-topic': 0, oversized: 0, malformed: 0, 'unknown-device': 0, flood: 0 },
   };
   private readonly buckets: Map<string, TokenBucket> = new Map();
+  /** Messages being handled: shutdown waits for them (a start or finish gate is stored by run timing). */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,8 +65,16 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
     return { ...this.counters, rejected: { ...this.counters.rejected } };
   }
 
-  /** Handles one MQTT message; resolves once it is stored (the MQTT acknowledgement waits for that). */
-  async handle(topic: string, message: Buffer): Promise<void> {
+  /** Handles one MQTT message; resolves once it is stored and handed on. */
+  handle(topic: string, message: Buffer): Promise<void> {
+    const work = this.ingest(topic, message);
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  private async ingest(topic: string, message: Buffer): Promise<void> {
     const target = parseDeviceTopic(topic);
     if (!target || target.kind === 'cmd') return this.reject('wrong-topic', topic, 'not a device event or status topic');
     if (message.length > MQTT_MAX_PAYLOAD_BYTES) return this.reject('oversized', topic, `${message.length} bytes`);
@@ -89,7 +92,7 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
       const status = deviceStatusMessageSchema.safeParse(json);
       if (!status.success) return this.reject('malformed', topic, status.error.issues[0]?.message ?? 'bad status');
       const { rebootedFrom } = await this.health.onStatus(target.deviceId, status.data);
-      if (rebootedFrom) await this.runs.onReboot(target.deviceId, device.fieldId);
+      if (rebootedFrom && status.data.boot) await this.runs.onReboot(target.deviceId, device.fieldId, status.data.boot);
       return;
     }
     const event = sensorEventSchema.safeParse(json);
@@ -97,16 +100,19 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
       const issue = event.error.issues[0];
       return this.reject('malformed', topic, issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'bad event');
     }
-    const stored = await this.batcher.push({ deviceId: target.deviceId, fieldId: device.fieldId, event: event.data });
+    const row = toSensorEventRow(target.deviceId, device.fieldId, event.data, new Date().toISOString());
+    // A start or finish gate on a field is stored by run timing together with what it does to the
+    // run (one transaction); everything else goes into the next group commit.
+    const stored =
+      event.data.type === 'gate' && device.fieldId
+        ? await this.runs.onGate(row, device.stageId, () => this.batcher.push(row))
+        : await this.batcher.push(row);
     if (!stored) {
       this.counters.duplicates++;
       return;
     }
     this.counters.accepted++;
-    // Queued for the field before anything else awaits, so gates reach run timing in arrival order.
-    const timing = event.data.type === 'gate' ? this.runs.onGate(stored, device.stageId) : undefined;
     await this.health.onHeard(target.deviceId, event.data);
-    await timing;
     if ((event.data.type === 'button' || event.data.type === 'fault') && device.fieldId) {
       this.live.toFieldStaff(device.fieldId)?.emit('field:signal', {
         fieldId: device.fieldId,
@@ -122,38 +128,18 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
 
   /** Drains what is waiting before the database closes (a restart loses nothing accepted). */
   async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
     await this.batcher.drain();
   }
 
   /**
    * Inserts a batch in one transaction; a row whose (device, boot, seq) is already stored — or
-   * appears twice in the batch — is skipped. Returns each item's row, or null for a duplicate.
+   * appears twice in the batch — is skipped. Returns each row, or null for a duplicate.
    */
-  private async storeBatch(items: PendingEvent[]): Promise<(SensorEventEntity | null)[]> {
-    const receivedAt = new Date().toISOString();
-    const rows = items.map(({ deviceId, fieldId, event }) =>
-      Object.assign(new SensorEventEntity(), {
-        id: randomUUID(),
-        deviceId,
-        fieldId,
-        boot: event.boot,
-        seq: event.seq,
-        deviceTimeUs: event.t,
-        type: event.type,
-        gate: event.type === 'gate' ? event.gate : null,
-        payload: { ...event } as Record<string, string | number | boolean | null>,
-        runId: null,
-        receivedAt,
-      }),
-    );
+  private async storeBatch(rows: SensorEventEntity[]): Promise<(SensorEventEntity | null)[]> {
     const kept = await this.dataSource.transaction(async (manager) => {
-      let inserted = 0;
-      for (let start = 0; start < rows.length; start += 100) {
-        const [sql, parameters] = manager.createQueryBuilder().insert().into(SensorEventEntity).values(rows.slice(start, start + 100)).orIgnore().getQueryAndParameters();
-        inserted += (await manager.queryRunner!.query(sql, parameters, true)).affected ?? 0;
-      }
-      // Nearly always every row is new, and reading them back would cost the finish gate time.
-      if (inserted === rows.length) return 'all';
+      // Nearly always every row is new, and reading them back would cost time.
+      if ((await insertNewSensorEvents(manager, rows)) === rows.length) return 'all';
       const found = await manager.find(SensorEventEntity, { where: { id: In(rows.map((row) => row.id)) }, select: { id: true } });
       return new Set(found.map((row) => row.id));
     });

@@ -11,7 +11,6 @@ import {
   type StandingsState,
 } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CategoryEntity } from '../categories/category.entity';
 import { notFound } from '../common/api-error';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
@@ -19,6 +18,7 @@ import { TeamEntity } from '../teams/team.entity';
 import { loadTeamRefs } from './category-teams';
 import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
 import { StandingEntity } from './standing.entity';
+import { setStandingsVersion, upsertStandings } from './standing-statements';
 
 export function toLedgerRecord(entry: LedgerEntryEntity): LedgerRecord {
   return {
@@ -127,11 +127,9 @@ export class StandingsService {
     if (gone.length > 0) {
       await manager.delete(StandingEntity, gone.map((row) => ({ categoryId: category.id, teamId: row.teamId })));
     }
-    // One upsert statement (save() would read every row back first).
-    const rows = changes.map(({ row, position }) => toStandingEntity(category.id, row, position));
-    await manager.upsert(StandingEntity, rows as QueryDeepPartialEntity<StandingEntity>[], ['categoryId', 'teamId']);
+    await upsertStandings(manager, changes.map(({ row, position }) => toStandingEntity(category.id, row, position)));
     const version = category.standingsVersion + 1;
-    await manager.update(CategoryEntity, { id: category.id }, { standingsVersion: version });
+    await setStandingsVersion(manager, category.id, version);
     category.standingsVersion = version;
     // The cache is only updated once the caller's transaction has committed (see commitCache).
     this.pending.set(category.id, { ...next, version });

@@ -1,0 +1,23 @@
+import type { EntityManager } from 'typeorm';
+import { rawStatement } from '../database/raw-statement';
+import type { LedgerEntryEntity } from './ledger-entry.entity';
+
+// Every score goes through these (a sensor's finish among them), hence hand-written SQL: see rawStatement.
+
+export async function ledgerEntryExists(manager: EntityManager, id: string): Promise<boolean> {
+  return (await rawStatement(manager, 'SELECT 1 AS found FROM ledger_entry WHERE id = ?', [id])).rows.length > 0;
+}
+
+export async function teamIsInCategory(manager: EntityManager, teamId: string, categoryId: string): Promise<boolean> {
+  return (await rawStatement(manager, 'SELECT 1 AS found FROM team WHERE id = ? AND "categoryId" = ?', [teamId, categoryId])).rows.length > 0;
+}
+
+const COLUMNS = ['id', 'stageId', 'categoryId', 'teamId', 'kind', 'payload', 'supersedes', 'reason', 'authorId', 'authorRole', 'deviceId', 'recordedAt', 'receivedAt'] as const;
+const APPEND = `INSERT INTO ledger_entry (${COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) RETURNING seq`;
+
+/** Appends the entry and fills in the `seq` the database gave it. */
+export async function appendLedgerEntry(manager: EntityManager, entry: LedgerEntryEntity): Promise<void> {
+  const values = COLUMNS.map((column) => (column === 'payload' ? JSON.stringify(entry.payload) : entry[column]));
+  const [row] = (await rawStatement(manager, APPEND, values)).rows;
+  entry.seq = Number(row?.seq);
+}

@@ -1,0 +1,56 @@
+import type { MazeRuleSet } from '@olympiad/scoring';
+import type { EntityManager } from 'typeorm';
+import { rawStatement } from '../database/raw-statement';
+import { FieldRunEntity } from './field-run.entity';
+
+/** What a finish needs of the start gate that started its run. */
+export interface StartGate {
+  id: string;
+  deviceId: string;
+  boot: string;
+  seq: number;
+  deviceTimeUs: number;
+}
+
+const RUN_COLUMNS = ['id', 'fieldId', 'categoryId', 'teamId', 'attempt', 'state', 'armedBy', 'armedAt', 'startEventId', 'finishEventId', 'startedAt', 'durationMs', 'entryId', 'reason'] as const;
+
+const ACTIVE_RUN = `
+  SELECT ${RUN_COLUMNS.map((column) => `r."${column}"`).join(', ')},
+         s."deviceId" AS "startDeviceId", s.boot AS "startBoot", s.seq AS "startSeq", s."deviceTimeUs" AS "startTimeUs"
+  FROM field_run r LEFT JOIN sensor_event s ON s.id = r."startEventId"
+  WHERE r."fieldId" = ? AND r.state IN ('armed', 'running')
+  ORDER BY r."armedAt" DESC LIMIT 1`;
+
+/**
+ * The field's armed or running run with its start gate, in one statement: the first thing every
+ * start and finish gate reads (hand-written SQL, see rawStatement).
+ */
+export async function activeRunOf(manager: EntityManager, fieldId: string): Promise<{ run: FieldRunEntity; start: StartGate | null } | null> {
+  const [row] = (await rawStatement(manager, ACTIVE_RUN, [fieldId])).rows;
+  if (!row) return null;
+  const run = Object.assign(new FieldRunEntity(), Object.fromEntries(RUN_COLUMNS.map((column) => [column, row[column]])));
+  // PostgreSQL hands integers back as numbers, bigints as strings.
+  run.attempt = Number(run.attempt);
+  if (run.durationMs !== null) run.durationMs = Number(run.durationMs);
+  const start: StartGate | null =
+    run.startEventId && row.startDeviceId
+      ? { id: run.startEventId, deviceId: String(row.startDeviceId), boot: String(row.startBoot), seq: Number(row.startSeq), deviceTimeUs: Number(row.startTimeUs) }
+      : null;
+  return { run, start };
+}
+
+/** Stores the run's new state and times (the columns a start or a finish changes). */
+export async function storeRunProgress(manager: EntityManager, run: FieldRunEntity): Promise<void> {
+  await rawStatement(
+    manager,
+    'UPDATE field_run SET state = ?, "startEventId" = ?, "startedAt" = ?, "finishEventId" = ?, "durationMs" = ?, "entryId" = ?, reason = ? WHERE id = ?',
+    [run.state, run.startEventId, run.startedAt, run.finishEventId, run.durationMs, run.entryId, run.reason, run.id],
+  );
+}
+
+/** The maze time limit of a category, or null when it is not a maze category (or is gone). */
+export async function mazeTimeLimitOf(manager: EntityManager, categoryId: string): Promise<number | null> {
+  const [row] = (await rawStatement(manager, 'SELECT discipline, "ruleSet" FROM category WHERE id = ?', [categoryId])).rows;
+  if (row?.discipline !== 'maze') return null;
+  return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
+}
