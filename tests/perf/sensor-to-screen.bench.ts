@@ -24,7 +24,8 @@ import { createMazeStage, judgeToken, organiserToken } from '../support/venue-ap
 const SCREENS = Number(process.argv[2] ?? process.env.BENCH_SCREENS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
-const RATE = Number(process.env.BENCH_RATE ?? 2000);
+// Offered above the 2,000 events/s budget, so the rate achieved shows it is met rather than nearly met.
+const RATE = Number(process.env.BENCH_RATE ?? 2500);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 5);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
