@@ -95,7 +95,19 @@ describe('judge tablet', () => {
     const title = await panel.locator('h3').innerText();
     const matchId = /^(\S+)/.exec(title.replace('кездесуі', '').trim())?.[1] as string;
     await saveScreenshot(page, 'judge-sumo-tablet-kk');
-    await panel.getByRole('button', { name: 'Старт белгісі' }).click();
+    // The ring's start button starts the tablet's match clock and its stop button pauses it.
+    const ringButton = await SimulatedGate.connect(venue.mqttUrl as string, olympiad.ring.device.id, olympiad.ring.device.secret);
+    try {
+      await panel.page().locator('[data-testid="ring-button"] .chip--ok').waitFor();
+      await ringButton.press('start');
+      await panel.getByRole('button', { name: 'Кідірту' }).waitFor();
+      await saveScreenshot(page, 'judge-sumo-ring-started-tablet-kk');
+      // Stopped within the start delay, the clock goes back to waiting for the start signal.
+      await ringButton.press('stop', 1_000_000);
+      await panel.getByRole('button', { name: 'Старт белгісі' }).waitFor();
+    } finally {
+      await ringButton.close();
+    }
     await panel.locator('.sumo-side--a').getByRole('button', { name: 'Ұпай (юко)' }).click();
     await panel.getByRole('button', { name: 'Раунд тең' }).click();
     await panel.locator('.sumo-side--b').getByRole('button', { name: 'Ескерту' }).click();

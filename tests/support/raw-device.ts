@@ -41,6 +41,10 @@ export class RawDevice {
     return { v: 1, boot: this.boot, seq: this.seq++, t, type: 'gate', gate };
   }
 
+  button(t: number, button?: 'start' | 'stop' | 'ready') {
+    return { v: 1, boot: this.boot, seq: this.seq++, t, type: 'button', ...(button ? { button } : {}) };
+  }
+
   heartbeat(t: number, battery = 87, rssi = -61) {
     return { v: 1, boot: this.boot, seq: this.seq++, t, type: 'heartbeat', battery, rssi };
   }

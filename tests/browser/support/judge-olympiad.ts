@@ -13,6 +13,8 @@ export interface JudgeOlympiad {
   teamNames: { maze: string[]; sumo: string[]; programming: string[]; creative: string[] };
   fieldId: string;
   device: { id: string; secret: string };
+  /** A sumo ring whose controller's start button drives the judge's match clock. */
+  ring: { fieldId: string; device: { id: string; secret: string } };
   judge: { id: string; pin: string };
   headJudge: { id: string; pin: string };
 }
@@ -35,8 +37,9 @@ const PRESETS: Record<Discipline, string> = {
 
 /**
  * A live regional stage with one category of every discipline (4 teams each), a maze field with a
- * registered gate controller, a judge assigned to all four categories and the field, a head
- * judge, and the sumo draw recorded in the ledger as the organiser's console would.
+ * registered gate controller, a sumo ring with a start-button controller, a judge assigned to all
+ * four categories, the field and the ring, a head judge, and the sumo draw recorded in the ledger
+ * as the organiser's console would.
  */
 export async function createJudgeOlympiad(venue: Venue): Promise<JudgeOlympiad> {
   const organiser = await organiserToken(venue);
@@ -92,13 +95,15 @@ export async function createJudgeOlympiad(venue: Venue): Promise<JudgeOlympiad> 
 
   const field = (await api('post', '/api/fields', { stageId: stage.id, name: 'Алаң 1', discipline: 'maze' }).expect(201)).body;
   const device = (await api('post', '/api/devices', { id: 'gate-field-1', fieldId: field.id, label: 'Gate 1' }).expect(201)).body;
+  const ring = (await api('post', '/api/fields', { stageId: stage.id, name: 'Ринг 1', discipline: 'sumo' }).expect(201)).body;
+  const ringButton = (await api('post', '/api/devices', { id: 'ring-1-button', fieldId: ring.id, label: 'Start button' }).expect(201)).body;
   const judge = (
     await api('post', '/api/judges', {
       stageId: stage.id,
       name: 'Асқар Төрешіұлы',
       role: 'judge',
       categoryIds: Object.values(categories),
-      fieldIds: [field.id],
+      fieldIds: [field.id, ring.id],
     }).expect(201)
   ).body;
   const headJudge = (await api('post', '/api/judges', { stageId: stage.id, name: 'Гүлнар Бас', role: 'head-judge' }).expect(201)).body;
@@ -128,6 +133,7 @@ export async function createJudgeOlympiad(venue: Venue): Promise<JudgeOlympiad> 
     teamNames: TEAM_NAMES,
     fieldId: field.id,
     device: { id: device.id, secret: device.secret },
+    ring: { fieldId: ring.id, device: { id: ringButton.id, secret: ringButton.secret } },
     judge: { id: judge.id, pin: judge.pin },
     headJudge: { id: headJudge.id, pin: headJudge.pin },
   };

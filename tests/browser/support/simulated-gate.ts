@@ -33,6 +33,17 @@ export class SimulatedGate {
     );
   }
 
+  /** A press of the controller's button (a sumo ring's start or stop). */
+  async press(button: 'start' | 'stop', afterUs = 0): Promise<void> {
+    this.clockUs += afterUs;
+    this.seq += 1;
+    await this.client.publishAsync(
+      `olympiad/v1/dev/${this.deviceId}/event`,
+      JSON.stringify({ v: 1, boot: this.boot, seq: this.seq, t: this.clockUs, type: 'button', button }),
+      { qos: 1 },
+    );
+  }
+
   async close(): Promise<void> {
     await this.client.endAsync();
   }

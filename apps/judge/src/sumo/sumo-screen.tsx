@@ -51,6 +51,7 @@ export function SumoScreen({ state }: ScreenProps) {
   return (
     <div className="sumo">
       <div className="sumo__ring">
+        {ringId ? <RingButtonStatus ring={ring} ringId={ringId} /> : null}
         {match ? (
           <MatchPanel
             key={`${match.id}:${match.live ? JSON.stringify(match.live) : ''}`}
@@ -82,6 +83,25 @@ export function SumoScreen({ state }: ScreenProps) {
         </ol>
       </div>
     </div>
+  );
+}
+
+/** Whether the ring's start button is connected, so the judge knows to press the tablet's instead. */
+function RingButtonStatus({ ring, ringId }: { ring: ReturnType<typeof useFieldRun>; ringId: string }) {
+  const { t } = useLanguage();
+  const device = ring.devices.find((d) => d.fieldId === ringId) ?? ring.devices[0];
+  const online = ring.connected && device?.online === true;
+  return (
+    <p className="ring-button" data-testid="ring-button">
+      {t('judge.sumo.ringButton')}{' '}
+      <span className={`chip ${online ? 'chip--ok' : 'chip--off'}`}>
+        {!device
+          ? t('judge.maze.noDevice')
+          : online
+            ? t('judge.maze.deviceOnline')
+            : t('judge.maze.deviceOffline')}
+      </span>
+    </p>
   );
 }
 

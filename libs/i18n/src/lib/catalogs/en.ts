@@ -313,6 +313,7 @@ export const en = {
   'judge.sumo.matches': 'Matches',
   'judge.sumo.waitingDecision': 'A group is tied: the head judge must decide the order before the playoff.',
   'judge.sumo.match': 'Match {id}',
+  'judge.sumo.ringButton': 'Ring start button',
   'judge.sumo.clock': 'Match clock',
   'judge.sumo.startWait': 'Robots wait…',
   'judge.sumo.timeOver': 'Time is up',

@@ -312,6 +312,7 @@ export const kk = {
   'judge.sumo.matches': 'Кездесулер',
   'judge.sumo.waitingDecision': 'Топта тең нәтиже: плей-офф алдында ретті бас төреші шешеді.',
   'judge.sumo.match': '{id} кездесуі',
+  'judge.sumo.ringButton': 'Рингтің старт түймесі',
   'judge.sumo.clock': 'Кездесу уақыты',
   'judge.sumo.startWait': 'Роботтар күтеді…',
   'judge.sumo.timeOver': 'Уақыт бітті',

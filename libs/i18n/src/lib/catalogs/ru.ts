@@ -311,6 +311,7 @@ export const ru = {
   'judge.sumo.matches': 'Поединки',
   'judge.sumo.waitingDecision': 'В группе ничья: порядок до плей-офф решает главный судья.',
   'judge.sumo.match': 'Поединок {id}',
+  'judge.sumo.ringButton': 'Кнопка старта ринга',
   'judge.sumo.clock': 'Время поединка',
   'judge.sumo.startWait': 'Роботы ждут…',
   'judge.sumo.timeOver': 'Время вышло',
