@@ -87,7 +87,13 @@ export function SumoScreen({ state }: ScreenProps) {
 }
 
 /** Whether the ring's start button is connected, so the judge knows to press the tablet's instead. */
-function RingButtonStatus({ ring, ringId }: { ring: ReturnType<typeof useFieldRun>; ringId: string }) {
+function RingButtonStatus({
+  ring,
+  ringId,
+}: {
+  ring: ReturnType<typeof useFieldRun>;
+  ringId: string;
+}) {
   const { t } = useLanguage();
   const device = ring.devices.find((d) => d.fieldId === ringId) ?? ring.devices[0];
   const online = ring.connected && device?.online === true;
