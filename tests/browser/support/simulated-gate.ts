@@ -23,25 +23,20 @@ export class SimulatedGate {
   }
 
   /** A gate event `afterUs` device microseconds after the previous one. */
-  async gate(gate: 'start' | 'finish', afterUs = 0): Promise<void> {
-    this.clockUs += afterUs;
-    this.seq += 1;
-    await this.client.publishAsync(
-      `olympiad/v1/dev/${this.deviceId}/event`,
-      JSON.stringify({ v: 1, boot: this.boot, seq: this.seq, t: this.clockUs, type: 'gate', gate }),
-      { qos: 1 },
-    );
+  gate(gate: 'start' | 'finish', afterUs = 0): Promise<void> {
+    return this.event(afterUs, { type: 'gate', gate });
   }
 
   /** A press of the controller's button (a sumo ring's start or stop). */
-  async press(button: 'start' | 'stop', afterUs = 0): Promise<void> {
+  press(button: 'start' | 'stop', afterUs = 0): Promise<void> {
+    return this.event(afterUs, { type: 'button', button });
+  }
+
+  private async event(afterUs: number, body: object): Promise<void> {
     this.clockUs += afterUs;
     this.seq += 1;
-    await this.client.publishAsync(
-      `olympiad/v1/dev/${this.deviceId}/event`,
-      JSON.stringify({ v: 1, boot: this.boot, seq: this.seq, t: this.clockUs, type: 'button', button }),
-      { qos: 1 },
-    );
+    const event = { v: 1, boot: this.boot, seq: this.seq, t: this.clockUs, ...body };
+    await this.client.publishAsync(`olympiad/v1/dev/${this.deviceId}/event`, JSON.stringify(event), { qos: 1 });
   }
 
   async close(): Promise<void> {
