@@ -219,7 +219,9 @@ describe('judge tablet offline', () => {
       ]);
 
       // The tablet learns of the acceptance, resends, gets "already stored", and the item clears.
+      // Held → sending → gone: wait for the resend to finish, not just for the held line to leave.
       await banner().getByText(/бас төрешінің қарауында/).waitFor({ state: 'detached', timeout: 30_000 });
+      await page.waitForFunction(() => (document.querySelector('[data-testid="sync-banners"]') as HTMLElement | null)?.innerText.trim() === '', undefined, { timeout: 30_000 });
       expect(await banner().innerText()).toBe('');
       expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(9);
     } finally {
