@@ -3,6 +3,7 @@ import { formatMs } from '@olympiad/scoring';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
+import { DeviceChip } from './device-chip';
 import type { FieldLive } from './use-field-run';
 import { formatHundredths } from './maze-time';
 import { useTicker } from './use-ticker';
@@ -63,7 +64,6 @@ export function SensorPanel({
       }),
     );
 
-  const device = live.devices.find((d) => d.fieldId === fieldId) ?? live.devices[0];
   const busyElsewhere = run && run.state !== 'idle' && !ours && run.state !== 'finished';
   let clock = '—';
   let caption = t('judge.maze.sensorIdle');
@@ -84,15 +84,7 @@ export function SensorPanel({
     <div className="panel sensor-panel" aria-labelledby="sensor-title">
       <h3 id="sensor-title">
         {t('judge.maze.sensor')}{' '}
-        {live.connected ? (
-          <span className={`chip ${device?.online ? 'chip--ok' : 'chip--off'}`}>
-            {device
-              ? device.online
-                ? t('judge.maze.deviceOnline')
-                : t('judge.maze.deviceOffline')
-              : t('judge.maze.noDevice')}
-          </span>
-        ) : null}
+        {live.connected ? <DeviceChip live={live} fieldId={fieldId} /> : null}
       </h3>
       {!live.connected ? (
         // Without the field's live link the stopwatch below is the way to time the attempt.

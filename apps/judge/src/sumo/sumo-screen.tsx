@@ -18,7 +18,8 @@ import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
 import type { FieldError } from '@olympiad/scoring';
-import { useFieldRun } from '../maze/use-field-run';
+import { DeviceChip } from '../maze/device-chip';
+import { type FieldLive, useFieldRun } from '../maze/use-field-run';
 import { MatchClock } from './match-clock';
 import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 
@@ -87,26 +88,11 @@ export function SumoScreen({ state }: ScreenProps) {
 }
 
 /** Whether the ring's start button is connected, so the judge knows to press the tablet's instead. */
-function RingButtonStatus({
-  ring,
-  ringId,
-}: {
-  ring: ReturnType<typeof useFieldRun>;
-  ringId: string;
-}) {
+function RingButtonStatus({ ring, ringId }: { ring: FieldLive; ringId: string }) {
   const { t } = useLanguage();
-  const device = ring.devices.find((d) => d.fieldId === ringId) ?? ring.devices[0];
-  const online = ring.connected && device?.online === true;
   return (
     <p className="ring-button" data-testid="ring-button">
-      {t('judge.sumo.ringButton')}{' '}
-      <span className={`chip ${online ? 'chip--ok' : 'chip--off'}`}>
-        {!device
-          ? t('judge.maze.noDevice')
-          : online
-            ? t('judge.maze.deviceOnline')
-            : t('judge.maze.deviceOffline')}
-      </span>
+      {t('judge.sumo.ringButton')} <DeviceChip live={ring} fieldId={ringId} />
     </p>
   );
 }
