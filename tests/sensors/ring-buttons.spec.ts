@@ -2,7 +2,7 @@ import type { ClientToServerEvents, FieldSignal, ServerToClientEvents } from '@o
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { eventually } from '../support/field-fixture';
+import { addSensorField, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken } from '../support/venue-api';
@@ -19,13 +19,8 @@ describe('a sumo ring controller’s buttons reach the ring’s room', () => {
   let otherRing: { fieldId: string; deviceId: string; secret: string };
   const signals: FieldSignal[] = [];
 
-  const addRing = async (stageId: string, name: string) => {
-    const auth = { Authorization: `Bearer ${organiser}` };
-    const field = (await request(venue.url).post('/api/fields').set(auth).send({ stageId, name, discipline: 'sumo' }).expect(201)).body;
-    const deviceId = `ring-${randomUUID().slice(0, 8)}`;
-    const { secret } = (await request(venue.url).post('/api/devices').set(auth).send({ id: deviceId, fieldId: field.id, label: 'start button' }).expect(201)).body;
-    return { fieldId: field.id as string, deviceId, secret: secret as string };
-  };
+  const addRing = (stageId: string, name: string) =>
+    addSensorField(venue, organiser, stageId, `ring-${randomUUID().slice(0, 8)}`, { name, discipline: 'sumo', label: 'start button' });
 
   beforeAll(async () => {
     venue = await startVenue();

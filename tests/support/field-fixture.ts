@@ -4,11 +4,15 @@ import type { StageFixture } from './venue-api';
 
 /** Adds a maze field with a registered sensor device to a stage; returns ids and the device secret. */
 export async function addMazeField(venue: Venue, organiser: string, stage: StageFixture, deviceId: string) {
+  return addSensorField(venue, organiser, stage.stageId, deviceId, { name: 'Maze table 1', discipline: 'maze', label: 'gates' });
+}
+
+/** Adds a field (maze table or sumo ring) with its registered controller; returns ids and the device secret. */
+export async function addSensorField(venue: Venue, organiser: string, stageId: string, deviceId: string, field: { name: string; discipline: 'maze' | 'sumo'; label: string }) {
   const auth = { Authorization: `Bearer ${organiser}` };
-  const field = (await request(venue.url).post('/api/fields').set(auth).send({ stageId: stage.stageId, name: 'Maze table 1', discipline: 'maze' }).expect(201))
-    .body;
-  const device = (await request(venue.url).post('/api/devices').set(auth).send({ id: deviceId, fieldId: field.id, label: 'gates' }).expect(201)).body;
-  return { fieldId: field.id as string, deviceId, secret: device.secret as string };
+  const created = (await request(venue.url).post('/api/fields').set(auth).send({ stageId, name: field.name, discipline: field.discipline }).expect(201)).body;
+  const device = (await request(venue.url).post('/api/devices').set(auth).send({ id: deviceId, fieldId: created.id, label: field.label }).expect(201)).body;
+  return { fieldId: created.id as string, deviceId, secret: device.secret as string };
 }
 
 export async function armRun(venue: Venue, token: string, fieldId: string, body: { categoryId: string; teamId: string; attempt: number }) {
