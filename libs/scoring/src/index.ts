@@ -73,5 +73,13 @@ export * from './lib/qualification/qualification-rules';
 export * from './lib/qualification/qualify';
 
 // Utilities
-export { formatMs } from './lib/common/format-time';
+export {
+  finestPrecision,
+  formatMs,
+  formatResultTime,
+  parseResultTime,
+  timePrecisionOf,
+  type TimePrecision,
+  type TimingSource,
+} from './lib/common/format-time';
 export { seededRandom, type SeededRandom } from './lib/common/seeded-random';

@@ -7,7 +7,9 @@ import { interpolate, isMessageKey, t, translateKey } from './translate';
 
 const catalogs = { kk, ru, en } as Record<string, Record<string, string>>;
 const placeholders = (text: string) =>
-  [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  [
+    ...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((match) => match[1])),
+  ].sort();
 
 describe('catalogs', () => {
   it.each(LANGUAGES)('%s has exactly the English key set', (lang) => {
@@ -108,5 +110,33 @@ describe('translateKey', () => {
 
   it('does not take Object.prototype names for keys', () => {
     expect(isMessageKey('constructor')).toBe(false);
+  });
+});
+
+describe('plural forms', () => {
+  const entries = '{count, plural, =0 {no entries} one {# entry} other {# entries}}';
+  const ruTeams =
+    '{count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}';
+
+  it('chooses the English form by count, an exact count first', () => {
+    expect(interpolate(entries, { count: 0 }, 'en')).toBe('no entries');
+    expect(interpolate(entries, { count: 1 }, 'en')).toBe('1 entry');
+    expect(interpolate(entries, { count: 7 }, 'en')).toBe('7 entries');
+  });
+
+  it('chooses the Russian one / few / many forms', () => {
+    expect(interpolate(ruTeams, { count: 1 }, 'ru')).toBe('1 команда');
+    expect(interpolate(ruTeams, { count: 3 }, 'ru')).toBe('3 команды');
+    expect(interpolate(ruTeams, { count: 5 }, 'ru')).toBe('5 команд');
+    expect(interpolate(ruTeams, { count: 21 }, 'ru')).toBe('21 команда');
+    expect(interpolate(ruTeams, { count: 12 }, 'ru')).toBe('12 команд');
+  });
+
+  it('fills other placeholders inside a form and leaves a missing count visible', () => {
+    const text = '{name}: {count, plural, one {# try} other {# tries}}';
+    expect(interpolate(text, { name: 'A', count: 2 }, 'en')).toBe('A: 2 tries');
+    expect(interpolate(text, { name: 'A' }, 'en')).toBe(
+      `A: {count, plural, one {# try} other {# tries}}`,
+    );
   });
 });
