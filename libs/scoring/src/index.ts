@@ -36,6 +36,7 @@ export {
   standingsStateFrom,
   type StandingsState,
 } from './lib/standings/standings-state';
+export { rowResultText, tablePrecisionOf } from './lib/standings/result-text';
 
 // Maze calculators
 export * from './lib/maze/maze-attempt';

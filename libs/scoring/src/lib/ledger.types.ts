@@ -1,3 +1,5 @@
+import type { TimePrecision } from './common/format-time';
+
 /**
  * The shapes at the seam between the score ledger (stored by the API) and the rules.
  * The API hands the rules what it stored; the rules never see a database row.
@@ -47,8 +49,14 @@ export interface StandingRow {
   status: StandingStatus;
   /** The main figure the ranking used, in integer units of the discipline (ms, points ×100 …), or null. */
   primary: number | null;
-  /** A short human summary of the result, language-neutral (e.g. "1:02.35", "250"). */
+  /**
+   * A short human summary of the result, language-neutral (e.g. "1:02.35", "250"), its time in the
+   * row's own precision. Apps show `resultText(row, tablePrecisionOf(rows))` instead, so a table
+   * writes every time alike (docs/results-display.md).
+   */
   display: string;
+  /** The precision of the time in `display` (whose value is `primary`), when the result is a time. */
+  timePrecision?: TimePrecision;
   /** Discipline-specific detail (attempts, rounds, per-task points, per-criterion marks). */
   detail: Record<string, unknown>;
   /** The place can still change (a sumo team still in the tournament). */

@@ -125,7 +125,7 @@ function mazeCase(
       checkpoints: reached,
       lastCheckpointMs: reached.length > 0 ? 10_000 * (1 + random.int(5)) : null,
       endedBy: null,
-      timing: 'sensor',
+      timing: random.pick(['sensor', 'stopwatch', null] as const),
     };
   };
   for (let i = 0; i < length; i++) {

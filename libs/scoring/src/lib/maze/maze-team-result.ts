@@ -1,4 +1,9 @@
-import { formatMs } from '../common/format-time';
+import {
+  finestPrecision,
+  formatResultTime,
+  timePrecisionOf,
+  type TimePrecision,
+} from '../common/format-time';
 import { parsePayload } from '../common/parse-payload';
 import type { KeyPart } from '../ranking/rank-key';
 import type { EffectiveEntry, EntryWarning, TeamScore } from '../standings/discipline-engine';
@@ -24,6 +29,11 @@ export function countedAttempts(params: MazeParams): number {
   }
 }
 
+/** An attempt's result with the precision of its time's source (docs/results-display.md). */
+export interface TimedMazeAttempt extends MazeAttemptResult {
+  timePrecision: TimePrecision;
+}
+
 /**
  * The team's attempts by number. When one attempt number was recorded twice (not as a correction),
  * the entry first recorded later counts; correcting the older one does not bring it back.
@@ -31,8 +41,8 @@ export function countedAttempts(params: MazeParams): number {
 export function collectMazeAttempts(
   params: MazeParams,
   entries: readonly EffectiveEntry[],
-): { attempts: MazeAttemptResult[]; warnings: EntryWarning[] } {
-  const byNumber = new Map<number, { seq: number; result: MazeAttemptResult }>();
+): { attempts: TimedMazeAttempt[]; warnings: EntryWarning[] } {
+  const byNumber = new Map<number, { seq: number; result: TimedMazeAttempt }>();
   const warnings: EntryWarning[] = [];
   for (const entry of entries) {
     if (entry.record.kind !== MAZE_ATTEMPT) continue;
@@ -54,7 +64,11 @@ export function collectMazeAttempts(
         message: `attempt ${parsed.attempt} was recorded twice; the later entry counts`,
       });
     }
-    byNumber.set(parsed.attempt, { seq: entry.rootSeq, result: scoreMazeAttempt(params, parsed) });
+    const timePrecision = timePrecisionOf(parsed.timing, parsed.timeMs ?? parsed.lastCheckpointMs);
+    byNumber.set(parsed.attempt, {
+      seq: entry.rootSeq,
+      result: { ...scoreMazeAttempt(params, parsed), timePrecision },
+    });
   }
   const attempts = [...byNumber.values()]
     .map((v) => v.result)
@@ -66,16 +80,15 @@ function pushAttemptKey(key: KeyPart[], a: Omit<MazeAttemptResult, 'attempt'>): 
   key.push(mazeAttemptClassRank(a.class), -a.points, a.timeMs);
 }
 
-export interface MazeAttemptDetail extends MazeAttemptResult {
+export interface MazeAttemptDetail extends TimedMazeAttempt {
   /** The attempt is one of those that make the team result. */
   counted: boolean;
 }
 
 export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEntry[]): TeamScore {
   const { attempts, warnings } = collectMazeAttempts(params, entries);
-  const sorted: Omit<MazeAttemptResult, 'attempt'>[] = attempts
-    .slice()
-    .sort((a, b) => compareMazeAttempts(a, b) || a.attempt - b.attempt);
+  const sorted: (Omit<MazeAttemptResult, 'attempt'> & { timePrecision?: TimePrecision })[] =
+    attempts.slice().sort((a, b) => compareMazeAttempts(a, b) || a.attempt - b.attempt);
   while (sorted.length < params.attempts) sorted.push(NO_ATTEMPT);
 
   const n = countedAttempts(params);
@@ -84,10 +97,12 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
   let points = 0;
   let timeSum = 0;
   let touches = 0;
+  const precisions: (TimePrecision | undefined)[] = [];
   for (let i = 0; i < n; i++) {
     const a = sorted[i];
     if (a.class === 'none') continue;
     if (a.class === 'finished') finishedCount++;
+    precisions.push(a.timePrecision);
     withResult++;
     points += a.points;
     timeSum += a.timeMs;
@@ -109,7 +124,9 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
   const status = withResult > 0 ? 'ranked' : attempts.length > 0 ? 'dnf' : 'not-scored';
   const pointsMatter =
     params.touchPenalty.mode === 'points' || params.checkpoints.some((c) => c.points > 0);
-  let display = status === 'ranked' ? formatMs(resultMs) : '';
+  // A sum or mean of times is as fine as the finest time in it.
+  const timePrecision = finestPrecision(precisions);
+  let display = status === 'ranked' ? formatResultTime(resultMs, timePrecision) : '';
   if (status === 'ranked' && pointsMatter) display = `${points} · ${display}`;
   if (status === 'ranked' && n > 1 && finishedCount < n) display += ` (${finishedCount}/${n})`;
 
@@ -121,9 +138,10 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
     points: a.points,
     touches: a.touches,
     voidedByTouch: a.voidedByTouch,
+    timePrecision: a.timePrecision,
     counted: a.class !== 'none' && counted.includes(a),
   }));
-  return {
+  const score: TeamScore = {
     status,
     key,
     primary: status === 'ranked' ? resultMs : null,
@@ -138,4 +156,6 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
     },
     warnings,
   };
+  if (status === 'ranked') score.timePrecision = timePrecision;
+  return score;
 }

@@ -130,6 +130,7 @@ function rowsFromScores(input: AssembleInput): StandingRow[] {
       display: score.display,
       detail,
     };
+    if (score.timePrecision) row.timePrecision = score.timePrecision;
     if (status === 'ranked') {
       ranked.push(row);
       rankedPlaces.push(places[k]);
@@ -149,6 +150,7 @@ function rowsFromScores(input: AssembleInput): StandingRow[] {
       display: score?.display ?? '',
       detail: score?.detail ?? {},
     };
+    if (score?.timePrecision) row.timePrecision = score.timePrecision;
     others.push({ row, teamIdx });
   }
   return ranked.concat(sortOthers(input, others));

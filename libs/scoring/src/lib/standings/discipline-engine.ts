@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TimePrecision } from '../common/format-time';
 import type { FieldError, LedgerRecord, StandingStatus, TeamRef } from '../ledger.types';
 import type { RankKey } from '../ranking/rank-key';
 
@@ -32,6 +33,8 @@ export interface TeamScore {
   key: RankKey;
   primary: number | null;
   display: string;
+  /** Set when the result is a time: the precision its timing source has (docs/results-display.md). */
+  timePrecision?: TimePrecision;
   detail: Record<string, unknown>;
   warnings: EntryWarning[];
 }
