@@ -6,3 +6,4 @@ export { compareNames, sortByName } from './lib/collation';
 export * from './lib/search';
 export * from './lib/lookalikes';
 export { KAZAKH_ALPHABET, RUSSIAN_ALPHABET } from './lib/alphabets';
+export * from './lib/date-time';

@@ -1,0 +1,56 @@
+import {
+  formatClockTime,
+  formatDate,
+  formatDateTime,
+  isTimeZone,
+  timeZoneLabel,
+} from './date-time';
+import { LANGUAGES } from './languages';
+
+// 16:05:09 in Almaty (UTC+5): an afternoon time, so a 12-hour clock would show "4:05".
+const afternoon = '2026-05-01T11:05:09.000Z';
+
+describe('times of day', () => {
+  it.each(LANGUAGES)('are 24-hour in %s', (lang) => {
+    expect(formatClockTime(afternoon, lang, 'Asia/Almaty')).toBe('16:05');
+    expect(formatClockTime(afternoon, lang, 'Asia/Almaty', { seconds: true })).toBe('16:05:09');
+    expect(formatClockTime(afternoon, lang, 'UTC')).toBe('11:05');
+  });
+
+  it('write midnight as 00, not 24', () => {
+    expect(formatClockTime('2026-05-01T19:00:00.000Z', 'en', 'Asia/Almaty')).toBe('00:00');
+  });
+
+  it('give nothing for a value that is not a date', () => {
+    expect(formatClockTime('not a date', 'kk')).toBe('');
+    expect(formatDateTime(Number.NaN, 'ru')).toBe('');
+  });
+});
+
+describe('dates', () => {
+  it('are written day first in the reader language, in the given zone', () => {
+    expect(formatDate(afternoon, 'en', 'Asia/Almaty')).toBe('1 May 2026');
+    expect(formatDate(afternoon, 'ru', 'Asia/Almaty')).toMatch(/^1 мая 2026/);
+    expect(formatDate(afternoon, 'kk', 'Asia/Almaty')).toMatch(/1 мамыр/);
+    // 20:30 UTC on 30 April is already 1 May in Almaty.
+    expect(formatDate('2026-04-30T20:30:00.000Z', 'en', 'Asia/Almaty')).toBe('1 May 2026');
+  });
+
+  it('with a time of day read 24-hour', () => {
+    expect(formatDateTime(afternoon, 'en', 'Asia/Almaty')).toBe('1 May 2026, 16:05');
+    expect(formatDateTime(afternoon, 'ru', 'Asia/Almaty')).toMatch(/, 16:05$/);
+  });
+});
+
+describe('time zones', () => {
+  it('are named with their offset', () => {
+    expect(timeZoneLabel('Asia/Almaty', afternoon)).toBe('Asia/Almaty, UTC+5');
+    expect(timeZoneLabel('UTC', afternoon)).toBe('UTC');
+    expect(timeZoneLabel('Europe/London', '2026-01-10T12:00:00.000Z')).toBe('Europe/London, UTC');
+  });
+
+  it('are checked against the runtime', () => {
+    expect(isTimeZone('Asia/Almaty')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
