@@ -23,4 +23,11 @@ describe('standing rows', () => {
     const stored = standings.rows.map((r, i) => toStandingEntity('cat', r, i)).reverse();
     expect(fromStandingEntities(stored)).toEqual(standings);
   });
+
+  it('keep the precision of a time, so a stored row equals the computed one', () => {
+    const timed: StandingRow = { ...row('x', 1, 41_000), display: '0:41.00', timePrecision: 'cs' };
+    const back = fromStandingEntities([toStandingEntity('cat', timed, 0)]);
+    expect(back.rows[0]).toEqual(timed);
+    expect(changedRows(back, { rows: [timed] })).toEqual([]);
+  });
 });

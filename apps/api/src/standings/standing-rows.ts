@@ -1,7 +1,11 @@
 import type { StandingRow, Standings } from '@olympiad/scoring';
 import { StandingEntity } from './standing.entity';
 
-export function toStandingEntity(categoryId: string, row: StandingRow, position: number): StandingEntity {
+export function toStandingEntity(
+  categoryId: string,
+  row: StandingRow,
+  position: number,
+): StandingEntity {
   return Object.assign(new StandingEntity(), {
     categoryId,
     teamId: row.teamId,
@@ -9,6 +13,7 @@ export function toStandingEntity(categoryId: string, row: StandingRow, position:
     status: row.status,
     primary: row.primary,
     display: row.display,
+    timePrecision: row.timePrecision ?? null,
     detail: row.detail,
     position,
   });
@@ -25,12 +30,17 @@ export function fromStandingEntities(rows: StandingEntity[]): Standings {
         primary: row.primary,
         display: row.display,
         detail: row.detail,
+        // Last, where the rules put it, so changedRows compares like with like.
+        ...(row.timePrecision ? { timePrecision: row.timePrecision } : {}),
       })),
   };
 }
 
 /** Rows whose content or position differ between two standings of the same category. */
-export function changedRows(before: Standings, after: Standings): { row: StandingRow; position: number }[] {
+export function changedRows(
+  before: Standings,
+  after: Standings,
+): { row: StandingRow; position: number }[] {
   const previous = new Map(before.rows.map((row, position) => [row.teamId, { row, position }]));
   const changed: { row: StandingRow; position: number }[] = [];
   after.rows.forEach((row, position) => {

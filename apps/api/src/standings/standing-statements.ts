@@ -4,7 +4,17 @@ import type { StandingEntity } from './standing.entity';
 
 // Run after every score (a sensor's finish among them), hence hand-written SQL: see rawStatement.
 
-const COLUMNS = ['categoryId', 'teamId', 'place', 'status', 'primaryValue', 'display', 'detail', 'position'] as const;
+const COLUMNS = [
+  'categoryId',
+  'teamId',
+  'place',
+  'status',
+  'primaryValue',
+  'display',
+  'timePrecision',
+  'detail',
+  'position',
+] as const;
 const UPSERT_HEAD = `INSERT INTO standing (${COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES `;
 const UPSERT_TAIL = ` ON CONFLICT ("categoryId", "teamId") DO UPDATE SET ${COLUMNS.slice(2)
   .map((column) => `"${column}" = excluded."${column}"`)
@@ -12,14 +22,38 @@ const UPSERT_TAIL = ` ON CONFLICT ("categoryId", "teamId") DO UPDATE SET ${COLUM
 const ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
 
 /** Inserts or replaces the category's changed standing rows, up to 500 per statement. */
-export async function upsertStandings(manager: EntityManager, rows: StandingEntity[]): Promise<void> {
+export async function upsertStandings(
+  manager: EntityManager,
+  rows: StandingEntity[],
+): Promise<void> {
   for (let start = 0; start < rows.length; start += 500) {
     const chunk = rows.slice(start, start + 500);
-    const values = chunk.flatMap((row) => [row.categoryId, row.teamId, row.place, row.status, row.primary, row.display, JSON.stringify(row.detail), row.position]);
-    await rawStatement(manager, UPSERT_HEAD + chunk.map(() => ROW).join(', ') + UPSERT_TAIL, values);
+    const values = chunk.flatMap((row) => [
+      row.categoryId,
+      row.teamId,
+      row.place,
+      row.status,
+      row.primary,
+      row.display,
+      row.timePrecision,
+      JSON.stringify(row.detail),
+      row.position,
+    ]);
+    await rawStatement(
+      manager,
+      UPSERT_HEAD + chunk.map(() => ROW).join(', ') + UPSERT_TAIL,
+      values,
+    );
   }
 }
 
-export async function setStandingsVersion(manager: EntityManager, categoryId: string, version: number): Promise<void> {
-  await rawStatement(manager, 'UPDATE category SET "standingsVersion" = ? WHERE id = ?', [version, categoryId]);
+export async function setStandingsVersion(
+  manager: EntityManager,
+  categoryId: string,
+  version: number,
+): Promise<void> {
+  await rawStatement(manager, 'UPDATE category SET "standingsVersion" = ? WHERE id = ?', [
+    version,
+    categoryId,
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { StandingStatus } from '@olympiad/scoring';
+import type { StandingStatus, TimePrecision } from '@olympiad/scoring';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The live standings projection of a category: derived from the ledger, rebuildable at any time. */
@@ -21,6 +21,10 @@ export class StandingEntity {
 
   @Column('varchar', { length: 100 })
   display!: string;
+
+  /** The precision of the time in `display` ('ms' | 'cs'), when the result is a time. */
+  @Column('varchar', { length: 2, nullable: true })
+  timePrecision!: TimePrecision | null;
 
   @Column('simple-json')
   detail!: Record<string, unknown>;

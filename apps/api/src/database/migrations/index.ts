@@ -3,6 +3,7 @@ import { SensorsAndRuns1732400000000 } from './1732400000000-sensors-and-runs';
 import { OrganiserConsole1732700000000 } from './1732700000000-organiser-console';
 import { HeldEntries1732800000000 } from './1732800000000-held-entries';
 import { OlympiadLogo1732900000000 } from './1732900000000-olympiad-logo';
+import { StandingTimePrecision1733000000000 } from './1733000000000-standing-time-precision';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OrganiserConsole1732700000000,
   HeldEntries1732800000000,
   OlympiadLogo1732900000000,
+  StandingTimePrecision1733000000000,
 ];
