@@ -3,7 +3,9 @@ import {
   mazeAttemptQueue,
   mazeAttemptsByTeam,
   mazeQueueWaiting,
+  mazeTableOfTeams,
   nextMazeAttempt,
+  provisionalAttemptState,
   type MazeQueueTeam,
 } from './maze-queue';
 
@@ -121,5 +123,112 @@ describe('maze attempts and the running order of a field', () => {
       ['c', 1],
       ['a', 2],
     ]);
+  });
+
+  it('splits a category run at two tables: each team at one table, consecutive blocks in name order', () => {
+    // Listed in name order; the split gets them shuffled.
+    const names = ['Арлан', 'Әлем', 'Барыс', 'Қыран', 'Тұлпар'];
+    const teams = names.map((name, index) => ({ id: `t${index}`, name, categoryId: 'maze-34' }));
+    const tables = mazeTableOfTeams(
+      [
+        { id: 'table-1', categoryIds: ['maze-34'] },
+        { id: 'table-2', categoryIds: ['maze-34'] },
+      ],
+      [teams[3], teams[0], teams[4], teams[2], teams[1]],
+    );
+    const at = (tableId: string) =>
+      teams.filter((t) => tables.get(t.id) === tableId).map((t) => t.name);
+    // The first table takes the larger block.
+    expect(at('table-1')).toEqual(['Арлан', 'Әлем', 'Барыс']);
+    expect(at('table-2')).toEqual(['Қыран', 'Тұлпар']);
+    expect(tables.size).toBe(5);
+    // The same answer whatever order the teams come in.
+    expect(
+      mazeTableOfTeams(
+        [
+          { id: 'table-1', categoryIds: ['maze-34'] },
+          { id: 'table-2', categoryIds: ['maze-34'] },
+        ],
+        [...teams].reverse(),
+      ),
+    ).toEqual(tables);
+  });
+
+  it('keeps a category at one table whole, splits only the shared one, and leaves out categories no table runs', () => {
+    const teams = [
+      { id: 'a', name: 'Арлан', categoryId: 'maze-34' },
+      { id: 'b', name: 'Барыс', categoryId: 'maze-34' },
+      { id: 'c', name: 'Қыран', categoryId: 'maze-56' },
+      { id: 'd', name: 'Дала', categoryId: 'maze-56' },
+      { id: 'e', name: 'Елік', categoryId: 'maze-78' },
+    ];
+    const tables = mazeTableOfTeams(
+      [
+        { id: 'table-1', categoryIds: ['maze-34', 'maze-56'] },
+        { id: 'table-2', categoryIds: ['maze-56'] },
+      ],
+      teams,
+    );
+    expect(Object.fromEntries(tables)).toEqual({
+      a: 'table-1',
+      b: 'table-1',
+      d: 'table-1',
+      c: 'table-2',
+    });
+  });
+
+  it('gives three tables of seven teams blocks of 3, 2 and 2, and a table with no team left gets none', () => {
+    const teams = ['А', 'Ә', 'Б', 'В', 'Г', 'Ғ', 'Д'].map((name, i) => ({
+      id: `t${i}`,
+      name,
+      categoryId: 'maze-34',
+    }));
+    const three = ['x', 'y', 'z'].map((id) => ({ id, categoryIds: ['maze-34'] }));
+    const count = (tables: Map<string, string>, id: string) =>
+      [...tables.values()].filter((tableId) => tableId === id).length;
+    const split = mazeTableOfTeams(three, teams);
+    expect(['x', 'y', 'z'].map((id) => count(split, id))).toEqual([3, 2, 2]);
+    const few = mazeTableOfTeams(three, teams.slice(0, 2));
+    expect(['x', 'y', 'z'].map((id) => count(few, id))).toEqual([1, 1, 0]);
+  });
+
+  it('tells whether a gate’s provisional attempt still stands or a judge replaced it', () => {
+    const provisional = entry('t1', { ...finished(1, 47_381), timing: 'sensor' });
+    const ref = { entryId: provisional.id, teamId: 't1', attempt: 1 };
+    expect(provisionalAttemptState([provisional], ref)).toEqual({ kind: 'provisional' });
+    // Not stored yet: nothing can have replaced it.
+    expect(provisionalAttemptState([], ref)).toEqual({ kind: 'provisional' });
+    // Another team's entries and another attempt change nothing.
+    expect(
+      provisionalAttemptState(
+        [provisional, entry('t2', finished(1)), entry('t1', finished(2))],
+        ref,
+      ),
+    ).toEqual({ kind: 'provisional' });
+
+    const touched = entry(
+      't1',
+      { ...finished(1, 47_381), touches: 1, timing: 'sensor' },
+      provisional.id,
+    );
+    expect(provisionalAttemptState([provisional, touched], ref)).toEqual({
+      kind: 'replaced',
+      entryId: touched.id,
+      payload: expect.objectContaining({ attempt: 1, timeMs: 47_381, touches: 1 }),
+    });
+    // The judge's own entry for the same attempt (recorded later) counts instead of the gate's.
+    const own = entry('t1', { attempt: 1, outcome: 'not-finished', endedBy: 'stall' });
+    expect(provisionalAttemptState([provisional, own], ref)).toMatchObject({
+      kind: 'replaced',
+      entryId: own.id,
+      payload: { outcome: 'not-finished' },
+    });
+    // Voided: replaced by nothing.
+    const voided = entry('t1', { reason: 'wrong team' }, provisional.id);
+    expect(provisionalAttemptState([provisional, voided], ref)).toEqual({
+      kind: 'replaced',
+      entryId: null,
+      payload: null,
+    });
   });
 });

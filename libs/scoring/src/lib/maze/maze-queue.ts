@@ -107,3 +107,81 @@ export function mazeQueueWaiting<T extends MazeQueueEntry>(
 ): T[] {
   return queue.filter((entry) => entry.nextAttempt !== null && entry.teamId !== onFieldTeamId);
 }
+
+export interface MazeTable {
+  id: string;
+  /** The categories the table runs (its judges' assignments). */
+  categoryIds: readonly string[];
+}
+
+export interface MazeTableTeam {
+  id: string;
+  name: string;
+  categoryId: string;
+}
+
+/**
+ * Which table calls each team (README, “Running the day”): a category run at one table has all its
+ * teams there; a category run at several tables has its teams in name order cut into consecutive
+ * blocks, one per table in the order given, sizes differing by at most one — so two tables never
+ * call the same team, and a team runs every attempt at the same table. Every registered team of the
+ * category counts (whatever its status), so marking a team absent does not move the others.
+ * Teams of a category no table runs are not in the map.
+ */
+export function mazeTableOfTeams(
+  tables: readonly MazeTable[],
+  teams: readonly MazeTableTeam[],
+): Map<string, string> {
+  const tablesOf = new Map<string, string[]>();
+  for (const table of tables) {
+    for (const categoryId of table.categoryIds) {
+      const list = tablesOf.get(categoryId) ?? [];
+      if (!list.includes(table.id)) list.push(table.id);
+      tablesOf.set(categoryId, list);
+    }
+  }
+  const result = new Map<string, string>();
+  for (const [categoryId, tableIds] of tablesOf) {
+    const ordered = teams
+      .filter((team) => team.categoryId === categoryId)
+      .sort((a, b) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const base = Math.floor(ordered.length / tableIds.length);
+    const larger = ordered.length % tableIds.length;
+    let next = 0;
+    tableIds.forEach((tableId, index) => {
+      const size = base + (index < larger ? 1 : 0);
+      for (const team of ordered.slice(next, next + size)) result.set(team.id, tableId);
+      next += size;
+    });
+  }
+  return result;
+}
+
+/** What the ledger says now of the attempt a finish gate recorded provisionally. */
+export type ProvisionalAttemptState =
+  | { kind: 'provisional' }
+  /** A judge's entry replaced it (confirmed with touches, corrected, or voided: payload null). */
+  | { kind: 'replaced'; entryId: string | null; payload: MazeAttemptPayload | null };
+
+/**
+ * Whether the gate's provisional attempt still stands: a correction superseding it, a void, or the
+ * judge's own entry for the same attempt number replaces it (the last entry for an attempt counts,
+ * as in the standings).
+ */
+export function provisionalAttemptState(
+  records: readonly LedgerRecord[],
+  provisional: { entryId: string; teamId: string; attempt: number },
+): ProvisionalAttemptState {
+  const standing = (mazeAttemptsByTeam(records).get(provisional.teamId) ?? []).filter(
+    (recorded) => recorded.payload.attempt === provisional.attempt,
+  );
+  const last = standing[standing.length - 1];
+  if (last?.entryId === provisional.entryId) return { kind: 'provisional' };
+  if (!last && !records.some((record) => record.id === provisional.entryId)) {
+    // Not stored (yet): the ledger cannot have replaced it.
+    return { kind: 'provisional' };
+  }
+  return last
+    ? { kind: 'replaced', entryId: last.entryId, payload: last.payload }
+    : { kind: 'replaced', entryId: null, payload: null };
+}
