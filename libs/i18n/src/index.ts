@@ -7,3 +7,4 @@ export * from './lib/search';
 export * from './lib/lookalikes';
 export { KAZAKH_ALPHABET, RUSSIAN_ALPHABET } from './lib/alphabets';
 export * from './lib/date-time';
+export * from './lib/rule-lines';

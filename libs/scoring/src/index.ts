@@ -12,6 +12,12 @@ export type {
 export { ruleSetSchema } from './lib/rule-set/rule-set';
 export { RULE_SET_PRESETS, presetRuleSet } from './lib/rule-set/presets';
 export { buildRuleSet, validateRuleSet } from './lib/rule-set/build-rule-set';
+export {
+  describeRuleSet,
+  durationText,
+  ruleLineKeys,
+  type RuleLine,
+} from './lib/rule-set/describe-rule-set';
 export * from './lib/maze/maze-rules';
 export * from './lib/sumo/sumo-rules';
 export * from './lib/programming/programming-rules';
