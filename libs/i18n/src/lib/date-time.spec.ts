@@ -36,6 +36,13 @@ describe('dates', () => {
     expect(formatDate('2026-04-30T20:30:00.000Z', 'en', 'Asia/Almaty')).toBe('1 May 2026');
   });
 
+  it('can be written in figures, alike in Kazakh and Russian', () => {
+    expect(formatDate(afternoon, 'kk', 'Asia/Almaty', { numeric: true })).toBe('01.05.2026');
+    expect(formatDateTime(afternoon, 'ru', 'Asia/Almaty', { numeric: true })).toBe(
+      '01.05.2026, 16:05',
+    );
+  });
+
   it('with a time of day read 24-hour', () => {
     expect(formatDateTime(afternoon, 'en', 'Asia/Almaty')).toBe('1 May 2026, 16:05');
     expect(formatDateTime(afternoon, 'ru', 'Asia/Almaty')).toMatch(/, 16:05$/);

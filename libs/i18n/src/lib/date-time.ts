@@ -33,6 +33,16 @@ function toDate(value: DateInput): Date | null {
 const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 const CLOCK_SECONDS: Intl.DateTimeFormatOptions = { ...CLOCK, second: '2-digit' };
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const NUMERIC_DATE: Intl.DateTimeFormatOptions = {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+};
+
+/** `numeric`: "01.05.2026", the same in Kazakh and Russian (for bilingual documents). */
+export interface DateOptions {
+  numeric?: boolean;
+}
 
 /** "09:05" (or "09:05:09" with seconds); "" for an invalid date. */
 export function formatClockTime(
@@ -48,17 +58,26 @@ export function formatClockTime(
 }
 
 /** "1 мамыр 2026 ж." / "1 мая 2026 г." / "1 May 2026"; "" for an invalid date. */
-export function formatDate(value: DateInput, lang: Lang, timeZone?: string): string {
+export function formatDate(
+  value: DateInput,
+  lang: Lang,
+  timeZone?: string,
+  options: DateOptions = {},
+): string {
   const date = toDate(value);
-  return date ? formatter(lang, timeZone, DATE).format(date) : '';
+  return date ? formatter(lang, timeZone, options.numeric ? NUMERIC_DATE : DATE).format(date) : '';
 }
 
 /** The date and the 24-hour time of day, e.g. "1 May 2026, 09:05"; "" for an invalid date. */
-export function formatDateTime(value: DateInput, lang: Lang, timeZone?: string): string {
+export function formatDateTime(
+  value: DateInput,
+  lang: Lang,
+  timeZone?: string,
+  options: DateOptions = {},
+): string {
   const date = toDate(value);
-  return date
-    ? `${formatDate(date, lang, timeZone)}, ${formatClockTime(date, lang, timeZone)}`
-    : '';
+  if (!date) return '';
+  return `${formatDate(date, lang, timeZone, options)}, ${formatClockTime(date, lang, timeZone)}`;
 }
 
 /** The zone named for a reader: "Asia/Almaty, UTC+5" (its offset at that moment). */
