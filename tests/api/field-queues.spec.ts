@@ -2,7 +2,7 @@ import type { ClientToServerEvents, FieldQueue, JoinResult, RunState, ServerToCl
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { addMazeField, armRun, eventually } from '../support/field-fixture';
+import { addMazeField, addSensorField, armRun, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken, type StageFixture } from '../support/venue-api';
@@ -131,3 +131,91 @@ describe('field queues: the maze attempt queue of each table and the next sumo m
     await request(venue.url).get(`/api/stages/${stage.stageId}/field-queues`).expect(401);
   });
 });
+
+/**
+ * Two tables running one category, and a finished run followed through the judge's confirmation:
+ * what the console's Fields now and Attempt queue are built from.
+ */
+describe('field queues: tables sharing a category, and a finished run after the judge', () => {
+  let venue: Venue;
+  let organiser: string;
+  let stage: StageFixture;
+  let tables: { fieldId: string; deviceId: string; secret: string }[];
+  let judges: string[];
+  const open: { close(): unknown }[] = [];
+  const auth = () => ({ Authorization: `Bearer ${organiser}` });
+  const queueOf = async (fieldId: string): Promise<FieldQueue> =>
+    ((await request(venue.url).get(`/api/stages/${stage.stageId}/field-queues`).set(auth()).expect(200)).body as FieldQueue[]).find((field) => field.fieldId === fieldId) as FieldQueue;
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    organiser = await organiserToken(venue);
+    stage = await createMazeStage(venue, organiser, { teams: 5 });
+    tables = [];
+    judges = [];
+    for (const [index, name] of ['Maze table 1', 'Maze table 2'].entries()) {
+      const table = await addSensorField(venue, organiser, stage.stageId, `shared-${index}-${randomUUID().slice(0, 8)}`, { name, discipline: 'maze', label: 'gates' });
+      tables.push(table);
+      const judge = (
+        await request(venue.url).post('/api/judges').set(auth()).send({ stageId: stage.stageId, name: `Төреші ${index + 1}`, role: 'judge', categoryIds: [stage.categoryId], fieldIds: [table.fieldId] }).expect(201)
+      ).body;
+      judges.push(await judgeToken(venue, stage.stageCode, judge.pin));
+    }
+    await request(venue.url).patch(`/api/stages/${stage.stageId}`).set(auth()).send({ status: 'live' }).expect(200);
+  });
+  afterAll(async () => {
+    for (const thing of open) await thing.close();
+    await venue.stop();
+  });
+
+  it('splits the category’s teams between the two tables in name order: no team is called at both', async () => {
+    const [first, second] = [await queueOf(tables[0].fieldId), await queueOf(tables[1].fieldId)];
+    expect(first.teams.map((team) => team.name)).toEqual(['Қыран 1', 'Қыран 2', 'Қыран 3']);
+    expect(second.teams.map((team) => team.name)).toEqual(['Қыран 4', 'Қыран 5']);
+    expect(first.categories).toEqual([expect.objectContaining({ id: stage.categoryId, sharedWith: ['Maze table 2'] })]);
+    expect(second.categories).toEqual([expect.objectContaining({ id: stage.categoryId, sharedWith: ['Maze table 1'] })]);
+
+    // A team marked absent leaves its table's list without moving anyone to the other table.
+    await request(venue.url).patch(`/api/teams/${stage.teamIds[1]}`).set(auth()).send({ status: 'absent' }).expect(200);
+    expect((await queueOf(tables[0].fieldId)).teams.map((team) => team.name)).toEqual(['Қыран 1', 'Қыран 3']);
+    expect((await queueOf(tables[1].fieldId)).teams.map((team) => team.name)).toEqual(['Қыран 4', 'Қыран 5']);
+  });
+
+  it('a finished run is provisional until the judge replaces its attempt, then carries the confirmed result; a freed field is idle for whoever joins later', async () => {
+    const table = tables[0];
+    const gates = await RawDevice.connect(venue.mqttUrl!, table.deviceId, table.secret);
+    open.push(gates);
+    await armRun(venue, judges[0], table.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[0], attempt: 1 });
+    await gates.publish(gates.gate('start', 5_000_000));
+    await gates.publish(gates.gate('finish', 52_381_000));
+    const run = await eventually(async () => {
+      const current = (await request(venue.url).get(`/api/fields/${table.fieldId}/run`).set(auth()).expect(200)).body as RunState;
+      expect(current).toMatchObject({ state: 'finished', durationMs: 47_381 });
+      return current as Extract<RunState, { state: 'finished' }>;
+    });
+    expect((await queueOf(table.fieldId)).lastRun).toEqual({ runId: run.runId, state: 'provisional', attempt: null });
+
+    // The judge adds a touch: a correction of the gate's entry, as the tablet sends it.
+    const confirmed = mazeAttempt(stage, stage.teamIds[0], 1, 47_381, { touches: 1, timing: 'sensor' });
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${judges[0]}`)
+      .send({ ...confirmed, supersedes: run.entryId, reason: 'touches added' })
+      .expect(201);
+    expect((await queueOf(table.fieldId)).lastRun).toEqual({
+      runId: run.runId,
+      state: 'replaced',
+      attempt: { outcome: 'finished', resultMs: 57_381, touches: 1, timing: 'sensor', timeMs: 47_381 },
+    });
+
+    // The tablet frees the field after confirming. A screen joining afterwards sees it idle.
+    await request(venue.url).delete(`/api/fields/${table.fieldId}/runs/current`).set('Authorization', `Bearer ${judges[0]}`).expect(200);
+    const late: Client = io(venue.url, { transports: ['websocket'], auth: { token: organiser }, reconnection: false });
+    open.push(late);
+    const joined = await new Promise<JoinResult>((resolve) => late.emit('join', { kind: 'field', id: table.fieldId }, resolve));
+    expect(joined).toMatchObject({ ok: true, run: { state: 'idle' } });
+    expect((await request(venue.url).get(`/api/fields/${table.fieldId}/run`).set(auth()).expect(200)).body).toEqual({ fieldId: table.fieldId, state: 'idle' });
+    expect((await queueOf(table.fieldId)).lastRun).toBeNull();
+  });
+});
+

@@ -3,7 +3,7 @@ import type { FieldRunEntity } from './field-run.entity';
 
 /** The live shape of a stored run (a cancelled run leaves the field idle). */
 export function toRunState(fieldId: string, run: FieldRunEntity | null): RunState {
-  if (!run || run.state === 'cancelled') return { fieldId, state: 'idle' };
+  if (!run || run.state === 'cancelled' || run.state === 'released') return { fieldId, state: 'idle' };
   const base = {
     fieldId,
     runId: run.id,

@@ -93,6 +93,11 @@ export class RunTimingService implements OnModuleInit {
         await runs.update({ id: active.id }, { state: 'cancelled' });
         // Events this run had claimed go back to the unassigned list.
         await this.dataSource.getRepository(SensorEventEntity).update({ runId: active.id }, { runId: null });
+      } else {
+        // The judge frees the field after confirming: stored, so a screen that joins later sees
+        // the idle field the screens in the room are told about, not the gate time again.
+        const latest = await this.latestRun(fieldId);
+        if (latest?.state === 'finished' || latest?.state === 'needs-manual-timing') await runs.update({ id: latest.id }, { state: 'released' });
       }
       const idle: RunState = { fieldId, state: 'idle' };
       this.emit(idle);

@@ -1,7 +1,7 @@
 import type { Discipline } from '@olympiad/scoring';
 
 /**
- * Running the day (issue 7): every field of a stage with what waits on it. A field runs the
+ * Running the day (README, “Running the day”): every field of a stage with what waits on it. A field runs the
  * categories its judges are assigned to (console, Judges tab); the order is `mazeAttemptQueue` of
  * libs/scoring. What runs now comes live from the field room (`run:state`), not from here.
  */
@@ -11,6 +11,11 @@ export interface FieldQueueCategory {
   name: string;
   /** Attempts the maze rule set allows; null for other disciplines. */
   attempts: number | null;
+  /**
+   * The other fields that run this category too (by name). A maze category run at several tables
+   * has its teams split between them (`mazeTableOfTeams`): each table lists only its own.
+   */
+  sharedWith?: string[];
 }
 
 export interface FieldQueueTeam {
@@ -33,6 +38,26 @@ export interface FieldQueueMatch {
   underWay: boolean;
 }
 
+/**
+ * A maze field's latest finished run as the ledger has it now: the gate's provisional attempt still
+ * standing, or replaced by the judge (confirmed with touches, corrected, voided). The run itself
+ * comes from the field room; this tells a finished run's card what its result is now.
+ */
+export interface FieldQueueRunCheck {
+  runId: string;
+  state: 'provisional' | 'replaced';
+  /** The attempt that counts now; null when it was voided. */
+  attempt: {
+    outcome: 'finished' | 'not-finished' | 'void';
+    /** The ranking time (finish time plus time penalties) of a finished attempt, else null. */
+    resultMs: number | null;
+    touches: number;
+    timing: 'sensor' | 'stopwatch' | null;
+    /** The time as measured, before penalties (it decides the precision shown). */
+    timeMs: number | null;
+  } | null;
+}
+
 /** One field of GET /api/stages/:id/field-queues. */
 export interface FieldQueue {
   fieldId: string;
@@ -43,4 +68,6 @@ export interface FieldQueue {
   teams: FieldQueueTeam[];
   /** Sumo rings: the next match from the draw; null when none is ready (or not a sumo ring). */
   nextMatch: FieldQueueMatch | null;
+  /** Maze fields: the latest run if it finished, checked against the ledger; null otherwise. */
+  lastRun?: FieldQueueRunCheck | null;
 }
