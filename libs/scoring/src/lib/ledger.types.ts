@@ -25,6 +25,12 @@ export interface LedgerRecord {
   authorId: string;
   /** ISO time the entry was made on the tablet or device. */
   recordedAt: string;
+  /**
+   * Recorded by a field sensor and not yet confirmed by a judge (docs/results-display.md): it
+   * counts once a judge's entry supersedes it; until then the standings show it only as the row's
+   * `unconfirmed` result, never in its place.
+   */
+  unconfirmed?: boolean;
 }
 
 export type TeamStatus = 'active' | 'absent' | 'withdrawn' | 'disqualified';
@@ -61,6 +67,19 @@ export interface StandingRow {
   detail: Record<string, unknown>;
   /** The place can still change (a sumo team still in the tournament). */
   provisional?: boolean;
+  /**
+   * The result the team would have if the judge confirmed its sensor-timed entries as they are;
+   * present while one of them awaits the judge and would change the row. Place, status and result
+   * above count confirmed entries only.
+   */
+  unconfirmed?: UnconfirmedResult;
+}
+
+/** A result waiting for a judge's confirmation, shown as such and never ranked. */
+export interface UnconfirmedResult {
+  primary: number | null;
+  display: string;
+  timePrecision?: TimePrecision;
 }
 
 export interface Standings {

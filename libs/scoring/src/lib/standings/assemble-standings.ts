@@ -131,6 +131,7 @@ function rowsFromScores(input: AssembleInput): StandingRow[] {
       detail,
     };
     if (score.timePrecision) row.timePrecision = score.timePrecision;
+    withUnconfirmed(row, input.slots[teamIdx]);
     if (status === 'ranked') {
       ranked.push(row);
       rankedPlaces.push(places[k]);
@@ -151,9 +152,18 @@ function rowsFromScores(input: AssembleInput): StandingRow[] {
       detail: score?.detail ?? {},
     };
     if (score?.timePrecision) row.timePrecision = score.timePrecision;
+    withUnconfirmed(row, input.slots[teamIdx]);
     others.push({ row, teamIdx });
   }
   return ranked.concat(sortOthers(input, others));
+}
+
+/** The result a sensor's entries awaiting the judge would give: shown as such, never ranked. */
+function withUnconfirmed(row: StandingRow, slot: TeamSlot): void {
+  const pending = slot.unconfirmed;
+  if (!pending) return;
+  row.unconfirmed = { primary: pending.primary, display: pending.display };
+  if (pending.timePrecision) row.unconfirmed.timePrecision = pending.timePrecision;
 }
 
 /** Rows from finished drafts (sumo): places closed up over the ranked rows. */

@@ -19,6 +19,8 @@ export interface TeamSlot {
   score: TeamScore | null;
   override: TeamStatus | null;
   warnings: EntryWarning[];
+  /** The score with the team's unconfirmed sensor entries counted, when that differs from `score`. */
+  unconfirmed?: TeamScore;
 }
 
 const NOT_SCORED: TeamScore = {
@@ -71,8 +73,25 @@ export function teamSlot(
     }
   }
   if (engine.scopeOf(ruleSet) === 'category') return { score: null, override, warnings };
-  const score = own.length > 0 ? engine.scoreTeam(ruleSet, own) : NOT_SCORED;
-  return { score, override, warnings: [...warnings, ...score.warnings] };
+  // A sensor's entry counts once a judge confirms it (docs/results-display.md).
+  const confirmed = own.filter((entry) => !entry.record.unconfirmed);
+  const score = confirmed.length > 0 ? engine.scoreTeam(ruleSet, confirmed) : NOT_SCORED;
+  const slot: TeamSlot = { score, override, warnings: [...warnings, ...score.warnings] };
+  if (confirmed.length < own.length) {
+    const withUnconfirmed = engine.scoreTeam(ruleSet, own);
+    if (!sameResult(withUnconfirmed, score)) slot.unconfirmed = withUnconfirmed;
+  }
+  return slot;
+}
+
+/** The same row result: an unconfirmed entry a judge's own entry already replaced changes nothing. */
+function sameResult(a: TeamScore, b: TeamScore): boolean {
+  return (
+    a.status === b.status &&
+    a.primary === b.primary &&
+    a.display === b.display &&
+    JSON.stringify(a.key) === JSON.stringify(b.key)
+  );
 }
 
 /** Decision orders from the category's entries that name no team, newest first, for one scope. */
