@@ -102,7 +102,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
     keep('protocol-maze-3-4.pdf', pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
-    for (const expected of ['ХАТТАМА / ПРОТОКОЛ', 'Санат / Категория', 'Лабиринт 3–4', 'Һарун Өмірзақов', 'Ұлжан Нұрланқызы', 'Ғалым Қасымов', 'Келмеді / Неявка', 'preset: maze-default', 'Бас төреші / Главный судья', 'Өмірбек Жақсылықов', 'Іңкәр Бекова', 'қолы / подпись', 'Ақтөбе облысы']) {
+    for (const expected of ['ХАТТАМА / ПРОТОКОЛ', 'Санат / Категория', 'Лабиринт 3–4', 'Һарун Өмірзақов', 'Ұлжан Нұрланқызы', 'Ғалым Қасымов', 'Келмеді / Неявка', 'Лабиринт: 3 әрекет', 'Бас төреші / Главный судья', 'Өмірбек Жақсылықов', 'Іңкәр Бекова', 'қолы / подпись', 'Ақтөбе облысы']) {
       expect(text).toContain(expected);
     }
     expect(text.indexOf('Барыс')).toBeLessThan(text.indexOf('Қыран'));

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@olympiad/i18n';
 import { z } from 'zod';
 import * as path from 'node:path';
 
@@ -11,31 +12,44 @@ const optionalText = z
   .optional()
   .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
 
-const envSchema = z
-  .object({
-    PORT: portSchema.default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    DATA_DIR: z.string().default('data'),
-    DATABASE_URL: optionalText.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
-    ),
-    MQTT_URL: optionalText.pipe(
-      z.string().regex(/^(mqtts?|wss?|tcp):\/\//, 'MQTT_URL must be an mqtt:// (or mqtts, ws, wss) URL').optional(),
-    ),
-    MQTT_PORT: portSchema.default(1883),
-    MQTT_HOST: z.string().default('0.0.0.0'),
-    MQTT_USERNAME: optionalText,
-    MQTT_PASSWORD: optionalText,
-    MQTT_CLIENT_ID: optionalText,
-    SENSOR_MAX_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(200),
-    JWT_SECRET: optionalText.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
-    ADMIN_USERNAME: z.string().trim().min(3).default('organiser'),
-    ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional()),
-    PUBLIC_URL: optionalText.pipe(z.string().url('PUBLIC_URL must be a URL').optional()),
-    STATIC_DIR: z.string().default('dist/apps'),
-    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-    MAX_BODY: z.string().default('1mb'),
-  });
+const envSchema = z.object({
+  PORT: portSchema.default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+      .optional(),
+  ),
+  MQTT_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(mqtts?|wss?|tcp):\/\//, 'MQTT_URL must be an mqtt:// (or mqtts, ws, wss) URL')
+      .optional(),
+  ),
+  MQTT_PORT: portSchema.default(1883),
+  MQTT_HOST: z.string().default('0.0.0.0'),
+  MQTT_USERNAME: optionalText,
+  MQTT_PASSWORD: optionalText,
+  MQTT_CLIENT_ID: optionalText,
+  SENSOR_MAX_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  JWT_SECRET: optionalText.pipe(
+    z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ),
+  ADMIN_USERNAME: z.string().trim().min(3).default('organiser'),
+  ADMIN_PASSWORD: optionalText.pipe(
+    z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  ),
+  PUBLIC_URL: optionalText.pipe(z.string().url('PUBLIC_URL must be a URL').optional()),
+  STATIC_DIR: z.string().default('dist/apps'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  MAX_BODY: z.string().default('1mb'),
+  VENUE_TIME_ZONE: optionalText.refine(
+    (zone) => zone === undefined || isTimeZone(zone),
+    'VENUE_TIME_ZONE must be an IANA time zone such as Asia/Almaty',
+  ),
+});
 
 export interface AppConfig {
   port: number;
@@ -53,6 +67,8 @@ export interface AppConfig {
   staticDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   maxBody: string;
+  /** IANA zone of the venue: times of day on documents are printed in it, with the zone named. */
+  venueTimeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +76,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -73,7 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'olympiad.sqlite') },
     mqtt: e.MQTT_URL
-      ? { kind: 'external', url: e.MQTT_URL, username: e.MQTT_USERNAME, password: e.MQTT_PASSWORD, clientId: e.MQTT_CLIENT_ID }
+      ? {
+          kind: 'external',
+          url: e.MQTT_URL,
+          username: e.MQTT_USERNAME,
+          password: e.MQTT_PASSWORD,
+          clientId: e.MQTT_CLIENT_ID,
+        }
       : { kind: 'embedded', port: e.MQTT_PORT, host: e.MQTT_HOST },
     sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
@@ -82,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staticDir: path.resolve(cwd, e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
     maxBody: e.MAX_BODY,
+    venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
   };
 }
 

@@ -1,4 +1,5 @@
-import type { StandingStatus } from '@olympiad/scoring';
+import { isMessageKey, ruleLinesText, t } from '@olympiad/i18n';
+import { describeRuleSet, type RuleSet, type StandingStatus } from '@olympiad/scoring';
 
 /**
  * Kazakh / Russian texts printed on official documents. Documents are bilingual whatever the
@@ -20,11 +21,22 @@ export const STATUS_NAMES: Record<StandingStatus, { kk: string; ru: string }> = 
   withdrawn: { kk: 'Қатысудан бас тартты', ru: 'Снят с участия' },
 };
 
-export const both = (label: { kk: string; ru: string }) => (label.kk === label.ru ? label.kk : `${label.kk} / ${label.ru}`);
+export const both = (label: { kk: string; ru: string }) =>
+  label.kk === label.ru ? label.kk : `${label.kk} / ${label.ru}`;
 
-/** The rule set in force as one line of "parameter: value" pairs, for the protocol. */
-export function ruleSetSummary(ruleSet: { preset?: string; params?: unknown }): string {
-  const params = (ruleSet.params ?? {}) as Record<string, unknown>;
-  const parts = Object.entries(params).map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
-  return [`preset: ${ruleSet.preset ?? '—'}`, ...parts].join('; ');
+/** The preset a category was made from, by its name in each language (never its id). */
+export function presetName(preset: string): { kk: string; ru: string } {
+  const key = `preset.${preset}`;
+  if (!isMessageKey(key))
+    return {
+      kk: t('kk', 'console.categories.customPreset'),
+      ru: t('ru', 'console.categories.customPreset'),
+    };
+  return { kk: t('kk', key), ru: t('ru', key) };
+}
+
+/** The rule set in force as sentences in each language, every parameter that changes a result. */
+export function ruleSetText(ruleSet: RuleSet): { kk: string; ru: string } {
+  const lines = describeRuleSet(ruleSet);
+  return { kk: ruleLinesText('kk', lines), ru: ruleLinesText('ru', lines) };
 }

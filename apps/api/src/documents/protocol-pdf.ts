@@ -1,4 +1,6 @@
-import { both, DISCIPLINE_NAMES, ruleSetSummary, STATUS_NAMES } from './bilingual-labels';
+import { formatDate, formatDateTime, timeZoneLabel } from '@olympiad/i18n';
+import { rowResultText, tablePrecisionOf, type TimePrecision } from '@olympiad/scoring';
+import { both, DISCIPLINE_NAMES, presetName, ruleSetText, STATUS_NAMES } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
 import { newPdf, pdfBytes } from './pdf-document';
 
@@ -11,52 +13,94 @@ const COLUMNS = [
 ] as const;
 const CELL_PAD = 4;
 
-function cells(row: ResultRow): string[] {
+function cells(row: ResultRow, precision: TimePrecision): string[] {
   const status = STATUS_NAMES[row.status];
   const place = row.place === null ? '—' : String(row.place);
-  const result = row.status === 'ranked' ? row.display : [row.display, both(status)].filter(Boolean).join('\n');
+  const shown = rowResultText(row, precision);
+  const result = row.status === 'ranked' ? shown : [shown, both(status)].filter(Boolean).join('\n');
   const members = row.members.map((member) => `${member.name} (${member.grade})`).join('\n');
   return [place, row.team, [row.school, row.town].filter(Boolean).join(', '), members, result];
 }
 
+/** A stage date ("2026-05-01") in figures, as Kazakh and Russian both write it. */
+const stageDate = (day: string) => formatDate(day, 'ru', 'UTC', { numeric: true }) || day;
+
 /**
  * The official results protocol of one category: bilingual kk/ru headings, the stage, the rule
- * set in force, places and results, and a signature line for every judge.
+ * set in force as sentences, places and results (every time in the table's precision,
+ * docs/results-display.md), a signature line for every judge, and when it was made in the venue's
+ * time zone.
  */
-export async function renderProtocolPdf(results: CategoryResults, generatedAt: Date): Promise<Buffer> {
+export async function renderProtocolPdf(
+  results: CategoryResults,
+  generatedAt: Date,
+  timeZone: string,
+): Promise<Buffer> {
   const { olympiad, stage, category } = results;
   const doc = newPdf({ title: `${category.name} — ${stage.name}` });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font('sansBold').fontSize(15).text('ХАТТАМА / ПРОТОКОЛ', { align: 'center' });
-  doc.font('sans').fontSize(10).text('Жарыс нәтижелері / Результаты соревнований', { align: 'center' }).moveDown(0.6);
+  doc
+    .font('sans')
+    .fontSize(10)
+    .text('Жарыс нәтижелері / Результаты соревнований', { align: 'center' })
+    .moveDown(0.6);
   const line = (label: string, value: string) => {
     doc.font('sansBold').text(`${label}: `, { continued: true }).font('sans').text(value);
   };
   doc.fontSize(10);
   line('Олимпиада', `${olympiad.name} (${olympiad.season})`);
-  line('Кезең / Этап', [stage.name, stage.regionName ? both(stage.regionName) : ''].filter(Boolean).join(' — '));
+  line(
+    'Кезең / Этап',
+    [stage.name, stage.regionName ? both(stage.regionName) : ''].filter(Boolean).join(' — '),
+  );
   if (stage.venue) line('Өткізу орны / Место проведения', stage.venue);
-  line('Күні / Дата', stage.startsOn === stage.endsOn ? stage.startsOn : `${stage.startsOn} – ${stage.endsOn}`);
-  line('Санат / Категория', `${category.name} · ${both(DISCIPLINE_NAMES[category.discipline] ?? { kk: category.discipline, ru: category.discipline })} · ${category.ageGroupLabel} сынып / класс`);
-  doc.font('sansBold').text('Ереже / Регламент: ', { continued: true }).font('sans').fontSize(8).text(ruleSetSummary(category.ruleSet));
-  doc.fontSize(8).fillColor('#555').text(`Нәтижелер нұсқасы / Версия результатов: ${category.standingsVersion}${category.status === 'locked' ? '' : ' · алдын ала / предварительные'}`);
+  line(
+    'Күні / Дата',
+    stage.startsOn === stage.endsOn
+      ? stageDate(stage.startsOn)
+      : `${stageDate(stage.startsOn)} – ${stageDate(stage.endsOn)}`,
+  );
+  line(
+    'Санат / Категория',
+    `${category.name} · ${both(DISCIPLINE_NAMES[category.discipline] ?? { kk: category.discipline, ru: category.discipline })} · ${category.ageGroupLabel} сынып / класс`,
+  );
+  line('Ереже / Регламент', both(presetName(category.preset)));
+  const rules = ruleSetText(category.ruleSet);
+  doc.font('sans').fontSize(8).text(rules.kk).text(rules.ru);
+  doc
+    .fontSize(8)
+    .fillColor('#555')
+    .text(
+      `Нәтижелер нұсқасы / Версия результатов: ${category.standingsVersion}${category.status === 'locked' ? '' : ' · алдын ала / предварительные'}`,
+    );
   doc.fillColor('black').moveDown(0.8);
 
   const drawRow = (values: string[], bold: boolean) => {
     doc.font(bold ? 'sansBold' : 'sans').fontSize(9);
-    const heights = values.map((value, index) => doc.heightOfString(value || ' ', { width: COLUMNS[index].width - 2 * CELL_PAD }));
+    const heights = values.map((value, index) =>
+      doc.heightOfString(value || ' ', { width: COLUMNS[index].width - 2 * CELL_PAD }),
+    );
     const height = Math.max(...heights) + 2 * CELL_PAD;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom - 20) {
       doc.addPage();
-      if (!bold) drawRow(COLUMNS.map((column) => column.label), true);
+      if (!bold)
+        drawRow(
+          COLUMNS.map((column) => column.label),
+          true,
+        );
     }
     const top = doc.y;
     let x = left;
     values.forEach((value, index) => {
       const columnWidth = COLUMNS[index].width;
-      if (bold) doc.rect(x, top, columnWidth, height).fillAndStroke('#eeeeee', '#999999').fillColor('black');
+      if (bold)
+        doc
+          .rect(x, top, columnWidth, height)
+          .fillAndStroke('#eeeeee', '#999999')
+          .fillColor('black');
       else doc.rect(x, top, columnWidth, height).stroke('#999999');
       doc.text(value, x + CELL_PAD, top + CELL_PAD, { width: columnWidth - 2 * CELL_PAD });
       x += columnWidth;
@@ -64,23 +108,39 @@ export async function renderProtocolPdf(results: CategoryResults, generatedAt: D
     doc.x = left;
     doc.y = top + height;
   };
-  drawRow(COLUMNS.map((column) => column.label), true);
+  drawRow(
+    COLUMNS.map((column) => column.label),
+    true,
+  );
   if (results.rows.length === 0) drawRow(['—', 'Командалар жоқ / Нет команд', '', '', ''], false);
-  for (const row of results.rows) drawRow(cells(row), false);
+  const precision = tablePrecisionOf(results.rows);
+  for (const row of results.rows) drawRow(cells(row, precision), false);
 
   doc.moveDown(1.5).x = left;
   doc.font('sansBold').fontSize(10).text('Төрешілер / Судьи', left, doc.y, { width });
   doc.moveDown(0.5);
-  const judges = [...results.judges].sort((a, b) => (a.role === b.role ? 0 : a.role === 'head-judge' ? -1 : 1));
+  const judges = [...results.judges].sort((a, b) =>
+    a.role === b.role ? 0 : a.role === 'head-judge' ? -1 : 1,
+  );
   if (judges.length === 0) judges.push({ name: '', role: 'head-judge' });
   for (const judge of judges) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
     const y = doc.y + 14;
     const role = judge.role === 'head-judge' ? 'Бас төреші / Главный судья' : 'Төреші / Судья';
-    doc.font('sans').fontSize(9).text(role, left, y - 10, { width: 150 });
+    doc
+      .font('sans')
+      .fontSize(9)
+      .text(role, left, y - 10, { width: 150 });
     doc.text(judge.name || ' ', left + 150, y - 10, { width: 170 });
-    doc.moveTo(left + 330, y).lineTo(left + width, y).stroke('#333333');
-    doc.fontSize(7).fillColor('#555').text('қолы / подпись', left + 330, y + 2, { width: width - 330, align: 'center' }).fillColor('black');
+    doc
+      .moveTo(left + 330, y)
+      .lineTo(left + width, y)
+      .stroke('#333333');
+    doc
+      .fontSize(7)
+      .fillColor('#555')
+      .text('қолы / подпись', left + 330, y + 2, { width: width - 330, align: 'center' })
+      .fillColor('black');
     doc.x = left;
     doc.y = y + 16;
   }
@@ -93,8 +153,16 @@ export async function renderProtocolPdf(results: CategoryResults, generatedAt: D
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('sans').fontSize(7).fillColor('#555');
-    doc.text(`Құрылды / Сформирован: ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${stage.code}`, left, bottom, { width: width / 2, lineBreak: false });
-    doc.text(`${index + 1} / ${pages.count}`, left + width / 2, bottom, { width: width / 2, align: 'right', lineBreak: false });
+    const made = `${formatDateTime(generatedAt, 'ru', timeZone, { numeric: true })} (${timeZoneLabel(timeZone, generatedAt)})`;
+    doc.text(`Құрылды / Сформирован: ${made} · ${stage.code}`, left, bottom, {
+      width: (width * 2) / 3,
+      lineBreak: false,
+    });
+    doc.text(`${index + 1} / ${pages.count}`, left + (width * 2) / 3, bottom, {
+      width: width / 3,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = margin;
   }
   return pdfBytes(doc);
