@@ -1,17 +1,29 @@
 import type { DeviceStatus, FieldQueue } from '@olympiad/contracts';
-import type { MessageKey } from '@olympiad/i18n';
+import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { StatusBanner, useLanguage } from '@olympiad/ui';
 import type { ConsoleApi } from '../stage/console-context';
-import { heldOnField, waitingTeams } from './field-run';
+import { heldOnField, teamsOnOtherFields, waitingTeams } from './field-run';
+import { SharedCategories, TeamCategory } from './shared-categories';
 import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
-import { useFieldsLive, type FieldDevice, type FieldsLive, type HeldState } from './use-fields-live';
+import {
+  useFieldsLive,
+  type FieldDevice,
+  type FieldsLive,
+  type HeldState,
+} from './use-fields-live';
 
 /**
  * Running the day at a glance: every field of the stage with its sensor's health, what is on it
  * (with a running clock), who is next, and how many entries wait for the head judge.
  */
-export function FieldsOverviewTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
+export function FieldsOverviewTab({
+  console: consoleApi,
+  stageId,
+}: {
+  console: ConsoleApi;
+  stageId: string;
+}) {
   const { t } = useLanguage();
   const live = useFieldsLive(stageId, consoleApi);
   const { queues } = live;
@@ -20,10 +32,15 @@ export function FieldsOverviewTab({ console: consoleApi, stageId }: { console: C
     <section aria-labelledby="overview-title">
       <LiveTabHead id="overview-title" title="console.overview.title" live={live} />
       <p className="held-total" data-testid="held-total">
-        <span>{t('console.overview.heldTotal')}:</span> <HeldFigure held={live.held} count={(open) => open.length} />
+        <span>{t('console.overview.heldTotal')}:</span>{' '}
+        <HeldFigure held={live.held} count={(open) => open.length} />
       </p>
-      {live.held.kind === 'unknown' ? <p className="ui-muted">{t('console.overview.unknownHint')}</p> : null}
-      {queues.status === 'ready' && fields.length === 0 ? <StatusBanner kind="info">{t('console.overview.empty')}</StatusBanner> : null}
+      {live.held.kind === 'unknown' ? (
+        <p className="ui-muted">{t('console.overview.unknownHint')}</p>
+      ) : null}
+      {queues.status === 'ready' && fields.length === 0 ? (
+        <StatusBanner kind="info">{t('console.overview.empty')}</StatusBanner>
+      ) : null}
       <ul className="plain-list field-grid">
         {fields.map((field) => (
           <FieldCard key={field.fieldId} field={field} live={live} />
@@ -33,12 +50,27 @@ export function FieldsOverviewTab({ console: consoleApi, stageId }: { console: C
   );
 }
 
-function HeldFigure({ held, count }: { held: HeldState; count: (open: Extract<HeldState, { kind: 'known' }>['open']) => number }) {
+function HeldFigure({
+  held,
+  count,
+}: {
+  held: HeldState;
+  count: (open: Extract<HeldState, { kind: 'known' }>['open']) => number;
+}) {
   const { t } = useLanguage();
   if (held.kind === 'loading') return <strong className="held-figure">…</strong>;
-  if (held.kind === 'unknown') return <strong className="held-figure held-figure--unknown" data-held="unknown">{t('console.overview.unknown')}</strong>;
+  if (held.kind === 'unknown')
+    return (
+      <strong className="held-figure held-figure--unknown" data-held="unknown">
+        {t('console.overview.unknown')}
+      </strong>
+    );
   const value = count(held.open);
-  return <strong className={`held-figure${value > 0 ? ' held-figure--waiting' : ''}`} data-held={value}>{value}</strong>;
+  return (
+    <strong className={`held-figure${value > 0 ? ' held-figure--waiting' : ''}`} data-held={value}>
+      {value}
+    </strong>
+  );
 }
 
 function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
@@ -46,7 +78,10 @@ function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
   const run = live.runs[field.fieldId];
   const devices = live.devices.filter((device) => device.fieldId === field.fieldId);
   const attempts = new Map(field.categories.map((category) => [category.id, category.attempts]));
-  const waitingList = field.discipline === 'maze' ? waitingTeams(field, run?.run) : [];
+  const waitingList =
+    field.discipline === 'maze'
+      ? waitingTeams(field, run?.run, teamsOnOtherFields(live.runs, field.fieldId))
+      : [];
   const next = waitingList[0] ?? null;
   return (
     <li className="ui-card field-card" data-field={field.name}>
@@ -55,20 +90,30 @@ function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
         <span className="tag">{t(`discipline.${field.discipline}` as MessageKey)}</span>
       </div>
       <div className="field-card__devices">
-        {devices.length === 0 ? <span className="ui-muted">{t('console.overview.noDevice')}</span> : null}
+        {devices.length === 0 ? (
+          <span className="ui-muted">{t('console.overview.noDevice')}</span>
+        ) : null}
         {devices.map((device) => (
           <DeviceHealth key={device.id} device={device} status={live.health[device.id]} />
         ))}
       </div>
-      {field.discipline === 'maze' && (field.categories.length > 0 || (run && run.run.state !== 'idle')) ? (
+      {field.discipline === 'maze' &&
+      (field.categories.length > 0 || (run && run.run.state !== 'idle')) ? (
         <div className="field-card__now">
           <span className="field-card__label">{t('console.overview.now')}</span>
-          <RunStatus live={run} teamName={(id) => live.teamNames.get(id) ?? '—'} attemptsAllowed={(id) => attempts.get(id) ?? null} />
+          <RunStatus
+            live={run}
+            check={field.lastRun}
+            teamName={(id) => live.teamNames.get(id) ?? '—'}
+            attemptsAllowed={(id) => attempts.get(id) ?? null}
+          />
         </div>
       ) : field.discipline !== 'sumo' && field.discipline !== 'maze' ? (
         <p className="ui-muted">{t('console.overview.noRuns')}</p>
       ) : null}
-      {field.categories.length === 0 && (field.discipline === 'maze' || field.discipline === 'sumo') ? (
+      {field.discipline === 'maze' ? <SharedCategories field={field} /> : null}
+      {field.categories.length === 0 &&
+      (field.discipline === 'maze' || field.discipline === 'sumo') ? (
         <p className="field-card__hint">{t('console.overview.noCategories')}</p>
       ) : null}
       {field.discipline === 'maze' && field.categories.length > 0 ? (
@@ -76,12 +121,19 @@ function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
           <span className="field-card__label">{t('console.overview.next')}</span>
           {next ? (
             <span>
-              <strong>{next.name}</strong> · {t('console.overview.attempt', { attempt: next.nextAttempt ?? '—', max: next.attemptsAllowed })}
+              <strong>{next.name}</strong> ·{' '}
+              {t('console.overview.attempt', {
+                attempt: next.nextAttempt ?? '—',
+                max: next.attemptsAllowed,
+              })}{' '}
+              <TeamCategory field={field} categoryId={next.categoryId} />
             </span>
           ) : (
             <span className="ui-muted">{t('console.overview.nextNone')}</span>
           )}
-          <span className="ui-muted field-card__count">{t('console.overview.waitingCount', { count: waitingList.length })}</span>
+          <span className="ui-muted field-card__count">
+            {t('console.overview.waitingCount', { count: waitingList.length })}
+          </span>
         </div>
       ) : null}
       {field.discipline === 'sumo' && field.categories.length > 0 ? (
@@ -104,23 +156,30 @@ function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
   );
 }
 
-function DeviceHealth({ device, status }: { device: FieldDevice; status: DeviceStatus | undefined }) {
-  const { t } = useLanguage();
+function DeviceHealth({
+  device,
+  status,
+}: {
+  device: FieldDevice;
+  status: DeviceStatus | undefined;
+}) {
+  const { lang, t } = useLanguage();
   const online = status?.online ?? false;
   return (
     <span className="device-health" data-device={device.id} data-online={online}>
-      <span className={`device-health__dot device-health__dot--${online ? 'online' : 'offline'}`} aria-hidden="true" />
+      <span
+        className={`device-health__dot device-health__dot--${online ? 'online' : 'offline'}`}
+        aria-hidden="true"
+      />
       <strong>{t(online ? 'console.devices.online' : 'console.devices.offline')}</strong>
       <span className="ui-muted">
         {device.id} · {t('console.devices.battery', { value: status?.battery ?? '—' })} ·{' '}
-        {t('console.devices.lastSeen', { time: status?.lastSeenAt ? clockTime(status.lastSeenAt) : '—' })}
+        {t('console.devices.lastSeen', {
+          time: status?.lastSeenAt
+            ? formatClockTime(status.lastSeenAt, lang, undefined, { seconds: true })
+            : '—',
+        })}
       </span>
     </span>
   );
-}
-
-/** 14:05:09: the venue's own clock, the same in every language. */
-function clockTime(iso: string): string {
-  const time = new Date(iso);
-  return [time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }
