@@ -30,4 +30,14 @@ describe('standing rows', () => {
     expect(back.rows[0]).toEqual(timed);
     expect(changedRows(back, { rows: [timed] })).toEqual([]);
   });
+
+  it('keep the result awaiting the judge, so a stored row equals the computed one', () => {
+    const waiting: StandingRow = {
+      ...row('x', null, null),
+      unconfirmed: { primary: 107_981, display: '1:47.981', timePrecision: 'ms' },
+    };
+    const back = fromStandingEntities([toStandingEntity('cat', waiting, 0)]);
+    expect(back.rows[0]).toEqual(waiting);
+    expect(JSON.stringify(back.rows[0])).toBe(JSON.stringify(waiting));
+  });
 });

@@ -15,6 +15,7 @@ export function toStandingEntity(
     display: row.display,
     timePrecision: row.timePrecision ?? null,
     detail: row.detail,
+    unconfirmed: row.unconfirmed ?? null,
     position,
   });
 }
@@ -32,6 +33,7 @@ export function fromStandingEntities(rows: StandingEntity[]): Standings {
         detail: row.detail,
         // Last, where the rules put it, so changedRows compares like with like.
         ...(row.timePrecision ? { timePrecision: row.timePrecision } : {}),
+        ...(row.unconfirmed ? { unconfirmed: row.unconfirmed } : {}),
       })),
   };
 }

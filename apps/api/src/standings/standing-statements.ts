@@ -13,6 +13,7 @@ const COLUMNS = [
   'display',
   'timePrecision',
   'detail',
+  'unconfirmed',
   'position',
 ] as const;
 const UPSERT_HEAD = `INSERT INTO standing (${COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES `;
@@ -37,6 +38,7 @@ export async function upsertStandings(
       row.display,
       row.timePrecision,
       JSON.stringify(row.detail),
+      row.unconfirmed ? JSON.stringify(row.unconfirmed) : null,
       row.position,
     ]);
     await rawStatement(

@@ -1,4 +1,4 @@
-import type { StandingStatus, TimePrecision } from '@olympiad/scoring';
+import type { StandingStatus, TimePrecision, UnconfirmedResult } from '@olympiad/scoring';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The live standings projection of a category: derived from the ledger, rebuildable at any time. */
@@ -28,6 +28,10 @@ export class StandingEntity {
 
   @Column('simple-json')
   detail!: Record<string, unknown>;
+
+  /** The result a sensor's entries awaiting the judge would give (never ranked), or null. */
+  @Column('simple-json', { nullable: true })
+  unconfirmed!: UnconfirmedResult | null;
 
   /** Position in the category's order (ranked rows first, then the rest). */
   @Column('integer')

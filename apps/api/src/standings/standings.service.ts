@@ -30,6 +30,8 @@ export function toLedgerRecord(entry: LedgerEntryEntity): LedgerRecord {
     supersedes: entry.supersedes,
     authorId: entry.authorId,
     recordedAt: entry.recordedAt,
+    // A finish gate's attempt counts once a judge confirms it (docs/results-display.md).
+    ...(entry.authorRole === 'device' ? { unconfirmed: true } : {}),
   };
 }
 
@@ -54,7 +56,11 @@ export class StandingsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Applies an entry just stored in `manager`'s transaction; returns the delta, or null if nothing moved. */
-  async applyEntry(manager: EntityManager, category: CategoryEntity, entry: LedgerEntryEntity): Promise<StandingsDelta | null> {
+  async applyEntry(
+    manager: EntityManager,
+    category: CategoryEntity,
+    entry: LedgerEntryEntity,
+  ): Promise<StandingsDelta | null> {
     const cached = this.cache.get(category.id);
     let next: CachedProjection;
     let before: Standings;
@@ -63,15 +69,22 @@ export class StandingsService {
       before = cached.standings;
       next = { version: category.standingsVersion, state, standings: standingsOf(state) };
     } else {
-      before = fromStandingEntities(await manager.findBy(StandingEntity, { categoryId: category.id }));
+      before = fromStandingEntities(
+        await manager.findBy(StandingEntity, { categoryId: category.id }),
+      );
       next = await this.computeFromLedger(manager, category);
     }
     return this.persist(manager, category, before, next);
   }
 
   /** Recomputes from the ledger and stores the result (after a team joins, withdraws or is marked absent). */
-  async recompute(manager: EntityManager, category: CategoryEntity): Promise<StandingsDelta | null> {
-    const before = fromStandingEntities(await manager.findBy(StandingEntity, { categoryId: category.id }));
+  async recompute(
+    manager: EntityManager,
+    category: CategoryEntity,
+  ): Promise<StandingsDelta | null> {
+    const before = fromStandingEntities(
+      await manager.findBy(StandingEntity, { categoryId: category.id }),
+    );
     return this.persist(manager, category, before, await this.computeFromLedger(manager, category));
   }
 
@@ -83,7 +96,11 @@ export class StandingsService {
     const manager = this.dataSource.manager;
     const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
     if (!category) throw notFound('Category', categoryId);
-    return computeStandings(category.ruleSet, await loadTeamRefs(manager, category.id), await this.ledgerOf(manager, category.id));
+    return computeStandings(
+      category.ruleSet,
+      await loadTeamRefs(manager, category.id),
+      await this.ledgerOf(manager, category.id),
+    );
   }
 
   async snapshot(categoryId: string): Promise<StandingsSnapshot> {
@@ -91,24 +108,39 @@ export class StandingsService {
       const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
       if (!category) throw notFound('Category', categoryId);
       const rows = await manager.findBy(StandingEntity, { categoryId });
-      const teams = await manager.find(TeamEntity, { where: { categoryId }, relations: { school: true } });
+      const teams = await manager.find(TeamEntity, {
+        where: { categoryId },
+        relations: { school: true },
+      });
       return {
         categoryId,
         version: category.standingsVersion,
         published: category.published,
         standings: fromStandingEntities(rows),
-        teams: Object.fromEntries(teams.map((team) => [team.id, { name: team.name, school: team.school?.name ?? '' }])),
+        teams: Object.fromEntries(
+          teams.map((team) => [team.id, { name: team.name, school: team.school?.name ?? '' }]),
+        ),
       };
     });
   }
 
-  private async computeFromLedger(manager: EntityManager, category: CategoryEntity): Promise<CachedProjection> {
-    const state = standingsStateFrom(category.ruleSet, await loadTeamRefs(manager, category.id), await this.ledgerOf(manager, category.id));
+  private async computeFromLedger(
+    manager: EntityManager,
+    category: CategoryEntity,
+  ): Promise<CachedProjection> {
+    const state = standingsStateFrom(
+      category.ruleSet,
+      await loadTeamRefs(manager, category.id),
+      await this.ledgerOf(manager, category.id),
+    );
     return { version: category.standingsVersion, state, standings: standingsOf(state) };
   }
 
   private async ledgerOf(manager: EntityManager, categoryId: string): Promise<LedgerRecord[]> {
-    const rows = await manager.find(LedgerEntryEntity, { where: { categoryId }, order: { seq: 'ASC' } });
+    const rows = await manager.find(LedgerEntryEntity, {
+      where: { categoryId },
+      order: { seq: 'ASC' },
+    });
     return rows.map(toLedgerRecord);
   }
 
@@ -119,15 +151,23 @@ export class StandingsService {
     next: CachedProjection,
   ): Promise<StandingsDelta | null> {
     const changes = changedRows(before, next.standings);
-    const gone = before.rows.filter((row) => !next.standings.rows.some((candidate) => candidate.teamId === row.teamId));
+    const gone = before.rows.filter(
+      (row) => !next.standings.rows.some((candidate) => candidate.teamId === row.teamId),
+    );
     if (changes.length === 0 && gone.length === 0) {
       this.pending.set(category.id, next);
       return null;
     }
     if (gone.length > 0) {
-      await manager.delete(StandingEntity, gone.map((row) => ({ categoryId: category.id, teamId: row.teamId })));
+      await manager.delete(
+        StandingEntity,
+        gone.map((row) => ({ categoryId: category.id, teamId: row.teamId })),
+      );
     }
-    await upsertStandings(manager, changes.map(({ row, position }) => toStandingEntity(category.id, row, position)));
+    await upsertStandings(
+      manager,
+      changes.map(({ row, position }) => toStandingEntity(category.id, row, position)),
+    );
     const version = category.standingsVersion + 1;
     await setStandingsVersion(manager, category.id, version);
     category.standingsVersion = version;
@@ -150,7 +190,9 @@ export class StandingsService {
   }
 
   /** Checks the live projection against a replay of the ledger. */
-  async verify(categoryId: string): Promise<{ matches: boolean; live: Standings; rebuilt: Standings }> {
+  async verify(
+    categoryId: string,
+  ): Promise<{ matches: boolean; live: Standings; rebuilt: Standings }> {
     const live = (await this.snapshot(categoryId)).standings;
     const rebuilt = await this.rebuild(categoryId);
     return { matches: JSON.stringify(live) === JSON.stringify(rebuilt), live, rebuilt };

@@ -4,6 +4,7 @@ import { OrganiserConsole1732700000000 } from './1732700000000-organiser-console
 import { HeldEntries1732800000000 } from './1732800000000-held-entries';
 import { OlympiadLogo1732900000000 } from './1732900000000-olympiad-logo';
 import { StandingTimePrecision1733000000000 } from './1733000000000-standing-time-precision';
+import { StandingUnconfirmed1733100000000 } from './1733100000000-standing-unconfirmed';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   HeldEntries1732800000000,
   OlympiadLogo1732900000000,
   StandingTimePrecision1733000000000,
+  StandingUnconfirmed1733100000000,
 ];
