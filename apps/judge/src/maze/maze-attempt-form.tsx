@@ -28,7 +28,7 @@ export interface MazeAttemptFormProps {
   sensorMs: number | null;
   /** The field whose finished run this attempt confirms (cleared after confirming). */
   fieldId: string | null;
-  /** The provisional attempt the finish gate recorded: confirming keeps it, a change supersedes it. */
+  /** The provisional attempt the finish gate recorded: confirming supersedes it with the judge's entry. */
   provisionalEntryId: string | null;
   /** Called once the attempt is confirmed or voided (the field's run is then settled). */
   onConfirmed: () => void;
@@ -106,27 +106,26 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
           }
         : payload;
     const label = `${teamName} · ${t('judge.maze.attemptN', { attempt, max: params.attempts })}`;
-    if (provisionalEntryId && sameAsProvisional(draftPayload, sensorMs)) {
-      // The finish gate already recorded exactly this attempt: confirming adds nothing.
-      setErrors([]);
-      setSaved(provisionalEntryId);
-    } else {
-      const built = buildEntry(ruleSet, {
-        categoryId: category.id,
-        teamId,
-        kind: MAZE_ATTEMPT,
-        payload: draftPayload,
-        supersedes: provisionalEntryId,
-        reason: provisionalEntryId ? t('judge.maze.correctionReason') : null,
-      });
-      if (!built.ok) {
-        setErrors(built.errors);
-        return;
-      }
-      setErrors([]);
-      await outbox.add(built.entry, label);
-      setSaved(built.entry.id);
+    // Confirming records the judge's entry even when nothing changed: a finish gate's time counts
+    // only once a judge confirms it (docs/results-display.md).
+    const unchanged = provisionalEntryId !== null && sameAsProvisional(draftPayload, sensorMs);
+    const built = buildEntry(ruleSet, {
+      categoryId: category.id,
+      teamId,
+      kind: MAZE_ATTEMPT,
+      payload: draftPayload,
+      supersedes: provisionalEntryId,
+      reason: provisionalEntryId
+        ? t(unchanged ? 'judge.maze.confirmedReason' : 'judge.maze.correctionReason')
+        : null,
+    });
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
     }
+    setErrors([]);
+    await outbox.add(built.entry, label);
+    setSaved(built.entry.id);
     onConfirmed();
     if (fieldId) {
       // The run's time is now in the outbox; free the field for the next team (best effort).
