@@ -1,4 +1,5 @@
 import type { AwardPlace, StandingsSnapshot } from '@olympiad/contracts';
+import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
 
 /**
  * The podium in reveal order: the distinct places up to `podium` among ranked rows, lowest
@@ -7,11 +8,18 @@ import type { AwardPlace, StandingsSnapshot } from '@olympiad/contracts';
  */
 export function podiumInRevealOrder(snapshot: StandingsSnapshot, podium: number): AwardPlace[] {
   const byPlace = new Map<number, AwardPlace>();
+  // The podium writes its times like the category's table (docs/results-display.md).
+  const precision = tablePrecisionOf(snapshot.standings.rows);
   for (const row of snapshot.standings.rows) {
     if (row.status !== 'ranked' || row.place === null || row.place > podium) continue;
     const team = snapshot.teams[row.teamId];
     const step = byPlace.get(row.place) ?? { place: row.place, teams: [] };
-    step.teams.push({ teamId: row.teamId, name: team?.name ?? '', school: team?.school ?? '', display: row.display });
+    step.teams.push({
+      teamId: row.teamId,
+      name: team?.name ?? '',
+      school: team?.school ?? '',
+      display: rowResultText(row, precision),
+    });
     byPlace.set(row.place, step);
   }
   return [...byPlace.values()].sort((a, b) => b.place - a.place);
