@@ -1,22 +1,44 @@
 import type { MessageKey } from '@olympiad/i18n';
-import { Button, describeError, StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import type { CategorySummary } from '../stage/console-context';
 import { CreateCategoryForm } from './create-category-form';
 import { RuleParamsEditor } from './rule-params-editor';
+import { presetLabel, ruleSetSentence } from './rule-set-text';
 
 /** The stage's categories with the rule set in force (editable until scoring starts), and a form for a new one. */
 export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }), [api, stageId]);
+  const categories = useQuery(
+    (signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }),
+    [api, stageId],
+  );
   return (
     <>
-      {categories.status === 'loading' && !categories.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
+      {categories.status === 'loading' && !categories.data ? (
+        <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
+      ) : null}
       {categories.status === 'error' ? (
-        <StatusBanner kind="error" action={<Button variant="secondary" onClick={categories.reload}>{t('common.retry')}</Button>}>
+        <StatusBanner
+          kind="error"
+          action={
+            <Button variant="secondary" onClick={categories.reload}>
+              {t('common.retry')}
+            </Button>
+          }
+        >
           {describeError(lang, categories.error)}
         </StatusBanner>
       ) : null}
-      {categories.status === 'ready' && categories.data.length === 0 ? <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner> : null}
+      {categories.status === 'ready' && categories.data.length === 0 ? (
+        <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>
+      ) : null}
       <ul className="plain-list">
         {(categories.data ?? []).map((category) => (
           <li key={category.id} className="ui-card category-card">
@@ -24,11 +46,17 @@ export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: strin
               <div>
                 <h3 className="category-card__name">{category.name}</h3>
                 <span className="ui-muted">
-                  {t(`discipline.${category.discipline}` as MessageKey)} · {category.ageGroupLabel} · {category.preset}
+                  {t(`discipline.${category.discipline}` as MessageKey)} · {category.ageGroupLabel}{' '}
+                  · {presetLabel(lang, category.preset)}
                 </span>
               </div>
-              <span className={`tag tag--${category.status}`}>{t(`console.categories.status.${category.status}` as MessageKey)}</span>
+              <span className={`tag tag--${category.status}`}>
+                {t(`console.categories.status.${category.status}` as MessageKey)}
+              </span>
             </div>
+            <p className="ui-muted category-card__rules" data-testid="rule-set-text">
+              {ruleSetSentence(lang, category.ruleSet)}
+            </p>
             <RuleParamsEditor api={api} category={category} onSaved={categories.reload} />
           </li>
         ))}

@@ -1,6 +1,15 @@
 import type { MessageKey } from '@olympiad/i18n';
-import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  TextField,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
+import { presetLabel } from './rule-set-text';
 
 interface Preset {
   name: string;
@@ -18,7 +27,15 @@ const AGE_GROUPS = [
 ];
 
 /** A category = discipline × age group, created from a rule-set preset; the name is suggested. */
-export function CreateCategoryForm({ api, stageId, onCreated }: { api: ApiClient; stageId: string; onCreated: () => void }) {
+export function CreateCategoryForm({
+  api,
+  stageId,
+  onCreated,
+}: {
+  api: ApiClient;
+  stageId: string;
+  onCreated: () => void;
+}) {
   const { lang, t } = useLanguage();
   const ids = { discipline: useId(), preset: useId(), group: useId() };
   const presets = useQuery((signal) => api.get<Preset[]>('/api/rule-presets', { signal }), [api]);
@@ -30,7 +47,8 @@ export function CreateCategoryForm({ api, stageId, onCreated }: { api: ApiClient
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   const choices = (presets.data ?? []).filter((candidate) => candidate.discipline === discipline);
-  const chosenPreset = choices.find((candidate) => candidate.name === preset)?.name ?? choices[0]?.name ?? '';
+  const chosenPreset =
+    choices.find((candidate) => candidate.name === preset)?.name ?? choices[0]?.name ?? '';
   const ageGroup = AGE_GROUPS.find((candidate) => candidate.label === group) ?? AGE_GROUPS[1];
   const suggested = `${t(`discipline.${discipline}` as MessageKey)} ${ageGroup.label}`;
 
@@ -39,7 +57,13 @@ export function CreateCategoryForm({ api, stageId, onCreated }: { api: ApiClient
     setOutcome(null);
     const finalName = name.trim() || suggested;
     try {
-      await api.post('/api/categories', { stageId, discipline, ageGroup, name: finalName, preset: chosenPreset });
+      await api.post('/api/categories', {
+        stageId,
+        discipline,
+        ageGroup,
+        name: finalName,
+        preset: chosenPreset,
+      });
       setOutcome({ kind: 'success', text: t('console.categories.created', { name: finalName }) });
       setName('');
       onCreated();
@@ -51,32 +75,85 @@ export function CreateCategoryForm({ api, stageId, onCreated }: { api: ApiClient
   };
 
   return (
-    <form className="ui-card" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+    <form
+      className="ui-card"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
       <h3>{t('console.categories.new')}</h3>
       {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
-      {presets.status === 'error' ? <StatusBanner kind="error">{describeError(lang, presets.error)}</StatusBanner> : null}
+      {presets.status === 'error' ? (
+        <StatusBanner kind="error">{describeError(lang, presets.error)}</StatusBanner>
+      ) : null}
       <div className="form-grid">
         <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.discipline}>{t('console.categories.discipline')}</label>
-          <select id={ids.discipline} className="ui-field__input" value={discipline} onChange={(event) => { setDiscipline(event.target.value as typeof discipline); setPreset(''); }}>
-            {DISCIPLINES.map((value) => <option key={value} value={value}>{t(`discipline.${value}` as MessageKey)}</option>)}
+          <label className="ui-field__label" htmlFor={ids.discipline}>
+            {t('console.categories.discipline')}
+          </label>
+          <select
+            id={ids.discipline}
+            className="ui-field__input"
+            value={discipline}
+            onChange={(event) => {
+              setDiscipline(event.target.value as typeof discipline);
+              setPreset('');
+            }}
+          >
+            {DISCIPLINES.map((value) => (
+              <option key={value} value={value}>
+                {t(`discipline.${value}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.group}>{t('console.categories.ageGroup')}</label>
-          <select id={ids.group} className="ui-field__input" value={group} onChange={(event) => setGroup(event.target.value)}>
-            {AGE_GROUPS.map((value) => <option key={value.label} value={value.label}>{value.label}</option>)}
+          <label className="ui-field__label" htmlFor={ids.group}>
+            {t('console.categories.ageGroup')}
+          </label>
+          <select
+            id={ids.group}
+            className="ui-field__input"
+            value={group}
+            onChange={(event) => setGroup(event.target.value)}
+          >
+            {AGE_GROUPS.map((value) => (
+              <option key={value.label} value={value.label}>
+                {value.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="ui-field form-grid__wide">
-          <label className="ui-field__label" htmlFor={ids.preset}>{t('console.categories.preset')}</label>
-          <select id={ids.preset} className="ui-field__input" value={chosenPreset} onChange={(event) => setPreset(event.target.value)}>
-            {choices.map((value) => <option key={value.name} value={value.name}>{value.title}</option>)}
+          <label className="ui-field__label" htmlFor={ids.preset}>
+            {t('console.categories.preset')}
+          </label>
+          <select
+            id={ids.preset}
+            className="ui-field__input"
+            value={chosenPreset}
+            onChange={(event) => setPreset(event.target.value)}
+          >
+            {choices.map((value) => (
+              <option key={value.name} value={value.name}>
+                {presetLabel(lang, value.name)}
+              </option>
+            ))}
           </select>
         </div>
-        <TextField className="form-grid__wide" label={t('console.categories.name')} placeholder={suggested} value={name} onChange={(event) => setName(event.target.value)} />
+        <TextField
+          className="form-grid__wide"
+          label={t('console.categories.name')}
+          placeholder={suggested}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </div>
-      <Button type="submit" busy={busy} disabled={!chosenPreset}>{t('console.categories.submit')}</Button>
+      <Button type="submit" busy={busy} disabled={!chosenPreset}>
+        {t('console.categories.submit')}
+      </Button>
     </form>
   );
 }

@@ -1,7 +1,9 @@
 import type { StandingsSnapshot } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
+import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
 import { Button, describeError, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
+import { presetLabel } from '../categories/rule-set-text';
 import type { CategorySummary, ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
 
@@ -37,6 +39,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
   if (!category) return <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>;
 
   const rows = standings.data?.standings.rows ?? [];
+  const precision = tablePrecisionOf(rows);
   const teams = standings.data?.teams ?? {};
   return (
     <>
@@ -56,7 +59,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
             </select>
           </div>
         </div>
-        <p className="ui-muted">{t('console.results.ruleSet', { preset: category.preset })} · {t(`console.categories.status.${category.status}` as MessageKey)}</p>
+        <p className="ui-muted">{t('console.results.ruleSet', { preset: presetLabel(lang, category.preset) })} · {t(`console.categories.status.${category.status}` as MessageKey)}</p>
         <div className="button-row">
           <Button busy={busy === 'protocol'} onClick={() => void download('protocol', `/api/categories/${category.id}/protocol.pdf`, 'protocol.pdf')}>{t('console.results.protocol')}</Button>
           <Button variant="secondary" busy={busy === 'diplomas'} onClick={() => void download('diplomas', `/api/categories/${category.id}/diplomas.pdf?design=${design}`, 'diplomas.pdf')}>{t('console.results.diplomas')}</Button>
@@ -87,7 +90,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
                     <td>{row.place ?? '—'}</td>
                     <td>{teams[row.teamId]?.name ?? ''}</td>
                     <td>{teams[row.teamId]?.school ?? ''}</td>
-                    <td>{row.status === 'ranked' ? row.display : t(`console.results.status.${row.status}` as MessageKey)}</td>
+                    <td>{row.status === 'ranked' ? rowResultText(row, precision) : t(`console.results.status.${row.status}` as MessageKey)}</td>
                   </tr>
                 ))}
               </tbody>
