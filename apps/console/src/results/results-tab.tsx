@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
 import type { CategorySummary, ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
+import { useOpeningCategory } from './opening-category';
 
 /** Standings of a category with the rule set used, and its documents: protocol, diplomas, CSV, XLSX. */
 export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
@@ -18,7 +19,9 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const list = categories.data ?? [];
-  const category = list.find((candidate) => candidate.id === picked) ?? list[0];
+  // Until the organiser picks one: the first category with a result (see opening-category.ts).
+  const opening = useOpeningCategory(api, list.map((candidate) => candidate.id));
+  const category = list.find((candidate) => candidate.id === (picked || (opening.status === 'found' ? opening.id : ''))) ?? list[0];
   const standings = useQuery((signal) => (category ? api.get<StandingsSnapshot>(`/api/categories/${category.id}/standings`, { signal }) : Promise.resolve(null)), [api, category?.id]);
 
   const download = async (what: string, url: string, fallback: string) => {
@@ -37,12 +40,14 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
   if (categories.status === 'loading' && !categories.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
   if (categories.status === 'error') return <StatusBanner kind="error" action={<Button variant="secondary" onClick={categories.reload}>{t('common.retry')}</Button>}>{describeError(lang, categories.error)}</StatusBanner>;
   if (!category) return <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>;
+  if (!picked && opening.status === 'searching') return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
 
   const rows = standings.data?.standings.rows ?? [];
   const precision = tablePrecisionOf(rows);
   const teams = standings.data?.teams ?? {};
   return (
     <>
+      {!picked && opening.status === 'none' ? <StatusBanner kind="info">{t('console.results.noneYet')}</StatusBanner> : null}
       <section className="ui-card">
         <div className="form-grid">
           <div className="ui-field">

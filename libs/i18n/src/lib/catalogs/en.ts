@@ -553,6 +553,7 @@ export const en = {
   'console.overview.result.void': 'Attempt voided',
   'console.queue.shared': '{category} also runs at: {tables}. Its teams are split between the tables by name; this table calls only its own.',
   'console.queue.mixed': 'One queue for {count, plural, one {# category} other {# categories}}: each team shows its own.',
+  'console.results.noneYet': 'No category has results yet. They appear here as the judges record them.',
   'console.import.savingCheck': 'Checking the file once more…',
   'console.import.savingProgress': 'Saving teams: {written} of {total}',
   'console.import.savingStandings': 'Adding the teams to the standings…',

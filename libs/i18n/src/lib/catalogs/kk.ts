@@ -552,6 +552,7 @@ export const kk = {
   'console.overview.result.void': 'Әрекет жойылды',
   'console.queue.shared': '{category} мына алаңдарда да өтеді: {tables}. Командалар алаңдарға әліпби бойынша бөлінген; бұл алаң тек өз командаларын шақырады.',
   'console.queue.mixed': 'Бір кезекте {count} санат: әр команданың санаты көрсетілген.',
+  'console.results.noneYet': 'Әзірге бірде-бір санатта нәтиже жоқ. Төрешілер жаза бастағанда, нәтижелер осында шығады.',
   'console.import.savingCheck': 'Файл тағы бір рет тексерілуде…',
   'console.import.savingProgress': 'Командалар сақталуда: {total} ішінен {written}',
   'console.import.savingStandings': 'Командалар нәтижелер кестесіне қосылуда…',

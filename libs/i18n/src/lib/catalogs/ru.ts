@@ -551,6 +551,7 @@ export const ru = {
   'console.overview.result.void': 'Попытка аннулирована',
   'console.queue.shared': '{category} проходит также на: {tables}. Команды разделены между столами по алфавиту; этот стол вызывает только свои.',
   'console.queue.mixed': 'Одна очередь для {count, plural, one {# категории} few {# категорий} many {# категорий} other {# категории}}: у каждой команды указана её категория.',
+  'console.results.noneYet': 'Ни в одной категории пока нет результатов. Они появятся здесь, когда судьи начнут их записывать.',
   'console.import.savingCheck': 'Файл проверяется ещё раз…',
   'console.import.savingProgress': 'Сохранение команд: {written} из {total}',
   'console.import.savingStandings': 'Команды добавляются в таблицу результатов…',

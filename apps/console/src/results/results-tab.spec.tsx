@@ -1,0 +1,111 @@
+import type { StandingsSnapshot } from '@olympiad/contracts';
+import { createApiClient, LanguageProvider } from '@olympiad/ui';
+import { render, screen, waitFor } from '@testing-library/react';
+import type { CategorySummary, ConsoleApi } from '../stage/console-context';
+import { ResultsTab } from './results-tab';
+
+const category = (id: string, name: string): CategorySummary => ({
+  id,
+  stageId: 's',
+  name,
+  discipline: 'maze',
+  ageGroupLabel: '3–4',
+  minGrade: 3,
+  maxGrade: 4,
+  preset: 'maze-default',
+  ruleSet: { preset: 'maze-default', params: {} },
+  status: 'running',
+  published: false,
+});
+const notScored = (teamId: string) => ({
+  teamId,
+  place: null,
+  status: 'not-scored' as const,
+  primary: null,
+  display: '',
+  detail: {},
+});
+const ranked = (teamId: string, place: number, ms: number) => ({
+  teamId,
+  place,
+  status: 'ranked' as const,
+  primary: ms,
+  display: '',
+  detail: {},
+});
+const snapshot = (
+  categoryId: string,
+  rows: StandingsSnapshot['standings']['rows'],
+): StandingsSnapshot => ({
+  categoryId,
+  version: 1,
+  published: false,
+  standings: { rows },
+  teams: Object.fromEntries(
+    rows.map((row) => [row.teamId, { name: `Команда ${row.teamId}`, school: '№21 мектеп' }]),
+  ),
+});
+
+function json(status: number, body: unknown): Response {
+  return { ok: status < 400, status, text: async () => JSON.stringify(body) } as Response;
+}
+
+/** The stage's categories and each one's standings, as GET /api/... answers them. */
+function stageApi(
+  categories: CategorySummary[],
+  standings: Record<string, StandingsSnapshot>,
+): ConsoleApi {
+  const fetch = jest.fn(async (url: RequestInfo | URL) => {
+    const path = String(url);
+    if (path === '/api/stages/s/categories') return json(200, categories);
+    const match = /^\/api\/categories\/([^/]+)\/standings$/.exec(path);
+    if (match && standings[match[1]]) return json(200, standings[match[1]]);
+    return json(404, { statusCode: 404, key: 'errors.notFound', message: path });
+  });
+  return {
+    api: createApiClient({ fetch: fetch as unknown as typeof globalThis.fetch }),
+    getToken: () => 't',
+  };
+}
+
+describe('results tab: which category it opens on', () => {
+  it('opens on the first category that has a result, not on an empty one', async () => {
+    const consoleApi = stageApi(
+      [category('a', 'Лабиринт 3–4'), category('b', 'Лабиринт 5–6'), category('c', 'Сумо 5–6')],
+      {
+        a: snapshot('a', [notScored('1'), notScored('2')]),
+        b: snapshot('b', [ranked('3', 1, 47_381), notScored('4')]),
+        c: snapshot('c', [ranked('5', 1, 100)]),
+      },
+    );
+    render(
+      <LanguageProvider initial="ru">
+        <ResultsTab console={consoleApi} stageId="s" />
+      </LanguageProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Лабиринт 5–6' });
+    expect((screen.getByLabelText('Категория') as HTMLSelectElement).value).toBe('b');
+    await screen.findByText('Команда 3');
+    expect(
+      screen.queryByText(
+        'Ни в одной категории пока нет результатов. Они появятся здесь, когда судьи начнут их записывать.',
+      ),
+    ).toBeNull();
+  });
+
+  it('says plainly that no category has a result yet, and shows the first', async () => {
+    const consoleApi = stageApi([category('a', 'Лабиринт 3–4'), category('b', 'Лабиринт 5–6')], {
+      a: snapshot('a', [notScored('1')]),
+      b: snapshot('b', [notScored('2'), { ...notScored('3'), status: 'absent' }]),
+    });
+    render(
+      <LanguageProvider initial="kk">
+        <ResultsTab console={consoleApi} stageId="s" />
+      </LanguageProvider>,
+    );
+    await screen.findByText(
+      'Әзірге бірде-бір санатта нәтиже жоқ. Төрешілер жаза бастағанда, нәтижелер осында шығады.',
+    );
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Лабиринт 3–4' })).toBeTruthy());
+  });
+});
