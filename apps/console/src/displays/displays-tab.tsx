@@ -1,5 +1,5 @@
 import type { DisplayLanguage, DisplayMode, DisplaySummary } from '@olympiad/contracts';
-import type { MessageKey } from '@olympiad/i18n';
+import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useEffect, useId, useState } from 'react';
 import type { StageSummary } from '../olympiads/olympiad.types';
@@ -111,7 +111,7 @@ function DisplayRow({ display, busy, onChange }: { display: DisplaySummary; busy
   const { lang, t } = useLanguage();
   const modeId = useId();
   const langId = useId();
-  const seen = display.lastSeenAt ? new Date(display.lastSeenAt).toLocaleTimeString(lang === 'en' ? 'en-GB' : `${lang}-KZ`, { hour: '2-digit', minute: '2-digit' }) : null;
+  const seen = display.lastSeenAt ? formatClockTime(display.lastSeenAt, lang) : null;
   return (
     <li className="displays__item" data-display={display.id}>
       <div>

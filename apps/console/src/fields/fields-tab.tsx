@@ -1,5 +1,5 @@
 import type { DeviceStatus, RegisteredDevice } from '@olympiad/contracts';
-import type { MessageKey } from '@olympiad/i18n';
+import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { Button, ConnectionBadge, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import QRCode from 'qrcode';
 import { useEffect, useId, useState } from 'react';
@@ -61,7 +61,7 @@ export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleAp
 }
 
 function DeviceRow({ device, status }: { device: DeviceSummary; status: DeviceStatus | undefined }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const online = status?.online ?? false;
   return (
     <li className="team-row">
@@ -69,7 +69,7 @@ function DeviceRow({ device, status }: { device: DeviceSummary; status: DeviceSt
         <strong>{device.id}</strong> {device.label ? <span className="ui-muted">· {device.label}</span> : null}{' '}
         <span className={`tag ${online ? 'tag--live' : 'tag--withdrawn'}`}>{t(online ? 'console.devices.online' : 'console.devices.offline')}</span>
         <div className="ui-muted">
-          {t('console.devices.battery', { value: status?.battery ?? '—' })} · {t('console.devices.lastSeen', { time: status?.lastSeenAt ? new Date(status.lastSeenAt).toLocaleTimeString() : '—' })}
+          {t('console.devices.battery', { value: status?.battery ?? '—' })} · {t('console.devices.lastSeen', { time: status?.lastSeenAt ? formatClockTime(status.lastSeenAt, lang, undefined, { seconds: true }) : '—' })}
           {status?.fw ? ` · fw ${status.fw}` : ''}
         </div>
       </div>

@@ -1,5 +1,5 @@
 import type { MessageKey } from '@olympiad/i18n';
-import { matchesSearch, sortByName } from '@olympiad/i18n';
+import { formatClockTime, matchesSearch, sortByName } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { ImportPanel } from '../registration/import-panel';
@@ -76,7 +76,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
                 <strong>{team.name}</strong> <span className={`tag tag--${team.status}`}>{t(`console.teams.status.${team.status}` as MessageKey)}</span>
                 {team.checkedInAt ? (
                   <span className="tag tag--live">
-                    {t('console.teams.checkedIn', { time: new Date(team.checkedInAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) })}
+                    {t('console.teams.checkedIn', { time: formatClockTime(team.checkedInAt, lang) })}
                   </span>
                 ) : null}
                 <div className="ui-muted">
