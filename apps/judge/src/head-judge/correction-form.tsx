@@ -1,15 +1,22 @@
-import { type FieldError, type RuleSet, VOID } from '@olympiad/scoring';
+import {
+  type FieldError,
+  formatResultTime,
+  parseResultTime,
+  type RuleSet,
+  VOID,
+} from '@olympiad/scoring';
 import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { LedgerRow } from '../category/category-data.types';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
-import { formatHundredths, parseTime } from '../maze/maze-time';
 
 /**
  * The head judge's correction of one entry: a new entry that supersedes it (or a void entry that
- * removes it), always with a reason; the original stays in the ledger and in the history.
+ * removes it), always with a reason; the original stays in the ledger and in the history. A field
+ * the head judge did not change goes into the correction exactly as the entry has it, so a time
+ * keeps every digit its timing source gave (docs/judge-tablet.md).
  */
 export function CorrectionForm({
   row,
@@ -26,24 +33,34 @@ export function CorrectionForm({
   const { outbox } = useJudge();
   const p = row.payload as Record<string, unknown>;
   const [reason, setReason] = useState('');
-  const [timeText, setTimeText] = useState(
-    typeof p['timeMs'] === 'number' ? formatHundredths(p['timeMs']) : '',
-  );
-  const [touches, setTouches] = useState(String(p['touches'] ?? 0));
-  const [points, setPoints] = useState(String(p['points'] ?? ''));
+  const [original] = useState(() => ({
+    time: typeof p['timeMs'] === 'number' ? formatResultTime(p['timeMs'], 'ms') : '',
+    touches: String(p['touches'] ?? 0),
+    points: String(p['points'] ?? ''),
+  }));
+  const [timeText, setTimeText] = useState(original.time);
+  const [touches, setTouches] = useState(original.touches);
+  const [points, setPoints] = useState(original.points);
   const [json, setJson] = useState(JSON.stringify(row.payload, null, 1));
   const [errors, setErrors] = useState<string[]>([]);
 
+  /** What the field holds: the entry's own value while it reads as it did, else what was typed. */
+  const edited = <T,>(text: string, was: string, value: unknown, read: (text: string) => T) =>
+    text.trim() === was ? value : read(text);
+
   function payload(): Record<string, unknown> | null {
     if (row.kind === 'maze.attempt') {
-      const time = parseTime(timeText);
       return {
         ...p,
-        timeMs: p['outcome'] === 'finished' ? time : p['timeMs'],
-        touches: Number(touches),
+        timeMs:
+          p['outcome'] === 'finished'
+            ? edited(timeText, original.time, p['timeMs'], parseResultTime)
+            : p['timeMs'],
+        touches: edited(touches, original.touches, p['touches'], Number),
       };
     }
-    if (row.kind === 'programming.task') return { ...p, points: Number(points) };
+    if (row.kind === 'programming.task')
+      return { ...p, points: edited(points, original.points, p['points'], Number) };
     try {
       return JSON.parse(json) as Record<string, unknown>;
     } catch {
@@ -51,9 +68,19 @@ export function CorrectionForm({
     }
   }
 
+  const timeInvalid =
+    row.kind === 'maze.attempt' &&
+    p['outcome'] === 'finished' &&
+    timeText.trim() !== original.time &&
+    parseResultTime(timeText) === null;
+
   async function send(kind: 'correct' | 'void') {
     if (!reason.trim()) {
       setErrors([t('judge.review.reasonRequired')]);
+      return;
+    }
+    if (kind === 'correct' && timeInvalid) {
+      setErrors([t('judge.maze.timeInvalid')]);
       return;
     }
     const body = kind === 'void' ? { reason: reason.trim() } : payload();
@@ -90,6 +117,7 @@ export function CorrectionForm({
               inputMode="decimal"
               value={timeText}
               onChange={(e) => setTimeText(e.target.value)}
+              error={timeInvalid ? t('judge.maze.timeInvalid') : null}
             />
           ) : null}
           <TextField

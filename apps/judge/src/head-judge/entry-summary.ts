@@ -1,27 +1,52 @@
-import type { MessageKey } from '@olympiad/i18n';
-import { formatMs } from '@olympiad/scoring';
+import { isMessageKey, type MessageKey, type MessageParams } from '@olympiad/i18n';
+import {
+  formatResultTime,
+  timePrecisionOf,
+  type TimePrecision,
+  type TimingSource,
+} from '@olympiad/scoring';
 
-/** A maze attempt's outcome in the reader's language. */
-export function mazeOutcomeText(t: (key: MessageKey) => string): (outcome: string) => string {
-  return (outcome) =>
-    outcome === 'finished'
-      ? t('judge.maze.finished')
-      : outcome === 'not-finished'
-        ? t('judge.maze.notFinished')
-        : t('judge.maze.voided');
+type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** What kind of entry it is, in the reader's language ("Maze attempt"), never the ledger's name. */
+export function entryKindName(t: Translate, kind: string): string {
+  const key = `judge.entryKind.${kind}`;
+  return t(isMessageKey(key) ? key : 'judge.entryKind.other');
 }
 
-/** A one-line summary (the outcome word in the reader's language) of an entry's payload for the history list. */
+/** A maze attempt's outcome in the reader's language. */
+function mazeOutcomeText(t: Translate, outcome: unknown): string {
+  return outcome === 'finished'
+    ? t('judge.maze.finished')
+    : outcome === 'not-finished'
+      ? t('judge.maze.notFinished')
+      : t('judge.maze.voided');
+}
+
+/** The precision of a maze attempt's time (by its timing source); null for any other entry. */
+export function entryTimePrecision(kind: string, payload: unknown): TimePrecision | null {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  if (kind !== 'maze.attempt' || typeof p['timeMs'] !== 'number') return null;
+  return timePrecisionOf((p['timing'] ?? null) as TimingSource, p['timeMs']);
+}
+
+/**
+ * A one-line summary of an entry's payload for the history list, in the reader's language. A list
+ * passes the finest precision of its times (docs/results-display.md); alone, a time shows its own.
+ */
 export function entrySummary(
+  t: Translate,
   kind: string,
   payload: unknown,
-  outcomeText: (outcome: string) => string = String,
+  precision: TimePrecision | null = entryTimePrecision(kind, payload),
 ): string {
   const p = (payload ?? {}) as Record<string, unknown>;
   switch (kind) {
     case 'maze.attempt': {
-      const time = typeof p['timeMs'] === 'number' ? formatMs(p['timeMs']) : '—';
-      return `#${String(p['attempt'])} · ${outcomeText(String(p['outcome']))} · ${time} · ${String(p['touches'] ?? 0)}×`;
+      const ms = p['timeMs'];
+      const time = typeof ms === 'number' ? formatResultTime(ms, precision ?? 'ms') : '—';
+      const touches = typeof p['touches'] === 'number' ? p['touches'] : 0;
+      return `#${String(p['attempt'])} · ${mazeOutcomeText(t, p['outcome'])} · ${time} · ${t('judge.review.touches', { count: touches })}`;
     }
     case 'programming.task':
       return `${String(p['task'])}: ${String(p['points'])}`;

@@ -3,7 +3,7 @@ import { translateKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import { entrySummary, mazeOutcomeText } from './entry-summary';
+import { entryKindName, entrySummary } from './entry-summary';
 import type { HeldEntriesState } from './use-held-entries';
 
 /** The stage's review queue: entries the server refused from the tablets, to accept or dismiss. */
@@ -59,8 +59,6 @@ function HeldEntryItem({
   const [busy, setBusy] = useState<ResolveHeldEntry['action'] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const outcomeText = mazeOutcomeText(t);
-
   async function resolve(action: ResolveHeldEntry['action']) {
     const trimmed = reason.trim();
     setMissingReason(trimmed.length < 3);
@@ -80,11 +78,12 @@ function HeldEntryItem({
   return (
     <li className="held__entry" data-held={entry.id}>
       <div className="history__line">
-        <strong>{entry.teamName ?? entry.entry.kind}</strong>
+        <strong>{entry.teamName ?? entryKindName(t, entry.entry.kind)}</strong>
         <span className="muted">{entry.categoryName}</span>
       </div>
       <div className="digits">
-        {entrySummary(entry.entry.kind, entry.entry.payload, outcomeText)}
+        {entryKindName(t, entry.entry.kind)} ·{' '}
+        {entrySummary(t, entry.entry.kind, entry.entry.payload)}
       </div>
       {entry.entry.reason ? (
         <div className="muted">{t('judge.review.reasonShown', { reason: entry.entry.reason })}</div>

@@ -1,4 +1,4 @@
-import { resolveLedger } from '@olympiad/scoring';
+import { finestPrecision, resolveLedger } from '@olympiad/scoring';
 import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -10,7 +10,7 @@ import { useStandingsPreview } from '../category/use-standings-preview';
 import { OutboxItemActions, OutboxItemStatus } from '../outbox/outbox-item-status';
 import { useOutboxState } from '../outbox/use-outbox';
 import { CorrectionForm } from './correction-form';
-import { entrySummary, mazeOutcomeText } from './entry-summary';
+import { entryKindName, entrySummary, entryTimePrecision } from './entry-summary';
 import { HeldEntriesPanel } from './held-entries-panel';
 import { useHeldEntries } from './use-held-entries';
 
@@ -37,11 +37,15 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
         rows: [] as LedgerRow[],
         replacedBy: new Map<string, LedgerRow>(),
         counted: new Set<string>(),
+        precision: null,
       };
     const replacedBy = new Map<string, LedgerRow>();
     for (const row of data.ledger) if (row.supersedes) replacedBy.set(row.supersedes, row);
     const counted = new Set(resolveLedger(data.ledger).effective.map((e) => e.record.id));
-    return { rows: [...data.ledger].reverse(), replacedBy, counted };
+    // One list, one precision: the finest its times have (docs/results-display.md).
+    const precisions = data.ledger.map((row) => entryTimePrecision(row.kind, row.payload));
+    const precision = precisions.some((p) => p !== null) ? finestPrecision(precisions) : null;
+    return { rows: [...data.ledger].reverse(), replacedBy, counted, precision };
   }, [data]);
 
   if (!data) {
@@ -55,8 +59,6 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
   const names = new Map(teams.map((team) => [team.id, team.name]));
   const warnings = new Map(preview.warnings.map((warning) => [warning.entryId, warning.message]));
   const held = outboxState.items.filter((item) => item.entry.categoryId === categoryId);
-
-  const outcomeText = mazeOutcomeText(t);
 
   async function act(action: 'lock' | 'unlock' | 'publish' | 'unpublish') {
     setBusy(true);
@@ -149,7 +151,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
               <li key={item.id} className={`outbox-item outbox-item--${item.state}`}>
                 <div>
                   <strong>{item.label}</strong> ·{' '}
-                  {entrySummary(item.entry.kind, item.entry.payload, outcomeText)}
+                  {entrySummary(t, item.entry.kind, item.entry.payload)}
                   <OutboxItemStatus item={item} />
                 </div>
                 <OutboxItemActions item={item} outbox={outbox} />
@@ -197,9 +199,13 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
                 >
                   <div className="history__line">
                     <span className="history__seq">#{row.seq}</span>
-                    <strong>{row.teamId ? (names.get(row.teamId) ?? row.teamId) : row.kind}</strong>
+                    <strong>
+                      {row.teamId
+                        ? (names.get(row.teamId) ?? row.teamId)
+                        : entryKindName(t, row.kind)}
+                    </strong>
                     <span className="digits">
-                      {entrySummary(row.kind, row.payload, outcomeText)}
+                      {entrySummary(t, row.kind, row.payload, history.precision ?? undefined)}
                     </span>
                   </div>
                   {warnings.has(row.id) ? (
@@ -208,7 +214,8 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
                     </p>
                   ) : null}
                   <div className="muted">
-                    {row.kind} · {new Date(row.recordedAt).toLocaleTimeString(lang)}
+                    {entryKindName(t, row.kind)} ·{' '}
+                    {new Date(row.recordedAt).toLocaleTimeString(lang)}
                     {row.reason
                       ? ` · ${t('judge.review.reasonShown', { reason: row.reason })}`
                       : ''}
@@ -221,7 +228,9 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
                       <CorrectionForm
                         row={row}
                         ruleSet={category.ruleSet}
-                        teamName={row.teamId ? (names.get(row.teamId) ?? '') : row.kind}
+                        teamName={
+                          row.teamId ? (names.get(row.teamId) ?? '') : entryKindName(t, row.kind)
+                        }
                         onDone={() => setEditing(null)}
                       />
                     ) : (

@@ -1,0 +1,115 @@
+import type { Browser } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import type { Venue } from '../support/start-venue';
+import { browserVenue } from './support/browser-venue';
+import { launchChromium, saveScreenshot } from './support/chromium';
+import { createJudgeOlympiad, ledgerOf, type JudgeOlympiad } from './support/judge-olympiad';
+import { signedInTablet } from './support/judge-tablet-page';
+
+/**
+ * The head judge corrects a sensor-timed maze attempt: the form shows every digit the entry has,
+ * and a field the head judge did not change goes into the correction exactly as it was.
+ */
+describe('head judge: a correction keeps what was not changed', () => {
+  let venue: Venue;
+  let browser: Browser;
+  let olympiad: JudgeOlympiad;
+  let entryId: string;
+
+  beforeAll(async () => {
+    venue = await browserVenue();
+    browser = await launchChromium();
+    olympiad = await createJudgeOlympiad(venue);
+    // The maze judge's tablet records a sensor-timed attempt (thousandths from the finish gate).
+    const judgeToken = (
+      await request(venue.url)
+        .post('/api/auth/judge')
+        .send({ stageCode: olympiad.stageCode, pin: olympiad.judge.pin })
+        .expect(200)
+    ).body.token as string;
+    entryId = randomUUID();
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${judgeToken}`)
+      .send({
+        id: entryId,
+        categoryId: olympiad.categories.maze,
+        teamId: olympiad.teams.maze[1],
+        kind: 'maze.attempt',
+        payload: { attempt: 1, outcome: 'finished', timeMs: 50_156, touches: 0, timing: 'sensor' },
+        recordedAt: new Date().toISOString(),
+      })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await venue?.stop();
+  });
+
+  for (const lang of ['kk', 'ru'] as const) {
+    it(`shows the entry's own time and its kind in words (${lang})`, async () => {
+      const head = await signedInTablet(
+        browser,
+        venue.url,
+        olympiad.stageCode,
+        olympiad.headJudge.pin,
+        lang,
+      );
+      try {
+        const page = head.page;
+        await page
+          .locator('.tile', { hasText: 'Лабиринт 3–4' })
+          .locator('a', { hasText: lang === 'kk' ? 'Тексеру' : 'Проверка' })
+          .click();
+        const row = page.locator(`[data-entry="${entryId}"]`);
+        await row.waitFor();
+        // A person reads what kind of entry it is, not the ledger's internal name.
+        expect(await row.innerText()).not.toContain('maze.attempt');
+        await row.getByText(lang === 'kk' ? 'Лабиринт әрекеті' : 'Попытка в лабиринте').waitFor();
+        await row.locator('button', { hasText: lang === 'kk' ? 'Түзету' : 'Исправить' }).click();
+        const time = row.getByLabel(lang === 'kk' ? 'Уақыт' : 'Время', { exact: true });
+        expect(await time.inputValue()).toBe('0:50.156');
+        await row
+          .locator('.correction')
+          .evaluate((form) => form.scrollIntoView({ block: 'center' }));
+        await saveScreenshot(page, `correction-form-${lang}`);
+      } finally {
+        await head.context.close();
+      }
+    });
+  }
+
+  it('changes only the touches: the correction carries the original 50156 ms', async () => {
+    const head = await signedInTablet(
+      browser,
+      venue.url,
+      olympiad.stageCode,
+      olympiad.headJudge.pin,
+      'en',
+    );
+    try {
+      const page = head.page;
+      await page
+        .locator('.tile', { hasText: 'Лабиринт 3–4' })
+        .getByRole('link', { name: 'Review' })
+        .click();
+      const row = page.locator(`[data-entry="${entryId}"]`);
+      await row.getByRole('button', { name: 'Correct' }).click();
+      await row.getByLabel('Touches', { exact: true }).fill('2');
+      await row.getByLabel('Reason (kept forever)').fill('Two touches seen on the video');
+      await row.getByRole('button', { name: 'Save correction' }).click();
+      await page.locator('.history__entry--old', { hasText: '0:50.156' }).waitFor();
+
+      const correction = (await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).find(
+        (entry) => entry.supersedes === entryId,
+      );
+      expect(correction?.payload).toMatchObject({ timeMs: 50_156, touches: 2, timing: 'sensor' });
+      // The summary of an entry writes the touches as words, with the plural form.
+      await page.locator('.history__entry', { hasText: '2 touches' }).first().waitFor();
+    } finally {
+      await head.context.close();
+    }
+  });
+});
