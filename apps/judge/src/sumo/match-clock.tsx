@@ -1,92 +1,94 @@
 import type { FieldSignal } from '@olympiad/contracts';
-import type { SumoMatchRules } from '@olympiad/scoring';
+import { formatResultTime, type SumoMatchRules } from '@olympiad/scoring';
 import { Button, useLanguage } from '@olympiad/ui';
-import { useState } from 'react';
-import { formatHundredths } from '../maze/maze-time';
+import { useEffect, useRef } from 'react';
 import { useTicker } from '../maze/use-ticker';
+import {
+  CLOCK_AT_START,
+  type ClockState,
+  readClock,
+  settleClock,
+  startClock,
+  stopClock,
+  wallClock,
+} from './match-clock-state';
 
 /**
  * The start signal and the match time: after "Start" the robots wait the start delay, then the
- * match time counts down. Pausing keeps the time left (between rounds). The ring's start button
- * (a field device, `signal`) starts and stops the clock as the buttons on the tablet do.
+ * match time counts down. Pausing keeps the time left (between rounds). The clock stops by itself
+ * when the time is up and when the match has ended (`ended`); it cannot be started again then.
+ * The ring's start button (a field device, `signal`) starts and stops the clock as the buttons on
+ * the tablet do. The state lives with the match (`clock`, `onChange`), which keeps it on the tablet.
  */
 export function MatchClock({
   rules,
+  clock,
+  onChange,
+  ended = false,
   signal = null,
 }: {
   rules: SumoMatchRules;
+  clock: ClockState;
+  onChange: (clock: ClockState) => void;
+  ended?: boolean;
   signal?: (FieldSignal & { n: number; at: number }) | null;
 }) {
   const { t } = useLanguage();
-  const total = rules.timing === 'total' ? rules.matchTimeMs : rules.roundTimeMs;
-  const [runningSince, setRunningSince] = useState<number | null>(null);
-  const [usedMs, setUsedMs] = useState(0);
-  const now = useTicker(runningSince !== null);
+  // Wall-clock time, so that a clock kept across a reload goes on from where it was.
+  const now = wallClock(useTicker(clock.runningSince !== null));
+  const reading = readClock(rules, clock, now);
+  const canStart = !ended && !reading.running && reading.leftMs > 0;
   // Only presses after this clock appeared count: an old press must not start the next match.
-  const [seenSignal, setSeenSignal] = useState(signal?.n ?? 0);
-  const sinceStart = runningSince !== null ? now - runningSince : 0;
-  const delay = rules.start === 'delay' ? rules.startDelayMs : 0;
-  const waiting = runningSince !== null && usedMs === 0 && sinceStart < delay;
-  const elapsed =
-    usedMs + (runningSince !== null ? Math.max(0, sinceStart - (usedMs === 0 ? delay : 0)) : 0);
-  const left = Math.max(0, total - elapsed);
+  const seenSignal = useRef(signal?.n ?? 0);
+  const stopped = ended ? stopClock(rules, clock, now) : settleClock(rules, clock, now);
 
-  // A press of the ring's button is handled once, while rendering (React's way of following a prop).
-  if (signal && signal.n > seenSignal) {
-    setSeenSignal(signal.n);
-    if (signal.type === 'button' && signal.button === 'stop' && runningSince !== null) {
-      setUsedMs(elapsed);
-      setRunningSince(null);
-    } else if (
-      signal.type === 'button' &&
-      signal.button !== 'stop' &&
-      signal.button !== 'ready' &&
-      runningSince === null &&
-      left > 0
-    ) {
-      setRunningSince(signal.at);
-    }
-  }
+  useEffect(() => {
+    if (signal && signal.n > seenSignal.current) {
+      seenSignal.current = signal.n;
+      if (signal.type !== 'button' || signal.button === 'ready') return;
+      const pressedAt = wallClock(signal.at);
+      if (signal.button === 'stop') {
+        if (reading.running) onChange(stopClock(rules, clock, pressedAt));
+      } else if (canStart) onChange(startClock(rules, clock, pressedAt));
+    } else if (stopped !== clock) onChange(stopped);
+  });
 
   return (
     <div className="match-clock" role="group" aria-label={t('judge.sumo.clock')}>
       <div
-        className={`big-clock digits ${left === 0 ? 'big-clock--over' : ''}`}
+        className={`big-clock digits ${reading.leftMs === 0 ? 'big-clock--over' : ''}`}
         data-testid="match-clock"
       >
-        {waiting ? `${Math.ceil((delay - sinceStart) / 1000)}` : formatHundredths(left)}
+        {reading.waiting
+          ? `${Math.ceil(reading.startInMs / 1000)}`
+          : formatResultTime(reading.leftMs, 'cs')}
       </div>
       <p className="big-clock__caption">
-        {waiting
+        {reading.waiting
           ? t('judge.sumo.startWait')
-          : left === 0
+          : reading.leftMs === 0
             ? t('judge.sumo.timeOver')
             : t('judge.sumo.timeLeft')}
       </p>
       <div className="ui-row">
-        {runningSince === null ? (
-          <Button large onClick={() => setRunningSince(performance.now())}>
-            {usedMs === 0 ? t('judge.sumo.startSignal') : t('judge.sumo.resume')}
+        {reading.running && !ended ? (
+          <Button
+            large
+            variant="secondary"
+            onClick={() => onChange(stopClock(rules, clock, wallClock()))}
+          >
+            {t('judge.sumo.pause')}
           </Button>
         ) : (
           <Button
             large
-            variant="secondary"
-            onClick={() => {
-              setUsedMs(elapsed);
-              setRunningSince(null);
-            }}
+            disabled={!canStart}
+            onClick={() => onChange(startClock(rules, clock, wallClock()))}
           >
-            {t('judge.sumo.pause')}
+            {clock.usedMs === 0 ? t('judge.sumo.startSignal') : t('judge.sumo.resume')}
           </Button>
         )}
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setRunningSince(null);
-            setUsedMs(0);
-          }}
-        >
+        <Button variant="ghost" onClick={() => onChange(CLOCK_AT_START)}>
           {t('judge.sumo.resetClock')}
         </Button>
       </div>

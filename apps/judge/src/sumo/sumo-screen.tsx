@@ -21,7 +21,9 @@ import type { FieldError } from '@olympiad/scoring';
 import { DeviceChip } from '../maze/device-chip';
 import { type FieldLive, useFieldRun } from '../maze/use-field-run';
 import { MatchClock } from './match-clock';
+import { stopClock, wallClock } from './match-clock-state';
 import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
+import { useLiveMatch } from './use-live-match';
 
 /** The ring: the next match from the draw, round by round, confirmed into the ledger. */
 export function SumoScreen({ state }: ScreenProps) {
@@ -150,7 +152,9 @@ function MatchPanel({
   const { outbox } = useJudge();
   const rules = ruleSet.params.match;
   const base: MatchState = match.live ?? startMatch();
-  const [events, setEvents] = useState<SumoEvent[]>([]);
+  // Kept on the tablet until recorded, so a reload or a crash of the tab loses nothing.
+  const live = useLiveMatch(`${categoryId}/${match.id}`, JSON.stringify(match.live ?? null));
+  const events = live.events;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const states = useMemo(() => {
     const list: MatchState[] = [base];
@@ -163,7 +167,14 @@ function MatchPanel({
   const now = states[states.length - 1];
   const allowed = (event: SumoEvent) => applyMatchEvent(rules, match.level, now, event).ok;
   const add = (event: SumoEvent) => {
-    if (allowed(event)) setEvents((list) => [...list, event]);
+    const step = applyMatchEvent(rules, match.level, now, event);
+    if (!step.ok) return;
+    // The verdict ends the match: its clock stops where it stood.
+    live.update(
+      step.state.result
+        ? { events: [...events, event], clock: stopClock(rules, live.clock, wallClock()) }
+        : { events: [...events, event] },
+    );
   };
 
   async function confirm() {
@@ -178,7 +189,9 @@ function MatchPanel({
       return;
     }
     await outbox.add(built.entry, `${match.id}: ${name(match.a)} – ${name(match.b)}`);
-    setEvents([]);
+    // A finished match is recorded and forgotten; saved rounds leave the clock of the match going.
+    if (now.result) live.clear();
+    else live.update({ events: [] });
   }
 
   const side = (s: 'a' | 'b') => (
@@ -213,12 +226,19 @@ function MatchPanel({
   );
 
   const result = now.result;
+  if (!live.ready) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
   return (
     <div className="panel match-panel" aria-labelledby="match-title">
       <h3 id="match-title">
         {t('judge.sumo.match', { id: match.id })} · {t(`judge.sumo.phase.${now.phase}`)}
       </h3>
-      <MatchClock rules={rules} signal={signal} />
+      <MatchClock
+        rules={rules}
+        clock={live.clock}
+        onChange={(clock) => live.update({ clock })}
+        ended={result !== null}
+        signal={signal}
+      />
       <div className="sumo-sides">
         {side('a')}
         <div className="sumo-middle">
@@ -272,7 +292,7 @@ function MatchPanel({
         <Button
           variant="secondary"
           disabled={events.length === 0}
-          onClick={() => setEvents((list) => list.slice(0, -1))}
+          onClick={() => live.update({ events: events.slice(0, -1) })}
         >
           {t('judge.sumo.undo')}
         </Button>
