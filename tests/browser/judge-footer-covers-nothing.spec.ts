@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Venue } from '../support/start-venue';
+import { browserVenue } from './support/browser-venue';
+import { launchChromium, saveScreenshot, VIEWPORTS } from './support/chromium';
+import { createJudgeOlympiad, type JudgeOlympiad } from './support/judge-olympiad';
+import { openCategory, signedInTablet } from './support/judge-tablet-page';
+import { SimulatedGate } from './support/simulated-gate';
+
+/**
+ * The action bar with Confirm (the judge screens' footer) must never lie over what the judge has
+ * to see before confirming: the sumo verdict, the maze's sensor/stopwatch switch. Checked on a
+ * 10" landscape tablet (1280×800) and a phone at every scroll position of the page, the bottom
+ * included.
+ */
+/** The 10" tablet in landscape, and a phone, where every form is taller than the screen. */
+const SIZES = ['tablet', 'phone'] as const;
+
+describe('judge tablet: the action bar covers nothing', () => {
+  let venue: Venue;
+  let browser: Browser;
+  let olympiad: JudgeOlympiad;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    venue = await browserVenue();
+    browser = await launchChromium();
+    olympiad = await createJudgeOlympiad(venue);
+    ({ context, page } = await signedInTablet(
+      browser,
+      venue.url,
+      olympiad.stageCode,
+      olympiad.judge.pin,
+      'en',
+    ));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await venue?.stop();
+  });
+
+  /** The part of `target` the action bar lies over, in px², at the page's scroll positions from top to bottom. */
+  async function coveredAtEveryScroll(
+    target: Locator,
+    bar: Locator,
+  ): Promise<{ scrollY: number; overlap: number }[]> {
+    const height = await page.evaluate(
+      () => document.documentElement.scrollHeight - window.innerHeight,
+    );
+    const found: { scrollY: number; overlap: number }[] = [];
+    for (let y = 0; y <= height + 100; y += 100) {
+      const scrollY = await page.evaluate(
+        (top) => {
+          window.scrollTo(0, top);
+          return window.scrollY;
+        },
+        Math.min(y, height),
+      );
+      const [a, b] = [await target.boundingBox(), await bar.boundingBox()];
+      if (!a || !b) continue;
+      const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const tall = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (width > 0 && tall > 0) found.push({ scrollY, overlap: Math.round(width * tall) });
+    }
+    return found;
+  }
+
+  it('leaves the sumo verdict in sight', async () => {
+    await openCategory(page, 'Сумо 5–6');
+    const panel = page.locator('.match-panel');
+    await panel.waitFor();
+    for (let i = 0; i < 2; i++)
+      await panel.locator('.sumo-side--a').getByRole('button', { name: 'Point (yuko)' }).click();
+    const verdict = panel.locator('.ui-banner', { hasText: /wins \(points\)/ });
+    await verdict.waitFor();
+    for (const size of SIZES) {
+      await page.setViewportSize(VIEWPORTS[size]);
+      expect({
+        size,
+        covered: await coveredAtEveryScroll(verdict, panel.locator('.actions')),
+      }).toEqual({ size, covered: [] });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await saveScreenshot(page, `judge-sumo-verdict-bottom-${size}-en`);
+    }
+    await page.setViewportSize(VIEWPORTS.tablet);
+  });
+
+  it("leaves the maze's sensor/stopwatch switch in sight", async () => {
+    await page.goto(`${venue.url}/judge/?lang=en`);
+    await openCategory(page, 'Лабиринт 3–4');
+    const gate = await SimulatedGate.connect(
+      venue.mqttUrl as string,
+      olympiad.device.id,
+      olympiad.device.secret,
+    );
+    try {
+      await page.locator('.queue__team', { hasText: 'Барыс' }).click();
+      await page.getByRole('button', { name: 'Ready for attempt 1' }).click();
+      await page.getByText('Ready: waiting for the robot at the start gate…').waitFor();
+      await gate.gate('start');
+      await gate.gate('finish', 47_381_000);
+    } finally {
+      await gate.close();
+    }
+    const timeSwitch = page.getByRole('radiogroup', { name: 'Time from' });
+    await timeSwitch.waitFor();
+    for (const size of SIZES) {
+      await page.setViewportSize(VIEWPORTS[size]);
+      expect({
+        size,
+        covered: await coveredAtEveryScroll(timeSwitch, page.locator('.actions')),
+      }).toEqual({ size, covered: [] });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await saveScreenshot(page, `judge-maze-switch-bottom-${size}-en`);
+    }
+  });
+});
