@@ -10,7 +10,11 @@ export interface PinKeypadProps {
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** The PIN as dots and a big 3 × 4 keypad for fingers; the digits themselves are never shown. */
+/**
+ * The PIN as dots and a big 3 × 4 keypad for fingers; the digits themselves are never shown. One
+ * dot per digit typed and no empty places: PINs are 4 to 8 digits (the console gives 6), so a
+ * fixed row of circles would tell the judge a wrong length.
+ */
 export function PinKeypad({ pin, onChange, disabled = false }: PinKeypadProps) {
   const { t } = useLanguage();
   const press = (digit: string) => {
@@ -30,14 +34,17 @@ export function PinKeypad({ pin, onChange, disabled = false }: PinKeypadProps) {
   return (
     <div className="keypad">
       <div className="keypad__display" aria-live="polite">
-        <span className="keypad__dots" aria-hidden="true">
-          {Array.from({ length: Math.max(4, pin.length) }, (_, index) => (
-            <span
-              key={index}
-              className={index < pin.length ? 'keypad__dot keypad__dot--filled' : 'keypad__dot'}
-            />
-          ))}
-        </span>
+        {pin.length === 0 ? (
+          <span className="keypad__prompt" aria-hidden="true">
+            {t('judge.pinPrompt')}
+          </span>
+        ) : (
+          <span className="keypad__dots" aria-hidden="true">
+            {Array.from({ length: pin.length }, (_, index) => (
+              <span key={index} className="keypad__dot keypad__dot--filled" />
+            ))}
+          </span>
+        )}
         <span className="visually-hidden">{t('judge.pinEntered', { count: pin.length })}</span>
       </div>
       <div className="keypad__grid">
