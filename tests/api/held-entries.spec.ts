@@ -1,18 +1,17 @@
 import type { ClientToServerEvents, HeldEntry, JoinResult, ServerToClientEvents } from '@olympiad/contracts';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { freshPostgresDatabase } from '../support/fresh-postgres';
+import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken, type StageFixture } from '../support/venue-api';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const postgresUrl = process.env.TEST_POSTGRES_URL;
-/** SQLite always; PostgreSQL too where TEST_POSTGRES_URL names a server (CI). */
+/** SQLite always; PostgreSQL too under `npm test` (see tests/support/fresh-postgres.ts). */
 const databases: [string, () => Promise<Record<string, string>>][] = [
   ['SQLite', async () => ({})],
-  ...(postgresUrl
-    ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase(postgresUrl) })] as [string, () => Promise<Record<string, string>>]]
+  ...(runsOnPostgres
+    ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase() })] as [string, () => Promise<Record<string, string>>]]
     : []),
 ];
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
-import { freshPostgresDatabase } from '../support/fresh-postgres';
+import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
@@ -11,11 +11,10 @@ import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const postgresUrl = process.env.TEST_POSTGRES_URL;
 const backends: [string, () => Promise<Record<string, string>>][] = [
   ['SQLite', async () => ({})],
   // The finish path is hand-written SQL (one transaction for event, run and ledger entry): both databases run it.
-  ...(postgresUrl ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase(postgresUrl) })] as [string, () => Promise<Record<string, string>>]] : []),
+  ...(runsOnPostgres ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase() })] as [string, () => Promise<Record<string, string>>]] : []),
 ];
 
 describe.each(backends)('maze run timing from field sensors (embedded broker, %s)', (_backend, databaseEnv) => {

@@ -1,8 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
+/**
+ * The PostgreSQL server of the suites that run on PostgreSQL too: TEST_POSTGRES_URL, a role that may
+ * create databases. `npm test` always sets it (a throwaway cluster unless given; docs/testing.md)
+ * and sets TEST_POSTGRES_REQUIRED, under which, as in CI, a missing server fails the suites
+ * instead of skipping them. A spec run on its own without it runs on SQLite only.
+ */
+export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
+export const postgresRequired = process.env.TEST_POSTGRES_REQUIRED === '1' || !!process.env.CI;
+
+/** Whether the suites include their PostgreSQL part (which fails when there is no server). */
+export const runsOnPostgres = !!testPostgresUrl || postgresRequired;
+
 /** Creates an empty database on the server of TEST_POSTGRES_URL and returns its URL. */
-export async function freshPostgresDatabase(adminUrl: string): Promise<string> {
+export async function freshPostgresDatabase(adminUrl = testPostgresUrl): Promise<string> {
+  if (!adminUrl) {
+    throw new Error(
+      'No PostgreSQL for the tests: run them through `npm test` (or `npm test -- <command>`), or set TEST_POSTGRES_URL',
+    );
+  }
   const name = `olympiad_e2e_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

@@ -29,7 +29,7 @@ export async function openTempSqlite(): Promise<TempDatabase> {
 
 /**
  * A fresh, migrated PostgreSQL database on the server of `adminUrl` (a role with CREATEDB),
- * dropped again on close. CI sets TEST_POSTGRES_URL; see .ci/run.
+ * dropped again on close. `npm test` sets TEST_POSTGRES_URL; see docs/testing.md.
  */
 export async function openTempPostgres(adminUrl: string): Promise<TempDatabase> {
   const name = `olympiad_test_${randomBytes(6).toString('hex')}`;
