@@ -95,3 +95,39 @@ describe('a preset', () => {
     },
   );
 });
+
+describe('counts in the rules', () => {
+  const ru = (ruleSet: RuleSet) => ruleLinesText('ru', describeRuleSet(ruleSet));
+  const en = (ruleSet: RuleSet) => ruleLinesText('en', describeRuleSet(ruleSet));
+  const mazeWith = (params: Partial<typeof MAZE_DEFAULT_PARAMS>): RuleSet => ({
+    ...maze,
+    params: { ...MAZE_DEFAULT_PARAMS, ...params },
+  });
+
+  it('take the plural form each number needs', () => {
+    expect(ru(mazeWith({ attempts: 1 }))).toMatch(/^1 попытка;/);
+    expect(ru(mazeWith({ attempts: 2 }))).toMatch(/^Лучшая из 2 попыток;/);
+    expect(en(mazeWith({ attempts: 1 }))).toMatch(/^1 attempt;/);
+    expect(ru(mazeWith({ touchPenalty: { mode: 'points', points: 1 } }))).toContain(
+      '−1 балл за касание',
+    );
+    expect(ru(mazeWith({ touchPenalty: { mode: 'points', points: 5 } }))).toContain(
+      '−5 баллов за касание',
+    );
+    expect(en(mazeWith({ touchPenalty: { mode: 'points', points: 1 } }))).toContain(
+      '1 point off per touch',
+    );
+    const sumoWith = (match: Partial<typeof SUMO_DEFAULT_PARAMS.match>): RuleSet => ({
+      ...sumo,
+      params: { ...SUMO_DEFAULT_PARAMS, match: { ...SUMO_DEFAULT_PARAMS.match, ...match } },
+    });
+    expect(ru(sumoWith({ warningsPerPoint: 5 }))).toContain(
+      'каждые 5 предупреждений дают сопернику очко',
+    );
+    expect(ru(sumoWith({ warningsPerPoint: 1 }))).toContain(
+      'каждое предупреждение даёт сопернику очко',
+    );
+    expect(ru(sumoWith({ nullStartReplays: 2 }))).toContain('переигрываются 2 фальстарта');
+    expect(en(sumoWith({ pointsToWin: 1, maxRounds: 1 }))).toContain('1 point wins the match');
+  });
+});
