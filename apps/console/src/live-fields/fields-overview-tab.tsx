@@ -173,7 +173,11 @@ function DeviceHealth({
       />
       <strong>{t(online ? 'console.devices.online' : 'console.devices.offline')}</strong>
       <span className="ui-muted">
-        {device.id} · {t('console.devices.battery', { value: status?.battery ?? '—' })} ·{' '}
+        {device.id} ·{' '}
+        {/* A controller on mains power reports no battery: say nothing rather than "—%". */}
+        {typeof status?.battery === 'number'
+          ? `${t('console.devices.battery', { value: status.battery })} · `
+          : null}
         {t('console.devices.lastSeen', {
           time: status?.lastSeenAt
             ? formatClockTime(status.lastSeenAt, lang, undefined, { seconds: true })

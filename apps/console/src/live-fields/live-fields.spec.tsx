@@ -383,4 +383,18 @@ describe('running the day in the console', () => {
       'Лабиринт 7–8',
     ]);
   });
+
+  it('overview: a controller that reports no battery shows no battery figure, not “—%”', async () => {
+    const { consoleApi } = stageApi({
+      queues: [mazeTable()],
+      heldAnswer: { status: 200, body: [] },
+    });
+    renderIn('en', <FieldsOverviewTab console={consoleApi} stageId="s" />);
+    await screen.findByText('Лабиринт үстелі 1');
+    socket.fire('connect');
+    socket.fire('device:status', { ...gateStatus, battery: null });
+    const health = document.querySelector('[data-device="gate-1"]')?.textContent ?? '';
+    expect(health).toContain('Last message');
+    expect(health).not.toMatch(/Battery|%/);
+  });
 });
