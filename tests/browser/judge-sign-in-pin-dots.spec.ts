@@ -34,6 +34,7 @@ describe('judge sign-in: the PIN dots', () => {
       const dots = page.locator('.keypad__display .keypad__dot');
       await page.getByText('Наберите PIN-код со своей карточки').waitFor();
       expect(await dots.count()).toBe(0);
+      await saveScreenshot(page, 'judge-sign-in-no-digits-ru');
       const digits = [...olympiad.judge.pin];
       for (const [index, digit] of digits.entries()) {
         await page.locator('.keypad__key', { hasText: new RegExp(`^${digit}$`) }).click();
