@@ -19,7 +19,15 @@ export default defineConfig({
       },
     ],
   },
-  build: { outDir: `${workspace}dist/apps/leaderboard`, emptyOutDir: true },
+  build: {
+    outDir: `${workspace}dist/apps/leaderboard`,
+    emptyOutDir: true,
+    rollupOptions: {
+      // The rules library is pure: a page that writes a time with it gets that function only,
+      // not the zod schemas of every discipline (the phone's first load stays ≤ 100 KB gzipped).
+      treeshake: { moduleSideEffects: (id) => !id.includes('/libs/scoring/') },
+    },
+  },
   server: {
     port: 4203,
     proxy: { '/api': api, '/socket.io': { target: api, ws: true } },

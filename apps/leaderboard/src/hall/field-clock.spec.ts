@@ -2,12 +2,19 @@ import { clockText, elapsedMs } from './field-clock';
 
 describe('clockText', () => {
   it.each([
-    [0, '0:00.0'],
-    [-50, '0:00.0'],
-    [9_999, '0:09.9'],
-    [83_400, '1:23.4'],
-    [600_000, '10:00.0'],
-  ])('%p ms → %p', (ms, text) => expect(clockText(ms)).toBe(text));
+    [0, '0:00.000'],
+    [-50, '0:00.000'],
+    [9_999, '0:09.999'],
+    [83_456, '1:23.456'],
+    [107_981, '1:47.981'],
+    [600_000, '10:00.000'],
+  ])('%p ms → %p, the thousandths of the field’s gates', (ms, text) =>
+    expect(clockText(ms)).toBe(text),
+  );
+
+  it('writes a stopwatch-timed clock in hundredths', () => {
+    expect(clockText(107_981, 'cs')).toBe('1:47.98');
+  });
 });
 
 describe('elapsedMs', () => {

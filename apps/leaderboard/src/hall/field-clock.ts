@@ -1,10 +1,11 @@
-/** 83 400 ms → "1:23.4": the running clock of the hall screen, tenths only (it is redrawn ~10×/s). */
-export function clockText(ms: number): string {
-  const safe = Math.max(0, Math.floor(ms / 100));
-  const tenths = safe % 10;
-  const seconds = Math.floor(safe / 10) % 60;
-  const minutes = Math.floor(safe / 600);
-  return `${minutes}:${String(seconds).padStart(2, '0')}.${tenths}`;
+import { formatResultTime, timePrecisionOf, type TimePrecision } from '@olympiad/scoring';
+
+/** Runs on a field are timed by its gates: the clock shows what the result will show. */
+export const FIELD_TIMING_PRECISION: TimePrecision = timePrecisionOf('sensor');
+
+/** 83 456 ms → "1:23.456": the field's clock in the precision of its timing (docs/results-display.md). */
+export function clockText(ms: number, precision: TimePrecision = FIELD_TIMING_PRECISION): string {
+  return formatResultTime(Math.max(0, ms), precision);
 }
 
 /** Milliseconds the run has been going, by the server's clock (`offsetMs` = server − local). */

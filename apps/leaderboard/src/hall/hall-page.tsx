@@ -4,7 +4,6 @@ import {
   ConnectionBadge,
   describeError,
   LanguageScope,
-  LanguageSwitcher,
   useLanguage,
   useLocation,
 } from '@olympiad/ui';
@@ -104,8 +103,8 @@ function HallScreen({ code, client, fetch, everyMs }: HallPageProps & { everyMs:
           ) : null}
         </div>
         <div className="hall__corner">
+          {/* No language switch on a wall: the language comes from ?lang= or the console. */}
           <ConnectionBadge state={live.link} quietWhenOnline />
-          <LanguageSwitcher className="hall__lang" />
         </div>
       </header>
 

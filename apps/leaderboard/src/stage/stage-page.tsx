@@ -9,7 +9,7 @@ import {
   useLocation,
 } from '@olympiad/ui';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { resultText } from '../standings/result-text';
+import { precisionOfTable, resultText, unconfirmedText } from '../standings/result-text';
 import { useFollowedTeam } from './use-followed-team';
 
 import type { LiveStandingsClient } from '../live/live-standings-client';
@@ -145,7 +145,24 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
                       <p className="following__name">
                         {view.standings.teams[followedRow.teamId].name}
                       </p>
-                      <p className="following__label">{resultText(followedRow, t)}</p>
+                      <p className="following__label">
+                        {resultText(
+                          followedRow,
+                          t,
+                          precisionOfTable(view.standings.standings.rows),
+                        )}
+                      </p>
+                      {followedRow.unconfirmed ? (
+                        <p className="following__unconfirmed">
+                          {t('board.unconfirmed', {
+                            time:
+                              unconfirmedText(
+                                followedRow,
+                                precisionOfTable(view.standings.standings.rows),
+                              ) ?? '',
+                          })}
+                        </p>
+                      ) : null}
                     </div>
                     {followedRow.place !== null ? (
                       <span className="following__place">

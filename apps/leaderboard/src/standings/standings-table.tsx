@@ -2,8 +2,9 @@ import type { StandingsSnapshot } from '@olympiad/contracts';
 import { useLanguage } from '@olympiad/ui';
 import type { StandingRow } from '@olympiad/scoring';
 import { useRef } from 'react';
-import { resultText } from './result-text';
+import { precisionOfTable, resultText, unconfirmedText } from './result-text';
 import { useRowMotion } from './use-row-motion';
+import { WholeWords } from './whole-words';
 
 export interface StandingsTableProps {
   standings: StandingsSnapshot;
@@ -24,6 +25,8 @@ export function StandingsTable({
 }: StandingsTableProps) {
   const { t } = useLanguage();
   const body = useRef<HTMLTableSectionElement>(null);
+  // Every row of the category counts, also those scrolled or filtered away: one way per table.
+  const precision = precisionOfTable(standings.standings.rows);
   useRowMotion(body, rows.map((row) => `${row.teamId}:${row.place}`).join('|'));
   return (
     <table className={['standings', className].filter(Boolean).join(' ')}>
@@ -38,7 +41,7 @@ export function StandingsTable({
           </th>
           {onFollow ? (
             <th scope="col" className="standings__follow">
-              <span className="visually-hidden">{t('board.follow')}</span>
+              <span className="visually-hidden">{t('board.table.follow')}</span>
             </th>
           ) : null}
         </tr>
@@ -46,21 +49,33 @@ export function StandingsTable({
       <tbody ref={body}>
         {rows.map((row) => {
           const team = standings.teams[row.teamId];
+          const waiting = unconfirmedText(row, precision);
           return (
             <tr
               key={row.teamId}
               className={`standings__row standings__row--${row.status}${
                 row.teamId === followed ? ' standings__row--followed' : ''
-              }`}
+              }${waiting ? ' standings__row--unconfirmed' : ''}`}
               data-team={row.teamId}
             >
               <td className="standings__place">{row.place ?? ''}</td>
               <td>
-                <span className="standings__team">{team?.name ?? '…'}</span>
-                {team?.school ? <span className="standings__school">{team.school}</span> : null}
+                <span className="standings__team">
+                  <WholeWords text={team?.name ?? '…'} />
+                </span>
+                {team?.school ? (
+                  <span className="standings__school">
+                    <WholeWords text={team.school} />
+                  </span>
+                ) : null}
+                {waiting ? (
+                  <span className="standings__unconfirmed">
+                    {t('board.unconfirmed', { time: waiting })}
+                  </span>
+                ) : null}
               </td>
               <td className={`standings__result standings__result--${row.status}`}>
-                {resultText(row, t)}
+                {resultText(row, t, precision)}
               </td>
               {onFollow ? (
                 <td className="standings__follow">

@@ -175,7 +175,7 @@ export const en = {
   'board.status.withdrawn': 'Withdrawn',
   'board.hall.waiting': 'Waiting for published results…',
   'board.hall.next': 'Next: {name}',
-  'board.hall.more': '…and {count} more teams',
+  'board.hall.more': '…and {count, plural, one {# more team} other {# more teams}}',
   // Issue 6: hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'On the field now',
   'board.hall.ready': 'Ready',

@@ -173,7 +173,7 @@ export const ru = {
   'board.status.withdrawn': 'Снялась',
   'board.hall.waiting': 'Ожидаем опубликованные результаты…',
   'board.hall.next': 'Далее: {name}',
-  'board.hall.more': '…и ещё команд: {count}',
+  'board.hall.more': '…и ещё {count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
   // Issue 6: hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Сейчас на поле',
   'board.hall.ready': 'Готов',
