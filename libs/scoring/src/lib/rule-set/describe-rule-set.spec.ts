@@ -80,6 +80,12 @@ describe('a rule set described for people', () => {
     },
   );
 
+  it('says how a level group match ends only where there are groups', () => {
+    const keys = (ruleSet: RuleSet) => ruleLineKeys(describeRuleSet(ruleSet));
+    expect(keys(sumo)).toContain('rules.sumo.groupMatchTie.draw');
+    expect(keys(presetRuleSet('mini-sumo') as RuleSet).join()).not.toContain('groupMatchTie');
+  });
+
   it('writes durations as minutes and seconds', () => {
     expect(durationText(180_000)).toBe('3:00');
     expect(durationText(90_000)).toBe('1:30');

@@ -79,7 +79,6 @@ function sumoLines(p: SumoParams): RuleLine[] {
     m.extension.enabled
       ? line('rules.sumo.extension', { time: durationText(m.extension.timeMs) })
       : line('rules.sumo.noExtension'),
-    line(`rules.sumo.groupMatchTie.${m.groupMatchTie}`),
     line('rules.sumo.stall', { count: seconds(m.drawStallMs) }),
     line('rules.sumo.nullStarts', { count: m.nullStartReplays }),
     line('rules.sumo.warnings', { count: m.warningsPerPoint }),
@@ -95,6 +94,7 @@ function sumoLines(p: SumoParams): RuleLine[] {
     );
   } else lines.push(line(`rules.sumo.format.${t.format}`));
   if (t.format === 'groups-playoff' || t.format === 'round-robin') {
+    lines.push(line(`rules.sumo.groupMatchTie.${m.groupMatchTie}`));
     lines.push(line('rules.sumo.tablePoints', { ...t.points }));
     if (t.groupTieBreaks.length > 0) {
       const list = t.groupTieBreaks.map((b) => line(`rules.sumo.tieBreak.${b}`));
