@@ -57,7 +57,7 @@ export interface StandingRow {
   primary: number | null;
   /**
    * A short human summary of the result, language-neutral (e.g. "1:02.35", "250"), its time in the
-   * row's own precision. Apps show `resultText(row, tablePrecisionOf(rows))` instead, so a table
+   * row's own precision. Apps show `rowResultText(row, tablePrecisionOf(rows))` instead, so a table
    * writes every time alike (docs/results-display.md).
    */
   display: string;
