@@ -37,7 +37,9 @@ describe('entry summary for the head judge', () => {
       timing: 'stopwatch',
     };
     expect(entrySummary(tr('en'), 'maze.attempt', stopwatch)).toContain('1:01.35 ·');
-    expect(entrySummary(tr('en'), 'maze.attempt', stopwatch, 'ms')).toContain('1:01.350 ·');
+    expect(entrySummary(tr('en'), 'maze.attempt', stopwatch, { precision: 'ms' })).toContain(
+      '1:01.350 ·',
+    );
   });
 
   it('names the kind of an entry in the reader’s language, never the ledger’s name', () => {
@@ -63,5 +65,23 @@ describe('entry summary for the head judge', () => {
     expect(translate('ru', 'judge.review.warnings', { count: 5 })).toMatch(
       /^Правила не учли 5 записей\./,
     );
+  });
+});
+
+describe('a sumo match in the history', () => {
+  const match = {
+    matchId: 'A-1',
+    a: 'team-a',
+    b: 'team-b',
+    events: [{ type: 'point', side: 'a' }, { type: 'draw' }, { type: 'warning', side: 'b' }],
+  };
+  const names: Record<string, string> = { 'team-a': 'Жолбарыс', 'team-b': 'Батыр' };
+
+  it('names the teams and the events in words, not the ledger’s point:a', () => {
+    const line = entrySummary(tr('ru'), 'sumo.match', match, { teamName: (id) => names[id] });
+    expect(line).toBe(
+      'A-1 · Жолбарыс – Батыр: Очко (юко): Жолбарыс, Ничья в раунде, Предупреждение: Батыр',
+    );
+    expect(entrySummary(tr('en'), 'sumo.match', match)).not.toMatch(/point:a|warning:b/);
   });
 });

@@ -30,15 +30,50 @@ export function entryTimePrecision(kind: string, payload: unknown): TimePrecisio
   return timePrecisionOf((p['timing'] ?? null) as TimingSource, p['timeMs']);
 }
 
-/**
- * A one-line summary of an entry's payload for the history list, in the reader's language. A list
- * passes the finest precision of its times (docs/results-display.md); alone, a time shows its own.
- */
+/** One event of a sumo match in words, with the team it is about. */
+function sumoEventText(
+  t: Translate,
+  event: { type: string; side?: string },
+  sideName: (side: string | undefined) => string,
+): string {
+  const name = sideName(event.side);
+  switch (event.type) {
+    case 'point':
+      return `${t('judge.sumo.point')}: ${name}`;
+    case 'warning':
+      return `${t('judge.sumo.warning')}: ${name}`;
+    case 'draw':
+      return t('judge.sumo.drawRound');
+    case 'null-start':
+      return t('judge.sumo.nullStart');
+    case 'time-up':
+      return t('judge.sumo.timeUp');
+    case 'decision':
+      return `${t('judge.sumo.how.decision')}: ${name}`;
+    case 'no-show':
+      return event.side === 'both'
+        ? t('judge.sumo.how.double-no-show')
+        : t('judge.sumo.noShow', { name });
+    case 'disqualification':
+      return t('judge.sumo.disqualify', { name });
+    default:
+      return t('judge.entryKind.other');
+  }
+}
+
+export interface SummaryOptions {
+  /** The list's time precision: the finest of its times (docs/results-display.md); alone, a time shows its own. */
+  precision?: TimePrecision | null;
+  /** A team's name by id (a sumo match names both teams); without it they are written as "…". */
+  teamName?: (teamId: string) => string;
+}
+
+/** A one-line summary of an entry's payload for the history list, in the reader's language. */
 export function entrySummary(
   t: Translate,
   kind: string,
   payload: unknown,
-  precision: TimePrecision | null = entryTimePrecision(kind, payload),
+  { precision = entryTimePrecision(kind, payload), teamName = () => '…' }: SummaryOptions = {},
 ): string {
   const p = (payload ?? {}) as Record<string, unknown>;
   switch (kind) {
@@ -54,7 +89,9 @@ export function entrySummary(
       const events = Array.isArray(p['events'])
         ? (p['events'] as { type: string; side?: string }[])
         : [];
-      return `${String(p['matchId'])}: ${events.map((e) => (e.side ? `${e.type}:${e.side}` : e.type)).join(', ')}`;
+      const [a, b] = [teamName(String(p['a'])), teamName(String(p['b']))];
+      const sideName = (side: string | undefined) => (side === 'a' ? a : side === 'b' ? b : '');
+      return `${String(p['matchId'])} · ${a} – ${b}: ${events.map((e) => sumoEventText(t, e, sideName)).join(', ')}`;
     }
     case 'creative.marks':
     case 'programming.rubric': {

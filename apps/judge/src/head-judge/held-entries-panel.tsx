@@ -10,8 +10,11 @@ import type { HeldEntriesState } from './use-held-entries';
 export function HeldEntriesPanel({
   held,
   onSettled,
+  teamName,
 }: {
   held: HeldEntriesState;
+  /** Team names the page knows (a held sumo match names both teams). */
+  teamName?: (teamId: string) => string;
   /** After this tablet accepted or dismissed an entry (e.g. to re-read the ledger). */
   onSettled?: (entry: HeldEntry) => void;
 }) {
@@ -32,6 +35,7 @@ export function HeldEntriesPanel({
               <HeldEntryItem
                 key={entry.id}
                 entry={entry}
+                teamName={teamName}
                 onSettled={(settled) => {
                   held.apply(settled);
                   onSettled?.(settled);
@@ -48,8 +52,10 @@ export function HeldEntriesPanel({
 function HeldEntryItem({
   entry,
   onSettled,
+  teamName,
 }: {
   entry: HeldEntry;
+  teamName?: (teamId: string) => string;
   onSettled: (held: HeldEntry) => void;
 }) {
   const { lang, t } = useLanguage();
@@ -83,7 +89,7 @@ function HeldEntryItem({
       </div>
       <div className="digits">
         {entryKindName(t, entry.entry.kind)} ·{' '}
-        {entrySummary(t, entry.entry.kind, entry.entry.payload)}
+        {entrySummary(t, entry.entry.kind, entry.entry.payload, { teamName })}
       </div>
       {entry.entry.reason ? (
         <div className="muted">{t('judge.review.reasonShown', { reason: entry.entry.reason })}</div>

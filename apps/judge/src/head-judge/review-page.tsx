@@ -57,6 +57,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
   }
   const { category, teams } = data;
   const names = new Map(teams.map((team) => [team.id, team.name]));
+  const teamName = (id: string) => names.get(id) ?? '…';
   const warnings = new Map(preview.warnings.map((warning) => [warning.entryId, warning.message]));
   const held = outboxState.items.filter((item) => item.entry.categoryId === categoryId);
 
@@ -137,6 +138,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
       {me.judge.role === 'head-judge' ? (
         <HeldEntriesPanel
           held={heldForReview}
+          teamName={(id) => names.get(id) ?? '…'}
           onSettled={(entry) => {
             if (entry.categoryId === categoryId) state.reload();
           }}
@@ -151,7 +153,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
               <li key={item.id} className={`outbox-item outbox-item--${item.state}`}>
                 <div>
                   <strong>{item.label}</strong> ·{' '}
-                  {entrySummary(t, item.entry.kind, item.entry.payload)}
+                  {entrySummary(t, item.entry.kind, item.entry.payload, { teamName })}
                   <OutboxItemStatus item={item} />
                 </div>
                 <OutboxItemActions item={item} outbox={outbox} />
@@ -205,7 +207,10 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
                         : entryKindName(t, row.kind)}
                     </strong>
                     <span className="digits">
-                      {entrySummary(t, row.kind, row.payload, history.precision ?? undefined)}
+                      {entrySummary(t, row.kind, row.payload, {
+                        precision: history.precision ?? undefined,
+                        teamName,
+                      })}
                     </span>
                   </div>
                   {warnings.has(row.id) ? (
