@@ -3,6 +3,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const { afterAll, describe, expect, it } = require('@jest/globals');
 const { Client } = require('pg');
 const { postgresBinDir, realSystem } = require('./required-packages');
@@ -73,6 +74,30 @@ describe('a throwaway PostgreSQL cluster', () => {
       await expect(withClient(cluster.url, async () => undefined)).rejects.toThrow(/ECONNREFUSED/);
     } finally {
       if (!stopped) cluster.stop();
+    }
+  });
+
+  it('removes the cluster of a run that was killed outright, and keeps those of runs still going', async () => {
+    const start = () => startThrowawayPostgres({ binDir: /** @type {string} */ (binDir), tmpDir });
+    const killed = await start();
+    const running = await start();
+    const killedServer = Number(
+      fs.readFileSync(path.join(killed.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    const goneProcess = spawnSync('true').pid;
+    fs.writeFileSync(path.join(killed.dir, 'owner.pid'), String(goneProcess));
+    const next = await start();
+    try {
+      expect(fs.existsSync(killed.dir)).toBe(false);
+      expect(isRunning(killedServer)).toBe(false);
+      expect(fs.existsSync(running.dir)).toBe(true);
+      await withClient(running.url, async (client) => {
+        expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      });
+    } finally {
+      next.stop();
+      running.stop();
+      killed.stop();
     }
   });
 
