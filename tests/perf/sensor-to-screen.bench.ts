@@ -65,10 +65,11 @@ async function screensProcess(): Promise<void> {
         Array.from({ length: Math.min(250, command.count - start) }, () => {
           const socket = io(command.url, { transports: ['websocket'], reconnection: false, forceNew: true });
           sockets.push(socket);
-          socket.on('standings:delta', (delta: { changed: { teamId: string; primary: number | null }[] }) => {
+          socket.on('standings:delta', (delta: { changed: { teamId: string; primary: number | null; unconfirmed?: { primary: number | null } }[] }) => {
             const at = now();
             for (const row of delta.changed) {
-              const key = `${row.teamId}:${row.primary}`;
+              // A finish gate's time reaches the screens as the row's result awaiting the judge.
+              const key = `${row.teamId}:${row.unconfirmed?.primary ?? row.primary}`;
               const times = expected.get(key);
               if (!times) continue;
               times.push(at);

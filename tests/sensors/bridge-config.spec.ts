@@ -33,6 +33,7 @@ describe('bridge --config with the configuration of a device registration', () =
     fs.writeFileSync(file, JSON.stringify(config));
     return file;
   };
+  // A finish gate's time awaits the judge: the row carries it as `unconfirmed` (docs/results-display.md).
   const standing = async (teamId: string) =>
     (await request(venue.url).get(`/api/categories/${stage.categoryId}/standings`).set('Authorization', `Bearer ${judge}`).expect(200)).body.standings.rows.find(
       (row: { teamId: string }) => row.teamId === teamId,
@@ -74,7 +75,7 @@ describe('bridge --config with the configuration of a device registration', () =
     const run = bridge(['simulate', '--config', config, '--runs', '1', '--run-ms', '43210', '--time-scale', '0.01', '--pause-ms', '0']);
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain(`${device.id}: 43.210 s`);
-    await eventually(async () => expect((await standing(stage.teamIds[0]))?.primary).toBe(43_210));
+    await eventually(async () => expect((await standing(stage.teamIds[0]))?.unconfirmed?.primary).toBe(43_210));
   });
 
   it('bridge serial --config reads a controller on a serial port and publishes as the registered device', async () => {
@@ -88,7 +89,7 @@ describe('bridge --config with the configuration of a device registration', () =
     await armRun(venue, judge, fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[1], attempt: 1 });
     const controller = fs.createWriteStream(`${dir}/controller`);
     controller.write('BOOT ctrl0042\nG start 1000000\nG finish 39500000\n');
-    await eventually(async () => expect((await standing(stage.teamIds[1]))?.primary).toBe(38_500), 10_000);
+    await eventually(async () => expect((await standing(stage.teamIds[1]))?.unconfirmed?.primary).toBe(38_500), 10_000);
     controller.end();
   });
 
@@ -98,7 +99,7 @@ describe('bridge --config with the configuration of a device registration', () =
     await armRun(venue, judge, fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[2], attempt: 1 });
     const run = bridge(['simulate', '--config', config, '--url', venue.mqttUrl!, '--runs', '1', '--run-ms', '45000', '--time-scale', '0.01', '--pause-ms', '0']);
     expect(await run.exited).toBe(0);
-    await eventually(async () => expect((await standing(stage.teamIds[2]))?.primary).toBe(45_000));
+    await eventually(async () => expect((await standing(stage.teamIds[2]))?.unconfirmed?.primary).toBe(45_000));
   });
 
   it('refuses a file that is not a bridge configuration, saying which', async () => {
