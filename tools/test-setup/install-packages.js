@@ -35,7 +35,10 @@ const lastLines = (output) => output.trim().split('\n').slice(-15).join('\n');
 function ensureTestPackages({ log }) {
   const system = realSystem();
   const missing = missingParts(system);
-  if (missing.length === 0) return { ok: true };
+  if (missing.length === 0) {
+    log('the system programs the tests start are installed (docs/testing.md)');
+    return { ok: true };
+  }
 
   const packages = missing.map((part) => part.package);
   const isRoot = process.getuid?.() === 0;
