@@ -67,6 +67,16 @@ describe('judge tablet: the action bar covers nothing', () => {
     return found;
   }
 
+  /** Buttons and switches of `form` that reach past its right edge (a row too wide for a phone). */
+  function sticksOut(form: Locator): Promise<string[]> {
+    return form.evaluate((element) => {
+      const right = element.getBoundingClientRect().right;
+      return [...element.querySelectorAll('button')]
+        .filter((button) => button.getBoundingClientRect().right > right + 0.5)
+        .map((button) => button.textContent ?? '');
+    });
+  }
+
   it('leaves the sumo verdict in sight', async () => {
     await openCategory(page, 'Сумо 5–6');
     const panel = page.locator('.match-panel');
@@ -80,7 +90,8 @@ describe('judge tablet: the action bar covers nothing', () => {
       expect({
         size,
         covered: await coveredAtEveryScroll(verdict, panel.locator('.actions')),
-      }).toEqual({ size, covered: [] });
+        outside: await sticksOut(panel),
+      }).toEqual({ size, covered: [], outside: [] });
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await saveScreenshot(page, `judge-sumo-verdict-bottom-${size}-en`);
     }
@@ -111,7 +122,8 @@ describe('judge tablet: the action bar covers nothing', () => {
       expect({
         size,
         covered: await coveredAtEveryScroll(timeSwitch, page.locator('.actions')),
-      }).toEqual({ size, covered: [] });
+        outside: await sticksOut(page.locator('.attempt-form')),
+      }).toEqual({ size, covered: [], outside: [] });
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await saveScreenshot(page, `judge-maze-switch-bottom-${size}-en`);
     }
