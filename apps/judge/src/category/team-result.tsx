@@ -7,13 +7,13 @@ export function TeamResult({ row }: { row: StandingRow | undefined }) {
   if (!row || row.status === 'not-scored') {
     return <span className="result result--none">{t('board.notScored')}</span>;
   }
-  const place = row.place !== null ? `${row.place}. ` : '';
   const status =
-    row.status === 'ranked' ? '' : ` · ${t(`board.status.${row.status}` as 'board.status.dnf')}`;
+    row.status === 'ranked' ? null : t(`board.status.${row.status}` as 'board.status.dnf');
   return (
     <span className={`result result--${row.status}`}>
-      {place}
-      <span className="digits">{row.display}</span>
+      {row.place !== null ? `${row.place}. ` : null}
+      {row.display ? <span className="digits">{row.display}</span> : null}
+      {row.display && status ? ' · ' : null}
       {status}
     </span>
   );

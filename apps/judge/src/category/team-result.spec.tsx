@@ -1,0 +1,37 @@
+import { type StandingRow } from '@olympiad/scoring';
+import { LanguageProvider } from '@olympiad/ui';
+import { render } from '@testing-library/react';
+import { TeamResult } from './team-result';
+
+function shown(row: Partial<StandingRow>): string {
+  const full: StandingRow = {
+    teamId: 't1',
+    place: null,
+    status: 'ranked',
+    primary: null,
+    display: '',
+    detail: {},
+    ...row,
+  };
+  const { container } = render(
+    <LanguageProvider initial="en">
+      <p>
+        attempts 1 of 3 · <TeamResult row={full} />
+      </p>
+    </LanguageProvider>,
+  );
+  return container.textContent ?? '';
+}
+
+describe('TeamResult', () => {
+  it('writes a team that did not finish without an empty part between separators', () => {
+    expect(shown({ status: 'dnf' })).toBe('attempts 1 of 3 · Did not finish');
+  });
+
+  it('writes place and result of a ranked team, and a status after a result', () => {
+    expect(shown({ place: 2, display: '0:41.230' })).toBe('attempts 1 of 3 · 2. 0:41.230');
+    expect(shown({ status: 'disqualified', display: '0:41.230' })).toMatch(
+      /^attempts 1 of 3 · 0:41\.230 · \S/,
+    );
+  });
+});
