@@ -56,7 +56,7 @@ describe('judge tablet', () => {
     }
     await page.locator('[data-testid="sensor-clock"]', { hasText: '0:47.38' }).waitFor();
     await page.getByRole('button', { name: 'Бір жанасу артық' }).click();
-    expect(await page.locator('[data-testid="attempt-result"]').innerText()).toBe('0:57.38');
+    expect(await page.locator('[data-testid="attempt-result"]').innerText()).toBe('0:57.380');
     await saveScreenshot(page, 'judge-maze-finished-tablet-kk');
     await page.getByRole('button', { name: 'Әрекетті растау' }).click();
 

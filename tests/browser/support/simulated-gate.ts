@@ -27,6 +27,11 @@ export class SimulatedGate {
     return this.event(afterUs, { type: 'gate', gate });
   }
 
+  /** A heartbeat: the controller is alive (the server shows one silent for a few seconds as offline). */
+  heartbeat(afterUs = 0): Promise<void> {
+    return this.event(afterUs, { type: 'heartbeat', battery: 90, rssi: -55 });
+  }
+
   /** A press of the controller's button (a sumo ring's start or stop). */
   press(button: 'start' | 'stop', afterUs = 0): Promise<void> {
     return this.event(afterUs, { type: 'button', button });

@@ -138,7 +138,21 @@ describe('judge app', () => {
         throw new TypeError('Failed to fetch');
       });
       expect(await screen.findByText(/Тағайындаулар соңғы жүктелген күйінде/)).toBeTruthy();
-      expect(screen.getByText('Ақ лабиринт')).toBeTruthy();
+      expect(screen.getByRole('link', { name: /^Ақ лабиринт Лабиринт/ })).toBeTruthy();
+    });
+
+    it('opens a field at each category judged there', async () => {
+      setup(() => json(200, me));
+      await screen.findByRole('heading', { name: 'Сізге тағайындалғандар' });
+      const field = document.querySelector('.tile--field') as HTMLElement;
+      const links = Array.from(field.querySelectorAll('a'), (a) => [
+        a.textContent,
+        a.getAttribute('href'),
+      ]);
+      expect(links).toEqual([
+        ['Ақ лабиринт', '/judge/c/c3?field=f1'],
+        ['Әліппе лабиринті', '/judge/c/c1?field=f1'],
+      ]);
     });
 
     it('says how many entries are still unsent before signing out', async () => {

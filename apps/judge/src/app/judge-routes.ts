@@ -10,9 +10,24 @@ export type JudgeRoute =
   | { name: 'outbox' }
   | { name: 'not-found' };
 
+/** Where a judge stands within a category: kept in the URL, so a reload returns there. */
+export interface JudgePlace {
+  field?: string | null;
+  team?: string | null;
+}
+
+function placeQuery(place: JudgePlace): string {
+  const query = new URLSearchParams();
+  if (place.field) query.set('field', place.field);
+  if (place.team) query.set('team', place.team);
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
 export const paths = {
   home: () => `${BASE}/`,
-  category: (categoryId: string) => `${BASE}/c/${categoryId}`,
+  category: (categoryId: string, place: JudgePlace = {}) =>
+    `${BASE}/c/${categoryId}${placeQuery(place)}`,
   review: (categoryId: string) => `${BASE}/c/${categoryId}/review`,
   outbox: () => `${BASE}/outbox`,
 };

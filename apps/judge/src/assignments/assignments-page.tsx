@@ -4,6 +4,7 @@ import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
 import { useHeldEntries } from '../head-judge/use-held-entries';
 import { ageGroupLabel, type JudgeMe } from '../session/judge-session.types';
+import './assignments.css';
 
 const disciplineKeys: Record<string, MessageKey> = {
   maze: 'discipline.maze',
@@ -12,7 +13,7 @@ const disciplineKeys: Record<string, MessageKey> = {
   creative: 'discipline.creative',
 };
 
-/** The categories and fields this judge may score; scoring screens come from here (issue 5). */
+/** The categories and fields this judge may score; scoring screens come from here. */
 export function AssignmentsPage({ me }: { me: JudgeMe }) {
   const { lang, t } = useLanguage();
   const { online } = useJudge();
@@ -78,12 +79,52 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
           <div>
             <h3>{t('common.fields')}</h3>
             <ul className="tiles">
-              {fields.map((field) => (
-                <li key={field.id} className="tile">
-                  <span className="tile__name">{field.name}</span>
-                  <span className="tile__meta">{discipline(field.discipline)}</span>
-                </li>
-              ))}
+              {fields.map((field) => {
+                const here = categories.filter((c) => c.discipline === field.discipline);
+                if (here.length === 0) {
+                  return (
+                    <li key={field.id} className="tile">
+                      <span className="tile__name">{field.name}</span>
+                      <span className="tile__meta">
+                        {discipline(field.discipline)} · {t('judge.assignments.fieldNoCategory')}
+                      </span>
+                    </li>
+                  );
+                }
+                // A field opens the scoring screen of the category judged there, at this field;
+                // with several, each is its own link.
+                return (
+                  <li key={field.id} className="tile tile--action tile--field">
+                    {here.length === 1 ? (
+                      <Link
+                        className="tile__go"
+                        href={paths.category(here[0].id, { field: field.id })}
+                      >
+                        <span className="tile__name">{field.name}</span>
+                        <span className="tile__meta">
+                          {discipline(field.discipline)} · {here[0].name}
+                        </span>
+                      </Link>
+                    ) : (
+                      <div className="tile__field">
+                        <span className="tile__name">{field.name}</span>
+                        <span className="tile__meta">{discipline(field.discipline)}</span>
+                        <span className="tile__choices">
+                          {here.map((category) => (
+                            <Link
+                              key={category.id}
+                              className="ui-button ui-button--secondary"
+                              href={paths.category(category.id, { field: field.id })}
+                            >
+                              {category.name}
+                            </Link>
+                          ))}
+                        </span>
+                      </div>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         ) : null}

@@ -14,6 +14,8 @@ export function newEntryId(): string {
 }
 
 export interface EntryDraft {
+  /** The entry's UUID when the screen made one already: a repeated save then stores nothing twice. */
+  id?: string;
   categoryId: string;
   teamId: string | null;
   kind: string;
@@ -40,7 +42,7 @@ export function buildEntry(
   return {
     ok: true,
     entry: {
-      id: newEntryId(),
+      id: draft.id ?? newEntryId(),
       categoryId: draft.categoryId,
       teamId: draft.teamId,
       kind: draft.kind,

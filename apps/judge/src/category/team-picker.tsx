@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { TeamInfo } from './category-data.types';
 import { revealWork } from './reveal-work';
 import { TeamResult } from './team-result';
+import { useWaitingByTeam, WaitingMark } from './waiting-by-team';
 
 /** The category's teams in name order, each with its result so far; one is chosen. */
 export function TeamPicker({
@@ -21,6 +22,7 @@ export function TeamPicker({
   title: string;
 }) {
   const { lang } = useLanguage();
+  const waiting = useWaitingByTeam();
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
     [teams, lang],
@@ -40,7 +42,9 @@ export function TeamPicker({
                 revealWork('team-work');
               }}
             >
-              <span className="queue__name">{team.name}</span>
+              <span className="queue__name">
+                {team.name} <WaitingMark count={waiting.get(team.id)} />
+              </span>
               <span className="queue__meta">
                 <TeamResult row={rows.get(team.id)} />
               </span>

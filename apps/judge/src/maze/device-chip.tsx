@@ -1,18 +1,23 @@
 import { useLanguage } from '@olympiad/ui';
+import { useJudge } from '../app/judge-context';
 import type { FieldLive } from './use-field-run';
 
-/** Online, offline or none: the field's sensor controller as seen through the field's live link. */
+/**
+ * Online, offline, none, or unknown: the field's controller as seen through the field's live link.
+ * Without that link (tablet offline, socket down) the tablet cannot know, so it never says
+ * "connected" from what it heard last.
+ */
 export function DeviceChip({ live, fieldId }: { live: FieldLive; fieldId: string }) {
   const { t } = useLanguage();
+  const { online } = useJudge();
+  if (!online || !live.connected) {
+    return <span className="chip chip--off">{t('judge.maze.deviceUnknown')}</span>;
+  }
   const device = live.devices.find((d) => d.fieldId === fieldId) ?? live.devices[0];
-  const online = live.connected && device?.online === true;
-  return (
-    <span className={`chip ${online ? 'chip--ok' : 'chip--off'}`}>
-      {!device
-        ? t('judge.maze.noDevice')
-        : online
-          ? t('judge.maze.deviceOnline')
-          : t('judge.maze.deviceOffline')}
-    </span>
+  if (!device) return <span className="chip chip--off">{t('judge.maze.noDevice')}</span>;
+  return device.online ? (
+    <span className="chip chip--ok">{t('judge.maze.deviceOnline')}</span>
+  ) : (
+    <span className="chip chip--off">{t('judge.maze.deviceOffline')}</span>
   );
 }

@@ -1,18 +1,21 @@
 import {
-  formatMs,
+  type FieldError,
+  formatResultTime,
   MAZE_ATTEMPT,
   mazeAttemptPayloadSchema,
-  type FieldError,
   type MazeRuleSet,
+  parseResultTime,
   scoreMazeAttempt,
+  type TimePrecision,
+  timePrecisionOf,
 } from '@olympiad/scoring';
 import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { CategoryInfo } from '../category/category-data.types';
 import { fieldErrorText } from '../category/field-error-text';
-import { buildEntry } from '../category/new-entry';
-import { formatHundredths, parseTime } from './maze-time';
+import { buildEntry, newEntryId } from '../category/new-entry';
+import type { RecordedAttempt } from './attempt-recorded';
 import { Stopwatch } from './stopwatch';
 
 type Outcome = 'finished' | 'not-finished' | 'void';
@@ -30,8 +33,10 @@ export interface MazeAttemptFormProps {
   fieldId: string | null;
   /** The provisional attempt the finish gate recorded: confirming supersedes it with the judge's entry. */
   provisionalEntryId: string | null;
-  /** Called once the attempt is confirmed or voided (the field's run is then settled). */
-  onConfirmed: () => void;
+  /** Called once the attempt is confirmed or voided (the field's run is then settled), with what was recorded. */
+  onConfirmed: (recorded: RecordedAttempt) => void;
+  /** The judge changed something in this attempt (the previous confirmation is then old news). */
+  onEdit?: () => void;
 }
 
 /** What the server recorded by itself at the finish gate (run-timing in apps/api). */
@@ -60,6 +65,7 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     fieldId,
     provisionalEntryId,
     onConfirmed,
+    onEdit,
   } = props;
   const { lang, t } = useLanguage();
   const { outbox, api } = useJudge();
@@ -75,8 +81,18 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
   const [checkpointText, setCheckpointText] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
+  // One UUID for this attempt's entry: a repeated Confirm sends the same entry, stored once.
+  const [entryId] = useState(newEntryId);
+  const submitting = useRef(false);
+  const [busy, setBusy] = useState(false);
 
-  const timeMs = timing === 'sensor' && sensorMs !== null ? sensorMs : parseTime(timeText);
+  const draftKey = JSON.stringify([outcome, endedBy, timingChoice, timeText, touches, checkpoints]);
+  const firstDraft = useRef(draftKey);
+  useEffect(() => {
+    if (draftKey !== firstDraft.current) onEdit?.();
+  }, [draftKey, onEdit]);
+
+  const timeMs = timing === 'sensor' && sensorMs !== null ? sensorMs : parseResultTime(timeText);
   const payload: Record<string, unknown> = {
     attempt,
     outcome,
@@ -84,14 +100,31 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     touches,
     checkpoints: outcome === 'void' ? [] : checkpoints,
     lastCheckpointMs:
-      outcome === 'not-finished' && checkpoints.length > 0 ? parseTime(checkpointText) : null,
+      outcome === 'not-finished' && checkpoints.length > 0 ? parseResultTime(checkpointText) : null,
     endedBy: outcome === 'not-finished' ? endedBy : null,
     timing: outcome === 'finished' ? timing : null,
   };
   const parsed = mazeAttemptPayloadSchema.safeParse(payload);
   const result = parsed.success ? scoreMazeAttempt(params, parsed.data) : null;
+  // Thousandths from the sensor; by hand, hundredths unless the judge wrote thousandths.
+  const shownMs = outcome === 'finished' ? timeMs : (payload['lastCheckpointMs'] as number | null);
+  const precision: TimePrecision =
+    outcome === 'finished' && timing === 'sensor' ? 'ms' : timePrecisionOf(null, shownMs);
 
   async function confirm(kindOfSave: 'confirm' | 'void') {
+    // A second tap while the first is being saved does nothing (the button is disabled too).
+    if (submitting.current || saved !== null) return;
+    submitting.current = true;
+    setBusy(true);
+    try {
+      await save(kindOfSave);
+    } finally {
+      submitting.current = false;
+      setBusy(false);
+    }
+  }
+
+  async function save(kindOfSave: 'confirm' | 'void') {
     const draftPayload =
       kindOfSave === 'void'
         ? {
@@ -110,6 +143,7 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     // only once a judge confirms it (docs/results-display.md).
     const unchanged = provisionalEntryId !== null && sameAsProvisional(draftPayload, sensorMs);
     const built = buildEntry(ruleSet, {
+      id: entryId,
       categoryId: category.id,
       teamId,
       kind: MAZE_ATTEMPT,
@@ -126,7 +160,16 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     setErrors([]);
     await outbox.add(built.entry, label);
     setSaved(built.entry.id);
-    onConfirmed();
+    const recordedId = built.entry.id;
+    onConfirmed({
+      entryId: recordedId,
+      teamName,
+      attempt,
+      outcome: kindOfSave === 'void' ? 'void' : outcome,
+      result: kindOfSave === 'void' ? null : result,
+      precision,
+      withPoints: params.checkpoints.length > 0,
+    });
     if (fieldId) {
       // The run's time is now in the outbox; free the field for the next team (best effort).
       api.delete(`/api/fields/${fieldId}/runs/current`).catch(() => undefined);
@@ -168,7 +211,7 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
                 className={`choice ${timing === 'sensor' ? 'choice--on' : ''}`}
                 onClick={() => setTiming('sensor')}
               >
-                {t('judge.maze.sensorTime', { time: formatMs(sensorMs) })}
+                {t('judge.maze.sensorTime', { time: formatResultTime(sensorMs, 'ms') })}
               </button>
               <button
                 type="button"
@@ -183,15 +226,17 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
           ) : null}
           {timing === 'stopwatch' ? (
             <div className="stopwatch-row">
-              <Stopwatch onTime={(ms) => setTimeText(formatHundredths(ms))} />
+              <Stopwatch onTime={(ms) => setTimeText(formatResultTime(ms, 'cs'))} />
               <TextField
                 label={t('judge.maze.timeField')}
-                hint={t('judge.maze.timeHint')}
+                placeholder="0:52.31"
                 inputMode="decimal"
                 value={timeText}
                 onChange={(event) => setTimeText(event.target.value)}
                 error={
-                  timeText && parseTime(timeText) === null ? t('judge.maze.timeInvalid') : null
+                  timeText && parseResultTime(timeText) === null
+                    ? t('judge.maze.timeInvalid')
+                    : null
                 }
                 className="time-field"
               />
@@ -275,31 +320,29 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
         </div>
       ) : null}
 
-      <div className="attempt-result" aria-live="polite">
-        <span>{t('judge.maze.attemptResult')}</span>
-        <strong className="digits attempt-result__value" data-testid="attempt-result">
-          {result && result.class !== 'none'
-            ? `${formatMs(result.timeMs)}${params.checkpoints.length > 0 ? ` · ${result.points}` : ''}`
-            : t('board.notScored')}
-        </strong>
-        {result?.voidedByTouch ? <span>{t('judge.maze.voidedByTouch')}</span> : null}
-      </div>
-
       {errors.length > 0 ? (
         <StatusBanner kind="error">
           {errors.map((error) => fieldErrorText(lang, error)).join(' ')}
         </StatusBanner>
       ) : null}
-      {saved ? <StatusBanner kind="success">{t('judge.saved')}</StatusBanner> : null}
 
       <div className="ui-row actions">
-        <Button large disabled={saved !== null} onClick={() => void confirm('confirm')}>
+        <div className="attempt-result" aria-live="polite">
+          <span>{t('judge.maze.attemptResult')}</span>
+          <strong className="digits attempt-result__value" data-testid="attempt-result">
+            {result && result.class !== 'none'
+              ? `${formatResultTime(result.timeMs, precision)}${params.checkpoints.length > 0 ? ` · ${result.points}` : ''}`
+              : '—'}
+          </strong>
+          {result?.voidedByTouch ? <span>{t('judge.maze.voidedByTouch')}</span> : null}
+        </div>
+        <Button large disabled={saved !== null} busy={busy} onClick={() => void confirm('confirm')}>
           {t('judge.maze.confirm')}
         </Button>
         <Button
           large
           variant="danger"
-          disabled={saved !== null}
+          disabled={saved !== null || busy}
           onClick={() => void confirm('void')}
         >
           {t('judge.maze.void')}

@@ -2,16 +2,32 @@ import type { RunState } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import { mazeAttemptsByTeam, type MazeRuleSet, nextMazeAttempt } from '@olympiad/scoring';
 import { navigate, useLanguage, useLocation } from '@olympiad/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
+import { paths } from '../app/judge-routes';
 import type { ScreenProps } from '../category/category-page';
 import { revealWork } from '../category/reveal-work';
 import { TeamResult } from '../category/team-result';
 import { useStandingsPreview } from '../category/use-standings-preview';
+import { useWaitingByTeam, WaitingMark } from '../category/waiting-by-team';
+import { AttemptRecorded, type RecordedAttempt } from './attempt-recorded';
 import { MazeAttemptForm } from './maze-attempt-form';
 import { readConfirmedRuns, rememberConfirmedRun } from './confirmed-runs';
+import { readRememberedField, rememberField } from './remembered-field';
 import { SensorPanel } from './sensor-panel';
 import { useFieldRun } from './use-field-run';
+import './maze.css';
+
+/** Puts the judge's field and team in the URL (a reload comes back to them) and remembers the field. */
+function showPlace(
+  categoryId: string,
+  judgeId: string,
+  field: string | null,
+  team: string | null,
+): void {
+  if (field) rememberField(judgeId, field);
+  navigate(paths.category(categoryId, { field, team }), { replace: true });
+}
 
 /** The maze field: the queue of teams, the run on the field, and the attempt to confirm. */
 export function MazeScreen({ state }: ScreenProps) {
@@ -19,17 +35,32 @@ export function MazeScreen({ state }: ScreenProps) {
   const { me, token } = useJudge();
   const { category, teams } = state.data;
   const ruleSet = category.ruleSet as MazeRuleSet;
-  const { search, pathname } = useLocation();
+  const { search } = useLocation();
+  const fieldParam = search.get('field');
+  const teamParam = search.get('team');
   const mazeFields = me.assignments.fields.filter((field) => field.discipline === 'maze');
-  const fieldId = search.get('field') ?? (mazeFields.length === 1 ? mazeFields[0].id : null);
+  const judgeId = me.judge.id;
+  const remembered = readRememberedField(judgeId);
+  // The judge's place lives in the URL (field and team), so a reload comes back to it.
+  const fieldId =
+    fieldParam ??
+    mazeFields.find((field) => field.id === remembered)?.id ??
+    (mazeFields.length === 1 ? mazeFields[0].id : null);
+  const teamId = teams.some((team) => team.id === teamParam) ? teamParam : null;
+  const categoryId = category.id;
+  useEffect(() => {
+    if (fieldId && fieldParam !== fieldId) showPlace(categoryId, judgeId, fieldId, teamId);
+  }, [categoryId, judgeId, fieldId, fieldParam, teamId]);
   const live = useFieldRun(fieldId, token);
+  const waiting = useWaitingByTeam();
+  const [recorded, setRecorded] = useState<RecordedAttempt | null>(null);
+  const forgetRecorded = useCallback(() => setRecorded(null), []);
   const preview = useStandingsPreview(state.data, state.records);
   const attempts = useMemo(() => mazeAttemptsByTeam(state.records), [state.records]);
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
     [teams, lang],
   );
-  const [teamId, setTeamId] = useState<string | null>(null);
   const run = live.run;
   const [confirmedRuns, setConfirmedRuns] = useState(readConfirmedRuns);
   const settled =
@@ -43,11 +74,14 @@ export function MazeScreen({ state }: ScreenProps) {
     run && run.state !== 'idle' && run.categoryId === category.id && !settled ? run : null;
 
   // A run armed on this field (here or on another tablet) brings its team onto the screen.
-  const [seenRunId, setSeenRunId] = useState<string | null>(null);
-  if (runOfCategory && runOfCategory.runId !== seenRunId) {
-    setSeenRunId(runOfCategory.runId);
-    setTeamId(runOfCategory.teamId);
-  }
+  const seenRunId = useRef<string | null>(null);
+  const runId = runOfCategory?.runId ?? null;
+  const runTeamId = runOfCategory?.teamId ?? null;
+  useEffect(() => {
+    if (!runId || runId === seenRunId.current) return;
+    seenRunId.current = runId;
+    if (runTeamId !== teamId) showPlace(categoryId, judgeId, fieldId, runTeamId);
+  }, [runId, runTeamId, teamId, categoryId, judgeId, fieldId]);
 
   // The finish gate recorded a provisional attempt on the server: fetch it for the queue.
   const finishedRunId = runOfCategory?.state === 'finished' ? runOfCategory.runId : null;
@@ -85,7 +119,7 @@ export function MazeScreen({ state }: ScreenProps) {
                 type="button"
                 className={`choice ${field.id === fieldId ? 'choice--on' : ''}`}
                 aria-pressed={field.id === fieldId}
-                onClick={() => navigate(`${pathname}?field=${field.id}`, { replace: true })}
+                onClick={() => showPlace(categoryId, judgeId, field.id, teamId)}
               >
                 {field.name}
               </button>
@@ -105,7 +139,8 @@ export function MazeScreen({ state }: ScreenProps) {
                   className={`queue__team ${candidate.id === teamId ? 'queue__team--on' : ''}`}
                   aria-pressed={candidate.id === teamId}
                   onClick={() => {
-                    setTeamId(candidate.id);
+                    setRecorded(null);
+                    showPlace(categoryId, judgeId, fieldId, candidate.id);
                     revealWork('maze-run');
                   }}
                 >
@@ -114,6 +149,7 @@ export function MazeScreen({ state }: ScreenProps) {
                     {onField ? (
                       <span className="chip chip--ok">{t('judge.maze.onField')}</span>
                     ) : null}
+                    <WaitingMark count={waiting.get(candidate.id)} />
                   </span>
                   <span className="queue__meta">
                     {t('judge.maze.attemptsUsed', { used, max: ruleSet.params.attempts })} ·{' '}
@@ -126,18 +162,21 @@ export function MazeScreen({ state }: ScreenProps) {
         </ul>
       </div>
       <div className="maze__run" id="maze-run">
+        {recorded ? <AttemptRecorded recorded={recorded} onDismiss={forgetRecorded} /> : null}
         {!team ? (
           <p className="hint-box">{t('judge.maze.pickTeam')}</p>
         ) : attempt === null ? (
           <p className="hint-box">{t('judge.maze.allAttemptsUsed', { name: team.name })}</p>
         ) : (
           <>
-            <h3 className="run-title">
-              {team.name} · {t('judge.maze.attemptN', { attempt, max: ruleSet.params.attempts })}
-            </h3>
-            <p className="muted">
-              {t('judge.maze.bestSoFar')}: <TeamResult row={preview.rows.get(team.id)} />
-            </p>
+            <div className="run-head">
+              <h3 className="run-title">
+                {team.name} · {t('judge.maze.attemptN', { attempt, max: ruleSet.params.attempts })}
+              </h3>
+              <p className="muted">
+                {t('judge.maze.bestSoFar')}: <TeamResult row={preview.rows.get(team.id)} />
+              </p>
+            </div>
             {fieldId ? (
               <SensorPanel
                 fieldId={fieldId}
@@ -158,10 +197,12 @@ export function MazeScreen({ state }: ScreenProps) {
               attempt={attempt}
               sensorMs={sensorMs}
               fieldId={ours ? fieldId : null}
-              onConfirmed={() => {
+              onConfirmed={(what) => {
+                setRecorded(what);
                 if (runOfCategory && ours)
                   setConfirmedRuns((list) => rememberConfirmedRun(runOfCategory.runId, list));
               }}
+              onEdit={forgetRecorded}
               provisionalEntryId={
                 ours && runOfCategory?.state === 'finished' ? runOfCategory.entryId : null
               }

@@ -1,16 +1,19 @@
-import type { RunState, UnassignedSensorEvent } from '@olympiad/contracts';
-import { formatMs } from '@olympiad/scoring';
+import type { RunState } from '@olympiad/contracts';
+import { formatResultTime } from '@olympiad/scoring';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { DeviceChip } from './device-chip';
+import { StrayEvents } from './stray-events';
 import type { FieldLive } from './use-field-run';
-import { formatHundredths } from './maze-time';
 import { useTicker } from './use-ticker';
 
 export interface SensorPanelProps {
   fieldId: string;
-  live: FieldLive & { setRun: (run: RunState) => void };
+  live: FieldLive & {
+    setRun: (run: RunState) => void;
+    dropUnassigned: (eventIds: readonly string[]) => void;
+  };
   categoryId: string;
   teamId: string;
   attempt: number;
@@ -39,13 +42,15 @@ export function SensorPanel({
   const run = live.run;
   const now = useTicker(run?.state === 'running');
 
-  async function call(action: () => Promise<RunState>) {
+  async function call(action: () => Promise<RunState>): Promise<boolean> {
     setBusy(true);
     setFailure(null);
     try {
       live.setRun(await action());
+      return true;
     } catch (error) {
       setFailure(error);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -53,8 +58,8 @@ export function SensorPanel({
   const arm = () =>
     call(() => api.post<RunState>(`/api/fields/${fieldId}/runs`, { categoryId, teamId, attempt }));
   const disarm = () => call(() => api.delete<RunState>(`/api/fields/${fieldId}/runs/current`));
-  const attach = () =>
-    call(() =>
+  const attach = async () => {
+    const attached = await call(() =>
       api.post<RunState>(`/api/fields/${fieldId}/unassigned/attach`, {
         categoryId,
         teamId,
@@ -63,18 +68,27 @@ export function SensorPanel({
         finishEventId: finish,
       }),
     );
+    if (attached && start && finish) {
+      live.dropUnassigned([start, finish]);
+      setStart(null);
+      setFinish(null);
+    }
+  };
+  // Without the field's live link (or any link) the tablet cannot know what the field does.
+  const linked = live.connected && online;
 
   const busyElsewhere = run && run.state !== 'idle' && !ours && run.state !== 'finished';
   let clock = '—';
   let caption = t('judge.maze.sensorIdle');
   if (run && ours) {
     if (run.state === 'armed') caption = t('judge.maze.armed');
+    // The sensor times to the millisecond, so its running clock does too (docs/results-display.md).
     if (run.state === 'running') {
-      clock = formatHundredths(live.startedHere !== null ? now - live.startedHere : 0);
+      clock = formatResultTime(live.startedHere !== null ? now - live.startedHere : 0, 'ms');
       caption = t('judge.maze.running');
     }
     if (run.state === 'finished') {
-      clock = formatMs(run.durationMs);
+      clock = formatResultTime(run.durationMs, 'ms');
       caption = t('judge.maze.finishedBySensor');
     }
     if (run.state === 'needs-manual-timing') caption = t('judge.maze.needsManual');
@@ -82,34 +96,42 @@ export function SensorPanel({
 
   return (
     <div className="panel sensor-panel" aria-labelledby="sensor-title">
-      <h3 id="sensor-title">
-        {t('judge.maze.sensor')}{' '}
-        {live.connected ? <DeviceChip live={live} fieldId={fieldId} /> : null}
-      </h3>
-      {!live.connected ? (
+      {!linked ? (
         // Without the field's live link the stopwatch below is the way to time the attempt.
         <StatusBanner kind="offline">{t('judge.maze.fieldOffline')}</StatusBanner>
-      ) : (
-        <SensorRun clock={clock} caption={caption} state={ours ? (run?.state ?? 'idle') : 'idle'} />
-      )}
+      ) : null}
       {busyElsewhere ? <StatusBanner kind="info">{t('judge.maze.fieldBusy')}</StatusBanner> : null}
       {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
-      <div className="ui-row" hidden={!live.connected}>
-        {!ours || !run || run.state === 'idle' ? (
-          <Button
-            large
-            busy={busy}
-            disabled={!online || !live.connected || locked}
-            aria-describedby={locked ? 'arm-locked' : undefined}
-            onClick={arm}
-          >
-            {t('judge.maze.arm', { attempt })}
-          </Button>
-        ) : run.state === 'finished' ? null : (
-          <Button large variant="secondary" busy={busy} disabled={!online} onClick={disarm}>
-            {t('judge.maze.disarm')}
-          </Button>
-        )}
+      <div className="sensor-panel__run">
+        <div className="sensor-run">
+          <h3 id="sensor-title">
+            {t('judge.maze.sensor')} <DeviceChip live={live} fieldId={fieldId} />
+          </h3>
+          {live.connected ? (
+            <SensorRun
+              clock={clock}
+              caption={caption}
+              state={ours ? (run?.state ?? 'idle') : 'idle'}
+            />
+          ) : null}
+        </div>
+        <div className="ui-row" hidden={!live.connected}>
+          {!ours || !run || run.state === 'idle' ? (
+            <Button
+              large
+              busy={busy}
+              disabled={!online || !live.connected || locked}
+              aria-describedby={locked ? 'arm-locked' : undefined}
+              onClick={arm}
+            >
+              {t('judge.maze.arm', { attempt })}
+            </Button>
+          ) : run.state === 'finished' ? null : (
+            <Button large variant="secondary" busy={busy} disabled={!online} onClick={disarm}>
+              {t('judge.maze.disarm')}
+            </Button>
+          )}
+        </div>
       </div>
       {locked && live.connected && (!ours || !run || run.state === 'idle') ? (
         <p id="arm-locked" className="arm-locked" role="note">
@@ -117,49 +139,29 @@ export function SensorPanel({
         </p>
       ) : null}
       {live.unassigned.length > 0 ? (
-        <details className="unassigned" open>
-          <summary>{t('judge.maze.unassigned', { count: live.unassigned.length })}</summary>
-          <p className="muted">{t('judge.maze.unassignedHint')}</p>
-          <ul className="unassigned__list">
-            {live.unassigned.map((event: UnassignedSensorEvent) => (
-              <li key={event.id}>
-                <span>
-                  {event.gate} · {new Date(event.receivedAt).toLocaleTimeString(lang)}
-                </span>
-                <Button
-                  variant={start === event.id ? 'primary' : 'secondary'}
-                  onClick={() => setStart(event.id)}
-                >
-                  {t('judge.maze.asStart')}
-                </Button>
-                <Button
-                  variant={finish === event.id ? 'primary' : 'secondary'}
-                  onClick={() => setFinish(event.id)}
-                >
-                  {t('judge.maze.asFinish')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-          <Button
-            disabled={!start || !finish || start === finish || !online}
-            busy={busy}
-            onClick={attach}
-          >
-            {t('judge.maze.attach')}
-          </Button>
-        </details>
+        <StrayEvents
+          events={live.unassigned}
+          start={start}
+          finish={finish}
+          onPick={(role, eventId) => (role === 'start' ? setStart(eventId) : setFinish(eventId))}
+          onAttach={() => void attach()}
+          busy={busy}
+          online={online}
+        />
       ) : null}
     </div>
   );
 }
 
+/** The run's clock and what the field waits for; before a run there is no clock, only the caption. */
 function SensorRun({ clock, caption, state }: { clock: string; caption: string; state: string }) {
   return (
     <>
-      <div className={`big-clock digits big-clock--${state}`} data-testid="sensor-clock">
-        {clock}
-      </div>
+      {state === 'idle' ? null : (
+        <div className={`big-clock digits big-clock--${state}`} data-testid="sensor-clock">
+          {clock}
+        </div>
+      )}
       <p className="big-clock__caption" role="status">
         {caption}
       </p>

@@ -1,6 +1,6 @@
+import { formatResultTime } from '@olympiad/scoring';
 import { Button, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
-import { formatHundredths } from './maze-time';
 import { useTicker } from './use-ticker';
 
 /** The judge's stopwatch when there is no sensor time: start, stop, to 0.01 s. */
@@ -13,7 +13,7 @@ export function Stopwatch({ onTime }: { onTime: (ms: number) => void }) {
   return (
     <div className="stopwatch" role="group" aria-label={t('judge.maze.stopwatch')}>
       <div className="stopwatch__display digits" aria-live="off">
-        {formatHundredths(shown)}
+        {formatResultTime(shown, 'cs')}
       </div>
       <div className="ui-row">
         {startedAt === null ? (

@@ -15,6 +15,7 @@ export interface FieldLive {
   /** performance.now() when this tablet learnt the run started: the running clock counts from it. */
   startedHere: number | null;
   devices: DeviceStatus[];
+  /** Gate events that arrived while nothing was armed on the field, newest first. */
   unassigned: UnassignedSensorEvent[];
   /** The room refused us (e.g. a field of another stage), with its message key. */
   refused: string | null;
@@ -41,6 +42,8 @@ export function useFieldRun(
   token: () => string | null,
 ): FieldLive & {
   setRun: (run: RunState) => void;
+  /** Events a run took (attached by this tablet) leave the list. */
+  dropUnassigned: (eventIds: readonly string[]) => void;
 } {
   const [live, setLive] = useState<FieldLive>(EMPTY);
 
@@ -64,7 +67,7 @@ export function useFieldRun(
           run: result.run ?? current.run,
           startedHere: startOf(result.run ?? null, current),
           devices: result.devices ?? [],
-          unassigned: result.unassigned ?? [],
+          unassigned: newestFirst(result.unassigned ?? []),
         }));
       });
     socket.on('connect', join);
@@ -85,7 +88,10 @@ export function useFieldRun(
         event.fieldId === fieldId
           ? {
               ...current,
-              unassigned: [...current.unassigned.filter((e) => e.id !== event.id), event],
+              unassigned: newestFirst([
+                ...current.unassigned.filter((e) => e.id !== event.id),
+                event,
+              ]),
             }
           : current,
       ),
@@ -110,6 +116,11 @@ export function useFieldRun(
     ...live,
     setRun: (run) =>
       setLive((current) => ({ ...current, run, startedHere: startOf(run, current) })),
+    dropUnassigned: (eventIds) =>
+      setLive((current) => ({
+        ...current,
+        unassigned: current.unassigned.filter((event) => !eventIds.includes(event.id)),
+      })),
   };
 }
 
@@ -120,4 +131,13 @@ function startOf(run: RunState | null, current: FieldLive): number | null {
   // Joined while the run was already going: count from the server's start time, as near as we can.
   const since = Date.now() - Date.parse(run.startedAt);
   return performance.now() - (Number.isFinite(since) && since > 0 ? since : 0);
+}
+
+/** Newest first: by arrival, and by the device's clock for events that arrived in the same ms. */
+export function newestFirst(events: readonly UnassignedSensorEvent[]): UnassignedSensorEvent[] {
+  return [...events].sort(
+    (a, b) =>
+      b.receivedAt.localeCompare(a.receivedAt) ||
+      (a.deviceId === b.deviceId && a.boot === b.boot ? b.deviceTimeUs - a.deviceTimeUs : 0),
+  );
 }
