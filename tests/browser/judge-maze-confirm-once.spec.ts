@@ -114,6 +114,9 @@ describe('maze screen: confirming an attempt', () => {
       .getByText(/Тұлпар, 1-әрекет: 1:08\.120/)
       .waitFor();
 
+    // One list, one precision: the stopwatch time beside the sensor's is written in thousandths.
+    await page.locator('.queue__team', { hasText: 'Қыран' }).getByText('1:02.310').waitFor();
+
     // The provisional entry of the finish gate and the judge's one correction of it.
     const entries = (await ledgerSettled(3)).filter(
       (entry) => entry.teamId === olympiad.teams.maze[1],

@@ -1,5 +1,5 @@
 import { compareNames } from '@olympiad/i18n';
-import type { StandingRow } from '@olympiad/scoring';
+import { type StandingRow, tablePrecisionOf } from '@olympiad/scoring';
 import { useLanguage } from '@olympiad/ui';
 import { useMemo } from 'react';
 import type { TeamInfo } from './category-data.types';
@@ -23,6 +23,7 @@ export function TeamPicker({
 }) {
   const { lang } = useLanguage();
   const waiting = useWaitingByTeam();
+  const precision = tablePrecisionOf(rows.values());
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
     [teams, lang],
@@ -46,7 +47,7 @@ export function TeamPicker({
                 {team.name} <WaitingMark count={waiting.get(team.id)} />
               </span>
               <span className="queue__meta">
-                <TeamResult row={rows.get(team.id)} />
+                <TeamResult row={rows.get(team.id)} precision={precision} />
               </span>
             </button>
           </li>

@@ -1,9 +1,9 @@
-import { type StandingRow } from '@olympiad/scoring';
+import { type StandingRow, type TimePrecision } from '@olympiad/scoring';
 import { LanguageProvider } from '@olympiad/ui';
 import { render } from '@testing-library/react';
 import { TeamResult } from './team-result';
 
-function shown(row: Partial<StandingRow>): string {
+function shown(row: Partial<StandingRow>, precision?: TimePrecision): string {
   const full: StandingRow = {
     teamId: 't1',
     place: null,
@@ -16,7 +16,7 @@ function shown(row: Partial<StandingRow>): string {
   const { container } = render(
     <LanguageProvider initial="en">
       <p>
-        attempts 1 of 3 · <TeamResult row={full} />
+        attempts 1 of 3 · <TeamResult row={full} precision={precision} />
       </p>
     </LanguageProvider>,
   );
@@ -33,5 +33,11 @@ describe('TeamResult', () => {
     expect(shown({ status: 'disqualified', display: '0:41.230' })).toMatch(
       /^attempts 1 of 3 · 0:41\.230 · \S/,
     );
+  });
+
+  it('writes a stopwatch time with as many digits as the sensor times beside it in the list', () => {
+    const row = { place: 3, display: '0:41.23', primary: 41_230, timePrecision: 'cs' as const };
+    expect(shown(row, 'ms')).toBe('attempts 1 of 3 · 3. 0:41.230');
+    expect(shown(row, 'cs')).toBe('attempts 1 of 3 · 3. 0:41.23');
   });
 });

@@ -1,19 +1,29 @@
-import type { StandingRow } from '@olympiad/scoring';
+import { rowResultText, type StandingRow, type TimePrecision } from '@olympiad/scoring';
 import { useLanguage } from '@olympiad/ui';
 
-/** A team's current result; "not scored yet" is its own state, never shown as 0. */
-export function TeamResult({ row }: { row: StandingRow | undefined }) {
+/**
+ * A team's current result; "not scored yet" is its own state, never shown as 0. In a list, pass the
+ * list's precision (`tablePrecisionOf` its rows) so every time in it has as many digits.
+ */
+export function TeamResult({
+  row,
+  precision,
+}: {
+  row: StandingRow | undefined;
+  precision?: TimePrecision;
+}) {
   const { t } = useLanguage();
   if (!row || row.status === 'not-scored') {
     return <span className="result result--none">{t('board.notScored')}</span>;
   }
+  const shown = precision ? rowResultText(row, precision) : row.display;
   const status =
     row.status === 'ranked' ? null : t(`board.status.${row.status}` as 'board.status.dnf');
   return (
     <span className={`result result--${row.status}`}>
       {row.place !== null ? `${row.place}. ` : null}
-      {row.display ? <span className="digits">{row.display}</span> : null}
-      {row.display && status ? ' · ' : null}
+      {shown ? <span className="digits">{shown}</span> : null}
+      {shown && status ? ' · ' : null}
       {status}
     </span>
   );

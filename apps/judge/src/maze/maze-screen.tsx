@@ -1,6 +1,11 @@
 import type { RunState } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
-import { mazeAttemptsByTeam, type MazeRuleSet, nextMazeAttempt } from '@olympiad/scoring';
+import {
+  mazeAttemptsByTeam,
+  type MazeRuleSet,
+  nextMazeAttempt,
+  tablePrecisionOf,
+} from '@olympiad/scoring';
 import { navigate, useLanguage, useLocation } from '@olympiad/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -56,6 +61,7 @@ export function MazeScreen({ state }: ScreenProps) {
   const [recorded, setRecorded] = useState<RecordedAttempt | null>(null);
   const forgetRecorded = useCallback(() => setRecorded(null), []);
   const preview = useStandingsPreview(state.data, state.records);
+  const precision = tablePrecisionOf(preview.ordered);
   const attempts = useMemo(() => mazeAttemptsByTeam(state.records), [state.records]);
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
@@ -153,7 +159,7 @@ export function MazeScreen({ state }: ScreenProps) {
                   </span>
                   <span className="queue__meta">
                     {t('judge.maze.attemptsUsed', { used, max: ruleSet.params.attempts })} ·{' '}
-                    <TeamResult row={preview.rows.get(candidate.id)} />
+                    <TeamResult row={preview.rows.get(candidate.id)} precision={precision} />
                   </span>
                 </button>
               </li>
@@ -174,7 +180,8 @@ export function MazeScreen({ state }: ScreenProps) {
                 {team.name} · {t('judge.maze.attemptN', { attempt, max: ruleSet.params.attempts })}
               </h3>
               <p className="muted">
-                {t('judge.maze.bestSoFar')}: <TeamResult row={preview.rows.get(team.id)} />
+                {t('judge.maze.bestSoFar')}:{' '}
+                <TeamResult row={preview.rows.get(team.id)} precision={precision} />
               </p>
             </div>
             {fieldId ? (
