@@ -84,7 +84,9 @@ export function SensorPanel({
     if (run.state === 'armed') caption = t('judge.maze.armed');
     // The sensor times to the millisecond, so its running clock does too (docs/results-display.md).
     if (run.state === 'running') {
-      clock = formatResultTime(live.startedHere !== null ? now - live.startedHere : 0, 'ms');
+      // The ticker's last frame can predate the start by a moment: a clock never shows less than 0.
+      const elapsed = live.startedHere !== null ? now - live.startedHere : 0;
+      clock = formatResultTime(Math.max(0, elapsed), 'ms');
       caption = t('judge.maze.running');
     }
     if (run.state === 'finished') {

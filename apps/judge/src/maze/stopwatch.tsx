@@ -9,7 +9,8 @@ export function Stopwatch({ onTime }: { onTime: (ms: number) => void }) {
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [stoppedMs, setStoppedMs] = useState<number | null>(null);
   const now = useTicker(startedAt !== null);
-  const shown = startedAt !== null ? now - startedAt : (stoppedMs ?? 0);
+  // The ticker's last frame can predate the start by a moment: never show less than 0.
+  const shown = startedAt !== null ? Math.max(0, now - startedAt) : (stoppedMs ?? 0);
   return (
     <div className="stopwatch" role="group" aria-label={t('judge.maze.stopwatch')}>
       <div className="stopwatch__display digits" aria-live="off">
