@@ -156,7 +156,9 @@ describe('console: rule sets by name, rules in words, one time format', () => {
       const cells = await table
         .locator('tbody tr')
         .evaluateAll((rows) =>
-          rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')),
+          rows.map((row) =>
+            Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent ?? ''),
+          ),
         );
       expect(cells.map((row) => [row[1], row[3]])).toEqual([
         ['Арлан', '0:41.000'],

@@ -71,7 +71,7 @@ describe('judge tablet: the action bar covers nothing', () => {
   function sticksOut(form: Locator): Promise<string[]> {
     return form.evaluate((element) => {
       const right = element.getBoundingClientRect().right;
-      return [...element.querySelectorAll('button')]
+      return Array.from(element.querySelectorAll('button'))
         .filter((button) => button.getBoundingClientRect().right > right + 0.5)
         .map((button) => button.textContent ?? '');
     });
