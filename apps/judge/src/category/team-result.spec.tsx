@@ -40,4 +40,14 @@ describe('TeamResult', () => {
     expect(shown(row, 'ms')).toBe('attempts 1 of 3 · 3. 0:41.230');
     expect(shown(row, 'cs')).toBe('attempts 1 of 3 · 3. 0:41.23');
   });
+
+  it('shows a finish gate time waiting for the judge with its state and without a place', () => {
+    const unconfirmed = { primary: 107_981, display: '1:47.981', timePrecision: 'ms' as const };
+    expect(shown({ status: 'not-scored', unconfirmed })).toBe(
+      'attempts 1 of 3 · Provisional 1:47.981: awaiting the judge',
+    );
+    expect(shown({ place: 2, display: '1:50.000', unconfirmed })).toBe(
+      'attempts 1 of 3 · 2. 1:50.000 · Provisional 1:47.981: awaiting the judge',
+    );
+  });
 });

@@ -13,8 +13,16 @@ export function TeamResult({
   precision?: TimePrecision;
 }) {
   const { t } = useLanguage();
+  // A finish gate's time waits for the judge: shown with its state, never with a place.
+  const unconfirmed = row?.unconfirmed ? (
+    <span className="result result--unconfirmed">
+      {t('board.unconfirmed', {
+        time: row.unconfirmed.display,
+      })}
+    </span>
+  ) : null;
   if (!row || row.status === 'not-scored') {
-    return <span className="result result--none">{t('board.notScored')}</span>;
+    return unconfirmed ?? <span className="result result--none">{t('board.notScored')}</span>;
   }
   const shown = precision ? rowResultText(row, precision) : row.display;
   const status =
@@ -25,6 +33,8 @@ export function TeamResult({
       {shown ? <span className="digits">{shown}</span> : null}
       {shown && status ? ' · ' : null}
       {status}
+      {unconfirmed ? ' · ' : null}
+      {unconfirmed}
     </span>
   );
 }
