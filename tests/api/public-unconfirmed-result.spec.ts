@@ -128,6 +128,13 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
     const third = await publicRow(stage.teamIds[2]);
     expect(third.place).toBe(3);
 
+    // Locking now would drop the run from the final standings: refused, and nothing changes.
+    const refused = await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/lock`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(409);
+    expect(refused.body.key).toBe('categories.unconfirmedResults');
+
     // The judge confirms it with one touch (+10 s): 1:57.981, 4th, no longer awaiting anyone.
     const run: RunState = (
       await request(venue.url)
@@ -156,5 +163,11 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
       expect(deltaRows(team).at(-1)).toMatchObject({ place: 4, primary: 117_981 }),
     );
     expect(deltaRows(team).at(-1)?.unconfirmed).toBeUndefined();
+
+    // Confirmed: the category may be locked.
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/lock`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(200);
   });
 });

@@ -180,6 +180,20 @@ describe.each(backends)('maze run timing from field sensors (embedded broker, %s
     await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
   });
 
+  /** The field judge confirms every gate time still waiting, as the tablet's Confirm does. */
+  async function confirmGateTimes(): Promise<void> {
+    type Row = { id: string; kind: string; teamId: string; authorRole: string; supersedes: string | null; payload: Record<string, unknown> };
+    const ledger: Row[] = (await request(venue.url).get(`/api/categories/${stage.categoryId}/ledger`).set('Authorization', `Bearer ${organiser}`).expect(200)).body;
+    const superseded = new Set(ledger.map((row) => row.supersedes));
+    for (const row of ledger.filter((entry) => entry.authorRole === 'device' && !superseded.has(entry.id))) {
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', `Bearer ${judge}`)
+        .send({ id: randomUUID(), categoryId: stage.categoryId, teamId: row.teamId, kind: row.kind, payload: row.payload, supersedes: row.id, reason: 'confirmed', recordedAt: new Date().toISOString() })
+        .expect(201);
+    }
+  }
+
   it('still stores the finished run when the category was locked during it, and writes no score', async () => {
     const auth = { Authorization: `Bearer ${organiser}` };
     const gates = await device();
@@ -187,6 +201,10 @@ describe.each(backends)('maze run timing from field sensors (embedded broker, %s
     await gates.publish(gates.gate('start', 4_000_000));
     await eventually(async () => expect((await currentRun()).state).toBe('running'));
     const ledgerSize = async () => (await request(venue.url).get(`/api/categories/${stage.categoryId}/ledger`).set(auth).expect(200)).body.length;
+    // The earlier tests' gate times wait for the judge, and a category is not locked over those.
+    const refused = await request(venue.url).post(`/api/categories/${stage.categoryId}/lock`).set(auth).expect(409);
+    expect(refused.body.key).toBe('categories.unconfirmedResults');
+    await confirmGateTimes();
     const before = await ledgerSize();
     await request(venue.url).post(`/api/categories/${stage.categoryId}/lock`).set(auth).expect(200);
     try {

@@ -3,12 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateCategory } from '@olympiad/contracts';
 import { buildRuleSet, RULE_SET_PRESETS } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { StageEntity } from '../stages/stage.entity';
+import { StandingEntity } from '../standings/standing.entity';
 import { CategoryEntity } from './category.entity';
 
 @Injectable()
@@ -17,6 +18,7 @@ export class CategoriesService {
     @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     @InjectRepository(LedgerEntryEntity) private readonly ledger: Repository<LedgerEntryEntity>,
+    @InjectRepository(StandingEntity) private readonly standings: Repository<StandingEntity>,
   ) {}
 
   async create(input: CreateCategory): Promise<CategoryEntity> {
@@ -28,15 +30,26 @@ export class CategoriesService {
       throw unknownReference('preset', 'rule-set preset', input.preset);
     }
     if (preset.discipline !== input.discipline) {
-      throw invalid(`preset: ${input.preset} is a ${preset.discipline} preset, not ${input.discipline}`, [
-        { path: 'preset', key: 'categories.presetDiscipline', message: `a ${preset.discipline} preset` },
-      ]);
+      throw invalid(
+        `preset: ${input.preset} is a ${preset.discipline} preset, not ${input.discipline}`,
+        [
+          {
+            path: 'preset',
+            key: 'categories.presetDiscipline',
+            message: `a ${preset.discipline} preset`,
+          },
+        ],
+      );
     }
     const ruleSet = buildRuleSet(input.preset, input.params ?? {});
     if (!ruleSet.ok) {
       throw invalid(
         ruleSet.errors.map((error) => `params.${error.path}: ${error.message}`).join('; '),
-        ruleSet.errors.map((error) => ({ path: `params.${error.path}`, key: error.key, message: error.message })),
+        ruleSet.errors.map((error) => ({
+          path: `params.${error.path}`,
+          key: error.key,
+          message: error.message,
+        })),
       );
     }
     return this.categories.save({
@@ -63,20 +76,30 @@ export class CategoriesService {
   }
 
   listForStage(stageId: string): Promise<CategoryEntity[]> {
-    return this.categories.find({ where: { stageId }, order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' } });
+    return this.categories.find({
+      where: { stageId },
+      order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
+    });
   }
 
   /** The rule parameters may change until the first score is recorded; after that the set in force is fixed. */
   async updateParams(id: string, params: Record<string, unknown>): Promise<CategoryEntity> {
     const category = await this.get(id);
     if (category.status !== 'setup' || (await this.ledger.existsBy({ categoryId: id }))) {
-      throw conflict('categories.rulesLocked', 'Scoring has started in this category; its rule set can no longer change');
+      throw conflict(
+        'categories.rulesLocked',
+        'Scoring has started in this category; its rule set can no longer change',
+      );
     }
     const ruleSet = buildRuleSet(category.preset, params);
     if (!ruleSet.ok) {
       throw invalid(
         ruleSet.errors.map((error) => `params.${error.path}: ${error.message}`).join('; '),
-        ruleSet.errors.map((error) => ({ path: `params.${error.path}`, key: error.key, message: error.message })),
+        ruleSet.errors.map((error) => ({
+          path: `params.${error.path}`,
+          key: error.key,
+          message: error.message,
+        })),
       );
     }
     return this.categories.save({ ...category, ruleSet: ruleSet.value });
@@ -84,6 +107,14 @@ export class CategoriesService {
 
   async setLocked(id: string, actor: Actor, locked: boolean): Promise<CategoryEntity> {
     const category = await this.get(id, actor);
+    // A finish gate's time counts only once a judge confirms it (docs/results-display.md): locking
+    // over one would silently drop that team's run from the final standings.
+    if (locked && (await this.standings.existsBy({ categoryId: id, unconfirmed: Not(IsNull()) }))) {
+      throw conflict(
+        'categories.unconfirmedResults',
+        'A finish time in this category still waits for the field judge: confirm or void it, then lock',
+      );
+    }
     return this.categories.save({ ...category, status: locked ? 'locked' : 'running' });
   }
 

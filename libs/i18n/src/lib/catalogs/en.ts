@@ -55,10 +55,12 @@ export const en = {
   'ledger.idReused': 'This entry was already recorded with different content.',
   'ledger.correctOthers': 'Only the head judge may correct another judge’s entry.',
   'ledger.invalidEntry': 'This entry is not valid under the category’s rules.',
-  'held.alreadyRecorded': 'This entry has already reached the ledger: there is nothing to hold. To change it, correct it in the ledger.',
+  'held.alreadyRecorded':
+    'This entry has already reached the ledger: there is nothing to hold. To change it, correct it in the ledger.',
   'held.idReused': 'This entry was already handed to the head judge with different content.',
   'held.alreadyResolved': 'The head judge has already settled this entry.',
-  'ledger.dismissedByHeadJudge': 'The head judge dismissed this entry, so it is not counted. Ask the head judge if it should be.',
+  'ledger.dismissedByHeadJudge':
+    'The head judge dismissed this entry, so it is not counted. Ask the head judge if it should be.',
   'judges.pinTaken': 'Another judge of this stage has this PIN. Choose another.',
 
   // Stages and field runs (sensors)
@@ -69,6 +71,8 @@ export const en = {
   'runs.notAPair': 'These events are not a start and a later finish of the same device.',
   'runs.notMaze': 'Timed runs are for maze categories only.',
   'devices.idTaken': 'A device with this id is already registered.',
+  'categories.unconfirmedResults':
+    "A finish time in this category still waits for the field judge's confirmation: confirm it (or void it) first, then lock.",
   'categories.rulesLocked': 'Scoring has started in this category; its rules can no longer change.',
   'categories.presetDiscipline': 'This rule set belongs to another discipline.',
   'teams.gradeOutsideGroup': 'A member’s grade is outside the category’s age group.',
@@ -114,7 +118,8 @@ export const en = {
   'console.olympiads.logo.replace': 'Replace the logo',
   'console.olympiads.logo.remove': 'Remove the logo',
   'console.olympiads.logo.uploading': 'Uploading…',
-  'console.olympiads.logo.hint': 'PNG, JPEG, WebP or SVG, up to 300 KB. A wide logo on a transparent background looks best.',
+  'console.olympiads.logo.hint':
+    'PNG, JPEG, WebP or SVG, up to 300 KB. A wide logo on a transparent background looks best.',
   'console.olympiads.new': 'New olympiad',
   'console.olympiads.name': 'Name',
   'console.olympiads.season': 'Season',
@@ -129,7 +134,8 @@ export const en = {
   'judge.stageCode': 'Stage code',
   'judge.stageCodeHint': 'The organiser gives it to you with your PIN',
   'judge.pin': 'PIN',
-  'judge.pinEntered': '{count, plural, =0 {No digits entered} one {# digit entered} other {# digits entered}}',
+  'judge.pinEntered':
+    '{count, plural, =0 {No digits entered} one {# digit entered} other {# digits entered}}',
   'judge.pinPrompt': 'Type the PIN from your card',
   'judge.keypad.clear': 'Clear',
   'judge.keypad.backspace': 'Delete the last digit',
@@ -142,7 +148,8 @@ export const en = {
   'judge.offlineCached': 'No connection to the server. Your assignments are shown as last loaded.',
   'judge.signOut.confirm': 'Sign out of this tablet?',
   'judge.signOut.yes': 'Yes, sign out',
-  'judge.signOut.unsent': '{count} entries of this tablet have reached neither the server nor the head judge. They stay on this tablet and are sent when you sign in here again. Sign out anyway?',
+  'judge.signOut.unsent':
+    '{count} entries of this tablet have reached neither the server nor the head judge. They stay on this tablet and are sent when you sign in here again. Sign out anyway?',
 
   'board.stages.title': 'Olympiad stages',
   'board.stages.empty': 'No stage is public yet.',
@@ -236,14 +243,19 @@ export const en = {
   'judge.resultNow': 'Result now',
   'judge.save': 'Save',
   'judge.saved': 'Saved on this tablet; it is sent to the server by itself.',
-  'judge.savedCount': '{count} entries saved on this tablet; they are sent to the server by themselves.',
+  'judge.savedCount':
+    '{count} entries saved on this tablet; they are sent to the server by themselves.',
   'judge.category.locked': 'Locked',
   'judge.category.open': 'Open for scoring',
-  'judge.category.lockedNotice': 'The head judge locked this category. New entries are kept on the tablet and wait until it is unlocked.',
-  'judge.sync.offline': 'No connection to the server. You can keep scoring: entries are kept on this tablet.',
-  'judge.sync.offlineWaiting': 'No connection to the server. {count} entries are kept on this tablet and will be sent when the connection returns.',
+  'judge.category.lockedNotice':
+    'The head judge locked this category. New entries are kept on the tablet and wait until it is unlocked.',
+  'judge.sync.offline':
+    'No connection to the server. You can keep scoring: entries are kept on this tablet.',
+  'judge.sync.offlineWaiting':
+    'No connection to the server. {count} entries are kept on this tablet and will be sent when the connection returns.',
   'judge.sync.syncing': 'Sending {count} entries to the server…',
-  'judge.sync.held': '{count} entries were not accepted by the server and are kept for the head judge. Open them to see why.',
+  'judge.sync.held':
+    '{count} entries were not accepted by the server and are kept for the head judge. Open them to see why.',
   'judge.sync.withHeadJudge': '{count} entries are with the head judge for review.',
   'judge.sync.dismissed': 'The head judge dismissed {count} entries. Open them to see why.',
   'judge.outbox.open': 'Open',
@@ -252,7 +264,8 @@ export const en = {
   'judge.outbox.waiting': 'waiting to sync',
   'judge.outbox.held': 'not accepted: kept for the head judge',
   'judge.outbox.sendAgain': 'Send again',
-  'judge.outbox.explain': 'Entries stay on this tablet until the server confirms them, also after a reload. Sending the same entry twice stores it once.',
+  'judge.outbox.explain':
+    'Entries stay on this tablet until the server confirms them, also after a reload. Sending the same entry twice stores it once.',
   'judge.outbox.handedOver': 'sent to the head judge',
   'judge.outbox.dismissed': 'dismissed by the head judge ({name}): {reason}',
   'judge.outbox.handoverRefused': 'could not be sent to the head judge: {reason}',
@@ -277,9 +290,12 @@ export const en = {
   'judge.maze.fieldBusy': 'Another run is going on this field.',
   'judge.maze.arm': 'Ready for attempt {attempt}',
   'judge.maze.disarm': 'Cancel the run',
-  'judge.maze.armLocked': 'The category is locked: the field cannot be readied until the head judge unlocks it.',
-  'judge.maze.unassigned': '{count, plural, one {# sensor event} other {# sensor events}} not tied to a run',
-  'judge.maze.unassignedHint': 'Newest first. Choose the start and the finish event to give their time to the team on screen.',
+  'judge.maze.armLocked':
+    'The category is locked: the field cannot be readied until the head judge unlocks it.',
+  'judge.maze.unassigned':
+    '{count, plural, one {# sensor event} other {# sensor events}} not tied to a run',
+  'judge.maze.unassignedHint':
+    'Newest first. Choose the start and the finish event to give their time to the team on screen.',
   'judge.maze.asStart': 'Start',
   'judge.maze.asFinish': 'Finish',
   'judge.maze.attach': 'Use this time',
@@ -325,13 +341,16 @@ export const en = {
   'judge.maze.recordedStored': 'The server has it.',
   'judge.maze.recordedHeld': 'Not accepted by the server: kept for the head judge.',
   'judge.maze.recordedDismiss': 'OK',
-  'judge.team.waitingToSend': '{count, plural, one {# entry waiting to send} other {# entries waiting to send}}',
+  'judge.team.waitingToSend':
+    '{count, plural, one {# entry waiting to send} other {# entries waiting to send}}',
   'judge.assignments.fieldNoCategory': 'None of your categories is judged here.',
-  'judge.sumo.noDraw': 'There is no draw for this category yet. The organiser makes it in the console.',
+  'judge.sumo.noDraw':
+    'There is no draw for this category yet. The organiser makes it in the console.',
   'judge.sumo.allPlayed': 'Every match is played.',
   'judge.sumo.bye': '(bye)',
   'judge.sumo.matches': 'Matches',
-  'judge.sumo.waitingDecision': 'A group is tied: the head judge must decide the order before the playoff.',
+  'judge.sumo.waitingDecision':
+    'A group is tied: the head judge must decide the order before the playoff.',
   'judge.sumo.match': 'Match {id}',
   'judge.sumo.ringButton': 'Ring start button',
   'judge.sumo.clock': 'Match clock',
@@ -384,7 +403,8 @@ export const en = {
   'judge.programming.pointsFor': 'Points for {task}',
   'judge.programming.max': 'max {max}',
   'judge.programming.total': 'Total',
-  'judge.import.explain': 'A CSV file with one row per team and task: team, task, points (the team by its name).',
+  'judge.import.explain':
+    'A CSV file with one row per team and task: team, task, points (the team by its name).',
   'judge.import.openFile': 'Open a file',
   'judge.import.paste': 'Or paste the file’s text',
   'judge.import.summary': '{rows} rows: {changes} changes, {problems} problems',
@@ -434,10 +454,12 @@ export const en = {
   'judge.review.voidEntry': 'Remove entry',
   'judge.review.corrected': 'correction',
   'judge.review.voided': 'removal',
-  'judge.maze.correctionReason': 'Field judge: touches, checkpoints or outcome added to the sensor time',
+  'judge.maze.correctionReason':
+    'Field judge: touches, checkpoints or outcome added to the sensor time',
   'judge.maze.voided': 'voided',
   'judge.review.notCounted': 'Not counted by the rules: {message}',
-  'judge.review.warnings': '{count, plural, one {# entry is} other {# entries are}} not counted by the rules: look at the marked ones below.',
+  'judge.review.warnings':
+    '{count, plural, one {# entry is} other {# entries are}} not counted by the rules: look at the marked ones below.',
   'judge.review.touches': '{count, plural, one {# touch} other {# touches}}',
   'judge.entryKind.maze.attempt': 'Maze attempt',
   'judge.entryKind.sumo.match': 'Sumo match',
@@ -450,7 +472,8 @@ export const en = {
   'judge.entryKind.ranking.decision': 'Ranking decision',
   'judge.entryKind.other': 'Other entry',
   'judge.held.title': 'Held for review ({count})',
-  'judge.held.explain': 'Entries the server refused from a tablet (e.g. the category was locked meanwhile). Accept records the entry as the judge made it; Dismiss leaves it out of the results. Both need a reason.',
+  'judge.held.explain':
+    'Entries the server refused from a tablet (e.g. the category was locked meanwhile). Accept records the entry as the judge made it; Dismiss leaves it out of the results. Both need a reason.',
   'judge.held.empty': 'No entries wait for review.',
   'judge.held.madeBy': 'Made by {name}, {time}',
   'judge.held.refused': 'Refused: {reason}',
@@ -488,7 +511,8 @@ export const en = {
   'registration.problem.missingMember': 'The team has no member.',
   'registration.problem.missingGrade': 'The grade of {member} is empty.',
   'registration.problem.badGrade': '“{value}” is not a grade from 1 to 11.',
-  'registration.problem.gradeOutsideCategory': 'Grade {grade} fits no “{value}” category of this stage.',
+  'registration.problem.gradeOutsideCategory':
+    'Grade {grade} fits no “{value}” category of this stage.',
   'registration.problem.gradeWithoutMember': 'A grade without a member’s name.',
   'registration.problem.duplicateInFile': 'The same team as in row {other}.',
   'registration.problem.alreadyRegistered': 'This team is already registered in this category.',
@@ -535,7 +559,8 @@ export const en = {
   'console.devices.idHint': 'Lowercase letters, digits and dashes, e.g. maze-gate-1',
   'console.devices.label': 'Label (optional)',
   'console.devices.register': 'Register the sensor controller',
-  'console.devices.secretOnce': 'Device {id} is registered. Its secret is shown only now: scan the QR code into the bridge or copy the config.',
+  'console.devices.secretOnce':
+    'Device {id} is registered. Its secret is shown only now: scan the QR code into the bridge or copy the config.',
   'console.devices.secret': 'Secret',
   'console.devices.bridgeConfig': 'Bridge configuration',
   'console.devices.qrAlt': 'QR code with the bridge configuration of {id}',
@@ -547,7 +572,8 @@ export const en = {
   'console.stage.tab.overview': 'Fields now',
   'console.stage.tab.queue': 'Attempt queue',
   'console.overview.title': 'Every field now',
-  'console.overview.empty': 'No fields yet. Add the maze tables and sumo rings under “Fields and sensors”.',
+  'console.overview.empty':
+    'No fields yet. Add the maze tables and sumo rings under “Fields and sensors”.',
   'console.overview.held': 'Waiting for the head judge',
   'console.overview.heldTotal': 'Entries waiting for the head judge, whole stage',
   'console.overview.unknown': 'not known',
@@ -565,7 +591,8 @@ export const en = {
   'console.overview.nextNone': 'Nobody is waiting',
   'console.overview.nextMatch': 'Next match',
   'console.overview.waitingCount': 'Waiting: {count}',
-  'console.overview.noCategories': 'No category runs here yet: assign its judges to this field (“Judges” tab).',
+  'console.overview.noCategories':
+    'No category runs here yet: assign its judges to this field (“Judges” tab).',
   'console.queue.title': 'Attempt queue',
   'console.queue.empty': 'No maze tables yet. Add them under “Fields and sensors”.',
   'console.queue.fields': 'Maze tables',
@@ -579,9 +606,12 @@ export const en = {
   'console.overview.touches': '{count, plural, one {# touch} other {# touches}}',
   'console.overview.result.notFinished': 'Did not finish',
   'console.overview.result.void': 'Attempt voided',
-  'console.queue.shared': '{category} also runs at: {tables}. Its teams are split between the tables by name; this table calls only its own.',
-  'console.queue.mixed': 'One queue for {count, plural, one {# category} other {# categories}}: each team shows its own.',
-  'console.results.noneYet': 'No category has results yet. They appear here as the judges record them.',
+  'console.queue.shared':
+    '{category} also runs at: {tables}. Its teams are split between the tables by name; this table calls only its own.',
+  'console.queue.mixed':
+    'One queue for {count, plural, one {# category} other {# categories}}: each team shows its own.',
+  'console.results.noneYet':
+    'No category has results yet. They appear here as the judges record them.',
   'console.import.savingCheck': 'Checking the file once more…',
   'console.import.savingProgress': 'Saving teams: {written} of {total}',
   'console.import.savingStandings': 'Adding the teams to the standings…',
@@ -606,12 +636,14 @@ export const en = {
   'console.categories.status.locked': 'Locked',
   'console.categories.teams': '{count, plural, one {# team} other {# teams}}',
   'console.import.title': 'Import teams from a file',
-  'console.import.intro': 'CSV or XLSX, one row per team, as schools send it. Nothing is saved until you confirm.',
+  'console.import.intro':
+    'CSV or XLSX, one row per team, as schools send it. Nothing is saved until you confirm.',
   'console.import.choose': 'Choose a file (CSV, XLSX)',
   'console.import.uploading': 'Sending the file… {percent}%',
   'console.import.checking': 'Checking every row…',
   'console.import.saving': 'Saving {count, plural, one {# team} other {# teams}}…',
-  'console.import.summary': '{rows} rows: {valid} ready, {invalid} with errors, {warnings} warnings, {newSchools} new schools.',
+  'console.import.summary':
+    '{rows} rows: {valid} ready, {invalid} with errors, {warnings} warnings, {newSchools} new schools.',
   'console.import.readAs': 'Read as {encoding}, columns separated by “{delimiter}”.',
   'console.import.columns': 'Columns of the file',
   'console.import.ignore': '— do not import —',
@@ -629,10 +661,12 @@ export const en = {
   'console.import.preview': 'Teams to import',
   'console.import.more': '…and {count, plural, one {# more row} other {# more rows}}',
   'console.import.newSchool': 'new school',
-  'console.import.skipInvalid': 'Leave out the {invalid} rows with errors and import the {valid} good ones',
+  'console.import.skipInvalid':
+    'Leave out the {invalid} rows with errors and import the {valid} good ones',
   'console.import.fixLookalikes': 'Replace Latin look-alike letters with Cyrillic ones',
   'console.import.confirm': 'Import {count, plural, one {# team} other {# teams}}',
-  'console.import.done': 'Imported: {teams, plural, one {# team} other {# teams}}, {schools, plural, =0 {no new schools} one {# new school} other {# new schools}}.',
+  'console.import.done':
+    'Imported: {teams, plural, one {# team} other {# teams}}, {schools, plural, =0 {no new schools} one {# new school} other {# new schools}}.',
   'console.import.another': 'Choose another file',
   'console.import.field.team': 'Team',
   'console.import.field.school': 'School',
@@ -671,7 +705,8 @@ export const en = {
   'console.judges.categories': 'Categories they judge',
   'console.judges.fields': 'Fields they stand at',
   'console.judges.submit': 'Create the judge account',
-  'console.judges.pinOnce': 'PIN of {name}: {pin}. It is shown only now: print the PIN cards before you leave this page.',
+  'console.judges.pinOnce':
+    'PIN of {name}: {pin}. It is shown only now: print the PIN cards before you leave this page.',
   'console.judges.printCards': 'Print PIN cards ({count})',
   'console.judges.newPin': 'New PIN',
   'console.judges.inactive': 'Deactivated',
@@ -691,7 +726,8 @@ export const en = {
   'console.sumo.bye': 'bye',
   'console.sumo.seed': 'Draw number {seed}',
   'console.sumo.print': 'Print the bracket',
-  'console.sumo.playoff': '{count, plural, one {The winner of each group goes} other {The top # of each group go}} to the play-off.',
+  'console.sumo.playoff':
+    '{count, plural, one {The winner of each group goes} other {The top # of each group go}} to the play-off.',
   'console.results.category': 'Category',
   'console.results.ruleSet': 'Rule set in force: {preset}',
   'console.results.protocol': 'Protocol (PDF)',
@@ -723,10 +759,13 @@ export const en = {
   'console.qualification.wildcardReason': 'Reason for the wildcard',
   'console.qualification.addWildcard': 'Give a wildcard',
   'console.qualification.target': 'Republic stage',
-  'console.qualification.noTarget': 'This olympiad has no republic stage yet: create it on the olympiads page.',
-  'console.qualification.enter': 'Enter {count, plural, one {# team} other {# teams}} into the republic stage',
+  'console.qualification.noTarget':
+    'This olympiad has no republic stage yet: create it on the olympiads page.',
+  'console.qualification.enter':
+    'Enter {count, plural, one {# team} other {# teams}} into the republic stage',
   'console.qualification.needsClosed': 'Close this stage first: the results must be final.',
-  'console.qualification.entered': '{count, plural, one {# team entered} other {# teams entered}}; {already, plural, =0 {none was there before} one {# was already there} other {# were already there}}.',
+  'console.qualification.entered':
+    '{count, plural, one {# team entered} other {# teams entered}}; {already, plural, =0 {none was there before} one {# was already there} other {# were already there}}.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
   'scoring.creative.judges': 'The largest number of judges must be at least the smallest.',
@@ -737,50 +776,69 @@ export const en = {
   'scoring.csv.missingColumns': 'The file’s header needs the columns: {field}.',
   'scoring.csv.pointsNotNumber': 'Points must be a whole number.',
   'scoring.csv.teamMissing': 'The line names no team.',
-  'scoring.ledger.invalidPayload': 'This entry does not fit the category’s rules and is not counted.',
+  'scoring.ledger.invalidPayload':
+    'This entry does not fit the category’s rules and is not counted.',
   'scoring.ledger.teamNotAllowed': 'This kind of entry is not about one team: leave the team out.',
   'scoring.ledger.teamRequired': 'This entry must name its team.',
   'scoring.ledger.unknownKind': 'This category does not take this kind of entry.',
-  'scoring.ledger.unknownTarget': 'The entry corrects an entry that does not exist or came later; it is not counted.',
+  'scoring.ledger.unknownTarget':
+    'The entry corrects an entry that does not exist or came later; it is not counted.',
   'scoring.ledger.unknownTeam': 'This team is not in the category; the entry is not counted.',
   'scoring.ledger.voidNeedsTarget': 'Say which entry is to be removed.',
   'scoring.ledger.voidWithoutTarget': 'A removal that names no entry is ignored.',
-  'scoring.maze.attemptRecordedTwice': 'The same attempt was recorded twice; the later record counts.',
-  'scoring.maze.checkpointTimeOnlyWhenPartial': 'A checkpoint time is only for an unfinished attempt that reached a checkpoint.',
-  'scoring.maze.countAboveAttempts': 'At most {max} attempts can be counted: there are only {max} attempts.',
+  'scoring.maze.attemptRecordedTwice':
+    'The same attempt was recorded twice; the later record counts.',
+  'scoring.maze.checkpointTimeOnlyWhenPartial':
+    'A checkpoint time is only for an unfinished attempt that reached a checkpoint.',
+  'scoring.maze.countAboveAttempts':
+    'At most {max} attempts can be counted: there are only {max} attempts.',
   'scoring.maze.timeOnlyWhenFinished': 'Only a finished attempt has a finish time.',
   'scoring.maze.unknownCheckpoint': 'There is no checkpoint “{value}” in the rules.',
-  'scoring.programming.groupsRequired': 'Test groups are needed: per-group credit counts the groups passed.',
+  'scoring.programming.groupsRequired':
+    'Test groups are needed: per-group credit counts the groups passed.',
   'scoring.programming.groupsSum': 'The groups add up to {sum} points instead of {max}.',
-  'scoring.programming.icpcNeedsTime': 'ICPC ranking needs the contest time of every submission (submission time: contest time).',
-  'scoring.programming.judgedByRubric': 'This category is judged with a rubric: enter rubric marks, not task points.',
-  'scoring.programming.noRubric': 'This category is judged by tasks: enter task points, not rubric marks.',
+  'scoring.programming.icpcNeedsTime':
+    'ICPC ranking needs the contest time of every submission (submission time: contest time).',
+  'scoring.programming.judgedByRubric':
+    'This category is judged with a rubric: enter rubric marks, not task points.',
+  'scoring.programming.noRubric':
+    'This category is judged by tasks: enter task points, not rubric marks.',
   'scoring.programming.noTasks': 'List at least one task, or judge with a rubric.',
-  'scoring.programming.pointsNotGroupSum': 'The groups passed give {sum} points; the points must match.',
+  'scoring.programming.pointsNotGroupSum':
+    'The groups passed give {sum} points; the points must match.',
   'scoring.programming.timeRequired': 'Give the contest time of the submission.',
   'scoring.programming.unknownGroup': 'This task has no test group “{value}”.',
   'scoring.qualification.topN': 'Place {place} of {of}: within the top {cut}.',
-  'scoring.qualification.topPercent': 'Place {place} of {of}: within the selected top {cut} places.',
+  'scoring.qualification.topPercent':
+    'Place {place} of {of}: within the selected top {cut} places.',
   'scoring.qualification.wildcard': 'Wildcard from the organiser: {reason}',
   'scoring.qualification.notRanked': 'No ranked result.',
-  'scoring.qualification.belowThreshold': 'Place {place}, but the result does not reach the threshold.',
+  'scoring.qualification.belowThreshold':
+    'Place {place}, but the result does not reach the threshold.',
   'scoring.qualification.outside': 'Place {place} of {of}: outside the top {cut}.',
   'scoring.rules.unknownParameter': '“{field}” is not a parameter of these rules.',
   'scoring.rules.unknownPreset': 'There is no rule set named “{value}”.',
-  'scoring.sumo.advanceTooMany': 'At most {max} teams per group can go on: fewer than in the smallest group.',
-  'scoring.sumo.bracketSize': 'A bracket has a power-of-two number of places (2, 4, 8 …) and no groups.',
-  'scoring.sumo.drawFormat': 'The draw is for “{value}”, but the rules use another tournament format.',
+  'scoring.sumo.advanceTooMany':
+    'At most {max} teams per group can go on: fewer than in the smallest group.',
+  'scoring.sumo.bracketSize':
+    'A bracket has a power-of-two number of places (2, 4, 8 …) and no groups.',
+  'scoring.sumo.drawFormat':
+    'The draw is for “{value}”, but the rules use another tournament format.',
   'scoring.sumo.drawNeedsGroups': 'A group draw lists groups and no bracket.',
   'scoring.sumo.drawTooSmall': 'A draw needs at least two teams.',
-  'scoring.sumo.eventRejected': 'The rules do not allow one of the match’s events at that point; it and the events after it are not counted.',
+  'scoring.sumo.eventRejected':
+    'The rules do not allow one of the match’s events at that point; it and the events after it are not counted.',
   'scoring.sumo.groupSizes': 'The largest group size must be at least the smallest.',
-  'scoring.sumo.matchNotScheduled': 'This match is not (yet) in the tournament; it is kept but not counted.',
-  'scoring.sumo.pointsOrder': 'A win must give more points than a draw, and a draw no fewer than a loss.',
+  'scoring.sumo.matchNotScheduled':
+    'This match is not (yet) in the tournament; it is kept but not counted.',
+  'scoring.sumo.pointsOrder':
+    'A win must give more points than a draw, and a draw no fewer than a loss.',
   'scoring.sumo.sameTeam': 'A match is between two different teams.',
   'scoring.sumo.teamDrawnTwice': 'A team appears twice in the draw.',
   'scoring.sumo.tooFewRounds': 'There must be at least {min} rounds for the points needed to win.',
   'scoring.sumo.unknownTeamInDraw': 'A team of the draw is not in this category.',
-  'scoring.sumo.wrongTeams': 'The match was recorded for other teams than the pair of the draw; it is not counted.',
+  'scoring.sumo.wrongTeams':
+    'The match was recorded for other teams than the pair of the draw; it is not counted.',
   'scoring.validation.atLeast': '“{field}” must be a whole number of at least {min}.',
   'scoring.validation.duplicate': 'The same value is listed twice.',
   'scoring.validation.invalid': '“{field}” is not valid.',
@@ -792,7 +850,7 @@ export const en = {
   'scoring.validation.unknownField': 'Unknown field: {field}.',
   'rules.timeLimit': 'time limit {time}',
   'rules.tieBreaks': 'ties decided by: {list}',
-  'rules.tieBreak.decision': 'the head judge\'s decision',
+  'rules.tieBreak.decision': "the head judge's decision",
   'rules.checkpoint': '{name} — {count, plural, one {# point} other {# points}}',
   'rules.maze.best': '{count, plural, =1 {1 attempt} other {best of # attempts}}',
   'rules.maze.sumBest': 'sum of the best {count} of {attempts} attempts',
@@ -807,7 +865,8 @@ export const en = {
   'rules.maze.tieBreak.fewer-touches': 'fewer touches',
   'rules.sumo.robot': 'robot up to {width}×{length} mm and {mass} g',
   'rules.sumo.ring': 'ring {diameter} mm, edge {edge} mm',
-  'rules.sumo.points': '{count, plural, one {# point wins} other {# points win}} the match, at most {rounds} rounds',
+  'rules.sumo.points':
+    '{count, plural, one {# point wins} other {# points win}} the match, at most {rounds} rounds',
   'rules.sumo.matchTime': 'match time {time}',
   'rules.sumo.roundTime': 'round time {time}',
   'rules.sumo.startDelay': 'start {count} s after the signal',
@@ -818,30 +877,36 @@ export const en = {
   'rules.sumo.groupMatchTie.draw': 'a level group match is a draw',
   'rules.sumo.groupMatchTie.extension': 'a level group match goes to the extension round',
   'rules.sumo.stall': 'robots locked for {count} s: the round is drawn',
-  'rules.sumo.nullStarts': '{count, plural, =0 {a null start is not replayed} one {# null start replayed} other {# null starts replayed}}',
-  'rules.sumo.warnings': '{count, plural, =1 {each warning gives} other {every # warnings give}} the opponent a point',
+  'rules.sumo.nullStarts':
+    '{count, plural, =0 {a null start is not replayed} one {# null start replayed} other {# null starts replayed}}',
+  'rules.sumo.warnings':
+    '{count, plural, =1 {each warning gives} other {every # warnings give}} the opponent a point',
   'rules.sumo.noShow': 'not at the ring within {time}: the match is lost',
   'rules.sumo.format.round-robin': 'round robin',
   'rules.sumo.format.single-elimination': 'single elimination',
   'rules.sumo.format.double-elimination': 'double elimination',
-  'rules.sumo.format.groups-playoff': 'groups of {min}–{max}, the top {count} of each to the playoff',
+  'rules.sumo.format.groups-playoff':
+    'groups of {min}–{max}, the top {count} of each to the playoff',
   'rules.sumo.tablePoints': 'points: win {win}, draw {draw}, loss {loss}',
   'rules.sumo.tieBreak.head-to-head': 'the match between them',
   'rules.sumo.tieBreak.rounds-won': 'more rounds won',
   'rules.sumo.tieBreak.rounds-lost': 'fewer rounds lost',
-  'rules.sumo.tieBreak.decision': 'the judges\' decision',
+  'rules.sumo.tieBreak.decision': "the judges' decision",
   'rules.sumo.thirdPlace': 'a match for third place',
   'rules.sumo.seeding.random': 'random draw',
   'rules.sumo.seeding.separate': 'the draw keeps teams of one school, then of one region apart',
-  'rules.rubric.criteria': '{count, plural, one {# criterion} other {# criteria}}, {points} points at most',
+  'rules.rubric.criteria':
+    '{count, plural, one {# criterion} other {# criteria}}, {points} points at most',
   'rules.rubric.judges': '{min}–{max} judges',
-  'rules.rubric.combine.mean': 'mean of the judges\' marks',
-  'rules.rubric.combine.median': 'median of the judges\' marks',
-  'rules.rubric.combine.normalised': 'each judge\'s marks normalised',
-  'rules.rubric.combine.trimmed-mean': 'mean without the highest and lowest mark when {count} or more judges mark',
+  'rules.rubric.combine.mean': "mean of the judges' marks",
+  'rules.rubric.combine.median': "median of the judges' marks",
+  'rules.rubric.combine.normalised': "each judge's marks normalised",
+  'rules.rubric.combine.trimmed-mean':
+    'mean without the highest and lowest mark when {count} or more judges mark',
   'rules.rubric.commentOnTopMark': 'a top mark needs a written comment',
   'rules.rubric.tieBreak.criterion': 'a higher mark for “{name}”',
-  'rules.programming.tasks': '{count, plural, one {# task} other {# tasks}}, {points} points at most',
+  'rules.programming.tasks':
+    '{count, plural, one {# task} other {# tasks}}, {points} points at most',
   'rules.programming.credit.partial': 'partial points per task',
   'rules.programming.credit.per-group': 'points for each test group passed',
   'rules.programming.credit.all-or-nothing': 'a task scores all or nothing',
@@ -850,14 +915,18 @@ export const en = {
   'rules.programming.submissions.icpc': 'tasks solved, then total time',
   'rules.programming.penalty': '{count} min per wrong try',
   'rules.programming.tieBreak.earlier-final-total.ledger-order': 'the final total reached earlier',
-  'rules.programming.tieBreak.earlier-final-total.contest-time': 'the final total reached earlier in contest time',
+  'rules.programming.tieBreak.earlier-final-total.contest-time':
+    'the final total reached earlier in contest time',
   'preset.maze-default': 'Maze: 3 attempts, best counts, +10 s per touch',
-  'preset.maze-micromouse': 'Maze, micromouse style: exploration run, 5 timed runs, a touch voids the run',
+  'preset.maze-micromouse':
+    'Maze, micromouse style: exploration run, 5 timed runs, a touch voids the run',
   'preset.maze-checkpoints': 'Maze with checkpoints: points per checkpoint, 5 points off per touch',
   'preset.sumo-default': 'Sumo 15×15 cm, 1 kg: groups of 3–5, top 2 to single elimination',
   'preset.mini-sumo': 'Mini-sumo 10×10 cm, 500 g, ring 77 cm: double elimination',
-  'preset.programming-default': 'Programming (Scratch, Python): best submission per task, partial credit',
-  'preset.programming-icpc': 'Programming, ICPC style: tasks solved, then time with 20 min per wrong try',
+  'preset.programming-default':
+    'Programming (Scratch, Python): best submission per task, partial credit',
+  'preset.programming-icpc':
+    'Programming, ICPC style: tasks solved, then time with 20 min per wrong try',
   'preset.scratch-rubric': 'Scratch project judged with the rubric (maximum 40)',
   'preset.creative-default': 'Creative: 6 criteria 0–10, 3–5 judges, trimmed mean from 5 judges',
   'console.categories.customPreset': 'Rule set of its own',

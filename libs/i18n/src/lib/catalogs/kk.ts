@@ -52,20 +52,25 @@ export const kk = {
   'ledger.idReused': 'Бұл жазба басқа мазмұнмен бұрын тіркелген.',
   'ledger.correctOthers': 'Басқа төрешінің жазбасын тек бас төреші түзете алады.',
   'ledger.invalidEntry': 'Бұл жазба санат ережелеріне сай емес.',
-  'held.alreadyRecorded': 'Бұл жазба тізілімге түсіп қойған: сақтайтын ештеңе жоқ. Өзгерту үшін оны тізілімде түзетіңіз.',
+  'held.alreadyRecorded':
+    'Бұл жазба тізілімге түсіп қойған: сақтайтын ештеңе жоқ. Өзгерту үшін оны тізілімде түзетіңіз.',
   'held.idReused': 'Бұл жазба бас төрешіге басқа мазмұнмен бұрын берілген.',
   'held.alreadyResolved': 'Бас төреші бұл жазба бойынша шешім қабылдап қойған.',
-  'ledger.dismissedByHeadJudge': 'Бас төреші бұл жазбаны қабылдамады, сондықтан ол есептелмейді. Қажет болса, бас төрешіге хабарласыңыз.',
+  'ledger.dismissedByHeadJudge':
+    'Бас төреші бұл жазбаны қабылдамады, сондықтан ол есептелмейді. Қажет болса, бас төрешіге хабарласыңыз.',
   'judges.pinTaken': 'Бұл кезеңнің басқа төрешісінде осы PIN бар. Басқасын таңдаңыз.',
 
   // Stages and field runs (sensors)
   'stages.codeTaken': 'Бұл кезең коды бұрыннан бар. Басқасын таңдаңыз.',
-  'runs.running': 'Бұл алаңда жүгіріс жүріп жатыр. Мәреге жетуін күтіңіз немесе жүгірісті тоқтатыңыз.',
+  'runs.running':
+    'Бұл алаңда жүгіріс жүріп жатыр. Мәреге жетуін күтіңіз немесе жүгірісті тоқтатыңыз.',
   'runs.eventTaken': 'Бұл сенсор оқиғаларының бірі басқа жүгіріске тіркелген.',
   'runs.wrongGates': 'Алдымен старт қақпасының, содан кейін мәре қақпасының оқиғасын таңдаңыз.',
   'runs.notAPair': 'Бұл оқиғалар бір құрылғының старты мен одан кейінгі мәресі емес.',
   'runs.notMaze': 'Уақыт өлшенетін жүгірістер тек лабиринт санаттарына арналған.',
   'devices.idTaken': 'Осы идентификаторы бар құрылғы бұрыннан тіркелген.',
+  'categories.unconfirmedResults':
+    'Бұл санатта мәре қақпасының уақыты әлі алаң төрешісінің растауын күтуде: алдымен оны растаңыз (не жойыңыз), содан кейін жабыңыз.',
   'categories.rulesLocked':
     'Бұл санатта бағалау басталды; оның ережелерін енді өзгертуге болмайды.',
   'categories.presetDiscipline': 'Бұл ережелер жинағы басқа пәнге арналған.',
@@ -112,7 +117,8 @@ export const kk = {
   'console.olympiads.logo.replace': 'Логотипті ауыстыру',
   'console.olympiads.logo.remove': 'Логотипті алып тастау',
   'console.olympiads.logo.uploading': 'Жүктелуде…',
-  'console.olympiads.logo.hint': 'PNG, JPEG, WebP немесе SVG, 300 КБ-қа дейін. Мөлдір фондағы кең логотип жақсы көрінеді.',
+  'console.olympiads.logo.hint':
+    'PNG, JPEG, WebP немесе SVG, 300 КБ-қа дейін. Мөлдір фондағы кең логотип жақсы көрінеді.',
   'console.olympiads.new': 'Жаңа олимпиада',
   'console.olympiads.name': 'Атауы',
   'console.olympiads.season': 'Маусым',
@@ -141,7 +147,8 @@ export const kk = {
     'Сервермен байланыс жоқ. Тағайындаулар соңғы жүктелген күйінде көрсетілген.',
   'judge.signOut.confirm': 'Осы планшеттен шығасыз ба?',
   'judge.signOut.yes': 'Иә, шығу',
-  'judge.signOut.unsent': 'Осы планшеттің {count} жазбасы серверге де, бас төрешіге де жеткен жоқ. Олар планшетте қалады және осы жерде қайта кіргенде жіберіледі. Бәрібір шығасыз ба?',
+  'judge.signOut.unsent':
+    'Осы планшеттің {count} жазбасы серверге де, бас төрешіге де жеткен жоқ. Олар планшетте қалады және осы жерде қайта кіргенде жіберіледі. Бәрібір шығасыз ба?',
 
   'board.stages.title': 'Олимпиада кезеңдері',
   'board.stages.empty': 'Әзірге жария кезең жоқ.',
@@ -190,9 +197,11 @@ export const kk = {
   'board.republic': 'Республикалық кезең',
   'board.display.title': 'Экранды баптау',
   'board.display.code': 'Жұптау коды',
-  'board.display.instructions': 'Ұйымдастырушы консолінде «Экрандар» бөлімін ашып, осы кодты енгізіңіз.',
+  'board.display.instructions':
+    'Ұйымдастырушы консолінде «Экрандар» бөлімін ашып, осы кодты енгізіңіз.',
   'board.display.waiting': 'Ұйымдастырушы күтілуде…',
-  'board.display.noStage': 'Бұл экранға әлі кезең таңдалмаған. Оны ұйымдастырушы консолінде таңдаңыз.',
+  'board.display.noStage':
+    'Бұл экранға әлі кезең таңдалмаған. Оны ұйымдастырушы консолінде таңдаңыз.',
   'board.display.pairFailed': 'Жұптау кодын алу мүмкін болмады. Қайта әрекет жасалуда…',
   'awards.notStarted': 'Алдымен осы санаттың марапаттауын бастаңыз.',
   'awards.allRevealed': 'Барлық орын жарияланып қойған.',
@@ -238,11 +247,15 @@ export const kk = {
   'judge.savedCount': '{count} жазба планшетте сақталды; серверге өздері жіберіледі.',
   'judge.category.locked': 'Құлыпталған',
   'judge.category.open': 'Бағалауға ашық',
-  'judge.category.lockedNotice': 'Бас төреші бұл санатты құлыптады. Жаңа жазбалар планшетте сақталып, ашылғанша күтеді.',
-  'judge.sync.offline': 'Серверге байланыс жоқ. Бағалауды жалғастыра беріңіз: жазбалар осы планшетте сақталады.',
-  'judge.sync.offlineWaiting': 'Серверге байланыс жоқ. {count} жазба планшетте сақтаулы, байланыс қалпына келгенде жіберіледі.',
+  'judge.category.lockedNotice':
+    'Бас төреші бұл санатты құлыптады. Жаңа жазбалар планшетте сақталып, ашылғанша күтеді.',
+  'judge.sync.offline':
+    'Серверге байланыс жоқ. Бағалауды жалғастыра беріңіз: жазбалар осы планшетте сақталады.',
+  'judge.sync.offlineWaiting':
+    'Серверге байланыс жоқ. {count} жазба планшетте сақтаулы, байланыс қалпына келгенде жіберіледі.',
   'judge.sync.syncing': 'Серверге {count} жазба жіберілуде…',
-  'judge.sync.held': '{count} жазбаны сервер қабылдамады; олар бас төрешіге сақталды. Себебін көру үшін ашыңыз.',
+  'judge.sync.held':
+    '{count} жазбаны сервер қабылдамады; олар бас төрешіге сақталды. Себебін көру үшін ашыңыз.',
   'judge.sync.withHeadJudge': '{count} жазба бас төрешінің қарауында.',
   'judge.sync.dismissed': 'Бас төреші {count} жазбаны қабылдамады. Себебін көру үшін ашыңыз.',
   'judge.outbox.open': 'Ашу',
@@ -251,7 +264,8 @@ export const kk = {
   'judge.outbox.waiting': 'жіберуді күтуде',
   'judge.outbox.held': 'қабылданбады: бас төрешіге сақталды',
   'judge.outbox.sendAgain': 'Қайта жіберу',
-  'judge.outbox.explain': 'Жазбалар сервер растағанша осы планшетте қалады, бет қайта жүктелсе де. Бір жазбаны екі рет жіберу оны бір рет қана сақтайды.',
+  'judge.outbox.explain':
+    'Жазбалар сервер растағанша осы планшетте қалады, бет қайта жүктелсе де. Бір жазбаны екі рет жіберу оны бір рет қана сақтайды.',
   'judge.outbox.handedOver': 'бас төрешіге жіберілді',
   'judge.outbox.dismissed': 'бас төреші ({name}) қабылдамады: {reason}',
   'judge.outbox.handoverRefused': 'бас төрешіге жіберу мүмкін болмады: {reason}',
@@ -276,9 +290,11 @@ export const kk = {
   'judge.maze.fieldBusy': 'Бұл алаңда басқа жүгіріс жүріп жатыр.',
   'judge.maze.arm': '{attempt}-әрекетке дайын',
   'judge.maze.disarm': 'Жүгірісті болдырмау',
-  'judge.maze.armLocked': 'Санат құлыпталған: бас төреші құлпын ашпайынша алаңды дайындауға болмайды.',
+  'judge.maze.armLocked':
+    'Санат құлыпталған: бас төреші құлпын ашпайынша алаңды дайындауға болмайды.',
   'judge.maze.unassigned': 'Жүгіріске байланбаған датчик оқиғалары: {count}',
-  'judge.maze.unassignedHint': 'Ең жаңасы жоғарыда. Экрандағы командаға уақыт беру үшін старт пен мәре оқиғасын таңдаңыз.',
+  'judge.maze.unassignedHint':
+    'Ең жаңасы жоғарыда. Экрандағы командаға уақыт беру үшін старт пен мәре оқиғасын таңдаңыз.',
   'judge.maze.asStart': 'Бастау',
   'judge.maze.asFinish': 'Мәре',
   'judge.maze.attach': 'Осы уақытты алу',
@@ -383,7 +399,8 @@ export const kk = {
   'judge.programming.pointsFor': '{task} үшін ұпай',
   'judge.programming.max': 'ең көбі {max}',
   'judge.programming.total': 'Барлығы',
-  'judge.import.explain': 'Әр команда мен есепке бір жол болатын CSV файлы: команда, есеп, ұпай (команда атымен).',
+  'judge.import.explain':
+    'Әр команда мен есепке бір жол болатын CSV файлы: команда, есеп, ұпай (команда атымен).',
   'judge.import.openFile': 'Файлды ашу',
   'judge.import.paste': 'Немесе файл мәтінін қойыңыз',
   'judge.import.summary': '{rows} жол: {changes} өзгеріс, {problems} қате',
@@ -433,10 +450,12 @@ export const kk = {
   'judge.review.voidEntry': 'Жазбаны жою',
   'judge.review.corrected': 'түзету',
   'judge.review.voided': 'жою',
-  'judge.maze.correctionReason': 'Алаң төрешісі: датчик уақытына жанасу, бақылау нүктесі не нәтиже қосылды',
+  'judge.maze.correctionReason':
+    'Алаң төрешісі: датчик уақытына жанасу, бақылау нүктесі не нәтиже қосылды',
   'judge.maze.voided': 'жойылды',
   'judge.review.notCounted': 'Ережелер есепке алмады: {message}',
-  'judge.review.warnings': '{count} жазбаны ережелер есепке алмады: төменде белгіленгендерін қараңыз.',
+  'judge.review.warnings':
+    '{count} жазбаны ережелер есепке алмады: төменде белгіленгендерін қараңыз.',
   'judge.review.touches': '{count} жанасу',
   'judge.entryKind.maze.attempt': 'Лабиринт әрекеті',
   'judge.entryKind.sumo.match': 'Сумо кездесуі',
@@ -449,7 +468,8 @@ export const kk = {
   'judge.entryKind.ranking.decision': 'Орындар туралы шешім',
   'judge.entryKind.other': 'Басқа жазба',
   'judge.held.title': 'Қарауға қалдырылғандар ({count})',
-  'judge.held.explain': 'Сервер планшеттен қабылдамаған жазбалар (мысалы, сол кезде санат құлыпталған). «Қабылдау» жазбаны төреші жасағандай тіркейді; «Қабылдамау» оны нәтижеге қоспайды. Екеуіне де себеп керек.',
+  'judge.held.explain':
+    'Сервер планшеттен қабылдамаған жазбалар (мысалы, сол кезде санат құлыпталған). «Қабылдау» жазбаны төреші жасағандай тіркейді; «Қабылдамау» оны нәтижеге қоспайды. Екеуіне де себеп керек.',
   'judge.held.empty': 'Қарауды күтіп тұрған жазба жоқ.',
   'judge.held.madeBy': 'Жасаған: {name}, {time}',
   'judge.held.refused': 'Қабылданбау себебі: {reason}',
@@ -473,7 +493,8 @@ export const kk = {
   'registration.unreadableFile': 'Файл оқылмады. Бұл CSV не XLSX кестесі ме?',
   'registration.noFile': 'Алдымен файлды таңдаңыз.',
   'registration.fileChanged': 'Файл тексерілгеннен кейін өзгерді. Қайта тексеріңіз.',
-  'registration.hasErrors': 'Кейбір жолдарда қате бар. Файлды түзетіңіз немесе тек дұрыс жолдарды жүктеңіз.',
+  'registration.hasErrors':
+    'Кейбір жолдарда қате бар. Файлды түзетіңіз немесе тек дұрыс жолдарды жүктеңіз.',
   'registration.unmappedFields': 'Кейбір міндетті бағандар таңдалмаған.',
   'registration.unmappedField': 'Бұл өріске баған таңдалмаған.',
   'registration.stageClosed': 'Кезең жабық: команда қосуға болмайды.',
@@ -487,7 +508,8 @@ export const kk = {
   'registration.problem.missingMember': 'Командада қатысушы жоқ.',
   'registration.problem.missingGrade': '{member} сыныбы көрсетілмеген.',
   'registration.problem.badGrade': '«{value}» — 1–11 сынып емес.',
-  'registration.problem.gradeOutsideCategory': '{grade}-сынып бұл кезеңнің «{value}» санаттарының ешқайсысына сай келмейді.',
+  'registration.problem.gradeOutsideCategory':
+    '{grade}-сынып бұл кезеңнің «{value}» санаттарының ешқайсысына сай келмейді.',
   'registration.problem.gradeWithoutMember': 'Сынып бар, қатысушының аты жоқ.',
   'registration.problem.duplicateInFile': '{other}-жолдағы командамен бірдей.',
   'registration.problem.alreadyRegistered': 'Бұл команда осы санатқа тіркеліп қойған.',
@@ -534,7 +556,8 @@ export const kk = {
   'console.devices.idHint': 'Кіші латын әріптері, сандар және сызықша, мысалы maze-gate-1',
   'console.devices.label': 'Белгі (міндетті емес)',
   'console.devices.register': 'Датчик контроллерін тіркеу',
-  'console.devices.secretOnce': '{id} құрылғысы тіркелді. Құпия кілті тек қазір көрсетіледі: QR кодын көпірге сканерлеңіз немесе баптауды көшіріңіз.',
+  'console.devices.secretOnce':
+    '{id} құрылғысы тіркелді. Құпия кілті тек қазір көрсетіледі: QR кодын көпірге сканерлеңіз немесе баптауды көшіріңіз.',
   'console.devices.secret': 'Құпия кілт',
   'console.devices.bridgeConfig': 'Көпір баптауы',
   'console.devices.qrAlt': '{id} көпір баптауы бар QR коды',
@@ -546,11 +569,13 @@ export const kk = {
   'console.stage.tab.overview': 'Алаңдар қазір',
   'console.stage.tab.queue': 'Әрекеттер кезегі',
   'console.overview.title': 'Барлық алаң қазір',
-  'console.overview.empty': 'Алаңдар әлі жоқ. Лабиринт үстелдері мен сумо рингтерін «Алаңдар мен датчиктер» бөлімінде қосыңыз.',
+  'console.overview.empty':
+    'Алаңдар әлі жоқ. Лабиринт үстелдері мен сумо рингтерін «Алаңдар мен датчиктер» бөлімінде қосыңыз.',
   'console.overview.held': 'Бас төрешіні күтуде',
   'console.overview.heldTotal': 'Бас төрешіні күтіп тұрған жазбалар, бүкіл кезең',
   'console.overview.unknown': 'белгісіз',
-  'console.overview.unknownHint': 'Сервер кейінге қалдырылған жазбаларды әлі хабарламайды; бұл нөл дегенді білдірмейді.',
+  'console.overview.unknownHint':
+    'Сервер кейінге қалдырылған жазбаларды әлі хабарламайды; бұл нөл дегенді білдірмейді.',
   'console.overview.noDevice': 'Датчик контроллері жоқ',
   'console.overview.now': 'Қазір',
   'console.overview.run.idle': 'Алаң бос',
@@ -564,9 +589,11 @@ export const kk = {
   'console.overview.nextNone': 'Ешкім күтпейді',
   'console.overview.nextMatch': 'Келесі кездесу',
   'console.overview.waitingCount': 'Күтуде: {count}',
-  'console.overview.noCategories': 'Мұнда әзірге бірде-бір санат өтпейді: санаттың төрешілерін осы алаңға бекітіңіз («Төрешілер» қойындысы).',
+  'console.overview.noCategories':
+    'Мұнда әзірге бірде-бір санат өтпейді: санаттың төрешілерін осы алаңға бекітіңіз («Төрешілер» қойындысы).',
   'console.queue.title': 'Әрекеттер кезегі',
-  'console.queue.empty': 'Лабиринт үстелдері әлі жоқ. Оларды «Алаңдар мен датчиктер» бөлімінде қосыңыз.',
+  'console.queue.empty':
+    'Лабиринт үстелдері әлі жоқ. Оларды «Алаңдар мен датчиктер» бөлімінде қосыңыз.',
   'console.queue.fields': 'Лабиринт үстелдері',
   'console.queue.categories': 'Мұнда өтеді: {names}',
   'console.queue.onField': 'Алаңда',
@@ -578,9 +605,11 @@ export const kk = {
   'console.overview.touches': '{count} жанасу',
   'console.overview.result.notFinished': 'Мәреге жетпеді',
   'console.overview.result.void': 'Әрекет жойылды',
-  'console.queue.shared': '{category} мына алаңдарда да өтеді: {tables}. Командалар алаңдарға әліпби бойынша бөлінген; бұл алаң тек өз командаларын шақырады.',
+  'console.queue.shared':
+    '{category} мына алаңдарда да өтеді: {tables}. Командалар алаңдарға әліпби бойынша бөлінген; бұл алаң тек өз командаларын шақырады.',
   'console.queue.mixed': 'Бір кезекте {count} санат: әр команданың санаты көрсетілген.',
-  'console.results.noneYet': 'Әзірге бірде-бір санатта нәтиже жоқ. Төрешілер жаза бастағанда, нәтижелер осында шығады.',
+  'console.results.noneYet':
+    'Әзірге бірде-бір санатта нәтиже жоқ. Төрешілер жаза бастағанда, нәтижелер осында шығады.',
   'console.import.savingCheck': 'Файл тағы бір рет тексерілуде…',
   'console.import.savingProgress': 'Командалар сақталуда: {total} ішінен {written}',
   'console.import.savingStandings': 'Командалар нәтижелер кестесіне қосылуда…',
@@ -595,7 +624,8 @@ export const kk = {
   'console.categories.submit': 'Санатты қосу',
   'console.categories.created': '«{name}» санаты қосылды.',
   'console.categories.rules': 'Ережелер',
-  'console.categories.paramsHint': 'Әр параметрді бағалау басталғанға дейін өзгертуге болады (JSON).',
+  'console.categories.paramsHint':
+    'Әр параметрді бағалау басталғанға дейін өзгертуге болады (JSON).',
   'console.categories.paramsSave': 'Ережелерді сақтау',
   'console.categories.paramsSaved': 'Ережелер сақталды.',
   'console.categories.paramsLocked': 'Бағалау басталды: қолданыстағы ережелер бекітілді.',
@@ -605,12 +635,14 @@ export const kk = {
   'console.categories.status.locked': 'Бекітілді',
   'console.categories.teams': '{count} команда',
   'console.import.title': 'Командаларды файлдан жүктеу',
-  'console.import.intro': 'CSV немесе XLSX, әр жол — бір команда. Сіз растамайынша ештеңе сақталмайды.',
+  'console.import.intro':
+    'CSV немесе XLSX, әр жол — бір команда. Сіз растамайынша ештеңе сақталмайды.',
   'console.import.choose': 'Файлды таңдау (CSV, XLSX)',
   'console.import.uploading': 'Файл жіберілуде… {percent}%',
   'console.import.checking': 'Әр жол тексерілуде…',
   'console.import.saving': '{count} команда сақталуда…',
-  'console.import.summary': '{rows} жол: {valid} дайын, {invalid} қатемен, {warnings} ескерту, {newSchools} жаңа мектеп.',
+  'console.import.summary':
+    '{rows} жол: {valid} дайын, {invalid} қатемен, {warnings} ескерту, {newSchools} жаңа мектеп.',
   'console.import.readAs': '{encoding} ретінде оқылды, бағандар «{delimiter}» арқылы бөлінген.',
   'console.import.columns': 'Файл бағандары',
   'console.import.ignore': '— жүктемеу —',
@@ -670,7 +702,8 @@ export const kk = {
   'console.judges.categories': 'Бағалайтын санаттары',
   'console.judges.fields': 'Тұратын алаңдары',
   'console.judges.submit': 'Төреші тіркелгісін құру',
-  'console.judges.pinOnce': '{name} PIN-коды: {pin}. Ол тек қазір көрсетіледі: беттен шықпас бұрын PIN карталарын басып шығарыңыз.',
+  'console.judges.pinOnce':
+    '{name} PIN-коды: {pin}. Ол тек қазір көрсетіледі: беттен шықпас бұрын PIN карталарын басып шығарыңыз.',
   'console.judges.printCards': 'PIN карталарын басып шығару ({count})',
   'console.judges.newPin': 'Жаңа PIN',
   'console.judges.inactive': 'Өшірілген',
@@ -684,7 +717,8 @@ export const kk = {
   'console.sumo.draw': 'Жеребе тарту',
   'console.sumo.redraw': 'Қайта жеребе тарту',
   'console.sumo.redrawHint': 'Жаңа жеребе бұрынғысын ауыстырады; ескісі жазбада қалады.',
-  'console.sumo.notDrawn': 'Жеребе әлі тартылмаған. Бір мектептің командалары бөлек орналастырылады.',
+  'console.sumo.notDrawn':
+    'Жеребе әлі тартылмаған. Бір мектептің командалары бөлек орналастырылады.',
   'console.sumo.group': '{name} тобы',
   'console.sumo.bracket': 'Турнирлік кесте',
   'console.sumo.bye': 'өтеді',
@@ -714,7 +748,8 @@ export const kk = {
   'console.results.status.withdrawn': 'Қатысудан бас тартты',
   'console.qualification.onlyRegional': 'Іріктеу өңірлік кезеңнен басталады.',
   'console.qualification.topN': 'Әр санаттан өтетін орындар саны',
-  'console.qualification.rule': 'Командада нәтиже болуы керек (лабиринтте — мәреге жеткен талпыныс).',
+  'console.qualification.rule':
+    'Командада нәтиже болуы керек (лабиринтте — мәреге жеткен талпыныс).',
   'console.qualification.check': 'Кім өтетінін көрсету',
   'console.qualification.qualified': 'Өтеді',
   'console.qualification.notQualified': 'Өтпейді',
@@ -722,9 +757,11 @@ export const kk = {
   'console.qualification.wildcardReason': 'Шақыру себебі',
   'console.qualification.addWildcard': 'Шақыру беру',
   'console.qualification.target': 'Республикалық кезең',
-  'console.qualification.noTarget': 'Бұл олимпиаданың республикалық кезеңі әлі жоқ: оны олимпиадалар бетінде құрыңыз.',
+  'console.qualification.noTarget':
+    'Бұл олимпиаданың республикалық кезеңі әлі жоқ: оны олимпиадалар бетінде құрыңыз.',
   'console.qualification.enter': '{count} команданы республикалық кезеңге қосу',
-  'console.qualification.needsClosed': 'Алдымен осы кезеңді жабыңыз: нәтижелер түпкілікті болуы керек.',
+  'console.qualification.needsClosed':
+    'Алдымен осы кезеңді жабыңыз: нәтижелер түпкілікті болуы керек.',
   'console.qualification.entered': '{count} команда қосылды; {already} бұрын қосылған.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
@@ -737,49 +774,66 @@ export const kk = {
   'scoring.csv.pointsNotNumber': 'Ұпай бүтін сан болуы керек.',
   'scoring.csv.teamMissing': 'Жолда команда көрсетілмеген.',
   'scoring.ledger.invalidPayload': 'Бұл жазба санат ережелеріне сай емес, есепке алынбайды.',
-  'scoring.ledger.teamNotAllowed': 'Жазбаның бұл түрі бір командаға қатысты емес: команданы көрсетпеңіз.',
+  'scoring.ledger.teamNotAllowed':
+    'Жазбаның бұл түрі бір командаға қатысты емес: команданы көрсетпеңіз.',
   'scoring.ledger.teamRequired': 'Бұл жазбада команда көрсетілуі керек.',
   'scoring.ledger.unknownKind': 'Бұл санат мұндай жазбаны қабылдамайды.',
-  'scoring.ledger.unknownTarget': 'Жазба жоқ немесе кейін жасалған жазбаны түзетеді, сондықтан есепке алынбайды.',
+  'scoring.ledger.unknownTarget':
+    'Жазба жоқ немесе кейін жасалған жазбаны түзетеді, сондықтан есепке алынбайды.',
   'scoring.ledger.unknownTeam': 'Бұл команда санатта жоқ; жазба есепке алынбайды.',
   'scoring.ledger.voidNeedsTarget': 'Қай жазбаны өшіру керегін көрсетіңіз.',
   'scoring.ledger.voidWithoutTarget': 'Ешбір жазбаны көрсетпейтін өшіру ескерілмейді.',
   'scoring.maze.attemptRecordedTwice': 'Бір әрекет екі рет жазылған; кейінгі жазба есептеледі.',
-  'scoring.maze.checkpointTimeOnlyWhenPartial': 'Бақылау нүктесінің уақыты мәреге жетпей, бақылау нүктесіне жеткен әрекетке ғана жазылады.',
+  'scoring.maze.checkpointTimeOnlyWhenPartial':
+    'Бақылау нүктесінің уақыты мәреге жетпей, бақылау нүктесіне жеткен әрекетке ғана жазылады.',
   'scoring.maze.countAboveAttempts': 'Ең көбі {max} әрекет есептеле алады: әрекеттер саны {max}.',
   'scoring.maze.timeOnlyWhenFinished': 'Мәре уақыты тек мәреге жеткен әрекетте болады.',
   'scoring.maze.unknownCheckpoint': 'Ережеде «{value}» бақылау нүктесі жоқ.',
   'scoring.programming.groupsRequired': 'Тест топтары керек: ұпай өткен топтар бойынша есептеледі.',
   'scoring.programming.groupsSum': 'Топтардың ұпайы қосқанда {max} емес, {sum} болып тұр.',
-  'scoring.programming.icpcNeedsTime': 'ICPC рейтингі үшін әр шешімнің жарыс уақыты керек (жіберу уақыты: жарыс уақыты).',
-  'scoring.programming.judgedByRubric': 'Бұл санат бағалау парағымен бағаланады: есеп ұпайын емес, парақ бойынша бағаны енгізіңіз.',
-  'scoring.programming.noRubric': 'Бұл санат есептер бойынша бағаланады: парақ бағасын емес, есеп ұпайын енгізіңіз.',
+  'scoring.programming.icpcNeedsTime':
+    'ICPC рейтингі үшін әр шешімнің жарыс уақыты керек (жіберу уақыты: жарыс уақыты).',
+  'scoring.programming.judgedByRubric':
+    'Бұл санат бағалау парағымен бағаланады: есеп ұпайын емес, парақ бойынша бағаны енгізіңіз.',
+  'scoring.programming.noRubric':
+    'Бұл санат есептер бойынша бағаланады: парақ бағасын емес, есеп ұпайын енгізіңіз.',
   'scoring.programming.noTasks': 'Кемінде бір есеп көрсетіңіз немесе бағалау парағын қолданыңыз.',
-  'scoring.programming.pointsNotGroupSum': 'Өткен топтар {sum} ұпай береді; ұпай осыған тең болуы керек.',
+  'scoring.programming.pointsNotGroupSum':
+    'Өткен топтар {sum} ұпай береді; ұпай осыған тең болуы керек.',
   'scoring.programming.timeRequired': 'Шешім жіберілген жарыс уақытын көрсетіңіз.',
   'scoring.programming.unknownGroup': 'Бұл есепте «{value}» тест тобы жоқ.',
-  'scoring.qualification.topN': '{of} команданың ішінде {place}-орын: алғашқы {cut} орынның ішінде.',
-  'scoring.qualification.topPercent': '{of} команданың ішінде {place}-орын: іріктелген алғашқы {cut} орынның ішінде.',
+  'scoring.qualification.topN':
+    '{of} команданың ішінде {place}-орын: алғашқы {cut} орынның ішінде.',
+  'scoring.qualification.topPercent':
+    '{of} команданың ішінде {place}-орын: іріктелген алғашқы {cut} орынның ішінде.',
   'scoring.qualification.wildcard': 'Ұйымдастырушының арнайы шақыруы: {reason}',
   'scoring.qualification.notRanked': 'Орынға ие нәтиже жоқ.',
   'scoring.qualification.belowThreshold': '{place}-орын, бірақ нәтиже белгіленген шекке жетпейді.',
-  'scoring.qualification.outside': '{of} команданың ішінде {place}-орын: алғашқы {cut} орынға кірмейді.',
+  'scoring.qualification.outside':
+    '{of} команданың ішінде {place}-орын: алғашқы {cut} орынға кірмейді.',
   'scoring.rules.unknownParameter': '«{field}» бұл ережелердің параметрі емес.',
   'scoring.rules.unknownPreset': '«{value}» деген ереже жиынтығы жоқ.',
-  'scoring.sumo.advanceTooMany': 'Топтан ең көбі {max} команда өте алады: ең кіші топтағы командалардан аз.',
-  'scoring.sumo.bracketSize': 'Турнир торындағы орын саны екінің дәрежесі (2, 4, 8 …) болады, топтар болмайды.',
-  'scoring.sumo.drawFormat': 'Жеребе «{value}» форматына жасалған, ал ережеде турнирдің басқа форматы.',
+  'scoring.sumo.advanceTooMany':
+    'Топтан ең көбі {max} команда өте алады: ең кіші топтағы командалардан аз.',
+  'scoring.sumo.bracketSize':
+    'Турнир торындағы орын саны екінің дәрежесі (2, 4, 8 …) болады, топтар болмайды.',
+  'scoring.sumo.drawFormat':
+    'Жеребе «{value}» форматына жасалған, ал ережеде турнирдің басқа форматы.',
   'scoring.sumo.drawNeedsGroups': 'Топтық жеребеде турнир торы емес, топтар болады.',
   'scoring.sumo.drawTooSmall': 'Жеребеге кемінде екі команда керек.',
-  'scoring.sumo.eventRejected': 'Кездесудің бір оқиғасы сол сәтте ережеге сай емес; ол және одан кейінгі оқиғалар есепке алынбайды.',
+  'scoring.sumo.eventRejected':
+    'Кездесудің бір оқиғасы сол сәтте ережеге сай емес; ол және одан кейінгі оқиғалар есепке алынбайды.',
   'scoring.sumo.groupSizes': 'Топтың ең үлкен өлшемі ең кіші өлшемінен кем болмауы керек.',
-  'scoring.sumo.matchNotScheduled': 'Бұл кездесу турнирде (әзірге) жоқ; жазба сақталады, бірақ есепке алынбайды.',
-  'scoring.sumo.pointsOrder': 'Жеңіс тең нәтижеден көп ұпай беруі керек, ал тең нәтиже жеңілістен кем болмауы керек.',
+  'scoring.sumo.matchNotScheduled':
+    'Бұл кездесу турнирде (әзірге) жоқ; жазба сақталады, бірақ есепке алынбайды.',
+  'scoring.sumo.pointsOrder':
+    'Жеңіс тең нәтижеден көп ұпай беруі керек, ал тең нәтиже жеңілістен кем болмауы керек.',
   'scoring.sumo.sameTeam': 'Кездесу екі түрлі команданың арасында өтеді.',
   'scoring.sumo.teamDrawnTwice': 'Жеребеде бір команда екі рет кездеседі.',
   'scoring.sumo.tooFewRounds': 'Жеңіске керек ұпай үшін кемінде {min} раунд болуы керек.',
   'scoring.sumo.unknownTeamInDraw': 'Жеребедегі бір команда бұл санатта жоқ.',
-  'scoring.sumo.wrongTeams': 'Кездесу жеребедегі жұптан басқа командаларға жазылған; ол есепке алынбайды.',
+  'scoring.sumo.wrongTeams':
+    'Кездесу жеребедегі жұптан басқа командаларға жазылған; ол есепке алынбайды.',
   'scoring.validation.atLeast': '«{field}» кемінде {min} болатын бүтін сан болуы керек.',
   'scoring.validation.duplicate': 'Бір мән екі рет көрсетілген.',
   'scoring.validation.invalid': '«{field}» мәні дұрыс емес.',
@@ -817,13 +871,16 @@ export const kk = {
   'rules.sumo.groupMatchTie.draw': 'топтағы тең матч — тең нәтиже',
   'rules.sumo.groupMatchTie.extension': 'топтағы тең матч қосымша раундқа өтеді',
   'rules.sumo.stall': 'роботтар {count} с қозғалмаса, раунд тең',
-  'rules.sumo.nullStarts': '{count, plural, =0 {жалған старт қайталанбайды} other {# жалған старт қайталанады}}',
-  'rules.sumo.warnings': '{count, plural, =1 {әр ескерту} other {әр # ескерту}} қарсыласқа ұпай береді',
+  'rules.sumo.nullStarts':
+    '{count, plural, =0 {жалған старт қайталанбайды} other {# жалған старт қайталанады}}',
+  'rules.sumo.warnings':
+    '{count, plural, =1 {әр ескерту} other {әр # ескерту}} қарсыласқа ұпай береді',
   'rules.sumo.noShow': '{time} ішінде рингке келмесе — жеңіліс',
   'rules.sumo.format.round-robin': 'айналмалы жүйе',
   'rules.sumo.format.single-elimination': 'олимпиадалық жүйе',
   'rules.sumo.format.double-elimination': 'екі жеңілістен кейін шығу',
-  'rules.sumo.format.groups-playoff': '{min}–{max} командадан топтар, әр топтан үздік {count} плей-оффқа шығады',
+  'rules.sumo.format.groups-playoff':
+    '{min}–{max} командадан топтар, әр топтан үздік {count} плей-оффқа шығады',
   'rules.sumo.tablePoints': 'ұпайлар: жеңіс {win}, тең {draw}, жеңіліс {loss}',
   'rules.sumo.tieBreak.head-to-head': 'өзара кездесу',
   'rules.sumo.tieBreak.rounds-won': 'көбірек жеңген раунд',
@@ -831,13 +888,15 @@ export const kk = {
   'rules.sumo.tieBreak.decision': 'төрешілер шешімі',
   'rules.sumo.thirdPlace': 'үшінші орын үшін матч',
   'rules.sumo.seeding.random': 'кездейсоқ жеребе',
-  'rules.sumo.seeding.separate': 'жеребе бір мектептің, содан кейін бір өңірдің командаларын ажыратады',
+  'rules.sumo.seeding.separate':
+    'жеребе бір мектептің, содан кейін бір өңірдің командаларын ажыратады',
   'rules.rubric.criteria': '{count} критерий, ең көбі {points} ұпай',
   'rules.rubric.judges': '{min}–{max} төреші',
   'rules.rubric.combine.mean': 'төрешілер бағаларының орташасы',
   'rules.rubric.combine.median': 'төрешілер бағаларының медианасы',
   'rules.rubric.combine.normalised': 'әр төрешінің бағалары нормаланады',
-  'rules.rubric.combine.trimmed-mean': '{count} немесе одан көп төреші бағаласа, ең жоғары және ең төмен бағасыз орташа',
+  'rules.rubric.combine.trimmed-mean':
+    '{count} немесе одан көп төреші бағаласа, ең жоғары және ең төмен бағасыз орташа',
   'rules.rubric.commentOnTopMark': 'ең жоғары баға тек түсініктемемен қойылады',
   'rules.rubric.tieBreak.criterion': '«{name}» бойынша жоғары баға',
   'rules.programming.tasks': '{count} есеп, ең көбі {points} ұпай',
@@ -849,15 +908,21 @@ export const kk = {
   'rules.programming.submissions.icpc': 'шешілген есептер, содан кейін жалпы уақыт',
   'rules.programming.penalty': 'әр қате әрекетке {count} мин',
   'rules.programming.tieBreak.earlier-final-total.ledger-order': 'қорытынды ұпайға ертерек жеткені',
-  'rules.programming.tieBreak.earlier-final-total.contest-time': 'тур уақыты бойынша қорытынды ұпайға ертерек жеткені',
+  'rules.programming.tieBreak.earlier-final-total.contest-time':
+    'тур уақыты бойынша қорытынды ұпайға ертерек жеткені',
   'preset.maze-default': 'Лабиринт: 3 әрекет, үздігі есептеледі, әр жанасуға +10 с',
   'preset.maze-micromouse': 'Лабиринт, микротышқан: барлау, уақытқа 5 жүріс, жанасу жүрісті жояды',
-  'preset.maze-checkpoints': 'Бақылау нүктелері бар лабиринт: нүктелер үшін ұпай, әр жанасуға −5 ұпай',
-  'preset.sumo-default': 'Сумо 15×15 см, 1 кг: 3–5 командадан топтар, үздік екеуі олимпиадалық жүйеге',
+  'preset.maze-checkpoints':
+    'Бақылау нүктелері бар лабиринт: нүктелер үшін ұпай, әр жанасуға −5 ұпай',
+  'preset.sumo-default':
+    'Сумо 15×15 см, 1 кг: 3–5 командадан топтар, үздік екеуі олимпиадалық жүйеге',
   'preset.mini-sumo': 'Мини-сумо 10×10 см, 500 г, ринг 77 см: екі жеңілістен кейін шығу',
-  'preset.programming-default': 'Бағдарламалау (Scratch, Python): әр есептің үздік жіберілімі, ішінара ұпай',
-  'preset.programming-icpc': 'Бағдарламалау, ICPC: шешілген есептер, содан кейін уақыт, әр қате әрекетке 20 мин',
+  'preset.programming-default':
+    'Бағдарламалау (Scratch, Python): әр есептің үздік жіберілімі, ішінара ұпай',
+  'preset.programming-icpc':
+    'Бағдарламалау, ICPC: шешілген есептер, содан кейін уақыт, әр қате әрекетке 20 мин',
   'preset.scratch-rubric': 'Scratch жобасы критерийлер бойынша (ең көбі 40)',
-  'preset.creative-default': 'Шығармашылық жоба: 6 критерий 0–10, 3–5 төреші, 5 төрешіден бастап шеткі бағаларсыз',
+  'preset.creative-default':
+    'Шығармашылық жоба: 6 критерий 0–10, 3–5 төреші, 5 төрешіден бастап шеткі бағаларсыз',
   'console.categories.customPreset': 'Жеке ереже',
 } satisfies Record<MessageKey, string>;

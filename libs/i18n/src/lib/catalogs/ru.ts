@@ -53,10 +53,12 @@ export const ru = {
   'ledger.idReused': 'Эта запись уже была сохранена с другим содержимым.',
   'ledger.correctOthers': 'Исправлять записи другого судьи может только главный судья.',
   'ledger.invalidEntry': 'Запись не соответствует правилам категории.',
-  'held.alreadyRecorded': 'Эта запись уже попала в журнал: откладывать нечего. Чтобы изменить её, исправьте её в журнале.',
+  'held.alreadyRecorded':
+    'Эта запись уже попала в журнал: откладывать нечего. Чтобы изменить её, исправьте её в журнале.',
   'held.idReused': 'Эта запись уже была передана главному судье с другим содержимым.',
   'held.alreadyResolved': 'Главный судья уже принял решение по этой записи.',
-  'ledger.dismissedByHeadJudge': 'Главный судья отклонил эту запись, поэтому она не засчитывается. Если нужно, обратитесь к главному судье.',
+  'ledger.dismissedByHeadJudge':
+    'Главный судья отклонил эту запись, поэтому она не засчитывается. Если нужно, обратитесь к главному судье.',
   'judges.pinTaken': 'У другого судьи этого этапа такой же PIN. Выберите другой.',
 
   // Stages and field runs (sensors)
@@ -67,6 +69,8 @@ export const ru = {
   'runs.notAPair': 'Эти события — не старт и следующий за ним финиш одного устройства.',
   'runs.notMaze': 'Заезды с хронометражем есть только в категориях «Лабиринт».',
   'devices.idTaken': 'Устройство с таким идентификатором уже зарегистрировано.',
+  'categories.unconfirmedResults':
+    'В этой категории время с финишных ворот ещё ждёт подтверждения судьи на поле: сначала подтвердите (или аннулируйте) его, затем закрывайте.',
   'categories.rulesLocked': 'В этой категории уже идёт судейство; её правила больше нельзя менять.',
   'categories.presetDiscipline': 'Этот набор правил относится к другой дисциплине.',
   'teams.gradeOutsideGroup': 'Класс участника не входит в возрастную группу категории.',
@@ -112,7 +116,8 @@ export const ru = {
   'console.olympiads.logo.replace': 'Заменить логотип',
   'console.olympiads.logo.remove': 'Убрать логотип',
   'console.olympiads.logo.uploading': 'Загрузка…',
-  'console.olympiads.logo.hint': 'PNG, JPEG, WebP или SVG, до 300 КБ. Лучше всего смотрится широкий логотип на прозрачном фоне.',
+  'console.olympiads.logo.hint':
+    'PNG, JPEG, WebP или SVG, до 300 КБ. Лучше всего смотрится широкий логотип на прозрачном фоне.',
   'console.olympiads.new': 'Новая олимпиада',
   'console.olympiads.name': 'Название',
   'console.olympiads.season': 'Сезон',
@@ -127,7 +132,8 @@ export const ru = {
   'judge.stageCode': 'Код этапа',
   'judge.stageCodeHint': 'Его выдаёт организатор вместе с PIN',
   'judge.pin': 'PIN',
-  'judge.pinEntered': '{count, plural, =0 {Цифры не введены} one {Введена # цифра} few {Введены # цифры} many {Введено # цифр} other {Введено # цифры}}',
+  'judge.pinEntered':
+    '{count, plural, =0 {Цифры не введены} one {Введена # цифра} few {Введены # цифры} many {Введено # цифр} other {Введено # цифры}}',
   'judge.pinPrompt': 'Наберите PIN-код со своей карточки',
   'judge.keypad.clear': 'Очистить',
   'judge.keypad.backspace': 'Стереть последнюю цифру',
@@ -140,7 +146,8 @@ export const ru = {
   'judge.offlineCached': 'Нет связи с сервером. Назначения показаны по последней загрузке.',
   'judge.signOut.confirm': 'Выйти на этом планшете?',
   'judge.signOut.yes': 'Да, выйти',
-  'judge.signOut.unsent': 'Записей этого планшета, не дошедших ни до сервера, ни до главного судьи: {count}. Они останутся на планшете и отправятся, когда вы снова войдёте здесь. Всё равно выйти?',
+  'judge.signOut.unsent':
+    'Записей этого планшета, не дошедших ни до сервера, ни до главного судьи: {count}. Они останутся на планшете и отправятся, когда вы снова войдёте здесь. Всё равно выйти?',
 
   'board.stages.title': 'Этапы олимпиады',
   'board.stages.empty': 'Пока нет открытых этапов.',
@@ -173,7 +180,8 @@ export const ru = {
   'board.status.withdrawn': 'Снялась',
   'board.hall.waiting': 'Ожидаем опубликованные результаты…',
   'board.hall.next': 'Далее: {name}',
-  'board.hall.more': '…и ещё {count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
+  'board.hall.more':
+    '…и ещё {count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
   // Issue 6: hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Сейчас на поле',
   'board.hall.ready': 'Готов',
@@ -191,7 +199,8 @@ export const ru = {
   'board.display.code': 'Код привязки',
   'board.display.instructions': 'В консоли организатора откройте «Экраны» и введите этот код.',
   'board.display.waiting': 'Ждём организатора…',
-  'board.display.noStage': 'Для этого экрана ещё не выбран этап. Выберите его в консоли организатора.',
+  'board.display.noStage':
+    'Для этого экрана ещё не выбран этап. Выберите его в консоли организатора.',
   'board.display.pairFailed': 'Не удалось получить код привязки. Пробуем снова…',
   'awards.notStarted': 'Сначала начните награждение этой категории.',
   'awards.allRevealed': 'Все места уже объявлены.',
@@ -237,20 +246,26 @@ export const ru = {
   'judge.savedCount': 'Сохранено записей на планшете: {count}; на сервер они отправятся сами.',
   'judge.category.locked': 'Закрыта',
   'judge.category.open': 'Открыта для оценок',
-  'judge.category.lockedNotice': 'Главный судья закрыл эту категорию. Новые записи хранятся на планшете и ждут, пока её откроют.',
-  'judge.sync.offline': 'Нет связи с сервером. Можно продолжать судить: записи хранятся на этом планшете.',
-  'judge.sync.offlineWaiting': 'Нет связи с сервером. Записей на планшете: {count}; они отправятся, когда связь вернётся.',
+  'judge.category.lockedNotice':
+    'Главный судья закрыл эту категорию. Новые записи хранятся на планшете и ждут, пока её откроют.',
+  'judge.sync.offline':
+    'Нет связи с сервером. Можно продолжать судить: записи хранятся на этом планшете.',
+  'judge.sync.offlineWaiting':
+    'Нет связи с сервером. Записей на планшете: {count}; они отправятся, когда связь вернётся.',
   'judge.sync.syncing': 'Отправка записей на сервер: {count}…',
-  'judge.sync.held': 'Сервер не принял записей: {count}. Они сохранены для главного судьи — откройте, чтобы увидеть причину.',
+  'judge.sync.held':
+    'Сервер не принял записей: {count}. Они сохранены для главного судьи — откройте, чтобы увидеть причину.',
   'judge.sync.withHeadJudge': 'Записей на рассмотрении у главного судьи: {count}.',
-  'judge.sync.dismissed': 'Главный судья отклонил записей: {count}. Откройте, чтобы увидеть причину.',
+  'judge.sync.dismissed':
+    'Главный судья отклонил записей: {count}. Откройте, чтобы увидеть причину.',
   'judge.outbox.open': 'Открыть',
   'judge.outbox.title': 'Записи, ожидающие на планшете',
   'judge.outbox.empty': 'Все записи дошли до сервера.',
   'judge.outbox.waiting': 'ждёт отправки',
   'judge.outbox.held': 'не принята: сохранена для главного судьи',
   'judge.outbox.sendAgain': 'Отправить снова',
-  'judge.outbox.explain': 'Записи хранятся на планшете, пока сервер их не подтвердит, даже после перезагрузки. Повторная отправка той же записи сохраняет её один раз.',
+  'judge.outbox.explain':
+    'Записи хранятся на планшете, пока сервер их не подтвердит, даже после перезагрузки. Повторная отправка той же записи сохраняет её один раз.',
   'judge.outbox.handedOver': 'отправлено главному судье',
   'judge.outbox.dismissed': 'отклонено главным судьёй ({name}): {reason}',
   'judge.outbox.handoverRefused': 'не удалось отправить главному судье: {reason}',
@@ -275,9 +290,12 @@ export const ru = {
   'judge.maze.fieldBusy': 'На этом поле идёт другой заезд.',
   'judge.maze.arm': 'Готов к попытке {attempt}',
   'judge.maze.disarm': 'Отменить заезд',
-  'judge.maze.armLocked': 'Категория закрыта: поле нельзя подготовить, пока главный судья её не откроет.',
-  'judge.maze.unassigned': '{count, plural, one {# событие датчика} few {# события датчика} many {# событий датчика} other {# события датчика}} без заезда',
-  'judge.maze.unassignedHint': 'Сначала новые. Выберите события старта и финиша, чтобы отдать их время команде на экране.',
+  'judge.maze.armLocked':
+    'Категория закрыта: поле нельзя подготовить, пока главный судья её не откроет.',
+  'judge.maze.unassigned':
+    '{count, plural, one {# событие датчика} few {# события датчика} many {# событий датчика} other {# события датчика}} без заезда',
+  'judge.maze.unassignedHint':
+    'Сначала новые. Выберите события старта и финиша, чтобы отдать их время команде на экране.',
   'judge.maze.asStart': 'Старт',
   'judge.maze.asFinish': 'Финиш',
   'judge.maze.attach': 'Взять это время',
@@ -317,13 +335,15 @@ export const ru = {
   'judge.maze.deviceUnknown': 'неизвестно',
   'judge.maze.recorded': 'Записано',
   'judge.maze.recordedWhat': '{team}, попытка {attempt}: {result}',
-  'judge.maze.touchCount': '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
+  'judge.maze.touchCount':
+    '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
   'judge.maze.recordedWaiting': 'Сохранено на планшете; отправится, когда вернётся связь.',
   'judge.maze.recordedSending': 'Отправляется на сервер…',
   'judge.maze.recordedStored': 'Сервер принял.',
   'judge.maze.recordedHeld': 'Сервер не принял: сохранено для главного судьи.',
   'judge.maze.recordedDismiss': 'Понятно',
-  'judge.team.waitingToSend': '{count, plural, one {# запись ждёт отправки} few {# записи ждут отправки} many {# записей ждут отправки} other {# записи ждут отправки}}',
+  'judge.team.waitingToSend':
+    '{count, plural, one {# запись ждёт отправки} few {# записи ждут отправки} many {# записей ждут отправки} other {# записи ждут отправки}}',
   'judge.assignments.fieldNoCategory': 'Здесь не судится ни одна из ваших категорий.',
   'judge.sumo.noDraw': 'Жеребьёвки для этой категории ещё нет. Её проводит организатор в консоли.',
   'judge.sumo.allPlayed': 'Все поединки сыграны.',
@@ -340,7 +360,8 @@ export const ru = {
   'judge.sumo.resume': 'Продолжить',
   'judge.sumo.pause': 'Пауза',
   'judge.sumo.resetClock': 'Сбросить время',
-  'judge.sumo.warnings': '{count, plural, one {# предупреждение} few {# предупреждения} many {# предупреждений} other {# предупреждения}}',
+  'judge.sumo.warnings':
+    '{count, plural, one {# предупреждение} few {# предупреждения} many {# предупреждений} other {# предупреждения}}',
   'judge.sumo.point': 'Очко (юко)',
   'judge.sumo.warning': 'Предупреждение',
   'judge.sumo.decisionFor': 'Решение судей: этот робот',
@@ -382,7 +403,8 @@ export const ru = {
   'judge.programming.pointsFor': 'Баллы за {task}',
   'judge.programming.max': 'макс. {max}',
   'judge.programming.total': 'Итого',
-  'judge.import.explain': 'Файл CSV, по строке на команду и задачу: команда, задача, баллы (команда по названию).',
+  'judge.import.explain':
+    'Файл CSV, по строке на команду и задачу: команда, задача, баллы (команда по названию).',
   'judge.import.openFile': 'Открыть файл',
   'judge.import.paste': 'Или вставьте текст файла',
   'judge.import.summary': 'Строк: {rows}; изменений: {changes}; ошибок: {problems}',
@@ -432,11 +454,14 @@ export const ru = {
   'judge.review.voidEntry': 'Удалить запись',
   'judge.review.corrected': 'исправление',
   'judge.review.voided': 'удаление',
-  'judge.maze.correctionReason': 'Судья поля: к времени датчика добавлены касания, контрольные точки или исход',
+  'judge.maze.correctionReason':
+    'Судья поля: к времени датчика добавлены касания, контрольные точки или исход',
   'judge.maze.voided': 'аннулирована',
   'judge.review.notCounted': 'Не учтено правилами: {message}',
-  'judge.review.warnings': 'Правила не учли {count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}. Посмотрите отмеченные ниже.',
-  'judge.review.touches': '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
+  'judge.review.warnings':
+    'Правила не учли {count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}. Посмотрите отмеченные ниже.',
+  'judge.review.touches':
+    '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
   'judge.entryKind.maze.attempt': 'Попытка в лабиринте',
   'judge.entryKind.sumo.match': 'Поединок сумо',
   'judge.entryKind.sumo.draw': 'Жеребьёвка сумо',
@@ -448,7 +473,8 @@ export const ru = {
   'judge.entryKind.ranking.decision': 'Решение о местах',
   'judge.entryKind.other': 'Другая запись',
   'judge.held.title': 'Ждут рассмотрения ({count})',
-  'judge.held.explain': 'Записи с планшетов, которые сервер не принял (например, категорию тем временем закрыли). «Принять» записывает запись так, как её сделал судья; «Отклонить» оставляет её вне результатов. В обоих случаях нужна причина.',
+  'judge.held.explain':
+    'Записи с планшетов, которые сервер не принял (например, категорию тем временем закрыли). «Принять» записывает запись так, как её сделал судья; «Отклонить» оставляет её вне результатов. В обоих случаях нужна причина.',
   'judge.held.empty': 'Записей на рассмотрении нет.',
   'judge.held.madeBy': 'Автор: {name}, {time}',
   'judge.held.refused': 'Причина отказа: {reason}',
@@ -472,7 +498,8 @@ export const ru = {
   'registration.unreadableFile': 'Файл не удалось прочитать. Это таблица CSV или XLSX?',
   'registration.noFile': 'Сначала выберите файл.',
   'registration.fileChanged': 'Файл изменился после проверки. Проверьте его снова.',
-  'registration.hasErrors': 'В некоторых строках ошибки. Исправьте файл или загрузите только правильные строки.',
+  'registration.hasErrors':
+    'В некоторых строках ошибки. Исправьте файл или загрузите только правильные строки.',
   'registration.unmappedFields': 'Не выбраны некоторые обязательные столбцы.',
   'registration.unmappedField': 'Для этого поля не выбран столбец.',
   'registration.stageClosed': 'Этап закрыт: добавлять команды нельзя.',
@@ -486,7 +513,8 @@ export const ru = {
   'registration.problem.missingMember': 'В команде нет участников.',
   'registration.problem.missingGrade': 'Не указан класс участника {member}.',
   'registration.problem.badGrade': '«{value}» — не класс от 1 до 11.',
-  'registration.problem.gradeOutsideCategory': '{grade} класс не подходит ни к одной категории «{value}» этого этапа.',
+  'registration.problem.gradeOutsideCategory':
+    '{grade} класс не подходит ни к одной категории «{value}» этого этапа.',
   'registration.problem.gradeWithoutMember': 'Класс указан, а имя участника нет.',
   'registration.problem.duplicateInFile': 'Та же команда, что в строке {other}.',
   'registration.problem.alreadyRegistered': 'Эта команда уже зарегистрирована в этой категории.',
@@ -494,7 +522,8 @@ export const ru = {
   'registration.problem.lookalike': 'Латинские буквы внутри кириллического имени: {letters}.',
   'sumoDraw.tooFewTeams': 'Для жеребьёвки нужны хотя бы две активные команды.',
   'sumoDraw.notSumo': 'Жеребьёвка бывает только в категории сумо.',
-  'qualification.stageNotClosed': 'Сначала закройте региональный этап, затем отправляйте прошедших.',
+  'qualification.stageNotClosed':
+    'Сначала закройте региональный этап, затем отправляйте прошедших.',
   'qualification.notRepublic': 'Выберите республиканский этап этой же олимпиады.',
   'qualification.targetClosed': 'Республиканский этап закрыт.',
   'qualification.unknownWildcard': 'Команды с этим приглашением нет в этом этапе.',
@@ -533,7 +562,8 @@ export const ru = {
   'console.devices.idHint': 'Строчные латинские буквы, цифры и дефис, например maze-gate-1',
   'console.devices.label': 'Подпись (необязательно)',
   'console.devices.register': 'Зарегистрировать контроллер датчиков',
-  'console.devices.secretOnce': 'Устройство {id} зарегистрировано. Секрет показан только сейчас: отсканируйте QR-код в мост или скопируйте настройки.',
+  'console.devices.secretOnce':
+    'Устройство {id} зарегистрировано. Секрет показан только сейчас: отсканируйте QR-код в мост или скопируйте настройки.',
   'console.devices.secret': 'Секрет',
   'console.devices.bridgeConfig': 'Настройки моста',
   'console.devices.qrAlt': 'QR-код с настройками моста для {id}',
@@ -545,7 +575,8 @@ export const ru = {
   'console.stage.tab.overview': 'Поля сейчас',
   'console.stage.tab.queue': 'Очередь попыток',
   'console.overview.title': 'Все поля сейчас',
-  'console.overview.empty': 'Полей пока нет. Добавьте столы лабиринта и ринги сумо в разделе «Поля и датчики».',
+  'console.overview.empty':
+    'Полей пока нет. Добавьте столы лабиринта и ринги сумо в разделе «Поля и датчики».',
   'console.overview.held': 'Ждут главного судью',
   'console.overview.heldTotal': 'Записи, ожидающие главного судью, на всём этапе',
   'console.overview.unknown': 'неизвестно',
@@ -563,7 +594,8 @@ export const ru = {
   'console.overview.nextNone': 'Никто не ждёт',
   'console.overview.nextMatch': 'Следующая встреча',
   'console.overview.waitingCount': 'В очереди: {count}',
-  'console.overview.noCategories': 'Здесь пока не проходит ни одна категория: назначьте её судей на это поле (вкладка «Судьи»).',
+  'console.overview.noCategories':
+    'Здесь пока не проходит ни одна категория: назначьте её судей на это поле (вкладка «Судьи»).',
   'console.queue.title': 'Очередь попыток',
   'console.queue.empty': 'Столов лабиринта пока нет. Добавьте их в разделе «Поля и датчики».',
   'console.queue.fields': 'Столы лабиринта',
@@ -574,12 +606,16 @@ export const ru = {
   'console.queue.allDone': 'Все команды использовали все попытки.',
   'console.overview.run.confirmed': 'Подтверждено судьёй',
   'console.overview.run.unconfirmed': 'Время ворот: судья ещё не подтвердил',
-  'console.overview.touches': '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
+  'console.overview.touches':
+    '{count, plural, one {# касание} few {# касания} many {# касаний} other {# касания}}',
   'console.overview.result.notFinished': 'Не финишировал',
   'console.overview.result.void': 'Попытка аннулирована',
-  'console.queue.shared': '{category} проходит также на: {tables}. Команды разделены между столами по алфавиту; этот стол вызывает только свои.',
-  'console.queue.mixed': 'Одна очередь для {count, plural, one {# категории} few {# категорий} many {# категорий} other {# категории}}: у каждой команды указана её категория.',
-  'console.results.noneYet': 'Ни в одной категории пока нет результатов. Они появятся здесь, когда судьи начнут их записывать.',
+  'console.queue.shared':
+    '{category} проходит также на: {tables}. Команды разделены между столами по алфавиту; этот стол вызывает только свои.',
+  'console.queue.mixed':
+    'Одна очередь для {count, plural, one {# категории} few {# категорий} many {# категорий} other {# категории}}: у каждой команды указана её категория.',
+  'console.results.noneYet':
+    'Ни в одной категории пока нет результатов. Они появятся здесь, когда судьи начнут их записывать.',
   'console.import.savingCheck': 'Файл проверяется ещё раз…',
   'console.import.savingProgress': 'Сохранение команд: {written} из {total}',
   'console.import.savingStandings': 'Команды добавляются в таблицу результатов…',
@@ -602,14 +638,18 @@ export const ru = {
   'console.categories.status.setup': 'Подготовка',
   'console.categories.status.running': 'Идёт',
   'console.categories.status.locked': 'Зафиксирована',
-  'console.categories.teams': '{count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
+  'console.categories.teams':
+    '{count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
   'console.import.title': 'Загрузка команд из файла',
-  'console.import.intro': 'CSV или XLSX, одна строка — одна команда. Ничего не сохраняется, пока вы не подтвердите.',
+  'console.import.intro':
+    'CSV или XLSX, одна строка — одна команда. Ничего не сохраняется, пока вы не подтвердите.',
   'console.import.choose': 'Выбрать файл (CSV, XLSX)',
   'console.import.uploading': 'Отправка файла… {percent}%',
   'console.import.checking': 'Проверка каждой строки…',
-  'console.import.saving': 'Сохраняем {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}}…',
-  'console.import.summary': 'Строк: {rows}; готово: {valid}; с ошибками: {invalid}; предупреждений: {warnings}; новых школ: {newSchools}.',
+  'console.import.saving':
+    'Сохраняем {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}}…',
+  'console.import.summary':
+    'Строк: {rows}; готово: {valid}; с ошибками: {invalid}; предупреждений: {warnings}; новых школ: {newSchools}.',
   'console.import.readAs': 'Прочитан как {encoding}, столбцы разделены «{delimiter}».',
   'console.import.columns': 'Столбцы файла',
   'console.import.ignore': '— не загружать —',
@@ -625,12 +665,16 @@ export const ru = {
   'console.import.suggestion': 'Будет сохранено как «{text}»',
   'console.import.noProblems': 'Все строки готовы.',
   'console.import.preview': 'Команды к загрузке',
-  'console.import.more': '…и ещё {count, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
+  'console.import.more':
+    '…и ещё {count, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
   'console.import.newSchool': 'новая школа',
-  'console.import.skipInvalid': 'Пропустить строки с ошибками ({invalid}) и загрузить правильные ({valid})',
+  'console.import.skipInvalid':
+    'Пропустить строки с ошибками ({invalid}) и загрузить правильные ({valid})',
   'console.import.fixLookalikes': 'Заменить похожие латинские буквы кириллическими',
-  'console.import.confirm': 'Загрузить {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}}',
-  'console.import.done': 'Загружено: {teams, plural, one {# команда} few {# команды} many {# команд} other {# команды}}, {schools, plural, =0 {новых школ нет} one {# новая школа} few {# новые школы} many {# новых школ} other {# новой школы}}.',
+  'console.import.confirm':
+    'Загрузить {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}}',
+  'console.import.done':
+    'Загружено: {teams, plural, one {# команда} few {# команды} many {# команд} other {# команды}}, {schools, plural, =0 {новых школ нет} one {# новая школа} few {# новые школы} many {# новых школ} other {# новой школы}}.',
   'console.import.another': 'Выбрать другой файл',
   'console.import.field.team': 'Команда',
   'console.import.field.school': 'Школа',
@@ -669,7 +713,8 @@ export const ru = {
   'console.judges.categories': 'Категории, которые судит',
   'console.judges.fields': 'Поля, у которых стоит',
   'console.judges.submit': 'Создать учётную запись судьи',
-  'console.judges.pinOnce': 'PIN судьи {name}: {pin}. Он показан только сейчас: распечатайте PIN-карточки, прежде чем уйти со страницы.',
+  'console.judges.pinOnce':
+    'PIN судьи {name}: {pin}. Он показан только сейчас: распечатайте PIN-карточки, прежде чем уйти со страницы.',
   'console.judges.printCards': 'Печать PIN-карточек ({count})',
   'console.judges.newPin': 'Новый PIN',
   'console.judges.inactive': 'Отключён',
@@ -689,7 +734,8 @@ export const ru = {
   'console.sumo.bye': 'проходит без боя',
   'console.sumo.seed': 'Номер жеребьёвки {seed}',
   'console.sumo.print': 'Печать сетки',
-  'console.sumo.playoff': 'Из каждой группы в плей-офф {count, plural, one {выходит # команда} few {выходят # команды} many {выходят # команд} other {выходят # команды}}.',
+  'console.sumo.playoff':
+    'Из каждой группы в плей-офф {count, plural, one {выходит # команда} few {выходят # команды} many {выходят # команд} other {выходят # команды}}.',
   'console.results.category': 'Категория',
   'console.results.ruleSet': 'Действующие правила: {preset}',
   'console.results.protocol': 'Протокол (PDF)',
@@ -713,7 +759,8 @@ export const ru = {
   'console.results.status.withdrawn': 'Снята',
   'console.qualification.onlyRegional': 'Отбор идёт из регионального этапа.',
   'console.qualification.topN': 'Сколько мест из категории проходят',
-  'console.qualification.rule': 'У команды должен быть результат (в лабиринте — законченная попытка).',
+  'console.qualification.rule':
+    'У команды должен быть результат (в лабиринте — законченная попытка).',
   'console.qualification.check': 'Показать, кто проходит',
   'console.qualification.qualified': 'Проходит',
   'console.qualification.notQualified': 'Не проходит',
@@ -721,10 +768,14 @@ export const ru = {
   'console.qualification.wildcardReason': 'Причина приглашения',
   'console.qualification.addWildcard': 'Дать приглашение',
   'console.qualification.target': 'Республиканский этап',
-  'console.qualification.noTarget': 'У этой олимпиады ещё нет республиканского этапа: создайте его на странице олимпиад.',
-  'console.qualification.enter': 'Внести {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}} в республиканский этап',
-  'console.qualification.needsClosed': 'Сначала закройте этот этап: результаты должны быть окончательными.',
-  'console.qualification.entered': '{count, plural, one {Внесена # команда} few {Внесены # команды} many {Внесено # команд} other {Внесено # команды}}; {already, plural, =0 {раньше не было ни одной} one {# уже была} other {# уже были}}.',
+  'console.qualification.noTarget':
+    'У этой олимпиады ещё нет республиканского этапа: создайте его на странице олимпиад.',
+  'console.qualification.enter':
+    'Внести {count, plural, one {# команду} few {# команды} many {# команд} other {# команды}} в республиканский этап',
+  'console.qualification.needsClosed':
+    'Сначала закройте этот этап: результаты должны быть окончательными.',
+  'console.qualification.entered':
+    '{count, plural, one {Внесена # команда} few {Внесены # команды} many {Внесено # команд} other {Внесено # команды}}; {already, plural, =0 {раньше не было ни одной} one {# уже была} other {# уже были}}.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
   'scoring.creative.judges': 'Наибольшее число судей должно быть не меньше наименьшего.',
@@ -735,50 +786,69 @@ export const ru = {
   'scoring.csv.missingColumns': 'В заголовке файла нужны столбцы: {field}.',
   'scoring.csv.pointsNotNumber': 'Баллы должны быть целым числом.',
   'scoring.csv.teamMissing': 'В строке не указана команда.',
-  'scoring.ledger.invalidPayload': 'Эта запись не соответствует правилам категории и не учитывается.',
-  'scoring.ledger.teamNotAllowed': 'Запись этого вида не относится к одной команде: команду не указывайте.',
+  'scoring.ledger.invalidPayload':
+    'Эта запись не соответствует правилам категории и не учитывается.',
+  'scoring.ledger.teamNotAllowed':
+    'Запись этого вида не относится к одной команде: команду не указывайте.',
   'scoring.ledger.teamRequired': 'В этой записи нужно указать команду.',
   'scoring.ledger.unknownKind': 'Эта категория не принимает записи такого вида.',
-  'scoring.ledger.unknownTarget': 'Запись исправляет несуществующую или более позднюю запись и не учитывается.',
+  'scoring.ledger.unknownTarget':
+    'Запись исправляет несуществующую или более позднюю запись и не учитывается.',
   'scoring.ledger.unknownTeam': 'Этой команды нет в категории; запись не учитывается.',
   'scoring.ledger.voidNeedsTarget': 'Укажите, какую запись нужно удалить.',
   'scoring.ledger.voidWithoutTarget': 'Удаление, в котором не указана запись, не учитывается.',
-  'scoring.maze.attemptRecordedTwice': 'Одна и та же попытка записана дважды; учитывается более поздняя запись.',
-  'scoring.maze.checkpointTimeOnlyWhenPartial': 'Время контрольной точки указывается только для незавершённой попытки, дошедшей до контрольной точки.',
-  'scoring.maze.countAboveAttempts': 'Засчитать можно не больше {max} попыток: всего попыток {max}.',
+  'scoring.maze.attemptRecordedTwice':
+    'Одна и та же попытка записана дважды; учитывается более поздняя запись.',
+  'scoring.maze.checkpointTimeOnlyWhenPartial':
+    'Время контрольной точки указывается только для незавершённой попытки, дошедшей до контрольной точки.',
+  'scoring.maze.countAboveAttempts':
+    'Засчитать можно не больше {max} попыток: всего попыток {max}.',
   'scoring.maze.timeOnlyWhenFinished': 'Время финиша бывает только у финишировавшей попытки.',
   'scoring.maze.unknownCheckpoint': 'В правилах нет контрольной точки «{value}».',
-  'scoring.programming.groupsRequired': 'Нужны группы тестов: баллы считаются по пройденным группам.',
+  'scoring.programming.groupsRequired':
+    'Нужны группы тестов: баллы считаются по пройденным группам.',
   'scoring.programming.groupsSum': 'Сумма баллов групп — {sum}, а должна быть {max}.',
-  'scoring.programming.icpcNeedsTime': 'Для рейтинга ICPC нужно время каждой посылки от начала тура (время посылки: время тура).',
-  'scoring.programming.judgedByRubric': 'Эта категория оценивается по листу оценивания: вводите оценки, а не баллы за задачи.',
-  'scoring.programming.noRubric': 'Эта категория оценивается по задачам: вводите баллы за задачи, а не оценки по листу.',
+  'scoring.programming.icpcNeedsTime':
+    'Для рейтинга ICPC нужно время каждой посылки от начала тура (время посылки: время тура).',
+  'scoring.programming.judgedByRubric':
+    'Эта категория оценивается по листу оценивания: вводите оценки, а не баллы за задачи.',
+  'scoring.programming.noRubric':
+    'Эта категория оценивается по задачам: вводите баллы за задачи, а не оценки по листу.',
   'scoring.programming.noTasks': 'Укажите хотя бы одну задачу или оценивайте по листу оценивания.',
-  'scoring.programming.pointsNotGroupSum': 'Пройденные группы дают {sum} баллов; баллы должны совпадать.',
+  'scoring.programming.pointsNotGroupSum':
+    'Пройденные группы дают {sum} баллов; баллы должны совпадать.',
   'scoring.programming.timeRequired': 'Укажите время посылки от начала тура.',
   'scoring.programming.unknownGroup': 'У этой задачи нет группы тестов «{value}».',
   'scoring.qualification.topN': '{place}-е место из {of}: входит в первые {cut}.',
-  'scoring.qualification.topPercent': '{place}-е место из {of}: входит в отобранные первые {cut} мест.',
+  'scoring.qualification.topPercent':
+    '{place}-е место из {of}: входит в отобранные первые {cut} мест.',
   'scoring.qualification.wildcard': 'Приглашение организатора: {reason}',
   'scoring.qualification.notRanked': 'Нет зачётного результата.',
   'scoring.qualification.belowThreshold': '{place}-е место, но результат не проходит порог.',
   'scoring.qualification.outside': '{place}-е место из {of}: не входит в первые {cut}.',
   'scoring.rules.unknownParameter': '«{field}» — не параметр этих правил.',
   'scoring.rules.unknownPreset': 'Набора правил «{value}» нет.',
-  'scoring.sumo.advanceTooMany': 'Из группы могут выйти не больше {max} команд: меньше, чем в самой маленькой группе.',
+  'scoring.sumo.advanceTooMany':
+    'Из группы могут выйти не больше {max} команд: меньше, чем в самой маленькой группе.',
   'scoring.sumo.bracketSize': 'В сетке число мест — степень двойки (2, 4, 8 …), групп нет.',
-  'scoring.sumo.drawFormat': 'Жеребьёвка сделана для формата «{value}», а в правилах другой формат турнира.',
+  'scoring.sumo.drawFormat':
+    'Жеребьёвка сделана для формата «{value}», а в правилах другой формат турнира.',
   'scoring.sumo.drawNeedsGroups': 'В жеребьёвке по группам указываются группы, а не сетка.',
   'scoring.sumo.drawTooSmall': 'Для жеребьёвки нужны хотя бы две команды.',
-  'scoring.sumo.eventRejected': 'Одно из событий поединка в тот момент не допускается правилами; оно и следующие события не учитываются.',
+  'scoring.sumo.eventRejected':
+    'Одно из событий поединка в тот момент не допускается правилами; оно и следующие события не учитываются.',
   'scoring.sumo.groupSizes': 'Наибольший размер группы должен быть не меньше наименьшего.',
-  'scoring.sumo.matchNotScheduled': 'Этого поединка в турнире (пока) нет; запись сохранена, но не учитывается.',
-  'scoring.sumo.pointsOrder': 'За победу должно даваться больше очков, чем за ничью, а за ничью — не меньше, чем за поражение.',
+  'scoring.sumo.matchNotScheduled':
+    'Этого поединка в турнире (пока) нет; запись сохранена, но не учитывается.',
+  'scoring.sumo.pointsOrder':
+    'За победу должно даваться больше очков, чем за ничью, а за ничью — не меньше, чем за поражение.',
   'scoring.sumo.sameTeam': 'Поединок проходит между двумя разными командами.',
   'scoring.sumo.teamDrawnTwice': 'Команда дважды встречается в жеребьёвке.',
-  'scoring.sumo.tooFewRounds': 'Для нужного для победы числа очков раундов должно быть не меньше {min}.',
+  'scoring.sumo.tooFewRounds':
+    'Для нужного для победы числа очков раундов должно быть не меньше {min}.',
   'scoring.sumo.unknownTeamInDraw': 'Команды из жеребьёвки нет в этой категории.',
-  'scoring.sumo.wrongTeams': 'Поединок записан не для той пары, что в жеребьёвке; он не учитывается.',
+  'scoring.sumo.wrongTeams':
+    'Поединок записан не для той пары, что в жеребьёвке; он не учитывается.',
   'scoring.validation.atLeast': '«{field}» должно быть целым числом не меньше {min}.',
   'scoring.validation.duplicate': 'Одно и то же значение указано дважды.',
   'scoring.validation.invalid': 'Неверное значение «{field}».',
@@ -791,13 +861,17 @@ export const ru = {
   'rules.timeLimit': 'лимит времени {time}',
   'rules.tieBreaks': 'при равенстве: {list}',
   'rules.tieBreak.decision': 'решение главного судьи',
-  'rules.checkpoint': '{name} — {count, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}',
-  'rules.maze.best': '{count, plural, =1 {1 попытка} one {лучшая из # попытки} other {лучшая из # попыток}}',
-  'rules.maze.sumBest': 'сумма {count} лучших из {attempts, plural, one {# попытки} other {# попыток}}',
+  'rules.checkpoint':
+    '{name} — {count, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}',
+  'rules.maze.best':
+    '{count, plural, =1 {1 попытка} one {лучшая из # попытки} other {лучшая из # попыток}}',
+  'rules.maze.sumBest':
+    'сумма {count} лучших из {attempts, plural, one {# попытки} other {# попыток}}',
   'rules.maze.mean': 'среднее из {count, plural, one {# попытки} other {# попыток}}',
   'rules.maze.exploration': 'разведка {time}',
   'rules.maze.touchTime': 'штраф за касание +{count} с',
-  'rules.maze.touchPoints': '−{count, plural, one {# балл} few {# балла} many {# баллов} other {# балла}} за касание',
+  'rules.maze.touchPoints':
+    '−{count, plural, one {# балл} few {# балла} many {# баллов} other {# балла}} за касание',
   'rules.maze.touchVoid': 'касание аннулирует попытку',
   'rules.maze.stall': 'робот стоит {count} с — попытка окончена',
   'rules.maze.checkpoints': 'контрольные точки: {list}',
@@ -805,7 +879,8 @@ export const ru = {
   'rules.maze.tieBreak.fewer-touches': 'меньше касаний',
   'rules.sumo.robot': 'робот до {width}×{length} мм и {mass} г',
   'rules.sumo.ring': 'ринг {diameter} мм, кромка {edge} мм',
-  'rules.sumo.points': 'матч до {count, plural, one {# очка} other {# очков}}, не более {rounds, plural, one {# раунда} other {# раундов}}',
+  'rules.sumo.points':
+    'матч до {count, plural, one {# очка} other {# очков}}, не более {rounds, plural, one {# раунда} other {# раундов}}',
   'rules.sumo.matchTime': 'время матча {time}',
   'rules.sumo.roundTime': 'время раунда {time}',
   'rules.sumo.startDelay': 'старт через {count} с после сигнала',
@@ -816,13 +891,16 @@ export const ru = {
   'rules.sumo.groupMatchTie.draw': 'равный матч в группе — ничья',
   'rules.sumo.groupMatchTie.extension': 'равный матч в группе идёт в дополнительный раунд',
   'rules.sumo.stall': 'роботы сцеплены {count} с — раунд вничью',
-  'rules.sumo.nullStarts': '{count, plural, =0 {фальстарт не переигрывается} one {переигрывается # фальстарт} few {переигрываются # фальстарта} many {переигрываются # фальстартов} other {переигрываются # фальстарта}}',
-  'rules.sumo.warnings': '{count, plural, =1 {каждое предупреждение даёт} one {каждое # предупреждение даёт} few {каждые # предупреждения дают} many {каждые # предупреждений дают} other {каждые # предупреждения дают}} сопернику очко',
+  'rules.sumo.nullStarts':
+    '{count, plural, =0 {фальстарт не переигрывается} one {переигрывается # фальстарт} few {переигрываются # фальстарта} many {переигрываются # фальстартов} other {переигрываются # фальстарта}}',
+  'rules.sumo.warnings':
+    '{count, plural, =1 {каждое предупреждение даёт} one {каждое # предупреждение даёт} few {каждые # предупреждения дают} many {каждые # предупреждений дают} other {каждые # предупреждения дают}} сопернику очко',
   'rules.sumo.noShow': 'неявка к рингу за {time} — поражение',
   'rules.sumo.format.round-robin': 'круговая система',
   'rules.sumo.format.single-elimination': 'олимпийская система',
   'rules.sumo.format.double-elimination': 'выбывание после двух поражений',
-  'rules.sumo.format.groups-playoff': 'группы по {min}–{max}, в плей-офф выходят {count} лучших из каждой',
+  'rules.sumo.format.groups-playoff':
+    'группы по {min}–{max}, в плей-офф выходят {count} лучших из каждой',
   'rules.sumo.tablePoints': 'очки: победа {win}, ничья {draw}, поражение {loss}',
   'rules.sumo.tieBreak.head-to-head': 'личная встреча',
   'rules.sumo.tieBreak.rounds-won': 'больше выигранных раундов',
@@ -831,15 +909,18 @@ export const ru = {
   'rules.sumo.thirdPlace': 'матч за третье место',
   'rules.sumo.seeding.random': 'случайная жеребьёвка',
   'rules.sumo.seeding.separate': 'жеребьёвка разводит команды одной школы, затем одного региона',
-  'rules.rubric.criteria': '{count, plural, one {# критерий} few {# критерия} many {# критериев} other {# критерия}}, максимум {points}',
+  'rules.rubric.criteria':
+    '{count, plural, one {# критерий} few {# критерия} many {# критериев} other {# критерия}}, максимум {points}',
   'rules.rubric.judges': '{min}–{max} судей',
   'rules.rubric.combine.mean': 'среднее оценок судей',
   'rules.rubric.combine.median': 'медиана оценок судей',
   'rules.rubric.combine.normalised': 'оценки каждого судьи нормируются',
-  'rules.rubric.combine.trimmed-mean': 'среднее без высшей и низшей оценки, если судей {count} и больше',
+  'rules.rubric.combine.trimmed-mean':
+    'среднее без высшей и низшей оценки, если судей {count} и больше',
   'rules.rubric.commentOnTopMark': 'высшая оценка — только с комментарием',
   'rules.rubric.tieBreak.criterion': 'более высокая оценка за «{name}»',
-  'rules.programming.tasks': '{count, plural, one {# задача} few {# задачи} many {# задач} other {# задачи}}, максимум {points}',
+  'rules.programming.tasks':
+    '{count, plural, one {# задача} few {# задачи} many {# задач} other {# задачи}}, максимум {points}',
   'rules.programming.credit.partial': 'частичные баллы за задачу',
   'rules.programming.credit.per-group': 'баллы за каждую пройденную группу тестов',
   'rules.programming.credit.all-or-nothing': 'задача засчитывается целиком или не засчитывается',
@@ -848,15 +929,21 @@ export const ru = {
   'rules.programming.submissions.icpc': 'решённые задачи, затем суммарное время',
   'rules.programming.penalty': '{count} мин за неверную попытку',
   'rules.programming.tieBreak.earlier-final-total.ledger-order': 'итоговая сумма, набранная раньше',
-  'rules.programming.tieBreak.earlier-final-total.contest-time': 'итоговая сумма, набранная раньше по времени тура',
+  'rules.programming.tieBreak.earlier-final-total.contest-time':
+    'итоговая сумма, набранная раньше по времени тура',
   'preset.maze-default': 'Лабиринт: 3 попытки, засчитывается лучшая, +10 с за касание',
-  'preset.maze-micromouse': 'Лабиринт, микромышь: разведка, 5 заездов на время, касание аннулирует заезд',
-  'preset.maze-checkpoints': 'Лабиринт с контрольными точками: баллы за точки, −5 баллов за касание',
+  'preset.maze-micromouse':
+    'Лабиринт, микромышь: разведка, 5 заездов на время, касание аннулирует заезд',
+  'preset.maze-checkpoints':
+    'Лабиринт с контрольными точками: баллы за точки, −5 баллов за касание',
   'preset.sumo-default': 'Сумо 15×15 см, 1 кг: группы по 3–5, двое лучших — в олимпийскую систему',
   'preset.mini-sumo': 'Мини-сумо 10×10 см, 500 г, ринг 77 см: выбывание после двух поражений',
-  'preset.programming-default': 'Программирование (Scratch, Python): лучшая посылка по задаче, частичные баллы',
-  'preset.programming-icpc': 'Программирование, ICPC: решённые задачи, затем время, 20 мин за неверную попытку',
+  'preset.programming-default':
+    'Программирование (Scratch, Python): лучшая посылка по задаче, частичные баллы',
+  'preset.programming-icpc':
+    'Программирование, ICPC: решённые задачи, затем время, 20 мин за неверную попытку',
   'preset.scratch-rubric': 'Проект на Scratch по критериям (максимум 40)',
-  'preset.creative-default': 'Творческий проект: 6 критериев 0–10, 3–5 судей, без крайних оценок от 5 судей',
+  'preset.creative-default':
+    'Творческий проект: 6 критериев 0–10, 3–5 судей, без крайних оценок от 5 судей',
   'console.categories.customPreset': 'Собственный регламент',
 } satisfies Record<MessageKey, string>;
