@@ -85,6 +85,29 @@ describe('the score ledger', () => {
     expect((await send(judge, attempt).expect(403)).body.key).toBe('ledger.correctOthers');
   });
 
+  it("keeps the head judge's correction when a judge's late entry would replace the same original, until the head judge accepts it", async () => {
+    const own = mazeAttempt(stage, stage.teamIds[1], 2, 70_000);
+    await send(judge, own).expect(201);
+    const byHead = { ...mazeAttempt(stage, stage.teamIds[1], 2, 70_000, { touches: 2 }), supersedes: own.id, reason: 'two touches on the video' };
+    await send(headJudge, byHead).expect(201);
+    // The field judge's tablet, offline meanwhile, confirms the original as it saw it.
+    const late = { ...mazeAttempt(stage, stage.teamIds[1], 2, 70_000), supersedes: own.id, reason: 'confirmed' };
+    expect((await send(judge, late).expect(409)).body.key).toBe('ledger.alreadyCorrected');
+    expect((await ledger()).some((row) => row.id === late.id)).toBe(false);
+
+    // Handed to the review queue, the head judge may still let it count.
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const held = (
+      await request(venue.url)
+        .post('/api/held-entries')
+        .set(auth(judge))
+        .send({ entry: late, refusal: { key: 'ledger.alreadyCorrected', message: 'corrected meanwhile' } })
+        .expect(201)
+    ).body as { id: string };
+    await request(venue.url).post(`/api/held-entries/${held.id}/resolve`).set(auth(headJudge)).send({ action: 'accept', reason: 'the judge saw no touch' }).expect(200);
+    expect((await ledger()).find((row) => row.id === late.id)).toMatchObject({ supersedes: own.id });
+  });
+
   it('the live projection equals a replay of the ledger', async () => {
     const verify = await request(venue.url)
       .get(`/api/categories/${stage.categoryId}/standings/verify`)

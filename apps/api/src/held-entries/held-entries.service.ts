@@ -109,7 +109,7 @@ export class HeldEntriesService {
       if (!result.affected) throw alreadyResolved(id);
     };
     if (input.action === 'accept') {
-      await this.record.execute(held.entry, authorOf(held), settle);
+      await this.record.execute(held.entry, authorOf(held), settle, { reviewed: true });
     } else {
       await this.dataSource.transaction(async (manager) => {
         // Resent by the tablet after an unlock: it counts now, so only a correction can undo it.

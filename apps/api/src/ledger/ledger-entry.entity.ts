@@ -52,6 +52,14 @@ export class LedgerEntryEntity {
   @Column('varchar', { length: 40 })
   recordedAt!: string;
 
+  /**
+   * A finish gate's attempt, counted only once a judge's entry supersedes it
+   * (docs/results-display.md). Fixed when the row is written: rows stored before the rule existed
+   * were settled by the old tablets without a confirming entry, and keep counting.
+   */
+  @Column('boolean', { default: false })
+  awaitsConfirmation!: boolean;
+
   /** When this server accepted it. */
   @Column('varchar', { length: 32 })
   receivedAt!: string;

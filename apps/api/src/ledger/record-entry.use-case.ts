@@ -13,7 +13,7 @@ import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from '../standings/standings.service';
 import { LedgerEntryEntity } from './ledger-entry.entity';
-import { appendLedgerEntry, ledgerEntryExists, teamIsInCategory } from './ledger-statements';
+import { appendLedgerEntry, correctedByOthers, ledgerEntryExists, teamIsInCategory } from './ledger-statements';
 
 export interface RecordedEntry {
   entry: LedgerEntryEntity;
@@ -39,11 +39,20 @@ export class RecordEntryUseCase {
    * `alongside` writes what belongs with the entry (a sensor run's finish) in the same
    * transaction: both are stored or neither, with one disk sync on the finish's critical path.
    */
-  async execute(input: LedgerEntryInput, actor: Actor, alongside?: (manager: EntityManager) => Promise<void>): Promise<RecordedEntry> {
+  /**
+   * `reviewed`: the head judge accepted this entry from the review queue, so it may replace an
+   * entry that someone else has corrected meanwhile.
+   */
+  async execute(
+    input: LedgerEntryInput,
+    actor: Actor,
+    alongside?: (manager: EntityManager) => Promise<void>,
+    options: { reviewed?: boolean } = {},
+  ): Promise<RecordedEntry> {
     const outcome = await this.lock.run(input.categoryId, async () => {
       try {
         const written = await this.dataSource.transaction(async (manager) => {
-          const result = await this.write(manager, input, actor);
+          const result = await this.write(manager, input, actor, options.reviewed === true);
           await alongside?.(manager);
           return result;
         });
@@ -62,6 +71,7 @@ export class RecordEntryUseCase {
     manager: EntityManager,
     input: LedgerEntryInput,
     actor: Actor,
+    reviewed: boolean,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
     // The cheap check first: nearly every entry is new.
     const existing = (await ledgerEntryExists(manager, input.id)) ? await manager.findOneBy(LedgerEntryEntity, { id: input.id }) : null;
@@ -92,7 +102,7 @@ export class RecordEntryUseCase {
     if (input.teamId && !(await teamIsInCategory(manager, input.teamId, category.id))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
-    if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id);
+    if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed);
 
     const checked = validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload, supersedes: input.supersedes });
     if (!checked.ok) {
@@ -115,6 +125,8 @@ export class RecordEntryUseCase {
       reason: input.reason,
       authorId: actor.id,
       authorRole: actor.role,
+      // A finish gate's time counts once a judge confirms it (docs/results-display.md).
+      awaitsConfirmation: actor.role === 'device',
       deviceId: input.deviceId,
       recordedAt: input.recordedAt,
       receivedAt: new Date().toISOString(),
@@ -133,12 +145,19 @@ export class RecordEntryUseCase {
     if (!assigned) throw forbidden('You are not assigned to this category');
   }
 
-  private async assertMaySupersede(manager: EntityManager, actor: Actor, supersedes: string, categoryId: string) {
+  private async assertMaySupersede(manager: EntityManager, actor: Actor, supersedes: string, categoryId: string, reviewed: boolean) {
     const original = await manager.findOneBy(LedgerEntryEntity, { id: supersedes, categoryId });
     if (!original) throw unknownReference('supersedes', 'entry in this category', supersedes);
+    if (actor.role !== 'judge') return;
     // A judge corrects their own entries and their field's provisional sensor times.
-    if (actor.role === 'judge' && original.authorId !== actor.id && original.authorRole !== 'device') {
+    if (original.authorId !== actor.id && original.authorRole !== 'device') {
       throw new ApiError(HttpStatus.FORBIDDEN, 'ledger.correctOthers', "Only the head judge may correct another judge's entry");
+    }
+    // The newest entry of a correction chain counts: a judge's entry made without knowing of a later
+    // correction (a tablet offline, a form opened before it) would undo the head judge's decision.
+    // Refused, the tablet hands it to the head judge's review queue.
+    if (!reviewed && (await correctedByOthers(manager, supersedes, categoryId, actor.id))) {
+      throw conflict('ledger.alreadyCorrected', 'Someone else has corrected this entry meanwhile; the head judge decides on yours');
     }
   }
 }

@@ -31,7 +31,7 @@ export function toLedgerRecord(entry: LedgerEntryEntity): LedgerRecord {
     authorId: entry.authorId,
     recordedAt: entry.recordedAt,
     // A finish gate's attempt counts once a judge confirms it (docs/results-display.md).
-    ...(entry.authorRole === 'device' ? { unconfirmed: true } : {}),
+    ...(entry.awaitsConfirmation ? { unconfirmed: true } : {}),
   };
 }
 

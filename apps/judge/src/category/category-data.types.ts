@@ -27,6 +27,8 @@ export interface LedgerRow extends LedgerRecord {
   categoryId: string;
   reason: string | null;
   authorRole: string;
+  /** A finish gate's time that counts once a judge confirms it (docs/results-display.md). */
+  awaitsConfirmation?: boolean;
   receivedAt: string;
 }
 

@@ -94,7 +94,7 @@ export function useCategoryData(categoryId: string): CategoryDataState {
     // As the server counts them: a finish gate's attempt is unconfirmed until a judge's entry
     // replaces it (docs/results-display.md).
     const stored: LedgerRecord[] = (data?.ledger ?? []).map((row) =>
-      row.authorRole === 'device' ? { ...row, unconfirmed: true } : row,
+      row.awaitsConfirmation ? { ...row, unconfirmed: true } : row,
     );
     const known = new Set(stored.map((row) => row.id));
     let seq = stored.reduce((max, row) => Math.max(max, row.seq), 0);

@@ -5,6 +5,7 @@ import { HeldEntries1732800000000 } from './1732800000000-held-entries';
 import { OlympiadLogo1732900000000 } from './1732900000000-olympiad-logo';
 import { StandingTimePrecision1733000000000 } from './1733000000000-standing-time-precision';
 import { StandingUnconfirmed1733100000000 } from './1733100000000-standing-unconfirmed';
+import { LedgerAwaitsConfirmation1733200000000 } from './1733200000000-ledger-awaits-confirmation';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   OlympiadLogo1732900000000,
   StandingTimePrecision1733000000000,
   StandingUnconfirmed1733100000000,
+  LedgerAwaitsConfirmation1733200000000,
 ];

@@ -53,6 +53,8 @@ export const en = {
   'live.notPublished': 'These results are not published yet.',
   'ledger.categoryLocked': 'This category is locked. The head judge must unlock it first.',
   'ledger.idReused': 'This entry was already recorded with different content.',
+  'ledger.alreadyCorrected':
+    'Someone else has corrected this entry meanwhile; the head judge decides on yours.',
   'ledger.correctOthers': 'Only the head judge may correct another judge’s entry.',
   'ledger.invalidEntry': 'This entry is not valid under the category’s rules.',
   'held.alreadyRecorded':

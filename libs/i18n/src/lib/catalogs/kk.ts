@@ -50,6 +50,8 @@ export const kk = {
   'live.notPublished': 'Бұл нәтижелер әлі жарияланбаған.',
   'ledger.categoryLocked': 'Бұл санат құлыпталған. Алдымен бас төреші құлпын ашуы керек.',
   'ledger.idReused': 'Бұл жазба басқа мазмұнмен бұрын тіркелген.',
+  'ledger.alreadyCorrected':
+    'Бұл жазбаны осы арада басқа төреші түзетті; сіздікі туралы бас төреші шешеді.',
   'ledger.correctOthers': 'Басқа төрешінің жазбасын тек бас төреші түзете алады.',
   'ledger.invalidEntry': 'Бұл жазба санат ережелеріне сай емес.',
   'held.alreadyRecorded':
