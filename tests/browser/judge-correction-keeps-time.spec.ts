@@ -16,13 +16,14 @@ describe('head judge: a correction keeps what was not changed', () => {
   let browser: Browser;
   let olympiad: JudgeOlympiad;
   let entryId: string;
+  let judgeToken: string;
 
   beforeAll(async () => {
     venue = await browserVenue();
     browser = await launchChromium();
     olympiad = await createJudgeOlympiad(venue);
     // The maze judge's tablet records a sensor-timed attempt (thousandths from the finish gate).
-    const judgeToken = (
+    judgeToken = (
       await request(venue.url)
         .post('/api/auth/judge')
         .send({ stageCode: olympiad.stageCode, pin: olympiad.judge.pin })
@@ -108,6 +109,60 @@ describe('head judge: a correction keeps what was not changed', () => {
       expect(correction?.payload).toMatchObject({ timeMs: 50_156, touches: 2, timing: 'sensor' });
       // The summary of an entry writes the touches as words, with the plural form.
       await page.locator('.history__entry', { hasText: '2 touches' }).first().waitFor();
+    } finally {
+      await head.context.close();
+    }
+  });
+
+  it('refuses a cleared touches field instead of saving 0, and records a double-tapped save once', async () => {
+    const other = randomUUID();
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${judgeToken}`)
+      .send({
+        id: other,
+        categoryId: olympiad.categories.maze,
+        teamId: olympiad.teams.maze[2],
+        kind: 'maze.attempt',
+        payload: { attempt: 1, outcome: 'finished', timeMs: 61_020, touches: 3, timing: 'sensor' },
+        recordedAt: new Date().toISOString(),
+      })
+      .expect(201);
+    const corrections = async () =>
+      (await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).filter(
+        (entry) => entry.supersedes === other,
+      );
+    const head = await signedInTablet(
+      browser,
+      venue.url,
+      olympiad.stageCode,
+      olympiad.headJudge.pin,
+      'en',
+    );
+    try {
+      const page = head.page;
+      await page
+        .locator('.tile', { hasText: 'Лабиринт 3–4' })
+        .getByRole('link', { name: 'Review' })
+        .click();
+      const row = page.locator(`[data-entry="${other}"]`);
+      await row.getByRole('button', { name: 'Correct' }).click();
+      await row.getByLabel('Touches', { exact: true }).fill('');
+      await row.getByLabel('Reason (kept forever)').fill('Touches recounted');
+      await row.getByRole('button', { name: 'Save correction' }).click();
+      await row.locator('.correction [role="alert"], .correction .status-banner').first().waitFor();
+      expect(await corrections()).toEqual([]);
+
+      await row.getByLabel('Touches', { exact: true }).fill('1');
+      await row.getByRole('button', { name: 'Save correction' }).dblclick();
+      await page.locator('.history__entry', { hasText: '1 touch' }).first().waitFor();
+      // The outbox sends in the background: wait until the correction arrived, then count.
+      for (let i = 0; i < 100 && (await corrections()).length === 0; i++)
+        await page.waitForTimeout(100);
+      await page.waitForTimeout(500);
+      const saved = await corrections();
+      expect(saved).toHaveLength(1);
+      expect(saved[0].payload).toMatchObject({ timeMs: 61_020, touches: 1 });
     } finally {
       await head.context.close();
     }

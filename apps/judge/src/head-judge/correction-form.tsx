@@ -6,11 +6,11 @@ import {
   VOID,
 } from '@olympiad/scoring';
 import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { LedgerRow } from '../category/category-data.types';
 import { fieldErrorText } from '../category/field-error-text';
-import { buildEntry } from '../category/new-entry';
+import { buildEntry, newEntryId } from '../category/new-entry';
 
 /**
  * The head judge's correction of one entry: a new entry that supersedes it (or a void entry that
@@ -43,6 +43,10 @@ export function CorrectionForm({
   const [points, setPoints] = useState(original.points);
   const [json, setJson] = useState(JSON.stringify(row.payload, null, 1));
   const [errors, setErrors] = useState<string[]>([]);
+  // One id per decision (correct or void) and no second send meanwhile: a double tap records once.
+  const [entryIds] = useState(() => ({ correct: newEntryId(), void: newEntryId() }));
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
 
   /** What the field holds: the entry's own value while it reads as it did, else what was typed. */
   const edited = <T,>(text: string, was: string, value: unknown, read: (text: string) => T) =>
@@ -56,11 +60,11 @@ export function CorrectionForm({
           p['outcome'] === 'finished'
             ? edited(timeText, original.time, p['timeMs'], parseResultTime)
             : p['timeMs'],
-        touches: edited(touches, original.touches, p['touches'], Number),
+        touches: edited(touches, original.touches, p['touches'], wholeNumber),
       };
     }
     if (row.kind === 'programming.task')
-      return { ...p, points: edited(points, original.points, p['points'], Number) };
+      return { ...p, points: edited(points, original.points, p['points'], wholeNumber) };
     try {
       return JSON.parse(json) as Record<string, unknown>;
     } catch {
@@ -89,6 +93,7 @@ export function CorrectionForm({
       return;
     }
     const built = buildEntry(ruleSet, {
+      id: entryIds[kind],
       categoryId: row.categoryId,
       teamId: row.teamId,
       kind: kind === 'void' ? VOID : row.kind,
@@ -100,10 +105,18 @@ export function CorrectionForm({
       setErrors(built.errors.map((e: FieldError) => fieldErrorText(lang, e)));
       return;
     }
-    await outbox.add(
-      built.entry,
-      `${teamName} · ${t(kind === 'void' ? 'judge.review.voided' : 'judge.review.corrected')}`,
-    );
+    if (sending.current) return;
+    sending.current = true;
+    setBusy(true);
+    try {
+      await outbox.add(
+        built.entry,
+        `${teamName} · ${t(kind === 'void' ? 'judge.review.voided' : 'judge.review.corrected')}`,
+      );
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
     onDone();
   }
 
@@ -152,8 +165,10 @@ export function CorrectionForm({
       />
       {errors.length > 0 ? <StatusBanner kind="error">{errors.join(' ')}</StatusBanner> : null}
       <div className="ui-row">
-        <Button onClick={() => void send('correct')}>{t('judge.review.saveCorrection')}</Button>
-        <Button variant="danger" onClick={() => void send('void')}>
+        <Button busy={busy} onClick={() => void send('correct')}>
+          {t('judge.review.saveCorrection')}
+        </Button>
+        <Button variant="danger" disabled={busy} onClick={() => void send('void')}>
           {t('judge.review.voidEntry')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
@@ -162,4 +177,9 @@ export function CorrectionForm({
       </div>
     </div>
   );
+}
+
+/** A count as typed: digits only, so a cleared field is an error rather than 0. */
+function wholeNumber(text: string): number {
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 }
