@@ -1,4 +1,5 @@
 import type { LedgerEntryInput } from '@olympiad/contracts';
+import { indexedDbStore, type IndexedDbStoreSpec } from '../storage/indexed-db';
 
 /**
  * An entry the judge made, kept on the tablet until the server has acknowledged it. `pending`:
@@ -42,41 +43,16 @@ export interface OutboxStore {
   remove(id: string): Promise<void>;
 }
 
-const DB_NAME = 'olympiad-judge';
-const STORE = 'outbox';
-
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, 1);
-  request.onupgradeneeded = () => {
-    request.result.createObjectStore(STORE, { keyPath: 'id' });
-  };
-  return promised(request);
-}
+const DATABASE: IndexedDbStoreSpec = {
+  database: 'olympiad-judge',
+  version: 1,
+  store: 'outbox',
+  keyPath: 'id',
+};
 
 /** The outbox in IndexedDB, keyed by the entry UUID; each write is its own committed transaction. */
 export function indexedDbOutboxStore(factory: IDBFactory = indexedDB): OutboxStore {
-  let database: Promise<IDBDatabase> | null = null;
-  const db = () => (database ??= openDatabase(factory));
-  async function run<T>(
-    mode: IDBTransactionMode,
-    action: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> {
-    const transaction = (await db()).transaction(STORE, mode);
-    const result = promised(action(transaction.objectStore(STORE)));
-    await new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-    return result;
-  }
+  const run = indexedDbStore(factory, DATABASE);
   return {
     all: async () => {
       const items = await run('readonly', (store) => store.getAll() as IDBRequest<OutboxItem[]>);

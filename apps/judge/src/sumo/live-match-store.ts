@@ -1,4 +1,5 @@
 import type { SumoEvent } from '@olympiad/scoring';
+import { indexedDbStore, type IndexedDbStoreSpec } from '../storage/indexed-db';
 import type { ClockState } from './match-clock-state';
 
 /**
@@ -23,42 +24,16 @@ export interface LiveMatchStore {
 }
 
 // A database of its own: the outbox's database keeps its version and its one store.
-const DB_NAME = 'olympiad-judge-live';
-const STORE = 'sumo-matches';
-
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
+const DATABASE: IndexedDbStoreSpec = {
+  database: 'olympiad-judge-live',
+  version: 1,
+  store: 'sumo-matches',
+  keyPath: 'key',
+};
 
 /** Live matches in IndexedDB, keyed by category and match; each write is its own committed transaction. */
 export function indexedDbLiveMatchStore(factory: IDBFactory = indexedDB): LiveMatchStore {
-  let database: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    if (!database) {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore(STORE, { keyPath: 'key' });
-      };
-      database = promised(request);
-    }
-    return database;
-  };
-  async function run<T>(
-    mode: IDBTransactionMode,
-    action: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> {
-    const transaction = (await db()).transaction(STORE, mode);
-    const result = promised(action(transaction.objectStore(STORE)));
-    await new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-    return result;
-  }
+  const run = indexedDbStore(factory, DATABASE);
   return {
     get: async (key) =>
       ((await run('readonly', (store) => store.get(key))) as LiveMatch | undefined) ?? null,
