@@ -75,9 +75,8 @@ export function formatDateTime(
   timeZone?: string,
   options: DateOptions = {},
 ): string {
-  const date = toDate(value);
-  if (!date) return '';
-  return `${formatDate(date, lang, timeZone, options)}, ${formatClockTime(date, lang, timeZone)}`;
+  const date = formatDate(value, lang, timeZone, options);
+  return date && `${date}, ${formatClockTime(value, lang, timeZone)}`;
 }
 
 /** The zone named for a reader: "Asia/Almaty, UTC+5" (its offset at that moment). */
