@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Venue } from '../support/start-venue';
-import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot, VIEWPORTS } from './support/chromium';
-import { createJudgeOlympiad, type JudgeOlympiad } from './support/judge-olympiad';
-import { openCategory, signedInTablet } from './support/judge-tablet-page';
-import { SimulatedGate } from './support/simulated-gate';
+import type { Locator } from 'playwright-core';
+import { saveScreenshot, VIEWPORTS } from './support/chromium';
+import { openCategory } from './support/judge-tablet-page';
+import { judgeTabletSuite, withFieldGate } from './support/judge-tablet-suite';
 
 /**
  * The action bar with Confirm (the judge screens' footer) must never lie over what the judge has
@@ -16,42 +13,19 @@ import { SimulatedGate } from './support/simulated-gate';
 const SIZES = ['tablet', 'phone'] as const;
 
 describe('judge tablet: the action bar covers nothing', () => {
-  let venue: Venue;
-  let browser: Browser;
-  let olympiad: JudgeOlympiad;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    venue = await browserVenue();
-    browser = await launchChromium();
-    olympiad = await createJudgeOlympiad(venue);
-    ({ context, page } = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.judge.pin,
-      'en',
-    ));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await venue?.stop();
-  });
+  const tablet = judgeTabletSuite({ lang: 'en' });
 
   /** The part of `target` the action bar lies over, in px², at the page's scroll positions from top to bottom. */
   async function coveredAtEveryScroll(
     target: Locator,
     bar: Locator,
   ): Promise<{ scrollY: number; overlap: number }[]> {
-    const height = await page.evaluate(
+    const height = await tablet.page.evaluate(
       () => document.documentElement.scrollHeight - window.innerHeight,
     );
     const found: { scrollY: number; overlap: number }[] = [];
     for (let y = 0; y <= height + 100; y += 100) {
-      const scrollY = await page.evaluate(
+      const scrollY = await tablet.page.evaluate(
         (top) => {
           window.scrollTo(0, top);
           return window.scrollY;
@@ -78,54 +52,47 @@ describe('judge tablet: the action bar covers nothing', () => {
   }
 
   it('leaves the sumo verdict in sight', async () => {
-    await openCategory(page, 'Сумо 5–6');
-    const panel = page.locator('.match-panel');
+    await openCategory(tablet.page, 'Сумо 5–6');
+    const panel = tablet.page.locator('.match-panel');
     await panel.waitFor();
     for (let i = 0; i < 2; i++)
       await panel.locator('.sumo-side--a').getByRole('button', { name: 'Point (yuko)' }).click();
     const verdict = panel.locator('.ui-banner', { hasText: /wins \(points\)/ });
     await verdict.waitFor();
     for (const size of SIZES) {
-      await page.setViewportSize(VIEWPORTS[size]);
+      await tablet.page.setViewportSize(VIEWPORTS[size]);
       expect({
         size,
         covered: await coveredAtEveryScroll(verdict, panel.locator('.actions')),
         outside: await sticksOut(panel),
       }).toEqual({ size, covered: [], outside: [] });
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await saveScreenshot(page, `judge-sumo-verdict-bottom-${size}-en`);
+      await tablet.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await saveScreenshot(tablet.page, `judge-sumo-verdict-bottom-${size}-en`);
     }
-    await page.setViewportSize(VIEWPORTS.tablet);
+    await tablet.page.setViewportSize(VIEWPORTS.tablet);
   });
 
   it("leaves the maze's sensor/stopwatch switch in sight", async () => {
-    await page.goto(`${venue.url}/judge/?lang=en`);
-    await openCategory(page, 'Лабиринт 3–4');
-    const gate = await SimulatedGate.connect(
-      venue.mqttUrl as string,
-      olympiad.device.id,
-      olympiad.device.secret,
-    );
-    try {
-      await page.locator('.queue__team', { hasText: 'Барыс' }).click();
-      await page.getByRole('button', { name: 'Ready for attempt 1' }).click();
-      await page.getByText('Ready: waiting for the robot at the start gate…').waitFor();
+    await tablet.page.goto(`${tablet.venue.url}/judge/?lang=en`);
+    await openCategory(tablet.page, 'Лабиринт 3–4');
+    await withFieldGate(tablet.venue, tablet.olympiad, async (gate) => {
+      await tablet.page.locator('.queue__team', { hasText: 'Барыс' }).click();
+      await tablet.page.getByRole('button', { name: 'Ready for attempt 1' }).click();
+      await tablet.page.getByText('Ready: waiting for the robot at the start gate…').waitFor();
       await gate.gate('start');
       await gate.gate('finish', 47_381_000);
-    } finally {
-      await gate.close();
-    }
-    const timeSwitch = page.getByRole('radiogroup', { name: 'Time from' });
+    });
+    const timeSwitch = tablet.page.getByRole('radiogroup', { name: 'Time from' });
     await timeSwitch.waitFor();
     for (const size of SIZES) {
-      await page.setViewportSize(VIEWPORTS[size]);
+      await tablet.page.setViewportSize(VIEWPORTS[size]);
       expect({
         size,
-        covered: await coveredAtEveryScroll(timeSwitch, page.locator('.actions')),
-        outside: await sticksOut(page.locator('.attempt-form')),
+        covered: await coveredAtEveryScroll(timeSwitch, tablet.page.locator('.actions')),
+        outside: await sticksOut(tablet.page.locator('.attempt-form')),
       }).toEqual({ size, covered: [], outside: [] });
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await saveScreenshot(page, `judge-maze-switch-bottom-${size}-en`);
+      await tablet.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await saveScreenshot(tablet.page, `judge-maze-switch-bottom-${size}-en`);
     }
   });
 });

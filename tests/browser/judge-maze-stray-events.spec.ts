@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import request from 'supertest';
-import type { Venue } from '../support/start-venue';
-import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot, VIEWPORTS } from './support/chromium';
-import { createJudgeOlympiad, ledgerOf, type JudgeOlympiad } from './support/judge-olympiad';
-import { openCategory, signedInTablet } from './support/judge-tablet-page';
-import { SimulatedGate } from './support/simulated-gate';
+import { saveScreenshot, VIEWPORTS } from './support/chromium';
+import { ledgerOf } from './support/judge-olympiad';
+import { openCategory } from './support/judge-tablet-page';
+import { judgeTabletSuite } from './support/judge-tablet-suite';
 
 interface StrayEvent {
   id: string;
@@ -21,36 +19,13 @@ interface StrayEvent {
  * their time (thousandths, as the sensor measured it) to the team on screen.
  */
 describe('maze screen: stray sensor events', () => {
-  let venue: Venue;
-  let browser: Browser;
-  let olympiad: JudgeOlympiad;
-  let context: BrowserContext;
-  let page: Page;
-  let gate: SimulatedGate;
-
-  beforeAll(async () => {
-    venue = await browserVenue();
-    browser = await launchChromium();
-    olympiad = await createJudgeOlympiad(venue);
-    gate = await SimulatedGate.connect(
-      venue.mqttUrl as string,
-      olympiad.device.id,
-      olympiad.device.secret,
-    );
-  });
-
-  afterAll(async () => {
-    await gate?.close();
-    await context?.close();
-    await browser?.close();
-    await venue?.stop();
-  });
+  const tablet = judgeTabletSuite({ gate: true, signIn: false });
 
   /** The field's unassigned events as the server keeps them, newest first. */
   async function serverStrays(): Promise<StrayEvent[]> {
-    const response = await request(venue.url)
-      .get(`/api/fields/${olympiad.fieldId}/unassigned`)
-      .set('Authorization', `Bearer ${olympiad.organiser}`)
+    const response = await request(tablet.venue.url)
+      .get(`/api/fields/${tablet.olympiad.fieldId}/unassigned`)
+      .set('Authorization', `Bearer ${tablet.olympiad.organiser}`)
       .expect(200);
     return (response.body as StrayEvent[]).sort(
       (a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.deviceTimeUs - a.deviceTimeUs,
@@ -70,38 +45,35 @@ describe('maze screen: stray sensor events', () => {
     return box ? box.y + box.height : Infinity;
   }
 
-  const rows = () => page.locator('.unassigned__list li:visible');
-  const confirmButton = () => page.getByRole('button', { name: 'Әрекетті растау' });
+  const rows = () => tablet.page.locator('.unassigned__list li:visible');
+  const confirmButton = () => tablet.page.getByRole('button', { name: 'Әрекетті растау' });
 
   it('keeps Confirm in view after 40 stray events and lists the newest first', async () => {
     // Half of them before the judge opens the screen, half while it is open.
-    for (let n = 0; n < 20; n++) await gate.gate(n % 2 === 0 ? 'start' : 'finish', 30_000_000);
-    ({ context, page } = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.judge.pin,
-    ));
-    await openCategory(page, 'Лабиринт 3–4');
-    await page.locator('.queue__team', { hasText: 'Барыс' }).click();
-    const summary = page.locator('.unassigned summary');
+    for (let n = 0; n < 20; n++)
+      await tablet.gate.gate(n % 2 === 0 ? 'start' : 'finish', 30_000_000);
+    await tablet.signIn();
+    await openCategory(tablet.page, 'Лабиринт 3–4');
+    await tablet.page.locator('.queue__team', { hasText: 'Барыс' }).click();
+    const summary = tablet.page.locator('.unassigned summary');
     await summary.getByText(/20/).waitFor();
-    for (let n = 20; n < 40; n++) await gate.gate(n % 2 === 0 ? 'start' : 'finish', 30_000_000);
+    for (let n = 20; n < 40; n++)
+      await tablet.gate.gate(n % 2 === 0 ? 'start' : 'finish', 30_000_000);
     const strays = await waitForStrays(40);
     await summary.getByText(/40/).waitFor();
 
     // Collapsed: the page is not pushed down, Confirm is on screen without scrolling.
-    await saveScreenshot(page, 'maze-stray-events-kk');
+    await saveScreenshot(tablet.page, 'maze-stray-events-kk');
     expect(await rows().count()).toBe(0);
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await tablet.page.evaluate(() => window.scrollY)).toBe(0);
     expect(await bottomOf(confirmButton())).toBeLessThanOrEqual(VIEWPORTS.tablet.height);
-    await page.getByRole('button', { name: 'Русский' }).click();
+    await tablet.page.getByRole('button', { name: 'Русский' }).click();
     await summary.getByText('40 событий датчика без заезда').waitFor();
     expect(
-      await bottomOf(page.getByRole('button', { name: 'Подтвердить попытку' })),
+      await bottomOf(tablet.page.getByRole('button', { name: 'Подтвердить попытку' })),
     ).toBeLessThanOrEqual(VIEWPORTS.tablet.height);
-    await saveScreenshot(page, 'maze-stray-events-ru');
-    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await saveScreenshot(tablet.page, 'maze-stray-events-ru');
+    await tablet.page.getByRole('button', { name: 'Қазақша' }).click();
 
     // Opened: the newest three, newest first; the rest on demand.
     await summary.click();
@@ -109,8 +81,8 @@ describe('maze screen: stray sensor events', () => {
     expect(
       await rows().evaluateAll((items) => items.map((item) => item.getAttribute('data-event-id'))),
     ).toEqual(strays.slice(0, 3).map((event) => event.id));
-    await saveScreenshot(page, 'maze-stray-events-open-kk');
-    await page.getByRole('button', { name: /Барлығын көрсету/ }).click();
+    await saveScreenshot(tablet.page, 'maze-stray-events-open-kk');
+    await tablet.page.getByRole('button', { name: /Барлығын көрсету/ }).click();
     await rows().nth(39).waitFor();
     expect(
       await rows().evaluateAll((items) => items.map((item) => item.getAttribute('data-event-id'))),
@@ -118,10 +90,10 @@ describe('maze screen: stray sensor events', () => {
   });
 
   it('puts a new stray event at the top', async () => {
-    await gate.gate('start', 30_000_000);
+    await tablet.gate.gate('start', 30_000_000);
     const strays = await waitForStrays(41);
-    await page.locator('.unassigned summary').getByText(/41/).waitFor();
-    await page.waitForFunction(
+    await tablet.page.locator('.unassigned summary').getByText(/41/).waitFor();
+    await tablet.page.waitForFunction(
       (id) => document.querySelector('.unassigned__list li')?.getAttribute('data-event-id') === id,
       strays[0].id,
     );
@@ -130,30 +102,38 @@ describe('maze screen: stray sensor events', () => {
 
   it('gives a start and a finish from the list to the team on screen, in thousandths', async () => {
     // A start, then a finish 41.230 s later on the device's clock.
-    await gate.gate('finish', 30_000_000);
-    await gate.gate('start', 30_000_000);
-    await gate.gate('finish', 41_230_000);
+    await tablet.gate.gate('finish', 30_000_000);
+    await tablet.gate.gate('start', 30_000_000);
+    await tablet.gate.gate('finish', 41_230_000);
     const [finish, start] = await waitForStrays(44);
-    await page.locator(`[data-event-id="${start.id}"]`).getByRole('button').click();
-    await page.locator(`[data-event-id="${finish.id}"]`).getByRole('button').click();
-    await page.getByRole('button', { name: 'Осы уақытты алу' }).click();
+    await tablet.page.locator(`[data-event-id="${start.id}"]`).getByRole('button').click();
+    await tablet.page.locator(`[data-event-id="${finish.id}"]`).getByRole('button').click();
+    await tablet.page.getByRole('button', { name: 'Осы уақытты алу' }).click();
 
-    await page
+    await tablet.page
       .locator('[data-testid="sensor-clock"]')
       .getByText('0:41.230', { exact: true })
       .waitFor();
     expect(
-      await page.locator('.time-source [role="radio"][aria-checked="true"]').innerText(),
+      await tablet.page.locator('.time-source [role="radio"][aria-checked="true"]').innerText(),
     ).toContain('0:41.230');
-    expect(await page.locator('[data-testid="attempt-result"]').innerText()).toBe('0:41.230');
+    expect(await tablet.page.locator('[data-testid="attempt-result"]').innerText()).toBe(
+      '0:41.230',
+    );
     // The two events now belong to the run: the list no longer offers them.
     expect(
-      await page.locator(`[data-event-id="${start.id}"], [data-event-id="${finish.id}"]`).count(),
+      await tablet.page
+        .locator(`[data-event-id="${start.id}"], [data-event-id="${finish.id}"]`)
+        .count(),
     ).toBe(0);
 
-    const ledger = await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze);
+    const ledger = await ledgerOf(
+      tablet.venue,
+      tablet.olympiad.organiser,
+      tablet.olympiad.categories.maze,
+    );
     expect(
       ledger.map((entry) => [entry.teamId, entry.payload['timeMs'], entry.payload['timing']]),
-    ).toEqual([[olympiad.teams.maze[2], 41_230, 'sensor']]);
+    ).toEqual([[tablet.olympiad.teams.maze[2], 41_230, 'sensor']]);
   });
 });

@@ -1,10 +1,7 @@
 import { parseResultTime } from '@olympiad/scoring';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Venue } from '../support/start-venue';
-import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot } from './support/chromium';
-import { createJudgeOlympiad, type JudgeOlympiad } from './support/judge-olympiad';
-import { openCategory, signedInTablet } from './support/judge-tablet-page';
+import { saveScreenshot } from './support/chromium';
+import { openCategory } from './support/judge-tablet-page';
+import { judgeTabletSuite } from './support/judge-tablet-suite';
 
 /**
  * A sumo match in progress survives a reload of the tablet (or a crash of the tab): the score,
@@ -12,37 +9,14 @@ import { openCategory, signedInTablet } from './support/judge-tablet-page';
  * (docs/judge-tablet.md). Once the match is confirmed the tablet keeps nothing of it.
  */
 describe('judge tablet: a sumo match survives a reload', () => {
-  let venue: Venue;
-  let browser: Browser;
-  let olympiad: JudgeOlympiad;
-  let context: BrowserContext;
-  let page: Page;
+  const tablet = judgeTabletSuite();
 
-  beforeAll(async () => {
-    venue = await browserVenue();
-    browser = await launchChromium();
-    olympiad = await createJudgeOlympiad(venue);
-    ({ context, page } = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.judge.pin,
-      'kk',
-    ));
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await venue?.stop();
-  });
-
-  const panel = () => page.locator('.match-panel');
+  const panel = () => tablet.page.locator('.match-panel');
   const clockMs = async () =>
     parseResultTime(await panel().locator('[data-testid="match-clock"]').innerText()) as number;
   /** The live matches this tablet keeps (read from IndexedDB, where the sumo screen keeps them). */
   const keptMatches = () =>
-    page.evaluate(
+    tablet.page.evaluate(
       () =>
         new Promise<{ events: unknown[] }[]>((resolve, reject) => {
           const open = indexedDB.open('olympiad-judge-live');
@@ -64,7 +38,7 @@ describe('judge tablet: a sumo match survives a reload', () => {
   async function waitForKept(done: (kept: { events: unknown[] }[]) => boolean): Promise<void> {
     for (let i = 0; i < 100; i++) {
       if (done(await keptMatches())) return;
-      await page.waitForTimeout(50);
+      await tablet.page.waitForTimeout(50);
     }
     throw new Error(
       `the tablet did not keep the expected match: ${JSON.stringify(await keptMatches())}`,
@@ -72,7 +46,7 @@ describe('judge tablet: a sumo match survives a reload', () => {
   }
 
   it('restores the score, the warnings and a clock that went on running', async () => {
-    await openCategory(page, 'Сумо 5–6');
+    await openCategory(tablet.page, 'Сумо 5–6');
     await panel().waitFor();
     const title = await panel().locator('h3').innerText();
     await panel().getByRole('button', { name: 'Старт белгісі' }).click();
@@ -83,7 +57,7 @@ describe('judge tablet: a sumo match survives a reload', () => {
     await waitForKept((kept) => kept.length === 1 && kept[0].events.length === 2);
     const before = await clockMs();
 
-    await page.reload();
+    await tablet.page.reload();
     await panel().waitFor();
     expect(await panel().locator('h3').innerText()).toBe(title);
     expect(await panel().locator('[data-testid="points-a"]').innerText()).toBe('1');
@@ -92,14 +66,14 @@ describe('judge tablet: a sumo match survives a reload', () => {
     // Still running, and it did not start again from the full match time.
     await panel().getByRole('button', { name: 'Кідірту' }).waitFor();
     expect(await clockMs()).toBeLessThanOrEqual(before);
-    await saveScreenshot(page, 'sumo-after-reload-kk');
+    await saveScreenshot(tablet.page, 'sumo-after-reload-kk');
 
-    await page.getByRole('button', { name: 'Русский' }).click();
-    await page.reload();
+    await tablet.page.getByRole('button', { name: 'Русский' }).click();
+    await tablet.page.reload();
     await panel().locator('.sumo-side--b').getByText('1 предупреждение').waitFor();
     expect(await panel().locator('[data-testid="points-a"]').innerText()).toBe('1');
     await panel().getByRole('button', { name: 'Пауза' }).waitFor();
-    await saveScreenshot(page, 'sumo-after-reload-ru');
+    await saveScreenshot(tablet.page, 'sumo-after-reload-ru');
   });
 
   it('stops the clock at the verdict and forgets the match once it is confirmed', async () => {
