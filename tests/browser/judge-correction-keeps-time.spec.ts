@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Venue } from '../support/start-venue';
@@ -29,25 +29,52 @@ describe('head judge: a correction keeps what was not changed', () => {
         .send({ stageCode: olympiad.stageCode, pin: olympiad.judge.pin })
         .expect(200)
     ).body.token as string;
-    entryId = randomUUID();
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${judgeToken}`)
-      .send({
-        id: entryId,
-        categoryId: olympiad.categories.maze,
-        teamId: olympiad.teams.maze[1],
-        kind: 'maze.attempt',
-        payload: { attempt: 1, outcome: 'finished', timeMs: 50_156, touches: 0, timing: 'sensor' },
-        recordedAt: new Date().toISOString(),
-      })
-      .expect(201);
+    entryId = await recordSensorAttempt(olympiad.teams.maze[1], 50_156, 0);
   });
 
   afterAll(async () => {
     await browser?.close();
     await venue?.stop();
   });
+
+  /** A sensor-timed first maze attempt recorded by the maze judge's tablet; its entry's id. */
+  async function recordSensorAttempt(teamId: string, timeMs: number, touches: number) {
+    const id = randomUUID();
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${judgeToken}`)
+      .send({
+        id,
+        categoryId: olympiad.categories.maze,
+        teamId,
+        kind: 'maze.attempt',
+        payload: { attempt: 1, outcome: 'finished', timeMs, touches, timing: 'sensor' },
+        recordedAt: new Date().toISOString(),
+      })
+      .expect(201);
+    return id;
+  }
+
+  /** A fresh tablet with the head judge signed in (in English) on the maze category's review. */
+  async function openMazeReview(): Promise<{ context: BrowserContext; page: Page }> {
+    const head = await signedInTablet(
+      browser,
+      venue.url,
+      olympiad.stageCode,
+      olympiad.headJudge.pin,
+      'en',
+    );
+    try {
+      await head.page
+        .locator('.tile', { hasText: 'Лабиринт 3–4' })
+        .getByRole('link', { name: 'Review' })
+        .click();
+    } catch (error) {
+      await head.context.close();
+      throw error;
+    }
+    return head;
+  }
 
   for (const lang of ['kk', 'ru'] as const) {
     it(`shows the entry's own time and its kind in words (${lang})`, async () => {
@@ -83,19 +110,9 @@ describe('head judge: a correction keeps what was not changed', () => {
   }
 
   it('changes only the touches: the correction carries the original 50156 ms', async () => {
-    const head = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.headJudge.pin,
-      'en',
-    );
+    const head = await openMazeReview();
     try {
       const page = head.page;
-      await page
-        .locator('.tile', { hasText: 'Лабиринт 3–4' })
-        .getByRole('link', { name: 'Review' })
-        .click();
       const row = page.locator(`[data-entry="${entryId}"]`);
       await row.getByRole('button', { name: 'Correct' }).click();
       await row.getByLabel('Touches', { exact: true }).fill('2');
@@ -115,36 +132,14 @@ describe('head judge: a correction keeps what was not changed', () => {
   });
 
   it('refuses a cleared touches field instead of saving 0, and records a double-tapped save once', async () => {
-    const other = randomUUID();
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${judgeToken}`)
-      .send({
-        id: other,
-        categoryId: olympiad.categories.maze,
-        teamId: olympiad.teams.maze[2],
-        kind: 'maze.attempt',
-        payload: { attempt: 1, outcome: 'finished', timeMs: 61_020, touches: 3, timing: 'sensor' },
-        recordedAt: new Date().toISOString(),
-      })
-      .expect(201);
+    const other = await recordSensorAttempt(olympiad.teams.maze[2], 61_020, 3);
     const corrections = async () =>
       (await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).filter(
         (entry) => entry.supersedes === other,
       );
-    const head = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.headJudge.pin,
-      'en',
-    );
+    const head = await openMazeReview();
     try {
       const page = head.page;
-      await page
-        .locator('.tile', { hasText: 'Лабиринт 3–4' })
-        .getByRole('link', { name: 'Review' })
-        .click();
       const row = page.locator(`[data-entry="${other}"]`);
       await row.getByRole('button', { name: 'Correct' }).click();
       await row.getByLabel('Touches', { exact: true }).fill('');
