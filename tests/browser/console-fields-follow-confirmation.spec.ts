@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { RawDevice } from '../support/raw-device';
-import { TEST_ADMIN, type Venue } from '../support/start-venue';
+import type { Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt } from '../support/venue-api';
 import { browserVenue } from './support/browser-venue';
-import { launchChromium, newContext, SCREENSHOT_DIR } from './support/chromium';
+import { launchChromium, SCREENSHOT_DIR } from './support/chromium';
+import { openStageTab, signedInConsole } from './support/console-page';
 import { createJudgeOlympiad, type JudgeOlympiad } from './support/judge-olympiad';
 
 const T = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
@@ -58,8 +59,7 @@ describe('organiser console: Fields now follows the judge’s confirmation', () 
   }
 
   async function openFieldsNow(lang: Lang) {
-    await page.goto(`${venue.url}/console/stages/${olympiad.stageId}?lang=${lang}`);
-    await page.getByRole('button', { name: T(lang, 'console.stage.tab.overview') }).click();
+    await openStageTab(page, venue.url, olympiad.stageId, 'console.stage.tab.overview', lang);
     await card().waitFor();
     await page.locator('.ui-connection[data-connection=online]').waitFor();
   }
@@ -71,13 +71,7 @@ describe('organiser console: Fields now follows the judge’s confirmation', () 
     gates = await RawDevice.connect(venue.mqttUrl!, olympiad.device.id, olympiad.device.secret);
     await gates.status(true);
     browser = await launchChromium();
-    page = await (await newContext(browser, 'tablet')).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${venue.url}/console/?lang=kk`);
-    await page.getByLabel(T('kk', 'console.username')).fill(TEST_ADMIN.username);
-    await page.getByLabel(T('kk', 'console.password')).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: T('kk', 'common.signIn'), exact: true }).click();
-    await page.getByRole('heading', { name: T('kk', 'console.olympiads.title') }).waitFor();
+    page = await signedInConsole(browser, venue.url);
   });
 
   afterAll(async () => {

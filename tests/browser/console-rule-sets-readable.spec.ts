@@ -2,10 +2,11 @@ import { t as translate, type Lang, type MessageKey } from '@olympiad/i18n';
 import { RULE_SET_PRESETS } from '@olympiad/scoring';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { TEST_ADMIN, type Venue } from '../support/start-venue';
+import type { Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 import { browserVenue } from './support/browser-venue';
-import { launchChromium, newContext, saveScreenshot } from './support/chromium';
+import { launchChromium, saveScreenshot } from './support/chromium';
+import { openStageTab, signedInConsole } from './support/console-page';
 
 const T = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>
   translate(lang, key, params);
@@ -98,13 +99,7 @@ describe('console: rule sets by name, rules in words, one time format', () => {
       .expect(201);
 
     browser = await launchChromium();
-    page = await (await newContext(browser, 'tablet')).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${venue.url}/console/?lang=kk`);
-    await page.getByLabel(T('kk', 'console.username')).fill(TEST_ADMIN.username);
-    await page.getByLabel(T('kk', 'console.password')).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: T('kk', 'common.signIn'), exact: true }).click();
-    await page.getByRole('heading', { name: T('kk', 'console.olympiads.title') }).waitFor();
+    page = await signedInConsole(browser, venue.url);
   });
 
   afterAll(async () => {
@@ -118,8 +113,7 @@ describe('console: rule sets by name, rules in words, one time format', () => {
   it.each(['kk', 'ru'] as const)(
     'names the presets and states the rules in words (%s)',
     async (lang) => {
-      await page.goto(`${venue.url}/console/stages/${stageId}?lang=${lang}`);
-      await page.getByRole('button', { name: T(lang, 'console.stage.tab.categories') }).click();
+      await openStageTab(page, venue.url, stageId, 'console.stage.tab.categories', lang);
       const cards = page.locator('.category-card');
       await cards.getByText(T(lang, 'preset.maze-default')).waitFor();
       await cards.getByText(T(lang, 'preset.creative-default')).waitFor();
@@ -146,8 +140,7 @@ describe('console: rule sets by name, rules in words, one time format', () => {
   it.each(['kk', 'ru'] as const)(
     'writes the results table times alike and names the rule set (%s)',
     async (lang) => {
-      await page.goto(`${venue.url}/console/stages/${stageId}?lang=${lang}`);
-      await page.getByRole('button', { name: T(lang, 'console.stage.tab.results') }).click();
+      await openStageTab(page, venue.url, stageId, 'console.stage.tab.results', lang);
       await page
         .getByLabel(T(lang, 'console.results.category'))
         .selectOption({ label: 'Лабиринт 3–4' });

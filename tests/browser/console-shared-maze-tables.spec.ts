@@ -3,10 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { TEST_ADMIN, type Venue } from '../support/start-venue';
+import type { Venue } from '../support/start-venue';
 import { organiserToken } from '../support/venue-api';
 import { browserVenue } from './support/browser-venue';
-import { launchChromium, newContext, SCREENSHOT_DIR } from './support/chromium';
+import { launchChromium, SCREENSHOT_DIR } from './support/chromium';
+import { openStageTab, signedInConsole } from './support/console-page';
 
 const T = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 const JUNIOR = ['Арлан', 'Әлем', 'Барыс', 'Қыран', 'Тұлпар'];
@@ -51,13 +52,7 @@ describe('organiser console: two maze tables sharing a category', () => {
     await api('post', '/api/judges', { stageId: stage.id, name: 'Дана Серікқызы', role: 'judge', categoryIds: [junior], fieldIds: [table2.id] }).expect(201);
 
     browser = await launchChromium();
-    page = await (await newContext(browser, 'tablet')).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${venue.url}/console/?lang=kk`);
-    await page.getByLabel(T('kk', 'console.username')).fill(TEST_ADMIN.username);
-    await page.getByLabel(T('kk', 'console.password')).fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: T('kk', 'common.signIn'), exact: true }).click();
-    await page.getByRole('heading', { name: T('kk', 'console.olympiads.title') }).waitFor();
+    page = await signedInConsole(browser, venue.url);
   });
 
   afterAll(async () => {
@@ -67,8 +62,7 @@ describe('organiser console: two maze tables sharing a category', () => {
   });
 
   it('calls each junior team at one table only, and names each team’s category on the mixed table', async () => {
-    await page.goto(`${venue.url}/console/stages/${stageId}`);
-    await page.getByRole('button', { name: T('kk', 'console.stage.tab.queue') }).click();
+    await openStageTab(page, venue.url, stageId, 'console.stage.tab.queue');
     await page.getByRole('heading', { name: 'Лабиринт үстелі 1' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.attempt-queue__team').length > 0);
     const first = await listed();
