@@ -1,7 +1,6 @@
 import type {
   ClientToServerEvents,
   JoinResult,
-  RunState,
   ServerToClientEvents,
   StandingsDelta,
 } from '@olympiad/contracts';
@@ -9,7 +8,7 @@ import type { StandingRow } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { addMazeField, armRun, eventually } from '../support/field-fixture';
+import { addMazeField, armRun, confirmFinishedRun, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
@@ -136,24 +135,13 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
     expect(refused.body.key).toBe('categories.unconfirmedResults');
 
     // The judge confirms it with one touch (+10 s): 1:57.981, 4th, no longer awaiting anyone.
-    const run: RunState = (
-      await request(venue.url)
-        .get(`/api/fields/${field.fieldId}/run`)
-        .set('Authorization', `Bearer ${judge}`)
-        .expect(200)
-    ).body;
-    expect(run.state).toBe('finished');
-    const provisional = run.state === 'finished' ? run.entryId : null;
-    expect(provisional).toBeTruthy();
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${judge}`)
-      .send({
-        ...mazeAttempt(stage, team, 1, 107_981, { timing: 'sensor', touches: 1 }),
-        supersedes: provisional,
-        reason: 'Field judge: touches added to the sensor time',
-      })
-      .expect(201);
+    await confirmFinishedRun(
+      venue,
+      judge,
+      field.fieldId,
+      mazeAttempt(stage, team, 1, 107_981, { timing: 'sensor', touches: 1 }),
+      'Field judge: touches added to the sensor time',
+    );
     await eventually(async () =>
       expect(await publicRow(team)).toMatchObject({ place: 4, status: 'ranked', primary: 117_981 }),
     );

@@ -1,13 +1,12 @@
 import { t as translate, type Lang, type MessageKey } from '@olympiad/i18n';
-import type { RunState } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { addMazeField, armRun, eventually } from '../support/field-fixture';
+import { addMazeField, armRun, confirmFinishedRun, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt } from '../support/venue-api';
-import { launchChromium, newContext, saveScreenshot } from './support/chromium';
+import { launchChromium, openInNewContext, saveScreenshot } from './support/chromium';
 import {
   confirmRun,
   seedLeaderboardStage,
@@ -30,13 +29,8 @@ describe('leaderboard: a sensor time awaiting the judge', () => {
   let judge: string;
   const contexts: BrowserContext[] = [];
 
-  async function open(path: string, viewport: 'hall' | 'phone'): Promise<Page> {
-    const context = await newContext(browser, viewport);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${venue.url}${path}`);
-    return page;
-  }
+  const open = (path: string, viewport: 'hall' | 'phone'): Promise<Page> =>
+    openInNewContext(browser, viewport, `${venue.url}${path}`, contexts);
 
   beforeAll(async () => {
     venue = await startVenue({
@@ -122,23 +116,13 @@ describe('leaderboard: a sensor time awaiting the judge', () => {
     await saveScreenshot(hallRu, 'hall-provisional-ru');
 
     // The maze judge confirms it with one touch (+10 s) and frees the field, as the tablet does.
-    const run: RunState = (
-      await request(venue.url)
-        .get(`/api/fields/${field.fieldId}/run`)
-        .set('Authorization', `Bearer ${judge}`)
-        .expect(200)
-    ).body;
-    const provisional = run.state === 'finished' ? run.entryId : null;
-    expect(provisional).toBeTruthy();
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${judge}`)
-      .send({
-        ...mazeAttempt(stage, team, 1, 107_981, { timing: 'sensor', touches: 1 }),
-        supersedes: provisional,
-        reason: T('kk', 'judge.maze.correctionReason'),
-      })
-      .expect(201);
+    await confirmFinishedRun(
+      venue,
+      judge,
+      field.fieldId,
+      mazeAttempt(stage, team, 1, 107_981, { timing: 'sensor', touches: 1 }),
+      T('kk', 'judge.maze.correctionReason'),
+    );
     await request(venue.url)
       .delete(`/api/fields/${field.fieldId}/runs/current`)
       .set('Authorization', `Bearer ${judge}`)

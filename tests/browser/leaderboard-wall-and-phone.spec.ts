@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt } from '../support/venue-api';
-import { launchChromium, newContext, saveScreenshot } from './support/chromium';
+import { launchChromium, openInNewContext, saveScreenshot } from './support/chromium';
 import { seedLeaderboardStage, type LeaderboardStage } from './support/leaderboard-stage';
 
 const T = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>
@@ -33,13 +33,8 @@ describe('leaderboard: wall display and phone', () => {
   const teamIds: string[] = [];
   const contexts: BrowserContext[] = [];
 
-  async function open(path: string, viewport: 'hall' | 'phone'): Promise<Page> {
-    const context = await newContext(browser, viewport);
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${venue.url}${path}`);
-    return page;
-  }
+  const open = (path: string, viewport: 'hall' | 'phone'): Promise<Page> =>
+    openInNewContext(browser, viewport, `${venue.url}${path}`, contexts);
 
   beforeAll(async () => {
     venue = await startVenue();

@@ -44,6 +44,20 @@ export function newContext(browser: Browser, viewport: ViewportName): Promise<Br
   });
 }
 
+/** Opens `url` on a fresh context at a named viewport, added to `contexts` for the suite to close. */
+export async function openInNewContext(
+  browser: Browser,
+  viewport: ViewportName,
+  url: string,
+  contexts: BrowserContext[],
+): Promise<Page> {
+  const context = await newContext(browser, viewport);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
 /** Saves tests/artifacts/screenshots/<name>.png (the viewport only, as a person sees it). */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
