@@ -16,6 +16,7 @@ import {
   judgeToken,
   mazeAttempt,
   organiserToken,
+  publishLive,
   type StageFixture,
 } from '../support/venue-api';
 
@@ -40,16 +41,7 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
     venue = await startVenue();
     organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 5 });
-    const auth = { Authorization: `Bearer ${organiser}` };
-    await request(venue.url)
-      .patch(`/api/stages/${stage.stageId}`)
-      .set(auth)
-      .send({ status: 'live' })
-      .expect(200);
-    await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/publish`)
-      .set(auth)
-      .expect(200);
+    await publishLive(venue, organiser, stage);
     field = await addMazeField(venue, organiser, stage, `gates-${randomUUID().slice(0, 8)}`);
     judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
     // Three confirmed results: 1:40, 1:45 and 1:50.

@@ -5,6 +5,7 @@ import {
   judgeToken,
   mazeAttempt,
   organiserToken,
+  publishLive,
   type StageFixture,
 } from '../support/venue-api';
 import { TEST_ADMIN, type Venue } from '../support/start-venue';
@@ -38,16 +39,7 @@ describe('app shells in Chromium', () => {
     browser = await launchChromium();
     const organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 5 });
-    const auth = { Authorization: `Bearer ${organiser}` };
-    await request(venue.url)
-      .patch(`/api/stages/${stage.stageId}`)
-      .set(auth)
-      .send({ status: 'live' })
-      .expect(200);
-    await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/publish`)
-      .set(auth)
-      .expect(200);
+    await publishLive(venue, organiser, stage);
     const judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
     const times = [48_120, 52_300, 45_870];
     for (const [index, time] of times.entries()) {

@@ -72,6 +72,13 @@ export async function createMazeStage(venue: Venue, token: string, options: { te
   } satisfies StageFixture;
 }
 
+/** The stage goes live and its maze category is published, so the public screens show it. */
+export async function publishLive(venue: Venue, token: string, stage: Pick<StageFixture, 'stageId' | 'categoryId'>): Promise<void> {
+  const auth = { Authorization: `Bearer ${token}` };
+  await request(venue.url).patch(`/api/stages/${stage.stageId}`).set(auth).send({ status: 'live' }).expect(200);
+  await request(venue.url).post(`/api/categories/${stage.categoryId}/publish`).set(auth).expect(200);
+}
+
 export async function judgeToken(venue: Venue, stageCode: string, pin: string): Promise<string> {
   const response = await request(venue.url).post('/api/auth/judge').send({ stageCode, pin }).expect(200);
   return response.body.token as string;
