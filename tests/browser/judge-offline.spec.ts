@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import type { Venue } from '../support/start-venue';
-import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot } from './support/chromium';
-import { createJudgeOlympiad, ledgerOf, type JudgeOlympiad } from './support/judge-olympiad';
+import { saveScreenshot } from './support/chromium';
+import { ledgerOf } from './support/judge-olympiad';
 import { openCategory, signedInTablet, waitForServiceWorker } from './support/judge-tablet-page';
+import { judgeTabletSuite } from './support/judge-tablet-suite';
 
 /**
  * The venue Wi-Fi drops: the judge goes on scoring every discipline, the tablet is reloaded twice
@@ -13,130 +11,114 @@ import { openCategory, signedInTablet, waitForServiceWorker } from './support/ju
  * head judge's review queue, and accepted there.
  */
 describe('judge tablet offline', () => {
-  let venue: Venue;
-  let browser: Browser;
-  let olympiad: JudgeOlympiad;
-  let context: BrowserContext;
-  let page: Page;
+  const tablet = judgeTabletSuite({ signIn: false });
 
-  beforeAll(async () => {
-    venue = await browserVenue();
-    browser = await launchChromium();
-    olympiad = await createJudgeOlympiad(venue);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await venue?.stop();
-  });
-
-  const back = () => page.locator('.screen__head a', { hasText: 'Артқа' }).click();
-  const banner = () => page.locator('[data-testid="sync-banners"]');
+  const back = () => tablet.page.locator('.screen__head a', { hasText: 'Артқа' }).click();
+  const banner = () => tablet.page.locator('[data-testid="sync-banners"]');
 
   it('keeps 20 entries across disciplines through two offline reloads and delivers each once', async () => {
-    ({ context, page } = await signedInTablet(browser, venue.url, olympiad.stageCode, olympiad.judge.pin));
-    await waitForServiceWorker(page);
+    await tablet.signIn();
+    await waitForServiceWorker(tablet.page);
     // Open each category once while online, as a judge does at the start of the day.
     for (const name of ['Лабиринт 3–4', 'Сумо 5–6', 'Бағдарламалау 5–6', 'Шығармашылық жоба 5–6']) {
-      await openCategory(page, name);
-      await page.locator('.queue, .match-panel').first().waitFor();
+      await openCategory(tablet.page, name);
+      await tablet.page.locator('.queue, .match-panel').first().waitFor();
       await back();
     }
-    const before = await ledgerOf(venue, olympiad.organiser, olympiad.categories.sumo);
+    const before = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.sumo);
 
-    await context.setOffline(true);
+    await tablet.context.setOffline(true);
 
     // Maze: 4 teams × 2 attempts by stopwatch = 8 entries.
-    await openCategory(page, 'Лабиринт 3–4');
-    for (const [index, name] of olympiad.teamNames.maze.entries()) {
-      await page.locator('.queue__team', { hasText: name }).click();
+    await openCategory(tablet.page, 'Лабиринт 3–4');
+    for (const [index, name] of tablet.olympiad.teamNames.maze.entries()) {
+      await tablet.page.locator('.queue__team', { hasText: name }).click();
       for (const attempt of [1, 2]) {
-        await page.getByText(`${attempt}-әрекет (3 ішінен)`).waitFor();
-        await page.getByLabel('Уақыт', { exact: true }).fill(`0:${40 + index}.${10 + attempt}`);
-        await page.getByRole('button', { name: 'Әрекетті растау' }).click();
+        await tablet.page.getByText(`${attempt}-әрекет (3 ішінен)`).waitFor();
+        await tablet.page.getByLabel('Уақыт', { exact: true }).fill(`0:${40 + index}.${10 + attempt}`);
+        await tablet.page.getByRole('button', { name: 'Әрекетті растау' }).click();
       }
-      await page.getByText('3-әрекет (3 ішінен)').waitFor();
+      await tablet.page.getByText('3-әрекет (3 ішінен)').waitFor();
     }
     await banner().getByText(/8 жазба планшетте сақтаулы/).waitFor();
-    await saveScreenshot(page, 'judge-offline-maze-tablet-kk');
+    await saveScreenshot(tablet.page, 'judge-offline-maze-tablet-kk');
     await back();
 
     // Programming: 2 teams × 3 tasks = 6 entries.
-    await openCategory(page, 'Бағдарламалау 5–6');
-    for (const name of olympiad.teamNames.programming.slice(0, 2)) {
-      await page.locator('.queue__team', { hasText: name }).click();
+    await openCategory(tablet.page, 'Бағдарламалау 5–6');
+    for (const name of tablet.olympiad.teamNames.programming.slice(0, 2)) {
+      await tablet.page.locator('.queue__team', { hasText: name }).click();
       for (const [task, points] of [['A', '10'], ['B', '20'], ['C', '30']]) {
-        await page.getByLabel(`Task ${task} үшін ұпай`).fill(points);
+        await tablet.page.getByLabel(`Task ${task} үшін ұпай`).fill(points);
       }
-      await page.getByRole('button', { name: 'Сақтау' }).click();
-      await page.getByText('3 жазба планшетте сақталды', { exact: false }).waitFor();
+      await tablet.page.getByRole('button', { name: 'Сақтау' }).click();
+      await tablet.page.getByText('3 жазба планшетте сақталды', { exact: false }).waitFor();
     }
     await banner().getByText(/14 жазба/).waitFor();
 
     // A reload without a network: the service worker opens the app, IndexedDB still has all 14.
-    await page.reload();
-    await page.locator('#category-title').waitFor();
+    await tablet.page.reload();
+    await tablet.page.locator('#category-title').waitFor();
     await banner().getByText(/14 жазба планшетте сақтаулы/).waitFor();
-    await saveScreenshot(page, 'judge-offline-after-reload-tablet-kk');
+    await saveScreenshot(tablet.page, 'judge-offline-after-reload-tablet-kk');
     await back();
 
     // Creative: 4 teams, one sheet each = 4 entries.
-    await openCategory(page, 'Шығармашылық жоба 5–6');
-    for (const name of olympiad.teamNames.creative) {
-      await page.locator('.queue__team', { hasText: name }).click();
+    await openCategory(tablet.page, 'Шығармашылық жоба 5–6');
+    for (const name of tablet.olympiad.teamNames.creative) {
+      await tablet.page.locator('.queue__team', { hasText: name }).click();
       for (let criterion = 0; criterion < 6; criterion++) {
-        await page.locator('.criterion').nth(criterion).getByRole('radio', { name: '6', exact: true }).click();
+        await tablet.page.locator('.criterion').nth(criterion).getByRole('radio', { name: '6', exact: true }).click();
       }
-      await page.getByRole('button', { name: 'Сақтау' }).click();
-      await page.getByText('Планшетте сақталды', { exact: false }).waitFor();
+      await tablet.page.getByRole('button', { name: 'Сақтау' }).click();
+      await tablet.page.getByText('Планшетте сақталды', { exact: false }).waitFor();
     }
     await back();
 
     // Sumo: two matches = 2 entries; the second comes from the bracket including the first.
-    await openCategory(page, 'Сумо 5–6');
-    const first = await page.locator('.match-panel h3').innerText();
+    await openCategory(tablet.page, 'Сумо 5–6');
+    const first = await tablet.page.locator('.match-panel h3').innerText();
     for (const side of ['a', 'b']) {
-      const panel = page.locator('.match-panel');
+      const panel = tablet.page.locator('.match-panel');
       await panel.locator(`.sumo-side--${side}`).getByRole('button', { name: 'Ұпай (юко)' }).click();
       await panel.locator(`.sumo-side--${side}`).getByRole('button', { name: 'Ұпай (юко)' }).click();
       await panel.getByRole('button', { name: 'Кездесуді растау' }).click();
-      await page.locator('.match-panel h3').filter({ hasNotText: side === 'a' ? first : '§' }).waitFor();
+      await tablet.page.locator('.match-panel h3').filter({ hasNotText: side === 'a' ? first : '§' }).waitFor();
     }
     await banner().getByText(/20 жазба планшетте сақтаулы/).waitFor();
 
-    await page.reload();
-    await page.locator('#category-title').waitFor();
+    await tablet.page.reload();
+    await tablet.page.locator('#category-title').waitFor();
     await banner().getByText(/20 жазба планшетте сақтаулы/).waitFor();
-    await saveScreenshot(page, 'judge-offline-20-waiting-tablet-kk');
-    await page.getByRole('button', { name: 'Русский' }).click();
+    await saveScreenshot(tablet.page, 'judge-offline-20-waiting-tablet-kk');
+    await tablet.page.getByRole('button', { name: 'Русский' }).click();
     await banner().getByText(/Записей на планшете: 20/).waitFor();
-    await saveScreenshot(page, 'judge-offline-20-waiting-tablet-ru');
-    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await saveScreenshot(tablet.page, 'judge-offline-20-waiting-tablet-ru');
+    await tablet.page.getByRole('button', { name: 'Қазақша' }).click();
 
-    await context.setOffline(false);
+    await tablet.context.setOffline(false);
     await banner().getByText(/сақтаулы|жіберілуде/).waitFor({ state: 'detached', timeout: 30_000 });
 
-    const maze = await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze);
-    const programming = await ledgerOf(venue, olympiad.organiser, olympiad.categories.programming);
-    const creative = await ledgerOf(venue, olympiad.organiser, olympiad.categories.creative);
-    const sumo = await ledgerOf(venue, olympiad.organiser, olympiad.categories.sumo);
+    const maze = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze);
+    const programming = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.programming);
+    const creative = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.creative);
+    const sumo = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.sumo);
     expect([maze.length, programming.length, creative.length, sumo.length - before.length]).toEqual([8, 6, 4, 2]);
     const ids = [...maze, ...programming, ...creative, ...sumo.slice(before.length)].map((entry) => entry.id);
     expect(new Set(ids).size).toBe(20);
     expect(maze.map((e) => [e.teamId, e.payload['attempt'], e.payload['timeMs']])).toEqual(
-      olympiad.teams.maze.flatMap((teamId, index) => [
+      tablet.olympiad.teams.maze.flatMap((teamId, index) => [
         [teamId, 1, (40 + index) * 1000 + 110],
         [teamId, 2, (40 + index) * 1000 + 120],
       ]),
     );
-    await page.reload();
-    await page.locator('#category-title').waitFor();
+    await tablet.page.reload();
+    await tablet.page.locator('#category-title').waitFor();
     expect(await banner().innerText()).toBe('');
   });
 
   it('hands an entry made offline on a category locked meanwhile to the head judge, who accepts it', async () => {
-    const head = await signedInTablet(browser, venue.url, olympiad.stageCode, olympiad.headJudge.pin);
+    const head = await signedInTablet(tablet.browser, tablet.venue.url, tablet.olympiad.stageCode, tablet.olympiad.headJudge.pin);
     try {
       const headPage = head.page;
       const queue = headPage.locator('[data-testid="held-entries"]');
@@ -145,35 +127,35 @@ describe('judge tablet offline', () => {
 
       // The Wi-Fi drops at the maze field; the judge scores Сұңқар's third attempt.
       await back();
-      await openCategory(page, 'Лабиринт 3–4');
-      await page.locator('.queue__team', { hasText: 'Сұңқар' }).click();
-      await page.getByText('3-әрекет (3 ішінен)').waitFor();
-      await context.setOffline(true);
-      await page.getByLabel('Уақыт', { exact: true }).fill('0:45.50');
-      await page.getByRole('button', { name: 'Әрекетті растау' }).click();
+      await openCategory(tablet.page, 'Лабиринт 3–4');
+      await tablet.page.locator('.queue__team', { hasText: 'Сұңқар' }).click();
+      await tablet.page.getByText('3-әрекет (3 ішінен)').waitFor();
+      await tablet.context.setOffline(true);
+      await tablet.page.getByLabel('Уақыт', { exact: true }).fill('0:45.50');
+      await tablet.page.getByRole('button', { name: 'Әрекетті растау' }).click();
       await banner().getByText(/1 жазба планшетте сақтаулы/).waitFor();
 
       // Signing out now would leave the entry behind: the tablet says so and asks.
-      await page.getByRole('button', { name: 'Шығу' }).click();
-      await page.getByText(/Осы планшеттің 1 жазбасы серверге де, бас төрешіге де жеткен жоқ/).waitFor();
-      await page.getByRole('button', { name: 'Бас тарту' }).click();
+      await tablet.page.getByRole('button', { name: 'Шығу' }).click();
+      await tablet.page.getByText(/Осы планшеттің 1 жазбасы серверге де, бас төрешіге де жеткен жоқ/).waitFor();
+      await tablet.page.getByRole('button', { name: 'Бас тарту' }).click();
 
       // Meanwhile the head judge locks the category.
       await headPage.getByRole('button', { name: 'Санатты құлыптау' }).click();
       await headPage.locator('[data-testid="category-status"]', { hasText: 'Құлыпталған' }).waitFor();
 
       // Back online: the ledger refuses the entry, the tablet hands it to the head judge.
-      await context.setOffline(false);
+      await tablet.context.setOffline(false);
       await banner().getByText('1 жазба бас төрешінің қарауында.').waitFor({ timeout: 30_000 });
       await banner().getByRole('link', { name: 'Ашу' }).click();
-      await page.locator('.outbox-item--held').getByText('бас төрешіге жіберілді').waitFor();
-      await page.locator('.outbox-item--held').getByText('Бұл санат құлыпталған', { exact: false }).waitFor();
+      await tablet.page.locator('.outbox-item--held').getByText('бас төрешіге жіберілді').waitFor();
+      await tablet.page.locator('.outbox-item--held').getByText('Бұл санат құлыпталған', { exact: false }).waitFor();
 
       // On a locked category the field cannot be readied, and the tablet says why.
-      await page.goto(`${venue.url}/judge/c/${olympiad.categories.maze}`);
-      await page.locator('.queue__team', { hasText: 'Қыран' }).click();
-      await page.getByText('Санат құлыпталған: бас төреші құлпын ашпайынша алаңды дайындауға болмайды.').waitFor();
-      expect(await page.getByRole('button', { name: '3-әрекетке дайын' }).isDisabled()).toBe(true);
+      await tablet.page.goto(`${tablet.venue.url}/judge/c/${tablet.olympiad.categories.maze}`);
+      await tablet.page.locator('.queue__team', { hasText: 'Қыран' }).click();
+      await tablet.page.getByText('Санат құлыпталған: бас төреші құлпын ашпайынша алаңды дайындауға болмайды.').waitFor();
+      expect(await tablet.page.getByRole('button', { name: '3-әрекетке дайын' }).isDisabled()).toBe(true);
 
       // The entry appears in the head judge's queue live, with who made it and why it was refused.
       const item = queue.locator('.held__entry', { hasText: 'Сұңқар' });
@@ -199,20 +181,20 @@ describe('judge tablet offline', () => {
       // Still locked: the ledger refuses, and the entry stays in the queue.
       await item.getByRole('button', { name: 'Қабылдау' }).click();
       await item.getByRole('alert').getByText('Бұл санат құлыпталған. Алдымен бас төреші құлпын ашуы керек.').waitFor();
-      expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(8);
+      expect((await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze)).length).toBe(8);
 
       await headPage.getByRole('button', { name: 'Құлыпты ашу' }).click();
       await headPage.locator('[data-testid="category-status"]', { hasText: 'Бағалауға ашық' }).waitFor();
       await item.getByRole('button', { name: 'Қабылдау' }).click();
       await queue.getByText('Қарауды күтіп тұрған жазба жоқ.').waitFor();
 
-      const maze = await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze);
-      const accepted = maze.filter((entry) => entry.teamId === olympiad.teams.maze[3] && entry.payload['attempt'] === 3);
+      const maze = await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze);
+      const accepted = maze.filter((entry) => entry.teamId === tablet.olympiad.teams.maze[3] && entry.payload['attempt'] === 3);
       expect(accepted).toHaveLength(1);
       expect(accepted[0].payload['timeMs']).toBe(45_500);
-      const held = await request(venue.url)
-        .get(`/api/stages/${olympiad.stageId}/held-entries?status=all`)
-        .set('Authorization', `Bearer ${olympiad.organiser}`)
+      const held = await request(tablet.venue.url)
+        .get(`/api/stages/${tablet.olympiad.stageId}/held-entries?status=all`)
+        .set('Authorization', `Bearer ${tablet.olympiad.organiser}`)
         .expect(200);
       expect(held.body.map((entry: { id: string; status: string; resolution: { reason: string } }) => [entry.id, entry.status, entry.resolution.reason])).toEqual([
         [accepted[0].id, 'accepted', 'Желі үзілді; уақыт бейнеден тексерілді'],
@@ -221,9 +203,9 @@ describe('judge tablet offline', () => {
       // The tablet learns of the acceptance, resends, gets "already stored", and the item clears.
       // Held → sending → gone: wait for the resend to finish, not just for the held line to leave.
       await banner().getByText(/бас төрешінің қарауында/).waitFor({ state: 'detached', timeout: 30_000 });
-      await page.waitForFunction(() => (document.querySelector('[data-testid="sync-banners"]') as HTMLElement | null)?.innerText.trim() === '', undefined, { timeout: 30_000 });
+      await tablet.page.waitForFunction(() => (document.querySelector('[data-testid="sync-banners"]') as HTMLElement | null)?.innerText.trim() === '', undefined, { timeout: 30_000 });
       expect(await banner().innerText()).toBe('');
-      expect((await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).length).toBe(9);
+      expect((await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze)).length).toBe(9);
     } finally {
       await head.context.close();
     }
