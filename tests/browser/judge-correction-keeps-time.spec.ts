@@ -1,51 +1,40 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { Venue } from '../support/start-venue';
-import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot } from './support/chromium';
-import { createJudgeOlympiad, ledgerOf, type JudgeOlympiad } from './support/judge-olympiad';
+import { saveScreenshot } from './support/chromium';
+import { ledgerOf } from './support/judge-olympiad';
 import { signedInTablet } from './support/judge-tablet-page';
+import { judgeTabletSuite } from './support/judge-tablet-suite';
 
 /**
  * The head judge corrects a sensor-timed maze attempt: the form shows every digit the entry has,
  * and a field the head judge did not change goes into the correction exactly as it was.
  */
 describe('head judge: a correction keeps what was not changed', () => {
-  let venue: Venue;
-  let browser: Browser;
-  let olympiad: JudgeOlympiad;
+  const tablet = judgeTabletSuite({ signIn: false });
   let entryId: string;
   let judgeToken: string;
 
   beforeAll(async () => {
-    venue = await browserVenue();
-    browser = await launchChromium();
-    olympiad = await createJudgeOlympiad(venue);
     // The maze judge's tablet records a sensor-timed attempt (thousandths from the finish gate).
     judgeToken = (
-      await request(venue.url)
+      await request(tablet.venue.url)
         .post('/api/auth/judge')
-        .send({ stageCode: olympiad.stageCode, pin: olympiad.judge.pin })
+        .send({ stageCode: tablet.olympiad.stageCode, pin: tablet.olympiad.judge.pin })
         .expect(200)
     ).body.token as string;
-    entryId = await recordSensorAttempt(olympiad.teams.maze[1], 50_156, 0);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await venue?.stop();
+    entryId = await recordSensorAttempt(tablet.olympiad.teams.maze[1], 50_156, 0);
   });
 
   /** A sensor-timed first maze attempt recorded by the maze judge's tablet; its entry's id. */
   async function recordSensorAttempt(teamId: string, timeMs: number, touches: number) {
     const id = randomUUID();
-    await request(venue.url)
+    await request(tablet.venue.url)
       .post('/api/ledger')
       .set('Authorization', `Bearer ${judgeToken}`)
       .send({
         id,
-        categoryId: olympiad.categories.maze,
+        categoryId: tablet.olympiad.categories.maze,
         teamId,
         kind: 'maze.attempt',
         payload: { attempt: 1, outcome: 'finished', timeMs, touches, timing: 'sensor' },
@@ -58,10 +47,10 @@ describe('head judge: a correction keeps what was not changed', () => {
   /** A fresh tablet with the head judge signed in (in English) on the maze category's review. */
   async function openMazeReview(): Promise<{ context: BrowserContext; page: Page }> {
     const head = await signedInTablet(
-      browser,
-      venue.url,
-      olympiad.stageCode,
-      olympiad.headJudge.pin,
+      tablet.browser,
+      tablet.venue.url,
+      tablet.olympiad.stageCode,
+      tablet.olympiad.headJudge.pin,
       'en',
     );
     try {
@@ -79,10 +68,10 @@ describe('head judge: a correction keeps what was not changed', () => {
   for (const lang of ['kk', 'ru'] as const) {
     it(`shows the entry's own time and its kind in words (${lang})`, async () => {
       const head = await signedInTablet(
-        browser,
-        venue.url,
-        olympiad.stageCode,
-        olympiad.headJudge.pin,
+        tablet.browser,
+        tablet.venue.url,
+        tablet.olympiad.stageCode,
+        tablet.olympiad.headJudge.pin,
         lang,
       );
       try {
@@ -120,9 +109,9 @@ describe('head judge: a correction keeps what was not changed', () => {
       await row.getByRole('button', { name: 'Save correction' }).click();
       await page.locator('.history__entry--old', { hasText: '0:50.156' }).waitFor();
 
-      const correction = (await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).find(
-        (entry) => entry.supersedes === entryId,
-      );
+      const correction = (
+        await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze)
+      ).find((entry) => entry.supersedes === entryId);
       expect(correction?.payload).toMatchObject({ timeMs: 50_156, touches: 2, timing: 'sensor' });
       // The summary of an entry writes the touches as words, with the plural form.
       await page.locator('.history__entry', { hasText: '2 touches' }).first().waitFor();
@@ -132,11 +121,11 @@ describe('head judge: a correction keeps what was not changed', () => {
   });
 
   it('refuses a cleared touches field instead of saving 0, and records a double-tapped save once', async () => {
-    const other = await recordSensorAttempt(olympiad.teams.maze[2], 61_020, 3);
+    const other = await recordSensorAttempt(tablet.olympiad.teams.maze[2], 61_020, 3);
     const corrections = async () =>
-      (await ledgerOf(venue, olympiad.organiser, olympiad.categories.maze)).filter(
-        (entry) => entry.supersedes === other,
-      );
+      (
+        await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.maze)
+      ).filter((entry) => entry.supersedes === other);
     const head = await openMazeReview();
     try {
       const page = head.page;
