@@ -81,6 +81,18 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
       ? result.standings?.standings.rows.find((row) => row.teamId === teamId)
       : undefined;
   };
+  /** The runs a public screen joining the stage room is handed first. */
+  const stageRuns = async () => {
+    const screen: Client = io(venue.url, { transports: ['websocket'], reconnection: false });
+    try {
+      const joined = await new Promise<JoinResult>((resolve) =>
+        screen.emit('join', { kind: 'stage', id: stage.stageId }, resolve),
+      );
+      return joined.ok ? joined.runs : undefined;
+    } finally {
+      screen.close();
+    }
+  };
   const deltaRows = (teamId: string) =>
     deltas.flatMap((delta) => delta.changed).filter((row) => row.teamId === teamId);
 
@@ -119,6 +131,16 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
     const third = await publicRow(stage.teamIds[2]);
     expect(third.place).toBe(3);
 
+    // A hall screen that joins now (or comes back after a Wi-Fi drop) sees the field's run at once.
+    expect(await stageRuns()).toEqual([
+      expect.objectContaining({
+        fieldId: field.fieldId,
+        state: 'finished',
+        durationMs: 107_981,
+        teamId: team,
+      }),
+    ]);
+
     // Locking now would drop the run from the final standings: refused, and nothing changes.
     const refused = await request(venue.url)
       .post(`/api/categories/${stage.categoryId}/lock`)
@@ -143,6 +165,18 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
       expect(deltaRows(team).at(-1)).toMatchObject({ place: 4, primary: 117_981 }),
     );
     expect(deltaRows(team).at(-1)?.unconfirmed).toBeUndefined();
+
+    // Results withdrawn: the field's run is no longer handed to the public either.
+    const auth = { Authorization: `Bearer ${organiser}` };
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/unpublish`)
+      .set(auth)
+      .expect(200);
+    expect(await stageRuns()).toEqual([]);
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/publish`)
+      .set(auth)
+      .expect(200);
 
     // Confirmed: the category may be locked.
     await request(venue.url)

@@ -42,6 +42,11 @@ export class LiveService {
   private readonly coalescer = new DeltaCoalescer((delta, published) => this.broadcastDelta(delta, published));
   /** Awards reveals in progress, by stage: the stage join hands them to late viewers. */
   private stageAwards?: (stageId: string) => Promise<AwardsState[]>;
+  /**
+   * The last public run of each field, by stage, for screens that join late or reconnect. Kept in
+   * this process: after a restart a field shows again from its next run change.
+   */
+  private readonly publicRuns = new Map<string, Map<string, PublicRun>>();
   private fieldSnapshot?: (fieldId: string) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>;
 
   constructor(
@@ -63,13 +68,15 @@ export class LiveService {
       if (!stage) return refuse('errors.notFound', 'No such stage');
       const staff = isStaffOf(actor, stage.id);
       if (!staff && stage.status === 'draft') return refuse('live.notPublished', 'This stage is not public yet');
+      const snapshot = await this.stageSnapshot(stage, staff);
       return {
         socketRoom: staff ? `stage:${stage.id}:staff` : `stage:${stage.id}`,
         result: {
           ok: true,
           room,
-          stage: await this.stageSnapshot(stage, staff),
+          stage: snapshot,
           ...(this.stageAwards ? { awards: await this.stageAwards(stage.id) } : {}),
+          runs: this.publicRunsOf(snapshot),
         },
       };
     }
@@ -131,7 +138,28 @@ export class LiveService {
           durationMs: run.state === 'finished' ? run.durationMs : undefined,
         }
       : { ...base, state: 'idle' };
+    this.rememberPublicRun(payload);
     this.server.to([`stage:${field.stageId}`, `stage:${field.stageId}:staff`]).emit('run:public', payload);
+  }
+
+  private rememberPublicRun(run: PublicRun): void {
+    const runs = this.publicRuns.get(run.stageId) ?? new Map<string, PublicRun>();
+    if (run.state === 'idle') runs.delete(run.fieldId);
+    else runs.set(run.fieldId, run);
+    this.publicRuns.set(run.stageId, runs);
+  }
+
+  /**
+   * What a screen joining (or coming back after a Wi-Fi drop) shows as "on the field now": the last
+   * public run of each field, kept only if its category is still published, with the server's time
+   * of now for the screen's clock offset.
+   */
+  private publicRunsOf(stage: StageSnapshot): PublicRun[] {
+    const published = new Set(stage.categories.filter((category) => category.published).map((category) => category.id));
+    const serverNow = new Date().toISOString();
+    return [...(this.publicRuns.get(stage.stageId)?.values() ?? [])]
+      .filter((run) => run.categoryId !== undefined && published.has(run.categoryId))
+      .map((run) => ({ ...run, serverNow }));
   }
 
   /** The runs feature registers what a judge joining a field room gets first (run, devices, unassigned events). */

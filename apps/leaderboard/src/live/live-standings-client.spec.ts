@@ -205,4 +205,30 @@ describe('LiveStandingsClient', () => {
     });
     expect(sut.getState().stage?.name).toBe('Ақмола облысы');
   });
+
+  it('shows the run on a field again after a Wi-Fi drop, from the stage join', async () => {
+    const { transport, sut } = setup();
+    const stage = { stageId: 's1', name: 'Ақмола', status: 'live', categories: [] };
+    const running = {
+      fieldId: 'f1',
+      fieldName: 'Лабиринт 1',
+      stageId: 's1',
+      state: 'running' as const,
+      categoryId: 'maze',
+      teamName: 'Қыран',
+      startedAt: '2026-12-06T09:00:00.000Z',
+      serverNow: '2026-12-06T09:00:05.000Z',
+    };
+    transport.answer = (_event, room) => ({ ok: true, room, stage, runs: [running] });
+    sut.watchStage('s1', stage);
+    transport.connect();
+    await flush();
+    expect(sut.getState().runs['f1']).toMatchObject({ state: 'running', teamName: 'Қыран' });
+
+    transport.disconnect();
+    transport.connect();
+    expect(sut.getState().runs).toEqual({});
+    await flush();
+    expect(sut.getState().runs['f1']).toMatchObject({ state: 'running', teamName: 'Қыран' });
+  });
 });

@@ -185,6 +185,16 @@ export class LiveStandingsClient {
         this.update({
           stage: result.stage,
           awards: Object.fromEntries((result.awards ?? []).map((a) => [a.categoryId, a])),
+          // What is on the fields now, also after a Wi-Fi drop; a `run:public` meanwhile is newer.
+          runs: {
+            ...Object.fromEntries(
+              (result.runs ?? []).map((run) => [
+                run.fieldId,
+                { ...run, offsetMs: Date.parse(run.serverNow) - Date.now() },
+              ]),
+            ),
+            ...this.state.runs,
+          },
         });
     } catch {
       // No answer: the stage summary from the page load stays; the next connect tries again.

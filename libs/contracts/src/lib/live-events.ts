@@ -69,6 +69,8 @@ export type JoinResult =
       unassigned?: UnassignedSensorEvent[];
       /** Stage rooms: awards reveals in progress (only the revealed places). */
       awards?: AwardsState[];
+      /** Stage rooms: what is on the fields now (published categories only), as `run:public` sends it. */
+      runs?: PublicRun[];
     }
   | { ok: false; key: string; message: string };
 
