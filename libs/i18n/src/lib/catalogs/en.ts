@@ -526,6 +526,13 @@ export const en = {
   'qualification.notRepublic': 'Choose the republic stage of the same olympiad.',
   'qualification.targetClosed': 'The republic stage is closed.',
   'qualification.unknownWildcard': 'That wildcard team is not in this stage.',
+  'federation.notABundle': 'This is not an olympiad bundle file.',
+  'federation.unsupportedVersion':
+    'This bundle was made by a newer or older version of the program and cannot be read here.',
+  'federation.damaged':
+    'The bundle file is damaged or was changed after it was signed. Ask the venue for a new one.',
+  'federation.foreignKey':
+    'The bundle was signed by another venue than the one linked to this stage.',
   'console.print': 'Print',
   'console.stages.open': 'Open',
   'console.stages.new': 'New stage',

@@ -523,6 +523,12 @@ export const kk = {
   'qualification.notRepublic': 'Осы олимпиаданың республикалық кезеңін таңдаңыз.',
   'qualification.targetClosed': 'Республикалық кезең жабық.',
   'qualification.unknownWildcard': 'Бұл шақыру берілген команда осы кезеңде жоқ.',
+  'federation.notABundle': 'Бұл олимпиада бумасының файлы емес.',
+  'federation.unsupportedVersion':
+    'Бұл буманы бағдарламаның басқа нұсқасы жасаған, оны мұнда оқу мүмкін емес.',
+  'federation.damaged':
+    'Бума файлы бүлінген немесе қол қойылғаннан кейін өзгертілген. Өткізу орнынан жаңасын сұраңыз.',
+  'federation.foreignKey': 'Бумаға осы кезеңге байланған өткізу орны емес, басқа орын қол қойған.',
   'console.print': 'Басып шығару',
   'console.stages.open': 'Ашу',
   'console.stages.new': 'Жаңа кезең',

@@ -529,6 +529,13 @@ export const ru = {
   'qualification.notRepublic': 'Выберите республиканский этап этой же олимпиады.',
   'qualification.targetClosed': 'Республиканский этап закрыт.',
   'qualification.unknownWildcard': 'Команды с этим приглашением нет в этом этапе.',
+  'federation.notABundle': 'Это не файл пакета олимпиады.',
+  'federation.unsupportedVersion':
+    'Этот пакет создан другой версией программы, и прочитать его здесь нельзя.',
+  'federation.damaged':
+    'Файл пакета повреждён или изменён после подписи. Попросите площадку прислать новый.',
+  'federation.foreignKey':
+    'Пакет подписан другой площадкой, а не той, что привязана к этому этапу.',
   'console.print': 'Печать',
   'console.stages.open': 'Открыть',
   'console.stages.new': 'Новый этап',
