@@ -25,6 +25,7 @@ import { SensorsModule } from './sensors/sensors.module';
 import { RegistrationModule } from './registration/registration.module';
 import { DocumentsModule } from './documents/documents.module';
 import { ExportsModule } from './exports/exports.module';
+import { FederationModule } from './federation/federation.module';
 import { FieldQueuesModule } from './field-queues/field-queues.module';
 import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
 import { QualificationModule } from './qualification/qualification.module';
@@ -55,6 +56,7 @@ export class AppModule {
         RegistrationModule,
         DocumentsModule,
         ExportsModule,
+        FederationModule,
         SumoDrawModule,
         QualificationModule,
         AwardsModule,
