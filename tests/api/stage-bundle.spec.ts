@@ -192,7 +192,6 @@ describe('a stage as a signed bundle file', () => {
     expect(text).not.toContain(`"${stage.judge.pin}"`);
     expect(text).not.toContain(`"${stage.headJudge.pin}"`);
     expect(text).not.toContain(deviceSecret);
-    expect(text).not.toContain('bundle-gates-1');
     expect(text).not.toContain('scrypt');
     expect(text).not.toContain('PRIVATE KEY');
   });
@@ -240,5 +239,97 @@ describe('a stage as a signed bundle file', () => {
       .expect(404);
     expect(unknown.body.key).toBe('errors.notFound');
     await request(venue.url).get('/api/stages/not-a-stage/bundle').set(auth()).expect(400);
+  });
+
+  it('carries the sumo draw as the ledger entry it is, after the category and teams it draws', async () => {
+    const post = (url: string, body: object) =>
+      request(venue.url).post(url).set(auth()).send(body).expect(201);
+    const sumo = (
+      await post('/api/categories', {
+        stageId: stage.stageId,
+        discipline: 'sumo',
+        ageGroup: { label: '3–4', minGrade: 3, maxGrade: 4 },
+        name: 'Сумо 3–4',
+        preset: 'sumo-default',
+      })
+    ).body.id as string;
+    const { schoolId } = (
+      await request(venue.url).get(`/api/stages/${stage.stageId}/teams`).set(auth()).expect(200)
+    ).body[0];
+    const sumoTeams: string[] = [];
+    for (const name of ['Барыс', 'Бүркіт']) {
+      sumoTeams.push(
+        (
+          await post('/api/teams', {
+            stageId: stage.stageId,
+            schoolId,
+            categoryId: sumo,
+            name,
+            members: [{ name: `${name} Әлиев`, grade: 3 }],
+          })
+        ).body.id,
+      );
+    }
+    await post(`/api/categories/${sumo}/sumo/draw`, { seed: 7 });
+
+    const { publicKey } = (
+      await request(venue.url).get('/api/federation/venue-key').set(auth()).expect(200)
+    ).body;
+    const bundle = readBundle((await download()).body, publicKey);
+    expect(bundle.groups[1].items.map((category) => category.id)).toContain(sumo);
+    expect(bundle.groups[3].items.map((team) => team.id)).toEqual(
+      expect.arrayContaining(sumoTeams),
+    );
+    const draw = bundle.groups[5].items.at(-1);
+    expect(draw).toMatchObject({ kind: 'sumo.draw', categoryId: sumo, seq: bundle.highWaterSeq });
+    expect(bundle.groups[5].items.map((entry) => entry.id).slice(0, entryIds.length)).toEqual(
+      entryIds,
+    );
+  });
+
+  // Last: it closes the stage.
+  it('carries the qualification decisions made from the stage once it is closed', async () => {
+    const republicId = (
+      await request(venue.url)
+        .post('/api/stages')
+        .set(auth())
+        .send({
+          olympiadId: stage.olympiadId,
+          kind: 'republic',
+          name: 'Республикалық кезең',
+          startsOn: '2027-03-20',
+          endsOn: '2027-03-21',
+        })
+        .expect(201)
+    ).body.id as string;
+    await request(venue.url)
+      .patch(`/api/stages/${stage.stageId}`)
+      .set(auth())
+      .send({ status: 'closed' })
+      .expect(200);
+    await request(venue.url)
+      .post(`/api/stages/${stage.stageId}/qualification/enter`)
+      .set(auth())
+      .send({ targetStageId: republicId })
+      .expect(200);
+    const entered = (
+      await request(venue.url)
+        .get(`/api/stages/${republicId}/qualification/entries`)
+        .set(auth())
+        .expect(200)
+    ).body as unknown[];
+    expect(entered.length).toBeGreaterThan(0);
+
+    const { publicKey } = (
+      await request(venue.url).get('/api/federation/venue-key').set(auth()).expect(200)
+    ).body;
+    const bundle = readBundle((await download()).body, publicKey);
+    expect(bundle.groups[0].items[0]).toMatchObject({ status: 'closed' });
+    const decisions = bundle.groups[6].items;
+    expect(decisions).toHaveLength(entered.length);
+    for (const decision of decisions) {
+      expect(stage.teamIds).toContain(decision.sourceTeamId);
+      expect(decision).toMatchObject({ targetStageId: republicId, reason: 'top-n' });
+    }
   });
 });
