@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { addMazeField } from '../support/field-fixture';
+import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -330,6 +331,55 @@ describe('a stage as a signed bundle file', () => {
     for (const decision of decisions) {
       expect(stage.teamIds).toContain(decision.sourceTeamId);
       expect(decision).toMatchObject({ targetStageId: republicId, reason: 'top-n' });
+    }
+  });
+});
+
+describe('a stage as a signed bundle file, on PostgreSQL', () => {
+  if (!runsOnPostgres) {
+    it.todo('runs with TEST_POSTGRES_URL (`npm test` sets it)');
+    return;
+  }
+
+  it('holds every ledger entry in seq order with the same types as on SQLite', async () => {
+    const venue = await startVenue({ env: { DATABASE_URL: await freshPostgresDatabase() } });
+    try {
+      const token = await organiserToken(venue);
+      const auth = { Authorization: `Bearer ${token}` };
+      const stage = await createMazeStage(venue, token, { teams: 2 });
+      const judge = {
+        Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.judge.pin)}`,
+      };
+      const entries = [
+        mazeAttempt(stage, stage.teamIds[0], 1, 50_000),
+        mazeAttempt(stage, stage.teamIds[1], 1, null),
+      ];
+      for (const entry of entries)
+        await request(venue.url).post('/api/ledger').set(judge).send(entry).expect(201);
+
+      const { publicKey } = (
+        await request(venue.url).get('/api/federation/venue-key').set(auth).expect(200)
+      ).body;
+      const response = await request(venue.url)
+        .get(`/api/stages/${stage.stageId}/bundle`)
+        .set(auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const bundle = readBundle(response.body, publicKey);
+      const ledger = bundle.groups[5].items;
+      expect(ledger.map((entry) => entry.id)).toEqual(entries.map((entry) => entry.id));
+      expect(
+        ledger.every(
+          (entry) => typeof entry.seq === 'number' && entry.awaitsConfirmation === false,
+        ),
+      ).toBe(true);
+      expect(bundle.highWaterSeq).toBe(ledger[1].seq);
+      expect(bundle.groups[3].items.map((team) => team.id).sort()).toEqual(
+        [...stage.teamIds].sort(),
+      );
+    } finally {
+      await venue.stop();
     }
   });
 });
