@@ -12,13 +12,7 @@ import {
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
-
-/** Binary bodies (PDF, XLSX) as a Buffer with supertest. */
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
+import { binaryBody } from '../support/binary-body';
 
 /** Text of a PDF through Debian's poppler-utils, as a person copying it would get it. */
 function pdfText(pdf: Buffer, name = 'protocol-readable.pdf'): string {
@@ -73,7 +67,7 @@ describe('documents a person reads: one time format, rules in words, local time'
   afterAll(() => venue.stop());
 
   const get = (url: string) =>
-    request(venue.url).get(url).set(auth).buffer(true).parse(binary).expect(200);
+    request(venue.url).get(url).set(auth).buffer(true).parse(binaryBody).expect(200);
 
   it('prints both times of the protocol with thousandths', async () => {
     const text = pdfText(
@@ -141,7 +135,7 @@ describe('documents a person reads: one time format, rules in words, local time'
         .get(`/api/categories/${fixture.categoryId}/protocol.pdf`)
         .set('Authorization', `Bearer ${token}`)
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       const after = Date.now();
       const made = /Сформирован: (\S+, \d\d:\d\d) \(([^)]*)\)/.exec(

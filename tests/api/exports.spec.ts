@@ -8,13 +8,8 @@ import request from 'supertest';
 import { createRegionalStage, type RegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { binaryBody } from '../support/binary-body';
 
-/** Binary bodies (PDF, XLSX) as a Buffer with supertest. */
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 /** The PDFs are kept for a person to look at (pdftoppm -png them). */
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts', 'documents');
@@ -65,7 +60,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
   afterAll(() => venue.stop());
 
   it('exports a category as CSV: UTF-8 with a BOM, semicolons, standings order, statuses', async () => {
-    const response = await request(venue.url).get(`/api/categories/${maze34}/results.csv`).set(auth()).buffer(true).parse(binary).expect(200);
+    const response = await request(venue.url).get(`/api/categories/${maze34}/results.csv`).set(auth()).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.headers['content-disposition']).toContain("filename*=UTF-8''results-");
     const bytes = response.body as Buffer;
@@ -84,7 +79,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
   });
 
   it('exports the whole stage as XLSX, one sheet per category', async () => {
-    const response = await request(venue.url).get(`/api/stages/${stage.stageId}/results.xlsx`).set(auth()).buffer(true).parse(binary).expect(200);
+    const response = await request(venue.url).get(`/api/stages/${stage.stageId}/results.xlsx`).set(auth()).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
@@ -96,7 +91,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
   });
 
   it('prints the protocol with bilingual headings, places, the rule set and the judges, fonts embedded', async () => {
-    const response = await request(venue.url).get(`/api/categories/${maze34}/protocol.pdf`).set(auth()).buffer(true).parse(binary).expect(200);
+    const response = await request(venue.url).get(`/api/categories/${maze34}/protocol.pdf`).set(auth()).buffer(true).parse(binaryBody).expect(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const pdf = response.body as Buffer;
     keep('protocol-maze-3-4.pdf', pdf);
@@ -110,7 +105,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
   });
 
   it.each(['classic', 'modern'])('prints %s diplomas for winners and certificates for participants', async (design) => {
-    const all = await request(venue.url).get(`/api/categories/${maze34}/diplomas.pdf?design=${design}`).set(auth()).buffer(true).parse(binary).expect(200);
+    const all = await request(venue.url).get(`/api/categories/${maze34}/diplomas.pdf?design=${design}`).set(auth()).buffer(true).parse(binaryBody).expect(200);
     keep(`diplomas-${design}.pdf`, all.body as Buffer);
     const text = pdfText(all.body as Buffer);
     expect(text).toContain('ДИПЛОМ I степени');
@@ -119,7 +114,7 @@ describe('results: CSV and XLSX exports, the protocol and diplomas as PDF', () =
     expect(text).toContain('1-орын / 1 место');
     // The absent team gets nothing.
     expect(text).not.toContain('Ғалым Қасымов');
-    const winners = await request(venue.url).get(`/api/categories/${maze34}/diplomas.pdf?design=${design}&who=winners`).set(auth()).buffer(true).parse(binary).expect(200);
+    const winners = await request(venue.url).get(`/api/categories/${maze34}/diplomas.pdf?design=${design}&who=winners`).set(auth()).buffer(true).parse(binaryBody).expect(200);
     expect(pdfText(winners.body as Buffer)).not.toContain('СЕРТИФИКАТ');
   });
 

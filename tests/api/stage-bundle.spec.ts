@@ -13,13 +13,7 @@ import {
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
-
-/** Binary bodies as a Buffer with supertest. */
-const binary = (res: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
+import { binaryBody } from '../support/binary-body';
 
 interface Bundle {
   format: string;
@@ -72,7 +66,7 @@ describe('a stage as a signed bundle file', () => {
       .get(`/api/stages/${stage.stageId}/bundle`)
       .set(auth())
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
 
   beforeAll(async () => {
@@ -364,7 +358,7 @@ describe('a stage as a signed bundle file, on PostgreSQL', () => {
         .get(`/api/stages/${stage.stageId}/bundle`)
         .set(auth)
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(200);
       const bundle = readBundle(response.body, publicKey);
       const ledger = bundle.groups[5].items;
