@@ -82,7 +82,6 @@ export * from './lib/qualification/qualify';
 // Utilities
 export {
   finestPrecision,
-  formatMs,
   formatResultTime,
   parseResultTime,
   timePrecisionOf,

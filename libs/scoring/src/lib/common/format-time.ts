@@ -54,8 +54,3 @@ export function parseResultTime(text: string): number | null {
   const fraction = match[3] === undefined ? 0 : Number(match[3].padEnd(3, '0'));
   return minutes * 60000 + seconds * 1000 + fraction;
 }
-
-/** @deprecated Shows 0:41.00 beside 0:56.838; use formatResultTime with a precision. */
-export function formatMs(ms: number): string {
-  return formatResultTime(ms, timePrecisionOf(null, ms));
-}

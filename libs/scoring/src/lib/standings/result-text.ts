@@ -7,9 +7,7 @@ type ShownResult = Pick<StandingRow, 'display' | 'primary' | 'timePrecision'>;
 export function tablePrecisionOf(
   rows: Iterable<Pick<StandingRow, 'timePrecision'>>,
 ): TimePrecision {
-  const precisions: (TimePrecision | undefined)[] = [];
-  for (const row of rows) precisions.push(row.timePrecision);
-  return finestPrecision(precisions);
+  return finestPrecision(Array.from(rows, (row) => row.timePrecision));
 }
 
 /**
