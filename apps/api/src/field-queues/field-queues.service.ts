@@ -71,11 +71,11 @@ export class FieldQueuesService {
           })
         : [];
     const recordsOf = new Map<string, LedgerRecord[]>();
-    for (const entry of entries)
-      recordsOf.set(entry.categoryId, [
-        ...(recordsOf.get(entry.categoryId) ?? []),
-        toLedgerRecord(entry),
-      ]);
+    for (const entry of entries) {
+      const records = recordsOf.get(entry.categoryId) ?? [];
+      records.push(toLedgerRecord(entry));
+      recordsOf.set(entry.categoryId, records);
+    }
     const byId = new Map(categories.map((category) => [category.id, category]));
     const teamById = new Map(teams.map((team) => [team.id, team]));
     const mazeFields = fields.filter((field) => field.discipline === 'maze');
