@@ -33,7 +33,7 @@ interface Bundle {
 function readBundle(bytes: Buffer, publicKey: string): Bundle {
   const magic = Buffer.from('OLYMPIAD-BUNDLE\n');
   expect(bytes.subarray(0, magic.length).equals(magic)).toBe(true);
-  expect(bytes[magic.length]).toBe(1);
+  expect(bytes[magic.length]).toBe(2);
   const header = magic.length + 1 + 32;
   expect(bytes.subarray(magic.length + 1, header).toString('base64url')).toBe(publicKey);
   const body = bytes.subarray(0, bytes.length - 64);
@@ -115,7 +115,9 @@ describe('a stage as a signed bundle file', () => {
     const bundle = readBundle(response.body, publicKey);
     expect(bundle).toMatchObject({
       format: 'olympiad-stage-bundle',
-      version: 1,
+      version: 2,
+      snapshot: true,
+      complete: true,
       stageId: stage.stageId,
       venuePublicKey: publicKey,
     });

@@ -9,3 +9,4 @@ export * from './lib/mqtt';
 export * from './lib/registration';
 export * from './lib/held-entries';
 export * from './lib/field-queues';
+export * from './lib/federation';

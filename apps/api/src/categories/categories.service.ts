@@ -64,6 +64,9 @@ export class CategoriesService {
       ruleSet: ruleSet.value,
       status: 'setup',
       published: false,
+      lockedAt: null,
+      publishedAt: null,
+      templateRuleSet: null,
       standingsVersion: 0,
     });
   }
@@ -115,11 +118,19 @@ export class CategoriesService {
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',
       );
     }
-    return this.categories.save({ ...category, status: locked ? 'locked' : 'running' });
+    return this.categories.save({
+      ...category,
+      status: locked ? 'locked' : 'running',
+      lockedAt: locked ? new Date().toISOString() : null,
+    });
   }
 
   async setPublished(id: string, actor: Actor, published: boolean): Promise<CategoryEntity> {
     const category = await this.get(id, actor);
-    return this.categories.save({ ...category, published });
+    return this.categories.save({
+      ...category,
+      published,
+      publishedAt: published ? new Date().toISOString() : null,
+    });
   }
 }

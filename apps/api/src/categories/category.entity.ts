@@ -45,6 +45,21 @@ export class CategoryEntity {
   @Column('boolean', { default: false })
   published!: boolean;
 
+  /** When the category was last locked; null while it is open. Travels to the republic server. */
+  @Column('varchar', { length: 32, nullable: true })
+  lockedAt!: string | null;
+
+  /** When its results were last published; null while under embargo. */
+  @Column('varchar', { length: 32, nullable: true })
+  publishedAt!: string | null;
+
+  /**
+   * The rule set as the republic's template gave it, for a category pulled from the republic
+   * server (docs/federation.md); a `ruleSet` that differs from it is a deviation. Null otherwise.
+   */
+  @Column('simple-json', { nullable: true })
+  templateRuleSet!: RuleSet | null;
+
   /** Version of the standings projection; +1 on every change, carried by live deltas. */
   @Column('integer', { default: 0 })
   standingsVersion!: number;

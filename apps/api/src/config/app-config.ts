@@ -34,6 +34,8 @@ const envSchema = z.object({
   MQTT_PASSWORD: optionalText,
   MQTT_CLIENT_ID: optionalText,
   SENSOR_MAX_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(200),
+  FEDERATION_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  FEDERATION_BATCH_ENTRIES: z.coerce.number().int().min(1).max(10_000).default(1000),
   JWT_SECRET: optionalText.pipe(
     z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   ),
@@ -69,6 +71,11 @@ export interface AppConfig {
   maxBody: string;
   /** IANA zone of the venue: times of day on documents are printed in it, with the zone named. */
   venueTimeZone: string;
+  /**
+   * How a linked venue sends its stage to the republic server (docs/federation.md): how often it
+   * looks for what waits, and how many ledger entries go in one batch.
+   */
+  federation: { tickMs: number; batchEntries: number };
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     maxBody: e.MAX_BODY,
     venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
+    federation: { tickMs: e.FEDERATION_TICK_MS, batchEntries: e.FEDERATION_BATCH_ENTRIES },
   };
 }
 

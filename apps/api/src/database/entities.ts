@@ -1,6 +1,10 @@
 import { OrganiserAccountEntity } from '../auth/organiser-account.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import { DeviceEntity } from '../devices/device.entity';
+import { FederationAckEntity } from '../federation/federation-ack.entity';
+import { FederationConflictEntity } from '../federation/federation-conflict.entity';
+import { RepublicLinkEntity } from '../federation/republic-link.entity';
+import { VenueLinkEntity } from '../federation/venue-link.entity';
 import { FieldEntity } from '../fields/field.entity';
 import { HeldEntryEntity } from '../held-entries/held-entry.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
@@ -40,4 +44,8 @@ export const ENTITIES = [
   FieldRunEntity,
   QualificationEntryEntity,
   HeldEntryEntity,
+  VenueLinkEntity,
+  FederationConflictEntity,
+  RepublicLinkEntity,
+  FederationAckEntity,
 ];

@@ -1,21 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
-import { notFound } from '../common/api-error';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
-import { JudgeEntity } from '../judges/judge.entity';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
-import { SchoolEntity } from '../schools/school.entity';
-import { StageEntity } from '../stages/stage.entity';
-import { TeamEntity } from '../teams/team.entity';
-import { buildStageBundle, encodeBundle, type StageBundle, type StageRows } from './stage-bundle';
+import { RepublicLinkEntity } from './republic-link.entity';
+import { buildStageBundle, encodeBundle, type StageBundle } from './stage-bundle';
+import { readStageRows } from './stage-rows';
 import { loadOrCreateVenueKey, type VenueKey } from './venue-key';
 
-/** The venue's key and its stages as signed bundles; reads only. */
+/** The venue's key and its stages as signed bundle files. */
 @Injectable()
 export class FederationService {
   private key?: VenueKey;
@@ -30,143 +22,42 @@ export class FederationService {
     return this.key;
   }
 
+  /**
+   * The whole stage, signed. A stage linked by file carries the link secret, so the republic can
+   * record this venue's key from the bundle itself; its snapshot number is taken from the link so
+   * that a bundle made later always counts as newer than one made before.
+   */
   async stageBundle(
     stageId: string,
     now = new Date(),
   ): Promise<{ bundle: StageBundle; bytes: Buffer; fileName: string }> {
     const key = this.venueKey();
-    const bundle = buildStageBundle(await this.stageRows(stageId), key.publicKeyText, now);
+    const snapshotNo = await this.nextSnapshotNo(stageId);
+    const link = await this.dataSource.manager.findOneBy(RepublicLinkEntity, { stageId });
+    const rows = await readStageRows(this.dataSource.manager, stageId);
+    const bundle = buildStageBundle(rows, key.publicKeyText, now, {
+      snapshotNo,
+      snapshot: true,
+      complete: true,
+      pendingAfter: 0,
+      claimSecret: link && !link.claimed ? link.claimSecret : null,
+    });
     const stamp = bundle.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
     return {
       bundle,
       bytes: encodeBundle(bundle, key.privateKey),
-      fileName: `${bundle.groups[0].items[0].code}-${stamp}.olympiad-bundle`,
+      fileName: `${rows.stage.code}-${stamp}.olympiad-bundle`,
     };
   }
 
-  /**
-   * Reads what others refer to last (ledger and qualification first, the stage at the end), so a
-   * row written between two reads can only add something unreferenced, never leave an entry
-   * pointing at a team or category the bundle lacks.
-   */
-  private async stageRows(stageId: string): Promise<StageRows> {
-    const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(StageEntity, { id: stageId }))) throw notFound('Stage', stageId);
-    const ledger = await manager.find(LedgerEntryEntity, {
-      where: { stageId },
-      order: { seq: 'ASC' },
+  /** +1 on the stage's link (or 1 when it has none: a bundle of an unlinked stage is never applied). */
+  async nextSnapshotNo(stageId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const link = await manager.findOneBy(RepublicLinkEntity, { stageId });
+      if (!link) return 1;
+      const next = link.snapshotNo + 1;
+      await manager.update(RepublicLinkEntity, { stageId }, { snapshotNo: next });
+      return next;
     });
-    const qualification = await manager.find(QualificationEntryEntity, {
-      where: { sourceStageId: stageId },
-    });
-    const judges = await manager.find(JudgeEntity, { where: { stageId } });
-    const assignments = judges.length
-      ? await manager.find(JudgeAssignmentEntity, {
-          where: { judgeId: In(judges.map((judge) => judge.id)) },
-        })
-      : [];
-    const teams = await manager.find(TeamEntity, {
-      where: { stageId },
-      relations: { members: true },
-    });
-    const schoolIds = [...new Set(teams.map((team) => team.schoolId))];
-    const schools = schoolIds.length
-      ? await manager.find(SchoolEntity, { where: { id: In(schoolIds) } })
-      : [];
-    const categories = await manager.find(CategoryEntity, { where: { stageId } });
-    const stage = await manager.findOneByOrFail(StageEntity, { id: stageId });
-    const olympiad = await manager.findOneByOrFail(OlympiadEntity, { id: stage.olympiadId });
-
-    return {
-      stage: {
-        id: stage.id,
-        olympiad: { id: olympiad.id, name: olympiad.name, season: olympiad.season },
-        kind: stage.kind,
-        regionCode: stage.regionCode,
-        name: stage.name,
-        venue: stage.venue,
-        startsOn: stage.startsOn,
-        endsOn: stage.endsOn,
-        code: stage.code,
-        status: stage.status,
-      },
-      categories: categories.map((category) => ({
-        id: category.id,
-        discipline: category.discipline,
-        name: category.name,
-        ageGroupLabel: category.ageGroupLabel,
-        minGrade: category.minGrade,
-        maxGrade: category.maxGrade,
-        preset: category.preset,
-        ruleSet: category.ruleSet as unknown as Record<string, unknown>,
-        status: category.status,
-        published: category.published,
-      })),
-      schools: schools.map((school) => ({
-        id: school.id,
-        name: school.name,
-        regionCode: school.regionCode,
-        town: school.town,
-      })),
-      teams: teams.map((team) => ({
-        id: team.id,
-        categoryId: team.categoryId,
-        schoolId: team.schoolId,
-        name: team.name,
-        coach: team.coach,
-        status: team.status,
-        checkedInAt: team.checkedInAt,
-        members: (team.members ?? [])
-          .map((member) => ({
-            id: member.id,
-            name: member.name,
-            grade: member.grade,
-            position: member.position,
-          }))
-          .sort((a, b) => a.position - b.position),
-      })),
-      // Names and roles only: the PIN digest and hash stay on the venue.
-      judges: judges.map((judge) => {
-        const own = assignments.filter((assignment) => assignment.judgeId === judge.id);
-        return {
-          id: judge.id,
-          name: judge.name,
-          role: judge.role,
-          active: judge.active,
-          categoryIds: own
-            .flatMap((assignment) => (assignment.categoryId ? [assignment.categoryId] : []))
-            .sort(),
-          fieldIds: own
-            .flatMap((assignment) => (assignment.fieldId ? [assignment.fieldId] : []))
-            .sort(),
-        };
-      }),
-      ledger: ledger.map((entry) => ({
-        seq: Number(entry.seq),
-        id: entry.id,
-        categoryId: entry.categoryId,
-        teamId: entry.teamId,
-        kind: entry.kind,
-        payload: entry.payload,
-        supersedes: entry.supersedes,
-        reason: entry.reason,
-        authorId: entry.authorId,
-        authorRole: entry.authorRole,
-        deviceId: entry.deviceId,
-        recordedAt: entry.recordedAt,
-        awaitsConfirmation: Boolean(entry.awaitsConfirmation),
-        receivedAt: entry.receivedAt,
-      })),
-      qualification: qualification.map((row) => ({
-        id: row.id,
-        sourceTeamId: row.sourceTeamId,
-        targetStageId: row.targetStageId,
-        targetTeamId: row.targetTeamId,
-        reason: row.reason,
-        note: row.note,
-        enteredBy: row.enteredBy,
-        enteredAt: row.enteredAt,
-      })),
-    };
   }
 }

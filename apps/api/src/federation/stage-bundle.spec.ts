@@ -38,6 +38,9 @@ function syntheticStage(teams: number, entries: number): StageRows {
     },
     status: 'running' as const,
     published: i % 2 === 0,
+    lockedAt: null,
+    publishedAt: i % 2 === 0 ? '2026-12-05T09:00:00.000Z' : null,
+    templateRuleSet: null,
   }));
   const schools = Array.from({ length: 60 }, (_, i) => ({
     id: randomUUID(),

@@ -13,7 +13,7 @@ import { publicKeyFromText, publicKeyText } from './venue-key';
 
 /** The first bytes of every bundle file. */
 export const BUNDLE_MAGIC = Buffer.from('OLYMPIAD-BUNDLE\n', 'ascii');
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 const KEY_BYTES = 32;
 const SIGNATURE_BYTES = 64;
 const HEADER_BYTES = BUNDLE_MAGIC.length + 1 + KEY_BYTES;
@@ -47,6 +47,9 @@ const categorySchema = z.strictObject({
   ruleSet: z.record(z.string(), z.unknown()),
   status: categoryStatusSchema,
   published: z.boolean(),
+  lockedAt: time.nullable(),
+  publishedAt: time.nullable(),
+  templateRuleSet: z.record(z.string(), z.unknown()).nullable(),
 });
 const schoolSchema = z.strictObject({ id, name: text, regionCode: z.string().max(40), town: text });
 const teamSchema = z.strictObject({
@@ -113,16 +116,36 @@ const groupsSchema = z.tuple([
   group('qualification', qualificationSchema),
 ]);
 
-export const stageBundleSchema = z.strictObject({
-  format: z.literal('olympiad-stage-bundle'),
-  version: z.literal(BUNDLE_VERSION),
-  stageId: id,
-  venuePublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  createdAt: time,
-  /** The highest ledger seq in the bundle (0 for none): a later bundle or batch starts after it. */
-  highWaterSeq: z.number().int().nonnegative(),
-  groups: groupsSchema,
-});
+export const stageBundleSchema = z
+  .strictObject({
+    format: z.literal('olympiad-stage-bundle'),
+    version: z.literal(BUNDLE_VERSION),
+    stageId: id,
+    venuePublicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    createdAt: time,
+    /** The highest ledger seq in the bundle (0 for none). */
+    highWaterSeq: z.number().int().nonnegative(),
+    /**
+     * Counts the venue's snapshots of the stage: the receiver applies the stage, categories,
+     * schools, teams and judges only from a snapshot newer than the last it applied.
+     */
+    snapshotNo: z.number().int().nonnegative(),
+    /** Whether the groups other than the stage and the ledger hold the stage's whole state. */
+    snapshot: z.boolean(),
+    /** Whether the ledger group holds every entry of the stage (a bundle file) or some (a batch). */
+    complete: z.boolean(),
+    /** Items the venue still had waiting after this one was made. */
+    pendingAfter: z.number().int().nonnegative(),
+    /** The link code's secret, when the venue was linked by file and claims the stage by bundle. */
+    claimSecret: z.string().max(100).nullable(),
+    groups: groupsSchema,
+  })
+  .refine(
+    (bundle) =>
+      bundle.snapshot ||
+      bundle.groups.every((g) => g.kind === 'stage' || g.kind === 'ledger' || g.items.length === 0),
+    'a batch without a snapshot carries only the stage and ledger entries',
+  );
 
 export type StageBundle = z.infer<typeof stageBundleSchema>;
 export type BundleStage = z.infer<typeof stageSchema>;
@@ -143,11 +166,29 @@ export interface StageRows {
   qualification: BundleQualification[];
 }
 
+/** How much of the stage a bundle or batch carries; a bundle file carries everything. */
+export interface BundleScope {
+  snapshotNo: number;
+  snapshot: boolean;
+  complete: boolean;
+  pendingAfter: number;
+  claimSecret: string | null;
+}
+
+const WHOLE_STAGE: BundleScope = {
+  snapshotNo: 0,
+  snapshot: true,
+  complete: true,
+  pendingAfter: 0,
+  claimSecret: null,
+};
+
 /** A bundle of one stage from its plain rows; ledger entries in seq order, other groups by id. */
 export function buildStageBundle(
   rows: StageRows,
   venuePublicKey: string,
   createdAt: Date,
+  scope: BundleScope = WHOLE_STAGE,
 ): StageBundle {
   const byId = <T extends { id: string }>(items: T[]) =>
     [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -159,6 +200,7 @@ export function buildStageBundle(
     venuePublicKey,
     createdAt: createdAt.toISOString(),
     highWaterSeq: ledger.at(-1)?.seq ?? 0,
+    ...scope,
     groups: [
       { kind: 'stage', items: [rows.stage] },
       { kind: 'category', items: byId(rows.categories) },

@@ -17,6 +17,18 @@ import { StageEntity } from '../stages/stage.entity';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { StandingsService } from '../standings/standings.service';
 import { TeamEntity } from '../teams/team.entity';
+import { VenueLinkEntity } from '../federation/venue-link.entity';
+import type { PublicStageSync } from '@olympiad/contracts';
+
+/** A stage that a regional venue sends here: whether it is linked and how fresh its results are. */
+function publicSync(link: VenueLinkEntity | undefined): PublicStageSync | null {
+  if (!link) return null;
+  return {
+    linked: link.publicKey !== null,
+    resultsAsOf: link.lastDataAt,
+    lastContactAt: link.lastContactAt,
+  };
+}
 
 /** What anyone may read: stages that are live or closed, and published categories only. */
 @ApiTags('public')
@@ -59,6 +71,9 @@ export class PublicController {
     const olympiads = await manager.findBy(OlympiadEntity, {
       id: In([...new Set(stages.map((stage) => stage.olympiadId))]),
     });
+    const links = await manager.findBy(VenueLinkEntity, {
+      stageId: In(stages.map((stage) => stage.id)),
+    });
     const { entries } = await this.visibleQualifications({});
     const sent = countBy(entries.map((entry) => entry.sourceStageId));
     const received = countBy(entries.map((entry) => entry.targetStageId));
@@ -77,6 +92,7 @@ export class PublicController {
             endsOn,
             olympiad: { id: olympiad.id, name: olympiad.name, season: olympiad.season },
             qualifiers: (kind === 'republic' ? received : sent).get(id) ?? 0,
+            sync: publicSync(links.find((link) => link.stageId === id)),
           },
         ];
       },
@@ -130,7 +146,10 @@ export class PublicController {
    */
   private async visibleQualifications(where: FindOptionsWhere<QualificationEntryEntity>) {
     const manager = this.stages.manager;
-    const all = await manager.find(QualificationEntryEntity, { where, order: { enteredAt: 'ASC' } });
+    const all = await manager.find(QualificationEntryEntity, {
+      where,
+      order: { enteredAt: 'ASC' },
+    });
     const teams = await manager.find(TeamEntity, {
       where: { id: In(all.map((entry) => entry.sourceTeamId)) },
       relations: { school: true, category: true },
@@ -141,7 +160,9 @@ export class PublicController {
     const entries = all.filter((entry) => {
       const team = teams.find((candidate) => candidate.id === entry.sourceTeamId);
       const target = stages.find((candidate) => candidate.id === entry.targetStageId);
-      return team?.category?.published === true && target !== undefined && target.status !== 'draft';
+      return (
+        team?.category?.published === true && target !== undefined && target.status !== 'draft'
+      );
     });
     return { entries, teams, stages };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PublicStageSync } from './federation';
 
 /**
  * What the audience's screens get beyond standings (issue 6): the public "on the field now",
@@ -131,6 +132,8 @@ export interface PublicStageSummary {
   endsOn: string;
   olympiad: { id: string; name: string; season: string };
   qualifiers: number;
+  /** For a stage a regional venue runs and sends here (docs/federation.md); null otherwise. */
+  sync: PublicStageSync | null;
 }
 
 /** `GET /api/public/stages/:code/qualifiers`: a team sent from a regional stage to the republic stage. */

@@ -6,6 +6,7 @@ import { OlympiadLogo1732900000000 } from './1732900000000-olympiad-logo';
 import { StandingTimePrecision1733000000000 } from './1733000000000-standing-time-precision';
 import { StandingUnconfirmed1733100000000 } from './1733100000000-standing-unconfirmed';
 import { LedgerAwaitsConfirmation1733200000000 } from './1733200000000-ledger-awaits-confirmation';
+import { Federation1733300000000 } from './1733300000000-federation';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   StandingTimePrecision1733000000000,
   StandingUnconfirmed1733100000000,
   LedgerAwaitsConfirmation1733200000000,
+  Federation1733300000000,
 ];

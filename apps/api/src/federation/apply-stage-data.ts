@@ -1,0 +1,450 @@
+import type { SyncOutcome } from '@olympiad/contracts';
+import type { RuleSet } from '@olympiad/scoring';
+import { createHash, randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity';
+import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
+import { JudgeEntity } from '../judges/judge.entity';
+import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { appendLedgerEntry } from '../ledger/ledger-statements';
+import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
+import { RegionEntity } from '../regions/region.entity';
+import { SchoolEntity } from '../schools/school.entity';
+import { StageEntity } from '../stages/stage.entity';
+import { TeamMemberEntity } from '../teams/team-member.entity';
+import { TeamEntity } from '../teams/team.entity';
+import { FederationConflictEntity } from './federation-conflict.entity';
+import {
+  canonicalJson,
+  type BundleCategory,
+  type BundleJudge,
+  type BundleLedgerEntry,
+  type BundleSchool,
+  type BundleTeam,
+  type StageBundle,
+} from './stage-bundle';
+import { bundleLedgerEntry } from './stage-rows';
+import type { VenueLinkEntity } from './venue-link.entity';
+
+export type Via = 'online' | 'bundle';
+
+export interface AppliedStageData {
+  outcome: SyncOutcome;
+  /** Categories whose standings must be rebuilt. */
+  touchedCategoryIds: string[];
+  /** The stage, its categories or teams changed: every room of the stage hears of it. */
+  stageChanged: boolean;
+}
+
+type ConflictReason = 'different-content' | 'other-stage' | 'unknown-reference';
+
+/**
+ * Applies a venue's bundle or batch to the republic's copy of its stage (docs/federation.md,
+ * "No overwrite, ever"), inside the caller's transaction:
+ *
+ * - the stage, categories, schools, teams and judges are the venue's to change, and change only
+ *   from a snapshot newer than the last applied, so a late or older file changes nothing;
+ * - ledger entries are only ever added: an id seen before with the same content is a duplicate,
+ *   with other content a conflict kept aside, never an overwrite;
+ * - anything that would land in another stage, or refer to what this stage lacks, is kept aside.
+ */
+export async function applyStageData(
+  manager: EntityManager,
+  bundle: StageBundle,
+  link: VenueLinkEntity,
+  via: Via,
+  now: Date,
+): Promise<AppliedStageData> {
+  const stageId = link.stageId;
+  const stamp = now.toISOString();
+  const touched = new Set<string>();
+  let conflicts = 0;
+  const keepAside = async (
+    itemKind: string,
+    itemId: string,
+    reason: ConflictReason,
+    arriving: unknown,
+    stored: unknown,
+  ) => {
+    conflicts += 1;
+    const arrivingJson = canonicalJson(arriving);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(FederationConflictEntity)
+      .values({
+        id: randomUUID(),
+        stageId,
+        itemKind,
+        itemId,
+        reason,
+        stored: stored === null ? null : canonicalJson(stored),
+        arriving: arrivingJson,
+        arrivingHash: createHash('sha256').update(arrivingJson).digest('hex'),
+        arrivedAt: stamp,
+        via,
+      })
+      .orIgnore()
+      .execute();
+  };
+  const ctx: SnapshotContext = { manager, stageId, touched, keepAside };
+
+  const [, categories, schools, teams, judges, ledger, qualification] = bundle.groups;
+  const snapshotApplied = bundle.snapshot && bundle.snapshotNo > link.snapshotNo;
+  let stageChanged = false;
+  if (snapshotApplied) {
+    await applyStage(manager, stageId, bundle.groups[0].items[0]);
+    await applyCategories(ctx, categories.items);
+    await applySchools(ctx, schools.items);
+    await applyTeams(ctx, teams.items);
+    await applyJudges(ctx, judges.items);
+    stageChanged = true;
+  }
+  const entries = await applyLedger(ctx, ledger.items);
+  if (snapshotApplied) await applyQualification(manager, stageId, qualification.items);
+
+  return {
+    outcome: {
+      stageId,
+      applied: entries.applied,
+      duplicates: entries.duplicates,
+      conflicts,
+      snapshotApplied,
+      republicSnapshotNo: Math.max(link.snapshotNo, snapshotApplied ? bundle.snapshotNo : 0),
+      acknowledged: ledger.items.map((entry) => entry.id),
+    },
+    touchedCategoryIds: [...touched],
+    stageChanged: stageChanged || entries.applied > 0,
+  };
+}
+
+interface SnapshotContext {
+  manager: EntityManager;
+  stageId: string;
+  touched: Set<string>;
+  keepAside: (
+    kind: string,
+    id: string,
+    reason: ConflictReason,
+    arriving: unknown,
+    stored: unknown,
+  ) => Promise<void>;
+}
+
+/** The venue's description of its day; the republic keeps its own code, kind and region. */
+async function applyStage(
+  manager: EntityManager,
+  stageId: string,
+  stage: StageBundle['groups'][0]['items'][0],
+) {
+  await manager.update(
+    StageEntity,
+    { id: stageId },
+    {
+      name: stage.name,
+      venue: stage.venue,
+      startsOn: stage.startsOn,
+      endsOn: stage.endsOn,
+      status: stage.status,
+    },
+  );
+}
+
+async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
+  const existing = await findByIds(
+    ctx.manager,
+    CategoryEntity,
+    items.map((item) => item.id),
+  );
+  for (const item of items) {
+    const stored = existing.get(item.id);
+    if (stored && stored.stageId !== ctx.stageId) {
+      await ctx.keepAside('category', item.id, 'other-stage', item, {
+        id: stored.id,
+        stageId: stored.stageId,
+      });
+      continue;
+    }
+    const next = {
+      discipline: item.discipline,
+      name: item.name,
+      ageGroupLabel: item.ageGroupLabel,
+      minGrade: item.minGrade,
+      maxGrade: item.maxGrade,
+      preset: item.preset,
+      ruleSet: item.ruleSet as unknown as RuleSet,
+      status: item.status,
+      published: item.published,
+      lockedAt: item.lockedAt,
+      publishedAt: item.publishedAt,
+    };
+    if (!stored) {
+      await ctx.manager.insert(CategoryEntity, {
+        id: item.id,
+        stageId: ctx.stageId,
+        ...next,
+        templateRuleSet: (item.templateRuleSet as unknown as RuleSet | null) ?? null,
+        standingsVersion: 0,
+      });
+      ctx.touched.add(item.id);
+      continue;
+    }
+    const was = { ...stored, ruleSet: stored.ruleSet, published: Boolean(stored.published) };
+    if (canonicalJson(pick(was, Object.keys(next))) === canonicalJson(next)) continue;
+    // The republic's template stays as the republic issued it, so a changed rule set shows as a deviation.
+    await ctx.manager.update(CategoryEntity, { id: item.id }, next);
+    ctx.touched.add(item.id);
+  }
+}
+
+async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
+  const regions = new Set(
+    (await ctx.manager.find(RegionEntity, { select: { code: true } })).map((region) => region.code),
+  );
+  const existing = await findByIds(
+    ctx.manager,
+    SchoolEntity,
+    items.map((item) => item.id),
+  );
+  for (const item of items) {
+    if (!regions.has(item.regionCode)) {
+      await ctx.keepAside('school', item.id, 'unknown-reference', item, null);
+      continue;
+    }
+    const stored = existing.get(item.id);
+    const next = { name: item.name, regionCode: item.regionCode, town: item.town };
+    if (!stored) await ctx.manager.insert(SchoolEntity, { id: item.id, ...next });
+    else if (canonicalJson(pick(stored, Object.keys(next))) !== canonicalJson(next))
+      await ctx.manager.update(SchoolEntity, { id: item.id }, next);
+  }
+}
+
+async function applyTeams(ctx: SnapshotContext, items: BundleTeam[]) {
+  const { manager, stageId } = ctx;
+  const categories = new Set(
+    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
+      (row) => row.id,
+    ),
+  );
+  const schools = await findByIds(
+    manager,
+    SchoolEntity,
+    items.map((item) => item.schoolId),
+  );
+  const existing = await findByIds(
+    manager,
+    TeamEntity,
+    items.map((item) => item.id),
+  );
+  for (const item of items) {
+    const stored = existing.get(item.id);
+    if (stored && stored.stageId !== stageId) {
+      await ctx.keepAside('team', item.id, 'other-stage', item, {
+        id: stored.id,
+        stageId: stored.stageId,
+      });
+      continue;
+    }
+    if (!categories.has(item.categoryId) || !schools.has(item.schoolId)) {
+      await ctx.keepAside('team', item.id, 'unknown-reference', item, null);
+      continue;
+    }
+    const next = {
+      categoryId: item.categoryId,
+      schoolId: item.schoolId,
+      name: item.name,
+      coach: item.coach,
+      status: item.status,
+      checkedInAt: item.checkedInAt,
+    };
+    if (!stored) {
+      await manager.insert(TeamEntity, { id: item.id, stageId, ...next });
+      ctx.touched.add(item.categoryId);
+    } else if (canonicalJson(pick(stored, Object.keys(next))) !== canonicalJson(next)) {
+      await manager.update(TeamEntity, { id: item.id }, next);
+      ctx.touched.add(stored.categoryId);
+      ctx.touched.add(item.categoryId);
+    }
+    await applyMembers(manager, item);
+  }
+}
+
+/** Members follow the venue's list: added, changed, and removed when the venue removed them. */
+async function applyMembers(manager: EntityManager, team: BundleTeam) {
+  const stored = await manager.find(TeamMemberEntity, { where: { teamId: team.id } });
+  const arriving = new Set(team.members.map((member) => member.id));
+  const gone = stored.filter((member) => !arriving.has(member.id)).map((member) => member.id);
+  if (gone.length) await manager.delete(TeamMemberEntity, { id: In(gone) });
+  for (const member of team.members) {
+    const was = stored.find((candidate) => candidate.id === member.id);
+    const next = { name: member.name, grade: member.grade, position: member.position };
+    if (!was) await manager.insert(TeamMemberEntity, { id: member.id, teamId: team.id, ...next });
+    else if (canonicalJson(pick(was, Object.keys(next))) !== canonicalJson(next))
+      await manager.update(TeamMemberEntity, { id: member.id }, next);
+  }
+}
+
+/**
+ * Judges arrive with names, roles and categories only. On the republic they cannot sign in: no
+ * PIN travels, and the stored hash is one no PIN matches. Field assignments stay at the venue
+ * (fields do not travel).
+ */
+async function applyJudges(ctx: SnapshotContext, items: BundleJudge[]) {
+  const { manager, stageId } = ctx;
+  const categories = new Set(
+    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
+      (row) => row.id,
+    ),
+  );
+  const existing = await findByIds(
+    manager,
+    JudgeEntity,
+    items.map((item) => item.id),
+  );
+  for (const item of items) {
+    const stored = existing.get(item.id);
+    if (stored && stored.stageId !== stageId) {
+      await ctx.keepAside('judge', item.id, 'other-stage', item, {
+        id: stored.id,
+        stageId: stored.stageId,
+      });
+      continue;
+    }
+    const next = { name: item.name, role: item.role, active: item.active };
+    if (!stored)
+      await manager.insert(JudgeEntity, {
+        id: item.id,
+        stageId,
+        ...next,
+        pinLookup: `venue-copy:${item.id}`,
+        pinHash: '!',
+      });
+    else await manager.update(JudgeEntity, { id: item.id }, next);
+
+    const assigned = await manager.find(JudgeAssignmentEntity, { where: { judgeId: item.id } });
+    const wanted = new Set(item.categoryIds.filter((id) => categories.has(id)));
+    const gone = assigned.filter((row) => row.categoryId === null || !wanted.has(row.categoryId));
+    if (gone.length)
+      await manager.delete(JudgeAssignmentEntity, { id: In(gone.map((row) => row.id)) });
+    for (const categoryId of wanted) {
+      if (assigned.some((row) => row.categoryId === categoryId)) continue;
+      await manager.insert(JudgeAssignmentEntity, {
+        id: randomUUID(),
+        judgeId: item.id,
+        categoryId,
+        fieldId: null,
+      });
+    }
+  }
+}
+
+/** What makes two copies of an entry the same; the seq is each server's own order. */
+function entryContent(entry: BundleLedgerEntry) {
+  const { seq: _seq, ...content } = entry;
+  return content;
+}
+
+async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
+  const { manager, stageId } = ctx;
+  let applied = 0;
+  let duplicates = 0;
+  if (items.length === 0) return { applied, duplicates };
+  const stored = await findByIds(
+    manager,
+    LedgerEntryEntity,
+    items.map((item) => item.id),
+  );
+  const categories = new Set(
+    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
+      (row) => row.id,
+    ),
+  );
+  const teams = new Map(
+    (
+      await manager.find(TeamEntity, { where: { stageId }, select: { id: true, categoryId: true } })
+    ).map((team) => [team.id, team.categoryId]),
+  );
+  const supersededIds = items.flatMap((item) => (item.supersedes ? [item.supersedes] : []));
+  const known = new Set(
+    [...(await findByIds(manager, LedgerEntryEntity, supersededIds)).values()]
+      .filter((entry) => entry.stageId === stageId)
+      .map((entry) => entry.id),
+  );
+  for (const item of items) {
+    const was = stored.get(item.id);
+    if (was) {
+      const same =
+        was.stageId === stageId &&
+        canonicalJson(entryContent(bundleLedgerEntry(was))) === canonicalJson(entryContent(item));
+      if (same) duplicates += 1;
+      else
+        await ctx.keepAside(
+          'ledger',
+          item.id,
+          was.stageId === stageId ? 'different-content' : 'other-stage',
+          entryContent(item),
+          { ...entryContent(bundleLedgerEntry(was)), stageId: was.stageId },
+        );
+      continue;
+    }
+    const teamFits = item.teamId === null || teams.get(item.teamId) === item.categoryId;
+    const supersedesKnown = item.supersedes === null || known.has(item.supersedes);
+    if (!categories.has(item.categoryId) || !teamFits || !supersedesKnown) {
+      await ctx.keepAside('ledger', item.id, 'unknown-reference', entryContent(item), null);
+      continue;
+    }
+    await appendLedgerEntry(manager, { ...entryContent(item), stageId, seq: 0 });
+    known.add(item.id);
+    ctx.touched.add(item.categoryId);
+    applied += 1;
+  }
+  return { applied, duplicates };
+}
+
+/**
+ * A venue's qualification decisions are kept when they name a stage and team this server has;
+ * a venue that sent teams on to a stage held elsewhere has nothing here to point at.
+ */
+async function applyQualification(
+  manager: EntityManager,
+  stageId: string,
+  items: StageBundle['groups'][6]['items'],
+) {
+  for (const item of items) {
+    const exists = await manager.existsBy(QualificationEntryEntity, { id: item.id });
+    if (exists) continue;
+    const target = await manager.existsBy(TeamEntity, {
+      id: item.targetTeamId,
+      stageId: item.targetStageId,
+    });
+    const source = await manager.existsBy(TeamEntity, { id: item.sourceTeamId, stageId });
+    if (!target || !source) continue;
+    const taken = await manager.existsBy(QualificationEntryEntity, {
+      sourceTeamId: item.sourceTeamId,
+      targetStageId: item.targetStageId,
+    });
+    if (!taken) await manager.insert(QualificationEntryEntity, { ...item, sourceStageId: stageId });
+  }
+}
+
+async function findByIds<T extends { id: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  ids: string[],
+): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, T>();
+  // Bounded IN lists: SQLite allows 32,766 parameters, but smaller chunks keep statements cheap.
+  for (let start = 0; start < unique.length; start += 500) {
+    const rows = await manager.find(entity, {
+      where: { id: In(unique.slice(start, start + 500)) } as never,
+    });
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
+}
+
+function pick(row: object, keys: string[]): Record<string, unknown> {
+  const record = row as Record<string, unknown>;
+  return Object.fromEntries(keys.map((key) => [key, record[key] ?? null]));
+}

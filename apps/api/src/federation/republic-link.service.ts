@@ -1,0 +1,159 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { LinkedStageDescription, RepublicLinkStatus } from '@olympiad/contracts';
+import type { RuleSet } from '@olympiad/scoring';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity';
+import { ApiError, invalid, notFound } from '../common/api-error';
+import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { StageEntity } from '../stages/stage.entity';
+import { FederationService } from './federation.service';
+import { decodeLinkText, signClaim } from './link-code';
+import { pendingEntryCount, snapshotDigest } from './outbox';
+import { RepublicLinkEntity } from './republic-link.entity';
+import { deviationsOf } from './venue-links.service';
+
+/** How long the venue waits for the republic to answer a claim. */
+const CLAIM_TIMEOUT_MS = 20_000;
+
+/** On the venue: linking to the republic server, and the link's state for the console. */
+@Injectable()
+export class RepublicLinkService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly federation: FederationService,
+  ) {}
+
+  /**
+   * Takes a link code (claimed online at once) or a link file (no connection needed: the stage
+   * comes from the file and is claimed by the first bundle). Creates the stage, its olympiad and
+   * the template's categories here with the republic's ids, so both sides name them alike.
+   */
+  async link(text: string, now = new Date()): Promise<RepublicLinkStatus> {
+    const decoded = decodeLinkText(text);
+    if (!decoded.ok) throw invalid(decoded.message, undefined, 'federation.badLinkText');
+    const { content } = decoded;
+    let description = decoded.description;
+    let claimed = false;
+    if (!description) {
+      description = await this.claimOnline(content.url, content.stageId, content.secret);
+      claimed = true;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await createLinkedStage(manager, description);
+      await manager.save(RepublicLinkEntity, {
+        stageId: content.stageId,
+        republicUrl: content.url,
+        claimSecret: claimed ? null : content.secret,
+        claimed,
+        linkedAt: now.toISOString(),
+        lastAttemptAt: claimed ? now.toISOString() : null,
+        lastAckAt: claimed ? now.toISOString() : null,
+        lastError: null,
+        snapshotNo: 0,
+        ackedSnapshotHash: null,
+      });
+    });
+    return (await this.status()).find((link) => link.stageId === content.stageId)!;
+  }
+
+  /** Proves to the republic that this venue's key is the one to record for the stage. */
+  async claimOnline(url: string, stageId: string, secret: string): Promise<LinkedStageDescription> {
+    const key = this.federation.venueKey();
+    let response: Response;
+    try {
+      response = await fetch(`${url}/api/federation/claims`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          stageId,
+          secret,
+          publicKey: key.publicKeyText,
+          proof: signClaim(stageId, secret, key.privateKey),
+        }),
+        signal: AbortSignal.timeout(CLAIM_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ApiError(
+        HttpStatus.BAD_GATEWAY,
+        'federation.republicUnreachable',
+        `The republic server at ${url} cannot be reached (${(error as Error).message}): try again, or link with a link file`,
+      );
+    }
+    const body = (await response.json().catch(() => ({}))) as { key?: string; message?: string };
+    if (!response.ok)
+      throw new ApiError(
+        response.status === 403 ? HttpStatus.FORBIDDEN : HttpStatus.BAD_GATEWAY,
+        body.key ?? 'federation.republicRefused',
+        `The republic server refused the link: ${body.message ?? response.status}`,
+      );
+    return body as unknown as LinkedStageDescription;
+  }
+
+  async status(): Promise<RepublicLinkStatus[]> {
+    const manager = this.dataSource.manager;
+    const links = await manager.find(RepublicLinkEntity, { order: { linkedAt: 'ASC' } });
+    const statuses: RepublicLinkStatus[] = [];
+    for (const link of links) {
+      const stage = await manager.findOneBy(StageEntity, { id: link.stageId });
+      const categories = await manager.findBy(CategoryEntity, { stageId: link.stageId });
+      statuses.push({
+        stageId: link.stageId,
+        stageName: stage?.name ?? '',
+        republicUrl: link.republicUrl,
+        linkedAt: link.linkedAt,
+        claimed: link.claimed,
+        state: !link.republicUrl ? 'file-only' : link.lastError || !link.lastAckAt ? 'down' : 'up',
+        pendingEntries: await pendingEntryCount(manager, link.stageId),
+        pendingChanges: (await snapshotDigest(manager, link.stageId)) !== link.ackedSnapshotHash,
+        lastAttemptAt: link.lastAttemptAt,
+        lastAckAt: link.lastAckAt,
+        lastError: link.lastError,
+        deviations: deviationsOf(categories),
+      });
+    }
+    return statuses;
+  }
+
+  async unlink(stageId: string): Promise<void> {
+    const result = await this.dataSource.manager.delete(RepublicLinkEntity, { stageId });
+    if (!result.affected) throw notFound('Republic link of stage', stageId);
+  }
+}
+
+/** The republic's olympiad, stage and template categories, created here when missing. */
+async function createLinkedStage(
+  manager: EntityManager,
+  description: LinkedStageDescription,
+): Promise<void> {
+  const { olympiad, stage, categories } = description;
+  if (!(await manager.existsBy(OlympiadEntity, { id: olympiad.id })))
+    await manager.insert(OlympiadEntity, olympiad);
+  const local = await manager.findOneBy(StageEntity, { id: stage.id });
+  if (!local) {
+    const clash = await manager.findOneBy(StageEntity, { code: stage.code });
+    if (clash)
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'stages.codeTaken',
+        `Another stage here already uses the code ${stage.code}: change that stage's code, then link again`,
+      );
+    await manager.insert(StageEntity, { ...stage, olympiadId: olympiad.id, status: 'draft' });
+  }
+  for (const category of categories) {
+    if (await manager.existsBy(CategoryEntity, { id: category.id })) continue;
+    const ruleSet = category.ruleSet as unknown as RuleSet;
+    await manager.insert(CategoryEntity, {
+      ...category,
+      discipline: category.discipline as CategoryEntity['discipline'],
+      stageId: stage.id,
+      ruleSet,
+      templateRuleSet: ruleSet,
+      status: 'setup',
+      published: false,
+      lockedAt: null,
+      publishedAt: null,
+      standingsVersion: 0,
+    });
+  }
+}

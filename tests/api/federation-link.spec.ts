@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { startVenue, type Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import {
+  createRegionalStageOnRepublic,
+  issueLinkCode,
+  ledgerCount,
+  linkVenue,
+  prepareVenueStage,
+  standingsOf,
+  waitForSameStandings,
+  type LinkedStage,
+} from '../support/federation';
+
+describe('a regional venue linked to the republic server', () => {
+  let republic: Venue;
+  let venue: Venue;
+  let republicToken: string;
+  let venueToken: string;
+  let linked: LinkedStage;
+
+  beforeAll(async () => {
+    [republic, venue] = await Promise.all([
+      startVenue(),
+      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
+    ]);
+    [republicToken, venueToken] = await Promise.all([
+      organiserToken(republic),
+      organiserToken(venue),
+    ]);
+    linked = await createRegionalStageOnRepublic(republic, republicToken);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([venue?.stop(), republic?.stop()]);
+  });
+
+  it('links with a code, then every score at the venue reaches the republic once', async () => {
+    const code = await issueLinkCode(republic, republicToken, linked.stageId);
+    const status = await linkVenue(venue, venueToken, code);
+    expect(status).toMatchObject({ stageId: linked.stageId, claimed: true });
+
+    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 3);
+    const tablet = await judgeToken(venue, linked.stageCode, judge.pin);
+    for (const [index, teamId] of teamIds.entries()) {
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', `Bearer ${tablet}`)
+        .send(mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000))
+        .expect(201);
+    }
+    await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
+    expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(3);
+    const rows = (await standingsOf(republic, republicToken, linked.categoryId)).standings.rows;
+    expect(rows).toHaveLength(3);
+  }, 60_000);
+});
