@@ -533,6 +533,21 @@ export const en = {
     'The bundle file is damaged or was changed after it was signed. Ask the venue for a new one.',
   'federation.foreignKey':
     'The bundle was signed by another venue than the one linked to this stage.',
+  'federation.venueOwned':
+    'This stage belongs to its regional venue: it is read-only here, and corrections come from the venue.',
+  'federation.badLinkCode':
+    'This link code is not valid (used, replaced or expired). Ask the republic organiser for a new one.',
+  'federation.badLinkText':
+    'This is neither a link code nor a link file. Paste the whole code, or choose the link file from the republic organiser.',
+  'federation.notLinked':
+    'This stage is not linked to a venue on the republic server. Link it again with a new code.',
+  'federation.stageNotLinked':
+    'No stage on this server is waiting for this bundle. Create the regional stage and give its venue a link code first.',
+  'federation.republicStageNotLinked':
+    'The republic stage is run on this server; only regional stages are linked to a venue.',
+  'federation.republicUnreachable':
+    'The republic server cannot be reached. Try again, or link with a link file.',
+  'federation.republicRefused': 'The republic server refused the link.',
   'console.print': 'Print',
   'console.stages.open': 'Open',
   'console.stages.new': 'New stage',
