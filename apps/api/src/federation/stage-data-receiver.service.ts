@@ -80,13 +80,18 @@ export class StageDataReceiverService {
         const result = await applyStageData(manager, bundle, link, via, now);
         const hasData =
           result.outcome.applied > 0 || result.outcome.snapshotApplied || bundle.pendingAfter === 0;
-        // "Results as of": for a batch, now; for a file, when the venue made it.
+        // "Results as of" and the venue's last word: for a batch, now; for a file, when the venue
+        // made it, so importing an old file again does not pass for news from the venue.
         const asOf = via === 'online' ? now.toISOString() : bundle.createdAt;
+        const lastContactAt =
+          via === 'online' || !link.lastContactAt || asOf > link.lastContactAt
+            ? asOf
+            : link.lastContactAt;
         await manager.update(
           VenueLinkEntity,
           { stageId },
           {
-            lastContactAt: now.toISOString(),
+            lastContactAt,
             snapshotNo: result.outcome.republicSnapshotNo,
             venuePending: via === 'online' ? bundle.pendingAfter : link.venuePending,
             ...(hasData && (!link.lastDataAt || asOf > link.lastDataAt)
