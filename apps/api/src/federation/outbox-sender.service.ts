@@ -21,7 +21,14 @@ import { bundleLedgerEntry } from './stage-rows';
 const HEARTBEAT_MS = 30_000;
 /** A batch of 1,000 entries is about 70 KB: seconds even at 256 kbit/s. */
 const REQUEST_TIMEOUT_MS = 60_000;
-const MAX_BACKOFF_MS = 10_000;
+/**
+ * Retry ceilings. A link that is down costs nothing to try (the connection fails at once), so the
+ * venue tries again within seconds of it coming back; a republic that answers with a refusal would
+ * only refuse the same batch again, so it is asked rarely, not every few seconds over a thin link.
+ */
+const MAX_BACKOFF_MS = { unreachable: 2_000, refused: 60_000 };
+
+class RefusedByRepublic extends Error {}
 
 /**
  * On the venue: sends what the republic has not acknowledged, whenever it can be reached
@@ -138,8 +145,10 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
         encodeBundle(bundle, key.privateKey),
       );
     } catch (error) {
-      const previous = this.retryAt.get(stageId)?.delay ?? 500;
-      const delay = Math.min(previous * 2, MAX_BACKOFF_MS);
+      const ceiling =
+        error instanceof RefusedByRepublic ? MAX_BACKOFF_MS.refused : MAX_BACKOFF_MS.unreachable;
+      const previous = this.retryAt.get(stageId)?.delay ?? 250;
+      const delay = Math.min(previous * 2, ceiling);
       this.retryAt.set(stageId, { at: Date.now() + delay, delay });
       await manager.update(
         RepublicLinkEntity,
