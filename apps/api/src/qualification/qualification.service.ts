@@ -103,6 +103,10 @@ export class QualificationService {
             stageId: targetStageId,
             status: 'setup',
             published: false,
+            // A new category of this server: not locked, published or pulled from a template yet.
+            lockedAt: null,
+            publishedAt: null,
+            templateRuleSet: null,
             standingsVersion: 0,
           });
           delete targetCategory.stage;
