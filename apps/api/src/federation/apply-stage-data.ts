@@ -32,7 +32,9 @@ export interface AppliedStageData {
   outcome: SyncOutcome;
   /** Categories whose standings must be rebuilt. */
   touchedCategoryIds: string[];
-  /** The stage, its categories or teams changed: every room of the stage hears of it. */
+  /** Categories added, or locked, unlocked, published or withdrawn: every room of each is resent. */
+  restatedCategoryIds: string[];
+  /** A snapshot was applied: the stage's rooms hear of its new state. */
   stageChanged: boolean;
 }
 
@@ -58,6 +60,7 @@ export async function applyStageData(
   const stageId = link.stageId;
   const stamp = now.toISOString();
   const touched = new Set<string>();
+  const restated = new Set<string>();
   let conflicts = 0;
   const keepAside = async (
     itemKind: string,
@@ -87,7 +90,7 @@ export async function applyStageData(
       .orIgnore()
       .execute();
   };
-  const ctx: SnapshotContext = { manager, stageId, touched, keepAside };
+  const ctx: SnapshotContext = { manager, stageId, touched, restated, keepAside };
 
   const [, categories, schools, teams, judges, ledger, qualification] = bundle.groups;
   const snapshotApplied = bundle.snapshot && bundle.snapshotNo > link.snapshotNo;
@@ -114,7 +117,8 @@ export async function applyStageData(
       acknowledged: ledger.items.map((entry) => entry.id),
     },
     touchedCategoryIds: [...touched],
-    stageChanged: stageChanged || entries.applied > 0,
+    restatedCategoryIds: [...restated],
+    stageChanged,
   };
 }
 
@@ -122,6 +126,7 @@ interface SnapshotContext {
   manager: EntityManager;
   stageId: string;
   touched: Set<string>;
+  restated: Set<string>;
   keepAside: (
     kind: string,
     id: string,
@@ -187,6 +192,7 @@ async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
         standingsVersion: 0,
       });
       ctx.touched.add(item.id);
+      ctx.restated.add(item.id);
       continue;
     }
     const was = { ...stored, ruleSet: stored.ruleSet, published: Boolean(stored.published) };
@@ -194,6 +200,7 @@ async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
     // The republic's template stays as the republic issued it, so a changed rule set shows as a deviation.
     await ctx.manager.update(CategoryEntity, { id: item.id }, next);
     ctx.touched.add(item.id);
+    if (was.published !== next.published || was.status !== next.status) ctx.restated.add(item.id);
   }
 }
 

@@ -102,11 +102,12 @@ export class StageDataReceiverService {
         return result;
       }),
     );
-    for (const categoryId of applied.touchedCategoryIds) {
-      await this.recompute.execute(categoryId);
+    // Scores reach the rooms as deltas, as a score recorded here would; a category whose
+    // publication or lock changed is resent whole, so an embargo lifted or imposed shows at once.
+    for (const categoryId of applied.touchedCategoryIds) await this.recompute.execute(categoryId);
+    for (const categoryId of applied.restatedCategoryIds)
       await this.live.categoryChanged(categoryId);
-    }
-    if (applied.stageChanged && applied.touchedCategoryIds.length === 0)
+    if (applied.stageChanged && applied.restatedCategoryIds.length === 0)
       await this.live.stageChanged(stageId);
     return applied.outcome;
   }
