@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { appendLedgerEntry } from '../ledger/ledger-statements';
+import { openTempPostgres, openTempSqlite, type TempDatabase } from '../testing/temp-database';
+import { FederationAckEntity } from './federation-ack.entity';
+import { pendingEntries, pendingEntryCount } from './outbox';
+
+const postgresUrl = process.env.TEST_POSTGRES_URL;
+const databases: [string, () => Promise<TempDatabase>][] = [
+  ['SQLite', openTempSqlite],
+  ...(postgresUrl
+    ? [['PostgreSQL', () => openTempPostgres(postgresUrl)] as [string, () => Promise<TempDatabase>]]
+    : []),
+];
+
+describe.each(databases)('the venue outbox on %s', (_name, open) => {
+  let db: TempDatabase;
+  beforeAll(async () => {
+    db = await open();
+  });
+  afterAll(() => db.close());
+
+  async function entry(stageId: string): Promise<string> {
+    const id = randomUUID();
+    await appendLedgerEntry(db.dataSource.manager, {
+      seq: 0,
+      id,
+      stageId,
+      categoryId: 'c',
+      teamId: null,
+      kind: 'maze.attempt',
+      payload: {},
+      supersedes: null,
+      reason: null,
+      authorId: 'j',
+      authorRole: 'judge',
+      deviceId: null,
+      recordedAt: 'now',
+      awaitsConfirmation: false,
+      receivedAt: 'now',
+    });
+    return id;
+  }
+
+  it('keeps an entry waiting until its own id is acknowledged, whatever was acknowledged after it', async () => {
+    const stageId = randomUUID();
+    const [first, second, third] = [
+      await entry(stageId),
+      await entry(stageId),
+      await entry(stageId),
+    ];
+    const otherStage = await entry(randomUUID());
+    // The republic acknowledged the later two (as when the first became visible late on PostgreSQL).
+    await db.dataSource.manager.insert(FederationAckEntity, [
+      { entryId: second, stageId, ackedAt: 'now' },
+      { entryId: third, stageId, ackedAt: 'now' },
+    ]);
+    const waiting = await pendingEntries(db.dataSource.manager, stageId, 10);
+    expect(waiting.map((row) => row.id)).toEqual([first]);
+    expect(await pendingEntryCount(db.dataSource.manager, stageId)).toBe(1);
+    expect(waiting.map((row) => row.id)).not.toContain(otherStage);
+  });
+
+  it('gives the oldest first, at most the batch size', async () => {
+    const stageId = randomUUID();
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await entry(stageId));
+    expect((await pendingEntries(db.dataSource.manager, stageId, 3)).map((row) => row.id)).toEqual(
+      ids.slice(0, 3),
+    );
+    expect(await pendingEntryCount(db.dataSource.manager, stageId)).toBe(5);
+  });
+});
