@@ -394,7 +394,9 @@ async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
         );
       continue;
     }
-    const teamFits = item.teamId === null || teams.get(item.teamId) === item.categoryId;
+    // The team must be this stage's; not necessarily still in the entry's category, since a team
+    // moved to another category at the venue keeps the entries it had.
+    const teamFits = item.teamId === null || teams.has(item.teamId);
     const supersedesKnown = item.supersedes === null || known.has(item.supersedes);
     if (!categories.has(item.categoryId) || !teamFits || !supersedesKnown) {
       await ctx.keepAside('ledger', item.id, 'unknown-reference', entryContent(item), null);
