@@ -6,6 +6,7 @@ import { In, Repository } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { isVenueOwned, venueOwned } from '../federation/venue-owned-stages';
 import { FieldEntity } from '../fields/field.entity';
 import { JudgeEntity } from '../judges/judge.entity';
 import { SettingsService } from '../settings/settings.service';
@@ -81,6 +82,8 @@ export class AuthService {
 
   async signInJudge(input: JudgeSignIn) {
     const stage = await this.stages.findOneBy({ code: input.stageCode.toUpperCase() });
+    // A venue's stage copied to the republic server is scored at the venue only (docs/federation.md).
+    if (stage && (await isVenueOwned(this.stages.manager, 'stage', stage.id))) throw venueOwned();
     const judge = stage
       ? await this.judges.findOneBy({ stageId: stage.id, pinLookup: this.pinLookup(stage.id, input.pin) })
       : null;

@@ -5,6 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AwardsService } from './awards.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class StartAwardsDto extends createZodDto(startAwardsSchema) {}
 
@@ -22,18 +23,21 @@ export class AwardsController {
   }
 
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/awards/start')
   start(@Param('id', ParseUUIDPipe) id: string, @Body() body: StartAwardsDto, @CurrentActor() actor: Actor) {
     return this.awards.start(id, body.podium ?? 3, actor);
   }
 
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/awards/reveal')
   reveal(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.awards.reveal(id, actor);
   }
 
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/awards/end')
   end(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.awards.end(id, actor);

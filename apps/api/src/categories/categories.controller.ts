@@ -9,6 +9,7 @@ import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
 import { LiveService } from '../live/live.service';
 import { CategoriesService } from './categories.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateCategoryDto extends createZodDto(createCategorySchema) {}
 class UpdateParamsDto extends createZodDto(z.object({ params: z.record(z.string(), z.unknown()) }).strict()) {}
@@ -28,6 +29,7 @@ export class CategoriesController {
     return RULE_SET_PRESETS.filter((preset) => !discipline || preset.discipline === discipline);
   }
 
+  @WritesStage({ body: 'stageId' })
   @Post('categories')
   async create(@Body() body: CreateCategoryDto) {
     const category = await this.categories.create(body);
@@ -48,6 +50,7 @@ export class CategoriesController {
     return this.categories.get(id, actor);
   }
 
+  @WritesStage({ param: 'id', of: 'category' })
   @Patch('categories/:id/params')
   updateParams(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateParamsDto) {
     return this.categories.updateParams(id, body.params);
@@ -55,6 +58,7 @@ export class CategoriesController {
 
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/lock')
   lock(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setLocked(id, actor, true));
@@ -62,6 +66,7 @@ export class CategoriesController {
 
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/unlock')
   unlock(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setLocked(id, actor, false));
@@ -69,6 +74,7 @@ export class CategoriesController {
 
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/publish')
   publish(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setPublished(id, actor, true));
@@ -76,6 +82,7 @@ export class CategoriesController {
 
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('categories/:id/unpublish')
   unpublish(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setPublished(id, actor, false));

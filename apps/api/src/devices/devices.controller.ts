@@ -10,6 +10,7 @@ import { In, Repository } from 'typeorm';
 import { FieldEntity } from '../fields/field.entity';
 import { DeviceEntity } from './device.entity';
 import { DeviceRegistryService } from './device-registry.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateDeviceDto extends createZodDto(createDeviceSchema) {}
 class MosquittoFilesDto extends createZodDto(
@@ -37,6 +38,7 @@ export class DevicesController {
    * the bridge configuration (`bridge --config`) pointing at the broker on the address the
    * organiser reached this server by.
    */
+  @WritesStage({ body: 'fieldId', of: 'field' })
   @Post('devices')
   create(@Body() body: CreateDeviceDto, @Req() request: Request) {
     return this.registry.register(body, request.hostname);

@@ -11,6 +11,7 @@ import { assertStageAccess } from '../auth/stage-access';
 import { unknownReference } from '../common/api-error';
 import { StageEntity } from '../stages/stage.entity';
 import { FieldEntity } from './field.entity';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateFieldDto extends createZodDto(createFieldSchema) {}
 
@@ -23,6 +24,7 @@ export class FieldsController {
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
   ) {}
 
+  @WritesStage({ body: 'stageId' })
   @Post('fields')
   async create(@Body() body: CreateFieldDto) {
     if (!(await this.stages.existsBy({ id: body.stageId }))) throw unknownReference('stageId', 'stage', body.stageId);

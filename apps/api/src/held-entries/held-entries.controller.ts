@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { invalid } from '../common/api-error';
 import { HeldEntriesService } from './held-entries.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class HoldEntryDto extends createZodDto(holdEntrySchema) {}
 class ResolveHeldEntryDto extends createZodDto(resolveHeldEntrySchema) {}
@@ -19,6 +20,7 @@ export class HeldEntriesController {
 
   /** 201 when the entry is now held, 200 when it already was (the tablet's handover resent). */
   @Roles('organiser', 'head-judge', 'judge')
+  @WritesStage({ body: ['entry', 'categoryId'], of: 'category' })
   @Post('held-entries')
   async hold(@Body() body: HoldEntryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const { held, created } = await this.heldEntries.hold(body, actor);
@@ -38,6 +40,7 @@ export class HeldEntriesController {
 
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'held-entry' })
   @Post('held-entries/:id/resolve')
   resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveHeldEntryDto, @CurrentActor() actor: Actor) {
     return this.heldEntries.resolve(id, body, actor);

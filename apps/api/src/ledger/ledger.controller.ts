@@ -10,6 +10,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CategoriesService } from '../categories/categories.service';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { RecordEntryUseCase } from './record-entry.use-case';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class LedgerEntryDto extends createZodDto(ledgerEntryInputSchema) {}
 
@@ -25,6 +26,7 @@ export class LedgerController {
 
   /** 201 when stored, 200 when this UUID was already stored (a resend from an offline tablet). */
   @Roles('organiser', 'head-judge', 'judge')
+  @WritesStage({ body: 'categoryId', of: 'category' })
   @Post('ledger')
   async record(@Body() body: LedgerEntryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const result = await this.recordEntry.execute(body, actor);

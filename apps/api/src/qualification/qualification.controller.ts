@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
 import { QualificationService } from './qualification.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 const wildcardSchema = z
   .object({ categoryId: z.string().uuid(), teamId: z.string().uuid(), reason: z.string().trim().min(3, 'a wildcard needs a reason').max(300) })
@@ -29,6 +30,7 @@ export class QualificationController {
   }
 
   /** Enters the qualified teams (rules + wildcards) into the republic stage; needs the regional stage closed. */
+  @WritesStage({ body: 'targetStageId' })
   @Post('enter')
   @HttpCode(200)
   enter(@Param('stageId', ParseUUIDPipe) stageId: string, @Body() body: EnterDto, @CurrentActor() actor: Actor) {

@@ -6,6 +6,7 @@ import { createZodDto } from 'nestjs-zod';
 import { invalid } from '../common/api-error';
 import { RegistrationCommitsService } from './registration-commits.service';
 import { RegistrationService, type ConfirmOptions, type UploadedTable } from './registration.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class PreviewFormDto extends createZodDto(registrationPreviewFormSchema) {}
 class ConfirmFormDto extends createZodDto(registrationConfirmFormSchema) {}
@@ -38,6 +39,7 @@ export class RegistrationController {
   }
 
   /** Writes the good rows of the previewed file (same SHA-256) in one transaction, and answers when done. */
+  @WritesStage({ param: 'stageId' })
   @Post('confirm')
   @UseInterceptors(upload)
   confirm(@Param('stageId', ParseUUIDPipe) stageId: string, @UploadedFile() file: UploadedTable | undefined, @Body() body: ConfirmFormDto) {
@@ -48,6 +50,7 @@ export class RegistrationController {
    * The same write as `confirm`, answered at once (202) with a job to poll: the console shows a
    * progress bar from it. Nothing is visible until the job is `done`; a `failed` job wrote nothing.
    */
+  @WritesStage({ param: 'stageId' })
   @Post('commits')
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(upload)

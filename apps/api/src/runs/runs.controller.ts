@@ -5,6 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { RunTimingService } from './run-timing.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class ArmRunDto extends createZodDto(armRunSchema) {}
 class AttachSensorEventsDto extends createZodDto(attachSensorEventsSchema) {}
@@ -17,11 +18,13 @@ export class RunsController {
   constructor(private readonly runs: RunTimingService) {}
 
   /** Arms "team, attempt" on the field: its next start gate starts the clock. */
+  @WritesStage({ param: 'fieldId', of: 'field' })
   @Post('runs')
   arm(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: ArmRunDto, @CurrentActor() actor: Actor) {
     return this.runs.arm(fieldId, body, actor);
   }
 
+  @WritesStage({ param: 'fieldId', of: 'field' })
   @Delete('runs/current')
   cancel(@Param('fieldId', ParseUUIDPipe) fieldId: string, @CurrentActor() actor: Actor) {
     return this.runs.cancel(fieldId, actor);
@@ -37,6 +40,7 @@ export class RunsController {
     return this.runs.unassigned(fieldId);
   }
 
+  @WritesStage({ param: 'fieldId', of: 'field' })
   @Post('unassigned/attach')
   attach(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: AttachSensorEventsDto, @CurrentActor() actor: Actor) {
     return this.runs.attach(fieldId, body, actor);

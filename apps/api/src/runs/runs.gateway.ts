@@ -1,9 +1,12 @@
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { armRunSchema, type RunState } from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { TokenService } from '../auth/token.service';
 import { ApiError } from '../common/api-error';
+import { assertStageEditable } from '../federation/venue-owned-stages';
 import { RunTimingService } from './run-timing.service';
 
 const armMessageSchema = armRunSchema.extend({ fieldId: z.string().uuid() });
@@ -14,6 +17,7 @@ export class RunsGateway {
   constructor(
     private readonly runs: RunTimingService,
     private readonly tokens: TokenService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @SubscribeMessage('run:arm')
@@ -28,6 +32,7 @@ export class RunsGateway {
     if (!request.success) return { ok: false, key: 'errors.validation', message: request.error.issues[0]?.message ?? 'bad request' };
     try {
       const { fieldId, ...arm } = request.data;
+      await assertStageEditable(this.dataSource.manager, 'field', fieldId);
       return { ok: true, run: await this.runs.arm(fieldId, arm, actor) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, key: error.key, message: error.message };

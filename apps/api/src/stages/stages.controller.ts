@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
 import { StagesService } from './stages.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateStageDto extends createZodDto(createStageSchema) {}
 class UpdateStageDto extends createZodDto(updateStageSchema) {}
@@ -33,6 +34,7 @@ export class StagesController {
     return this.stages.create(body);
   }
 
+  @WritesStage({ param: 'id' })
   @Patch(':id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStageDto) {
     return this.stages.update(id, body);

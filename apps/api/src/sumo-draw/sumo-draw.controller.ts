@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { SumoDrawService } from './sumo-draw.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class DrawDto extends createZodDto(z.object({ seed: z.number().int().min(1).max(2 ** 31 - 1).optional() }).strict()) {}
 
@@ -15,6 +16,7 @@ export class SumoDrawController {
   constructor(private readonly draws: SumoDrawService) {}
 
   /** Organiser only: draw (or re-draw) the groups or bracket; the same seed gives the same draw. */
+  @WritesStage({ param: 'id', of: 'category' })
   @Post('draw')
   draw(@Param('id', ParseUUIDPipe) id: string, @Body() body: DrawDto, @CurrentActor() actor: Actor) {
     return this.draws.draw(id, body.seed, actor);

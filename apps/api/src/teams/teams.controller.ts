@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
 import { TeamsService } from './teams.service';
+import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateTeamDto extends createZodDto(createTeamSchema) {}
 class UpdateTeamDto extends createZodDto(updateTeamSchema) {}
@@ -18,6 +19,7 @@ class CheckInDto extends createZodDto(z.object({ checkedIn: z.boolean() }).stric
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
+  @WritesStage({ body: 'stageId' }, { body: 'categoryId', of: 'category' })
   @Post('teams')
   create(@Body() body: CreateTeamDto) {
     return this.teams.create(body);
@@ -25,6 +27,7 @@ export class TeamsController {
 
   /** Withdraw, mark absent or disqualified, or back to active. */
   @Roles('organiser', 'head-judge')
+  @WritesStage({ param: 'id', of: 'team' })
   @Patch('teams/:id')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTeamDto, @CurrentActor() actor: Actor) {
     return this.teams.setStatus(id, body.status, actor);
@@ -33,6 +36,7 @@ export class TeamsController {
   /** Check-in on the day: the team has reported at the venue (or undo it). Does not change scores. */
   @Roles('organiser', 'head-judge')
   @HttpCode(200)
+  @WritesStage({ param: 'id', of: 'team' })
   @Post('teams/:id/check-in')
   checkIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInDto, @CurrentActor() actor: Actor) {
     return this.teams.setCheckedIn(id, body.checkedIn, actor);
