@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { BASE_PATH } from '../base-path';
+import { VenuesPage, VENUES_PATH } from '../federation/venues-page';
 import { OlympiadsPage } from '../olympiads/olympiads-page';
 import { useOrganiserSession } from '../session/use-organiser-session';
 import { SetupPage } from '../setup/setup-page';
@@ -49,6 +50,8 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
     return shell(
       stageRoute ? (
         <StagePage key={stageRoute['stageId']} stageId={stageRoute['stageId']} console={{ api, getToken }} />
+      ) : pathname.replace(/\/$/, '') === VENUES_PATH ? (
+        <VenuesPage console={{ api, getToken }} />
       ) : (
         <OlympiadsPage api={api} />
       ),

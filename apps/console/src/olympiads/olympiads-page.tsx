@@ -8,6 +8,8 @@ import {
   useQuery,
 } from '@olympiad/ui';
 import { useState } from 'react';
+import { LinkToRepublicPanel } from '../federation/link-to-republic-panel';
+import { VenuesEntry } from '../federation/venues-entry';
 import { CreateOlympiadForm } from './create-olympiad-form';
 import { OlympiadLogoEditor } from './olympiad-logo-editor';
 import type { OlympiadSummary } from './olympiad.types';
@@ -36,6 +38,7 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
 
   return (
     <>
+      <VenuesEntry />
       <section aria-labelledby="olympiads-title">
         <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>
         {olympiads.status === 'loading' && !olympiads.data ? (
@@ -88,6 +91,7 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
         </ul>
       </section>
       <CreateOlympiadForm api={api} onCreated={olympiads.reload} />
+      <LinkToRepublicPanel api={api} />
     </>
   );
 }

@@ -6,6 +6,10 @@ import { CategoriesTab } from '../categories/categories-tab';
 import { AwardsPanel } from '../displays/awards-panel';
 import { DisplaysTab } from '../displays/displays-tab';
 import { FieldsTab } from '../fields/fields-tab';
+import { RepublicLinkStrip } from '../federation/republic-link-strip';
+import { RepublicTab } from '../federation/republic-tab';
+import { useRepublicLink } from '../federation/use-republic-link';
+import { VenueOwnedNotice } from '../federation/venue-owned-notice';
 import { JudgesTab } from '../judges/judges-tab';
 import { AttemptQueueTab } from '../live-fields/attempt-queue-tab';
 import { FieldsOverviewTab } from '../live-fields/fields-overview-tab';
@@ -18,13 +22,15 @@ import type { ConsoleApi } from './console-context';
 import { StageStatusControl } from './stage-status-control';
 
 const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'overview', 'queue', 'results', 'qualification', 'displays'] as const;
-type Tab = (typeof TABS)[number];
+type Tab = (typeof TABS)[number] | 'republic';
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
 export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
   const { lang, t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
   const stage = useQuery((signal) => consoleApi.api.get<StageSummary & { olympiadId: string; venue: string }>(`/api/stages/${stageId}`, { signal }), [consoleApi.api, stageId]);
+  const republic = useRepublicLink(consoleApi.api, stageId);
+  const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
 
   if (stage.status === 'loading' && !stage.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
   if (stage.status === 'error' || !stage.data) {
@@ -55,8 +61,10 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
           <StageStatusControl api={consoleApi.api} stage={current} onChanged={stage.reload} />
         </div>
       </header>
+      {republic.status ? <RepublicLinkStrip status={republic.status} onDetails={() => setTab('republic')} /> : null}
+      <VenueOwnedNotice api={consoleApi.api} stageId={stageId} />
       <nav className="tabs" aria-label={t('console.stage.tabs')}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button key={name} type="button" className="tabs__tab" aria-pressed={tab === name} onClick={() => {
               setTab(name);
               stage.reload();
@@ -75,6 +83,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         {tab === 'queue' ? <AttemptQueueTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
+        {tab === 'republic' && republic.status ? <RepublicTab console={consoleApi} status={republic.status} onChanged={republic.reload} /> : null}
         {tab === 'displays' ? (
           <>
             <DisplaysTab api={consoleApi.api} stage={current} />

@@ -4,12 +4,13 @@ import { ApiError } from '@olympiad/ui';
 export type TokenSource = () => string | null;
 
 /**
- * Sends a file (multipart/form-data) with upload progress, which fetch cannot report. Resolves
- * with the parsed JSON answer; rejects with an ApiError like the JSON client does.
+ * Sends a file (multipart/form-data, or a bare file as application/octet-stream) with upload
+ * progress, which fetch cannot report. Resolves with the parsed JSON answer; rejects with an
+ * ApiError like the JSON client does.
  */
 export function uploadWithProgress<T>(
   url: string,
-  form: FormData,
+  form: FormData | Blob,
   getToken: TokenSource,
   onProgress: (percent: number) => void,
 ): Promise<T> {
@@ -19,6 +20,7 @@ export function uploadWithProgress<T>(
     const token = getToken();
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('Accept', 'application/json');
+    if (!(form instanceof FormData)) request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress((event.loaded / event.total) * 100);
     };
@@ -53,8 +55,34 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
 }
 
-/** Downloads a file the API makes (PDF, CSV, XLSX) with the token, and saves it in the browser. */
-export async function downloadFile(url: string, getToken: TokenSource, fallbackName: string): Promise<string> {
+/** The body as a Blob, telling `onProgress` the percent received when the size is known (else null). */
+async function readWithProgress(response: Response, onProgress: (percent: number | null) => void): Promise<Blob> {
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const chunks: BlobPart[] = [];
+  let received = 0;
+  onProgress(total ? 0 : null);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(total ? (received / total) * 100 : null);
+  }
+  return new Blob(chunks, { type: response.headers.get('Content-Type') ?? undefined });
+}
+
+/**
+ * Downloads a file the API makes (PDF, CSV, XLSX, a stage bundle) with the token, and saves it in
+ * the browser; `onProgress` hears the percent received (null while the size is unknown).
+ */
+export async function downloadFile(
+  url: string,
+  getToken: TokenSource,
+  fallbackName: string,
+  onProgress?: (percent: number | null) => void,
+): Promise<string> {
   const token = getToken();
   let response: Response;
   try {
@@ -72,7 +100,7 @@ export async function downloadFile(url: string, getToken: TokenSource, fallbackN
     throw ApiError.fromBody(response.status, body);
   }
   const name = fileNameOf(response, fallbackName);
-  const blob = await response.blob();
+  const blob = onProgress ? await readWithProgress(response, onProgress) : await response.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = name;

@@ -1,0 +1,70 @@
+import type { VenueLinkSummary } from '@olympiad/contracts';
+import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
+import { BASE_PATH } from '../base-path';
+import type { ConsoleApi } from '../stage/console-context';
+import { BundleImportPanel } from './bundle-import-panel';
+import { usePolledQuery } from './use-polled-query';
+import { useRepublicLinks } from './use-republic-link';
+import { VenueCard } from './venue-card';
+import './federation.css';
+
+export const VENUES_PATH = `${BASE_PATH}venues`;
+const VENUES_POLL_MS = 5_000;
+
+/**
+ * The republic server's view of its regional venues (docs/federation.md): every regional stage
+ * with its link state and last contact, link codes, and bundle files imported by hand. A stage
+ * this server itself runs as a linked venue is left out: it is run here, not received.
+ */
+export function VenuesPage({ console: consoleApi }: { console: ConsoleApi }) {
+  const { lang, t } = useLanguage();
+  const venues = usePolledQuery(
+    (signal) => consoleApi.api.get<VenueLinkSummary[]>('/api/federation/venues', { signal }),
+    [consoleApi.api],
+    VENUES_POLL_MS,
+  );
+  const ownLinks = useRepublicLinks(consoleApi.api);
+  const runHere = new Set((ownLinks.data ?? []).map((link) => link.stageId));
+  const list = (venues.data ?? []).filter((venue) => !runHere.has(venue.stageId));
+
+  return (
+    <>
+      <Link href={BASE_PATH} className="back-link">
+        ← {t('console.stage.back')}
+      </Link>
+      <section aria-labelledby="venues-title" className="venues-page">
+        <h2 id="venues-title">{t('console.venues.title')}</h2>
+        <p className="ui-muted">{t('console.venues.hint')}</p>
+        <BundleImportPanel console={consoleApi} onImported={venues.reload} />
+        {venues.status === 'loading' && !venues.data ? (
+          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
+        ) : null}
+        {venues.status === 'error' ? (
+          <StatusBanner
+            kind="error"
+            action={
+              <Button variant="secondary" onClick={venues.reload}>
+                {t('common.retry')}
+              </Button>
+            }
+          >
+            {describeError(lang, venues.error)}
+          </StatusBanner>
+        ) : null}
+        {venues.data && list.length === 0 ? (
+          <StatusBanner kind="info">{t('console.venues.empty')}</StatusBanner>
+        ) : null}
+        <ul className="plain-list venue-list">
+          {list.map((venue) => (
+            <VenueCard
+              key={venue.stageId}
+              console={consoleApi}
+              venue={venue}
+              onChanged={venues.reload}
+            />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LANGUAGE_NAMES, t, type Lang, type MessageKey } from '@olympiad/i18n';
+import type { Browser, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import {
+  createRegionalStageOnRepublic,
+  prepareVenueStage,
+  type LinkedStage,
+} from '../support/federation';
+import { startVenue, type Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { launchChromium, saveScreenshot } from './support/chromium';
+import { signedInConsole } from './support/console-page';
+
+const T = (key: MessageKey, params?: Record<string, string | number>) => t('kk', key, params);
+const STAGE_NAME = 'Aktobe regional stage';
+
+/**
+ * Both consoles of docs/federation.md in Chromium, against two real servers: the republic
+ * organiser issues a link code on screen, the venue organiser pastes it; the venue's strip follows
+ * the link up, down (the republic server stopped) and up again (restarted on its port and data),
+ * and the republic imports the venue's bundle file through the file picker.
+ */
+describe('federation consoles: linking a venue, its link strip and the republic venues list', () => {
+  let republic: Venue;
+  let venue: Venue;
+  let browser: Browser;
+  let republicPage: Page;
+  let venuePage: Page;
+  let republicToken: string;
+  let venueToken: string;
+  let linked: LinkedStage;
+  let teamIds: string[];
+  let tablet: string;
+  let attempt = 0;
+  let republicRunning = true;
+
+  const strip = () => venuePage.getByRole('status', { name: T('console.federation.strip.label') });
+  const stripSays = (locator: Locator, ...texts: string[]) =>
+    texts.reduce((found, text) => found.filter({ hasText: text }), locator);
+  /** Up, with no entry and no stage change waiting. */
+  const stripAllSent = () =>
+    stripSays(
+      strip(),
+      T('console.federation.strip.up'),
+      T('console.federation.waiting', { count: 0 }),
+    ).filter({ hasNotText: T('console.federation.changesWaiting') });
+  const venueCard = () =>
+    republicPage
+      .getByRole('listitem')
+      .filter({ has: republicPage.getByRole('heading', { name: STAGE_NAME }) });
+
+  /** Waits for the strip to say what `expected` filters for; a failure tells what it said instead. */
+  async function untilStrip(expected: Locator, timeout: number) {
+    try {
+      await expected.waitFor({ timeout });
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}\nThe strip said: ${await strip().textContent()}`,
+      );
+    }
+  }
+
+  /** One finished maze attempt for each of `count` teams, recorded by the judge at the venue. */
+  async function scoreAtVenue(count: number) {
+    attempt++;
+    for (const teamId of teamIds.slice(0, count)) {
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', `Bearer ${tablet}`)
+        .send(mazeAttempt(linked, teamId, attempt, 40_000 + attempt * 1_000))
+        .expect(201);
+    }
+  }
+
+  /** The screen as it is in Kazakh, then in Russian (switched on the page), then back to Kazakh. */
+  async function shotInBoth(page: Page, name: string) {
+    for (const lang of ['kk', 'ru'] as Lang[]) {
+      await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+      await page.getByRole('button', { name: LANGUAGE_NAMES[lang], pressed: true }).waitFor();
+      await saveScreenshot(page, `${name}-${lang}`);
+    }
+    await page.getByRole('button', { name: LANGUAGE_NAMES.kk }).click();
+  }
+
+  beforeAll(async () => {
+    [republic, venue] = await Promise.all([
+      startVenue(),
+      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
+    ]);
+    [republicToken, venueToken] = await Promise.all([
+      organiserToken(republic),
+      organiserToken(venue),
+    ]);
+    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    browser = await launchChromium();
+    [republicPage, venuePage] = await Promise.all([
+      signedInConsole(browser, republic.url),
+      signedInConsole(browser, venue.url),
+    ]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([venue?.stop(), republicRunning ? republic?.stop() : undefined]);
+  });
+
+  let code = '';
+
+  it('the republic organiser issues a link code, shown as text and as a QR code', async () => {
+    await republicPage.getByRole('link', { name: T('console.venues.title') }).click();
+    await republicPage.getByRole('heading', { name: T('console.venues.title') }).waitFor();
+    await venueCard().getByText(T('console.venues.state.not-linked')).waitFor();
+    await venueCard()
+      .getByRole('button', { name: T('console.venues.issueCode') })
+      .click();
+
+    const dialog = republicPage.getByRole('dialog', {
+      name: T('console.venues.codeTitle', { stage: STAGE_NAME }),
+    });
+    code = await dialog.getByLabel(T('console.venues.codeLabel')).inputValue();
+    expect(code).toMatch(/^OLYMPIAD-LINK:[A-Za-z0-9_-]+$/);
+    const qr = dialog.getByRole('img', { name: T('console.venues.qrAlt') });
+    await qr.waitFor();
+    expect(await qr.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
+    await venueCard().getByText(T('console.venues.state.code-issued')).waitFor();
+    await shotInBoth(republicPage, 'federation-republic-code-dialog');
+  });
+
+  it('the venue organiser pastes the code and lands on the linked stage with its strip up', async () => {
+    await venuePage.getByLabel(T('console.federation.codeLabel')).fill(code);
+    await venuePage.getByRole('button', { name: T('console.federation.linkSubmit') }).click();
+    await venuePage.getByRole('heading', { name: STAGE_NAME }).waitFor();
+    await stripSays(strip(), T('console.federation.strip.up')).waitFor();
+  });
+
+  it('scores at the venue reach the republic: nothing waits, the venues list shows the entries', async () => {
+    const prepared = await prepareVenueStage(venue, venueToken, linked, 3);
+    teamIds = prepared.teamIds;
+    tablet = await judgeToken(venue, linked.stageCode, prepared.judge.pin);
+    await scoreAtVenue(3);
+
+    await untilStrip(stripAllSent(), 30_000);
+    await shotInBoth(venuePage, 'federation-venue-strip-up');
+
+    await venueCard().getByText(T('console.venues.state.linked')).waitFor({ timeout: 15_000 });
+    await venueCard()
+      .getByText(T('console.venues.entries', { count: 3 }))
+      .waitFor({ timeout: 15_000 });
+    await shotInBoth(republicPage, 'federation-republic-venues');
+
+    await venuePage.getByRole('button', { name: T('console.stage.tab.republic') }).click();
+    await venuePage.getByRole('heading', { name: T('console.federation.tab.title') }).waitFor();
+    await shotInBoth(venuePage, 'federation-venue-republic-tab');
+  });
+
+  it('the republic server stops: after more scoring the strip says the link is down and what waits', async () => {
+    await republic.stop();
+    republicRunning = false;
+    await scoreAtVenue(2);
+    // Refused or timed out, depending on where the stop caught the sender: either in plain words.
+    const plainProblem = new RegExp(
+      [T('console.federation.error.unreachable'), T('console.federation.error.timeout')]
+        .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+    );
+    await untilStrip(
+      stripSays(
+        strip(),
+        T('console.federation.strip.down'),
+        T('console.federation.waiting', { count: 2 }),
+      ).filter({ hasText: plainProblem }),
+      75_000,
+    );
+    // The strip stays in view on every tab, not only on the Republic tab.
+    await venuePage.getByRole('button', { name: T('console.stage.tab.teams') }).click();
+    await stripSays(strip(), T('console.federation.strip.down')).waitFor();
+    await shotInBoth(venuePage, 'federation-venue-strip-down');
+  });
+
+  it('the republic server comes back on its port and data: "Send now" empties the queue', async () => {
+    republic = await startVenue({ dataDir: republic.dataDir, port: republic.port });
+    republicRunning = true;
+    await venuePage.getByRole('button', { name: T('console.stage.tab.republic') }).click();
+    await venuePage.getByRole('button', { name: T('console.federation.sendNow') }).click();
+    await untilStrip(stripAllSent(), 30_000);
+    const ledger = await request(republic.url)
+      .get(`/api/categories/${linked.categoryId}/ledger`)
+      .set('Authorization', `Bearer ${republicToken}`)
+      .expect(200);
+    expect(ledger.body).toHaveLength(5);
+  });
+
+  it('a bundle file from the venue is imported on the republic through the file picker', async () => {
+    const download = venuePage.waitForEvent('download');
+    await venuePage.getByRole('button', { name: T('console.federation.downloadBundle') }).click();
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-')),
+      (await download).suggestedFilename(),
+    );
+    await (await download).saveAs(file);
+    expect(path.basename(file)).toMatch(/\.olympiad-bundle$/);
+
+    await republicPage.reload();
+    await republicPage.getByLabel(T('console.venues.importPick')).setInputFiles(file);
+    await republicPage
+      .getByText(
+        T('console.venues.imported', {
+          file: path.basename(file),
+          applied: 0,
+          duplicates: 5,
+          conflicts: 0,
+        }),
+      )
+      .waitFor({ timeout: 20_000 });
+
+    const notABundle = path.join(path.dirname(file), 'notes.olympiad-bundle');
+    fs.writeFileSync(notABundle, 'just some text');
+    await republicPage.getByLabel(T('console.venues.importPick')).setInputFiles(notABundle);
+    await republicPage
+      .getByText(
+        T('console.venues.importRefused', {
+          file: 'notes.olympiad-bundle',
+          reason: T('federation.notABundle'),
+        }),
+      )
+      .waitFor();
+  });
+
+  it("the venue's stage on the republic says it is run by the venue and read-only there", async () => {
+    await republicPage.goto(`${republic.url}/console/stages/${linked.stageId}`);
+    await republicPage.getByRole('heading', { name: STAGE_NAME }).waitFor();
+    await republicPage.getByText(T('console.venues.readOnly')).waitFor();
+  });
+});
