@@ -13,6 +13,7 @@ import {
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
+import { eventually } from '../support/field-fixture';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 
@@ -55,6 +56,8 @@ describe('a conflicting ledger entry from a venue', () => {
   let venueToken: string;
   let linked: LinkedStage;
   let entryId: string;
+  let teamIds: string[];
+  let judge: { id: string; pin: string };
 
   beforeAll(async () => {
     [republic, venue] = await Promise.all([
@@ -71,7 +74,7 @@ describe('a conflicting ledger entry from a venue', () => {
       venueToken,
       await issueLinkCode(republic, republicToken, linked.stageId),
     );
-    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 1);
+    ({ teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 2));
     const entry = mazeAttempt(linked, teamIds[0], 1, 41_500);
     await request(venue.url)
       .post('/api/ledger')
@@ -181,5 +184,22 @@ describe('a conflicting ledger entry from a venue', () => {
           .expect(200)
       ).body.standings,
     ).toEqual(standingsBefore);
+  });
+
+  it('is counted for the venue organiser too, as the republic reports it with the next batch', async () => {
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`)
+      .send(mazeAttempt(linked, teamIds[1], 1, 39_000))
+      .expect(201);
+    await eventually(async () => {
+      const [status] = (
+        await request(venue.url)
+          .get('/api/federation/link')
+          .set('Authorization', `Bearer ${venueToken}`)
+          .expect(200)
+      ).body as { conflicts: number; pendingEntries: number }[];
+      expect(status).toMatchObject({ conflicts: 1, pendingEntries: 0 });
+    }, 15_000);
   });
 });

@@ -112,6 +112,7 @@ export async function applyStageData(
       applied: entries.applied,
       duplicates: entries.duplicates,
       conflicts,
+      conflictsHeld: await manager.countBy(FederationConflictEntity, { stageId }),
       snapshotApplied,
       republicSnapshotNo: Math.max(link.snapshotNo, snapshotApplied ? bundle.snapshotNo : 0),
       acknowledged: ledger.items.map((entry) => entry.id),

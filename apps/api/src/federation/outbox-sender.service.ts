@@ -184,6 +184,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
           lastAttemptAt: now.toISOString(),
           lastAckAt: new Date().toISOString(),
           lastError: null,
+          conflicts: outcome.conflictsHeld ?? 0,
           ...(withSnapshot && outcome.snapshotApplied ? { ackedSnapshotHash: digest } : {}),
           // The republic has applied a newer snapshot than ours (a restored backup here): number on from it.
           ...(withSnapshot && !outcome.snapshotApplied

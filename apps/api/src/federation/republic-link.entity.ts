@@ -41,4 +41,8 @@ export class RepublicLinkEntity {
 
   @Column('varchar', { length: 64, nullable: true })
   ackedSnapshotHash!: string | null;
+
+  /** Items of this stage the republic has kept aside as conflicts, as it last said. */
+  @Column('integer', { default: 0 })
+  conflicts!: number;
 }

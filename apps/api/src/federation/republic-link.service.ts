@@ -52,6 +52,7 @@ export class RepublicLinkService {
         lastError: null,
         snapshotNo: 0,
         ackedSnapshotHash: null,
+        conflicts: 0,
       });
     });
     return (await this.status()).find((link) => link.stageId === content.stageId)!;
@@ -110,6 +111,7 @@ export class RepublicLinkService {
         lastAckAt: link.lastAckAt,
         lastError: link.lastError,
         deviations: deviationsOf(categories),
+        conflicts: link.conflicts,
       });
     }
     return statuses;

@@ -83,6 +83,8 @@ export interface RepublicLinkStatus {
   lastError: string | null;
   /** Pulled categories whose rule set the venue changed. */
   deviations: { categoryId: string; name: string }[];
+  /** Items the republic kept aside instead of applying: its organiser sees what they are. */
+  conflicts: number;
 }
 
 /** `GET /api/federation/venues` on the republic server: one regional stage and its venue. */
@@ -126,8 +128,10 @@ export interface SyncOutcome {
   applied: number;
   /** Entries it already had, unchanged. */
   duplicates: number;
-  /** Items kept aside. */
+  /** Items of this batch kept aside. */
   conflicts: number;
+  /** Every item of the stage the republic holds aside, so the venue's organiser sees them too. */
+  conflictsHeld: number;
   /** Whether the batch's snapshot of the stage was applied (false when older than one applied). */
   snapshotApplied: boolean;
   /** The newest venue snapshot number the republic has applied; the venue numbers on from it. */

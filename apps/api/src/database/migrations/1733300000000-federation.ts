@@ -72,6 +72,7 @@ export class Federation1733300000000 implements MigrationInterface {
           varchar('lastError', 500, true),
           integer('snapshotNo'),
           varchar('ackedSnapshotHash', 64, true),
+          integer('conflicts'),
         ],
       }),
     );
