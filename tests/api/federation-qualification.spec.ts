@@ -340,6 +340,14 @@ describe('qualification into the republic stage from synced regional stages', ()
       templateRuleSet: null,
     });
 
+    // Meanwhile the synced stages stay the venues': the republic organiser cannot reopen one to
+    // score or change it.
+    for (const region of regions) {
+      const refused = await onRepublic('patch', `/api/stages/${region.stageId}`)
+        .send({ status: 'live' })
+        .expect(403);
+      expect(refused.body.key).toBe('federation.venueOwned');
+    }
     // The venues' stages on the republic are exactly as the venues sent them.
     expect(await Promise.all(regions.map(syncedCopy))).toEqual(before);
   }, 60_000);
