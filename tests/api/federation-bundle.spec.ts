@@ -157,7 +157,7 @@ describe('a venue that reaches the republic only by file', () => {
         await request(venue.url).get('/api/federation/link').set(auth(venueToken)).expect(200)
       ).body;
       expect(link).toMatchObject({
-        state: 'down',
+        state: 'file-only',
         lastError: expect.stringMatching(/ECONNREFUSED/),
       });
     }, 15_000);

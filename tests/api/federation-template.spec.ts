@@ -181,6 +181,63 @@ describe("the republic's categories as the venue's template", () => {
     );
   }, 60_000);
 
+  it("gives a regional stage without categories of its own the republic stage's, defined once for the olympiad", async () => {
+    const api = (path: string, body: object) =>
+      request(republic.url).post(path).set(auth(republicToken)).send(body);
+    const republicStage = (
+      await api('/api/stages', {
+        olympiadId: linked.olympiadId,
+        kind: 'republic',
+        name: 'Republic stage',
+        startsOn: '2027-03-20',
+        endsOn: '2027-03-21',
+      }).expect(201)
+    ).body;
+    const finalMaze = (
+      await api('/api/categories', {
+        stageId: republicStage.id,
+        discipline: 'maze',
+        ageGroup: { label: '3–4', minGrade: 3, maxGrade: 4 },
+        name: 'Лабиринт 3–4',
+        preset: 'maze-default',
+      }).expect(201)
+    ).body;
+    await setParams(republic, republicToken, finalMaze.id, { attempts: 4 });
+    const bare = (
+      await api('/api/stages', {
+        olympiadId: linked.olympiadId,
+        kind: 'regional',
+        regionCode: 'abai',
+        name: 'Abai regional stage',
+        startsOn: '2026-12-12',
+        endsOn: '2026-12-12',
+      }).expect(201)
+    ).body;
+
+    const file = (
+      await request(republic.url)
+        .get(`/api/stages/${bare.id}/link-file`)
+        .set(auth(republicToken))
+        .expect(200)
+    ).body;
+    const linkFile = JSON.parse(
+      Buffer.isBuffer(file) ? file.toString('utf8') : JSON.stringify(file),
+    );
+    expect(linkFile.stage.categories).toEqual([
+      expect.objectContaining({
+        name: 'Лабиринт 3–4',
+        preset: 'maze-default',
+        ruleSet: expect.objectContaining({ params: expect.objectContaining({ attempts: 4 }) }),
+      }),
+    ]);
+    const own = await categoriesOf(republic, republicToken, bare.id);
+    expect(own).toHaveLength(1);
+    expect(own[0].id).not.toBe(finalMaze.id);
+    // Issued again: the stage has its categories now and takes no second copy.
+    await issueLinkCode(republic, republicToken, bare.id);
+    expect(await categoriesOf(republic, republicToken, bare.id)).toHaveLength(1);
+  });
+
   describe('when the laptop is replaced', () => {
     let replacement: Venue;
     let replacementToken: string;

@@ -104,7 +104,8 @@ export class RepublicLinkService {
         republicUrl: link.republicUrl,
         linkedAt: link.linkedAt,
         claimed: link.claimed,
-        state: !link.republicUrl ? 'file-only' : link.lastError || !link.lastAckAt ? 'down' : 'up',
+        // Never acknowledged online: linked by file, sending bundles until the republic is reachable.
+        state: !link.republicUrl || !link.lastAckAt ? 'file-only' : link.lastError ? 'down' : 'up',
         pendingEntries: await pendingEntryCount(manager, link.stageId),
         pendingChanges: (await snapshotDigest(manager, link.stageId)) !== link.ackedSnapshotHash,
         lastAttemptAt: link.lastAttemptAt,

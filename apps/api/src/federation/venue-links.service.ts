@@ -7,6 +7,7 @@ import type {
   VenueClaim,
   VenueLinkSummary,
 } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, notFound } from '../common/api-error';
@@ -52,6 +53,7 @@ export class VenueLinksService {
         'federation.republicStageNotLinked',
         'The republic stage is run on this server; only regional stages are linked to a venue',
       );
+    await this.adoptOlympiadTemplate(stage);
     const secret = newLinkSecret();
     const expiresAt = new Date(now.getTime() + CODE_VALID_MS).toISOString();
     const existing = await this.dataSource.manager.findOneBy(VenueLinkEntity, { stageId });
@@ -65,6 +67,42 @@ export class VenueLinksService {
       code: encodeLinkCode({ v: 1, url: republicUrl.replace(/\/+$/, ''), stageId, secret }),
       expiresAt,
     };
+  }
+
+  /**
+   * The olympiad's disciplines, age groups and rule sets are defined once, on its republic stage. A
+   * regional stage the organiser gave no categories of its own takes a copy of them (new ids, the
+   * rule sets as its template) before its venue is linked, so every oblast judges by the same rules.
+   */
+  private async adoptOlympiadTemplate(stage: StageEntity): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(CategoryEntity, { stageId: stage.id })) return;
+      const republic = await manager.findOneBy(StageEntity, {
+        olympiadId: stage.olympiadId,
+        kind: 'republic',
+      });
+      if (!republic) return;
+      const template = await manager.findBy(CategoryEntity, { stageId: republic.id });
+      for (const category of template) {
+        await manager.insert(CategoryEntity, {
+          id: randomUUID(),
+          stageId: stage.id,
+          discipline: category.discipline,
+          name: category.name,
+          ageGroupLabel: category.ageGroupLabel,
+          minGrade: category.minGrade,
+          maxGrade: category.maxGrade,
+          preset: category.preset,
+          ruleSet: category.templateRuleSet ?? category.ruleSet,
+          templateRuleSet: category.templateRuleSet ?? category.ruleSet,
+          status: 'setup',
+          published: false,
+          lockedAt: null,
+          publishedAt: null,
+          standingsVersion: 0,
+        });
+      }
+    });
   }
 
   /** The code and the stage in one file, for a venue that cannot reach this server. */

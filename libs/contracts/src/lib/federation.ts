@@ -73,7 +73,10 @@ export interface RepublicLinkStatus {
   linkedAt: string;
   /** The republic has recorded this venue's key (at once online; with the first bundle by file). */
   claimed: boolean;
-  /** `up`: the last attempt reached the republic; `down`: it did not; `file-only`: no address. */
+  /**
+   * `up`: the last attempt reached the republic; `down`: it has been reached before but not now;
+   * `file-only`: linked by file and never reached online yet (bundles carry the stage until then).
+   */
   state: 'up' | 'down' | 'file-only';
   pendingEntries: number;
   /** The stage's teams, categories or lock/publish states changed since the last acknowledgement. */
