@@ -75,11 +75,15 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     }
   }
 
-  /** The screen as it is in Kazakh, then in Russian (switched on the page), then back to Kazakh. */
-  async function shotInBoth(page: Page, name: string) {
+  /**
+   * The screen as it is in Kazakh, then in Russian (switched on the page), then back to Kazakh;
+   * with `subject` scrolled into view (the language buttons are at the top of the page).
+   */
+  async function shotInBoth(page: Page, name: string, subject?: Locator) {
     for (const lang of ['kk', 'ru'] as Lang[]) {
       await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
       await page.getByRole('button', { name: LANGUAGE_NAMES[lang], pressed: true }).waitFor();
+      await subject?.scrollIntoViewIfNeeded();
       await saveScreenshot(page, `${name}-${lang}`);
     }
     await page.getByRole('button', { name: LANGUAGE_NAMES.kk }).click();
@@ -120,13 +124,21 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     const dialog = republicPage.getByRole('dialog', {
       name: T('console.venues.codeTitle', { stage: STAGE_NAME }),
     });
+    // It opens below the card's buttons, under the fold of a tablet: it must come into view.
+    const dialogTop = await dialog.evaluate((element) => element.getBoundingClientRect().top);
+    expect(dialogTop).toBeGreaterThanOrEqual(0);
+    expect(dialogTop).toBeLessThan(republicPage.viewportSize()!.height / 2);
     code = await dialog.getByLabel(T('console.venues.codeLabel')).inputValue();
     expect(code).toMatch(/^OLYMPIAD-LINK:[A-Za-z0-9_-]+$/);
     const qr = dialog.getByRole('img', { name: T('console.venues.qrAlt') });
     await qr.waitFor();
     expect(await qr.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
     await venueCard().getByText(T('console.venues.state.code-issued')).waitFor();
-    await shotInBoth(republicPage, 'federation-republic-code-dialog');
+    await shotInBoth(
+      republicPage,
+      'federation-republic-code-dialog',
+      republicPage.getByRole('dialog'),
+    );
   });
 
   it('the venue organiser pastes the code and lands on the linked stage with its strip up', async () => {

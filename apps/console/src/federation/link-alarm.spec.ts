@@ -15,6 +15,7 @@ const status = (change: Partial<RepublicLinkStatus>): RepublicLinkStatus => ({
   lastAckAt: new Date(NOW - 5_000).toISOString(),
   lastError: null,
   deviations: [],
+  conflicts: 0,
   ...change,
 });
 const ago = (ms: number) => new Date(NOW - ms).toISOString();

@@ -31,8 +31,15 @@ export function LinkCodeDialog({
   const { lang, t } = useLanguage();
   const titleId = useId();
   const field = useRef<HTMLTextAreaElement>(null);
+  const dialog = useRef<HTMLElement>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
+
+  // It opens below the venue's buttons: bring it into view, or a tablet shows nothing new.
+  useEffect(() => {
+    dialog.current?.scrollIntoView({ block: 'start' });
+    dialog.current?.focus();
+  }, [issued.code]);
 
   useEffect(() => {
     let live = true;
@@ -45,9 +52,19 @@ export function LinkCodeDialog({
   }, [issued.code]);
 
   return (
-    <section className="ui-card link-code" role="dialog" aria-labelledby={titleId}>
+    <section
+      ref={dialog}
+      tabIndex={-1}
+      className="ui-card link-code"
+      role="dialog"
+      aria-labelledby={titleId}
+    >
       <h3 id={titleId}>{t('console.venues.codeTitle', { stage: stageName })}</h3>
-      <p>{t('console.venues.codeHint', { date: formatDate(issued.expiresAt, lang) })}</p>
+      <p>
+        {t('console.venues.codeHint', {
+          date: formatDate(issued.expiresAt, lang, undefined, { numeric: true }),
+        })}
+      </p>
       <div className="link-code__body">
         {qr ? (
           <img

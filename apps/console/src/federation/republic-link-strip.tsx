@@ -68,8 +68,14 @@ export function RepublicLinkStrip({
           <span className="republic-strip__dot" aria-hidden="true" />
           {t(HEADLINE[alarm])}
         </strong>
-        <span>{waitingText(status)}</span>
-        <span>{lastAckText(status, now)}</span>
+        <span>
+          {waitingText(status)} · {lastAckText(status, now)}
+        </span>
+        {status.conflicts > 0 ? (
+          <span className="republic-strip__problem">
+            {t('console.federation.conflictsHeld', { count: status.conflicts })}
+          </span>
+        ) : null}
         {problem ? (
           <span className="republic-strip__problem">
             {t(problem.key, { detail: problem.detail })}

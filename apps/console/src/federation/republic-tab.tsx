@@ -1,9 +1,9 @@
 import type { RepublicLinkStatus } from '@olympiad/contracts';
-import { formatDateTime } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { BundleDownloadButton } from './bundle-download-button';
+import { formatMoment } from './federation-time';
 import { plainLinkError } from './plain-link-error';
 import { useLastAckText, useWaitingText } from './republic-link-strip';
 import { useNow } from './use-now';
@@ -28,7 +28,7 @@ export function RepublicTab({
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const when = (iso: string | null) => (iso ? formatDateTime(iso, lang) : '—');
+  const when = (iso: string | null) => (iso ? formatMoment(iso, lang, now) : '—');
   const problem = status.lastError ? plainLinkError(status.lastError) : null;
 
   const sendNow = async () => {
@@ -48,6 +48,23 @@ export function RepublicTab({
 
   return (
     <div className="republic-tab">
+      <section className="federation-actions">
+        {status.republicUrl ? (
+          <div className="federation-actions__item">
+            <Button large block busy={sending} onClick={() => void sendNow()}>
+              {t('console.federation.sendNow')}
+            </Button>
+            {sent ? (
+              <StatusBanner kind="success">{t('console.federation.sendNowDone')}</StatusBanner>
+            ) : null}
+            {failure ? (
+              <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner>
+            ) : null}
+          </div>
+        ) : null}
+        <BundleDownloadButton console={consoleApi} stageId={status.stageId} />
+      </section>
+      <p className="ui-muted">{t('console.federation.bundleHint')}</p>
       <section className="ui-card" aria-labelledby="republic-tab-title">
         <h3 id="republic-tab-title">{t('console.federation.tab.title')}</h3>
         <dl className="federation-facts">
@@ -59,6 +76,10 @@ export function RepublicTab({
           <dd>{waitingText(status)}</dd>
           <dt>{t('console.federation.tab.lastAck')}</dt>
           <dd>{lastAckText(status, now)}</dd>
+          <dt>{t('console.federation.tab.conflicts')}</dt>
+          <dd className={status.conflicts > 0 ? 'federation-facts__bad' : undefined}>
+            {t('console.venues.conflicts', { count: status.conflicts })}
+          </dd>
           <dt>{t('console.federation.tab.lastAttempt')}</dt>
           <dd>{when(status.lastAttemptAt)}</dd>
           <dt>{t('console.federation.tab.lastError')}</dt>
@@ -77,24 +98,6 @@ export function RepublicTab({
           <StatusBanner kind="info">{t('console.federation.notClaimed')}</StatusBanner>
         ) : null}
       </section>
-
-      <section className="federation-actions">
-        {status.republicUrl ? (
-          <div className="federation-actions__item">
-            <Button large block busy={sending} onClick={() => void sendNow()}>
-              {t('console.federation.sendNow')}
-            </Button>
-            {sent ? (
-              <StatusBanner kind="success">{t('console.federation.sendNowDone')}</StatusBanner>
-            ) : null}
-            {failure ? (
-              <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner>
-            ) : null}
-          </div>
-        ) : null}
-        <BundleDownloadButton console={consoleApi} stageId={status.stageId} />
-      </section>
-      <p className="ui-muted">{t('console.federation.bundleHint')}</p>
 
       <section className="ui-card" aria-labelledby="republic-deviations-title">
         <h3 id="republic-deviations-title">{t('console.federation.deviationsTitle')}</h3>

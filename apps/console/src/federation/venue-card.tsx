@@ -1,9 +1,9 @@
 import { REGIONS, type LinkCodeIssued, type VenueLinkSummary } from '@olympiad/contracts';
-import { formatClockTime, formatDateTime, type Lang } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
+import { formatMoment } from './federation-time';
 import { minutesSince } from './link-alarm';
 import { LinkCodeDialog } from './link-code-dialog';
 import { useNow } from './use-now';
@@ -11,12 +11,6 @@ import { VenueConflicts } from './venue-conflicts';
 
 /** A live stage's venue that has not been heard from for longer than this is flagged. */
 export const NO_NEWS_AFTER_MINUTES = 10;
-
-/** Today's times as HH:MM, older ones with their date. */
-function moment(iso: string, lang: Lang, now: number): string {
-  const minutes = minutesSince(iso, now) ?? 0;
-  return minutes < 12 * 60 ? formatClockTime(iso, lang) : formatDateTime(iso, lang);
-}
 
 /** Whether a linked, live stage's venue has been silent too long. */
 export function noNewsMinutes(venue: VenueLinkSummary, now: number): number | null {
@@ -107,14 +101,17 @@ export function VenueCard({
         <dt>{t('console.venues.lastContact')}</dt>
         <dd>
           {venue.lastContactAt
-            ? `${moment(venue.lastContactAt, lang, now)} (${t('console.federation.minutesAgo', {
-                count: minutesSince(venue.lastContactAt, now) ?? 0,
-              })})`
+            ? `${formatMoment(venue.lastContactAt, lang, now)} (${t(
+                'console.federation.minutesAgo',
+                {
+                  count: minutesSince(venue.lastContactAt, now) ?? 0,
+                },
+              )})`
             : t('console.venues.never')}
         </dd>
         <dt>{t('console.venues.resultsAsOf')}</dt>
         <dd>
-          {venue.lastDataAt ? moment(venue.lastDataAt, lang, now) : t('console.venues.never')}
+          {venue.lastDataAt ? formatMoment(venue.lastDataAt, lang, now) : t('console.venues.never')}
           {venue.lastVia ? ` · ${t(`console.venues.via.${venue.lastVia}`)}` : ''}
         </dd>
         <dt>{t('console.venues.pendingLabel')}</dt>

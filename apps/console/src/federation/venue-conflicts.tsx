@@ -27,7 +27,7 @@ export function VenueConflicts({ api, stageId }: { api: ApiClient; stageId: stri
             kind: conflict.itemKind,
             id: conflict.itemId.slice(0, 8),
             reason: t(`console.venues.conflict.${conflict.reason}`),
-            time: formatDateTime(conflict.arrivedAt, lang),
+            time: formatDateTime(conflict.arrivedAt, lang, undefined, { numeric: true }),
             via: t(`console.venues.via.${conflict.via}`),
           })}
         </li>

@@ -578,6 +578,9 @@ export const en = {
   'console.federation.error.republicFault':
     'The republic server had a fault. Tell the republic organiser; everything waits here.',
   'console.federation.error.other': 'The republic server did not take the data.',
+  'console.federation.conflictsHeld':
+    '{count, plural, one {The republic kept # item aside as a conflict: ask the republic organiser} other {The republic kept # items aside as conflicts: ask the republic organiser}}',
+  'console.federation.tab.conflicts': 'Kept aside by the republic',
   'console.federation.tab.title': 'Link to the republic server',
   'console.federation.tab.address': 'Republic server',
   'console.federation.tab.noAddress': 'none: linked with a link file',

@@ -572,6 +572,9 @@ export const kk = {
   'console.federation.error.republicFault':
     'Республикалық серверде ақау болды. Республикалық кезең ұйымдастырушысына хабарлаңыз; бәрі осында күтіп тұр.',
   'console.federation.error.other': 'Республикалық сервер деректерді қабылдамады.',
+  'console.federation.conflictsHeld':
+    'Республика {count} жазбаны қайшылық ретінде бөлек сақтады: оның ұйымдастырушысымен хабарласыңыз',
+  'console.federation.tab.conflicts': 'Республика бөлек сақтағаны',
   'console.federation.tab.title': 'Республикалық сервермен байланыс',
   'console.federation.tab.address': 'Республикалық сервер',
   'console.federation.tab.noAddress': 'жоқ: байланыстыру файлымен байланыстырылған',
