@@ -141,7 +141,20 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     );
   });
 
-  it('the venue organiser pastes the code and lands on the linked stage with its strip up', async () => {
+  it('the venue organiser is told what is wrong with a pasted note, then pastes the code and lands on the linked stage with its strip up', async () => {
+    // Located by its class: its name changes with the language while the shots are taken.
+    const panel = venuePage.locator('.link-panel');
+    await venuePage.getByRole('region', { name: T('console.federation.linkTitle') }).waitFor();
+    await shotInBoth(venuePage, 'federation-venue-link-panel', panel);
+    await venuePage
+      .getByLabel(T('console.federation.codeLabel'))
+      .fill('this is a note, not a link code');
+    await venuePage.getByRole('button', { name: T('console.federation.linkSubmit') }).click();
+    await panel
+      .getByRole('alert')
+      .filter({ hasText: T('federation.badLinkText') })
+      .waitFor();
+
     await venuePage.getByLabel(T('console.federation.codeLabel')).fill(code);
     await venuePage.getByRole('button', { name: T('console.federation.linkSubmit') }).click();
     await venuePage.getByRole('heading', { name: STAGE_NAME }).waitFor();
