@@ -254,6 +254,36 @@ describe('federation consoles: linking a venue, its link strip and the republic 
       .waitFor();
   });
 
+  it('a second stage is linked with the link file the republic console downloads, then unlinked there with a second tap', async () => {
+    const second = await createRegionalStageOnRepublic(republic, republicToken, 'KST-R');
+    await republicPage.goto(`${republic.url}/console/venues`);
+    const card = republicPage
+      .getByRole('listitem')
+      .filter({ hasText: T('stage.code', { code: 'KST-R' }) });
+    const download = republicPage.waitForEvent('download');
+    await card.getByRole('button', { name: T('console.venues.downloadLinkFile') }).click();
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'link-')),
+      'KST-R.olympiad-link.json',
+    );
+    await (await download).saveAs(file);
+    expect((await download).suggestedFilename()).toBe('KST-R.olympiad-link.json');
+
+    await venuePage.goto(`${venue.url}/console/`);
+    await venuePage.getByLabel(T('console.federation.linkFile')).setInputFiles(file);
+    await venuePage.waitForURL(`**/console/stages/${second.stageId}`);
+    // The file carries the republic's address: the venue claims the stage there by itself.
+    await untilStrip(stripSays(strip(), T('console.federation.strip.up')), 30_000);
+    await card.getByText(T('console.venues.state.linked')).waitFor({ timeout: 15_000 });
+
+    await card.getByRole('button', { name: T('console.venues.showConflicts') }).click();
+    await card.getByText(T('console.venues.noConflicts')).waitFor();
+    // Unlinking takes a second tap; until then nothing changes.
+    await card.getByRole('button', { name: T('console.venues.unlink') }).click();
+    await card.getByRole('button', { name: T('console.venues.unlinkConfirm') }).click();
+    await card.getByText(T('console.venues.state.not-linked')).waitFor();
+  });
+
   it("the venue's stage on the republic says it is run by the venue and read-only there", async () => {
     await republicPage.goto(`${republic.url}/console/stages/${linked.stageId}`);
     await republicPage.getByRole('heading', { name: STAGE_NAME }).waitFor();
