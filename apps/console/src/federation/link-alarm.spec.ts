@@ -1,5 +1,11 @@
-import type { RepublicLinkStatus } from '@olympiad/contracts';
-import { linkAlarm, minutesSince, STALLED_AFTER_MS } from './link-alarm';
+import type { RepublicLinkStatus, VenueLinkSummary } from '@olympiad/contracts';
+import {
+  linkAlarm,
+  minutesSince,
+  NO_NEWS_AFTER_MINUTES,
+  noNewsMinutes,
+  STALLED_AFTER_MS,
+} from './link-alarm';
 
 const NOW = Date.parse('2026-12-05T10:00:00Z');
 const status = (change: Partial<RepublicLinkStatus>): RepublicLinkStatus => ({
@@ -51,5 +57,43 @@ describe('minutesSince', () => {
     expect(minutesSince(ago(-30_000), NOW)).toBe(0);
     expect(minutesSince(null, NOW)).toBeNull();
     expect(minutesSince('not a time', NOW)).toBeNull();
+  });
+});
+
+describe('noNewsMinutes', () => {
+  const venue = (change: Partial<VenueLinkSummary>): VenueLinkSummary => ({
+    stageId: 's',
+    stageName: 'Aktobe',
+    stageCode: 'AKT-R',
+    regionCode: 'aktobe',
+    stageStatus: 'live',
+    linkState: 'linked',
+    publicKey: 'key',
+    linkedAt: ago(60 * 60_000),
+    lastContactAt: ago(5 * 60_000),
+    lastDataAt: null,
+    lastVia: 'online',
+    venuePending: 0,
+    entries: 0,
+    conflicts: 0,
+    deviations: [],
+    ...change,
+  });
+
+  it('flags a live, linked venue silent for more than ten minutes, with the minutes', () => {
+    expect(noNewsMinutes(venue({ lastContactAt: ago(11 * 60_000) }), NOW)).toBe(11);
+    expect(
+      noNewsMinutes(venue({ lastContactAt: ago(NO_NEWS_AFTER_MINUTES * 60_000) }), NOW),
+    ).toBeNull();
+  });
+
+  it('counts from the link when the venue was never heard from', () => {
+    expect(noNewsMinutes(venue({ lastContactAt: null }), NOW)).toBe(60);
+  });
+
+  it('does not flag a stage that is not live or not linked', () => {
+    const silent = { lastContactAt: ago(60 * 60_000) };
+    expect(noNewsMinutes(venue({ ...silent, stageStatus: 'closed' }), NOW)).toBeNull();
+    expect(noNewsMinutes(venue({ ...silent, linkState: 'code-issued' }), NOW)).toBeNull();
   });
 });

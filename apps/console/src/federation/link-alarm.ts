@@ -1,4 +1,4 @@
-import type { RepublicLinkStatus } from '@olympiad/contracts';
+import type { RepublicLinkStatus, VenueLinkSummary } from '@olympiad/contracts';
 
 /** Items waiting with no acknowledgement for longer than this: the sync has stopped. */
 export const STALLED_AFTER_MS = 2 * 60_000;
@@ -27,4 +27,14 @@ export function minutesSince(iso: string | null, now: number): number | null {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return null;
   return Math.max(0, Math.floor((now - at) / 60_000));
+}
+
+/** A live stage's venue that has not been heard from for longer than this is flagged. */
+export const NO_NEWS_AFTER_MINUTES = 10;
+
+/** Whether a linked, live stage's venue has been silent too long. */
+export function noNewsMinutes(venue: VenueLinkSummary, now: number): number | null {
+  if (venue.linkState !== 'linked' || venue.stageStatus !== 'live') return null;
+  const minutes = minutesSince(venue.lastContactAt ?? venue.linkedAt, now);
+  return minutes !== null && minutes > NO_NEWS_AFTER_MINUTES ? minutes : null;
 }

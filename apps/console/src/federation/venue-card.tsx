@@ -4,20 +4,10 @@ import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
 import { formatMoment } from './federation-time';
-import { minutesSince } from './link-alarm';
+import { minutesSince, noNewsMinutes } from './link-alarm';
 import { LinkCodeDialog } from './link-code-dialog';
 import { useNow } from './use-now';
 import { VenueConflicts } from './venue-conflicts';
-
-/** A live stage's venue that has not been heard from for longer than this is flagged. */
-export const NO_NEWS_AFTER_MINUTES = 10;
-
-/** Whether a linked, live stage's venue has been silent too long. */
-export function noNewsMinutes(venue: VenueLinkSummary, now: number): number | null {
-  if (venue.linkState !== 'linked' || venue.stageStatus !== 'live') return null;
-  const minutes = minutesSince(venue.lastContactAt ?? venue.linkedAt, now);
-  return minutes !== null && minutes > NO_NEWS_AFTER_MINUTES ? minutes : null;
-}
 
 /**
  * One regional stage on the republic server and its venue: link state, last contact, what the
