@@ -202,6 +202,16 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     // The strip stays in view on every tab, not only on the Republic tab.
     await venuePage.getByRole('button', { name: T('console.stage.tab.teams') }).click();
     await stripSays(strip(), T('console.federation.strip.down')).waitFor();
+    // …and at the top of the screen however far the tab is scrolled.
+    await venuePage
+      .getByRole('heading', { name: T('console.teams.title', { count: 3 }) })
+      .waitFor();
+    await venuePage.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await venuePage.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+    const stripTop = await strip().evaluate((element) => element.getBoundingClientRect().top);
+    expect(stripTop).toBeGreaterThanOrEqual(0);
+    expect(stripTop).toBeLessThan(20);
+    await venuePage.evaluate(() => window.scrollTo(0, 0));
     await shotInBoth(venuePage, 'federation-venue-strip-down');
   });
 
