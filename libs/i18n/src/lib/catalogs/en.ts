@@ -655,7 +655,7 @@ export const en = {
   'console.venues.importPick': 'Choose a bundle file',
   'console.venues.importing': 'Sending {file}…',
   'console.venues.imported':
-    '{file}: {applied, plural, =0 {no new entries} one {# new entry} other {# new entries}}, {duplicates} already here, {conflicts, plural, =0 {no conflicts} one {# conflict kept aside} other {# conflicts kept aside}}.',
+    '{file}: {applied, plural, =0 {no new entries} one {# new entry} other {# new entries}}, {duplicates, plural, =0 {none already here} other {# already here}}, {conflicts, plural, =0 {no conflicts} one {# conflict kept aside} other {# conflicts kept aside}}.',
   'console.venues.importRefused': '{file} was refused: {reason}',
   'console.print': 'Print',
   'console.stages.open': 'Open',

@@ -647,7 +647,7 @@ export const kk = {
   'console.venues.importPick': 'Бума файлын таңдау',
   'console.venues.importing': '{file} жіберілуде…',
   'console.venues.imported':
-    '{file}: {applied, plural, =0 {жаңа жазба жоқ} other {{applied} жаңа жазба}}, бұрыннан бары: {duplicates}, {conflicts, plural, =0 {қайшылық жоқ} other {{conflicts} қайшылық бөлек сақталды}}.',
+    '{file}: {applied, plural, =0 {жаңа жазба жоқ} other {{applied} жаңа жазба}}, {duplicates} жазба бұрыннан бар, {conflicts, plural, =0 {қайшылық жоқ} other {{conflicts} қайшылық бөлек сақталды}}.',
   'console.venues.importRefused': '{file} қабылданбады: {reason}',
   'console.print': 'Басып шығару',
   'console.stages.open': 'Ашу',

@@ -660,7 +660,7 @@ export const ru = {
   'console.venues.importPick': 'Выбрать файл пакета',
   'console.venues.importing': 'Отправляем {file}…',
   'console.venues.imported':
-    '{file}: {applied, plural, =0 {новых записей нет} one {# новая запись} few {# новые записи} many {# новых записей} other {# новой записи}}, уже были здесь: {duplicates}, {conflicts, plural, =0 {конфликтов нет} one {# конфликт отложен} few {# конфликта отложены} many {# конфликтов отложены} other {# конфликта отложены}}.',
+    '{file}: {applied, plural, =0 {новых записей нет} one {# новая запись} few {# новые записи} many {# новых записей} other {# новой записи}}, {duplicates, plural, =0 {повторов нет} one {# запись уже была} few {# записи уже были} many {# записей уже было} other {# записи уже было}}, {conflicts, plural, =0 {конфликтов нет} one {# конфликт отложен} few {# конфликта отложены} many {# конфликтов отложено} other {# конфликта отложены}}.',
   'console.venues.importRefused': 'Файл {file} не принят: {reason}',
   'console.print': 'Печать',
   'console.stages.open': 'Открыть',
