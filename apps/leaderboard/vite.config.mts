@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { catalogFilter } from './catalog-filter.mts';
+import { websocketOnly } from './websocket-only.mts';
 
 const workspace = fileURLToPath(new URL('../../', import.meta.url));
 const api = 'http://localhost:3000';
@@ -10,7 +11,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Where the venue server serves the app: /, /s/:stageCode, /hall/:stageCode.
   base: '/',
-  plugins: [react(), catalogFilter()],
+  plugins: [react(), catalogFilter(), websocketOnly()],
   resolve: {
     alias: [
       {
