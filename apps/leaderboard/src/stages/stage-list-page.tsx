@@ -8,8 +8,12 @@ import {
   useQuery,
   createApiClient,
 } from '@olympiad/ui';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { PublicStage } from './public-stage.types';
+import { StageStatus } from './stage-status';
+
+/** How often the list is fetched again, so "results as of" moves while the page stays open. */
+const REFRESH_MS = 30_000;
 
 const QualifiersList = lazy(() =>
   import('../stage/qualifiers-list').then((m) => ({ default: m.QualifiersList })),
@@ -35,34 +39,48 @@ export function StageListPage({
     (signal) => api.get<PublicStage[]>('/api/public/stages', { signal }),
     [api],
   );
+  const { reload } = stages;
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const refresh = () => {
+      if (document.hidden) return;
+      setNow(Date.now());
+      reload();
+    };
+    const timer = setInterval(refresh, REFRESH_MS);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [reload]);
 
-  if (stages.status === 'loading' && !stages.data)
-    return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
-  if (stages.status === 'error') {
-    return (
+  // A failed refresh keeps the list it had, under the error.
+  const failed =
+    stages.status === 'error' ? (
       <StatusBanner
         kind="error"
         action={
-          <Button variant="secondary" onClick={stages.reload}>
+          <Button variant="secondary" onClick={reload}>
             {t('common.retry')}
           </Button>
         }
       >
         {describeError(lang, stages.error)}
       </StatusBanner>
-    );
-  }
-  const list = (stages.data ?? []).filter(
-    (stage) => !olympiadId || stage.olympiad.id === olympiadId,
-  );
+    ) : null;
+  if (!stages.data)
+    return failed ?? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  const list = stages.data.filter((stage) => !olympiadId || stage.olympiad.id === olympiadId);
   const olympiads = [
     ...new Map(list.map((stage) => [stage.olympiad.id, stage.olympiad])).values(),
   ].sort((a, b) => b.season.localeCompare(a.season) || compareNames(a.name, b.name, lang));
   return (
-    <section aria-labelledby="stages-title">
+    <section className="stage-list" aria-labelledby="stages-title">
       <h2 id="stages-title">
         {olympiadId && olympiads[0] ? olympiads[0].name : t('board.stages.title')}
       </h2>
+      {failed}
       {list.length === 0 ? (
         <StatusBanner kind="info">
           {t(olympiadId ? 'board.olympiad.notFound' : 'board.stages.empty')}
@@ -110,6 +128,7 @@ export function StageListPage({
                   stages={own.filter((stage) => stage.kind === kind)}
                   withQualifiers={Boolean(olympiadId)}
                   fetch={fetch}
+                  now={now}
                 />
               ) : null,
             )}
@@ -120,17 +139,19 @@ export function StageListPage({
   );
 }
 
-/** The republic stage, or every regional stage, each with its status, qualifiers and links. */
+/** The republic stage, or every regional stage, each with its state, qualifiers and links. */
 function StageGroup({
   title,
   stages,
   withQualifiers,
   fetch,
+  now,
 }: {
   title: string;
   stages: PublicStage[];
   withQualifiers: boolean;
   fetch?: typeof globalThis.fetch;
+  now: number;
 }) {
   const { t } = useLanguage();
   const [open, setOpen] = useState<string | null>(null);
@@ -142,14 +163,15 @@ function StageGroup({
           <li key={stage.code} className="stage-card">
             <div className="stage-card__text">
               <h3 className="stage-card__name">{stage.name}</h3>
+              <StageStatus stage={stage} now={now} />
               <p className="ui-muted stage-card__meta">
                 {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
                 {' · '}
-                {t(`stage.status.${stage.status}`)}
-                {' · '}
-                {stage.startsOn === stage.endsOn
-                  ? stage.startsOn
-                  : `${stage.startsOn} – ${stage.endsOn}`}
+                <span className="stage-card__dates">
+                  {stage.startsOn === stage.endsOn
+                    ? stage.startsOn
+                    : `${stage.startsOn} – ${stage.endsOn}`}
+                </span>
               </p>
               <p className="stage-card__qualifiers">
                 {t(stage.kind === 'republic' ? 'board.stages.received' : 'board.stages.sent', {

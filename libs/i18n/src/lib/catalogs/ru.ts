@@ -161,6 +161,12 @@ export const ru = {
   'board.stages.hideQualifiers': 'Скрыть прошедших отбор',
   'board.olympiad.overview': 'Сводка по республике',
   'board.olympiad.notFound': 'У этой олимпиады нет открытых этапов.',
+  'board.sync.resultsAsOf': 'Результаты на {time}',
+  'board.sync.noResultsYet': 'Результаты ещё не поступали',
+  'board.sync.notLinked': 'Ещё не подключён',
+  'board.sync.noNews':
+    '{count, plural, one {Нет связи # минуту} few {Нет связи # минуты} many {Нет связи # минут} other {Нет связи # минуты}}',
+  'board.sync.noNewsSince': 'Нет связи с {time}',
   'board.allStages': 'Все этапы',
   'board.stageNotFound': 'Открытого этапа с кодом {code} нет.',
   'board.categories.none': 'Результаты этого этапа ещё не опубликованы.',
