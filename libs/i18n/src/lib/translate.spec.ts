@@ -66,6 +66,7 @@ describe('catalogs', () => {
     // Words that really are the same in both languages.
     expect(sameAsRussian.sort()).toEqual([
       'board.table.team',
+      'console.stage.tab.republic',
       'discipline.maze',
       'discipline.sumo',
     ]);

@@ -629,7 +629,7 @@ export const en = {
   'console.venues.entriesLabel': 'Here',
   'console.venues.entries': '{count, plural, one {# ledger entry} other {# ledger entries}}',
   'console.venues.conflictsLabel': 'Conflicts',
-  'console.venues.conflicts': '{count, plural, =0 {none} one {# conflict} other {# conflicts}}',
+  'console.venues.conflicts': '{count, plural, =0 {none so far} one {# conflict} other {# conflicts}}',
   'console.venues.deviation': 'Deviation: “{name}” is judged by a rule set changed at the venue.',
   'console.venues.issueCode': 'Issue link code',
   'console.venues.reissueCode': 'New link code (replaced laptop)',
@@ -645,7 +645,7 @@ export const en = {
   'console.venues.conflictLine': '{kind} {id}: {reason} ({time}, {via})',
   'console.venues.codeTitle': 'Link code for {stage}',
   'console.venues.codeHint':
-    'Give this code to the venue organiser: they paste it, or scan the QR code, under “Link to the republic server” in their console. It works once, until {date}.',
+    'Give this code to the venue organiser: they paste it under “Link to the republic server” in their console (the QR code carries the same text, to pass it on from a phone). It works once, until {date}.',
   'console.venues.codeLabel': 'Link code',
   'console.venues.copy': 'Copy the code',
   'console.venues.copied': 'Copied.',

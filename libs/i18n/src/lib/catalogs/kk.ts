@@ -621,7 +621,7 @@ export const kk = {
   'console.venues.entriesLabel': 'Мұнда',
   'console.venues.entries': '{count} журнал жазбасы',
   'console.venues.conflictsLabel': 'Қайшылықтар',
-  'console.venues.conflicts': '{count, plural, =0 {жоқ} other {{count} қайшылық}}',
+  'console.venues.conflicts': '{count, plural, =0 {жоқ} other {# қайшылық}}',
   'console.venues.deviation': 'Ауытқу: «{name}» өткізу орнында өзгертілген ережемен бағаланады.',
   'console.venues.issueCode': 'Байланыстыру кодын беру',
   'console.venues.reissueCode': 'Жаңа байланыстыру коды (ноутбук ауыстырылды)',
@@ -637,7 +637,7 @@ export const kk = {
   'console.venues.conflictLine': '{kind} {id}: {reason} ({time}, {via})',
   'console.venues.codeTitle': 'Байланыстыру коды: {stage}',
   'console.venues.codeHint':
-    'Бұл кодты өткізу орнының ұйымдастырушысына беріңіз: ол оны өз консолінің «Республикалық серверге байланыстыру» бөліміне қояды немесе QR кодын сканерлейді. Код бір рет, {date} дейін жарамды.',
+    'Бұл кодты өткізу орнының ұйымдастырушысына беріңіз: ол оны өз консолінің «Республикалық серверге байланыстыру» бөліміне қояды (QR кодында дәл сол мәтін бар — оны телефоннан жіберу үшін). Код бір рет, {date} дейін жарамды.',
   'console.venues.codeLabel': 'Байланыстыру коды',
   'console.venues.copy': 'Кодты көшіру',
   'console.venues.copied': 'Көшірілді.',
