@@ -15,7 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { createRegionalStageOnRepublic, issueLinkCode, linkVenue } from '../support/federation';
-import { startVenue, type Venue } from '../support/start-venue';
+import { startVenue } from '../support/start-venue';
 import { rawCopyThrough, startTcpProxy } from '../support/tcp-proxy';
 import { mazeAttempt, organiserToken } from '../support/venue-api';
 

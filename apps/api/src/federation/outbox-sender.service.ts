@@ -198,8 +198,9 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async tryClaim(link: RepublicLinkEntity): Promise<void> {
+    if (!link.republicUrl || !link.claimSecret) return;
     try {
-      await this.links.claimOnline(link.republicUrl!, link.stageId, link.claimSecret!);
+      await this.links.claimOnline(link.republicUrl, link.stageId, link.claimSecret);
       await this.dataSource.manager.update(
         RepublicLinkEntity,
         { stageId: link.stageId },

@@ -55,7 +55,8 @@ export class RepublicLinkService {
         conflicts: 0,
       });
     });
-    return (await this.status()).find((link) => link.stageId === content.stageId)!;
+    const [status] = (await this.status()).filter((link) => link.stageId === content.stageId);
+    return status;
   }
 
   /** Proves to the republic that this venue's key is the one to record for the stage. */

@@ -30,15 +30,14 @@ export class StageDataReceiverService {
   /** A batch from a linked venue: only the key recorded for the stage is accepted. */
   async receiveBatch(stageId: string, bytes: Buffer, now = new Date()): Promise<SyncOutcome> {
     const link = await this.dataSource.manager.findOneBy(VenueLinkEntity, { stageId });
-    if (!link?.publicKey)
+    const expectedPublicKey = link?.publicKey;
+    if (!expectedPublicKey)
       throw new ApiError(
         HttpStatus.FORBIDDEN,
         'federation.notLinked',
         'This stage is not linked to a venue on the republic server: link it again with a new code',
       );
-    const bundle = refuseBadBundle(() =>
-      decodeBundle(bytes, { expectedPublicKey: link.publicKey! }),
-    );
+    const bundle = refuseBadBundle(() => decodeBundle(bytes, { expectedPublicKey }));
     if (bundle.stageId !== stageId)
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
