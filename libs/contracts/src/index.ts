@@ -10,3 +10,4 @@ export * from './lib/registration';
 export * from './lib/held-entries';
 export * from './lib/field-queues';
 export * from './lib/federation';
+export * from './lib/tls';
