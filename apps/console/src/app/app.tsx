@@ -18,6 +18,7 @@ import { useOrganiserSession } from '../session/use-organiser-session';
 import { SetupPage } from '../setup/setup-page';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { StagePage } from '../stage/stage-page';
+import { TABLETS_PATH, TabletTrustPage } from '../tablets/tablet-trust-page';
 
 const SETUP_PATH = `${BASE_PATH}setup`;
 
@@ -52,6 +53,8 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
         <StagePage key={stageRoute['stageId']} stageId={stageRoute['stageId']} console={{ api, getToken }} />
       ) : pathname.replace(/\/$/, '') === VENUES_PATH ? (
         <VenuesPage console={{ api, getToken }} />
+      ) : pathname.replace(/\/$/, '') === TABLETS_PATH ? (
+        <TabletTrustPage api={api} />
       ) : (
         <OlympiadsPage api={api} />
       ),

@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { LinkToRepublicPanel } from '../federation/link-to-republic-panel';
 import { VenuesEntry } from '../federation/venues-entry';
+import { TabletTrustEntry } from '../tablets/tablet-trust-entry';
 import { CreateOlympiadForm } from './create-olympiad-form';
 import { OlympiadLogoEditor } from './olympiad-logo-editor';
 import type { OlympiadSummary } from './olympiad.types';
@@ -39,6 +40,7 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
   return (
     <>
       <VenuesEntry />
+      <TabletTrustEntry />
       <section aria-labelledby="olympiads-title">
         <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>
         {olympiads.status === 'loading' && !olympiads.data ? (

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { OutboxStore } from '../outbox/outbox-store';
 import { browserSessionStore, type SessionStore } from '../session/session-store';
 import { useJudgeSession, useSessionState } from '../session/use-judge-session';
+import { InsecureConnectionNotice, inSecureContext } from '../sign-in/insecure-connection-notice';
 import { SignInPage } from '../sign-in/sign-in-page';
 import { SignedInApp } from './signed-in-app';
 
@@ -10,9 +11,16 @@ export interface AppProps {
   store?: SessionStore;
   fetch?: typeof fetch;
   outboxStore?: OutboxStore;
+  /** Whether the page is a secure context; the browser's answer unless a test says. */
+  secureContext?: boolean;
 }
 
-export function App({ store: givenStore, fetch, outboxStore }: AppProps) {
+export function App({
+  store: givenStore,
+  fetch,
+  outboxStore,
+  secureContext = inSecureContext(),
+}: AppProps) {
   const { t } = useLanguage();
   const store = useMemo(() => givenStore ?? browserSessionStore(), [givenStore]);
   const session = useJudgeSession(store, fetch);
@@ -30,6 +38,7 @@ export function App({ store: givenStore, fetch, outboxStore }: AppProps) {
         <SignInPage
           initialStageCode={session.lastStageCode()}
           notice={state.notice}
+          connectionNotice={secureContext ? null : <InsecureConnectionNotice api={session.api} />}
           onSignIn={session.signIn}
         />
       </AppShell>

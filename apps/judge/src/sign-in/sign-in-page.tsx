@@ -9,18 +9,25 @@ import {
   TextField,
   useLanguage,
 } from '@olympiad/ui';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { checkSignIn } from './check-sign-in';
 import { PIN_MAX_LENGTH, PinKeypad } from './pin-keypad';
 
 export interface SignInPageProps {
   initialStageCode: string;
   notice?: 'errors.unauthorized';
+  /** Shown above the form, e.g. that this connection cannot reload offline. */
+  connectionNotice?: ReactNode;
   onSignIn: (stageCode: string, pin: string) => Promise<void>;
 }
 
 /** Stage code and PIN; the PIN from the on-screen keypad or a keyboard's digits. */
-export function SignInPage({ initialStageCode, notice, onSignIn }: SignInPageProps) {
+export function SignInPage({
+  initialStageCode,
+  notice,
+  connectionNotice,
+  onSignIn,
+}: SignInPageProps) {
   const { lang, t } = useLanguage();
   const [stageCode, setStageCode] = useState(initialStageCode);
   const [pin, setPin] = useState('');
@@ -65,6 +72,7 @@ export function SignInPage({ initialStageCode, notice, onSignIn }: SignInPagePro
     <form className="sign-in" onSubmit={submit} noValidate>
       <div className="sign-in__details">
         <h2>{t('judge.signIn.title')}</h2>
+        {connectionNotice}
         {notice && !failure ? <StatusBanner kind="info">{t(notice)}</StatusBanner> : null}
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
         <TextField

@@ -135,6 +135,11 @@ export const en = {
   'judge.signIn.title': 'Judge sign-in',
   'judge.stageCode': 'Stage code',
   'judge.stageCodeHint': 'The organiser gives it to you with your PIN',
+  'judge.insecure.title': 'This connection is not secure',
+  'judge.insecure.body':
+    'The judge app is open over plain HTTP, so this tablet cannot reload it without the network: a reload while the Wi-Fi is down shows a browser error instead of your assignments and saved entries.',
+  'judge.insecure.openHint': 'Open the judge app at the venue’s secure address:',
+  'judge.insecure.noAddress': 'Ask the organiser for the venue’s secure (https) address.',
   'judge.pin': 'PIN',
   'judge.pinEntered':
     '{count, plural, =0 {No digits entered} one {# digit entered} other {# digits entered}}',
@@ -662,6 +667,58 @@ export const en = {
   'console.venues.imported':
     '{file}: {applied, plural, =0 {no new entries} one {# new entry} other {# new entries}}, {duplicates, plural, =0 {none already here} other {# already here}}, {conflicts, plural, =0 {no conflicts} one {# conflict kept aside} other {# conflicts kept aside}}.',
   'console.venues.importRefused': '{file} was refused: {reason}',
+  'console.tablets.title': 'Tablets: trust this venue',
+  'console.tablets.entryHint':
+    'Judge tablets reload the judge app without the network only over HTTPS. Each tablet trusts this venue once, in about five minutes.',
+  'console.tablets.intro':
+    'Do this once on every judge tablet while it is on the venue Wi-Fi. Afterwards the judge app opens over HTTPS and reloads even when the network is down.',
+  'console.tablets.off':
+    'HTTPS is off on this venue (HTTPS=off), so there is nothing to trust: tablets open the judge app over plain HTTP and cannot reload it without the network.',
+  'console.tablets.ownCertificate':
+    'This venue uses its own certificate, which tablets already trust: no trust step is needed. Open the judge app at the address below.',
+  'console.tablets.downloadTitle': 'Download the venue certificate',
+  'console.tablets.downloadHint':
+    'Scan the code with the tablet’s camera, or type the address into its browser.',
+  'console.tablets.caQrAlt': 'QR code that downloads the venue certificate',
+  'console.tablets.fingerprint':
+    'Fingerprint (SHA-256): the tablet shows the same one for the right certificate',
+  'console.tablets.trustTitle': 'Trust it on the tablet',
+  'console.tablets.platforms': 'Tablet type',
+  'console.tablets.platform.android': 'Android',
+  'console.tablets.platform.ipados': 'iPad',
+  'console.tablets.platform.windows': 'Windows',
+  'console.tablets.platform.chromeos': 'Chromebook',
+  'console.tablets.android.1':
+    'Open Settings › Security › Encryption & credentials › Install a certificate › CA certificate.',
+  'console.tablets.android.2':
+    'Tap “Install anyway” and choose the downloaded file olympiad-venue-ca.crt.',
+  'console.tablets.android.3':
+    'Under Trusted credentials › User, tap the venue certificate and compare its SHA-256 fingerprint with the one above.',
+  'console.tablets.android.note':
+    'Open the judge app in Chrome: Android browsers trust a certificate installed this way, the built-in browsers of other apps often do not.',
+  'console.tablets.ipados.1':
+    'Open the download in Safari and tap Allow: the iPad downloads a profile.',
+  'console.tablets.ipados.2':
+    'Open Settings › General › VPN & Device Management, tap the downloaded profile and Install.',
+  'console.tablets.ipados.3':
+    'Open Settings › General › About › Certificate Trust Settings and switch on full trust for the venue certificate. Without this step Safari still refuses the venue.',
+  'console.tablets.windows.1':
+    'Open the downloaded file olympiad-venue-ca.crt and choose Install Certificate.',
+  'console.tablets.windows.2':
+    'Choose Local Machine, then “Place all certificates in the following store” › Trusted Root Certification Authorities › Finish.',
+  'console.tablets.windows.3': 'Close the browser and open it again.',
+  'console.tablets.chromeos.1':
+    'Open Settings › Privacy and security › Security › Manage certificates › Authorities.',
+  'console.tablets.chromeos.2': 'Tap Import and choose the downloaded file olympiad-venue-ca.crt.',
+  'console.tablets.chromeos.3':
+    'Tick “Trust this certificate for identifying websites” and tap OK.',
+  'console.tablets.menuNames':
+    'Menu names differ a little between versions and languages of the tablet.',
+  'console.tablets.openTitle': 'Open the judge app',
+  'console.tablets.openHint':
+    'Scan this code on the tablet and sign in once while the network is up: from then on the judge app reloads without it.',
+  'console.tablets.judgeQrAlt': 'QR code of the judge app’s HTTPS address',
+  'console.tablets.byAddress': 'If the tablet does not find {name}, use an address instead:',
   'console.print': 'Print',
   'console.stages.open': 'Open',
   'console.stages.new': 'New stage',
