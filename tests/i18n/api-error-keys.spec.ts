@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 /** Literals like 'ledger.categoryLocked' in the API's source that are not file names or entry kinds. */
 function apiMessageKeys(): Map<string, string> {
   // Also query-builder column names ('row.stageId', 'entry.seq').
-  const notKeys = /^(maze|sumo|programming|creative|team|ranking|row|entry)\.|\.(html|js|pdf|sqlite|io|json|csv|xlsx|png)$/;
+  const notKeys = /^(maze|sumo|programming|creative|team|ranking|row|entry)\.|\.(html|js|pdf|sqlite|io|json|csv|xlsx|png|crt|pem)$/;
   const keys = new Map<string, string>();
   for (const file of sourceFiles(path.join(ROOT, 'apps/api/src'))) {
     for (const match of fs.readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-z][A-Za-z]+)'/g)) {

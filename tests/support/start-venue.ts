@@ -12,6 +12,8 @@ export interface Venue {
   /** e.g. http://127.0.0.1:41235 */
   url: string;
   port: number;
+  /** The HTTPS port (a free one unless env sets HTTPS_PORT); undefined with HTTPS=off. */
+  httpsPort?: number;
   /** The embedded broker, e.g. mqtt://127.0.0.1:40123 (undefined with an external MQTT_URL). */
   mqttUrl?: string;
   dataDir: string;
@@ -51,6 +53,9 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
       HOST: '127.0.0.1',
       MQTT_PORT: '0',
       MQTT_HOST: '127.0.0.1',
+      // Never the fixed default 3443: many venues run side by side in tests. No mDNS unless a test asks.
+      HTTPS_PORT: '0',
+      MDNS: 'off',
       DATA_DIR: dataDir,
       NO_COLOR: '1',
       ADMIN_USERNAME: TEST_ADMIN.username,
@@ -80,9 +85,11 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
   });
 
   const broker = /Embedded MQTT broker listening on ([\d.]+):(\d+)/.exec(output);
+  const https = /HTTPS on port (\d+)/.exec(output);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    httpsPort: https ? Number(https[1]) : undefined,
     mqttUrl: broker ? `mqtt://${broker[1]}:${broker[2]}` : undefined,
     dataDir,
     pid: child.pid ?? 0,

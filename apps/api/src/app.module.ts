@@ -32,15 +32,18 @@ import { QualificationModule } from './qualification/qualification.module';
 import { SettingsModule } from './settings/settings.module';
 import { StagesModule } from './stages/stages.module';
 import { TeamsModule } from './teams/teams.module';
+import { TlsModule } from './tls/tls.module';
+import type { VenueTlsService } from './tls/venue-tls.service';
 
 /** The venue server. Every request is validated (zod), authorised (AuthGuard) and answered with ApiErrorBody on failure. */
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  static forConfig(config: AppConfig, tls: VenueTlsService): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        TlsModule.forRoot(tls),
         DatabaseModule,
         SettingsModule,
         AuthModule,

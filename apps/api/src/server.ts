@@ -11,6 +11,9 @@ import { type AppConfig, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
+import { MultiListenerIoAdapter, createHttpsServer, listen, redirectPagesToHttps } from './tls/https-listener';
+import { lanAddresses } from './tls/venue-certificates';
+import { VenueTlsService } from './tls/venue-tls.service';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -22,7 +25,8 @@ export interface StartOptions {
 /** Builds, configures and starts the whole venue server: API, live gateway, broker and apps. */
 export async function startServer(options: StartOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+  const tls = await VenueTlsService.prepare(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, tls), {
     bodyParser: false,
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
   });
@@ -41,25 +45,50 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     .build();
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)));
 
-  serveWebApps(app.getHttpAdapter().getInstance() as Express, config.staticDir);
+  const express = app.getHttpAdapter().getInstance() as Express;
+  const tlsOptions = tls.serverOptions();
+  const httpsServer = tlsOptions ? createHttpsServer(express, tlsOptions) : undefined;
+  // docs/venue-network.md: tablets reach the same app over HTTPS; browsers on HTTP are sent there.
+  app.useWebSocketAdapter(new MultiListenerIoAdapter(app, httpsServer ? [httpsServer] : []));
+  express.use(redirectPagesToHttps(() => tls.httpsPort));
+  serveWebApps(express, config.staticDir);
   await app.init();
-  app.get(MqttBrokerService).attachWebSocket(app.getHttpServer());
+  const broker = app.get(MqttBrokerService);
+  broker.attachWebSocket(app.getHttpServer());
   await app.listen(config.port, config.host);
 
   const logger = new Logger('Venue');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+  tls.setHttpPort(port);
+  if (httpsServer && config.https.kind !== 'off') {
+    broker.attachWebSocket(httpsServer);
+    const httpsPort = await listen(httpsServer, config.https.port, config.host).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new Error(`HTTPS_PORT ${config.https.kind !== 'off' ? config.https.port : ''} is in use by another program: choose another HTTPS_PORT (or HTTPS=off)`)
+        : error;
+    });
+    tls.serve(httpsServer, { http: port, https: httpsPort });
+    await tls.checkRenewal();
+  }
   if (options.demo) {
     await app.get(DemoSeeder).seedIfEmpty(config.dataDir);
   }
   const firstRun = await app.get(AuthService).prepareFirstRun();
+  const base =
+    config.publicUrl !== `http://localhost:${config.port}`
+      ? config.publicUrl.replace(`:${config.port}`, `:${port}`)
+      : (tls.httpsUrl() ?? tls.httpUrl());
+  const fallback = lanAddresses().find((ip) => !ip.includes(':'));
   logger.log(
     [
       `Venue server is up on port ${port}`,
+      ...(tls.httpsPort !== null ? [`HTTPS on port ${tls.httpsPort} (${tls.mode === 'venue-ca' ? 'venue CA' : 'own certificate'})`] : []),
       `  Leaderboard   ${base}/`,
       `  Judge tablet  ${base}/judge/`,
       `  Console       ${base}/console/`,
+      ...(fallback ? [`  Without the name (${tls.name}): ${tls.httpsUrl(fallback) ?? tls.httpUrl(fallback)}/judge/`] : []),
+      `  On this laptop http://localhost:${port}/console/`,
       `  API docs      ${base}/api/docs   health ${base}/api/health`,
       ...(firstRun.setupUrl ? [`  First run: create the organiser account at ${firstRun.setupUrl.replace(`:${config.port}`, `:${port}`)}`] : []),
     ].join('\n'),

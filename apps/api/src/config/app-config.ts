@@ -47,6 +47,26 @@ const envSchema = z.object({
   STATIC_DIR: z.string().default('dist/apps'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   MAX_BODY: z.string().default('1mb'),
+  HTTPS_PORT: portSchema.default(3443),
+  HTTPS: z.enum(['on', 'off']).default('on'),
+  TLS_CERT_FILE: optionalText,
+  TLS_KEY_FILE: optionalText,
+  TLS_CA_FILE: optionalText,
+  VENUE_HOSTNAME: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((name) => name.replace(/\.local\.?$/, ''))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+          'VENUE_HOSTNAME must be one DNS label (letters, digits, hyphens)',
+        ),
+    )
+    .default('olympiad'),
+  MDNS: z.enum(['on', 'off']).default('on'),
   VENUE_TIME_ZONE: optionalText.refine(
     (zone) => zone === undefined || isTimeZone(zone),
     'VENUE_TIME_ZONE must be an IANA time zone such as Asia/Almaty',
@@ -76,6 +96,14 @@ export interface AppConfig {
    * looks for what waits, and how many ledger entries go in one batch.
    */
   federation: { tickMs: number; batchEntries: number };
+  /** HTTPS on the LAN (docs/venue-network.md): the venue's own CA, a certificate the venue brought, or none. */
+  https:
+    | { kind: 'off' }
+    | { kind: 'venue-ca'; port: number }
+    | { kind: 'own-certificate'; port: number; certFile: string; keyFile: string; caFile?: string };
+  /** The name announced by mDNS, without `.local` (e.g. `olympiad`). */
+  venueHostname: string;
+  mdns: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +143,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBody: e.MAX_BODY,
     venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
     federation: { tickMs: e.FEDERATION_TICK_MS, batchEntries: e.FEDERATION_BATCH_ENTRIES },
+    https: httpsConfig(e, cwd),
+    venueHostname: e.VENUE_HOSTNAME,
+    mdns: e.MDNS === 'on',
+  };
+}
+
+function httpsConfig(e: z.infer<typeof envSchema>, cwd: string): AppConfig['https'] {
+  if (e.HTTPS === 'off') return { kind: 'off' };
+  if (!e.TLS_CERT_FILE && !e.TLS_KEY_FILE) return { kind: 'venue-ca', port: e.HTTPS_PORT };
+  if (!e.TLS_CERT_FILE || !e.TLS_KEY_FILE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TLS_CERT_FILE and TLS_KEY_FILE go together: set both, or neither for the venue CA',
+    );
+  }
+  return {
+    kind: 'own-certificate',
+    port: e.HTTPS_PORT,
+    certFile: path.resolve(cwd, e.TLS_CERT_FILE),
+    keyFile: path.resolve(cwd, e.TLS_KEY_FILE),
+    caFile: e.TLS_CA_FILE ? path.resolve(cwd, e.TLS_CA_FILE) : undefined,
   };
 }
 

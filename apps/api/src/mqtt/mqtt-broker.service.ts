@@ -79,12 +79,11 @@ export class MqttBrokerService implements OnApplicationShutdown {
     return `mqtt://127.0.0.1:${this.boundPort}`;
   }
 
-  /** Serves MQTT over WebSocket on the HTTP server's /mqtt path (browsers, firewalled venues). */
+  /** Serves MQTT over WebSocket on the /mqtt path of the HTTP (and then the HTTPS) server: browsers, firewalled venues. */
   attachWebSocket(httpServer: HttpServer): void {
     const broker = this.broker;
     if (!broker) return;
-    const wss = new WebSocketServer({ noServer: true });
-    this.wss = wss;
+    const wss = (this.wss ??= new WebSocketServer({ noServer: true }));
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(request.url ?? '/', 'http://x').pathname !== MQTT_WS_PATH) return;
       wss.handleUpgrade(request, socket, head, (ws) => {

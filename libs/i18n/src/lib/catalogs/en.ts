@@ -33,6 +33,7 @@ export const en = {
   'errors.unauthorized': 'Your sign-in has ended. Please sign in again.',
   'errors.forbidden': 'You do not have access to this.',
   'errors.notFound': 'Not found.',
+  'tls.noVenueCa': 'This venue has no certificate authority of its own to download.',
   'errors.tooManyRequests': 'Too many attempts. Wait a minute, then try again.',
   'errors.conflict': 'Someone changed this meanwhile, or it already exists.',
   'errors.payloadTooLarge': 'What was sent is too large.',

@@ -31,6 +31,7 @@ export const kk = {
   'errors.unauthorized': 'Кіру мерзімі аяқталды. Қайта кіріңіз.',
   'errors.forbidden': 'Бұған рұқсатыңыз жоқ.',
   'errors.notFound': 'Табылмады.',
+  'tls.noVenueCa': 'Бұл өткізу орнының жүктеп алатын өз сертификаттау орталығы жоқ.',
   'errors.tooManyRequests': 'Әрекет тым көп. Бір минут күтіп, қайталап көріңіз.',
   'errors.conflict': 'Мұны басқа біреу өзгерткен немесе ол бұрыннан бар.',
   'errors.payloadTooLarge': 'Жіберілген деректер тым үлкен.',

@@ -1,0 +1,77 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { Server as HttpServer } from 'node:http';
+import * as https from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import type { Server as IoServer, ServerOptions } from 'socket.io';
+import { isLoopbackHost } from './venue-tls.service';
+
+/** Paths that stay on plain HTTP for devices and scripts: the API, Socket.IO and MQTT over WebSocket. */
+const NOT_APP_PAGES = ['/api', '/socket.io', '/mqtt'];
+
+/**
+ * On the HTTP port, a browser asking for an app page on the venue's name or LAN address goes to the
+ * same page over HTTPS (308, so nothing about the request changes). Loopback is already a secure
+ * context, and the API, Socket.IO and MQTT keep answering on HTTP (docs/venue-network.md).
+ */
+export function redirectPagesToHttps(httpsPort: () => number | null) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const port = httpsPort();
+    if (port === null || request.method !== 'GET' || (request.socket as TLSSocket).encrypted)
+      return next();
+    if (
+      NOT_APP_PAGES.some(
+        (prefix) => request.path === prefix || request.path.startsWith(`${prefix}/`),
+      )
+    )
+      return next();
+    if (!(request.headers.accept ?? '').includes('text/html')) return next();
+    let hostname: string;
+    try {
+      hostname = new URL(`http://${request.headers.host ?? ''}`).hostname;
+    } catch {
+      return next();
+    }
+    if (!hostname || isLoopbackHost(hostname)) return next();
+    response.redirect(308, `https://${hostname}:${port}${request.originalUrl}`);
+  };
+}
+
+/** The same Express app (every route, the apps, compression) behind a TLS listener. */
+export function createHttpsServer(app: Express, options: https.ServerOptions): https.Server {
+  return https.createServer(options, app);
+}
+
+/**
+ * Nest's Socket.IO adapter, with the one Socket.IO server also answering on more listeners (the
+ * HTTPS port): one engine, so rooms and broadcasts span both ports.
+ */
+export class MultiListenerIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly moreServers: (HttpServer | https.Server)[],
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): IoServer {
+    const server = super.createIOServer(port, options) as IoServer;
+    if (port === 0) {
+      for (const extra of this.moreServers)
+        server.engine.attach(extra as HttpServer, { ...options, path: server.path() });
+    }
+    return server;
+  }
+}
+
+export function listen(server: https.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

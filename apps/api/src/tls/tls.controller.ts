@@ -1,0 +1,51 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { VenueTlsInfo } from '@olympiad/contracts';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ApiError } from '../common/api-error';
+import { certificateDer } from './venue-certificates';
+import { VenueTlsService } from './venue-tls.service';
+
+/** How to reach the venue over HTTPS and the venue CA a tablet installs to trust it (never its key). */
+@ApiTags('tls')
+@Public()
+@Controller('tls')
+export class TlsController {
+  constructor(@Inject(VenueTlsService) private readonly tls: VenueTlsService) {}
+
+  @Get()
+  info(): VenueTlsInfo {
+    return this.tls.info();
+  }
+
+  /** DER, the form Android, iPadOS, Windows and ChromeOS all import from a download. */
+  @Get('ca.crt')
+  caDer(@Res() response: Response): void {
+    const der = certificateDer(this.venueCa());
+    response
+      .type('application/x-x509-ca-cert')
+      .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.crt"')
+      .send(der);
+  }
+
+  @Get('ca.pem')
+  caPem(@Res() response: Response): void {
+    const pem = this.venueCa();
+    response
+      .type('application/x-pem-file')
+      .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.pem"')
+      .send(pem);
+  }
+
+  private venueCa(): string {
+    const pem = this.tls.caCertificatePem();
+    if (!pem)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'tls.noVenueCa',
+        'This venue has no CA of its own to download (HTTPS is off or uses a certificate the venue brought)',
+      );
+    return pem;
+  }
+}
