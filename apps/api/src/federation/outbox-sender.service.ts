@@ -140,15 +140,12 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
 
     let outcome: SyncOutcome;
     try {
-      outcome = await this.post(
+      outcome = await postBatch(
         `${link.republicUrl}/api/federation/stages/${stageId}/batches`,
         encodeBundle(bundle, key.privateKey),
       );
     } catch (error) {
-      const ceiling =
-        error instanceof RefusedByRepublic ? MAX_BACKOFF_MS.refused : MAX_BACKOFF_MS.unreachable;
-      const previous = this.retryAt.get(stageId)?.delay ?? 250;
-      const delay = Math.min(previous * 2, ceiling);
+      const delay = nextRetryDelay(this.retryAt.get(stageId)?.delay, error);
       this.retryAt.set(stageId, { at: Date.now() + delay, delay });
       await manager.update(
         RepublicLinkEntity,
@@ -212,24 +209,6 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
       this.logger.debug(`Claim for ${link.stageId} not made: ${(error as Error).message}`);
     }
   }
-
-  private async post(url: string, body: Buffer): Promise<SyncOutcome> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/octet-stream' },
-      body,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const answer = (await response.json().catch(() => ({}))) as SyncOutcome & {
-      key?: string;
-      message?: string;
-    };
-    if (!response.ok)
-      throw new Error(`${response.status} ${answer.key ?? ''} ${answer.message ?? ''}`.trim());
-    if (!Array.isArray(answer.acknowledged))
-      throw new Error('The republic server answered without acknowledgements');
-    return answer;
-  }
 }
 
 /** fetch says only "fetch failed"; the reason (refused, reset, timed out) is in its cause. */
@@ -237,4 +216,37 @@ function describeFailure(error: unknown): string {
   const failure = error as Error & { cause?: { code?: string; message?: string } };
   const cause = failure.cause?.code ?? failure.cause?.message;
   return cause ? `${failure.message} (${cause})` : failure.message;
+}
+
+/**
+ * How long to wait before the next attempt after `error`: doubling from a quarter second, up to
+ * seconds for a link that is down and a minute for a republic that refused the batch.
+ */
+export function nextRetryDelay(previous: number | undefined, error: unknown): number {
+  const ceiling =
+    error instanceof RefusedByRepublic ? MAX_BACKOFF_MS.refused : MAX_BACKOFF_MS.unreachable;
+  return Math.min((previous ?? 250) * 2, ceiling);
+}
+
+/** One signed batch to the republic; its answer, or why there is none. */
+export async function postBatch(url: string, body: Buffer): Promise<SyncOutcome> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const answer = (await response.json().catch(() => ({}))) as SyncOutcome & {
+    key?: string;
+    message?: string;
+  };
+  if (!response.ok) {
+    const why = `${response.status} ${answer.key ?? ''} ${answer.message ?? ''}`.trim();
+    // A 4xx is the republic's answer to this batch; a 5xx (a proxy before a restarting server, a
+    // busy database) may clear in seconds.
+    throw response.status < 500 ? new RefusedByRepublic(why) : new Error(why);
+  }
+  if (!Array.isArray(answer.acknowledged))
+    throw new Error('The republic server answered without acknowledgements');
+  return answer;
 }
