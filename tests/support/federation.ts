@@ -1,4 +1,9 @@
+import { createPrivateKey, sign } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
+import { binaryBody } from './binary-body';
 import type { Venue } from './start-venue';
 import { eventually } from './field-fixture';
 
@@ -160,4 +165,48 @@ export async function waitForSameStandings(
       await standingsOf(venue, venueToken, categoryId),
     );
   }, timeoutMs);
+}
+
+export interface BundleContent {
+  stageId: string;
+  venuePublicKey: string;
+  groups: { kind: string; items: Record<string, unknown>[] }[];
+  [field: string]: unknown;
+}
+
+const BUNDLE_MAGIC = Buffer.from('OLYMPIAD-BUNDLE\n', 'ascii');
+const BUNDLE_HEADER = BUNDLE_MAGIC.length + 1 + 32;
+
+/** The venue's whole stage as its bundle file's JSON (docs/federation.md, "Bytes on disk"). */
+export async function venueBundleContent(
+  venue: Venue,
+  token: string,
+  stageId: string,
+): Promise<BundleContent> {
+  const bytes: Buffer = (
+    await request(venue.url)
+      .get(`/api/stages/${stageId}/bundle`)
+      .set(auth(token))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200)
+  ).body;
+  return JSON.parse(
+    gunzipSync(bytes.subarray(BUNDLE_HEADER, bytes.length - 64)).toString('utf8'),
+  ) as BundleContent;
+}
+
+/**
+ * A batch signed here with the venue's own key, read from its data folder: what that venue (or
+ * anyone holding its key) can send to the republic server.
+ */
+export function signedWithVenueKey(venue: Venue, content: BundleContent): Buffer {
+  const body = Buffer.concat([
+    BUNDLE_MAGIC,
+    Buffer.from([2]),
+    Buffer.from(content.venuePublicKey, 'base64url'),
+    gzipSync(JSON.stringify(content)),
+  ]);
+  const key = createPrivateKey(fs.readFileSync(path.join(venue.dataDir, 'venue-key.pem')));
+  return Buffer.concat([body, sign(null, body, key)]);
 }

@@ -1,7 +1,7 @@
 import type { SyncOutcome } from '@olympiad/contracts';
 import type { RuleSet } from '@olympiad/scoring';
 import { createHash, randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
 import { JudgeEntity } from '../judges/judge.entity';
@@ -24,7 +24,7 @@ import {
   type StageBundle,
 } from './stage-bundle';
 import { bundleLedgerEntry } from './stage-rows';
-import type { VenueLinkEntity } from './venue-link.entity';
+import { VenueLinkEntity } from './venue-link.entity';
 
 export type Via = 'online' | 'bundle';
 
@@ -103,8 +103,10 @@ export async function applyStageData(
     await applyJudges(ctx, judges.items);
     stageChanged = true;
   }
-  const entries = await applyLedger(ctx, ledger.items);
-  if (snapshotApplied) await applyQualification(manager, stageId, qualification.items);
+  // A snapshot too old to apply may have carried the teams these entries name: an entry that
+  // refers to what the stage lacks then waits at the venue for the next snapshot.
+  const entries = await applyLedger(ctx, ledger.items, bundle.snapshot && !snapshotApplied);
+  if (snapshotApplied) await applyQualification(manager, link, qualification.items);
 
   return {
     outcome: {
@@ -115,7 +117,9 @@ export async function applyStageData(
       conflictsHeld: await manager.countBy(FederationConflictEntity, { stageId }),
       snapshotApplied,
       republicSnapshotNo: Math.max(link.snapshotNo, snapshotApplied ? bundle.snapshotNo : 0),
-      acknowledged: ledger.items.map((entry) => entry.id),
+      acknowledged: ledger.items.flatMap((entry) =>
+        entries.deferred.has(entry.id) ? [] : [entry.id],
+      ),
     },
     touchedCategoryIds: [...touched],
     restatedCategoryIds: [...restated],
@@ -214,6 +218,17 @@ async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
     SchoolEntity,
     items.map((item) => item.id),
   );
+  // Schools are shared by every stage: one another stage's team attends is not this venue's to change.
+  const usedElsewhere = new Set(
+    existing.size === 0
+      ? []
+      : (
+          await ctx.manager.find(TeamEntity, {
+            where: { schoolId: In([...existing.keys()]), stageId: Not(ctx.stageId) },
+            select: { schoolId: true },
+          })
+        ).map((team) => team.schoolId),
+  );
   for (const item of items) {
     if (!regions.has(item.regionCode)) {
       await ctx.keepAside('school', item.id, 'unknown-reference', item, null);
@@ -222,8 +237,16 @@ async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
     const stored = existing.get(item.id);
     const next = { name: item.name, regionCode: item.regionCode, town: item.town };
     if (!stored) await ctx.manager.insert(SchoolEntity, { id: item.id, ...next });
-    else if (canonicalJson(pick(stored, Object.keys(next))) !== canonicalJson(next))
-      await ctx.manager.update(SchoolEntity, { id: item.id }, next);
+    else if (canonicalJson(pick(stored, Object.keys(next))) === canonicalJson(next)) continue;
+    else if (usedElsewhere.has(item.id))
+      await ctx.keepAside(
+        'school',
+        item.id,
+        'other-stage',
+        item,
+        pick(stored, ['id', ...Object.keys(next)]),
+      );
+    else await ctx.manager.update(SchoolEntity, { id: item.id }, next);
   }
 }
 
@@ -352,11 +375,12 @@ function entryContent(entry: BundleLedgerEntry) {
   return content;
 }
 
-async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
+async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[], defer: boolean) {
   const { manager, stageId } = ctx;
   let applied = 0;
   let duplicates = 0;
-  if (items.length === 0) return { applied, duplicates };
+  const deferred = new Set<string>();
+  if (items.length === 0) return { applied, duplicates, deferred };
   const stored = await findByIds(
     manager,
     LedgerEntryEntity,
@@ -384,8 +408,11 @@ async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
       const same =
         was.stageId === stageId &&
         canonicalJson(entryContent(bundleLedgerEntry(was))) === canonicalJson(entryContent(item));
-      if (same) duplicates += 1;
-      else
+      if (same) {
+        // Sent again because no answer arrived: the republic may have stopped before rebuilding.
+        duplicates += 1;
+        ctx.touched.add(item.categoryId);
+      } else
         await ctx.keepAside(
           'ledger',
           item.id,
@@ -400,7 +427,8 @@ async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
     const teamFits = item.teamId === null || teams.has(item.teamId);
     const supersedesKnown = item.supersedes === null || known.has(item.supersedes);
     if (!categories.has(item.categoryId) || !teamFits || !supersedesKnown) {
-      await ctx.keepAside('ledger', item.id, 'unknown-reference', entryContent(item), null);
+      if (defer) deferred.add(item.id);
+      else await ctx.keepAside('ledger', item.id, 'unknown-reference', entryContent(item), null);
       continue;
     }
     await appendLedgerEntry(manager, { ...entryContent(item), stageId, seq: 0 });
@@ -408,19 +436,26 @@ async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[]) {
     ctx.touched.add(item.categoryId);
     applied += 1;
   }
-  return { applied, duplicates };
+  return { applied, duplicates, deferred };
 }
 
 /**
  * A venue's qualification decisions are kept when they name a stage and team this server has;
- * a venue that sent teams on to a stage held elsewhere has nothing here to point at.
+ * a venue that sent teams on to a stage held elsewhere has nothing here to point at. The target
+ * must be a stage the same venue owns: the republic stage's entry list is the republic's own.
  */
 async function applyQualification(
   manager: EntityManager,
-  stageId: string,
+  link: VenueLinkEntity,
   items: StageBundle['groups'][6]['items'],
 ) {
+  const stageId = link.stageId;
   for (const item of items) {
+    const ownTarget = await manager.existsBy(VenueLinkEntity, {
+      stageId: item.targetStageId,
+      publicKey: link.publicKey ?? '',
+    });
+    if (!ownTarget) continue;
     const exists = await manager.existsBy(QualificationEntryEntity, { id: item.id });
     if (exists) continue;
     const target = await manager.existsBy(TeamEntity, {

@@ -1,0 +1,98 @@
+import Database from 'better-sqlite3';
+import * as path from 'node:path';
+import request from 'supertest';
+import {
+  createRegionalStageOnRepublic,
+  issueLinkCode,
+  linkVenue,
+  prepareVenueStage,
+  signedWithVenueKey,
+  standingsOf,
+  venueBundleContent,
+  waitForSameStandings,
+  type LinkedStage,
+} from '../support/federation';
+import { startVenue, type Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+
+/**
+ * docs/federation.md, "Store and forward": a batch is safe to apply twice, so nothing depends on
+ * an answer arriving. The republic applies a batch in one transaction and rebuilds the standings
+ * after it commits; a republic killed between the two has the entries but not their standings,
+ * and the venue, which never got an answer, sends the same entries again.
+ */
+describe('a batch resent after the republic died before rebuilding the standings', () => {
+  let republic: Venue;
+  let venue: Venue;
+  let republicToken: string;
+  let venueToken: string;
+  let linked: LinkedStage;
+
+  beforeAll(async () => {
+    [republic, venue] = await Promise.all([
+      startVenue(),
+      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
+    ]);
+    [republicToken, venueToken] = await Promise.all([
+      organiserToken(republic),
+      organiserToken(venue),
+    ]);
+    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    await linkVenue(
+      venue,
+      venueToken,
+      await issueLinkCode(republic, republicToken, linked.stageId),
+    );
+    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 2);
+    const judgeAuth = `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`;
+    for (const [index, teamId] of teamIds.entries())
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', judgeAuth)
+        .send(mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000))
+        .expect(201);
+    await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([venue?.stop(), republic?.stop()]);
+  });
+
+  it('rebuilds the standings from the entries it already holds', async () => {
+    // The republic's database as a kill -9 right after the batch's commit leaves it.
+    const { dataDir, port } = republic;
+    await republic.stop();
+    const db = new Database(path.join(dataDir, 'olympiad.sqlite'));
+    db.prepare('DELETE FROM standing WHERE "categoryId" = ?').run(linked.categoryId);
+    db.close();
+    republic = await startVenue({ dataDir, port });
+    republicToken = await organiserToken(republic);
+
+    const whole = await venueBundleContent(venue, venueToken, linked.stageId);
+    const ledger = whole.groups.find((group) => group.kind === 'ledger')?.items ?? [];
+    const resent = signedWithVenueKey(venue, {
+      ...whole,
+      createdAt: new Date().toISOString(),
+      highWaterSeq: Math.max(...ledger.map((entry) => entry.seq as number)),
+      snapshotNo: 0,
+      snapshot: false,
+      complete: false,
+      pendingAfter: 0,
+      claimSecret: null,
+      groups: whole.groups.map((group) => ({
+        kind: group.kind,
+        items: group.kind === 'stage' || group.kind === 'ledger' ? group.items : [],
+      })),
+    });
+    const answer = await request(republic.url)
+      .post(`/api/federation/stages/${linked.stageId}/batches`)
+      .set('Content-Type', 'application/octet-stream')
+      .send(resent)
+      .expect(200);
+    expect(answer.body).toMatchObject({ applied: 0, duplicates: 2, conflicts: 0 });
+
+    expect(await standingsOf(republic, republicToken, linked.categoryId)).toEqual(
+      await standingsOf(venue, venueToken, linked.categoryId),
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
+import {
+  createRegionalStageOnRepublic,
+  prepareVenueStage,
+  signedWithVenueKey,
+  standingsOf,
+  venueBundleContent,
+  type BundleContent,
+  type LinkedStage,
+} from '../support/federation';
+import { startVenue, type Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+
+/**
+ * docs/federation.md, "Store and forward": a venue restored from a backup numbers its snapshots
+ * below the last one the republic applied, so its next snapshot is not applied and the venue
+ * numbers on from the republic's. Entries of a team registered since the backup travel in that
+ * same batch: they must wait for the snapshot that brings their team, not be acknowledged and lost.
+ */
+describe('entries in a batch whose snapshot the republic did not apply', () => {
+  let republic: Venue;
+  let venue: Venue;
+  let republicToken: string;
+  let venueToken: string;
+  let linked: LinkedStage;
+  let entryId: string;
+  let whole: BundleContent;
+
+  beforeAll(async () => {
+    [republic, venue] = await Promise.all([startVenue(), startVenue()]);
+    [republicToken, venueToken] = await Promise.all([
+      organiserToken(republic),
+      organiserToken(venue),
+    ]);
+    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    // Every batch in this test is made here with the venue's key: the venue is linked by a file
+    // naming an address where nothing listens, so its own outbox never reaches the republic.
+    const linkFile = await request(republic.url)
+      .get(`/api/stages/${linked.stageId}/link-file`)
+      .set('Host', '127.0.0.1:9')
+      .set('Authorization', `Bearer ${republicToken}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    await request(venue.url)
+      .post('/api/federation/link')
+      .set('Authorization', `Bearer ${venueToken}`)
+      .send({ code: linkFile.body.toString('utf8') })
+      .expect(201);
+    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 1);
+    const entry = mazeAttempt(linked, teamIds[0], 1, 44_000);
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`)
+      .send(entry)
+      .expect(201);
+    entryId = entry.id;
+    whole = await venueBundleContent(venue, venueToken, linked.stageId);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([venue?.stop(), republic?.stop()]);
+  });
+
+  const batch = (
+    snapshotNo: number,
+    keep: (kind: string) => boolean,
+    claimSecret: unknown = null,
+  ) =>
+    signedWithVenueKey(venue, {
+      ...whole,
+      createdAt: new Date().toISOString(),
+      highWaterSeq: 0,
+      snapshotNo,
+      snapshot: true,
+      complete: false,
+      pendingAfter: 0,
+      claimSecret,
+      groups: whole.groups.map((group) => ({
+        kind: group.kind,
+        items: keep(group.kind) ? group.items : [],
+      })),
+    });
+  const send = async (bytes: Buffer) =>
+    (
+      await request(republic.url)
+        .post(`/api/federation/stages/${linked.stageId}/batches`)
+        .set('Content-Type', 'application/octet-stream')
+        .send(bytes)
+        .expect(200)
+    ).body;
+
+  it('are not acknowledged, and arrive with the next snapshot', async () => {
+    // Before the backup was lost: snapshot 5, taken before the team was registered, in the file
+    // that claimed the stage.
+    const beforeTeam = (kind: string) => kind !== 'team' && kind !== 'ledger';
+    const claimed = await request(republic.url)
+      .post('/api/federation/bundles')
+      .set('Authorization', `Bearer ${republicToken}`)
+      .set('Content-Type', 'application/octet-stream')
+      .send(batch(5, beforeTeam, whole.claimSecret))
+      .expect(200);
+    expect(claimed.body).toMatchObject({ snapshotApplied: true });
+
+    // The restored venue: snapshot 3 with the new team, and the team's entry.
+    const restored = await send(batch(3, () => true));
+    expect(restored).toMatchObject({ snapshotApplied: false, republicSnapshotNo: 5, applied: 0 });
+    expect(restored.acknowledged).not.toContain(entryId);
+
+    // It numbers on from the republic's snapshot and sends the entry again.
+    expect(await send(batch(6, () => true))).toMatchObject({
+      snapshotApplied: true,
+      applied: 1,
+      conflicts: 0,
+    });
+    expect(await standingsOf(republic, republicToken, linked.categoryId)).toEqual(
+      await standingsOf(venue, venueToken, linked.categoryId),
+    );
+  });
+});
