@@ -80,8 +80,10 @@ export class StageDataReceiverService {
         const hasData =
           result.outcome.applied > 0 || result.outcome.snapshotApplied || bundle.pendingAfter === 0;
         // "Results as of" and the venue's last word: for a batch, now; for a file, when the venue
-        // made it, so importing an old file again does not pass for news from the venue.
-        const asOf = via === 'online' ? now.toISOString() : bundle.createdAt;
+        // made it, so importing an old file again does not pass for news from the venue, and
+        // never later than now: a laptop clock running ahead would otherwise freeze them there.
+        const stamp = now.toISOString();
+        const asOf = via === 'online' || bundle.createdAt > stamp ? stamp : bundle.createdAt;
         const lastContactAt =
           via === 'online' || !link.lastContactAt || asOf > link.lastContactAt
             ? asOf
