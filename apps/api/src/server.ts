@@ -11,6 +11,7 @@ import { type AppConfig, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
+import { MdnsAnnouncer } from './tls/mdns-announcer';
 import { MultiListenerIoAdapter, createHttpsServer, listen, redirectPagesToHttps } from './tls/https-listener';
 import { lanAddresses } from './tls/venue-certificates';
 import { VenueTlsService } from './tls/venue-tls.service';
@@ -71,6 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     tls.serve(httpsServer, { http: port, https: httpsPort });
     await tls.checkRenewal();
   }
+  app.get(MdnsAnnouncer).start({ http: port, https: tls.httpsPort });
   if (options.demo) {
     await app.get(DemoSeeder).seedIfEmpty(config.dataDir);
   }
