@@ -95,7 +95,7 @@ describe('venue certificates', () => {
     );
   });
 
-  it('lists non-internal IPv4 and IPv6 addresses only', () => {
+  it('lists non-internal IPv4 and IPv6 addresses only, the router-given IPv4 first', () => {
     const info = (
       address: string,
       family: 'IPv4' | 'IPv6',
@@ -113,9 +113,14 @@ describe('venue certificates', () => {
     expect(
       lanAddresses({
         lo: [info('127.0.0.1', 'IPv4', true), info('::1', 'IPv6', true)],
-        wlan0: [info('192.168.1.23', 'IPv4', false), info('FE80:0:0:0:0:0:0:1', 'IPv6', false)],
+        docker0: [info('172.17.0.1', 'IPv4', false)],
+        wlan0: [
+          info('FE80:0:0:0:0:0:0:1', 'IPv6', false),
+          info('fd00::7', 'IPv6', false),
+          info('192.168.1.23', 'IPv4', false),
+        ],
       }),
-    ).toEqual(['192.168.1.23', 'fe80::1']);
+    ).toEqual(['192.168.1.23', '172.17.0.1', 'fd00::7', 'fe80::1']);
   });
 
   describe('a certificate the venue brought', () => {

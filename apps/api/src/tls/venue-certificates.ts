@@ -48,7 +48,19 @@ export function canonicalIp(ip: string): string {
   return bare.includes(':') ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare;
 }
 
-/** The machine's LAN addresses: every non-internal IPv4/IPv6 address of its interfaces. */
+/**
+ * Where a tablet most likely finds the laptop: home-router ranges first, container and VM bridges
+ * (172.16/12) after, IPv6 last and link-local IPv6 (unusable in a browser) at the very end.
+ */
+function addressRank(ip: string): number {
+  if (ip.includes(':')) return /^fe[89ab]/i.test(ip) ? 5 : 4;
+  if (ip.startsWith('192.168.')) return 0;
+  if (ip.startsWith('10.')) return 1;
+  if (/^172\.(1[6-9]|2\d|3[01])\./.test(ip)) return 3;
+  return 2;
+}
+
+/** The machine's LAN addresses: every non-internal IPv4/IPv6 address, the likeliest first. */
 export function lanAddresses(
   interfaces: NodeJS.Dict<os.NetworkInterfaceInfo[]> = os.networkInterfaces(),
 ): string[] {
@@ -58,7 +70,9 @@ export function lanAddresses(
       if (!info.internal) found.add(canonicalIp(info.address));
     }
   }
-  return [...found].sort();
+  return [...found].sort(
+    (a, b) => addressRank(a) - addressRank(b) || a.localeCompare(b, 'en', { numeric: true }),
+  );
 }
 
 /** What the server certificate must name: `<name>.local`, localhost, the LAN addresses and loopback. */

@@ -73,7 +73,7 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
           <Button large onClick={() => window.print()}>{t('console.judges.printCards', { count: cards.length })}</Button>
         </section>
       ) : null}
-      <PinCards stageCode={stage.code} cards={cards} />
+      <PinCards api={api} stageCode={stage.code} cards={cards} />
 
       <section className="ui-card no-print">
         <h3>{t('console.judges.title')}</h3>

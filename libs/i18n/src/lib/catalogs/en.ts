@@ -910,6 +910,7 @@ export const en = {
   'console.judges.card.stageCode': 'Stage code',
   'console.judges.card.pin': 'PIN',
   'console.judges.card.open': 'On the tablet open',
+  'console.judges.card.orAddress': 'If the name does not open',
   'console.judges.card.keep': 'Keep this card to yourself.',
   'console.sumo.none': 'This stage has no sumo category.',
   'console.sumo.category': 'Sumo category',

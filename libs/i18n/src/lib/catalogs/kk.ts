@@ -905,6 +905,7 @@ export const kk = {
   'console.judges.card.stageCode': 'Кезең коды',
   'console.judges.card.pin': 'PIN',
   'console.judges.card.open': 'Планшетте ашыңыз',
+  'console.judges.card.orAddress': 'Атау ашылмаса',
   'console.judges.card.keep': 'Бұл картаны ешкімге бермеңіз.',
   'console.sumo.none': 'Бұл кезеңде сумо санаты жоқ.',
   'console.sumo.category': 'Сумо санаты',

@@ -921,6 +921,7 @@ export const ru = {
   'console.judges.card.stageCode': 'Код этапа',
   'console.judges.card.pin': 'PIN',
   'console.judges.card.open': 'На планшете откройте',
+  'console.judges.card.orAddress': 'Если имя не открывается',
   'console.judges.card.keep': 'Никому не передавайте эту карточку.',
   'console.sumo.none': 'В этом этапе нет категории сумо.',
   'console.sumo.category': 'Категория сумо',
