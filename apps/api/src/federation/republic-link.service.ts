@@ -7,6 +7,7 @@ import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, invalid, notFound } from '../common/api-error';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { StageEntity } from '../stages/stage.entity';
+import { randomCode } from '../auth/secret-hash';
 import { FederationService } from './federation.service';
 import { decodeLinkText, signClaim } from './link-code';
 import { pendingEntryCount, snapshotDigest } from './outbox';
@@ -41,6 +42,7 @@ export class RepublicLinkService {
     }
     await this.dataSource.transaction(async (manager) => {
       await createLinkedStage(manager, description);
+      const previous = await manager.findOneBy(RepublicLinkEntity, { stageId: content.stageId });
       await manager.save(RepublicLinkEntity, {
         stageId: content.stageId,
         republicUrl: content.url,
@@ -50,7 +52,8 @@ export class RepublicLinkService {
         lastAttemptAt: claimed ? now.toISOString() : null,
         lastAckAt: claimed ? now.toISOString() : null,
         lastError: null,
-        snapshotNo: 0,
+        // Numbering goes on across a re-link, so the republic never takes a later snapshot as older.
+        snapshotNo: previous?.snapshotNo ?? 0,
         ackedSnapshotHash: null,
         conflicts: 0,
       });
@@ -135,14 +138,12 @@ async function createLinkedStage(
     await manager.insert(OlympiadEntity, olympiad);
   const local = await manager.findOneBy(StageEntity, { id: stage.id });
   if (!local) {
-    const clash = await manager.findOneBy(StageEntity, { code: stage.code });
-    if (clash)
-      throw new ApiError(
-        HttpStatus.CONFLICT,
-        'stages.codeTaken',
-        `Another stage here already uses the code ${stage.code}: change that stage's code, then link again`,
-      );
-    await manager.insert(StageEntity, { ...stage, olympiadId: olympiad.id, status: 'draft' });
+    // Judges type the code at this venue only (the republic keeps its own), so a code another
+    // stage here already uses is replaced by a free one rather than failing a link already claimed.
+    let code = stage.code;
+    while (await manager.existsBy(StageEntity, { code }))
+      code = `${stage.code}-${randomCode(2)}`.slice(0, 32);
+    await manager.insert(StageEntity, { ...stage, code, olympiadId: olympiad.id, status: 'draft' });
   }
   for (const category of categories) {
     if (await manager.existsBy(CategoryEntity, { id: category.id })) continue;

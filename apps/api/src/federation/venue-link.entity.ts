@@ -21,6 +21,13 @@ export class VenueLinkEntity {
   @Column('varchar', { length: 32, nullable: true })
   codeExpiresAt!: string | null;
 
+  /**
+   * SHA-256 of the secret the current key claimed with: the same venue repeating its claim (its
+   * answer was lost, or its own set-up failed after claiming) is answered again, not refused.
+   */
+  @Column('varchar', { length: 64, nullable: true })
+  claimedCodeHash!: string | null;
+
   @Column('varchar', { length: 32, nullable: true })
   linkedAt!: string | null;
 

@@ -135,6 +135,12 @@ export class VenueLinksService {
   ): Promise<VenueLinkEntity> {
     return this.dataSource.transaction(async (manager) => {
       const link = await manager.findOneBy(VenueLinkEntity, { stageId });
+      const repeated = link?.publicKey === publicKey && link.claimedCodeHash === secretHash(secret);
+      if (link && repeated) {
+        if (proof !== undefined && !claimIsSigned(stageId, secret, publicKey, proof))
+          throw badCode();
+        return link;
+      }
       const expired = !link?.codeExpiresAt || link.codeExpiresAt < now.toISOString();
       if (!link || !link.codeHash || link.codeHash !== secretHash(secret) || expired)
         throw badCode();
@@ -144,9 +150,11 @@ export class VenueLinksService {
         publicKey,
         codeHash: null,
         codeExpiresAt: null,
+        claimedCodeHash: link.codeHash,
         linkedAt: now.toISOString(),
         lastContactAt: now.toISOString(),
-        snapshotNo: 0,
+        // The same venue re-linking numbers on; a new key starts its own numbering.
+        snapshotNo: link.publicKey === publicKey ? link.snapshotNo : 0,
       };
       await manager.save(VenueLinkEntity, claimed);
       // What the republic defined for the stage is the template its venue judges by.
@@ -289,6 +297,7 @@ function emptyLink(stageId: string): VenueLinkEntity {
     publicKey: null,
     codeHash: null,
     codeExpiresAt: null,
+    claimedCodeHash: null,
     linkedAt: null,
     lastContactAt: null,
     lastDataAt: null,

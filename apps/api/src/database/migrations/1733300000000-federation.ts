@@ -24,6 +24,7 @@ export class Federation1733300000000 implements MigrationInterface {
           varchar('publicKey', 64, true),
           varchar('codeHash', 64, true),
           varchar('codeExpiresAt', 32, true),
+          varchar('claimedCodeHash', 64, true),
           varchar('linkedAt', 32, true),
           varchar('lastContactAt', 32, true),
           varchar('lastDataAt', 32, true),
