@@ -58,13 +58,13 @@ describe('the judge sign-in over a connection that is not secure', () => {
     ).toBeTruthy();
   });
 
-  it('says it in English, and asks for the address when the venue has HTTPS off', async () => {
+  it('says it in English, and that HTTPS is off when the venue has it off', async () => {
     signInScreen(false, 'en', () =>
       json(200, { ...venueCa, mode: 'off', httpsPort: null, httpsUrl: null, caDownloadUrl: null }),
     );
     expect(screen.getByRole('heading', { name: 'This connection is not secure' })).toBeTruthy();
     expect(
-      await screen.findByText('Ask the organiser for the venue’s secure (https) address.'),
+      await screen.findByText('HTTPS is off at this venue: ask the organiser to switch it on.'),
     ).toBeTruthy();
     expect(screen.queryByRole('link')).toBeNull();
   });

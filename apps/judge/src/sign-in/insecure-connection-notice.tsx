@@ -39,7 +39,9 @@ export function InsecureConnectionNotice({ api }: { api: ApiClient }) {
           </a>
         </>
       ) : tls.status === 'loading' ? null : (
-        <p>{t('judge.insecure.noAddress')}</p>
+        <p>
+          {t(tls.data?.mode === 'off' ? 'judge.insecure.httpsOff' : 'judge.insecure.noAddress')}
+        </p>
       )}
     </section>
   );

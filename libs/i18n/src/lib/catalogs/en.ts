@@ -141,6 +141,7 @@ export const en = {
     'The judge app is open over plain HTTP, so this tablet cannot reload it without the network: a reload while the Wi-Fi is down shows a browser error instead of your assignments and saved entries.',
   'judge.insecure.openHint': 'Open the judge app at the venue’s secure address:',
   'judge.insecure.noAddress': 'Ask the organiser for the venue’s secure (https) address.',
+  'judge.insecure.httpsOff': 'HTTPS is off at this venue: ask the organiser to switch it on.',
   'judge.pin': 'PIN',
   'judge.pinEntered':
     '{count, plural, =0 {No digits entered} one {# digit entered} other {# digits entered}}',

@@ -141,6 +141,8 @@ export const kk = {
   'judge.insecure.openHint': 'Төреші қосымшасын өткізу орнының қорғалған мекенжайы бойынша ашыңыз:',
   'judge.insecure.noAddress':
     'Өткізу орнының қорғалған (https) мекенжайын ұйымдастырушыдан сұраңыз.',
+  'judge.insecure.httpsOff':
+    'Бұл өткізу орнында HTTPS өшірулі: ұйымдастырушыдан оны қосуды сұраңыз.',
   'judge.pin': 'PIN',
   'judge.pinEntered': '{count} цифр енгізілді',
   'judge.pinPrompt': 'Карточкадағы PIN-кодты теріңіз',
