@@ -29,8 +29,18 @@ export type ViewportName = keyof typeof VIEWPORTS;
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * Debian's Chromium; `args` are added to the usual ones, `env` to the test's environment (e.g. a
+ * HOME whose NSS database trusts a venue CA).
+ */
+export function launchChromium(
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    env: options.env ? { ...process.env, ...options.env } : undefined,
+  });
 }
 
 /** A fresh context (no stored language or sign-in) at a named viewport; touch on for tablet and phone. */
