@@ -65,6 +65,11 @@ const PARTS = [
     present: (s) => onPath(s, 'pdftotext'),
   },
   {
+    package: 'libnss3-tools',
+    part: 'certutil (the browser test that trusts the venue CA)',
+    present: (s) => onPath(s, 'certutil'),
+  },
+  {
     package: 'postgresql',
     part: 'PostgreSQL server binaries initdb and pg_ctl (throwaway test database)',
     present: (s) => postgresBinDir(s) !== undefined,

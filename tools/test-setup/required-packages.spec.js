@@ -27,6 +27,7 @@ const everything = [
   '/usr/sbin/mosquitto',
   '/usr/bin/socat',
   '/usr/bin/pdftotext',
+  '/usr/bin/certutil',
   '/usr/lib/postgresql/15/bin/initdb',
   '/usr/lib/postgresql/15/bin/pg_ctl',
 ];
@@ -48,6 +49,7 @@ describe('the Debian packages the tests need', () => {
       'mosquitto',
       'socat',
       'poppler-utils',
+      'libnss3-tools',
       'postgresql',
     ]);
   });
