@@ -1,13 +1,14 @@
 import request from 'supertest';
-import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
   ledgerCount,
   linkVenue,
   prepareVenueStage,
   standingsOf,
+  startLinkedServers,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
@@ -20,15 +21,10 @@ describe('a regional venue linked to the republic server', () => {
   let linked: LinkedStage;
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      venueEnv: FAST_SYNC,
+    }));
   }, 60_000);
 
   afterAll(async () => {

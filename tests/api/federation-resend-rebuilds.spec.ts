@@ -2,12 +2,10 @@ import Database from 'better-sqlite3';
 import * as path from 'node:path';
 import request from 'supertest';
 import {
-  createRegionalStageOnRepublic,
-  issueLinkCode,
-  linkVenue,
-  prepareVenueStage,
+  FAST_SYNC,
   signedWithVenueKey,
   standingsOf,
+  startLinkedServers,
   venueBundleContent,
   waitForSameStandings,
   type LinkedStage,
@@ -29,21 +27,9 @@ describe('a batch resent after the republic died before rebuilding the standings
   let linked: LinkedStage;
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
-    await linkVenue(
-      venue,
-      venueToken,
-      await issueLinkCode(republic, republicToken, linked.stageId),
-    );
-    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 2);
+    const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 2 });
+    ({ republic, venue, republicToken, venueToken, linked } = servers);
+    const { teamIds, judge } = servers.prepared;
     const judgeAuth = `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`;
     for (const [index, teamId] of teamIds.entries())
       await request(venue.url)

@@ -1,16 +1,14 @@
 import request from 'supertest';
-import { binaryBody } from '../support/binary-body';
 import {
-  createRegionalStageOnRepublic,
-  prepareVenueStage,
   signedWithVenueKey,
   standingsOf,
+  startLinkedServers,
   venueBundleContent,
   type BundleContent,
   type LinkedStage,
 } from '../support/federation';
-import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 /**
  * docs/federation.md, "Store and forward": a venue restored from a backup numbers its snapshots
@@ -28,27 +26,11 @@ describe('entries in a batch whose snapshot the republic did not apply', () => {
   let whole: BundleContent;
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([startVenue(), startVenue()]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
     // Every batch in this test is made here with the venue's key: the venue is linked by a file
     // naming an address where nothing listens, so its own outbox never reaches the republic.
-    const linkFile = await request(republic.url)
-      .get(`/api/stages/${linked.stageId}/link-file`)
-      .set('Host', '127.0.0.1:9')
-      .set('Authorization', `Bearer ${republicToken}`)
-      .buffer(true)
-      .parse(binaryBody)
-      .expect(200);
-    await request(venue.url)
-      .post('/api/federation/link')
-      .set('Authorization', `Bearer ${venueToken}`)
-      .send({ code: linkFile.body.toString('utf8') })
-      .expect(201);
-    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 1);
+    const servers = await startLinkedServers({ link: 'unreachable', teams: 1 });
+    ({ republic, venue, republicToken, venueToken, linked } = servers);
+    const { teamIds, judge } = servers.prepared;
     const entry = mazeAttempt(linked, teamIds[0], 1, 44_000);
     await request(venue.url)
       .post('/api/ledger')

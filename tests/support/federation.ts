@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { binaryBody } from './binary-body';
-import type { Venue } from './start-venue';
+import { startVenue, type Venue } from './start-venue';
 import { eventually } from './field-fixture';
+import { organiserToken } from './venue-api';
 
 /**
  * Two servers as the olympiad runs them (docs/federation.md): the republic server defines a
@@ -128,6 +129,123 @@ export async function prepareVenueStage(
   return { teamIds, judge: { id: judge.id as string, pin: judge.pin as string } };
 }
 
+/** A venue that sends its outbox every 200 ms, so a test waits for a sync no longer than that. */
+export const FAST_SYNC = { FEDERATION_TICK_MS: '200' };
+
+export interface LinkedServersOptions {
+  /**
+   * How the venue is linked to the regional stage: `code` (a link code; its outbox reaches the
+   * republic), `unreachable` (a link file naming an address where nothing listens, so only files
+   * reach the republic) or `none` (the test links it).
+   */
+  link?: 'code' | 'unreachable' | 'none';
+  /** With linking: teams to register at the venue (prepareVenueStage), its stage then live. */
+  teams?: number;
+  venueEnv?: Record<string, string>;
+  republicEnv?: Record<string, string>;
+  /** The regional stage's code on the republic. */
+  stageCode?: string;
+}
+
+export interface LinkedServers {
+  republic: Venue;
+  venue: Venue;
+  republicToken: string;
+  venueToken: string;
+  linked: LinkedStage;
+  /** Stops both servers as they were started. */
+  stop(): Promise<void>;
+}
+
+export type PreparedStage = Awaited<ReturnType<typeof prepareVenueStage>>;
+
+/**
+ * A republic server with a regional stage and a venue server, each with an organiser signed in;
+ * the venue linked to the stage unless `link` says otherwise (docs/federation.md, "Linking").
+ */
+export async function startLinkedServers(
+  options: LinkedServersOptions & { teams: number },
+): Promise<LinkedServers & { prepared: PreparedStage }>;
+export async function startLinkedServers(options?: LinkedServersOptions): Promise<LinkedServers>;
+export async function startLinkedServers(
+  options: LinkedServersOptions = {},
+): Promise<LinkedServers & { prepared?: PreparedStage }> {
+  const [republic, venue] = await Promise.all([
+    startVenue({ env: options.republicEnv }),
+    startVenue({ env: options.venueEnv }),
+  ]);
+  const stop = async () => {
+    await Promise.all([venue.stop(), republic.stop()]);
+  };
+  try {
+    const [republicToken, venueToken] = await Promise.all([
+      organiserToken(republic),
+      organiserToken(venue),
+    ]);
+    const linked = await createRegionalStageOnRepublic(republic, republicToken, options.stageCode);
+    const link = options.link ?? 'code';
+    if (link === 'code')
+      await linkVenue(
+        venue,
+        venueToken,
+        await issueLinkCode(republic, republicToken, linked.stageId),
+      );
+    if (link === 'unreachable')
+      await linkVenue(
+        venue,
+        venueToken,
+        await unreachableLinkFile(republic, republicToken, linked),
+      );
+    const prepared =
+      link !== 'none' && options.teams !== undefined
+        ? await prepareVenueStage(venue, venueToken, linked, options.teams)
+        : undefined;
+    return { republic, venue, republicToken, venueToken, linked, prepared, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The stage's link file as the republic writes it when asked by an address where nothing listens. */
+async function unreachableLinkFile(republic: Venue, token: string, linked: LinkedStage) {
+  const file = await request(republic.url)
+    .get(`/api/stages/${linked.stageId}/link-file`)
+    .set('Host', '127.0.0.1:9')
+    .set(auth(token))
+    .buffer(true)
+    .parse(binaryBody)
+    .expect(200);
+  return (file.body as Buffer).toString('utf8');
+}
+
+/** The republic's row of the stage's venue in its venues list (GET /api/federation/venues). */
+export async function venueRowOf(republic: Venue, token: string, stageId: string) {
+  const response = await request(republic.url)
+    .get('/api/federation/venues')
+    .set(auth(token))
+    .expect(200);
+  return (response.body as { stageId: string; [field: string]: unknown }[]).find(
+    (row) => row.stageId === stageId,
+  );
+}
+
+/** The venue's link to the republic as its strip shows it (GET /api/federation/link). */
+export async function linkStatusAt(venue: Venue, token: string) {
+  const response = await request(venue.url)
+    .get('/api/federation/link')
+    .set(auth(token))
+    .expect(200);
+  return response.body[0] as {
+    stageId: string;
+    state: string;
+    pendingEntries: number;
+    pendingChanges: boolean;
+    lastError: string | null;
+    [field: string]: unknown;
+  };
+}
+
 /** The category's staff standings on a server, as comparable rows. */
 export async function standingsOf(server: Venue, token: string, categoryId: string) {
   const response = await request(server.url)
@@ -139,16 +257,25 @@ export async function standingsOf(server: Venue, token: string, categoryId: stri
   return { standings, teams, published };
 }
 
+/** The category's ledger entries on a server, as the staff API lists them. */
+export async function ledgerOf(server: Venue, token: string, categoryId: string) {
+  const response = await request(server.url)
+    .get(`/api/categories/${categoryId}/ledger`)
+    .set(auth(token))
+    .expect(200);
+  return response.body as {
+    id: string;
+    payload: Record<string, unknown>;
+    [field: string]: unknown;
+  }[];
+}
+
 export async function ledgerCount(
   server: Venue,
   token: string,
   categoryId: string,
 ): Promise<number> {
-  const response = await request(server.url)
-    .get(`/api/categories/${categoryId}/ledger`)
-    .set(auth(token))
-    .expect(200);
-  return (response.body as unknown[]).length;
+  return (await ledgerOf(server, token, categoryId)).length;
 }
 
 /** Waits until the republic's standings of the category equal the venue's. */
