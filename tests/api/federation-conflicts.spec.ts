@@ -1,49 +1,20 @@
-import { createPrivateKey, sign } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { binaryBody } from '../support/binary-body';
 import {
-  createRegionalStageOnRepublic,
-  issueLinkCode,
+  FAST_SYNC,
   ledgerCount,
-  linkVenue,
-  prepareVenueStage,
+  ledgerOf,
+  linkStatusAt,
+  signedWithVenueKey,
+  standingsOf,
+  startLinkedServers,
+  venueBundleContent,
+  venueRowOf,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
 import { eventually } from '../support/field-fixture';
-import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
-
-interface Bundle {
-  stageId: string;
-  venuePublicKey: string;
-  groups: { kind: string; items: Record<string, unknown>[] }[];
-}
-
-const MAGIC = Buffer.from('OLYMPIAD-BUNDLE\n', 'ascii');
-const HEADER = MAGIC.length + 1 + 32;
-
-/** The JSON of a bundle file, read as docs/federation.md describes it ("Bytes on disk"). */
-function unpack(bytes: Buffer): Bundle {
-  return JSON.parse(gunzipSync(bytes.subarray(HEADER, bytes.length - 64)).toString('utf8'));
-}
-
-/**
- * A batch as docs/federation.md describes the file, made and signed here with the venue's own key
- * (read from its data folder): what a venue that changed an entry after sending it would send.
- */
-function signedBatch(content: Bundle, keyFile: string): Buffer {
-  const body = Buffer.concat([
-    MAGIC,
-    Buffer.from([2]),
-    Buffer.from(content.venuePublicKey, 'base64url'),
-    gzipSync(JSON.stringify(content)),
-  ]);
-  return Buffer.concat([body, sign(null, body, createPrivateKey(fs.readFileSync(keyFile)))]);
-}
+import type { Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 /**
  * docs/federation.md, "Idempotency: no overwrite, ever": an entry id arriving again with other
@@ -60,21 +31,9 @@ describe('a conflicting ledger entry from a venue', () => {
   let judge: { id: string; pin: string };
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
-    await linkVenue(
-      venue,
-      venueToken,
-      await issueLinkCode(republic, republicToken, linked.stageId),
-    );
-    ({ teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 2));
+    const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 2 });
+    ({ republic, venue, republicToken, venueToken, linked } = servers);
+    ({ teamIds, judge } = servers.prepared);
     const entry = mazeAttempt(linked, teamIds[0], 1, 41_500);
     await request(venue.url)
       .post('/api/ledger')
@@ -91,52 +50,30 @@ describe('a conflicting ledger entry from a venue', () => {
 
   it('is kept aside, not applied, and listed once with what is stored and what arrived', async () => {
     const asRepublic = { Authorization: `Bearer ${republicToken}` };
-    const storedEntries = async () =>
-      (
-        await request(republic.url)
-          .get(`/api/categories/${linked.categoryId}/ledger`)
-          .set(asRepublic)
-          .expect(200)
-      ).body as { id: string; payload: Record<string, unknown> }[];
+    const storedEntries = () => ledgerOf(republic, republicToken, linked.categoryId);
     const before = await storedEntries();
-    const standingsBefore = (
-      await request(republic.url)
-        .get(`/api/categories/${linked.categoryId}/standings`)
-        .set(asRepublic)
-        .expect(200)
-    ).body.standings;
+    const standingsBefore = (await standingsOf(republic, republicToken, linked.categoryId))
+      .standings;
 
     // The venue's own stage as it sent it, with the entry changed after it was sent.
-    const whole = unpack(
-      (
-        await request(venue.url)
-          .get(`/api/stages/${linked.stageId}/bundle`)
-          .set('Authorization', `Bearer ${venueToken}`)
-          .buffer(true)
-          .parse(binaryBody)
-          .expect(200)
-      ).body,
-    );
+    const whole = await venueBundleContent(venue, venueToken, linked.stageId);
     const ledger = whole.groups.find((group) => group.kind === 'ledger')!.items;
     const original = ledger.find((item) => item.id === entryId)!;
     const changed = { ...original, payload: { ...(original.payload as object), timeMs: 12_345 } };
-    const batch = signedBatch(
-      {
-        ...whole,
-        createdAt: new Date().toISOString(),
-        highWaterSeq: original.seq as number,
-        snapshotNo: 0,
-        snapshot: false,
-        complete: false,
-        pendingAfter: 0,
-        claimSecret: null,
-        groups: whole.groups.map((group) => ({
-          kind: group.kind,
-          items: group.kind === 'stage' ? group.items : group.kind === 'ledger' ? [changed] : [],
-        })),
-      } as Bundle,
-      path.join(venue.dataDir, 'venue-key.pem'),
-    );
+    const batch = signedWithVenueKey(venue, {
+      ...whole,
+      createdAt: new Date().toISOString(),
+      highWaterSeq: original.seq as number,
+      snapshotNo: 0,
+      snapshot: false,
+      complete: false,
+      pendingAfter: 0,
+      claimSecret: null,
+      groups: whole.groups.map((group) => ({
+        kind: group.kind,
+        items: group.kind === 'stage' ? group.items : group.kind === 'ledger' ? [changed] : [],
+      })),
+    });
     const send = () =>
       request(republic.url)
         .post(`/api/federation/stages/${linked.stageId}/batches`)
@@ -172,18 +109,10 @@ describe('a conflicting ledger entry from a venue', () => {
     expect((await send()).body).toMatchObject({ applied: 0, conflicts: 1 });
     expect(await listed()).toEqual(conflicts);
     expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(1);
-    const venues = (
-      await request(republic.url).get('/api/federation/venues').set(asRepublic).expect(200)
-    ).body as { stageId: string; conflicts: number }[];
-    expect(venues.find((row) => row.stageId === linked.stageId)?.conflicts).toBe(1);
-    expect(
-      (
-        await request(republic.url)
-          .get(`/api/categories/${linked.categoryId}/standings`)
-          .set(asRepublic)
-          .expect(200)
-      ).body.standings,
-    ).toEqual(standingsBefore);
+    expect((await venueRowOf(republic, republicToken, linked.stageId))?.conflicts).toBe(1);
+    expect((await standingsOf(republic, republicToken, linked.categoryId)).standings).toEqual(
+      standingsBefore,
+    );
   });
 
   it('is counted for the venue organiser too, as the republic reports it with the next batch', async () => {
@@ -193,12 +122,7 @@ describe('a conflicting ledger entry from a venue', () => {
       .send(mazeAttempt(linked, teamIds[1], 1, 39_000))
       .expect(201);
     await eventually(async () => {
-      const [status] = (
-        await request(venue.url)
-          .get('/api/federation/link')
-          .set('Authorization', `Bearer ${venueToken}`)
-          .expect(200)
-      ).body as { conflicts: number; pendingEntries: number }[];
+      const status = await linkStatusAt(venue, venueToken);
       expect(status).toMatchObject({ conflicts: 1, pendingEntries: 0 });
     }, 15_000);
   });
