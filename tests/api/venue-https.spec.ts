@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { VenueTlsInfo } from '@olympiad/contracts';
 import * as x509 from '@peculiar/x509';
-import { X509Certificate, createHash, webcrypto } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey, webcrypto } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -9,7 +9,10 @@ import type { LookupFunction } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import mqtt from 'mqtt';
+import { addMazeField } from '../support/field-fixture';
 import { startVenue, type Venue } from '../support/start-venue';
+import { createMazeStage, organiserToken } from '../support/venue-api';
 
 x509.cryptoProvider.set(webcrypto as ReturnType<typeof x509.cryptoProvider.get>);
 
@@ -206,13 +209,92 @@ describe('the venue over HTTPS on the LAN (docs/venue-network.md)', () => {
     }
   });
 
+  it('lets a field device speak MQTT over WebSocket at /mqtt on the HTTPS port', async () => {
+    const organiser = await organiserToken(venue);
+    const stage = await createMazeStage(venue, organiser, { teams: 1 });
+    const device = await addMazeField(venue, organiser, stage, 'https-ws-gate');
+    const client = await mqtt.connectAsync(`wss://${NAME}:${venue.httpsPort}/mqtt`, {
+      clientId: device.deviceId,
+      username: device.deviceId,
+      password: device.secret,
+      reconnectPeriod: 0,
+      connectTimeout: 10_000,
+      wsOptions: { ca: caPem, lookup: toLoopback },
+    });
+    try {
+      expect(client.connected).toBe(true);
+    } finally {
+      await client.endAsync();
+    }
+  });
+
   it('keeps the CA and certificate across a restart on the same data folder', async () => {
+    const served = fs.readFileSync(path.join(venue.dataDir, 'tls', 'server.crt'), 'utf8');
     const again = await startVenue({ dataDir: venue.dataDir });
     try {
       const answer = await httpsGet(again.httpsPort!, '/api/health', caPem);
       expect(answer.status).toBe(200);
+      expect(answer.peer.fingerprint256).toBe(new X509Certificate(served).fingerprint256);
+      expect(again.output()).not.toContain('Created the venue certificate authority');
     } finally {
       await again.stop();
+    }
+  });
+
+  it('re-issues, from the same CA, a server certificate that no longer names the machine’s addresses', async () => {
+    // The certificate of a laptop that was on another network: signed by this venue's CA, but for
+    // the name only. On start the server must notice the addresses it lacks.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'venue-moved-'));
+    const tlsDir = path.join(dataDir, 'tls');
+    fs.mkdirSync(tlsDir);
+    for (const file of ['ca.crt', 'ca-key.pem'])
+      fs.copyFileSync(path.join(venue.dataDir, 'tls', file), path.join(tlsDir, file));
+    const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+    const caKeyDer = createPrivateKey(fs.readFileSync(path.join(tlsDir, 'ca-key.pem'))).export({
+      type: 'pkcs8',
+      format: 'der',
+    });
+    const caKey = await webcrypto.subtle.importKey('pkcs8', caKeyDer, alg, false, ['sign']);
+    const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
+    const old = await x509.X509CertificateGenerator.create({
+      subject: `CN=${NAME}`,
+      issuer: new x509.X509Certificate(caPem).subject,
+      publicKey: keys.publicKey,
+      signingKey: caKey,
+      signingAlgorithm: alg,
+      extensions: [
+        new x509.SubjectAlternativeNameExtension([
+          { type: 'dns', value: NAME },
+          { type: 'dns', value: 'localhost' },
+        ]),
+      ],
+    });
+    fs.writeFileSync(path.join(tlsDir, 'server.crt'), old.toString('pem'));
+    fs.writeFileSync(
+      path.join(tlsDir, 'server-key.pem'),
+      x509.PemConverter.encode(
+        await webcrypto.subtle.exportKey('pkcs8', keys.privateKey),
+        'PRIVATE KEY',
+      ),
+      { mode: 0o600 },
+    );
+
+    const moved = await startVenue({ dataDir });
+    try {
+      expect(moved.output()).toMatch(
+        /Issued the server certificate for .*\(it does not name .*127\.0\.0\.1/,
+      );
+      const answer = await httpsGet(moved.httpsPort!, '/api/health', caPem);
+      expect(answer.peer.fingerprint256).not.toBe(
+        new X509Certificate(old.toString('pem')).fingerprint256,
+      );
+      expect(answer.peer.subjectAltName).toContain('IP Address:127.0.0.1');
+      expect(answer.peer.checkIssued(new X509Certificate(caPem))).toBe(true);
+      expect(fs.readFileSync(path.join(venue.dataDir, 'tls', 'ca.crt'), 'utf8')).toBe(
+        fs.readFileSync(path.join(tlsDir, 'ca.crt'), 'utf8'),
+      );
+    } finally {
+      await moved.stop();
     }
   });
 });
