@@ -18,9 +18,11 @@ export class RawDevice {
     brokerUrl: string,
     id: string,
     secret: string,
-    options: { will?: boolean; reconnect?: boolean } = {},
+    options: { will?: boolean; reconnect?: boolean; tls?: { ca?: string; servername?: string } } = {},
   ): Promise<RawDevice> {
     const client = mqtt.connect(brokerUrl, {
+      // mqtts:// — the CA to verify the broker's certificate with, and the name to expect in it.
+      ...options.tls,
       clientId: id,
       username: id,
       password: secret,

@@ -16,6 +16,8 @@ export interface Venue {
   httpsPort?: number;
   /** The embedded broker, e.g. mqtt://127.0.0.1:40123 (undefined with an external MQTT_URL). */
   mqttUrl?: string;
+  /** The embedded broker over TLS, e.g. mqtts://127.0.0.1:40124 (undefined with HTTPS=off or MQTT_TLS=off). */
+  mqttTlsUrl?: string;
   dataDir: string;
   /** The server's process id (benchmarks read its CPU time and RSS); 0 for a venue not started here. */
   pid: number;
@@ -53,6 +55,7 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
       HOST: '127.0.0.1',
       MQTT_PORT: '0',
       MQTT_HOST: '127.0.0.1',
+      MQTT_TLS_PORT: '0',
       // Never the fixed default 3443: many venues run side by side in tests. No mDNS unless a test asks.
       HTTPS_PORT: '0',
       MDNS: 'off',
@@ -86,11 +89,13 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
 
   const broker = /Embedded MQTT broker listening on ([\d.]+):(\d+)/.exec(output);
   const https = /HTTPS on port (\d+)/.exec(output);
+  const mqttTls = /MQTT over TLS on port (\d+)/.exec(output);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     httpsPort: https ? Number(https[1]) : undefined,
     mqttUrl: broker ? `mqtt://${broker[1]}:${broker[2]}` : undefined,
+    mqttTlsUrl: broker && mqttTls ? `mqtts://${broker[1]}:${mqttTls[1]}` : undefined,
     dataDir,
     pid: child.pid ?? 0,
     output: () => output,

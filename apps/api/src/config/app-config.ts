@@ -30,6 +30,8 @@ const envSchema = z.object({
   ),
   MQTT_PORT: portSchema.default(1883),
   MQTT_HOST: z.string().default('0.0.0.0'),
+  MQTT_TLS_PORT: portSchema.default(8883),
+  MQTT_TLS: z.enum(['on', 'off']).default('on'),
   MQTT_USERNAME: optionalText,
   MQTT_PASSWORD: optionalText,
   MQTT_CLIENT_ID: optionalText,
@@ -79,7 +81,16 @@ export interface AppConfig {
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   mqtt:
-    | { kind: 'embedded'; port: number; host: string }
+    | {
+        kind: 'embedded';
+        port: number;
+        host: string;
+        /**
+         * MQTT over TLS on this port with the HTTPS certificate (docs/venue-network.md); absent
+         * when HTTPS or MQTT_TLS is off.
+         */
+        tlsPort?: number;
+      }
     | { kind: 'external'; url: string; username?: string; password?: string; clientId?: string };
   /** Events a single device may send per second (bursts up to twice that); more are refused as a flood. */
   sensorMaxEventsPerSecond: number;
@@ -133,7 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           password: e.MQTT_PASSWORD,
           clientId: e.MQTT_CLIENT_ID,
         }
-      : { kind: 'embedded', port: e.MQTT_PORT, host: e.MQTT_HOST },
+      : {
+          kind: 'embedded',
+          port: e.MQTT_PORT,
+          host: e.MQTT_HOST,
+          ...(e.HTTPS === 'on' && e.MQTT_TLS === 'on' ? { tlsPort: e.MQTT_TLS_PORT } : {}),
+        },
     sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },

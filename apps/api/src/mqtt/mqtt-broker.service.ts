@@ -4,24 +4,30 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import * as net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
+import type * as tls from 'node:tls';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeviceCredentialsService } from '../devices/device-credentials.service';
 import { DeviceRegistryService } from '../devices/device-registry.service';
+import { VenueTlsService } from '../tls/venue-tls.service';
 import { mayPublish, maySubscribe, SERVER_MQTT_USER } from './device-topic-acl';
+import { listenMqttOverTls } from './mqtt-tls-listener';
 
 export const MQTT_WS_PATH = '/mqtt';
 
 /**
- * The venue's embedded MQTT broker (Aedes) on TCP and on MQTT-over-WebSocket at /mqtt of the HTTP
- * port. Devices sign in with their id and secret and may publish only under their own topic; the
- * server's own client signs in with a secret made at every start.
+ * The venue's embedded MQTT broker (Aedes) on TCP, on MQTT over TLS with the HTTPS certificate
+ * when HTTPS is on (MQTT_TLS_PORT, docs/venue-network.md) and on MQTT-over-WebSocket at /mqtt of
+ * the HTTP port. Every listener feeds the one broker: devices sign in with their id and secret and
+ * may publish only under their own topic; the server's own client signs in with a secret made at
+ * every start.
  */
 @Injectable()
 export class MqttBrokerService implements OnApplicationShutdown {
   private readonly logger = new Logger('MqttBroker');
   private broker?: Aedes;
   private server?: net.Server;
+  private tlsServer?: tls.Server;
   private wss?: WebSocketServer;
   private boundPort?: number;
   readonly serverPassword = randomBytes(24).toString('base64url');
@@ -32,6 +38,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly credentials: DeviceCredentialsService,
     private readonly registry: DeviceRegistryService,
+    private readonly venueTls: VenueTlsService,
   ) {}
 
   get embedded(): boolean {
@@ -53,7 +60,10 @@ export class MqttBrokerService implements OnApplicationShutdown {
           return done(null, ok);
         }
         if (!username || client.id !== username) return done(null, false);
-        this.credentials.verify(username, secret).then((ok) => done(null, ok), () => done(null, false));
+        this.credentials.verify(username, secret).then(
+          (ok) => done(null, ok),
+          () => done(null, false),
+        );
       },
       authorizePublish: (client, packet, callback) => {
         if (!client || this.serverClients.has(client)) return callback(null);
@@ -62,7 +72,8 @@ export class MqttBrokerService implements OnApplicationShutdown {
         callback(new Error('not authorised'));
       },
       authorizeSubscribe: (client, subscription, callback) => {
-        if (this.serverClients.has(client) || maySubscribe(client.id, subscription.topic)) return callback(null, subscription);
+        if (this.serverClients.has(client) || maySubscribe(client.id, subscription.topic))
+          return callback(null, subscription);
         callback(new Error('not authorised'));
       },
     });
@@ -74,9 +85,43 @@ export class MqttBrokerService implements OnApplicationShutdown {
       server.listen(mqtt.port, mqtt.host, () => resolve());
     });
     this.boundPort = (server.address() as net.AddressInfo).port;
-    this.registry.brokerListening(this.boundPort);
-    this.logger.log(`Embedded MQTT broker listening on ${mqtt.host}:${this.boundPort} (and ws ${MQTT_WS_PATH})`);
+    this.logger.log(
+      `Embedded MQTT broker listening on ${mqtt.host}:${this.boundPort} (and ws ${MQTT_WS_PATH})`,
+    );
+    const tlsPort = await this.listenTls(broker, mqtt.tlsPort, mqtt.host);
+    const caFingerprintSha256 = this.venueTls.info().caFingerprintSha256 ?? undefined;
+    this.registry.brokerListening(
+      this.boundPort,
+      tlsPort === undefined ? undefined : { port: tlsPort, caFingerprintSha256 },
+    );
     return `mqtt://127.0.0.1:${this.boundPort}`;
+  }
+
+  private async listenTls(
+    broker: Aedes,
+    port: number | undefined,
+    host: string,
+  ): Promise<number | undefined> {
+    if (port === undefined) return undefined;
+    const server = await listenMqttOverTls(
+      (socket) => broker.handle(socket),
+      this.venueTls,
+      port,
+      host,
+    ).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'EADDRINUSE'
+        ? new Error(
+            `MQTT_TLS_PORT ${port} is in use by another program: choose another MQTT_TLS_PORT (or MQTT_TLS=off)`,
+          )
+        : error;
+    });
+    if (!server) return undefined;
+    this.tlsServer = server;
+    const bound = (server.address() as net.AddressInfo).port;
+    this.logger.log(
+      `MQTT over TLS on port ${bound} (${this.venueTls.mode === 'venue-ca' ? 'venue CA' : 'own certificate'})`,
+    );
+    return bound;
   }
 
   /** Serves MQTT over WebSocket on the /mqtt path of the HTTP (and then the HTTPS) server: browsers, firewalled venues. */
@@ -96,14 +141,28 @@ export class MqttBrokerService implements OnApplicationShutdown {
 
   health(): { mode: 'embedded' | 'external'; listening: boolean; address: string } {
     const mqtt = this.config.mqtt;
-    if (mqtt.kind === 'external') return { mode: 'external', listening: false, address: redact(mqtt.url) };
-    return { mode: 'embedded', listening: Boolean(this.server?.listening), address: `mqtt://${mqtt.host}:${this.boundPort ?? mqtt.port}` };
+    if (mqtt.kind === 'external')
+      return { mode: 'external', listening: false, address: redact(mqtt.url) };
+    return {
+      mode: 'embedded',
+      listening: Boolean(this.server?.listening),
+      address: `mqtt://${mqtt.host}:${this.boundPort ?? mqtt.port}`,
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.wss?.close();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    await new Promise<void>((resolve) => (this.broker ? this.broker.close(() => resolve()) : resolve()));
+    // Closed once the broker has closed the devices' connections on it.
+    const tlsClosed = new Promise<void>((resolve) =>
+      this.tlsServer ? this.tlsServer.close(() => resolve()) : resolve(),
+    );
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+    await new Promise<void>((resolve) =>
+      this.broker ? this.broker.close(() => resolve()) : resolve(),
+    );
+    await tlsClosed;
   }
 }
 

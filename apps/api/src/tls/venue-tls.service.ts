@@ -35,6 +35,7 @@ export class VenueTlsService implements OnApplicationShutdown {
   private server?: HttpsServer;
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
+  private readonly renewedListeners: ((options: HttpsOptions) => void)[] = [];
   private ports: { http: number; https: number | null };
 
   private constructor(
@@ -99,6 +100,11 @@ export class VenueTlsService implements OnApplicationShutdown {
     this.timer.unref();
   }
 
+  /** Another TLS listener on the same certificate (MQTT over TLS) takes each re-issued one too. */
+  onRenewed(listener: (options: HttpsOptions) => void): void {
+    this.renewedListeners.push(listener);
+  }
+
   setHttpPort(port: number): void {
     this.ports = { ...this.ports, http: port };
   }
@@ -126,6 +132,7 @@ export class VenueTlsService implements OnApplicationShutdown {
       this.current = found.server;
       const options = this.serverOptions();
       if (this.server && options) this.server.setSecureContext(options);
+      if (options) this.renewedListeners.forEach((listener) => listener(options));
       found.events.forEach((event) => this.logger.log(`${event}; the HTTPS port serves it now`));
     } catch (error) {
       this.logger.error(`Could not renew the server certificate: ${(error as Error).message}`);
