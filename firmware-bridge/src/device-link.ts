@@ -9,6 +9,8 @@ export interface DeviceLinkOptions {
   /** The broker account; default the device id (as the embedded broker requires). */
   username?: string;
   secret: string;
+  /** PEM of the CA that must vouch for an mqtts:// broker's certificate (the venue CA); default the system's CAs. */
+  ca?: string;
   fw?: string;
   /** Where unacknowledged events wait; default: in memory only (the simulator). */
   queueFile?: string;
@@ -21,7 +23,11 @@ export interface DeviceLinkOptions {
 
 type Pending = SensorEvent;
 /** An event as a controller knows it; the link adds the contract version, boot id and sequence number. */
-export type EventBody = SensorEvent extends infer E ? (E extends unknown ? Omit<E, 'v' | 'boot' | 'seq'> : never) : never;
+export type EventBody = SensorEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, 'v' | 'boot' | 'seq'>
+    : never
+  : never;
 
 /**
  * One field device on MQTT as the contract wants it (DESIGN.md §4): a boot id per power-up, +1
@@ -39,25 +45,41 @@ export class DeviceLink {
   private readonly startedAt = performance.now();
 
   constructor(private readonly options: DeviceLinkOptions) {
-    this.queue = options.queueFile ? new DiskQueue<Pending>(options.queueFile) : new MemoryQueue<Pending>();
+    this.queue = options.queueFile
+      ? new DiskQueue<Pending>(options.queueFile)
+      : new MemoryQueue<Pending>();
     const status = mqttTopics.status(options.deviceId);
     this.client = mqtt.connect(options.url, {
       clientId: options.deviceId,
       username: options.username ?? options.deviceId,
       password: options.secret,
+      ...(options.ca ? { ca: options.ca } : {}),
       keepalive: 3,
       reconnectPeriod: 1000,
       will: { topic: status, payload: Buffer.from('{"online":false}'), qos: 1, retain: true },
     });
     this.client.on('connect', () => {
       this.log(`connected to ${options.url}`);
-      this.client.publish(status, JSON.stringify({ online: true, fw: options.fw ?? '1.0.0', boot: this.boot }), { qos: 1, retain: true });
+      this.client.publish(
+        status,
+        JSON.stringify({ online: true, fw: options.fw ?? '1.0.0', boot: this.boot }),
+        { qos: 1, retain: true },
+      );
       void this.flush();
     });
     this.client.on('offline', () => this.log('broker unreachable; events wait in the queue'));
     this.client.on('error', (error) => this.log(`mqtt: ${error.message}`));
     if (options.heartbeatMs) {
-      this.heartbeat = setInterval(() => this.send({ type: 'heartbeat', t: this.options.clock?.() ?? Math.round((performance.now() - this.startedAt) * 1000), battery: 100, rssi: 0 }), options.heartbeatMs);
+      this.heartbeat = setInterval(
+        () =>
+          this.send({
+            type: 'heartbeat',
+            t: this.options.clock?.() ?? Math.round((performance.now() - this.startedAt) * 1000),
+            battery: 100,
+            rssi: 0,
+          }),
+        options.heartbeatMs,
+      );
       this.heartbeat.unref();
     }
   }
@@ -76,7 +98,11 @@ export class DeviceLink {
     this.boot = boot;
     this.seq = 0;
     if (this.client.connected) {
-      this.client.publish(mqttTopics.status(this.options.deviceId), JSON.stringify({ online: true, fw: this.options.fw ?? '1.0.0', boot }), { qos: 1, retain: true });
+      this.client.publish(
+        mqttTopics.status(this.options.deviceId),
+        JSON.stringify({ online: true, fw: this.options.fw ?? '1.0.0', boot }),
+        { qos: 1, retain: true },
+      );
     }
   }
 
@@ -107,7 +133,12 @@ export class DeviceLink {
         const next = this.queue.peek();
         if (!next) break;
         const ok = await new Promise<boolean>((resolve) =>
-          this.client.publish(mqttTopics.event(this.options.deviceId), JSON.stringify(next), { qos: 1 }, (error) => resolve(!error)),
+          this.client.publish(
+            mqttTopics.event(this.options.deviceId),
+            JSON.stringify(next),
+            { qos: 1 },
+            (error) => resolve(!error),
+          ),
         );
         if (!ok) break;
         this.queue.shift();

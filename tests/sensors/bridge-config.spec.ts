@@ -62,10 +62,17 @@ describe('bridge --config with the configuration of a device registration', () =
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('registration answers { mqttUrl, deviceId, username, password } for the broker the venue runs', async () => {
+  it('registration answers { mqttUrl, deviceId, username, password } for the broker the venue runs (and its TLS port with the venue CA)', async () => {
     const device = await register(`cfg-${randomUUID().slice(0, 8)}`);
-    expect(Object.keys(device.bridgeConfig).sort()).toEqual(['deviceId', 'mqttUrl', 'password', 'username']);
-    expect(device.bridgeConfig).toEqual({ mqttUrl: venue.mqttUrl, deviceId: device.id, username: device.id, password: device.secret });
+    expect(Object.keys(device.bridgeConfig).sort()).toEqual(['caFingerprintSha256', 'deviceId', 'mqttUrl', 'mqttsUrl', 'password', 'username']);
+    expect(device.bridgeConfig).toEqual({
+      mqttUrl: venue.mqttUrl,
+      mqttsUrl: venue.mqttTlsUrl,
+      caFingerprintSha256: (await request(venue.url).get('/api/tls').expect(200)).body.caFingerprintSha256,
+      deviceId: device.id,
+      username: device.id,
+      password: device.secret,
+    });
   });
 
   it('bridge simulate --config plays a timed run as the registered device', async () => {

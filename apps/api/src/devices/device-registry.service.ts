@@ -6,7 +6,7 @@ import { hashSecret, randomCode } from '../auth/secret-hash';
 import { conflict, unknownReference } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FieldEntity } from '../fields/field.entity';
-import { bridgeConfigOf, deviceBrokerUrl } from './bridge-config';
+import { type BrokerTls, bridgeConfigOf, deviceBrokerTls, deviceBrokerUrl } from './bridge-config';
 import { DeviceEntity } from './device.entity';
 import { mosquittoHash } from './mosquitto-files';
 
@@ -14,6 +14,8 @@ import { mosquittoHash } from './mosquitto-files';
 export class DeviceRegistryService {
   /** The embedded broker's TCP port once it listens (MQTT_PORT=0 picks a free one). */
   private brokerPort?: number;
+  /** Its MQTT-over-TLS port and the venue CA that vouches for it, when it listens there too. */
+  private brokerTls?: BrokerTls;
 
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
@@ -21,9 +23,10 @@ export class DeviceRegistryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The embedded broker says where it listens; device configurations name that port. */
-  brokerListening(port: number): void {
+  /** The embedded broker says where it listens; device configurations name those ports. */
+  brokerListening(port: number, tls?: BrokerTls): void {
     this.brokerPort = port;
+    this.brokerTls = tls;
   }
 
   /** `venueHost`: the host name the organiser reached the server by; the device is told the broker there. */
@@ -48,7 +51,12 @@ export class DeviceRegistryService {
       fieldId: input.fieldId ?? null,
       label: input.label,
       secret,
-      bridgeConfig: bridgeConfigOf(input.id, secret, deviceBrokerUrl(this.config.mqtt, this.brokerPort, venueHost)),
+      bridgeConfig: bridgeConfigOf(
+        input.id,
+        secret,
+        deviceBrokerUrl(this.config.mqtt, this.brokerPort, venueHost),
+        this.brokerTls && deviceBrokerTls(this.brokerTls, venueHost),
+      ),
     };
   }
 }

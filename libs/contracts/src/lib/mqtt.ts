@@ -24,6 +24,13 @@ export const bridgeConfigSchema = z
     username: z.string().min(1).max(64),
     /** The device secret, shown once at registration. */
     password: z.string().min(8).max(200),
+    /** The same broker over TLS, when it listens there (docs/venue-network.md); plain mqttUrl stays the default. */
+    mqttsUrl: z.string().regex(/^mqtts:\/\/[^\s/]+/, 'an mqtts://host:port URL').optional(),
+    /** SHA-256 fingerprint (AB:CD:…) of the venue CA that signs the broker's certificate, to check a CA file against. */
+    caFingerprintSha256: z
+      .string()
+      .regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/i, 'a SHA-256 fingerprint AB:CD:…')
+      .optional(),
   })
   .strict();
 export type BridgeConfig = z.infer<typeof bridgeConfigSchema>;
