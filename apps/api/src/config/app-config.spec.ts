@@ -33,3 +33,42 @@ describe('MQTT over TLS on the embedded broker', () => {
     expect(loadConfig({ MQTT_URL: 'mqtt://broker:1883' }).mqtt).not.toHaveProperty('tlsPort');
   });
 });
+
+describe('HTTPS on the venue LAN (docs/venue-network.md)', () => {
+  it('serves the venue CA on 3443 as olympiad.local with mDNS, unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.https).toEqual({ kind: 'venue-ca', port: 3443 });
+    expect(config.venueHostname).toBe('olympiad');
+    expect(config.mdns).toBe(true);
+    expect(loadConfig({ HTTPS: 'off', MDNS: 'off' })).toMatchObject({
+      https: { kind: 'off' },
+      mdns: false,
+    });
+  });
+
+  it('takes a certificate the venue brought, with paths from the working folder', () => {
+    expect(
+      loadConfig(
+        { TLS_CERT_FILE: 'tls/venue.crt', TLS_KEY_FILE: 'tls/venue.key', HTTPS_PORT: '8443' },
+        '/srv/olympiad',
+      ).https,
+    ).toEqual({
+      kind: 'own-certificate',
+      port: 8443,
+      certFile: '/srv/olympiad/tls/venue.crt',
+      keyFile: '/srv/olympiad/tls/venue.key',
+      caFile: undefined,
+    });
+  });
+
+  it('refuses a certificate without its key', () => {
+    expect(() => loadConfig({ TLS_CERT_FILE: 'venue.crt' })).toThrow(
+      /TLS_CERT_FILE and TLS_KEY_FILE go together/,
+    );
+  });
+
+  it('takes the name with or without .local, and refuses one that is not a DNS label', () => {
+    expect(loadConfig({ VENUE_HOSTNAME: 'Aktobe-Hall.local' }).venueHostname).toBe('aktobe-hall');
+    expect(() => loadConfig({ VENUE_HOSTNAME: 'hall 2' })).toThrow(/VENUE_HOSTNAME/);
+  });
+});
