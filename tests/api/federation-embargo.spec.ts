@@ -10,15 +10,13 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { eventually } from '../support/field-fixture';
 import {
-  createRegionalStageOnRepublic,
-  issueLinkCode,
+  FAST_SYNC,
   ledgerCount,
-  linkVenue,
-  prepareVenueStage,
+  startLinkedServers,
   type LinkedStage,
 } from '../support/federation';
-import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -53,21 +51,9 @@ describe('an unpublished category synced to the republic server', () => {
   const publicGet = (path: string) => request(republic.url).get(path);
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
-    await linkVenue(
-      venue,
-      venueToken,
-      await issueLinkCode(republic, republicToken, linked.stageId),
-    );
-    const prepared = await prepareVenueStage(venue, venueToken, linked, 3);
+    const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 3 });
+    ({ republic, venue, republicToken, venueToken, linked } = servers);
+    const { prepared } = servers;
     teamIds = prepared.teamIds;
     tablet = await judgeToken(venue, linked.stageCode, prepared.judge.pin);
     await score(teamIds[0], 1, 45_000);

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
   linkVenue,
   prepareVenueStage,
   signedWithVenueKey,
+  startLinkedServers,
   venueBundleContent,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
-import { startVenue, type Venue } from '../support/start-venue';
-import { organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -32,15 +32,11 @@ describe("a venue's snapshot naming rows of another stage on the republic", () =
   let republicSchoolId: string;
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    // Linked once the republic's own stage and school are there.
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      venueEnv: FAST_SYNC,
+    }));
     const onRepublic = (route: string, body: object) =>
       request(republic.url).post(route).set(auth(republicToken)).send(body).expect(201);
     republicStageId = (

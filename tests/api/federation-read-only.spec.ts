@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually } from '../support/field-fixture';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
   ledgerCount,
   linkVenue,
   prepareVenueStage,
+  startLinkedServers,
+  venueRowOf,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
@@ -55,15 +57,11 @@ describe("a venue's stage on the republic server is read-only there", () => {
   };
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      venueEnv: FAST_SYNC,
+    }));
+    // Linked here: a later test pastes the same, spent code at a second venue.
     code = await issueLinkCode(republic, republicToken, linked.stageId);
     await linkVenue(venue, venueToken, code);
     const prepared = await prepareVenueStage(venue, venueToken, linked, 2);
@@ -238,10 +236,7 @@ describe("a venue's stage on the republic server is read-only there", () => {
       await request(venue.url).get('/api/federation/venue-key').set(asVenue()).expect(200)
     ).body.publicKey as string;
     const linkedKey = async () =>
-      (
-        (await request(republic.url).get('/api/federation/venues').set(asRepublic()).expect(200))
-          .body as { stageId: string; publicKey: string | null }[]
-      ).find((row) => row.stageId === linked.stageId)?.publicKey;
+      (await venueRowOf(republic, republicToken, linked.stageId))?.publicKey;
     expect(await linkedKey()).toBe(firstKey);
 
     const intruder = await startVenue();

@@ -1,11 +1,14 @@
 import request from 'supertest';
 import { eventually } from '../support/field-fixture';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
   ledgerCount,
+  linkStatusAt,
   linkVenue,
   prepareVenueStage,
+  startLinkedServers,
+  venueRowOf,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
@@ -55,28 +58,14 @@ describe("the republic's categories as the venue's template", () => {
   let ownCategoryId: string;
   let template: CategoryRow[];
 
-  const venueLink = async (server: Venue, token: string) =>
-    (await request(server.url).get('/api/federation/link').set(auth(token)).expect(200)).body[0];
-  const republicVenue = async () =>
-    (
-      (
-        await request(republic.url)
-          .get('/api/federation/venues')
-          .set(auth(republicToken))
-          .expect(200)
-      ).body as { stageId: string; [field: string]: unknown }[]
-    ).find((row) => row.stageId === linked.stageId);
+  const republicVenue = () => venueRowOf(republic, republicToken, linked.stageId);
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    // The first test links the venue once it has shaped the template.
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      venueEnv: FAST_SYNC,
+    }));
   }, 60_000);
 
   afterAll(async () => {
@@ -130,7 +119,7 @@ describe("the republic's categories as the venue's template", () => {
     expect(atVenue.map(({ id, name, preset, ruleSet }) => ({ id, name, preset, ruleSet }))).toEqual(
       template.map(({ id, name, preset, ruleSet }) => ({ id, name, preset, ruleSet })),
     );
-    expect((await venueLink(venue, venueToken)).deviations).toEqual([]);
+    expect((await linkStatusAt(venue, venueToken)).deviations).toEqual([]);
   }, 60_000);
 
   it('shows a changed pulled rule set as a deviation on both sides, and brings the venue’s own category', async () => {
@@ -147,11 +136,11 @@ describe("the republic's categories as the venue's template", () => {
         })
         .expect(201)
     ).body.id;
-    expect((await venueLink(venue, venueToken)).deviations).toEqual([]);
+    expect((await linkStatusAt(venue, venueToken)).deviations).toEqual([]);
 
     // Allowed while nothing is scored in it; it is now a deviation from the template.
     await setParams(venue, venueToken, linked.categoryId, { attempts: 5 });
-    expect((await venueLink(venue, venueToken)).deviations).toEqual([
+    expect((await linkStatusAt(venue, venueToken)).deviations).toEqual([
       { categoryId: linked.categoryId, name: 'Maze 3–4' },
     ]);
 
@@ -243,7 +232,7 @@ describe("the republic's categories as the venue's template", () => {
     let replacementToken: string;
 
     beforeAll(async () => {
-      replacement = await startVenue({ env: { FEDERATION_TICK_MS: '200' } });
+      replacement = await startVenue({ env: FAST_SYNC });
       replacementToken = await organiserToken(replacement);
     }, 60_000);
 
@@ -286,7 +275,7 @@ describe("the republic's categories as the venue's template", () => {
       // The old laptop's next batch is refused, and it says so.
       await score(venue, tablet, teamIds[1], 62_000);
       await eventually(async () => {
-        const status = await venueLink(venue, venueToken);
+        const status = await linkStatusAt(venue, venueToken);
         expect(status.state).toBe('down');
         expect(status.lastError).toMatch(/federation\.foreignKey/);
         expect(status.pendingEntries).toBe(1);
@@ -299,7 +288,7 @@ describe("the republic's categories as the venue's template", () => {
       await score(replacement, freshTablet, fresh.teamIds[0], 55_000);
       await eventually(async () => {
         expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(2);
-        const status = await venueLink(replacement, replacementToken);
+        const status = await linkStatusAt(replacement, replacementToken);
         expect(status).toMatchObject({ state: 'up', pendingEntries: 0, lastError: null });
       }, 20_000);
       const teams = (
