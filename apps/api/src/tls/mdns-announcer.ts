@@ -25,6 +25,8 @@ export class MdnsAnnouncer implements OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly addresses: () => string[] = () => lanAddresses(),
+    /** multicast-dns options; the default is the mDNS port 5353 on every interface. */
+    private readonly mdnsOptions: makeMdns.Options = {},
   ) {}
 
   state(): VenueMdnsState | null {
@@ -42,7 +44,7 @@ export class MdnsAnnouncer implements OnApplicationShutdown {
     this.ports = ports;
     let mdns: makeMdns.MulticastDNS;
     try {
-      mdns = makeMdns();
+      mdns = makeMdns(this.mdnsOptions);
     } catch (error) {
       this.logger.warn(
         `mDNS is off: ${(error as Error).message}. Tablets use the IP address instead of ${this.config.venueHostname}.local.`,
