@@ -3,10 +3,12 @@ import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
 import { eventually } from '../support/field-fixture';
 import {
-  createRegionalStageOnRepublic,
   ledgerCount,
+  linkStatusAt,
   prepareVenueStage,
   standingsOf,
+  startLinkedServers,
+  venueRowOf,
   type LinkedStage,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
@@ -65,7 +67,7 @@ describe('a venue that reaches the republic only by file', () => {
   const venueList = async () =>
     (await request(republic.url).get('/api/federation/venues').set(auth(republicToken)).expect(200))
       .body as { stageId: string; [field: string]: unknown }[];
-  const venueRow = async () => (await venueList()).find((row) => row.stageId === linked.stageId);
+  const venueRow = () => venueRowOf(republic, republicToken, linked.stageId);
   /** What an import must leave alone when it is refused or brings nothing new. */
   const republicState = async () => ({
     ledger: await ledgerCount(republic, republicToken, linked.categoryId),
@@ -92,12 +94,9 @@ describe('a venue that reaches the republic only by file', () => {
       .sort((a, b) => a.id.localeCompare(b.id));
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([startVenue(), startVenue()]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+    }));
     // A link file names the republic by the address it was asked on. Asked with the Host of a port
     // nothing listens on, it names a republic the venue can never reach (its outbox keeps failing
     // with "connection refused"), so everything that gets across in this test is carried by file.
@@ -153,10 +152,7 @@ describe('a venue that reaches the republic only by file', () => {
     // The venue tries its outbox and is refused at the closed port; the republic has heard nothing:
     // its code still waits and its copy of the stage has no team.
     await eventually(async () => {
-      const [link] = (
-        await request(venue.url).get('/api/federation/link').set(auth(venueToken)).expect(200)
-      ).body;
-      expect(link).toMatchObject({
+      expect(await linkStatusAt(venue, venueToken)).toMatchObject({
         state: 'file-only',
         lastError: expect.stringMatching(/ECONNREFUSED/),
       });

@@ -1,11 +1,12 @@
 import request from 'supertest';
 import {
-  createRegionalStageOnRepublic,
   issueLinkCode,
+  startLinkedServers,
+  venueRowOf,
   type LinkedStage,
 } from '../support/federation';
-import { startVenue, type Venue } from '../support/start-venue';
-import { createMazeStage, organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
+import { createMazeStage } from '../support/venue-api';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -23,12 +24,10 @@ describe('linking a stage whose code a stage of the venue already uses', () => {
   let ownStageId: string;
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([startVenue(), startVenue()]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken, 'AKT-R');
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      stageCode: 'AKT-R',
+    }));
     ownStageId = (await createMazeStage(venue, venueToken, { teams: 1, code: 'AKT-R' })).stageId;
   }, 60_000);
 
@@ -57,10 +56,7 @@ describe('linking a stage whose code a stage of the venue already uses', () => {
       /^AKT-R-[A-Z0-9]{2}$/,
     );
 
-    const venues = (
-      await request(republic.url).get('/api/federation/venues').set(auth(republicToken)).expect(200)
-    ).body as { stageId: string; linkState: string; stageCode: string }[];
-    expect(venues.find((row) => row.stageId === linked.stageId)).toMatchObject({
+    expect(await venueRowOf(republic, republicToken, linked.stageId)).toMatchObject({
       linkState: 'linked',
       stageCode: 'AKT-R',
     });

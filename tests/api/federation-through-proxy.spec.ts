@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { eventually } from '../support/field-fixture';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
   ledgerCount,
+  linkStatusAt,
   linkVenue,
   prepareVenueStage,
   standingsOf,
+  startLinkedServers,
   type LinkedStage,
 } from '../support/federation';
 import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
@@ -81,7 +83,7 @@ describe(`a regional day reaching the republic server (${republicDatabase}) thro
 
   async function restartVenue() {
     const { dataDir, port } = venue;
-    venue = await startVenue({ dataDir, port, env: { FEDERATION_TICK_MS: '200' } });
+    venue = await startVenue({ dataDir, port, env: FAST_SYNC });
     venueToken = await organiserToken(venue);
   }
 
@@ -91,31 +93,16 @@ describe(`a regional day reaching the republic server (${republicDatabase}) thro
     republicToken = await organiserToken(republic);
   }
 
-  async function linkStatus() {
-    const response = await request(venue.url)
-      .get('/api/federation/link')
-      .set(venueApi())
-      .expect(200);
-    return response.body[0] as {
-      pendingEntries: number;
-      pendingChanges: boolean;
-      state: string;
-      lastError: string | null;
-    };
-  }
+  const linkStatus = () => linkStatusAt(venue, venueToken);
 
   beforeAll(async () => {
     republicEnv = runsOnPostgres ? { DATABASE_URL: await freshPostgresDatabase() } : {};
-    [republic, venue] = await Promise.all([
-      startVenue({ env: republicEnv }),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      republicEnv,
+      venueEnv: FAST_SYNC,
+    }));
     proxy = await startTcpProxy({ target: { host: '127.0.0.1', port: republic.port } });
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
 
     // The code names the address the organiser reached the republic by: here, the proxy.
     const code = await issueLinkCode(
