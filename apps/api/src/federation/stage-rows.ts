@@ -9,6 +9,7 @@ import { QualificationEntryEntity } from '../qualification/qualification-entry.e
 import { SchoolEntity } from '../schools/school.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { TeamEntity } from '../teams/team.entity';
+import { categoryDefinition } from './category-definition';
 import type { BundleLedgerEntry, StageRows } from './stage-bundle';
 
 /**
@@ -61,12 +62,7 @@ export async function readStageRows(
     },
     categories: categories.map((category) => ({
       id: category.id,
-      discipline: category.discipline,
-      name: category.name,
-      ageGroupLabel: category.ageGroupLabel,
-      minGrade: category.minGrade,
-      maxGrade: category.maxGrade,
-      preset: category.preset,
+      ...categoryDefinition(category),
       ruleSet: category.ruleSet as unknown as Record<string, unknown>,
       status: category.status,
       published: category.published,

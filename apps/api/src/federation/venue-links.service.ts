@@ -14,6 +14,7 @@ import { ApiError, notFound } from '../common/api-error';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { StageEntity } from '../stages/stage.entity';
+import { categoryDefinition, templateRuleSetOf } from './category-definition';
 import { FederationConflictEntity } from './federation-conflict.entity';
 import { canonicalJson } from './stage-bundle';
 import {
@@ -87,14 +88,9 @@ export class VenueLinksService {
         await manager.insert(CategoryEntity, {
           id: randomUUID(),
           stageId: stage.id,
-          discipline: category.discipline,
-          name: category.name,
-          ageGroupLabel: category.ageGroupLabel,
-          minGrade: category.minGrade,
-          maxGrade: category.maxGrade,
-          preset: category.preset,
-          ruleSet: category.templateRuleSet ?? category.ruleSet,
-          templateRuleSet: category.templateRuleSet ?? category.ruleSet,
+          ...categoryDefinition(category),
+          ruleSet: templateRuleSetOf(category),
+          templateRuleSet: templateRuleSetOf(category),
           status: 'setup',
           published: false,
           lockedAt: null,
@@ -211,16 +207,8 @@ export class VenueLinksService {
       },
       categories: categories.map((category) => ({
         id: category.id,
-        discipline: category.discipline,
-        name: category.name,
-        ageGroupLabel: category.ageGroupLabel,
-        minGrade: category.minGrade,
-        maxGrade: category.maxGrade,
-        preset: category.preset,
-        ruleSet: (category.templateRuleSet ?? category.ruleSet) as unknown as Record<
-          string,
-          unknown
-        >,
+        ...categoryDefinition(category),
+        ruleSet: templateRuleSetOf(category) as unknown as Record<string, unknown>,
       })),
     };
   }
