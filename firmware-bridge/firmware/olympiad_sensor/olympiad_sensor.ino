@@ -3,7 +3,7 @@
 // microsecond clock of the ESP32, QoS 1 events, a retained status with a Last Will, reconnection,
 // and a local queue that keeps events until the broker acknowledged them.
 // Set the values in config.h (copy config.example.h), then build with the Arduino IDE or
-// arduino-cli for "ESP32 Dev Module". See ../README.md for the wiring.
+// arduino-cli for "ESP32 Dev Module". See ../README.md for the wiring and for MQTT over TLS.
 
 #include <WiFi.h>
 #include <esp_random.h>
@@ -92,6 +92,15 @@ void setup() {
   static const std::string statusTopic = olympiad::topic(DEVICE_ID, "status");
   esp_mqtt_client_config_t config = {};
   config.broker.address.uri = BROKER_URI;
+#ifdef BROKER_CA_PEM
+  // MQTT over TLS with the venue CA pinned: only a certificate it signed is accepted, checked for
+  // BROKER_NAME (the venue's .local name) while the URI names the laptop by its IP, because this
+  // MQTT client does not resolve .local names. The CA outlives the server certificate's renewals.
+  config.broker.verification.certificate = BROKER_CA_PEM;
+#ifdef BROKER_NAME
+  config.broker.verification.common_name = BROKER_NAME;
+#endif
+#endif
   config.credentials.client_id = DEVICE_ID;
   config.credentials.username = DEVICE_ID;
   config.credentials.authentication.password = DEVICE_SECRET;
