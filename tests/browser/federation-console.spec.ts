@@ -6,11 +6,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import {
   createRegionalStageOnRepublic,
+  FAST_SYNC,
+  ledgerCount,
   prepareVenueStage,
+  startLinkedServers,
   type LinkedStage,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 import { launchChromium, saveScreenshot } from './support/chromium';
 import { signedInConsole } from './support/console-page';
 
@@ -90,15 +93,11 @@ describe('federation consoles: linking a venue, its link strip and the republic 
   }
 
   beforeAll(async () => {
-    [republic, venue] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-    ]);
-    [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    // The organisers link the venue on screen.
+    ({ republic, venue, republicToken, venueToken, linked } = await startLinkedServers({
+      link: 'none',
+      venueEnv: FAST_SYNC,
+    }));
     browser = await launchChromium();
     [republicPage, venuePage] = await Promise.all([
       signedInConsole(browser, republic.url),
@@ -221,11 +220,7 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     await venuePage.getByRole('button', { name: T('console.stage.tab.republic') }).click();
     await venuePage.getByRole('button', { name: T('console.federation.sendNow') }).click();
     await untilStrip(stripAllSent(), 30_000);
-    const ledger = await request(republic.url)
-      .get(`/api/categories/${linked.categoryId}/ledger`)
-      .set('Authorization', `Bearer ${republicToken}`)
-      .expect(200);
-    expect(ledger.body).toHaveLength(5);
+    expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(5);
   });
 
   it('a bundle file from the venue is imported on the republic through the file picker', async () => {

@@ -2,16 +2,15 @@ import { t as translate, type Lang, type MessageKey } from '@olympiad/i18n';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import {
-  createRegionalStageOnRepublic,
+  FAST_SYNC,
   issueLinkCode,
-  linkVenue,
-  prepareVenueStage,
+  startLinkedServers,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
 import { eventually } from '../support/field-fixture';
-import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import type { Venue } from '../support/start-venue';
+import { judgeToken, mazeAttempt } from '../support/venue-api';
 import {
   launchChromium,
   newContext,
@@ -54,16 +53,13 @@ describe('leaderboard: the national view on the republic server', () => {
     page.locator('li.stage-card').filter({ has: page.getByRole('heading', { name }) });
 
   beforeAll(async () => {
-    [republic, venue, browser] = await Promise.all([
-      startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
+    const [servers, chromium] = await Promise.all([
+      startLinkedServers({ venueEnv: FAST_SYNC, teams: 3 }),
       launchChromium(),
     ]);
-    const [republicToken, venueToken] = await Promise.all([
-      organiserToken(republic),
-      organiserToken(venue),
-    ]);
-    linked = await createRegionalStageOnRepublic(republic, republicToken);
+    ({ republic, venue, linked } = servers);
+    browser = chromium;
+    const { republicToken, venueToken, prepared } = servers;
 
     // A second regional stage of the same olympiad: live, its code issued but never claimed.
     const auth = { Authorization: `Bearer ${republicToken}` };
@@ -89,12 +85,7 @@ describe('leaderboard: the national view on the republic server', () => {
       .expect(200);
     await issueLinkCode(republic, republicToken, unlinked.id);
 
-    await linkVenue(
-      venue,
-      venueToken,
-      await issueLinkCode(republic, republicToken, linked.stageId),
-    );
-    const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 3);
+    const { teamIds, judge } = prepared;
     await request(venue.url)
       .post(`/api/categories/${linked.categoryId}/publish`)
       .set('Authorization', `Bearer ${venueToken}`)
