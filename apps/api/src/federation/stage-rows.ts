@@ -9,7 +9,7 @@ import { QualificationEntryEntity } from '../qualification/qualification-entry.e
 import { SchoolEntity } from '../schools/school.entity';
 import { StageEntity } from '../stages/stage.entity';
 import { TeamEntity } from '../teams/team.entity';
-import { categoryDefinition } from './category-definition';
+import { categoryDefinition, stageDefinition } from './stage-definition';
 import type { BundleLedgerEntry, StageRows } from './stage-bundle';
 
 /**
@@ -51,13 +51,7 @@ export async function readStageRows(
     stage: {
       id: stage.id,
       olympiad: { id: olympiad.id, name: olympiad.name, season: olympiad.season },
-      kind: stage.kind,
-      regionCode: stage.regionCode,
-      name: stage.name,
-      venue: stage.venue,
-      startsOn: stage.startsOn,
-      endsOn: stage.endsOn,
-      code: stage.code,
+      ...stageDefinition(stage),
       status: stage.status,
     },
     categories: categories.map((category) => ({

@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../common/api-error';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { StageEntity } from '../stages/stage.entity';
-import { categoryDefinition, templateRuleSetOf } from './category-definition';
+import { categoryDefinition, stageDefinition, templateRuleSetOf } from './stage-definition';
 import { FederationConflictEntity } from './federation-conflict.entity';
 import { canonicalJson } from './stage-bundle';
 import {
@@ -195,16 +195,7 @@ export class VenueLinksService {
         season: olympiad.season,
         createdAt: olympiad.createdAt,
       },
-      stage: {
-        id: stage.id,
-        kind: stage.kind,
-        regionCode: stage.regionCode,
-        name: stage.name,
-        venue: stage.venue,
-        startsOn: stage.startsOn,
-        endsOn: stage.endsOn,
-        code: stage.code,
-      },
+      stage: { id: stage.id, ...stageDefinition(stage) },
       categories: categories.map((category) => ({
         id: category.id,
         ...categoryDefinition(category),

@@ -1,4 +1,18 @@
 import type { CategoryEntity } from '../categories/category.entity';
+import type { StageEntity } from '../stages/stage.entity';
+
+/** What a stage is, apart from its id, olympiad and state, as the republic defines it for its venue. */
+export function stageDefinition(stage: StageEntity) {
+  return {
+    kind: stage.kind,
+    regionCode: stage.regionCode,
+    name: stage.name,
+    venue: stage.venue,
+    startsOn: stage.startsOn,
+    endsOn: stage.endsOn,
+    code: stage.code,
+  };
+}
 
 /**
  * What a category is, apart from its id, rule set and state: the part the olympiad's template
