@@ -4,7 +4,9 @@ import {
   ledgerCount,
   ledgerOf,
   linkStatusAt,
-  signedWithVenueKey,
+  postBatch,
+  recordAttempt,
+  signedBatch,
   standingsOf,
   startLinkedServers,
   venueBundleContent,
@@ -14,7 +16,6 @@ import {
 } from '../support/federation';
 import { eventually } from '../support/field-fixture';
 import type { Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 /**
  * docs/federation.md, "Idempotency: no overwrite, ever": an entry id arriving again with other
@@ -28,19 +29,13 @@ describe('a conflicting ledger entry from a venue', () => {
   let linked: LinkedStage;
   let entryId: string;
   let teamIds: string[];
-  let judge: { id: string; pin: string };
+  let tablet: string;
 
   beforeAll(async () => {
     const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 2 });
     ({ republic, venue, republicToken, venueToken, linked } = servers);
-    ({ teamIds, judge } = servers.prepared);
-    const entry = mazeAttempt(linked, teamIds[0], 1, 41_500);
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`)
-      .send(entry)
-      .expect(201);
-    entryId = entry.id;
+    ({ teamIds, tablet } = servers.prepared);
+    entryId = (await recordAttempt(venue, tablet, linked, teamIds[0], 1, 41_500)).id;
     await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
   }, 90_000);
 
@@ -60,26 +55,13 @@ describe('a conflicting ledger entry from a venue', () => {
     const ledger = whole.groups.find((group) => group.kind === 'ledger')!.items;
     const original = ledger.find((item) => item.id === entryId)!;
     const changed = { ...original, payload: { ...(original.payload as object), timeMs: 12_345 } };
-    const batch = signedWithVenueKey(venue, {
-      ...whole,
-      createdAt: new Date().toISOString(),
-      highWaterSeq: original.seq as number,
-      snapshotNo: 0,
-      snapshot: false,
-      complete: false,
-      pendingAfter: 0,
-      claimSecret: null,
-      groups: whole.groups.map((group) => ({
-        kind: group.kind,
-        items: group.kind === 'stage' ? group.items : group.kind === 'ledger' ? [changed] : [],
-      })),
-    });
-    const send = () =>
-      request(republic.url)
-        .post(`/api/federation/stages/${linked.stageId}/batches`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(batch)
-        .expect(200);
+    const batch = signedBatch(
+      venue,
+      whole,
+      (kind, rows) => (kind === 'stage' ? rows : kind === 'ledger' ? [changed] : []),
+      { highWaterSeq: original.seq as number },
+    );
+    const send = () => postBatch(republic, linked.stageId, batch).expect(200);
 
     expect((await send()).body).toMatchObject({ applied: 0, duplicates: 0, conflicts: 1 });
     expect(await storedEntries()).toEqual(before);
@@ -116,11 +98,7 @@ describe('a conflicting ledger entry from a venue', () => {
   });
 
   it('is counted for the venue organiser too, as the republic reports it with the next batch', async () => {
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`)
-      .send(mazeAttempt(linked, teamIds[1], 1, 39_000))
-      .expect(201);
+    await recordAttempt(venue, tablet, linked, teamIds[1], 1, 39_000);
     await eventually(async () => {
       const status = await linkStatusAt(venue, venueToken);
       expect(status).toMatchObject({ conflicts: 1, pendingEntries: 0 });

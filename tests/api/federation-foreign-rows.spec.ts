@@ -5,7 +5,8 @@ import {
   issueLinkCode,
   linkVenue,
   prepareVenueStage,
-  signedWithVenueKey,
+  postBatch,
+  signedBatch,
   startLinkedServers,
   venueBundleContent,
   waitForSameStandings,
@@ -91,28 +92,13 @@ describe("a venue's snapshot naming rows of another stage on the republic", () =
     change: (kind: string, items: Record<string, unknown>[]) => Record<string, unknown>[],
   ) {
     const whole = await venueBundleContent(venue, venueToken, linked.stageId);
-    return signedWithVenueKey(venue, {
-      ...whole,
-      createdAt: new Date().toISOString(),
-      highWaterSeq: 0,
+    return signedBatch(venue, whole, (kind, rows) => change(kind, kind === 'ledger' ? [] : rows), {
       snapshotNo,
       snapshot: true,
-      complete: false,
-      pendingAfter: 0,
-      claimSecret: null,
-      groups: whole.groups.map((group) => ({
-        kind: group.kind,
-        items: change(group.kind, group.kind === 'ledger' ? [] : group.items),
-      })),
     });
   }
 
-  const send = (batch: Buffer) =>
-    request(republic.url)
-      .post(`/api/federation/stages/${linked.stageId}/batches`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(batch)
-      .expect(200);
+  const send = (batch: Buffer) => postBatch(republic, linked.stageId, batch).expect(200);
 
   it('writes no qualification record into the republic stage', async () => {
     const batch = await snapshotBatch(10_000, (kind, items) =>

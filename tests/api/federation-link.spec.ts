@@ -1,12 +1,12 @@
-import request from 'supertest';
 import type { Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
+import { judgeToken } from '../support/venue-api';
 import {
   FAST_SYNC,
   issueLinkCode,
   ledgerCount,
   linkVenue,
   prepareVenueStage,
+  recordFirstAttempts,
   standingsOf,
   startLinkedServers,
   waitForSameStandings,
@@ -38,13 +38,7 @@ describe('a regional venue linked to the republic server', () => {
 
     const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 3);
     const tablet = await judgeToken(venue, linked.stageCode, judge.pin);
-    for (const [index, teamId] of teamIds.entries()) {
-      await request(venue.url)
-        .post('/api/ledger')
-        .set('Authorization', `Bearer ${tablet}`)
-        .send(mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000))
-        .expect(201);
-    }
+    await recordFirstAttempts(venue, tablet, linked, teamIds);
     await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
     expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(3);
     const rows = (await standingsOf(republic, republicToken, linked.categoryId)).standings.rows;

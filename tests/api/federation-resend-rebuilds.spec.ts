@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import * as path from 'node:path';
-import request from 'supertest';
 import {
   FAST_SYNC,
-  signedWithVenueKey,
+  postBatch,
+  recordFirstAttempts,
+  signedBatch,
   standingsOf,
   startLinkedServers,
   venueBundleContent,
@@ -11,7 +12,7 @@ import {
   type LinkedStage,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { organiserToken } from '../support/venue-api';
 
 /**
  * docs/federation.md, "Store and forward": a batch is safe to apply twice, so nothing depends on
@@ -29,14 +30,7 @@ describe('a batch resent after the republic died before rebuilding the standings
   beforeAll(async () => {
     const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 2 });
     ({ republic, venue, republicToken, venueToken, linked } = servers);
-    const { teamIds, judge } = servers.prepared;
-    const judgeAuth = `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`;
-    for (const [index, teamId] of teamIds.entries())
-      await request(venue.url)
-        .post('/api/ledger')
-        .set('Authorization', judgeAuth)
-        .send(mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000))
-        .expect(201);
+    await recordFirstAttempts(venue, servers.prepared.tablet, linked, servers.prepared.teamIds);
     await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
   }, 90_000);
 
@@ -56,25 +50,13 @@ describe('a batch resent after the republic died before rebuilding the standings
 
     const whole = await venueBundleContent(venue, venueToken, linked.stageId);
     const ledger = whole.groups.find((group) => group.kind === 'ledger')?.items ?? [];
-    const resent = signedWithVenueKey(venue, {
-      ...whole,
-      createdAt: new Date().toISOString(),
-      highWaterSeq: Math.max(...ledger.map((entry) => entry.seq as number)),
-      snapshotNo: 0,
-      snapshot: false,
-      complete: false,
-      pendingAfter: 0,
-      claimSecret: null,
-      groups: whole.groups.map((group) => ({
-        kind: group.kind,
-        items: group.kind === 'stage' || group.kind === 'ledger' ? group.items : [],
-      })),
-    });
-    const answer = await request(republic.url)
-      .post(`/api/federation/stages/${linked.stageId}/batches`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(resent)
-      .expect(200);
+    const resent = signedBatch(
+      venue,
+      whole,
+      (kind, rows) => (kind === 'stage' || kind === 'ledger' ? rows : []),
+      { highWaterSeq: Math.max(...ledger.map((entry) => entry.seq as number)) },
+    );
+    const answer = await postBatch(republic, linked.stageId, resent).expect(200);
     expect(answer.body).toMatchObject({ applied: 0, duplicates: 2, conflicts: 0 });
 
     expect(await standingsOf(republic, republicToken, linked.categoryId)).toEqual(

@@ -1,6 +1,8 @@
 import request from 'supertest';
 import {
-  signedWithVenueKey,
+  postBatch,
+  recordAttempt,
+  signedBatch,
   standingsOf,
   startLinkedServers,
   venueBundleContent,
@@ -8,7 +10,6 @@ import {
   type LinkedStage,
 } from '../support/federation';
 import type { Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 /**
  * docs/federation.md, "Store and forward": a venue restored from a backup numbers its snapshots
@@ -30,14 +31,8 @@ describe('entries in a batch whose snapshot the republic did not apply', () => {
     // naming an address where nothing listens, so its own outbox never reaches the republic.
     const servers = await startLinkedServers({ link: 'unreachable', teams: 1 });
     ({ republic, venue, republicToken, venueToken, linked } = servers);
-    const { teamIds, judge } = servers.prepared;
-    const entry = mazeAttempt(linked, teamIds[0], 1, 44_000);
-    await request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${await judgeToken(venue, linked.stageCode, judge.pin)}`)
-      .send(entry)
-      .expect(201);
-    entryId = entry.id;
+    const { teamIds, tablet } = servers.prepared;
+    entryId = (await recordAttempt(venue, tablet, linked, teamIds[0], 1, 44_000)).id;
     whole = await venueBundleContent(venue, venueToken, linked.stageId);
   }, 90_000);
 
@@ -50,28 +45,13 @@ describe('entries in a batch whose snapshot the republic did not apply', () => {
     keep: (kind: string) => boolean,
     claimSecret: unknown = null,
   ) =>
-    signedWithVenueKey(venue, {
-      ...whole,
-      createdAt: new Date().toISOString(),
-      highWaterSeq: 0,
+    signedBatch(venue, whole, (kind, rows) => (keep(kind) ? rows : []), {
       snapshotNo,
       snapshot: true,
-      complete: false,
-      pendingAfter: 0,
       claimSecret,
-      groups: whole.groups.map((group) => ({
-        kind: group.kind,
-        items: keep(group.kind) ? group.items : [],
-      })),
     });
   const send = async (bytes: Buffer) =>
-    (
-      await request(republic.url)
-        .post(`/api/federation/stages/${linked.stageId}/batches`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(bytes)
-        .expect(200)
-    ).body;
+    (await postBatch(republic, linked.stageId, bytes).expect(200)).body;
 
   it('are not acknowledged, and arrive with the next snapshot', async () => {
     // Before the backup was lost: snapshot 5, taken before the team was registered, in the file

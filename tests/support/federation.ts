@@ -6,7 +6,7 @@ import request from 'supertest';
 import { binaryBody } from './binary-body';
 import { startVenue, type Venue } from './start-venue';
 import { eventually } from './field-fixture';
-import { organiserToken } from './venue-api';
+import { judgeToken, mazeAttempt, organiserToken } from './venue-api';
 
 /**
  * Two servers as the olympiad runs them (docs/federation.md): the republic server defines a
@@ -157,7 +157,8 @@ export interface LinkedServers {
   stop(): Promise<void>;
 }
 
-export type PreparedStage = Awaited<ReturnType<typeof prepareVenueStage>>;
+/** The venue's teams and judge, and the judge's tablet signed in. */
+export type PreparedStage = Awaited<ReturnType<typeof prepareVenueStage>> & { tablet: string };
 
 /**
  * A republic server with a regional stage and a venue server, each with an organiser signed in;
@@ -196,10 +197,11 @@ export async function startLinkedServers(
         venueToken,
         await unreachableLinkFile(republic, republicToken, linked),
       );
-    const prepared =
-      link !== 'none' && options.teams !== undefined
-        ? await prepareVenueStage(venue, venueToken, linked, options.teams)
-        : undefined;
+    let prepared: PreparedStage | undefined;
+    if (link !== 'none' && options.teams !== undefined) {
+      const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, options.teams);
+      prepared = { teamIds, judge, tablet: await judgeToken(venue, linked.stageCode, judge.pin) };
+    }
     return { republic, venue, republicToken, venueToken, linked, prepared, stop };
   } catch (error) {
     await stop();
@@ -244,6 +246,33 @@ export async function linkStatusAt(venue: Venue, token: string) {
     lastError: string | null;
     [field: string]: unknown;
   };
+}
+
+/** A judge's tablet at the venue records a finished maze attempt; returns the entry as sent. */
+export async function recordAttempt(
+  venue: Venue,
+  tablet: string,
+  linked: LinkedStage,
+  teamId: string,
+  attempt: number,
+  timeMs: number,
+) {
+  const entry = mazeAttempt(linked, teamId, attempt, timeMs);
+  await request(venue.url).post('/api/ledger').set(auth(tablet)).send(entry).expect(201);
+  return entry;
+}
+
+/** Each team's first attempt, the first team fastest (40 s, 41 s, ...); returns the entries. */
+export async function recordFirstAttempts(
+  venue: Venue,
+  tablet: string,
+  linked: LinkedStage,
+  teamIds: string[],
+) {
+  const entries = [];
+  for (const [index, teamId] of teamIds.entries())
+    entries.push(await recordAttempt(venue, tablet, linked, teamId, 1, 40_000 + index * 1_000));
+  return entries;
 }
 
 /** The category's staff standings on a server, as comparable rows. */
@@ -336,4 +365,46 @@ export function signedWithVenueKey(venue: Venue, content: BundleContent): Buffer
   ]);
   const key = createPrivateKey(fs.readFileSync(path.join(venue.dataDir, 'venue-key.pem')));
   return Buffer.concat([body, sign(null, body, key)]);
+}
+
+/** What a batch says of itself beside the stage's rows (docs/federation.md, "Store and forward"). */
+export interface BatchHeader {
+  snapshotNo?: number;
+  snapshot?: boolean;
+  highWaterSeq?: number;
+  claimSecret?: unknown;
+}
+
+/**
+ * A batch of the venue's stage as its outbox would send it, made here and signed with its key:
+ * each group carries what `items` gives it of the rows the venue holds.
+ */
+export function signedBatch(
+  venue: Venue,
+  whole: BundleContent,
+  items: (kind: string, rows: Record<string, unknown>[]) => Record<string, unknown>[],
+  header: BatchHeader = {},
+): Buffer {
+  return signedWithVenueKey(venue, {
+    ...whole,
+    createdAt: new Date().toISOString(),
+    highWaterSeq: header.highWaterSeq ?? 0,
+    snapshotNo: header.snapshotNo ?? 0,
+    snapshot: header.snapshot ?? false,
+    complete: false,
+    pendingAfter: 0,
+    claimSecret: header.claimSecret ?? null,
+    groups: whole.groups.map((group) => ({
+      kind: group.kind,
+      items: items(group.kind, group.items),
+    })),
+  });
+}
+
+/** Posts a batch to the republic as the venue's outbox does; the caller expects the answer. */
+export function postBatch(republic: Venue, stageId: string, batch: Buffer) {
+  return request(republic.url)
+    .post(`/api/federation/stages/${stageId}/batches`)
+    .set('Content-Type', 'application/octet-stream')
+    .send(batch);
 }
