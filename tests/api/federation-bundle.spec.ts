@@ -6,6 +6,7 @@ import {
   ledgerCount,
   linkStatusAt,
   prepareVenueStage,
+  recordAttempt,
   standingsOf,
   startLinkedServers,
   venueRowOf,
@@ -59,11 +60,7 @@ describe('a venue that reaches the republic only by file', () => {
       .set('Content-Type', 'application/octet-stream')
       .send(bytes);
   const score = (teamId: string, attempt: number, timeMs: number) =>
-    request(venue.url)
-      .post('/api/ledger')
-      .set(auth(tablet))
-      .send(mazeAttempt(linked, teamId, attempt, timeMs))
-      .expect(201);
+    recordAttempt(venue, tablet, linked, teamId, attempt, timeMs);
   const venueList = async () =>
     (await request(republic.url).get('/api/federation/venues').set(auth(republicToken)).expect(200))
       .body as { stageId: string; [field: string]: unknown }[];

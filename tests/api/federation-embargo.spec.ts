@@ -12,11 +12,11 @@ import { eventually } from '../support/field-fixture';
 import {
   FAST_SYNC,
   ledgerCount,
+  recordAttempt,
   startLinkedServers,
   type LinkedStage,
 } from '../support/federation';
 import type { Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -39,11 +39,7 @@ describe('an unpublished category synced to the republic server', () => {
   const joinRoom = (kind: 'stage' | 'category', id: string) =>
     new Promise<JoinResult>((resolve) => viewer.emit('join', { kind, id }, resolve));
   const score = (teamId: string, attempt: number, timeMs: number) =>
-    request(venue.url)
-      .post('/api/ledger')
-      .set('Authorization', `Bearer ${tablet}`)
-      .send(mazeAttempt(linked, teamId, attempt, timeMs))
-      .expect(201);
+    recordAttempt(venue, tablet, linked, teamId, attempt, timeMs);
   const republicEntries = () => ledgerCount(republic, republicToken, linked.categoryId);
   /** Nothing that names the category or one of its teams. */
   const leaks = (text: string) =>
@@ -53,9 +49,7 @@ describe('an unpublished category synced to the republic server', () => {
   beforeAll(async () => {
     const servers = await startLinkedServers({ venueEnv: FAST_SYNC, teams: 3 });
     ({ republic, venue, republicToken, venueToken, linked } = servers);
-    const { prepared } = servers;
-    teamIds = prepared.teamIds;
-    tablet = await judgeToken(venue, linked.stageCode, prepared.judge.pin);
+    ({ teamIds, tablet } = servers.prepared);
     await score(teamIds[0], 1, 45_000);
     await score(teamIds[1], 1, 41_000);
     await eventually(async () => expect(await republicEntries()).toBe(2), 15_000);

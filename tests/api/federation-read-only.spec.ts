@@ -7,6 +7,7 @@ import {
   ledgerCount,
   linkVenue,
   prepareVenueStage,
+  recordFirstAttempts,
   startLinkedServers,
   venueRowOf,
   waitForSameStandings,
@@ -68,15 +69,8 @@ describe("a venue's stage on the republic server is read-only there", () => {
     teamIds = prepared.teamIds;
     judgePin = prepared.judge.pin;
     const tablet = await judgeToken(venue, linked.stageCode, judgePin);
-    for (const [index, teamId] of teamIds.entries()) {
-      const entry = mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000);
-      await request(venue.url)
-        .post('/api/ledger')
-        .set('Authorization', `Bearer ${tablet}`)
-        .send(entry)
-        .expect(201);
-      entryIds.push(entry.id);
-    }
+    const entries = await recordFirstAttempts(venue, tablet, linked, teamIds);
+    entryIds.push(...entries.map((entry) => entry.id));
     await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
   }, 90_000);
 

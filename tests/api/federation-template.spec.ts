@@ -7,13 +7,14 @@ import {
   linkStatusAt,
   linkVenue,
   prepareVenueStage,
+  recordAttempt,
   startLinkedServers,
   venueRowOf,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { judgeToken, organiserToken } from '../support/venue-api';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -243,12 +244,8 @@ describe("the republic's categories as the venue's template", () => {
     it("re-linking moves the stage to the new venue's key: the old venue is refused, the new one's data flows", async () => {
       const { teamIds, judge } = await prepareVenueStage(venue, venueToken, linked, 2);
       const tablet = await judgeToken(venue, linked.stageCode, judge.pin);
-      const score = (server: Venue, token: string, teamId: string, timeMs: number) =>
-        request(server.url)
-          .post('/api/ledger')
-          .set(auth(token))
-          .send(mazeAttempt(linked, teamId, 1, timeMs))
-          .expect(201);
+      const score = (server: Venue, tablet: string, teamId: string, timeMs: number) =>
+        recordAttempt(server, tablet, linked, teamId, 1, timeMs);
       await score(venue, tablet, teamIds[0], 61_000);
       await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
       const oldKey = (await republicVenue())?.publicKey;
