@@ -11,10 +11,11 @@ import { createMazeStage, judgeToken, organiserToken, publishLive } from '../sup
 
 /**
  * Flaky Wi-Fi (docs/testing.md): three judge tablets and a hall screen in a network namespace,
- * the venue server in the root namespace, one veth link between them. The link gets 20 % loss
- * and 500 ms delay on both ends, then goes down for two minutes (the router switched off), then
- * comes back. The tablets keep scoring throughout with the judge app's Outbox; the hall screen is
- * the leaderboard's LiveStandingsClient. Nothing may arrive twice, nothing may be lost, and the
+ * the venue server in the root namespace, one veth link between them (a TUN pair and a userspace
+ * wire on a kernel without netem: tests/support/netns.ts). The link gets 20 % loss and 500 ms
+ * delay on both ends, then goes down for two minutes (the router switched off), then comes back.
+ * The tablets keep scoring throughout with the judge app's Outbox; the hall screen is the
+ * leaderboard's LiveStandingsClient. Nothing may arrive twice, nothing may be lost, and the
  * screen must reach the server's standings by itself.
  */
 
