@@ -3,17 +3,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LANGUAGE_NAMES, t, type Lang, type MessageKey } from '@olympiad/i18n';
 import type { Browser, Locator, Page } from 'playwright-core';
-import request from 'supertest';
 import {
   createRegionalStageOnRepublic,
   FAST_SYNC,
   ledgerCount,
   prepareVenueStage,
+  recordAttempt,
   startLinkedServers,
   type LinkedStage,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
+import { judgeToken } from '../support/venue-api';
 import { launchChromium, saveScreenshot } from './support/chromium';
 import { signedInConsole } from './support/console-page';
 
@@ -69,13 +69,8 @@ describe('federation consoles: linking a venue, its link strip and the republic 
   /** One finished maze attempt for each of `count` teams, recorded by the judge at the venue. */
   async function scoreAtVenue(count: number) {
     attempt++;
-    for (const teamId of teamIds.slice(0, count)) {
-      await request(venue.url)
-        .post('/api/ledger')
-        .set('Authorization', `Bearer ${tablet}`)
-        .send(mazeAttempt(linked, teamId, attempt, 40_000 + attempt * 1_000))
-        .expect(201);
-    }
+    for (const teamId of teamIds.slice(0, count))
+      await recordAttempt(venue, tablet, linked, teamId, attempt, 40_000 + attempt * 1_000);
   }
 
   /**

@@ -4,13 +4,13 @@ import request from 'supertest';
 import {
   FAST_SYNC,
   issueLinkCode,
+  recordFirstAttempts,
   startLinkedServers,
   waitForSameStandings,
   type LinkedStage,
 } from '../support/federation';
 import { eventually } from '../support/field-fixture';
 import type { Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt } from '../support/venue-api';
 import {
   launchChromium,
   newContext,
@@ -85,20 +85,13 @@ describe('leaderboard: the national view on the republic server', () => {
       .expect(200);
     await issueLinkCode(republic, republicToken, unlinked.id);
 
-    const { teamIds, judge } = prepared;
+    const { teamIds, tablet } = prepared;
     await request(venue.url)
       .post(`/api/categories/${linked.categoryId}/publish`)
       .set('Authorization', `Bearer ${venueToken}`)
       .expect(200);
-    const tablet = await judgeToken(venue, linked.stageCode, judge.pin);
-    for (const [index, teamId] of teamIds.entries()) {
-      await request(venue.url)
-        .post('/api/ledger')
-        .set('Authorization', `Bearer ${tablet}`)
-        .send(mazeAttempt(linked, teamId, 1, 40_000 + index * 1_000))
-        .expect(201);
-      teamNames.push(`Қыран ${index + 1}`);
-    }
+    await recordFirstAttempts(venue, tablet, linked, teamIds);
+    teamNames.push(...teamIds.map((_, index) => `Қыран ${index + 1}`));
     await waitForSameStandings(venue, venueToken, republic, republicToken, linked.categoryId);
     // The publication travels with the stage's snapshot: wait until the public may read it.
     await eventually(async () => {
