@@ -70,6 +70,16 @@ const PARTS = [
     present: (s) => onPath(s, 'certutil'),
   },
   {
+    package: 'iproute2',
+    part: 'ip (the flaky Wi-Fi test builds its own network namespace)',
+    present: (s) => onPath(s, 'ip'),
+  },
+  {
+    package: 'python3',
+    part: "python3 (the flaky Wi-Fi test's lossy link where the kernel has no netem)",
+    present: (s) => onPath(s, 'python3'),
+  },
+  {
     package: 'postgresql',
     part: 'PostgreSQL server binaries initdb and pg_ctl (throwaway test database)',
     present: (s) => postgresBinDir(s) !== undefined,

@@ -28,6 +28,8 @@ const everything = [
   '/usr/bin/socat',
   '/usr/bin/pdftotext',
   '/usr/bin/certutil',
+  '/usr/sbin/ip',
+  '/usr/bin/python3',
   '/usr/lib/postgresql/15/bin/initdb',
   '/usr/lib/postgresql/15/bin/pg_ctl',
 ];
@@ -50,6 +52,8 @@ describe('the Debian packages the tests need', () => {
       'socat',
       'poppler-utils',
       'libnss3-tools',
+      'iproute2',
+      'python3',
       'postgresql',
     ]);
   });
