@@ -1,14 +1,16 @@
 import request from 'supertest';
 import { eventually } from '../support/field-fixture';
 import {
+  FAST_SYNC,
   issueLinkCode,
   ledgerCount,
   linkVenue,
+  recordAttempt,
   standingsOf,
   waitForSameStandings,
 } from '../support/federation';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+import { judgeToken, organiserToken } from '../support/venue-api';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -139,13 +141,8 @@ describe('qualification into the republic stage from synced regional stages', ()
         .expect(200);
     await stage('live');
     const tablet = await judgeToken(venue, region.stageCode, judge.pin);
-    for (const [name, time] of region.results) {
-      await request(venue.url)
-        .post('/api/ledger')
-        .set(auth(tablet))
-        .send(mazeAttempt(region, region.teams[name], 1, time))
-        .expect(201);
-    }
+    for (const [name, time] of region.results)
+      await recordAttempt(venue, tablet, region, region.teams[name], 1, time);
     await request(venue.url)
       .post(`/api/categories/${region.categoryId}/lock`)
       .set(auth(venueToken))
@@ -175,8 +172,8 @@ describe('qualification into the republic stage from synced regional stages', ()
   beforeAll(async () => {
     const servers = await Promise.all([
       startVenue(),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
-      startVenue({ env: { FEDERATION_TICK_MS: '200' } }),
+      startVenue({ env: FAST_SYNC }),
+      startVenue({ env: FAST_SYNC }),
     ]);
     republic = servers[0];
     republicToken = await organiserToken(republic);

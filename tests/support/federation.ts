@@ -248,14 +248,14 @@ export async function linkStatusAt(venue: Venue, token: string) {
   };
 }
 
-/** A judge's tablet at the venue records a finished maze attempt; returns the entry as sent. */
+/** A judge's tablet at the venue records a maze attempt (`null`: not finished); returns the entry. */
 export async function recordAttempt(
   venue: Venue,
   tablet: string,
-  linked: LinkedStage,
+  linked: Pick<LinkedStage, 'categoryId'>,
   teamId: string,
   attempt: number,
-  timeMs: number,
+  timeMs: number | null,
 ) {
   const entry = mazeAttempt(linked, teamId, attempt, timeMs);
   await request(venue.url).post('/api/ledger').set(auth(tablet)).send(entry).expect(201);
