@@ -161,10 +161,11 @@ describe(`a regional day reaching the republic server (${republicDatabase}) thro
   it('arrives once, entry for entry, through cuts, a drop mid-stream, a slow link and kill -9 of either side', async () => {
     // Link up: the first round arrives.
     for (const [index, team] of teams.entries()) await score(team, 1, 40_000 + index * 500);
-    await eventually(
-      async () => expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(12),
-      20_000,
-    );
+    // Both categories' entries sent before the cable is pulled, so exactly the next ten wait.
+    await eventually(async () => {
+      expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(12);
+      expect((await linkStatus()).pendingEntries).toBe(0);
+    }, 20_000);
 
     // Cable pulled: ten more entries wait at the venue, and the venue says so.
     proxy.cut();
