@@ -1,4 +1,4 @@
-import { durationMs, toRunState } from './run-state';
+import { type ActiveRun, durationMs, nextRunStep, type RunEvent, toRunState } from './run-state';
 import type { FieldRunEntity } from './field-run.entity';
 
 const run = (overrides: Partial<FieldRunEntity>): FieldRunEntity =>
@@ -34,7 +34,114 @@ describe('run state', () => {
   });
 
   it('carries the device-timed duration and the provisional entry of a finished run', () => {
-    const state = toRunState('f1', run({ state: 'finished', startedAt: '2026-12-05T09:01:00.000Z', durationMs: 62_351, entryId: 'e1' }));
-    expect(state).toMatchObject({ state: 'finished', durationMs: 62_351, entryId: 'e1', attempt: 2, teamId: 't1' });
+    const state = toRunState(
+      'f1',
+      run({
+        state: 'finished',
+        startedAt: '2026-12-05T09:01:00.000Z',
+        durationMs: 62_351,
+        entryId: 'e1',
+      }),
+    );
+    expect(state).toMatchObject({
+      state: 'finished',
+      durationMs: 62_351,
+      entryId: 'e1',
+      attempt: 2,
+      teamId: 't1',
+    });
+  });
+});
+
+describe('nextRunStep', () => {
+  const armed: ActiveRun = { state: 'armed', start: null };
+  const running: ActiveRun = {
+    state: 'running',
+    start: { deviceId: 'gate-1', boot: 'b1', seq: 10 },
+  };
+  const gate = (
+    gate: 'start' | 'finish',
+    overrides: Partial<{ deviceId: string; boot: string; seq: number }> = {},
+  ): RunEvent => ({
+    kind: 'gate',
+    gate,
+    deviceId: 'gate-1',
+    boot: 'b1',
+    seq: 11,
+    ...overrides,
+  });
+
+  it('starts an armed run with a start gate', () => {
+    expect(nextRunStep(armed, gate('start'))).toEqual({ kind: 'start' });
+  });
+
+  it('keeps a start gate unassigned when nothing is armed or a run is already running', () => {
+    expect(nextRunStep(null, gate('start'))).toEqual({ kind: 'unassigned' });
+    expect(nextRunStep(running, gate('start'))).toEqual({ kind: 'unassigned' });
+  });
+
+  it('finishes a running run with a later finish gate of the same device boot', () => {
+    expect(nextRunStep(running, gate('finish'))).toEqual({ kind: 'finish' });
+  });
+
+  it('keeps a finish unassigned when it is not later than the start, from another device, or nothing runs', () => {
+    expect(nextRunStep(running, gate('finish', { seq: 10 }))).toEqual({ kind: 'unassigned' });
+    expect(nextRunStep(running, gate('finish', { seq: 9 }))).toEqual({ kind: 'unassigned' });
+    expect(nextRunStep(running, gate('finish', { deviceId: 'gate-2', boot: 'b9' }))).toEqual({
+      kind: 'unassigned',
+    });
+    // A finish that overtook its start on the network waits for it.
+    expect(nextRunStep(armed, gate('finish'))).toEqual({ kind: 'unassigned' });
+    expect(nextRunStep(null, gate('finish'))).toEqual({ kind: 'unassigned' });
+    expect(nextRunStep({ state: 'running', start: null }, gate('finish'))).toEqual({
+      kind: 'unassigned',
+    });
+  });
+
+  it('needs manual timing when the finish comes from another boot of the starting device', () => {
+    expect(nextRunStep(running, gate('finish', { boot: 'b2', seq: 1 }))).toEqual({
+      kind: 'needs-manual-timing',
+      reason: 'device-rebooted',
+    });
+  });
+
+  it('needs manual timing when the starting device reports a new boot, not when its own boot started the run', () => {
+    expect(nextRunStep(running, { kind: 'boot', deviceId: 'gate-1', boot: 'b2' })).toEqual({
+      kind: 'needs-manual-timing',
+      reason: 'device-rebooted',
+    });
+    expect(nextRunStep(running, { kind: 'boot', deviceId: 'gate-1', boot: 'b1' })).toEqual({
+      kind: 'none',
+    });
+    expect(nextRunStep(running, { kind: 'boot', deviceId: 'gate-2', boot: 'b2' })).toEqual({
+      kind: 'none',
+    });
+    expect(nextRunStep(armed, { kind: 'boot', deviceId: 'gate-1', boot: 'b2' })).toEqual({
+      kind: 'none',
+    });
+    expect(nextRunStep(null, { kind: 'boot', deviceId: 'gate-1', boot: 'b2' })).toEqual({
+      kind: 'none',
+    });
+  });
+
+  it('arms a run, replacing an armed one, and refuses while a run is in progress', () => {
+    expect(nextRunStep(null, { kind: 'arm' })).toEqual({ kind: 'arm', replaces: false });
+    expect(nextRunStep(armed, { kind: 'arm' })).toEqual({ kind: 'arm', replaces: true });
+    expect(nextRunStep(running, { kind: 'arm' })).toEqual({
+      kind: 'refuse',
+      reason: 'runs.running',
+    });
+  });
+
+  it('cancels the active run, or releases a finished or manually timed one', () => {
+    expect(nextRunStep(armed, { kind: 'cancel', latest: null })).toEqual({ kind: 'cancel' });
+    expect(nextRunStep(running, { kind: 'cancel', latest: null })).toEqual({ kind: 'cancel' });
+    expect(nextRunStep(null, { kind: 'cancel', latest: 'finished' })).toEqual({ kind: 'release' });
+    expect(nextRunStep(null, { kind: 'cancel', latest: 'needs-manual-timing' })).toEqual({
+      kind: 'release',
+    });
+    expect(nextRunStep(null, { kind: 'cancel', latest: 'cancelled' })).toEqual({ kind: 'none' });
+    expect(nextRunStep(null, { kind: 'cancel', latest: 'released' })).toEqual({ kind: 'none' });
+    expect(nextRunStep(null, { kind: 'cancel', latest: null })).toEqual({ kind: 'none' });
   });
 });

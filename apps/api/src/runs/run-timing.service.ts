@@ -1,6 +1,11 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ArmRun, AttachSensorEvents, RunState, UnassignedSensorEvent } from '@olympiad/contracts';
+import type {
+  ArmRun,
+  AttachSensorEvents,
+  RunState,
+  UnassignedSensorEvent,
+} from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -18,12 +23,12 @@ import { insertNewSensorEvents } from '../sensors/sensor-event-rows';
 import { activeRunOf, mazeTimeLimitOf, storeRunProgress, type StartGate } from './run-statements';
 import { TeamEntity } from '../teams/team.entity';
 import { FieldRunEntity } from './field-run.entity';
-import { durationMs, toRunState } from './run-state';
+import { type ActiveRun, durationMs, nextRunStep, toRunState } from './run-state';
 
 const ACTIVE: FieldRunEntity['state'][] = ['armed', 'running'];
 
 /**
- * Maze run timing (DESIGN.md §4): a judge arms "team, attempt" on a field; the next start gate of
+ * Maze run timing (docs/architecture.md, *The flow of a sensor event*): a judge arms "team, attempt" on a field; the next start gate of
  * the field's device starts the run and the finish gate of the same boot stops it. The duration is
  * the difference of the two device timestamps, so network delay cannot change it. A finish that
  * overtakes its start on the network waits for it. The finish records a provisional sensor-timed
@@ -57,11 +62,19 @@ export class RunTimingService implements OnModuleInit {
     const { field } = await this.checkRunTarget(fieldId, input, actor);
     return this.fieldQueue.run(fieldId, async () => {
       const runs = this.dataSource.getRepository(FieldRunEntity);
-      const active = await runs.findOne({ where: { fieldId, state: In(ACTIVE) }, order: { armedAt: 'DESC' } });
-      if (active?.state === 'running') {
-        throw conflict('runs.running', 'A run is in progress on this field; wait for the finish or cancel it');
+      const active = await runs.findOne({
+        where: { fieldId, state: In(ACTIVE) },
+        order: { armedAt: 'DESC' },
+      });
+      const step = nextRunStep(active && asActive(active, null), { kind: 'arm' });
+      if (step.kind === 'refuse') {
+        throw conflict(
+          step.reason,
+          'A run is in progress on this field; wait for the finish or cancel it',
+        );
       }
-      if (active) await runs.update({ id: active.id }, { state: 'cancelled' });
+      if (active && step.kind === 'arm' && step.replaces)
+        await runs.update({ id: active.id }, { state: 'cancelled' });
       const run = await runs.save(
         Object.assign(new FieldRunEntity(), {
           id: randomUUID(),
@@ -88,16 +101,25 @@ export class RunTimingService implements OnModuleInit {
     await this.fieldOf(fieldId, actor);
     return this.fieldQueue.run(fieldId, async () => {
       const runs = this.dataSource.getRepository(FieldRunEntity);
-      const active = await runs.findOne({ where: { fieldId, state: In(ACTIVE) }, order: { armedAt: 'DESC' } });
-      if (active) {
+      const active = await runs.findOne({
+        where: { fieldId, state: In(ACTIVE) },
+        order: { armedAt: 'DESC' },
+      });
+      const latest = active ? null : await this.latestRun(fieldId);
+      const step = nextRunStep(active && asActive(active, null), {
+        kind: 'cancel',
+        latest: latest?.state ?? null,
+      });
+      if (active && step.kind === 'cancel') {
         await runs.update({ id: active.id }, { state: 'cancelled' });
         // Events this run had claimed go back to the unassigned list.
-        await this.dataSource.getRepository(SensorEventEntity).update({ runId: active.id }, { runId: null });
-      } else {
+        await this.dataSource
+          .getRepository(SensorEventEntity)
+          .update({ runId: active.id }, { runId: null });
+      } else if (latest && step.kind === 'release') {
         // The judge frees the field after confirming: stored, so a screen that joins later sees
         // the idle field the screens in the room are told about, not the gate time again.
-        const latest = await this.latestRun(fieldId);
-        if (latest?.state === 'finished' || latest?.state === 'needs-manual-timing') await runs.update({ id: latest.id }, { state: 'released' });
+        await runs.update({ id: latest.id }, { state: 'released' });
       }
       const idle: RunState = { fieldId, state: 'idle' };
       this.emit(idle);
@@ -111,7 +133,11 @@ export class RunTimingService implements OnModuleInit {
    * finish reaches the screens after one disk sync; any other gate goes to `storeAlone` (the group
    * commit). Resolves with the stored row, or null when (device, boot, seq) was already stored.
    */
-  async onGate(event: SensorEventEntity, stageId: string | null, storeAlone: () => Promise<SensorEventEntity | null>): Promise<SensorEventEntity | null> {
+  async onGate(
+    event: SensorEventEntity,
+    stageId: string | null,
+    storeAlone: () => Promise<SensorEventEntity | null>,
+  ): Promise<SensorEventEntity | null> {
     const fieldId = event.fieldId;
     // Checkpoint gates are kept in the event log; the judge scores checkpoints on the tablet.
     if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return storeAlone();
@@ -126,8 +152,16 @@ export class RunTimingService implements OnModuleInit {
     if (!fieldId) return;
     await this.fieldQueue.run(fieldId, async () => {
       const active = await activeRunOf(this.dataSource.manager, fieldId);
-      if (active?.run.state !== 'running' || active.start?.deviceId !== deviceId || active.start.boot === boot) return;
-      const run = Object.assign(active.run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
+      if (
+        !active ||
+        nextRunStep(asActive(active.run, active.start), { kind: 'boot', deviceId, boot }).kind !==
+          'needs-manual-timing'
+      )
+        return;
+      const run = Object.assign(active.run, {
+        state: 'needs-manual-timing',
+        reason: 'device-rebooted',
+      });
       await storeRunProgress(this.dataSource.manager, run);
       this.announce(run);
     });
@@ -150,13 +184,27 @@ export class RunTimingService implements OnModuleInit {
       const events = this.dataSource.getRepository(SensorEventEntity);
       const start = await events.findOneBy({ id: input.startEventId, fieldId });
       const finish = await events.findOneBy({ id: input.finishEventId, fieldId });
-      if (!start || !finish) throw unknownReference('startEventId', 'sensor event on this field', input.startEventId);
-      if (start.runId || finish.runId) throw conflict('runs.eventTaken', 'One of these events already belongs to a run');
+      if (!start || !finish)
+        throw unknownReference('startEventId', 'sensor event on this field', input.startEventId);
+      if (start.runId || finish.runId)
+        throw conflict('runs.eventTaken', 'One of these events already belongs to a run');
       if (start.gate !== 'start' || finish.gate !== 'finish') {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'runs.wrongGates', 'Pick a start-gate event and then a finish-gate event');
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'runs.wrongGates',
+          'Pick a start-gate event and then a finish-gate event',
+        );
       }
-      if (start.deviceId !== finish.deviceId || start.boot !== finish.boot || finish.seq <= start.seq) {
-        throw new ApiError(HttpStatus.BAD_REQUEST, 'runs.notAPair', 'These events are not a start and a later finish of one device boot');
+      if (
+        start.deviceId !== finish.deviceId ||
+        start.boot !== finish.boot ||
+        finish.seq <= start.seq
+      ) {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'runs.notAPair',
+          'These events are not a start and a later finish of one device boot',
+        );
       }
       const stored = await this.dataSource.getRepository(FieldRunEntity).save(
         Object.assign(new FieldRunEntity(), {
@@ -191,32 +239,47 @@ export class RunTimingService implements OnModuleInit {
     storeAlone: () => Promise<SensorEventEntity | null>,
   ): Promise<SensorEventEntity | null> {
     const active = await activeRunOf(this.dataSource.manager, fieldId);
-    const run = active?.run;
-    if (event.gate === 'start' && run?.state === 'armed') return this.start(run, event, stageId);
-    if (event.gate === 'finish' && run?.state === 'running') {
-      const start = active?.start;
-      if (start?.deviceId === event.deviceId && start.boot === event.boot && event.seq > start.seq) {
-        return (await this.finish(run, start, event, stageId, 'new')) ? event : null;
-      }
-      if (start?.deviceId === event.deviceId && start.boot !== event.boot) {
-        if (!(await storeAlone())) return null;
-        Object.assign(run, { state: 'needs-manual-timing', reason: 'device-rebooted' });
-        await storeRunProgress(this.dataSource.manager, run);
-        this.announce(run);
-        return event;
-      }
+    const gate = event.gate === 'start' ? 'start' : 'finish';
+    const step = nextRunStep(active && asActive(active.run, active.start), {
+      kind: 'gate',
+      gate,
+      deviceId: event.deviceId,
+      boot: event.boot,
+      seq: event.seq,
+    });
+    if (active && step.kind === 'start') return this.start(active.run, event, stageId);
+    if (active?.start && step.kind === 'finish')
+      return (await this.finish(active.run, active.start, event, stageId, 'new')) ? event : null;
+    if (active && step.kind === 'needs-manual-timing') {
+      if (!(await storeAlone())) return null;
+      Object.assign(active.run, { state: 'needs-manual-timing', reason: step.reason });
+      await storeRunProgress(this.dataSource.manager, active.run);
+      this.announce(active.run);
+      return event;
     }
-    // Nothing armed, or a finish before any start (it waits, unassigned, for its start).
     const stored = await storeAlone();
     if (stored) this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(stored));
     return stored;
   }
 
   /** The armed run starts: the start event and the run's new state are stored together. */
-  private async start(run: FieldRunEntity, event: SensorEventEntity, stageId: string | null): Promise<SensorEventEntity | null> {
-    const running: FieldRunEntity = Object.assign(new FieldRunEntity(), run, { state: 'running', startEventId: event.id, startedAt: event.receivedAt });
+  private async start(
+    run: FieldRunEntity,
+    event: SensorEventEntity,
+    stageId: string | null,
+  ): Promise<SensorEventEntity | null> {
+    const running: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
+      state: 'running',
+      startEventId: event.id,
+      startedAt: event.receivedAt,
+    });
     const stored = await this.dataSource.transaction(async (manager) => {
-      if (!(await insertNewSensorEvents(manager, [Object.assign(new SensorEventEntity(), event, { runId: run.id })]))) return false;
+      if (
+        !(await insertNewSensorEvents(manager, [
+          Object.assign(new SensorEventEntity(), event, { runId: run.id }),
+        ]))
+      )
+        return false;
       await storeRunProgress(manager, running);
       return true;
     });
@@ -227,7 +290,14 @@ export class RunTimingService implements OnModuleInit {
     this.announce(run);
     // A finish of the same boot that overtook this start on the network finishes the run now.
     const earlyFinish = await this.dataSource.getRepository(SensorEventEntity).findOne({
-      where: { deviceId: event.deviceId, boot: event.boot, gate: 'finish', runId: IsNull(), seq: MoreThan(event.seq), receivedAt: MoreThanOrEqual(run.armedAt) },
+      where: {
+        deviceId: event.deviceId,
+        boot: event.boot,
+        gate: 'finish',
+        runId: IsNull(),
+        seq: MoreThan(event.seq),
+        receivedAt: MoreThanOrEqual(run.armedAt),
+      },
       order: { seq: 'ASC' },
     });
     if (earlyFinish) await this.finish(run, event, earlyFinish, stageId, 'stored');
@@ -240,7 +310,13 @@ export class RunTimingService implements OnModuleInit {
    * (the category was locked meanwhile), the run is still stored as finished and the judge records
    * the attempt from the tablet. Returns false when the finish event was a duplicate (nothing changed).
    */
-  private async finish(run: FieldRunEntity, start: StartGate, finish: SensorEventEntity, stageId: string | null, finishEvent: 'new' | 'stored'): Promise<boolean> {
+  private async finish(
+    run: FieldRunEntity,
+    start: StartGate,
+    finish: SensorEventEntity,
+    stageId: string | null,
+    finishEvent: 'new' | 'stored',
+  ): Promise<boolean> {
     const finished: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
       state: 'finished',
       finishEventId: finish.id,
@@ -248,11 +324,25 @@ export class RunTimingService implements OnModuleInit {
       entryId: randomUUID(),
     });
     const storeFinish = async (manager: EntityManager) => {
-      if (finishEvent === 'stored') await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
-      else if (!(await insertNewSensorEvents(manager, [Object.assign(new SensorEventEntity(), finish, { runId: run.id })]))) throw new DuplicateEvent();
+      if (finishEvent === 'stored')
+        await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
+      else if (
+        !(await insertNewSensorEvents(manager, [
+          Object.assign(new SensorEventEntity(), finish, { runId: run.id }),
+        ]))
+      )
+        throw new DuplicateEvent();
       await storeRunProgress(manager, finished);
     };
-    const device: Actor | null = stageId ? { kind: 'device', id: `device:${finish.deviceId}`, name: finish.deviceId, role: 'device', stageId } : null;
+    const device: Actor | null = stageId
+      ? {
+          kind: 'device',
+          id: `device:${finish.deviceId}`,
+          name: finish.deviceId,
+          role: 'device',
+          stageId,
+        }
+      : null;
     try {
       const recorded = device ? await this.recordAttempt(finished, device, storeFinish) : false;
       if (!recorded) {
@@ -273,7 +363,11 @@ export class RunTimingService implements OnModuleInit {
    * The provisional attempt: finished in the device's time, or not finished when over the time
    * limit. Returns false when it could not be recorded (nothing of `alongside` is written then).
    */
-  private async recordAttempt(run: FieldRunEntity, actor: Actor, alongside?: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+  private async recordAttempt(
+    run: FieldRunEntity,
+    actor: Actor,
+    alongside?: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
     const limit = await mazeTimeLimitOf(this.dataSource.manager, run.categoryId);
     if (limit === null) return false;
     const timeMs = run.durationMs ?? 0;
@@ -313,19 +407,32 @@ export class RunTimingService implements OnModuleInit {
     } catch (error) {
       if (error instanceof DuplicateEvent) throw error;
       // The run and its events stay stored: the judge records the attempt by hand from the tablet.
-      this.logger.warn(`Run ${run.id}: the attempt was not recorded (${error instanceof Error ? error.message : error})`);
+      this.logger.warn(
+        `Run ${run.id}: the attempt was not recorded (${error instanceof Error ? error.message : error})`,
+      );
       return false;
     }
   }
 
   private async checkRunTarget(fieldId: string, input: ArmRun, actor: Actor) {
     const field = await this.fieldOf(fieldId, actor);
-    const category = await this.dataSource.getRepository(CategoryEntity).findOneBy({ id: input.categoryId });
-    if (!category || category.stageId !== field.stageId) throw unknownReference('categoryId', 'category in this stage', input.categoryId);
+    const category = await this.dataSource
+      .getRepository(CategoryEntity)
+      .findOneBy({ id: input.categoryId });
+    if (!category || category.stageId !== field.stageId)
+      throw unknownReference('categoryId', 'category in this stage', input.categoryId);
     if (category.discipline !== 'maze') {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'runs.notMaze', 'Timed runs are for maze categories');
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'runs.notMaze',
+        'Timed runs are for maze categories',
+      );
     }
-    if (!(await this.dataSource.getRepository(TeamEntity).existsBy({ id: input.teamId, categoryId: category.id }))) {
+    if (
+      !(await this.dataSource
+        .getRepository(TeamEntity)
+        .existsBy({ id: input.teamId, categoryId: category.id }))
+    ) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
     if (actor.role === 'judge') {
@@ -348,7 +455,9 @@ export class RunTimingService implements OnModuleInit {
   }
 
   private latestRun(fieldId: string): Promise<FieldRunEntity | null> {
-    return this.dataSource.getRepository(FieldRunEntity).findOne({ where: { fieldId }, order: { armedAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(FieldRunEntity)
+      .findOne({ where: { fieldId }, order: { armedAt: 'DESC' } });
   }
 
   private announce(run: FieldRunEntity): RunState {
@@ -376,6 +485,11 @@ export class RunTimingService implements OnModuleInit {
       )
       .catch((error: Error) => this.logger.warn(`Public run update failed: ${error.message}`));
   }
+}
+
+/** The state machine's view of an armed or running run (found among the field's active runs). */
+function asActive(run: FieldRunEntity, start: ActiveRun['start']): ActiveRun {
+  return { state: run.state === 'running' ? 'running' : 'armed', start };
 }
 
 /** The finish event's (device, boot, seq) was already stored: the whole finish is rolled back. */
