@@ -48,6 +48,7 @@ export { rowResultText, tablePrecisionOf } from './lib/standings/result-text';
 export * from './lib/maze/maze-attempt';
 export * from './lib/maze/maze-team-result';
 export * from './lib/maze/maze-queue';
+export * from './lib/maze/provisional-attempt';
 
 // Programming and creative calculators
 export { scoreProgrammingTeam } from './lib/programming/programming-score';

@@ -7,6 +7,7 @@ import type {
   UnassignedSensorEvent,
 } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
+import { provisionalMazeAttempt } from '@olympiad/scoring';
 import { DataSource, EntityManager, In, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
@@ -370,8 +371,6 @@ export class RunTimingService implements OnModuleInit {
   ): Promise<boolean> {
     const limit = await mazeTimeLimitOf(this.dataSource.manager, run.categoryId);
     if (limit === null) return false;
-    const timeMs = run.durationMs ?? 0;
-    const overLimit = timeMs > limit;
     const entryId = run.entryId ?? randomUUID();
     try {
       await this.recordEntry.execute(
@@ -380,16 +379,7 @@ export class RunTimingService implements OnModuleInit {
           categoryId: run.categoryId,
           teamId: run.teamId,
           kind: 'maze.attempt',
-          payload: {
-            attempt: run.attempt,
-            outcome: overLimit ? 'not-finished' : 'finished',
-            timeMs: overLimit ? null : timeMs,
-            touches: 0,
-            checkpoints: [],
-            lastCheckpointMs: null,
-            endedBy: overLimit ? 'time-limit' : null,
-            timing: 'sensor',
-          },
+          payload: provisionalMazeAttempt(run.attempt, run.durationMs ?? 0, limit),
           supersedes: null,
           reason: null,
           recordedAt: new Date().toISOString(),

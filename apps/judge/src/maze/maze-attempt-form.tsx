@@ -5,6 +5,8 @@ import {
   mazeAttemptPayloadSchema,
   type MazeRuleSet,
   parseResultTime,
+  provisionalMazeAttempt,
+  sameAsProvisional,
   scoreMazeAttempt,
   type TimePrecision,
   timePrecisionOf,
@@ -37,20 +39,6 @@ export interface MazeAttemptFormProps {
   onConfirmed: (recorded: RecordedAttempt) => void;
   /** The judge changed something in this attempt (the previous confirmation is then old news). */
   onEdit?: () => void;
-}
-
-/** What the server recorded by itself at the finish gate (run-timing in apps/api). */
-export function sameAsProvisional(
-  payload: Record<string, unknown>,
-  sensorMs: number | null,
-): boolean {
-  return (
-    payload['outcome'] === 'finished' &&
-    payload['timing'] === 'sensor' &&
-    payload['timeMs'] === sensorMs &&
-    payload['touches'] === 0 &&
-    (payload['checkpoints'] as unknown[]).length === 0
-  );
 }
 
 /** Touches, checkpoints, outcome and time of one attempt, its result as the rules count it, confirm. */
@@ -141,7 +129,13 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     const label = `${teamName} · ${t('judge.maze.attemptN', { attempt, max: params.attempts })}`;
     // Confirming records the judge's entry even when nothing changed: a finish gate's time counts
     // only once a judge confirms it (docs/results-display.md).
-    const unchanged = provisionalEntryId !== null && sameAsProvisional(draftPayload, sensorMs);
+    const unchanged =
+      provisionalEntryId !== null &&
+      sensorMs !== null &&
+      sameAsProvisional(
+        draftPayload,
+        provisionalMazeAttempt(attempt, sensorMs, params.timeLimitMs),
+      );
     const built = buildEntry(ruleSet, {
       id: entryId,
       categoryId: category.id,
