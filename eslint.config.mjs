@@ -78,6 +78,13 @@ export default [
       'jest/no-focused-tests': 'error',
       'jest/no-disabled-tests': 'error',
       'jest/no-identical-title': 'error',
+      // A test states what it proves. Besides `expect`, these assert themselves: supertest's
+      // `.expect(status)`, the scenario replays (`expectScenario`) and the federation specs'
+      // `waitForSameStandings`, which fails unless both servers' standings become equal.
+      'jest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'expect*', 'request.**.expect', 'waitForSameStandings'] },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },

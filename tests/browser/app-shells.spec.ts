@@ -159,12 +159,15 @@ describe('app shells in Chromium', () => {
       await page.getByRole('heading', { name: 'Сізге тағайындалғандар' }).waitFor();
       await page.reload();
       await page.getByRole('heading', { name: 'Сізге тағайындалғандар' }).waitFor();
+      expect(await page.getByLabel('Кезең коды').count()).toBe(0);
       await page.getByRole('button', { name: 'Русский' }).click();
       await page.getByRole('heading', { name: 'Ваши назначения' }).waitFor();
+      expect(await htmlLang(page)).toBe('ru');
       await saveScreenshot(page, 'judge-assignments-tablet-ru');
       await page.getByRole('button', { name: 'Выйти' }).click();
       await page.getByRole('button', { name: 'Да, выйти' }).click();
       await page.getByRole('heading', { name: 'Вход судьи' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Ваши назначения' }).count()).toBe(0);
     });
 
     it('says a wrong PIN in Kazakh', async () => {
@@ -173,6 +176,7 @@ describe('app shells in Chromium', () => {
       await typePin(page, stage.judge.pin === '0000' ? '1111' : '0000');
       await page.getByRole('button', { name: 'Кіру' }).click();
       await page.getByRole('alert').filter({ hasText: 'Кезең коды немесе PIN қате.' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Сізге тағайындалғандар' }).count()).toBe(0);
     });
   });
 
@@ -197,12 +201,17 @@ describe('app shells in Chromium', () => {
       await page.getByLabel('Season').fill('2026–2027');
       await page.getByRole('button', { name: 'Create the olympiad' }).click();
       await page.getByText('Olympiad “Республикалық олимпиада” created.').waitFor();
+      expect(await htmlLang(page)).toBe('en');
+      expect(
+        await page.getByText('Республикалық олимпиада', { exact: true }).count(),
+      ).toBeGreaterThan(0);
       await saveScreenshot(page, 'console-olympiads-tablet-en');
     });
 
     it('tells an organiser who opens the setup link again that setup is done', async () => {
       const page = await open('phone', '/console/setup?token=stale');
       await page.getByText('Ұйымдастырушы тіркелгісі бұрыннан бар. Төменде кіріңіз.').waitFor();
+      expect(await page.getByLabel('Пайдаланушы аты').isVisible()).toBe(true);
       await saveScreenshot(page, 'console-sign-in-phone-kk');
     });
   });

@@ -70,6 +70,7 @@ describe('organiser console: a regional stage from scratch', () => {
     await shot('console-1-stage-created', { docs: true });
     await page.getByRole('link', { name: T('console.stages.open') }).click();
     await page.getByRole('heading', { name: 'Ақтөбе облыстық кезеңі' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/console\/stages\/[^/]+$/);
   });
 
   it('adds maze and sumo categories from rule-set presets, rules editable before the start', async () => {

@@ -202,6 +202,7 @@ describe('organiser console: running the day', () => {
     await page.getByRole('button', { name: T('ru', 'console.stage.tab.overview') }).click();
     await card('Лабиринт үстелі 1').locator('[data-run-state=armed]').waitFor();
     await card('Лабиринт үстелі 1').getByText(T('ru', 'console.overview.run.armed')).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await saveScreenshot(page, 'console-overview-tablet-ru');
   });
 

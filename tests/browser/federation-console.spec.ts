@@ -153,6 +153,7 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     await venuePage.getByRole('button', { name: T('console.federation.linkSubmit') }).click();
     await venuePage.getByRole('heading', { name: STAGE_NAME }).waitFor();
     await stripSays(strip(), T('console.federation.strip.up')).waitFor();
+    expect(new URL(venuePage.url()).pathname).toBe(`/console/stages/${linked.stageId}`);
   });
 
   it('scores at the venue reach the republic: nothing waits, the venues list shows the entries', async () => {
@@ -162,6 +163,7 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     await scoreAtVenue(3);
 
     await untilStrip(stripAllSent(), 30_000);
+    expect(await ledgerCount(republic, republicToken, linked.categoryId)).toBe(3);
     await shotInBoth(venuePage, 'federation-venue-strip-up');
 
     await venueCard().getByText(T('console.venues.state.linked')).waitFor({ timeout: 15_000 });
@@ -288,5 +290,6 @@ describe('federation consoles: linking a venue, its link strip and the republic 
     await republicPage.goto(`${republic.url}/console/stages/${linked.stageId}`);
     await republicPage.getByRole('heading', { name: STAGE_NAME }).waitFor();
     await republicPage.getByText(T('console.venues.readOnly')).waitFor();
+    expect(await republicPage.getByText(T('console.venues.readOnly')).count()).toBe(1);
   });
 });

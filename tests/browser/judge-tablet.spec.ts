@@ -177,6 +177,7 @@ describe('judge tablet', () => {
     await tablet.page.locator('.csv-text').fill('team,task,points\nКодтар,A,55\nКодтар,Z,5\n');
     await tablet.page.getByText(/Строк: 2/).waitFor();
     await saveScreenshot(tablet.page, 'judge-programming-import-tablet-ru');
+    expect(await tablet.page.evaluate(() => document.documentElement.lang)).toBe('ru');
     await back();
     await tablet.page.getByRole('button', { name: 'Қазақша' }).click();
   });

@@ -148,6 +148,7 @@ describe('leaderboard: the national view on the republic server', () => {
         .click();
       await page.waitForURL(`**/s/${linked.stageCode}`);
       for (const team of teamNames) await page.getByText(team, { exact: true }).first().waitFor();
+      expect(new URL(page.url()).origin).toBe(new URL(republic.url).origin);
       await saveScreenshot(page, `leaderboard-national-standings-${lang}-phone`);
     });
   });
