@@ -1,26 +1,24 @@
 import type { ClientToServerEvents, HeldEntry, JoinResult, ServerToClientEvents } from '@olympiad/contracts';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
+import { describeOnEachDatabase, freshPostgresDatabase } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken, type StageFixture } from '../support/venue-api';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** SQLite always; PostgreSQL too under `npm test` (see tests/support/fresh-postgres.ts). */
-const databases: [string, () => Promise<Record<string, string>>][] = [
-  ['SQLite', async () => ({})],
-  ...(runsOnPostgres
-    ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase() })] as [string, () => Promise<Record<string, string>>]]
-    : []),
-];
+const onEachDatabase = describeOnEachDatabase<() => Promise<Record<string, string>>>(
+  async () => ({}),
+  async () => ({ DATABASE_URL: await freshPostgresDatabase() }),
+);
 
 /**
- * Issue 5 §7: an entry a tablet made offline on a category that was locked meanwhile is refused
+ * An entry a tablet made offline on a category that was locked meanwhile is refused
  * by the ledger, handed to the head judge's review queue, and accepted (into the ledger with its
  * own UUID, so the tablet's resend is a duplicate) or dismissed with a reason. Nothing is deleted.
  */
-describe.each(databases)('the head judge’s review queue of held entries on %s', (_database, venueEnv) => {
+onEachDatabase('the head judge’s review queue of held entries on %s', (_database, venueEnv) => {
   let venue: Venue;
   let organiser: string;
   let stage: StageFixture;

@@ -1,14 +1,9 @@
 import request from 'supertest';
-import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
+import { describeOnPostgres, freshPostgresDatabase } from '../support/fresh-postgres';
 import { startVenue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 
-describe('the venue on PostgreSQL (DATABASE_URL)', () => {
-  if (!runsOnPostgres) {
-    it.todo('runs with TEST_POSTGRES_URL (`npm test` sets it)');
-    return;
-  }
-
+describeOnPostgres('the venue on PostgreSQL (DATABASE_URL)', () => {
   it('records idempotently, projects the same as a replay, and keeps everything across a restart', async () => {
     const env = { DATABASE_URL: await freshPostgresDatabase() };
     let venue = await startVenue({ env });

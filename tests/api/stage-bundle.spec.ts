@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { addMazeField } from '../support/field-fixture';
-import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
+import { describeOnPostgres, freshPostgresDatabase } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -331,12 +331,7 @@ describe('a stage as a signed bundle file', () => {
   });
 });
 
-describe('a stage as a signed bundle file, on PostgreSQL', () => {
-  if (!runsOnPostgres) {
-    it.todo('runs with TEST_POSTGRES_URL (`npm test` sets it)');
-    return;
-  }
-
+describeOnPostgres('a stage as a signed bundle file, on PostgreSQL', () => {
   it('holds every ledger entry in seq order with the same types as on SQLite', async () => {
     const venue = await startVenue({ env: { DATABASE_URL: await freshPostgresDatabase() } });
     try {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
-import { freshPostgresDatabase, runsOnPostgres } from '../support/fresh-postgres';
+import { describeOnEachDatabase, freshPostgresDatabase } from '../support/fresh-postgres';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '../support/venue-api';
@@ -11,13 +11,13 @@ import { createMazeStage, judgeToken, organiserToken, type StageFixture } from '
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const backends: [string, () => Promise<Record<string, string>>][] = [
-  ['SQLite', async () => ({})],
-  // The finish path is hand-written SQL (one transaction for event, run and ledger entry): both databases run it.
-  ...(runsOnPostgres ? [['PostgreSQL', async () => ({ DATABASE_URL: await freshPostgresDatabase() })] as [string, () => Promise<Record<string, string>>]] : []),
-];
+// The finish path is hand-written SQL (one transaction for event, run and ledger entry): both databases run it.
+const onEachBackend = describeOnEachDatabase<() => Promise<Record<string, string>>>(
+  async () => ({}),
+  async () => ({ DATABASE_URL: await freshPostgresDatabase() }),
+);
 
-describe.each(backends)('maze run timing from field sensors (embedded broker, %s)', (_backend, databaseEnv) => {
+onEachBackend('maze run timing from field sensors (embedded broker, %s)', (_backend, databaseEnv) => {
   let venue: Venue;
   let organiser: string;
   let judge: string;

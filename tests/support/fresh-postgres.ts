@@ -32,3 +32,29 @@ export async function freshPostgresDatabase(adminUrl = testPostgresUrl): Promise
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** Why a PostgreSQL part did not run, in its name, so a run on SQLite alone does not pass it empty. */
+export const NO_POSTGRES = '(skipped: no PostgreSQL — run through npm test)';
+
+/** `describe` for a suite that runs on PostgreSQL only; without a server (and not required) it shows as skipped. */
+export function describeOnPostgres(name: string, body: () => void): void {
+  if (runsOnPostgres) describe(name, body);
+  // eslint-disable-next-line jest/no-disabled-tests -- skipped on purpose, with the reason in its name
+  else describe.skip(`${name} ${NO_POSTGRES}`, body);
+}
+
+/**
+ * `describe.each` over the databases, `%s` being the database's name: SQLite always, PostgreSQL when
+ * there is a server (or one is required), shown as skipped with the reason otherwise.
+ */
+export function describeOnEachDatabase<Env>(onSqlite: Env, onPostgres: Env) {
+  return (title: string, body: (database: string, env: Env) => void): void => {
+    describe.each<[string, Env]>([['SQLite', onSqlite]])(title, body);
+    if (runsOnPostgres) {
+      describe.each<[string, Env]>([['PostgreSQL', onPostgres]])(title, body);
+    } else {
+      // eslint-disable-next-line jest/no-disabled-tests -- skipped on purpose, with the reason in its name
+      describe.skip.each<[string, Env]>([[`PostgreSQL ${NO_POSTGRES}`, onPostgres]])(title, body);
+    }
+  };
+}

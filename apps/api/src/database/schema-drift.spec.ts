@@ -1,20 +1,8 @@
-import { openTempPostgres, openTempSqlite, type TempDatabase } from '../testing/temp-database';
-
-const postgresUrl = process.env.TEST_POSTGRES_URL;
+import { describeOnEachDatabase } from '../testing/each-database';
+import type { TempDatabase } from '../testing/temp-database';
 
 /** The same checks on each database the server supports. */
-const databases: [string, () => Promise<TempDatabase>][] = [
-  ['SQLite', openTempSqlite],
-  ...(postgresUrl ? [['PostgreSQL', () => openTempPostgres(postgresUrl)] as [string, () => Promise<TempDatabase>]] : []),
-];
-
-// `npm test` sets both (a throwaway cluster unless given; docs/testing.md): there, as in CI, the
-// migrations must be checked on PostgreSQL too.
-if (!postgresUrl && (process.env.TEST_POSTGRES_REQUIRED === '1' || process.env.CI)) {
-  throw new Error('No PostgreSQL for the migration checks: run the tests through `npm test`, or set TEST_POSTGRES_URL');
-}
-
-describe.each(databases)('committed migrations on %s', (_name, open) => {
+describeOnEachDatabase('committed migrations on %s', (_name, open) => {
   let db: TempDatabase;
   beforeAll(async () => {
     db = await open();

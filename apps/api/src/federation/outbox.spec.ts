@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appendLedgerEntry } from '../ledger/ledger-statements';
-import { openTempPostgres, openTempSqlite, type TempDatabase } from '../testing/temp-database';
+import { describeOnEachDatabase } from '../testing/each-database';
+import type { TempDatabase } from '../testing/temp-database';
 import { FederationAckEntity } from './federation-ack.entity';
 import { pendingEntries, pendingEntryCount } from './outbox';
 
-const postgresUrl = process.env.TEST_POSTGRES_URL;
-const databases: [string, () => Promise<TempDatabase>][] = [
-  ['SQLite', openTempSqlite],
-  ...(postgresUrl
-    ? [['PostgreSQL', () => openTempPostgres(postgresUrl)] as [string, () => Promise<TempDatabase>]]
-    : []),
-];
-
-describe.each(databases)('the venue outbox on %s', (_name, open) => {
+describeOnEachDatabase('the venue outbox on %s', (_name, open) => {
   let db: TempDatabase;
   beforeAll(async () => {
     db = await open();

@@ -3,16 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { appendLedgerEntry } from '../../ledger/ledger-statements';
 import { LedgerEntryEntity } from '../../ledger/ledger-entry.entity';
 import { toLedgerRecord } from '../../standings/standings.service';
-import { openTempPostgres, openTempSqlite, type TempDatabase } from '../../testing/temp-database';
+import { describeOnEachDatabase } from '../../testing/each-database';
+import type { TempDatabase } from '../../testing/temp-database';
 import { LedgerAwaitsConfirmation1733200000000 } from './1733200000000-ledger-awaits-confirmation';
-
-const postgresUrl = process.env.TEST_POSTGRES_URL;
-const databases: [string, () => Promise<TempDatabase>][] = [
-  ['SQLite', openTempSqlite],
-  ...(postgresUrl
-    ? [['PostgreSQL', () => openTempPostgres(postgresUrl)] as [string, () => Promise<TempDatabase>]]
-    : []),
-];
 
 const attempt = (timeMs: number) => ({
   attempt: 1,
@@ -48,7 +41,7 @@ function gateEntry(teamId: string, timeMs: number, awaitsConfirmation: boolean):
  * Before gate times awaited a judge, the tablet confirmed one by recording nothing: the gate's own
  * entry was the final result. Upgrading must not take those results away.
  */
-describe.each(databases)('migration LedgerAwaitsConfirmation on %s', (name, open) => {
+describeOnEachDatabase('migration LedgerAwaitsConfirmation on %s', (name, open) => {
   let db: TempDatabase;
   beforeAll(async () => {
     db = await open();

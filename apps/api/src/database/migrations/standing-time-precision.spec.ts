@@ -1,15 +1,8 @@
-import { openTempPostgres, openTempSqlite, type TempDatabase } from '../../testing/temp-database';
+import { describeOnEachDatabase } from '../../testing/each-database';
+import type { TempDatabase } from '../../testing/temp-database';
 import { StandingTimePrecision1733000000000 } from './1733000000000-standing-time-precision';
 
-const postgresUrl = process.env.TEST_POSTGRES_URL;
-const databases: [string, () => Promise<TempDatabase>][] = [
-  ['SQLite', openTempSqlite],
-  ...(postgresUrl
-    ? [['PostgreSQL', () => openTempPostgres(postgresUrl)] as [string, () => Promise<TempDatabase>]]
-    : []),
-];
-
-describe.each(databases)('migration StandingTimePrecision on %s', (name, open) => {
+describeOnEachDatabase('migration StandingTimePrecision on %s', (name, open) => {
   let db: TempDatabase;
   beforeAll(async () => {
     db = await open();
