@@ -13,7 +13,7 @@ import { TeamEntity } from '../teams/team.entity';
 import { HeldEntryEntity } from './held-entry.entity';
 
 /**
- * The head judge's review queue (issue 5 §7). A tablet hands over an entry the ledger refused;
+ * The head judge's review queue. A tablet hands over an entry the ledger refused;
  * the head judge accepts it (it then enters the ledger through RecordEntryUseCase, as the tablet
  * made it) or dismisses it with a reason. Rows move from `open` once and are never deleted.
  */

@@ -2,7 +2,7 @@ import type { HeldEntryStatus, LedgerEntryInput } from '@olympiad/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A tablet entry the server refused (issue 5 §7), kept for the head judge. The row is only ever
+ * A tablet entry the server refused, kept for the head judge. The row is only ever
  * moved from `open` to `accepted` or `dismissed`; it is never deleted, so the queue's history
  * shows every refused entry and what became of it.
  */

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The score ledger (DESIGN.md §3): one row per judge action or sensor event, never updated or
+ * The score ledger (docs/design.md#the-score-ledger): one row per judge action or sensor event, never updated or
  * deleted (the initial migration adds triggers that refuse both on SQLite and PostgreSQL).
  * Corrections are new rows whose `supersedes` names the row they replace.
  */

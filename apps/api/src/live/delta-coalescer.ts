@@ -21,8 +21,8 @@ interface Pending {
 }
 
 /**
- * Limits broadcasts per category to one per `minIntervalMs` (DESIGN.md §5, STACK.md: 10,000
- * viewers cost ~15–20 µs each per broadcast). The first delta after a quiet spell goes out at
+ * Limits broadcasts per category to one per `minIntervalMs` (docs/design.md#live-updates:
+ * with 10,000 viewers each broadcast costs ~15–20 µs per viewer). The first delta after a quiet spell goes out at
  * once, so a single result is never delayed; deltas that follow within the interval are merged
  * (the last row of each team wins) and go out together at its end as one delta spanning
  * `from` → `version`. Deltas that do not chain (a version gap) are never merged.

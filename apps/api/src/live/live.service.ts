@@ -30,7 +30,7 @@ import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows'
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /**
- * Rooms and what goes into them (DESIGN.md §5). Staff (a token for the stage) join `…:staff`
+ * Rooms and what goes into them (docs/design.md#live-updates). Staff (a token for the stage) join `…:staff`
  * rooms and see everything; public viewers join the plain rooms, which only ever receive
  * published categories: embargoed results never leave the server for them.
  */
@@ -113,7 +113,7 @@ export class LiveService {
   }
 
   /**
-   * The public "on the field now" (issue 6). Only runs of published categories reach the public
+   * The public "on the field now". Only runs of published categories reach the public
    * stage room, and only the clock: penalties and the judge's decision stay with staff; the
    * confirmed result arrives as a standings delta. An embargoed category's run is sent as `idle`
    * so a screen never keeps an old run of that field.

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The olympiad's logo for the hall screen (issue 6). Kept in the database, not on disk, so every
+ * The olympiad's logo for the hall screen. Kept in the database, not on disk, so every
  * replica of a scale-out deployment serves the same picture; a separate table keeps the bytes
  * out of every olympiad query.
  */

@@ -115,7 +115,7 @@ export class PublicController {
   }
 
   /**
-   * Qualifiers as the organiser sent them on (issue 6's regional and republic pages): for a
+   * Qualifiers as the organiser sent them on, for the regional and republic pages: for a
    * regional stage the teams it sent to the republic stage, for the republic stage everyone it
    * received. Nothing until the organiser's qualification action has run.
    */

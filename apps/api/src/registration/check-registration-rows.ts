@@ -214,7 +214,7 @@ export function checkRegistrationRows(columns: RegistrationColumn[], rows: Table
     else {
       const candidates = candidatesOf(categoryText);
       const grades = members.map((member) => member.grade).filter((grade): grade is number => grade !== null);
-      // A team's age group is its oldest member's grade (RULES.md).
+      // A team's age group is its oldest member's grade (docs/rules.md#everywhere).
       const oldest = grades.length > 0 ? Math.max(...grades) : null;
       if (candidates.length === 0) report('category', 'registration.problem.unknownCategory');
       else if (oldest !== null) {

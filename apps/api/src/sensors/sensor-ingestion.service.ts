@@ -30,7 +30,7 @@ interface KnownDevice {
 const DEVICE_CACHE_MS = 5000;
 
 /**
- * Every MQTT message from a field device comes through here (DESIGN.md §4): checked against the
+ * Every MQTT message from a field device comes through here (docs/sensor-contract.md): checked against the
  * contract, de-duplicated on (device, boot, seq), stored, then handed to run timing and device
  * health. A bad message is counted and logged and changes nothing; nothing here may throw at the
  * MQTT client. Events are stored in group commits (one transaction for all that arrive while the

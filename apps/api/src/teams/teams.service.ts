@@ -29,7 +29,7 @@ export class TeamsService {
     if (!(await manager.existsBy(SchoolEntity, { id: input.schoolId }))) {
       throw unknownReference('schoolId', 'school', input.schoolId);
     }
-    // A team's age group is its oldest member's grade (RULES.md, age groups).
+    // A team's age group is its oldest member's grade (docs/rules.md#everywhere).
     const grade = Math.max(...input.members.map((member) => member.grade));
     if (grade < category.minGrade || grade > category.maxGrade) {
       throw invalid(`members: the oldest member is in grade ${grade}, outside ${category.ageGroupLabel}`, [

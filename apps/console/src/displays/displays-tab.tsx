@@ -18,7 +18,7 @@ const LANGS: [DisplayLanguage, string][] = [
 const REFRESH_MS = 10_000;
 
 /**
- * The screens of the venue (issue 6): pair a screen by the code it shows, then point it at a
+ * The screens of the venue: pair a screen by the code it shows, then point it at a
  * stage and a mode; it follows without a reload. Online state and last-seen refresh every 10 s.
  * To be placed in the stage view by the console (this folder is all the leaderboard adds).
  */

@@ -21,8 +21,8 @@ export const LEADERBOARD_GROUPS = [
 ];
 
 /**
- * Keeps only the leaderboard's messages from the kk/ru/en catalogs in the leaderboard's bundle (issue 6:
- * the public view loads in ≤ 100 KB gzipped over a slow mobile link). Works on the syntax tree,
+ * Keeps only the leaderboard's messages from the kk/ru/en catalogs in the leaderboard's bundle (the
+ * public view loads in ≤ 100 KB gzipped over a slow mobile link: docs/design.md#performance-budgets). Works on the syntax tree,
  * so multi-line entries and comments are handled; every other key stays as it is.
  */
 export function stripCatalogKeys(source: string, keep = LEADERBOARD_GROUPS): string {

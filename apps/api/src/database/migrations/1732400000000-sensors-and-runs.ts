@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
-/** Issue 4: the sensor event log, timed field runs, and device health and Mosquitto hash columns. */
+/** The sensor event log, timed field runs, and device health and Mosquitto hash columns. */
 export class SensorsAndRuns1732400000000 implements MigrationInterface {
   name = 'SensorsAndRuns1732400000000';
 

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
-/** Issue 7: teams entered into the republic stage with the reason, and check-in on the day. */
+/** Teams entered into the republic stage with the reason, and check-in on the day. */
 export class OrganiserConsole1732700000000 implements MigrationInterface {
   name = 'OrganiserConsole1732700000000';
 

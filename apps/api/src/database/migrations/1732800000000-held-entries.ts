@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
-/** Issue 5 §7: the head judge's review queue of tablet entries the server refused. */
+/** The head judge's review queue of tablet entries the server refused. */
 export class HeldEntries1732800000000 implements MigrationInterface {
   name = 'HeldEntries1732800000000';
 

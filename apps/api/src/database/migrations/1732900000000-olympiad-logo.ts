@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-/** Issue 6: the olympiad's logo on the hall screen. */
+/** The olympiad's logo on the hall screen. */
 export class OlympiadLogo1732900000000 implements MigrationInterface {
   name = 'OlympiadLogo1732900000000';
 
