@@ -30,7 +30,7 @@ export type EventBody = SensorEvent extends infer E
   : never;
 
 /**
- * One field device on MQTT as the contract wants it (DESIGN.md §4): a boot id per power-up, +1
+ * One field device on MQTT as the contract wants it (docs/sensor-contract.md): a boot id per power-up, +1
  * sequence numbers, retained status with a Last Will, QoS 1 events sent oldest first and each kept
  * until the broker acknowledged it — on disk when a queue file is given.
  */

@@ -4,7 +4,7 @@ import { ledgerEntryInputSchema, type LedgerEntryInput } from './rest';
 /**
  * Entries the server refused for a reason a person must settle (the category was locked while the
  * tablet was offline, a correction of an entry someone else corrected first…). The tablet hands
- * them to the head judge instead of dropping them (issue 5 §7): they wait in the stage's review
+ * them to the head judge instead of dropping them: they wait in the stage's review
  * queue until the head judge accepts one (it then enters the ledger as it was made) or dismisses
  * it with a reason. Nothing is deleted: a dismissed entry stays visible in the queue's history.
  */

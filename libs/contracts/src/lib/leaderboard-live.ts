@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PublicStageSync } from './federation';
 
 /**
- * What the audience's screens get beyond standings (issue 6): the public "on the field now",
+ * What the audience's screens get beyond standings: the public "on the field now",
  * the awards reveal, and self-configuring displays paired from the console.
  */
 

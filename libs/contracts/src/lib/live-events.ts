@@ -4,7 +4,7 @@ import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent
 import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
 
 /**
- * Socket.IO contract (DESIGN.md §5). A client joins a room and gets a snapshot with a version;
+ * Socket.IO contract (docs/design.md#live-updates). A client joins a room and gets a snapshot with a version;
  * after that it gets deltas whose version is exactly one more than the last one it saw. A client
  * that sees a gap emits `resync` and replaces its state with the snapshot it gets back.
  */
@@ -83,7 +83,7 @@ export interface ServerToClientEvents {
   'sensor:unassigned': (event: UnassignedSensorEvent) => void;
   /** Field rooms: a sumo ring's start button, start signal or fault. */
   'field:signal': (signal: FieldSignal) => void;
-  /** Public stage rooms: the field clock of published categories only (issue 6). */
+  /** Public stage rooms: the field clock of published categories only. */
   'run:public': (run: PublicRun) => void;
   /** Stage rooms: the awards reveal as far as it has gone. */
   'awards:state': (state: AwardsState) => void;

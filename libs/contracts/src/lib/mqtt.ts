@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The sensor contract over MQTT, version 1 (DESIGN.md §4). Firmware depends on it: change it only
+ * The sensor contract over MQTT, version 1 (docs/sensor-contract.md). Firmware depends on it: change it only
  * by adding a new version next to this one.
  */
 export const MQTT_CONTRACT_VERSION = 1;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * A maze run on a field (issue 4): a judge arms "team, attempt" on the field; the next start-gate
+ * A maze run on a field (docs/sensor-contract.md): a judge arms "team, attempt" on the field; the next start-gate
  * event of the field's device starts it, the finish gate stops it. Durations come from the device's
  * own microsecond clock (same boot), never from network arrival times.
  */

@@ -1,4 +1,4 @@
-/** The languages of the product. Kazakh is the default (DESIGN.md §1). */
+/** The languages of the product. Kazakh is the default (docs/design.md#who-uses-it). */
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'kk';

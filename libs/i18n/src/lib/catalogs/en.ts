@@ -197,7 +197,7 @@ export const en = {
   'board.hall.waiting': 'Waiting for published results…',
   'board.hall.next': 'Next: {name}',
   'board.hall.more': '…and {count, plural, one {# more team} other {# more teams}}',
-  // Issue 6: hall screen, awards reveal, paired displays, following a team.
+  // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'On the field now',
   'board.hall.ready': 'Ready',
   'board.awards.title': 'Awards',
@@ -251,7 +251,7 @@ export const en = {
   'console.awards.revealNext': 'Reveal the next place',
   'console.awards.end': 'End the ceremony',
 
-  // Judge tablet screens (issue 5)
+  // Judge tablet screens
   'judge.teams': 'Teams',
   'judge.pickTeam': 'Choose a team on the left.',
   'judge.resultNow': 'Result now',
@@ -507,7 +507,7 @@ export const en = {
   'scoring.creative.markMissing': 'Every criterion needs a mark.',
   'scoring.creative.topMarkNeedsComment': 'A top mark needs a written comment.',
 
-  // Issue 7: organiser console (registration import, documents, sumo draw, qualification)
+  // Organiser console (registration import, documents, sumo draw, qualification)
   'registration.unreadableFile': 'The file could not be read. Is it a CSV or XLSX table?',
   'registration.noFile': 'Choose a file first.',
   'registration.fileChanged': 'The file changed since it was checked. Check it again.',

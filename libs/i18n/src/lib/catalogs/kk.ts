@@ -198,7 +198,7 @@ export const kk = {
   'board.hall.waiting': 'Жарияланған нәтижелер күтілуде…',
   'board.hall.next': 'Келесі: {name}',
   'board.hall.more': '…және тағы {count} команда',
-  // Issue 6: hall screen, awards reveal, paired displays, following a team.
+  // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Қазір алаңда',
   'board.hall.ready': 'Дайын',
   'board.awards.title': 'Марапаттау',
@@ -254,7 +254,7 @@ export const kk = {
   'console.awards.revealNext': 'Келесі орынды жариялау',
   'console.awards.end': 'Марапаттауды аяқтау',
 
-  // Judge tablet screens (issue 5)
+  // Judge tablet screens
   'judge.teams': 'Командалар',
   'judge.pickTeam': 'Сол жақтан команданы таңдаңыз.',
   'judge.resultNow': 'Қазіргі нәтиже',
@@ -505,7 +505,7 @@ export const kk = {
   'scoring.creative.markMissing': 'Әр критерийге баға керек.',
   'scoring.creative.topMarkNeedsComment': 'Ең жоғары бағаға жазбаша түсініктеме керек.',
 
-  // Issue 7: organiser console (registration import, documents, sumo draw, qualification)
+  // Organiser console (registration import, documents, sumo draw, qualification)
   'registration.unreadableFile': 'Файл оқылмады. Бұл CSV не XLSX кестесі ме?',
   'registration.noFile': 'Алдымен файлды таңдаңыз.',
   'registration.fileChanged': 'Файл тексерілгеннен кейін өзгерді. Қайта тексеріңіз.',

@@ -198,7 +198,7 @@ export const ru = {
   'board.hall.next': 'Далее: {name}',
   'board.hall.more':
     '…и ещё {count, plural, one {# команда} few {# команды} many {# команд} other {# команды}}',
-  // Issue 6: hall screen, awards reveal, paired displays, following a team.
+  // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Сейчас на поле',
   'board.hall.ready': 'Готов',
   'board.awards.title': 'Награждение',
@@ -253,7 +253,7 @@ export const ru = {
   'console.awards.revealNext': 'Объявить следующее место',
   'console.awards.end': 'Завершить награждение',
 
-  // Judge tablet screens (issue 5)
+  // Judge tablet screens
   'judge.teams': 'Команды',
   'judge.pickTeam': 'Выберите команду слева.',
   'judge.resultNow': 'Результат сейчас',
@@ -510,7 +510,7 @@ export const ru = {
   'scoring.creative.markMissing': 'Нужна оценка по каждому критерию.',
   'scoring.creative.topMarkNeedsComment': 'Высшей оценке нужен письменный комментарий.',
 
-  // Issue 7: organiser console (registration import, documents, sumo draw, qualification)
+  // Organiser console (registration import, documents, sumo draw, qualification)
   'registration.unreadableFile': 'Файл не удалось прочитать. Это таблица CSV или XLSX?',
   'registration.noFile': 'Сначала выберите файл.',
   'registration.fileChanged': 'Файл изменился после проверки. Проверьте его снова.',

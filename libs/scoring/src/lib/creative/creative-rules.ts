@@ -105,7 +105,7 @@ export const CREATIVE_DEFAULT_PARAMS: CreativeParams = {
   tieBreaks: ['criterion:originality', 'criterion:engineering', 'decision'],
 };
 
-/** The Scratch project rubric of RULES.md (maximum 40). */
+/** The Scratch project rubric of docs/rules.md (maximum 40). */
 export const SCRATCH_RUBRIC_PARAMS: RubricParams = {
   ...CREATIVE_DEFAULT_PARAMS,
   criteria: [

@@ -7,7 +7,7 @@ export interface AgeGroupBand {
   maxGrade: number;
 }
 
-/** RULES.md default: grades 1–2, 3–4, 5–6. */
+/** The default age groups (docs/rules.md#everywhere): grades 1–2, 3–4, 5–6. */
 export const DEFAULT_AGE_GROUPS: readonly AgeGroupBand[] = [
   { label: '1–2', minGrade: 1, maxGrade: 2 },
   { label: '3–4', minGrade: 3, maxGrade: 4 },

@@ -2,7 +2,7 @@ import { buildRuleSet, validateRuleSet } from './build-rule-set';
 import { presetRuleSet, RULE_SET_PRESETS } from './presets';
 
 describe('rule-set presets', () => {
-  it('has the RULES.md default of every discipline, mini-sumo and a micromouse maze', () => {
+  it('has the default (docs/rules.md) of every discipline, mini-sumo and a micromouse maze', () => {
     const names = RULE_SET_PRESETS.map((p) => p.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -28,7 +28,7 @@ describe('rule-set presets', () => {
     expect(validateRuleSet(ruleSet)).toEqual({ ok: true, value: ruleSet });
   });
 
-  it('carries the RULES.md maze defaults as parameters', () => {
+  it('carries the maze defaults of docs/rules.md as parameters', () => {
     expect(presetRuleSet('maze-default')).toMatchObject({
       discipline: 'maze',
       schemaVersion: 1,
