@@ -11,7 +11,7 @@ const PNG = Buffer.from(
   'hex',
 );
 
-describe('the olympiad logo on the hall screens (issue 6)', () => {
+describe('the olympiad logo on the hall screens', () => {
   let venue: Venue;
   let organiser: string;
   let stage: StageFixture;

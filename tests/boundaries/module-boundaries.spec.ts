@@ -18,7 +18,7 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
     .map((message) => message.message);
 }
 
-describe('module boundaries (DESIGN.md §2) fail the lint', () => {
+describe('module boundaries (docs/design.md#module-boundaries) fail the lint', () => {
   it('libs/scoring may not import a framework', async () => {
     for (const framework of ['@nestjs/common', 'typeorm', 'react', 'mqtt', 'socket.io-client']) {
       const errors = await boundaryErrors('libs/scoring/src/lib/bad-import.ts', `import * as x from '${framework}';\nexport const y = x;\n`);

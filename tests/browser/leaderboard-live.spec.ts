@@ -15,7 +15,7 @@ import { RawDevice } from '../support/raw-device';
 import { judgeToken } from '../support/venue-api';
 
 /**
- * The hall screen and the public view against the real venue in Debian's Chromium (issue 6):
+ * The hall screen and the public view against the real venue in Debian's Chromium:
  * live updates within a second, a lost delta repaired by a snapshot, a server restart survived
  * without a reload, and the embargo checked on the Socket.IO frames a public client receives.
  */

@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test): the judge tablet's first load on a throttled 4 Mbit/s link, and the
- * production JS it downloads. Budget (DESIGN.md §7, issue 5): JS ≤ 200 KB gzipped, first load
+ * production JS it downloads. Budget (docs/design.md#performance-budgets): JS ≤ 200 KB gzipped, first load
  * ≤ 2 s. Each run is a cold browser context (no cache, no service worker). The bare baseline in
  * the same run loads a 1-byte page from the same server over the same link, so the figure can be
  * read as a ratio to what the link and the server cost anyway.

@@ -1,4 +1,4 @@
-// What a phone downloads before the public view can show results (issue 6 budget: ≤ 100 KB
+// What a phone downloads before the public view can show results (budget in docs/design.md#performance-budgets: ≤ 100 KB
 // gzipped): index.html, then every script, module preload and stylesheet it names, and the
 // static imports of those scripts; lazy chunks (hall screen, awards, qualifiers) are not counted.
 // Run: `npm run bench:leaderboard-size` after building the leaderboard.

@@ -1,5 +1,5 @@
 /**
- * Benchmark (not a test): N public viewers of one category (issue 6, DESIGN.md §7), in a separate
+ * Benchmark (not a test): N public viewers of one category (docs/design.md#performance-budgets), in a separate
  * process, while a judge confirms one result every 200 ms through the API. Prints p50/p99 delivery
  * latency (confirm sent → delta received by a viewer), the server's CPU share and RSS, and the size
  * of the deltas, beside a bare socket.io server broadcasting the same payloads at the same pace

@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): standings for a 2,000-team category, full recompute and one incremental
  * update, against a bare baseline measured in the same run (copy and sort 2,000 numbers).
- * Budget (DESIGN.md §7): standings recompute for 2,000 teams ≤ 5 ms.
+ * Budget (docs/design.md#performance-budgets): standings recompute for 2,000 teams ≤ 5 ms.
  *
  * Run: see libs/scoring/README.md ("Benchmark").
  */

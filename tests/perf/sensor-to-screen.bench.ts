@@ -1,5 +1,5 @@
 /**
- * Benchmark (not a test), issue 4 / DESIGN.md §7: a finish-gate MQTT event → the new standing on
+ * Benchmark (not a test), docs/design.md#performance-budgets: a finish-gate MQTT event → the new standing on
  * N Socket.IO screens (default 1,000, in a separate process), p50/p99, beside a bare mqtt.js →
  * socket.io relay (no logic, same payload size, as many screens in a process of their own),
  * the two measured in turns in the same run; then the sustained sensor event rate with zero

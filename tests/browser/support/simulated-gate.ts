@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 
 /**
- * A field's light-gate controller as the firmware behaves (DESIGN.md §4): its own credentials,
+ * A field's light-gate controller as the firmware behaves (docs/sensor-contract.md): its own credentials,
  * QoS 1 events on its own topic, a boot id per power-up, seq +1 per event, device microseconds.
  */
 export class SimulatedGate {
