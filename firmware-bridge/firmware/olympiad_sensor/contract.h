@@ -1,4 +1,4 @@
-// Sensor contract v1 (DESIGN.md §4) for the reference controller: message encoding and the
+// Sensor contract v1 (docs/sensor-contract.md) for the reference controller: message encoding and the
 // local event queue. Plain C++17 with no Arduino headers, so host tests compile it with g++.
 #pragma once
 
