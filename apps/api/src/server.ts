@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
+import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
@@ -29,7 +30,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   const tls = await VenueTlsService.prepare(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, tls), {
     bodyParser: false,
-    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    logger: new VenueLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }),
   });
   app.useBodyParser('json', { limit: config.maxBody });
   // Tablets on a weak venue Wi-Fi: gzip cuts the apps' first load about threefold.
