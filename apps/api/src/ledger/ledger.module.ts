@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
 import { CategoryWriteLock } from '../common/category-write-lock';
+import { JudgesModule } from '../judges/judges.module';
 import { LiveModule } from '../live/live.module';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
 import { StandingsController } from '../standings/standings.controller';
@@ -10,7 +11,7 @@ import { RecordEntryUseCase } from './record-entry.use-case';
 
 /** Writing scores: the ledger use case, projection updates and the standings read side. */
 @Module({
-  imports: [StandingsModule, LiveModule, CategoriesModule],
+  imports: [StandingsModule, LiveModule, CategoriesModule, JudgesModule],
   controllers: [LedgerController, StandingsController],
   providers: [CategoryWriteLock, RecordEntryUseCase, RecomputeStandingsUseCase],
   exports: [RecordEntryUseCase, RecomputeStandingsUseCase],

@@ -9,7 +9,7 @@ import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, conflict, forbidden, invalid, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntryEntity } from '../held-entries/held-entry.entity';
-import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
+import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from '../standings/standings.service';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -33,6 +33,7 @@ export class RecordEntryUseCase {
     private readonly standings: StandingsService,
     private readonly live: LiveService,
     private readonly lock: CategoryWriteLock,
+    private readonly assignments: JudgeAssignmentsQuery,
   ) {}
 
   /**
@@ -141,7 +142,7 @@ export class RecordEntryUseCase {
 
   private async assertMayScore(manager: EntityManager, actor: Actor, category: CategoryEntity): Promise<void> {
     if (actor.role !== 'judge') return;
-    const assigned = await manager.existsBy(JudgeAssignmentEntity, { judgeId: actor.id, categoryId: category.id });
+    const assigned = await this.assignments.isAssigned(actor, { categoryId: category.id }, manager);
     if (!assigned) throw forbidden('You are not assigned to this category');
   }
 
