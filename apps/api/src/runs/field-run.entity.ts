@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** `released`: finished (or timed by hand), then the judge freed the field: the field is idle again. */
-export type FieldRunState = 'armed' | 'running' | 'finished' | 'needs-manual-timing' | 'cancelled' | 'released';
+export type FieldRunState =
+  'armed' | 'running' | 'finished' | 'needs-manual-timing' | 'cancelled' | 'released';
 
 /** A timed maze run on a field: armed by a judge, started and finished by the field's gates. */
 @Entity('field_run')

@@ -1,4 +1,11 @@
-import { type ActiveRun, durationMs, nextRunStep, type RunEvent, toRunState } from './run-state';
+import {
+  type ActiveRun,
+  durationMs,
+  nextRunStep,
+  type RunEvent,
+  toPublicRun,
+  toRunState,
+} from './run-state';
 import type { FieldRunEntity } from './field-run.entity';
 
 const run = (overrides: Partial<FieldRunEntity>): FieldRunEntity =>
@@ -143,5 +150,47 @@ describe('nextRunStep', () => {
     expect(nextRunStep(null, { kind: 'cancel', latest: 'cancelled' })).toEqual({ kind: 'none' });
     expect(nextRunStep(null, { kind: 'cancel', latest: 'released' })).toEqual({ kind: 'none' });
     expect(nextRunStep(null, { kind: 'cancel', latest: null })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('toPublicRun', () => {
+  it('shows the hall the clock of an armed, running or finished run', () => {
+    const running = toRunState(
+      'f1',
+      run({ state: 'running', startedAt: '2026-12-05T09:01:00.000Z' }),
+    );
+    expect(toPublicRun(running)).toEqual({
+      fieldId: 'f1',
+      state: 'running',
+      categoryId: 'c1',
+      teamId: 't1',
+      attempt: 2,
+      startedAt: '2026-12-05T09:01:00.000Z',
+      durationMs: undefined,
+    });
+    const finished = toRunState(
+      'f1',
+      run({
+        state: 'finished',
+        startedAt: '2026-12-05T09:01:00.000Z',
+        durationMs: 62_351,
+        entryId: 'e1',
+      }),
+    );
+    expect(toPublicRun(finished)).toMatchObject({ state: 'finished', durationMs: 62_351 });
+    expect(toPublicRun(finished)).not.toHaveProperty('entryId');
+    expect(toPublicRun(toRunState('f1', run({ state: 'armed' })))).toMatchObject({
+      state: 'armed',
+      startedAt: undefined,
+    });
+  });
+
+  it('shows an idle field for an idle run and for one waiting for manual timing', () => {
+    expect(toPublicRun({ fieldId: 'f1', state: 'idle' })).toEqual({ fieldId: 'f1', state: 'idle' });
+    expect(
+      toPublicRun(
+        toRunState('f1', run({ state: 'needs-manual-timing', reason: 'device-rebooted' })),
+      ),
+    ).toEqual({ fieldId: 'f1', state: 'idle' });
   });
 });

@@ -1,4 +1,5 @@
-import type { RunState } from '@olympiad/contracts';
+import type { PublicRun, RunState, UnassignedSensorEvent } from '@olympiad/contracts';
+import type { SensorEventEntity } from '../sensors/sensor-event.entity';
 import type { FieldRunEntity } from './field-run.entity';
 
 /** The live shape of a stored run (a cancelled run leaves the field idle). */
@@ -33,6 +34,37 @@ export function toRunState(fieldId: string, run: FieldRunEntity | null): RunStat
         reason: run.reason === 'device-offline' ? 'device-offline' : 'device-rebooted',
       };
   }
+}
+
+/** What the run timing tells the public about a field (LiveService adds the field, stage and team names). */
+export type PublicRunChange = Omit<PublicRun, 'serverNow' | 'stageId' | 'fieldName' | 'teamName'>;
+
+/** The hall's view of a run: the clock only; a run waiting for manual timing shows nothing running. */
+export function toPublicRun(state: RunState): PublicRunChange {
+  if (state.state === 'idle' || state.state === 'needs-manual-timing')
+    return { fieldId: state.fieldId, state: 'idle' };
+  return {
+    fieldId: state.fieldId,
+    state: state.state,
+    categoryId: state.categoryId,
+    teamId: state.teamId,
+    attempt: state.attempt,
+    startedAt: 'startedAt' in state ? state.startedAt : undefined,
+    durationMs: state.state === 'finished' ? state.durationMs : undefined,
+  };
+}
+
+/** A stored gate event no run claimed, as the judge's tablet lists it. */
+export function toUnassigned(event: SensorEventEntity): UnassignedSensorEvent {
+  return {
+    id: event.id,
+    fieldId: event.fieldId,
+    deviceId: event.deviceId,
+    gate: event.gate ?? event.type,
+    deviceTimeUs: event.deviceTimeUs,
+    boot: event.boot,
+    receivedAt: event.receivedAt,
+  };
 }
 
 /** Device clocks count microseconds; results are whole milliseconds (rounded half up). */
@@ -81,6 +113,11 @@ export type RunStep =
   | { kind: 'release' }
   /** Nothing changes. */
   | { kind: 'none' };
+
+/** The state machine's view of a run found among the field's armed or running runs. */
+export function asActive(run: FieldRunEntity, start: RunStartRef | null): ActiveRun {
+  return { state: run.state === 'running' ? 'running' : 'armed', start };
+}
 
 /**
  * The field's run state machine (docs/architecture.md, *The flow of a sensor event*): pure, so each

@@ -12,7 +12,22 @@ export interface StartGate {
   deviceTimeUs: number;
 }
 
-const RUN_COLUMNS = ['id', 'fieldId', 'categoryId', 'teamId', 'attempt', 'state', 'armedBy', 'armedAt', 'startEventId', 'finishEventId', 'startedAt', 'durationMs', 'entryId', 'reason'] as const;
+const RUN_COLUMNS = [
+  'id',
+  'fieldId',
+  'categoryId',
+  'teamId',
+  'attempt',
+  'state',
+  'armedBy',
+  'armedAt',
+  'startEventId',
+  'finishEventId',
+  'startedAt',
+  'durationMs',
+  'entryId',
+  'reason',
+] as const;
 
 const ACTIVE_RUN = `
   SELECT ${RUN_COLUMNS.map((column) => `r."${column}"`).join(', ')},
@@ -25,16 +40,28 @@ const ACTIVE_RUN = `
  * The field's armed or running run with its start gate, in one statement: the first thing every
  * start and finish gate reads (hand-written SQL, see rawStatement).
  */
-export async function activeRunOf(manager: EntityManager, fieldId: string): Promise<{ run: FieldRunEntity; start: StartGate | null } | null> {
+export async function activeRunOf(
+  manager: EntityManager,
+  fieldId: string,
+): Promise<{ run: FieldRunEntity; start: StartGate | null } | null> {
   const [row] = (await rawStatement(manager, ACTIVE_RUN, [fieldId])).rows;
   if (!row) return null;
-  const run = Object.assign(new FieldRunEntity(), Object.fromEntries(RUN_COLUMNS.map((column) => [column, row[column]])));
+  const run = Object.assign(
+    new FieldRunEntity(),
+    Object.fromEntries(RUN_COLUMNS.map((column) => [column, row[column]])),
+  );
   // PostgreSQL hands integers back as numbers, bigints as strings.
   run.attempt = Number(run.attempt);
   if (run.durationMs !== null) run.durationMs = Number(run.durationMs);
   const start: StartGate | null =
     run.startEventId && row.startDeviceId
-      ? { id: run.startEventId, deviceId: String(row.startDeviceId), boot: String(row.startBoot), seq: Number(row.startSeq), deviceTimeUs: Number(row.startTimeUs) }
+      ? {
+          id: run.startEventId,
+          deviceId: String(row.startDeviceId),
+          boot: String(row.startBoot),
+          seq: Number(row.startSeq),
+          deviceTimeUs: Number(row.startTimeUs),
+        }
       : null;
   return { run, start };
 }
@@ -44,13 +71,37 @@ export async function storeRunProgress(manager: EntityManager, run: FieldRunEnti
   await rawStatement(
     manager,
     'UPDATE field_run SET state = ?, "startEventId" = ?, "startedAt" = ?, "finishEventId" = ?, "durationMs" = ?, "entryId" = ?, reason = ? WHERE id = ?',
-    [run.state, run.startEventId, run.startedAt, run.finishEventId, run.durationMs, run.entryId, run.reason, run.id],
+    [
+      run.state,
+      run.startEventId,
+      run.startedAt,
+      run.finishEventId,
+      run.durationMs,
+      run.entryId,
+      run.reason,
+      run.id,
+    ],
   );
 }
 
 /** The maze time limit of a category, or null when it is not a maze category (or is gone). */
-export async function mazeTimeLimitOf(manager: EntityManager, categoryId: string): Promise<number | null> {
-  const [row] = (await rawStatement(manager, 'SELECT discipline, "ruleSet" FROM category WHERE id = ?', [categoryId])).rows;
+export async function mazeTimeLimitOf(
+  manager: EntityManager,
+  categoryId: string,
+): Promise<number | null> {
+  const [row] = (
+    await rawStatement(manager, 'SELECT discipline, "ruleSet" FROM category WHERE id = ?', [
+      categoryId,
+    ])
+  ).rows;
   if (row?.discipline !== 'maze') return null;
   return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
+}
+
+/** The field's newest run, whatever its state. */
+export function latestRunOf(
+  manager: EntityManager,
+  fieldId: string,
+): Promise<FieldRunEntity | null> {
+  return manager.findOne(FieldRunEntity, { where: { fieldId }, order: { armedAt: 'DESC' } });
 }

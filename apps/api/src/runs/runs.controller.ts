@@ -4,6 +4,8 @@ import { armRunSchema, attachSensorEventsSchema } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ArmRunUseCase } from './arm-run.use-case';
+import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
 import { RunTimingService } from './run-timing.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
@@ -15,19 +17,27 @@ class AttachSensorEventsDto extends createZodDto(attachSensorEventsSchema) {}
 @Roles('organiser', 'head-judge', 'judge')
 @Controller('fields/:fieldId')
 export class RunsController {
-  constructor(private readonly runs: RunTimingService) {}
+  constructor(
+    private readonly runs: RunTimingService,
+    private readonly arming: ArmRunUseCase,
+    private readonly attaching: AttachSensorEventsUseCase,
+  ) {}
 
   /** Arms "team, attempt" on the field: its next start gate starts the clock. */
   @WritesStage({ param: 'fieldId', of: 'field' })
   @Post('runs')
-  arm(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: ArmRunDto, @CurrentActor() actor: Actor) {
-    return this.runs.arm(fieldId, body, actor);
+  arm(
+    @Param('fieldId', ParseUUIDPipe) fieldId: string,
+    @Body() body: ArmRunDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.arming.arm(fieldId, body, actor);
   }
 
   @WritesStage({ param: 'fieldId', of: 'field' })
   @Delete('runs/current')
   cancel(@Param('fieldId', ParseUUIDPipe) fieldId: string, @CurrentActor() actor: Actor) {
-    return this.runs.cancel(fieldId, actor);
+    return this.arming.cancel(fieldId, actor);
   }
 
   @Get('run')
@@ -42,7 +52,11 @@ export class RunsController {
 
   @WritesStage({ param: 'fieldId', of: 'field' })
   @Post('unassigned/attach')
-  attach(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: AttachSensorEventsDto, @CurrentActor() actor: Actor) {
-    return this.runs.attach(fieldId, body, actor);
+  attach(
+    @Param('fieldId', ParseUUIDPipe) fieldId: string,
+    @Body() body: AttachSensorEventsDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.attaching.execute(fieldId, body, actor);
   }
 }

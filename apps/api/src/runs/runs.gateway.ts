@@ -1,5 +1,10 @@
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import { armRunSchema, type RunState } from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
@@ -7,7 +12,7 @@ import { z } from 'zod';
 import { TokenService } from '../auth/token.service';
 import { ApiError } from '../common/api-error';
 import { assertStageEditable } from '../federation/venue-owned-stages';
-import { RunTimingService } from './run-timing.service';
+import { ArmRunUseCase } from './arm-run.use-case';
 
 const armMessageSchema = armRunSchema.extend({ fieldId: z.string().uuid() });
 
@@ -15,7 +20,7 @@ const armMessageSchema = armRunSchema.extend({ fieldId: z.string().uuid() });
 @WebSocketGateway({ cors: { origin: true }, serveClient: false })
 export class RunsGateway {
   constructor(
-    private readonly runs: RunTimingService,
+    private readonly arming: ArmRunUseCase,
     private readonly tokens: TokenService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -29,11 +34,16 @@ export class RunsGateway {
     const actor = this.tokens.verify(typeof token === 'string' ? token : undefined);
     if (!actor) return { ok: false, key: 'errors.unauthorized', message: 'Sign in first' };
     const request = armMessageSchema.safeParse(body);
-    if (!request.success) return { ok: false, key: 'errors.validation', message: request.error.issues[0]?.message ?? 'bad request' };
+    if (!request.success)
+      return {
+        ok: false,
+        key: 'errors.validation',
+        message: request.error.issues[0]?.message ?? 'bad request',
+      };
     try {
       const { fieldId, ...arm } = request.data;
       await assertStageEditable(this.dataSource.manager, 'field', fieldId);
-      return { ok: true, run: await this.runs.arm(fieldId, arm, actor) };
+      return { ok: true, run: await this.arming.arm(fieldId, arm, actor) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, key: error.key, message: error.message };
       throw error;

@@ -1,16 +1,32 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { DevicesModule } from '../devices/devices.module';
+import { JudgesModule } from '../judges/judges.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
+import { ArmRunUseCase } from './arm-run.use-case';
+import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
+import { FieldRunQueue } from './field-run-queue';
+import { RecordProvisionalAttempt } from './record-provisional-attempt';
+import { RunAnnouncer } from './run-announcer';
+import { RunTargetQuery } from './run-target.query';
 import { RunTimingService } from './run-timing.service';
 import { RunsController } from './runs.controller';
 import { RunsGateway } from './runs.gateway';
 
 @Module({
-  imports: [AuthModule, LedgerModule, LiveModule, DevicesModule],
+  imports: [AuthModule, LedgerModule, LiveModule, DevicesModule, JudgesModule],
   controllers: [RunsController],
-  providers: [RunTimingService, RunsGateway],
+  providers: [
+    RunTimingService,
+    ArmRunUseCase,
+    AttachSensorEventsUseCase,
+    FieldRunQueue,
+    RecordProvisionalAttempt,
+    RunAnnouncer,
+    RunTargetQuery,
+    RunsGateway,
+  ],
   exports: [RunTimingService],
 })
 export class RunsModule {}

@@ -1,0 +1,80 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AttachSensorEvents, RunState } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { ApiError, conflict, unknownReference } from '../common/api-error';
+import { SensorEventEntity } from '../sensors/sensor-event.entity';
+import { FieldRunEntity } from './field-run.entity';
+import { FieldRunQueue } from './field-run-queue';
+import { RecordProvisionalAttempt } from './record-provisional-attempt';
+import { durationMs, toRunState } from './run-state';
+import { RunTargetQuery } from './run-target.query';
+
+/**
+ * A judge pairs a start and a finish that arrived while nothing was armed: a finished run with
+ * its provisional attempt, as if the judge had armed it in time.
+ */
+@Injectable()
+export class AttachSensorEventsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: FieldRunQueue,
+    private readonly targets: RunTargetQuery,
+    private readonly recordAttempt: RecordProvisionalAttempt,
+  ) {}
+
+  async execute(fieldId: string, input: AttachSensorEvents, actor: Actor): Promise<RunState> {
+    const { field } = await this.targets.check(fieldId, input, actor);
+    const run = await this.queue.run(fieldId, async () => {
+      const events = this.dataSource.getRepository(SensorEventEntity);
+      const start = await events.findOneBy({ id: input.startEventId, fieldId });
+      const finish = await events.findOneBy({ id: input.finishEventId, fieldId });
+      if (!start || !finish)
+        throw unknownReference('startEventId', 'sensor event on this field', input.startEventId);
+      if (start.runId || finish.runId)
+        throw conflict('runs.eventTaken', 'One of these events already belongs to a run');
+      if (start.gate !== 'start' || finish.gate !== 'finish') {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'runs.wrongGates',
+          'Pick a start-gate event and then a finish-gate event',
+        );
+      }
+      if (
+        start.deviceId !== finish.deviceId ||
+        start.boot !== finish.boot ||
+        finish.seq <= start.seq
+      ) {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'runs.notAPair',
+          'These events are not a start and a later finish of one device boot',
+        );
+      }
+      const stored = await this.dataSource.getRepository(FieldRunEntity).save(
+        Object.assign(new FieldRunEntity(), {
+          id: randomUUID(),
+          fieldId: field.id,
+          categoryId: input.categoryId,
+          teamId: input.teamId,
+          attempt: input.attempt,
+          state: 'finished',
+          armedBy: actor.id,
+          armedAt: new Date().toISOString(),
+          startEventId: start.id,
+          finishEventId: finish.id,
+          startedAt: start.receivedAt,
+          durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
+          entryId: null,
+          reason: null,
+        }),
+      );
+      await events.update({ id: In([start.id, finish.id]) }, { runId: stored.id });
+      return stored;
+    });
+    await this.recordAttempt.execute(run, actor);
+    return toRunState(fieldId, run);
+  }
+}
