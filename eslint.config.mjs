@@ -72,7 +72,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/*.integration.ts', '**/*.e2e.ts', 'tests/**/*.ts'],
+    files: ['**/*.spec.{ts,tsx,js}', '**/*.integration.{ts,js}', '**/*.e2e.ts', 'tests/**/*.ts'],
     plugins: { jest },
     rules: {
       'jest/no-focused-tests': 'error',
