@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArmRun, RunState } from '@olympiad/contracts';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { conflict } from '../common/api-error';
 import { SensorEventEntity } from '../sensors/sensor-event.entity';
-import { FieldRunEntity } from './field-run.entity';
+import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RunAnnouncer } from './run-announcer';
 import { asActive, nextRunStep } from './run-state';
@@ -39,24 +38,7 @@ export class ArmRunUseCase {
       }
       if (active && step.kind === 'arm' && step.replaces)
         await runs.update({ id: active.id }, { state: 'cancelled' });
-      const run = await runs.save(
-        Object.assign(new FieldRunEntity(), {
-          id: randomUUID(),
-          fieldId: field.id,
-          categoryId: input.categoryId,
-          teamId: input.teamId,
-          attempt: input.attempt,
-          state: 'armed',
-          armedBy: actor.id,
-          armedAt: new Date().toISOString(),
-          startEventId: null,
-          finishEventId: null,
-          startedAt: null,
-          durationMs: null,
-          entryId: null,
-          reason: null,
-        }),
-      );
+      const run = await runs.save(newFieldRun(field.id, input, actor.id));
       return this.announcer.announce(run);
     });
   }

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttachSensorEvents, RunState } from '@olympiad/contracts';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { ApiError, conflict, unknownReference } from '../common/api-error';
 import { SensorEventEntity } from '../sensors/sensor-event.entity';
-import { FieldRunEntity } from './field-run.entity';
+import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
 import { durationMs, toRunState } from './run-state';
@@ -54,21 +53,12 @@ export class AttachSensorEventsUseCase {
         );
       }
       const stored = await this.dataSource.getRepository(FieldRunEntity).save(
-        Object.assign(new FieldRunEntity(), {
-          id: randomUUID(),
-          fieldId: field.id,
-          categoryId: input.categoryId,
-          teamId: input.teamId,
-          attempt: input.attempt,
+        newFieldRun(field.id, input, actor.id, {
           state: 'finished',
-          armedBy: actor.id,
-          armedAt: new Date().toISOString(),
           startEventId: start.id,
           finishEventId: finish.id,
           startedAt: start.receivedAt,
           durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
-          entryId: null,
-          reason: null,
         }),
       );
       await events.update({ id: In([start.id, finish.id]) }, { runId: stored.id });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** `released`: finished (or timed by hand), then the judge freed the field: the field is idle again. */
@@ -50,4 +51,30 @@ export class FieldRunEntity {
 
   @Column('varchar', { length: 40, nullable: true })
   reason!: string | null;
+}
+
+/** A new run of "team, attempt" on a field, armed now; `progress` for a run created further on. */
+export function newFieldRun(
+  fieldId: string,
+  input: { categoryId: string; teamId: string; attempt: number },
+  armedBy: string,
+  progress: Partial<FieldRunEntity> = {},
+): FieldRunEntity {
+  return Object.assign(new FieldRunEntity(), {
+    id: randomUUID(),
+    fieldId,
+    categoryId: input.categoryId,
+    teamId: input.teamId,
+    attempt: input.attempt,
+    state: 'armed',
+    armedBy,
+    armedAt: new Date().toISOString(),
+    startEventId: null,
+    finishEventId: null,
+    startedAt: null,
+    durationMs: null,
+    entryId: null,
+    reason: null,
+    ...progress,
+  });
 }
