@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import mqtt from 'mqtt';
 import { addMazeField } from '../support/field-fixture';
+import { makeOwnCertificate } from '../support/own-certificate';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, organiserToken } from '../support/venue-api';
 
@@ -304,41 +305,9 @@ describe('a venue that brought its own certificate', () => {
   let ownCa: string;
 
   beforeAll(async () => {
-    const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-    const caKeys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-    const ca = await x509.X509CertificateGenerator.createSelfSigned({
-      name: 'CN=Republic test CA',
-      keys: caKeys,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true),
-      ],
-    });
-    const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-    const cert = await x509.X509CertificateGenerator.create({
-      subject: 'CN=venue.olympiad.example',
-      issuer: ca.subject,
-      publicKey: keys.publicKey,
-      signingKey: caKeys.privateKey,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.SubjectAlternativeNameExtension([
-          { type: 'dns', value: 'venue.olympiad.example' },
-        ]),
-      ],
-    });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'own-cert-'));
-    const key = x509.PemConverter.encode(
-      await webcrypto.subtle.exportKey('pkcs8', keys.privateKey),
-      'PRIVATE KEY',
-    );
-    fs.writeFileSync(path.join(dir, 'cert.pem'), cert.toString('pem'));
-    fs.writeFileSync(path.join(dir, 'key.pem'), key);
-    ownCa = ca.toString('pem');
-    venue = await startVenue({
-      env: { TLS_CERT_FILE: path.join(dir, 'cert.pem'), TLS_KEY_FILE: path.join(dir, 'key.pem') },
-    });
+    const own = await makeOwnCertificate();
+    ownCa = own.caPem;
+    venue = await startVenue({ env: own.env });
   });
   afterAll(async () => {
     await venue?.stop();

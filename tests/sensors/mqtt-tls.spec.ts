@@ -1,9 +1,8 @@
 // @peculiar/x509 resolves its parts with tsyringe, which needs the metadata polyfill loaded first.
 import 'reflect-metadata';
 import type { RegisteredDevice, UnassignedSensorEvent, VenueTlsInfo } from '@olympiad/contracts';
-import * as x509 from '@peculiar/x509';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID, webcrypto } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +10,7 @@ import type { TLSSocket } from 'node:tls';
 import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
 import { addMazeField, eventually } from '../support/field-fixture';
+import { makeOwnCertificate } from '../support/own-certificate';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, organiserToken, type StageFixture } from '../support/venue-api';
@@ -285,49 +285,17 @@ describe('MQTT over TLS turned off', () => {
 describe('MQTT over TLS with a certificate the venue brought', () => {
   let venue: Venue;
   let ownCa: string;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mqtt-tls-own-'));
+  let ownDir: string | undefined;
 
   beforeAll(async () => {
-    const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-    const caKeys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-    const ca = await x509.X509CertificateGenerator.createSelfSigned({
-      name: 'CN=Republic test CA',
-      keys: caKeys,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, undefined, true),
-        new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true),
-      ],
-    });
-    const keys = await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify']);
-    const cert = await x509.X509CertificateGenerator.create({
-      subject: 'CN=venue.olympiad.example',
-      issuer: ca.subject,
-      publicKey: keys.publicKey,
-      signingKey: caKeys.privateKey,
-      signingAlgorithm: alg,
-      extensions: [
-        new x509.SubjectAlternativeNameExtension([
-          { type: 'dns', value: 'venue.olympiad.example' },
-        ]),
-      ],
-    });
-    fs.writeFileSync(path.join(dir, 'cert.pem'), cert.toString('pem'));
-    fs.writeFileSync(
-      path.join(dir, 'key.pem'),
-      x509.PemConverter.encode(
-        await webcrypto.subtle.exportKey('pkcs8', keys.privateKey),
-        'PRIVATE KEY',
-      ),
-    );
-    ownCa = ca.toString('pem');
-    venue = await startVenue({
-      env: { TLS_CERT_FILE: path.join(dir, 'cert.pem'), TLS_KEY_FILE: path.join(dir, 'key.pem') },
-    });
+    const own = await makeOwnCertificate();
+    ownDir = own.dir;
+    ownCa = own.caPem;
+    venue = await startVenue({ env: own.env });
   });
   afterAll(async () => {
     await venue?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (ownDir) fs.rmSync(ownDir, { recursive: true, force: true });
   });
 
   it('serves that certificate on the MQTT TLS port too; the bridge configuration names no venue CA', async () => {
