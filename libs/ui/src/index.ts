@@ -8,6 +8,7 @@ export * from './lib/app-shell/app-shell';
 export * from './lib/button/button';
 export * from './lib/text-field/text-field';
 export * from './lib/status-banner/status-banner';
+export * from './lib/query-status/query-status';
 export * from './lib/connection-badge/connection-badge';
 export * from './lib/api/api-error';
 export * from './lib/api/api-client';

@@ -1,13 +1,13 @@
 import {
   AppShell,
   Button,
-  describeError,
+  matchPath,
+  navigate,
+  QueryStatus,
   StatusBanner,
   useLanguage,
-  matchPath,
   useLocation,
   useQuery,
-  navigate,
 } from '@olympiad/ui';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
@@ -27,7 +27,7 @@ const SETUP_PATH = `${BASE_PATH}setup`;
  * sign-in, then the olympiads. `/console/setup?token=…` pre-fills the one-time code.
  */
 export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const { pathname, search } = useLocation();
   const { state, api, getToken, accept, signOut } = useOrganiserSession(fetch);
   const setup = useQuery(
@@ -67,20 +67,7 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
 
   if (setup.status === 'loading')
     return shell(<StatusBanner kind="loading">{t('common.loading')}</StatusBanner>);
-  if (setup.status === 'error') {
-    return shell(
-      <StatusBanner
-        kind="error"
-        action={
-          <Button variant="secondary" onClick={setup.reload}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {describeError(lang, setup.error)}
-      </StatusBanner>,
-    );
-  }
+  if (setup.status === 'error') return shell(<QueryStatus query={setup} />);
 
   const afterAuth = (answer: Parameters<typeof accept>[0]) => {
     accept(answer);

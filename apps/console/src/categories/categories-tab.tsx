@@ -1,12 +1,5 @@
 import type { MessageKey } from '@olympiad/i18n';
-import {
-  Button,
-  describeError,
-  StatusBanner,
-  type ApiClient,
-  useLanguage,
-  useQuery,
-} from '@olympiad/ui';
+import { type ApiClient, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import type { CategorySummary } from '../stage/console-context';
 import { CreateCategoryForm } from './create-category-form';
 import { RuleParamsEditor } from './rule-params-editor';
@@ -21,24 +14,10 @@ export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: strin
   );
   return (
     <>
-      {categories.status === 'loading' && !categories.data ? (
-        <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-      ) : null}
-      {categories.status === 'error' ? (
-        <StatusBanner
-          kind="error"
-          action={
-            <Button variant="secondary" onClick={categories.reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {describeError(lang, categories.error)}
-        </StatusBanner>
-      ) : null}
-      {categories.status === 'ready' && categories.data.length === 0 ? (
-        <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>
-      ) : null}
+      <QueryStatus
+        query={categories}
+        empty={<StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>}
+      />
       <ul className="plain-list">
         {(categories.data ?? []).map((category) => (
           <li key={category.id} className="ui-card category-card">

@@ -1,5 +1,5 @@
 import type { VenueLinkSummary } from '@olympiad/contracts';
-import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
+import { Link, QueryStatus, StatusBanner, useLanguage } from '@olympiad/ui';
 import { BASE_PATH } from '../base-path';
 import type { ConsoleApi } from '../stage/console-context';
 import { BundleImportPanel } from './bundle-import-panel';
@@ -17,7 +17,7 @@ const VENUES_POLL_MS = 5_000;
  * this server itself runs as a linked venue is left out: it is run here, not received.
  */
 export function VenuesPage({ console: consoleApi }: { console: ConsoleApi }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const venues = usePolledQuery(
     (signal) => consoleApi.api.get<VenueLinkSummary[]>('/api/federation/venues', { signal }),
     [consoleApi.api],
@@ -36,21 +36,7 @@ export function VenuesPage({ console: consoleApi }: { console: ConsoleApi }) {
         <h2 id="venues-title">{t('console.venues.title')}</h2>
         <p className="ui-muted">{t('console.venues.hint')}</p>
         <BundleImportPanel console={consoleApi} onImported={venues.reload} />
-        {venues.status === 'loading' && !venues.data ? (
-          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-        ) : null}
-        {venues.status === 'error' ? (
-          <StatusBanner
-            kind="error"
-            action={
-              <Button variant="secondary" onClick={venues.reload}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {describeError(lang, venues.error)}
-          </StatusBanner>
-        ) : null}
+        <QueryStatus query={venues} />
         {venues.data && list.length === 0 ? (
           <StatusBanner kind="info">{t('console.venues.empty')}</StatusBanner>
         ) : null}

@@ -1,6 +1,6 @@
 import type { DeviceStatus, RegisteredDevice } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
-import { Button, ConnectionBadge, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { type ApiClient, Button, ConnectionBadge, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import QRCode from 'qrcode';
 import { useEffect, useId, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
@@ -22,7 +22,7 @@ const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
 
 /** Fields (maze tables, sumo rings) and their sensor controllers: register one, its secret once with a QR code, live health. */
 export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const { api } = consoleApi;
   const fields = useQuery((signal) => api.get<FieldSummary[]>(`/api/stages/${stageId}/fields`, { signal }), [api, stageId]);
   const devices = useQuery((signal) => api.get<DeviceSummary[]>(`/api/stages/${stageId}/devices`, { signal }), [api, stageId]);
@@ -33,9 +33,7 @@ export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleAp
   return (
     <>
       {registered ? <SecretOnce device={registered} onDone={() => setRegistered(null)} /> : null}
-      {fields.status === 'loading' && !fields.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
-      {fields.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={fields.reload}>{t('common.retry')}</Button>}>{describeError(lang, fields.error)}</StatusBanner> : null}
-      {fields.status === 'ready' && fields.data.length === 0 ? <StatusBanner kind="info">{t('console.fields.empty')}</StatusBanner> : null}
+      <QueryStatus query={fields} empty={<StatusBanner kind="info">{t('console.fields.empty')}</StatusBanner>} />
       {(fields.data ?? []).length > 0 ? (
         <div className="live-line">
           <ConnectionBadge state={health.connected ? 'online' : 'connecting'} />

@@ -1,5 +1,5 @@
 import type { MessageKey } from '@olympiad/i18n';
-import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { type ApiClient, Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
 import type { StageSummary } from '../olympiads/olympiad.types';
 import type { CategorySummary } from '../stage/console-context';
@@ -77,9 +77,7 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
 
       <section className="ui-card no-print">
         <h3>{t('console.judges.title')}</h3>
-        {judges.status === 'loading' && !judges.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
-        {judges.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={judges.reload}>{t('common.retry')}</Button>}>{describeError(lang, judges.error)}</StatusBanner> : null}
-        {judges.status === 'ready' && judges.data.length === 0 ? <p className="ui-muted">{t('console.judges.empty')}</p> : null}
+        <QueryStatus query={judges} empty={<p className="ui-muted">{t('console.judges.empty')}</p>} />
         <ul className="plain-list">
           {(judges.data ?? []).map((judge) => (
             <li key={judge.id} className="team-row">

@@ -1,9 +1,9 @@
 import { compareNames } from '@olympiad/i18n';
 import {
-  Button,
-  describeError,
-  StatusBanner,
   type ApiClient,
+  Button,
+  QueryStatus,
+  StatusBanner,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
@@ -43,21 +43,7 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
       <TabletTrustEntry />
       <section aria-labelledby="olympiads-title">
         <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>
-        {olympiads.status === 'loading' && !olympiads.data ? (
-          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-        ) : null}
-        {olympiads.status === 'error' ? (
-          <StatusBanner
-            kind="error"
-            action={
-              <Button variant="secondary" onClick={olympiads.reload}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {describeError(lang, olympiads.error)}
-          </StatusBanner>
-        ) : null}
+        <QueryStatus query={olympiads} />
         {olympiads.status === 'ready' && list.length === 0 ? (
           <StatusBanner kind="info">{t('console.olympiads.empty')}</StatusBanner>
         ) : null}

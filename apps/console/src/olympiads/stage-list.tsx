@@ -1,11 +1,10 @@
 import { REGIONS } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import {
-  Button,
-  describeError,
-  Link,
-  StatusBanner,
   type ApiClient,
+  Link,
+  queryPending,
+  QueryStatus,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
@@ -26,22 +25,7 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
   const regionName = (code: string | null) =>
     REGIONS.find((region) => region.code === code)?.name[lang] ?? code ?? '';
 
-  if (stages.status === 'loading' && !stages.data)
-    return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
-  if (stages.status === 'error') {
-    return (
-      <StatusBanner
-        kind="error"
-        action={
-          <Button variant="secondary" onClick={stages.reload}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {describeError(lang, stages.error)}
-      </StatusBanner>
-    );
-  }
+  if (queryPending(stages)) return <QueryStatus query={stages} />;
   const list = [...(stages.data ?? [])].sort((a, b) =>
     a.kind !== b.kind
       ? a.kind === 'republic'

@@ -1,7 +1,7 @@
 import type { StandingsSnapshot } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
-import { Button, describeError, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import { Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
 import type { CategorySummary, ConsoleApi } from '../stage/console-context';
@@ -37,8 +37,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
     }
   };
 
-  if (categories.status === 'loading' && !categories.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
-  if (categories.status === 'error') return <StatusBanner kind="error" action={<Button variant="secondary" onClick={categories.reload}>{t('common.retry')}</Button>}>{describeError(lang, categories.error)}</StatusBanner>;
+  if (queryPending(categories)) return <QueryStatus query={categories} />;
   if (!category) return <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>;
   if (!picked && opening.status === 'searching') return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
 
@@ -75,9 +74,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
       </section>
       <section className="ui-card">
         <h3>{category.name}</h3>
-        {standings.status === 'loading' && !standings.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
-        {standings.status === 'error' ? <StatusBanner kind="error" action={<Button variant="secondary" onClick={standings.reload}>{t('common.retry')}</Button>}>{describeError(lang, standings.error)}</StatusBanner> : null}
-        {standings.status === 'ready' && rows.length === 0 ? <p className="ui-muted">{t('console.results.empty')}</p> : null}
+        <QueryStatus query={standings} empty={<p className="ui-muted">{t('console.results.empty')}</p>} isEmpty={() => rows.length === 0} />
         {rows.length > 0 ? (
           <div className="table-scroll">
             <table className="data-table">

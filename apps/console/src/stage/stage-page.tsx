@@ -1,5 +1,5 @@
 import type { MessageKey } from '@olympiad/i18n';
-import { Button, describeError, Link, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import { Link, QueryStatus, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { BASE_PATH } from '../base-path';
 import { CategoriesTab } from '../categories/categories-tab';
@@ -26,19 +26,17 @@ type Tab = (typeof TABS)[number] | 'republic';
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
 export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
   const stage = useQuery((signal) => consoleApi.api.get<StageSummary & { olympiadId: string; venue: string }>(`/api/stages/${stageId}`, { signal }), [consoleApi.api, stageId]);
   const republic = useRepublicLink(consoleApi.api, stageId);
   const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
 
-  if (stage.status === 'loading' && !stage.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (stage.status === 'loading' && !stage.data) return <QueryStatus query={stage} />;
   if (stage.status === 'error' || !stage.data) {
     return (
       <>
-        <StatusBanner kind="error" action={<Button variant="secondary" onClick={stage.reload}>{t('common.retry')}</Button>}>
-          {describeError(lang, stage.error)}
-        </StatusBanner>
+        <QueryStatus query={stage} />
         <Link href={BASE_PATH} className="back-link">← {t('console.stage.back')}</Link>
       </>
     );

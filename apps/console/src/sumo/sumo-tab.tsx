@@ -1,4 +1,4 @@
-import { Button, describeError, StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { type ApiClient, Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
 import type { CategorySummary } from '../stage/console-context';
 
@@ -37,8 +37,7 @@ export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
     }
   };
 
-  if (categories.status === 'loading' && !categories.data) return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
-  if (categories.status === 'error') return <StatusBanner kind="error" action={<Button variant="secondary" onClick={categories.reload}>{t('common.retry')}</Button>}>{describeError(lang, categories.error)}</StatusBanner>;
+  if (queryPending(categories)) return <QueryStatus query={categories} />;
   if (sumo.length === 0) return <StatusBanner kind="info">{t('console.sumo.none')}</StatusBanner>;
 
   const answer = bracket.data;

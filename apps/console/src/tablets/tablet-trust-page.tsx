@@ -1,9 +1,8 @@
 import type { VenueTlsInfo } from '@olympiad/contracts';
 import {
   type ApiClient,
-  Button,
-  describeError,
   Link,
+  QueryStatus,
   StatusBanner,
   useLanguage,
   useQuery,
@@ -23,7 +22,7 @@ export const TABLETS_PATH = `${BASE_PATH}tablets`;
  * address. A venue with its own certificate skips the first two; one with HTTPS off has none.
  */
 export function TabletTrustPage({ api }: { api: ApiClient }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const tls = useQuery((signal) => api.get<VenueTlsInfo>('/api/tls', { signal }), [api]);
   return (
     <>
@@ -32,21 +31,7 @@ export function TabletTrustPage({ api }: { api: ApiClient }) {
       </Link>
       <section aria-labelledby="tablets-title" className="tablet-trust">
         <h2 id="tablets-title">{t('console.tablets.title')}</h2>
-        {tls.status === 'loading' && !tls.data ? (
-          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-        ) : null}
-        {tls.status === 'error' ? (
-          <StatusBanner
-            kind="error"
-            action={
-              <Button variant="secondary" onClick={tls.reload}>
-                {t('common.retry')}
-              </Button>
-            }
-          >
-            {describeError(lang, tls.error)}
-          </StatusBanner>
-        ) : null}
+        <QueryStatus query={tls} />
         {tls.data ? <TrustSteps info={tls.data} /> : null}
       </section>
     </>

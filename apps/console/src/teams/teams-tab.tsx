@@ -1,6 +1,6 @@
 import type { MessageKey } from '@olympiad/i18n';
 import { formatClockTime, matchesSearch, sortByName } from '@olympiad/i18n';
-import { Button, describeError, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
+import { Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { ImportPanel } from '../registration/import-panel';
 import type { CategorySummary, ConsoleApi, TeamSummary } from '../stage/console-context';
@@ -59,12 +59,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
         {all.length > 0 ? (
           <p className="ui-muted">{t('console.teams.checkedInCount', { count: all.filter((team) => team.checkedInAt).length, total: all.length })}</p>
         ) : null}
-        {teams.status === 'loading' && !teams.data ? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner> : null}
-        {teams.status === 'error' ? (
-          <StatusBanner kind="error" action={<Button variant="secondary" onClick={teams.reload}>{t('common.retry')}</Button>}>
-            {describeError(lang, teams.error)}
-          </StatusBanner>
-        ) : null}
+        <QueryStatus query={teams} />
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
         {teams.status === 'ready' && all.length === 0 ? <StatusBanner kind="info">{t('console.teams.empty')}</StatusBanner> : null}
         {all.length > 0 ? <TextField label={t('console.teams.search')} type="search" value={query} onChange={(event) => setQuery(event.target.value)} /> : null}

@@ -1,12 +1,12 @@
 import { compareNames } from '@olympiad/i18n';
 import {
   Button,
-  describeError,
+  createApiClient,
   Link,
+  QueryStatus,
   StatusBanner,
   useLanguage,
   useQuery,
-  createApiClient,
 } from '@olympiad/ui';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { PublicStage } from './public-stage.types';
@@ -56,21 +56,7 @@ export function StageListPage({
   }, [reload]);
 
   // A failed refresh keeps the list it had, under the error.
-  const failed =
-    stages.status === 'error' ? (
-      <StatusBanner
-        kind="error"
-        action={
-          <Button variant="secondary" onClick={reload}>
-            {t('common.retry')}
-          </Button>
-        }
-      >
-        {describeError(lang, stages.error)}
-      </StatusBanner>
-    ) : null;
-  if (!stages.data)
-    return failed ?? <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (!stages.data) return <QueryStatus query={stages} />;
   const list = stages.data.filter((stage) => !olympiadId || stage.olympiad.id === olympiadId);
   const olympiads = [
     ...new Map(list.map((stage) => [stage.olympiad.id, stage.olympiad])).values(),
@@ -80,7 +66,7 @@ export function StageListPage({
       <h2 id="stages-title">
         {olympiadId && olympiads[0] ? olympiads[0].name : t('board.stages.title')}
       </h2>
-      {failed}
+      <QueryStatus query={stages} />
       {list.length === 0 ? (
         <StatusBanner kind="info">
           {t(olympiadId ? 'board.olympiad.notFound' : 'board.stages.empty')}
