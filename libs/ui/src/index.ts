@@ -6,6 +6,7 @@ export * from './lib/language/language-context';
 export * from './lib/language/language-switcher';
 export * from './lib/app-shell/app-shell';
 export * from './lib/button/button';
+export * from './lib/choice-group/choice-group';
 export * from './lib/text-field/text-field';
 export * from './lib/status-banner/status-banner';
 export * from './lib/query-status/query-status';

@@ -1,5 +1,5 @@
 import type { FieldError, RubricMarksPayload, RubricParams } from '@olympiad/scoring';
-import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
+import { Button, ChoiceGroup, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
@@ -138,23 +138,17 @@ function RubricSheet({
                 {criterion.weight !== 1 ? ` × ${criterion.weight}` : ''}
               </span>
             </legend>
-            <div className="scale" role="radiogroup" aria-label={criterion.title || criterion.id}>
-              {scale.map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  role="radio"
-                  aria-checked={mark === value}
-                  className={`scale__mark ${mark === value ? 'scale__mark--on' : ''}`}
-                  onClick={() => {
-                    setSaved(false);
-                    setMarks((m) => ({ ...m, [criterion.id]: value }));
-                  }}
-                >
-                  {value}
-                </button>
-              ))}
-            </div>
+            <ChoiceGroup
+              label={criterion.title || criterion.id}
+              options={scale.map((value) => ({ value, label: value }))}
+              value={mark}
+              onChange={(value) => {
+                setSaved(false);
+                setMarks((m) => ({ ...m, [criterion.id]: value }));
+              }}
+              className="scale"
+              optionClassName="scale__mark"
+            />
             {top && rubric.commentOnTopMark ? (
               <label className="ui-field">
                 <span className="ui-field__label">{t('judge.rubric.topMarkComment')}</span>

@@ -11,7 +11,7 @@ import {
   type TimePrecision,
   timePrecisionOf,
 } from '@olympiad/scoring';
-import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
+import { Button, ChoiceGroup, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { CategoryInfo } from '../category/category-data.types';
@@ -179,44 +179,31 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
 
   return (
     <div className="panel attempt-form">
-      <div className="choices" role="radiogroup" aria-label={t('judge.maze.outcome')}>
-        {(['finished', 'not-finished'] as const).map((value) => (
-          <button
-            key={value}
-            type="button"
-            role="radio"
-            aria-checked={outcome === value}
-            className={`choice ${outcome === value ? 'choice--on' : ''}`}
-            onClick={() => setOutcome(value)}
-          >
-            {t(value === 'finished' ? 'judge.maze.finished' : 'judge.maze.notFinished')}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        label={t('judge.maze.outcome')}
+        options={[
+          { value: 'finished', label: t('judge.maze.finished') },
+          { value: 'not-finished', label: t('judge.maze.notFinished') },
+        ]}
+        value={outcome}
+        onChange={setOutcome}
+      />
 
       {outcome === 'finished' ? (
         <div className="time-source">
           {sensorMs !== null ? (
-            <div className="choices" role="radiogroup" aria-label={t('judge.maze.timeSource')}>
-              <button
-                type="button"
-                role="radio"
-                aria-checked={timing === 'sensor'}
-                className={`choice ${timing === 'sensor' ? 'choice--on' : ''}`}
-                onClick={() => setTiming('sensor')}
-              >
-                {t('judge.maze.sensorTime', { time: formatResultTime(sensorMs, 'ms') })}
-              </button>
-              <button
-                type="button"
-                role="radio"
-                aria-checked={timing === 'stopwatch'}
-                className={`choice ${timing === 'stopwatch' ? 'choice--on' : ''}`}
-                onClick={() => setTiming('stopwatch')}
-              >
-                {t('judge.maze.stopwatch')}
-              </button>
-            </div>
+            <ChoiceGroup
+              label={t('judge.maze.timeSource')}
+              options={[
+                {
+                  value: 'sensor',
+                  label: t('judge.maze.sensorTime', { time: formatResultTime(sensorMs, 'ms') }),
+                },
+                { value: 'stopwatch', label: t('judge.maze.stopwatch') },
+              ]}
+              value={timing}
+              onChange={setTiming}
+            />
           ) : null}
           {timing === 'stopwatch' ? (
             <div className="stopwatch-row">
@@ -238,20 +225,15 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
           ) : null}
         </div>
       ) : (
-        <div className="choices" role="radiogroup" aria-label={t('judge.maze.endedBy')}>
-          {(['stall', 'time-limit', 'left-course', 'judge'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="radio"
-              aria-checked={endedBy === value}
-              className={`choice ${endedBy === value ? 'choice--on' : ''}`}
-              onClick={() => setEndedBy(value)}
-            >
-              {t(`judge.maze.ended.${value}`)}
-            </button>
-          ))}
-        </div>
+        <ChoiceGroup
+          label={t('judge.maze.endedBy')}
+          options={(['stall', 'time-limit', 'left-course', 'judge'] as const).map((value) => ({
+            value,
+            label: t(`judge.maze.ended.${value}`),
+          }))}
+          value={endedBy}
+          onChange={setEndedBy}
+        />
       )}
 
       <div className="counter" role="group" aria-label={t('judge.maze.touches')}>
