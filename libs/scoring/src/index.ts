@@ -52,7 +52,14 @@ export * from './lib/maze/provisional-attempt';
 
 // Programming and creative calculators
 export { scoreProgrammingTeam } from './lib/programming/programming-score';
-export { parseCheckerCsv, type CheckerRow } from './lib/programming/checker-csv';
+export {
+  parseCheckerCsv,
+  readCheckerCsv,
+  type CheckerColumn,
+  type CheckerLine,
+  type CheckerRow,
+  type CheckerTable,
+} from './lib/programming/checker-csv';
 export * from './lib/creative/combine-judges';
 export { scoreRubricTeam, scoreRubricNormalised } from './lib/creative/rubric-score';
 

@@ -1,4 +1,4 @@
-import { PROGRAMMING_TASK, type ProgrammingRuleSet } from '@olympiad/scoring';
+import { PROGRAMMING_TASK, type ProgrammingRuleSet, readCheckerCsv } from '@olympiad/scoring';
 import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
 import { type ChangeEvent, useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -6,8 +6,8 @@ import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
 import type { LedgerEntryInput } from '@olympiad/contracts';
-import { parseCheckerCsv, teamMatcher } from './checker-csv';
 import { taskPoints } from './task-points';
+import { teamMatcher } from './team-matcher';
 
 interface PreviewRow {
   line: number;
@@ -38,7 +38,7 @@ export function CheckerImport({ state }: ScreenProps) {
     if (!text.trim()) return [];
     const find = teamMatcher(teams);
     const names = new Map(teams.map((team) => [team.id, team.name]));
-    return parseCheckerCsv(text).map((row) => {
+    return readCheckerCsv(text).lines.map((row) => {
       const teamId = find(row.team);
       const base = {
         line: row.line,

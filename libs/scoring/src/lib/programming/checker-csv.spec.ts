@@ -1,5 +1,5 @@
 import { presetRuleSet } from '../rule-set/presets';
-import { parseCheckerCsv } from './checker-csv';
+import { parseCheckerCsv, readCheckerCsv } from './checker-csv';
 import type { ProgrammingRuleSet } from './programming-rules';
 
 const ioi = presetRuleSet('programming-default') as ProgrammingRuleSet;
@@ -49,5 +49,34 @@ describe('parseCheckerCsv', () => {
   it('wants the contest time under ICPC rules', () => {
     const result = parseCheckerCsv(icpc, 'team,task,points\nt1,A,100');
     expect(!result.ok && result.errors[0].key).toBe('scoring.programming.timeRequired');
+  });
+});
+
+describe('readCheckerCsv', () => {
+  it('keeps every line for a preview: a header, semicolons, quotes and a BOM', () => {
+    expect(readCheckerCsv('\uFEFFteam;task;points\n"Қыран; 1";A;70\nТұлпар;B;x\n\n')).toEqual({
+      missingColumns: ['time'],
+      lines: [
+        { line: 2, team: 'Қыран; 1', task: 'A', points: 70, time: '' },
+        { line: 3, team: 'Тұлпар', task: 'B', points: null, time: '' },
+      ],
+    });
+  });
+
+  it('reads the columns in the order a Russian or Kazakh header names them, tab-separated', () => {
+    const { lines } = readCheckerCsv('Задача\tБаллы\tКоманда\nA\t70,0\tҚыран');
+    expect(lines).toEqual([{ line: 2, team: 'Қыран', task: 'A', points: 70, time: '' }]);
+    expect(readCheckerCsv('есеп,ұпай,команда,уақыт\nB,5,Тұлпар,1:15').lines[0]).toMatchObject({
+      team: 'Тұлпар',
+      task: 'B',
+      time: '1:15',
+    });
+  });
+
+  it('takes team, task, points, time in order without a header, and keeps negative points out', () => {
+    expect(readCheckerCsv('Timer,A,-3,0:50')).toEqual({
+      missingColumns: ['team', 'task', 'points', 'time'],
+      lines: [{ line: 1, team: 'Timer', task: 'A', points: null, time: '0:50' }],
+    });
   });
 });

@@ -35,6 +35,77 @@ function splitLine(line: string, delimiter: string): string[] {
   return fields;
 }
 
+export type CheckerColumn = 'team' | 'task' | 'points' | 'time';
+
+/** Header words for each column in kk/ru/en; without a header the columns come in this order. */
+const COLUMN_WORDS: Record<CheckerColumn, RegExp> = {
+  team: /team|команда/,
+  task: /task|задача|есеп/,
+  points: /points|балл|ұпай/,
+  time: /time|время|уақыт/,
+};
+const COLUMNS = Object.keys(COLUMN_WORDS) as CheckerColumn[];
+
+/** One line of a checker's file as written, before any rule is applied. */
+export interface CheckerLine {
+  /** 1-based line of the file. */
+  line: number;
+  /** The team as the file names it (id or name). */
+  team: string;
+  task: string;
+  /** Whole points ≥ 0 (`70,0` reads as 70); null when the cell is empty or not such a number. */
+  points: number | null;
+  /** The contest time cell as written; empty without a time column. */
+  time: string;
+}
+
+export interface CheckerTable {
+  /** The columns the header does not name (all of them without a header row). */
+  missingColumns: CheckerColumn[];
+  lines: CheckerLine[];
+}
+
+function readPoints(text: string): number | null {
+  const number = Number(text.replace(',', '.'));
+  return text !== '' && Number.isInteger(number) && number >= 0 ? number : null;
+}
+
+/**
+ * Reads a checker's result file line by line without judging it, for a preview that shows every
+ * line: separated by ';', tab or ',' (whichever the first line uses, in that order), a BOM and
+ * blank lines ignored. A header row (recognised by a column word in any language) names the
+ * columns in any order; without one the columns are team, task, points, time.
+ */
+export function readCheckerCsv(text: string): CheckerTable {
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = rows.find((row) => row.trim()) ?? '';
+  const delimiter = [';', '\t', ','].find((candidate) => first.includes(candidate)) ?? ',';
+  const header = splitLine(first, delimiter).map((cell) => cell.toLowerCase());
+  const named = (column: CheckerColumn) =>
+    header.findIndex((cell) => COLUMN_WORDS[column].test(cell));
+  // Only the three required columns mark a header row: a team called "Timer" is data.
+  const hasHeader = COLUMNS.some((column) => column !== 'time' && named(column) >= 0);
+  const missingColumns = COLUMNS.filter((column) => !hasHeader || named(column) < 0);
+  const index = (column: CheckerColumn) => {
+    if (hasHeader && named(column) >= 0) return named(column);
+    return hasHeader && column === 'time' ? -1 : COLUMNS.indexOf(column);
+  };
+  const lines: CheckerLine[] = [];
+  rows.forEach((row, number) => {
+    if (!row.trim() || (hasHeader && row === first)) return;
+    const cells = splitLine(row, delimiter);
+    const cell = (column: CheckerColumn) => cells[index(column)] ?? '';
+    lines.push({
+      line: number + 1,
+      team: cell('team'),
+      task: cell('task'),
+      points: readPoints(cell('points')),
+      time: cell('time'),
+    });
+  });
+  return { missingColumns, lines };
+}
+
 /** "75", "1:15" or "1:02:03" (h:mm:ss) as milliseconds; null when not a time. */
 function timeToMs(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
@@ -44,20 +115,16 @@ function timeToMs(text: string): number | null {
 }
 
 /**
- * Reads a checker's result file: a header with the columns team, task, points and optionally time
- * (seconds or m:ss, contest time), comma- or semicolon-separated. Each row is checked like a
- * programming.task entry; all problems are reported with their line.
+ * Reads a checker's result file (as `readCheckerCsv` does) and checks it as a whole: the header
+ * must name the columns team, task, points and optionally time (seconds or m:ss, contest time).
+ * Each row is checked like a programming.task entry; all problems are reported with their line.
  */
 export function parseCheckerCsv(
   ruleSet: ProgrammingRuleSet,
   text: string,
 ): Validated<CheckerRow[]> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const header = lines[0] ?? '';
-  const delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
-  const columns = splitLine(header, delimiter).map((c) => c.toLowerCase());
-  const at = (name: string) => columns.indexOf(name);
-  const missing = ['team', 'task', 'points'].filter((name) => at(name) < 0);
+  const { missingColumns, lines } = readCheckerCsv(text);
+  const missing = missingColumns.filter((column) => column !== 'time');
   if (missing.length > 0) {
     return fail([
       fieldError(
@@ -70,19 +137,13 @@ export function parseCheckerCsv(
   }
   const rows: CheckerRow[] = [];
   const errors: FieldError[] = [];
-  lines.forEach((raw, index) => {
-    if (index === 0 || raw.trim() === '') return;
-    const line = index + 1;
-    const fields = splitLine(raw, delimiter);
-    const team = fields[at('team')] ?? '';
-    const pointsText = fields[at('points')] ?? '';
-    const timeText = at('time') >= 0 ? (fields[at('time')] ?? '') : '';
-    const timeMs = timeText === '' ? null : timeToMs(timeText);
+  for (const { line, team, task, points, time } of lines) {
+    const timeMs = time === '' ? null : timeToMs(time);
     if (team === '')
       errors.push(
         fieldError(`lines.${line}.team`, 'scoring.csv.teamMissing', `line ${line}: no team`),
       );
-    if (!/^\d+$/.test(pointsText)) {
+    if (points === null) {
       errors.push(
         fieldError(
           `lines.${line}.points`,
@@ -90,9 +151,9 @@ export function parseCheckerCsv(
           `line ${line}: points must be a whole number`,
         ),
       );
-      return;
+      continue;
     }
-    if (timeText !== '' && timeMs === null) {
+    if (time !== '' && timeMs === null) {
       errors.push(
         fieldError(
           `lines.${line}.time`,
@@ -100,14 +161,9 @@ export function parseCheckerCsv(
           `line ${line}: time must be seconds or m:ss`,
         ),
       );
-      return;
+      continue;
     }
-    const payload = {
-      task: fields[at('task')] ?? '',
-      points: Number(pointsText),
-      groups: null,
-      timeMs,
-    };
+    const payload = { task, points, groups: null, timeMs };
     const checked = validateEntry(ruleSet, {
       kind: PROGRAMMING_TASK,
       teamId: team || 'unknown',
@@ -121,10 +177,10 @@ export function parseCheckerCsv(
           message: `line ${line}: ${error.message}`,
         });
       }
-      return;
+      continue;
     }
     if (team !== '')
       rows.push({ line, team, payload: checked.value.payload as ProgrammingTaskPayload });
-  });
+  }
   return errors.length > 0 ? fail(errors) : ok(rows);
 }

@@ -1,14 +1,6 @@
-import { parseCheckerCsv, teamMatcher } from './checker-csv';
+import { teamMatcher } from './team-matcher';
 
-describe('checker CSV', () => {
-  it('reads a header, semicolons, quotes and a BOM', () => {
-    const rows = parseCheckerCsv('\uFEFFteam;task;points\n"Қыран; 1";A;70\nТұлпар;B;x\n\n');
-    expect(rows).toEqual([
-      { line: 2, team: 'Қыран; 1', task: 'A', points: 70 },
-      { line: 3, team: 'Тұлпар', task: 'B', points: null },
-    ]);
-  });
-
+describe('teamMatcher', () => {
   it('finds teams by id, exact name or a name typed without Kazakh letters', () => {
     const find = teamMatcher([
       { id: 't1', name: 'Қыран' },
