@@ -3,23 +3,9 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as tls from 'node:tls';
 import { loadConfig } from '../config/app-config';
+import { presentedCertificateNames } from '../testing/presented-certificate';
 import { VenueTlsService } from './venue-tls.service';
-
-/** The certificate the server presents right now, over a real TLS handshake. */
-function presented(port: number, ca: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect(
-      { host: '127.0.0.1', port, ca, servername: 'olympiad.local' },
-      () => {
-        resolve(socket.getPeerCertificate().subjectaltname ?? '');
-        socket.end();
-      },
-    );
-    socket.on('error', reject);
-  });
-}
 
 describe('VenueTlsService', () => {
   const servers: https.Server[] = [];
@@ -39,13 +25,13 @@ describe('VenueTlsService', () => {
     service.serve(server, { http: 3000, https: port });
     const ca = service.caCertificatePem()!;
 
-    expect(await presented(port, ca)).not.toContain('192.168.8.100');
+    expect(await presentedCertificateNames(port, ca)).not.toContain('192.168.8.100');
     await service.checkRenewal();
-    expect(await presented(port, ca)).not.toContain('192.168.8.100');
+    expect(await presentedCertificateNames(port, ca)).not.toContain('192.168.8.100');
 
     addresses = ['10.0.0.5', '192.168.8.100'];
     await service.checkRenewal();
-    expect(await presented(port, ca)).toContain('IP Address:192.168.8.100');
+    expect(await presentedCertificateNames(port, ca)).toContain('IP Address:192.168.8.100');
     expect(service.caCertificatePem()).toBe(ca);
     expect(service.info().addresses).toEqual(addresses);
     service.onApplicationShutdown();
