@@ -94,14 +94,12 @@ export async function applyStageData(
 
   const [, categories, schools, teams, judges, ledger, qualification] = bundle.groups;
   const snapshotApplied = bundle.snapshot && bundle.snapshotNo > link.snapshotNo;
-  let stageChanged = false;
   if (snapshotApplied) {
     await applyStage(manager, stageId, bundle.groups[0].items[0]);
     await applyCategories(ctx, categories.items);
     await applySchools(ctx, schools.items);
     await applyTeams(ctx, teams.items);
     await applyJudges(ctx, judges.items);
-    stageChanged = true;
   }
   // A snapshot too old to apply may have carried the teams these entries name: an entry that
   // refers to what the stage lacks then waits at the venue for the next snapshot.
@@ -123,7 +121,7 @@ export async function applyStageData(
     },
     touchedCategoryIds: [...touched],
     restatedCategoryIds: [...restated],
-    stageChanged,
+    stageChanged: snapshotApplied,
   };
 }
 
