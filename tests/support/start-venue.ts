@@ -59,6 +59,7 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
       // Never the fixed default 3443: many venues run side by side in tests. No mDNS unless a test asks.
       HTTPS_PORT: '0',
       MDNS: 'off',
+      CONTRACT_CHECK: 'on',
       DATA_DIR: dataDir,
       NO_COLOR: '1',
       ADMIN_USERNAME: TEST_ADMIN.username,

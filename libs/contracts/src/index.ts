@@ -11,3 +11,4 @@ export * from './lib/held-entries';
 export * from './lib/field-queues';
 export * from './lib/federation';
 export * from './lib/tls';
+export * from './lib/routes';

@@ -69,6 +69,7 @@ const envSchema = z.object({
     )
     .default('olympiad'),
   MDNS: z.enum(['on', 'off']).default('on'),
+  CONTRACT_CHECK: z.enum(['on', 'off']).default('off'),
   VENUE_TIME_ZONE: optionalText.refine(
     (zone) => zone === undefined || isTimeZone(zone),
     'VENUE_TIME_ZONE must be an IANA time zone such as Asia/Almaty',
@@ -115,6 +116,11 @@ export interface AppConfig {
   /** The name announced by mDNS, without `.local` (e.g. `olympiad`). */
   venueHostname: string;
   mdns: boolean;
+  /**
+   * Whether every JSON answer is checked against its route's response schema in libs/contracts
+   * (an answer that does not match becomes a 500). The test suites turn it on.
+   */
+  contractCheck: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -162,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     https: httpsConfig(e, cwd),
     venueHostname: e.VENUE_HOSTNAME,
     mdns: e.MDNS === 'on',
+    contractCheck: e.CONTRACT_CHECK === 'on',
   };
 }
 

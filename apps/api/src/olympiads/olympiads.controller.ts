@@ -1,32 +1,24 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createOlympiadSchema, olympiadLogoSchema } from '@olympiad/contracts';
+import { routes, type OlympiadSummary } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { notFound } from '../common/api-error';
+import { Route } from '../common/routes/route.decorator';
 import { LiveService } from '../live/live.service';
 import { StageEntity } from '../stages/stage.entity';
 import { OlympiadLogoEntity } from './olympiad-logo.entity';
 import { olympiadLogoUrl, OlympiadLogoService } from './olympiad-logo.service';
 import { OlympiadEntity } from './olympiad.entity';
 
-class CreateOlympiadDto extends createZodDto(createOlympiadSchema) {}
-class OlympiadLogoDto extends createZodDto(olympiadLogoSchema) {}
+class CreateOlympiadDto extends createZodDto(routes.olympiads.create.body) {}
+class OlympiadLogoDto extends createZodDto(routes.olympiads.putLogo.body) {}
 
 @ApiTags('olympiads')
 @ApiBearerAuth()
-@Controller('olympiads')
+@Controller()
 export class OlympiadsController {
   constructor(
     @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
@@ -34,8 +26,8 @@ export class OlympiadsController {
     private readonly live: LiveService,
   ) {}
 
-  @Get()
-  async list() {
+  @Route(routes.olympiads.list)
+  async list(): Promise<OlympiadSummary[]> {
     const olympiads = await this.olympiads.find({ order: { createdAt: 'DESC' } });
     const logos = await this.olympiads.manager.find(OlympiadLogoEntity, {
       select: { olympiadId: true, updatedAt: true },
@@ -46,27 +38,24 @@ export class OlympiadsController {
     return olympiads.map((olympiad) => ({ ...olympiad, logoUrl: logoOf.get(olympiad.id) ?? null }));
   }
 
-  @Get(':id')
+  @Route(routes.olympiads.get)
   async get(@Param('id', ParseUUIDPipe) id: string) {
     return (await this.olympiads.findOneBy({ id })) ?? Promise.reject(notFound('Olympiad', id));
   }
 
-  @Post()
+  @Route(routes.olympiads.create)
   create(@Body() body: CreateOlympiadDto) {
     return this.olympiads.save({ id: randomUUID(), ...body, createdAt: new Date().toISOString() });
   }
 
-  /** The hall screens of every stage of the olympiad show the new logo at once. */
-  @Post(':id/logo')
-  @HttpCode(200)
+  @Route(routes.olympiads.putLogo)
   async putLogo(@Param('id', ParseUUIDPipe) id: string, @Body() body: OlympiadLogoDto) {
     const stored = await this.logos.put(id, body.data);
     await this.announceStages(id);
     return stored;
   }
 
-  @Delete(':id/logo')
-  @HttpCode(204)
+  @Route(routes.olympiads.removeLogo)
   async removeLogo(@Param('id', ParseUUIDPipe) id: string) {
     await this.logos.remove(id);
     await this.announceStages(id);

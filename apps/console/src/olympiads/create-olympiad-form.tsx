@@ -1,4 +1,4 @@
-import { createOlympiadSchema } from '@olympiad/contracts';
+import { createOlympiadSchema, routes, type Olympiad } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -10,7 +10,6 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
-import type { OlympiadSummary } from './olympiad.types';
 
 /** Name and season of a new olympiad, checked with the API's own schema before sending. */
 export function CreateOlympiadForm({
@@ -18,14 +17,14 @@ export function CreateOlympiadForm({
   onCreated,
 }: {
   api: ApiClient;
-  onCreated: (olympiad: OlympiadSummary) => void;
+  onCreated: (olympiad: Olympiad) => void;
 }) {
   const { lang, t } = useLanguage();
   const [name, setName] = useState('');
   const [season, setSeason] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const form = useSchemaForm(createOlympiadSchema, async (value) => {
-    const olympiad = await api.post<OlympiadSummary>('/api/olympiads', value);
+    const olympiad = await api.call(routes.olympiads.create, { body: value });
     setCreated(olympiad.name);
     setName('');
     setSeason('');

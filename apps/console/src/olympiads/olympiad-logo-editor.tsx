@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, type ApiClient, useLanguage } from '@olympiad/ui';
 import { useRef, useState } from 'react';
 
@@ -45,7 +46,7 @@ export function OlympiadLogoEditor({
   const upload = (file: File | undefined) => {
     if (!file) return;
     void run(async () =>
-      api.post(`/api/olympiads/${olympiadId}/logo`, { data: await readBase64(file) }),
+      api.call(routes.olympiads.putLogo, { params: { id: olympiadId }, body: { data: await readBase64(file) } }),
     );
   };
 
@@ -87,7 +88,7 @@ export function OlympiadLogoEditor({
             <Button
               variant="secondary"
               disabled={state.kind === 'working'}
-              onClick={() => void run(() => api.delete(`/api/olympiads/${olympiadId}/logo`))}
+              onClick={() => void run(() => api.call(routes.olympiads.removeLogo, { params: { id: olympiadId } }))}
             >
               {t('console.olympiads.logo.remove')}
             </Button>

@@ -1,12 +1,4 @@
-/** The answers of `GET /api/olympiads` and `GET /api/stages?olympiadId=`. */
-export interface OlympiadSummary {
-  id: string;
-  name: string;
-  season: string;
-  /** Where the hall screens load the olympiad's logo from; null when none was uploaded. */
-  logoUrl: string | null;
-}
-
+/** The answer of `GET /api/stages?olympiadId=`. */
 export interface StageSummary {
   id: string;
   name: string;

@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import {
   type ApiClient,
@@ -13,14 +14,13 @@ import { VenuesEntry } from '../federation/venues-entry';
 import { TabletTrustEntry } from '../tablets/tablet-trust-entry';
 import { CreateOlympiadForm } from './create-olympiad-form';
 import { OlympiadLogoEditor } from './olympiad-logo-editor';
-import type { OlympiadSummary } from './olympiad.types';
 import { StageList } from './stage-list';
 
 /** Every olympiad, newest season first, each with its stages on demand; a form for a new one. */
 export function OlympiadsPage({ api }: { api: ApiClient }) {
   const { lang, t } = useLanguage();
   const olympiads = useQuery(
-    (signal) => api.get<OlympiadSummary[]>('/api/olympiads', { signal }),
+    (signal) => api.call(routes.olympiads.list, {}, { signal }),
     [api],
   );
   const [open, setOpen] = useState<Set<string>>(new Set());

@@ -1,3 +1,5 @@
+import { fileRoute, jsonRoute } from '@olympiad/contracts';
+import { z } from 'zod';
 import { createApiClient } from './api-client';
 import { ApiError } from './api-error';
 import { describeError } from './describe-error';
@@ -110,6 +112,47 @@ describe('createApiClient', () => {
     const pending = createApiClient({ fetch }).get('/api/slow', { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('ApiClient.call and url', () => {
+  const rename = jsonRoute({
+    method: 'PATCH',
+    path: '/api/stages/:stageId/teams/:id',
+    body: z.object({ name: z.string() }),
+    query: z.object({ dryRun: z.boolean().optional() }),
+    response: z.object({ id: z.string() }),
+  });
+
+  it('fills the route’s path, sends its body with its method, and returns the answer', async () => {
+    const fetch = fakeFetch(async () => answer(200, { id: 't/1' }));
+    const sut = createApiClient({ fetch, baseUrl: 'http://venue' });
+    const renamed = await sut.call(rename, {
+      params: { stageId: 's1', id: 't/1' },
+      body: { name: 'Робот' },
+      query: { dryRun: true },
+    });
+    expect(renamed.id).toBe('t/1');
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://venue/api/stages/s1/teams/t%2F1?dryRun=true');
+    expect(init?.method).toBe('PATCH');
+    expect(init?.body).toBe('{"name":"Робот"}');
+  });
+
+  it('sends an empty object to a POST that takes no body, and nothing to a DELETE', async () => {
+    const fetch = fakeFetch(async () => answer(204, '', true));
+    const sut = createApiClient({ fetch });
+    await sut.call(jsonRoute({ method: 'POST', path: '/api/judges/:id/pin', response: null }), { params: { id: 'j1' } });
+    await sut.call(jsonRoute({ method: 'DELETE', path: '/api/olympiads/:id/logo', response: null }), { params: { id: 'o1' } });
+    expect(fetch.mock.calls.map(([, init]) => init?.body)).toEqual(['{}', undefined]);
+  });
+
+  it('gives a file route’s address with the base URL, for a link or a download', () => {
+    const protocol = fileRoute({ path: '/api/categories/:id/diplomas.pdf', contentType: 'application/pdf', query: z.object({ design: z.string() }) });
+    const sut = createApiClient({ baseUrl: 'https://olympiad.local:3443' });
+    expect(sut.url(protocol, { params: { id: 'c1' }, query: { design: 'classic' } })).toBe(
+      'https://olympiad.local:3443/api/categories/c1/diplomas.pdf?design=classic',
+    );
   });
 });
 

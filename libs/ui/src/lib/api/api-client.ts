@@ -1,3 +1,11 @@
+import {
+  type ApiRoute,
+  type FileRoute,
+  type JsonRoute,
+  type RouteAnswer,
+  type RouteInput,
+  routePath,
+} from '@olympiad/contracts';
 import { ApiError } from './api-error';
 
 export interface ApiClientOptions {
@@ -16,7 +24,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+type CallArgs<R extends ApiRoute> =
+  Record<never, never> extends RouteInput<R>
+    ? [input?: RouteInput<R>, options?: RequestOptions]
+    : [input: RouteInput<R>, options?: RequestOptions];
+
 export interface ApiClient {
+  /** Calls a route of libs/contracts' table: its path filled, its body sent, its answer typed. */
+  call<R extends JsonRoute>(route: R, ...args: CallArgs<R>): Promise<RouteAnswer<R>>;
+  /** The address of a route (a file to download or link), with the client's base URL. */
+  url<R extends FileRoute | JsonRoute>(route: R, ...args: CallArgs<R>): string;
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
@@ -99,6 +116,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   return {
+    call: (route, ...[input, requestOptions]) => {
+      const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: unknown; body?: unknown };
+      const path = routePath(route, { params, query });
+      const sent = route.body === undefined ? (route.method === 'POST' ? {} : undefined) : body;
+      return request(route.method, path, sent, requestOptions);
+    },
+    url: (route, ...[input]) => {
+      const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: unknown };
+      return `${baseUrl}${routePath(route, { params, query })}`;
+    },
     get: (path, requestOptions) => request('GET', path, undefined, requestOptions),
     post: (path, body, requestOptions) => request('POST', path, body, requestOptions),
     patch: (path, body, requestOptions) => request('PATCH', path, body, requestOptions),

@@ -1,0 +1,73 @@
+import {
+  applyDecorators,
+  Delete,
+  Get,
+  HttpCode,
+  Patch,
+  Post,
+  Put,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import type { ApiRoute, HttpMethod, RouteResult } from '@olympiad/contracts';
+import { createZodDto } from 'nestjs-zod';
+import type { z } from 'zod';
+
+export const ROUTE_METADATA = 'olympiad:route';
+
+const METHODS: Record<HttpMethod, (path: string) => MethodDecorator> = {
+  GET: Get,
+  POST: Post,
+  PUT: Put,
+  PATCH: Patch,
+  DELETE: Delete,
+};
+
+/** Paths in the route table are whole (`/api/…`); Nest adds the global `api` prefix itself. */
+export function nestPath(route: ApiRoute): string {
+  return route.path.replace(/^\/api\/?/, '');
+}
+
+const dtoCache = new WeakMap<z.ZodType, ReturnType<typeof createZodDto>>();
+function responseDto(schema: z.ZodType) {
+  let dto = dtoCache.get(schema);
+  if (!dto) {
+    dto = createZodDto(schema);
+    dtoCache.set(schema, dto);
+  }
+  return dto.Output;
+}
+
+type Handler<R extends ApiRoute> = (...args: never[]) => RouteResult<R> | Promise<RouteResult<R>>;
+
+/**
+ * Mounts a handler on a route of libs/contracts' table: the method, the path, the success status,
+ * the OpenAPI answer from the route's response schema, and a compile-time check that the handler
+ * returns what the schema says. The controller itself is `@Controller()`, without a prefix.
+ * (A handler that writes the response itself, e.g. a file, is typed `unknown`.)
+ */
+export function Route<R extends ApiRoute>(route: R) {
+  const decorators: MethodDecorator[] = [
+    METHODS[route.method](nestPath(route)),
+    SetMetadata(ROUTE_METADATA, route),
+  ];
+  if (route.summary) decorators.push(ApiOperation({ summary: route.summary }));
+  if (route.kind === 'file') {
+    decorators.push(ApiProduces(route.contentType));
+  } else {
+    decorators.push(HttpCode(route.status));
+    decorators.push(
+      route.response
+        ? ApiResponse({ status: route.status, type: responseDto(route.response) })
+        : ApiResponse({ status: route.status, description: 'No content' }),
+    );
+  }
+  const apply = applyDecorators(...decorators);
+  return <T extends Handler<R>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
+    apply(target, key, descriptor);
+  };
+}
