@@ -1,14 +1,92 @@
-import { olympiadRoutes } from './olympiads.routes';
+import { olympiadsRoutes } from './olympiads.routes';
+import { authRoutes } from './auth.routes';
+import { stagesRoutes } from './stages.routes';
+import { schoolsRoutes } from './schools.routes';
+import { regionsRoutes } from './regions.routes';
+import { healthRoutes } from './health.routes';
+import { tlsRoutes } from './tls.routes';
+import { categoriesRoutes } from './categories.routes';
+import { teamsRoutes } from './teams.routes';
+import { judgesRoutes } from './judges.routes';
+import { ledgerRoutes } from './ledger.routes';
+import { standingsRoutes } from './standings.routes';
+import { federationRoutes } from './federation.routes';
+import { registrationRoutes } from './registration.routes';
+import { qualificationRoutes } from './qualification.routes';
+import { publicRoutes } from './public.routes';
+import { displaysRoutes } from './displays.routes';
+import { awardsRoutes } from './awards.routes';
+import { documentsRoutes } from './documents.routes';
+import { exportsRoutes } from './exports.routes';
+import { sumoDrawRoutes } from './sumo-draw.routes';
+import { runsRoutes } from './runs.routes';
+import { fieldsRoutes } from './fields.routes';
+import { devicesRoutes } from './devices.routes';
+import { fieldQueuesRoutes } from './field-queues.routes';
+import { heldEntriesRoutes } from './held-entries.routes';
+import { sensorsRoutes } from './sensors.routes';
 
 export * from './route';
 export * from './olympiads.routes';
+export * from './auth.routes';
+export * from './stages.routes';
+export * from './schools.routes';
+export * from './regions.routes';
+export * from './health.routes';
+export * from './tls.routes';
+export * from './categories.routes';
+export * from './teams.routes';
+export * from './judges.routes';
+export * from './ledger.routes';
+export * from './standings.routes';
+export * from './federation.routes';
+export * from './registration.routes';
+export * from './qualification.routes';
+export * from './public.routes';
+export * from './displays.routes';
+export * from './awards.routes';
+export * from './documents.routes';
+export * from './exports.routes';
+export * from './sumo-draw.routes';
+export * from './runs.routes';
+export * from './fields.routes';
+export * from './devices.routes';
+export * from './field-queues.routes';
+export * from './held-entries.routes';
+export * from './sensors.routes';
 
 /**
  * Every REST route of the API, by area. The one place that names an `/api/` path: the API mounts
  * its handlers with `@Route(routes.area.name)` and the apps call `api.call(routes.area.name, …)`.
  */
 export const routes = {
-  olympiads: olympiadRoutes,
+  olympiads: olympiadsRoutes,
+  auth: authRoutes,
+  stages: stagesRoutes,
+  schools: schoolsRoutes,
+  regions: regionsRoutes,
+  health: healthRoutes,
+  tls: tlsRoutes,
+  categories: categoriesRoutes,
+  teams: teamsRoutes,
+  judges: judgesRoutes,
+  ledger: ledgerRoutes,
+  standings: standingsRoutes,
+  federation: federationRoutes,
+  registration: registrationRoutes,
+  qualification: qualificationRoutes,
+  public: publicRoutes,
+  displays: displaysRoutes,
+  awards: awardsRoutes,
+  documents: documentsRoutes,
+  exports: exportsRoutes,
+  sumoDraw: sumoDrawRoutes,
+  runs: runsRoutes,
+  fields: fieldsRoutes,
+  devices: devicesRoutes,
+  fieldQueues: fieldQueuesRoutes,
+  heldEntries: heldEntriesRoutes,
+  sensors: sensorsRoutes,
 } as const;
 
 export type Routes = typeof routes;

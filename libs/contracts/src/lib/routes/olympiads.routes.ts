@@ -25,7 +25,7 @@ export const storedLogoSchema = z.object({
 export type StoredLogo = z.infer<typeof storedLogoSchema>;
 
 /** The olympiads (seasons) of this server, and each one's logo. */
-export const olympiadRoutes = {
+export const olympiadsRoutes = {
   list: jsonRoute({ method: 'GET', path: '/api/olympiads', response: z.array(olympiadSummarySchema) }),
   get: jsonRoute({ method: 'GET', path: '/api/olympiads/:id', response: olympiadSchema }),
   create: jsonRoute({ method: 'POST', path: '/api/olympiads', body: createOlympiadSchema, response: olympiadSchema }),

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { jsonRoute } from './route';
+
+void z;
+void jsonRoute;
+
+export const judgesRoutes = {};
