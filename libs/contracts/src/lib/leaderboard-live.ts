@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PublicStageSync } from './federation';
 
 /**
  * What the audience's screens get beyond standings: the public "on the field now",
@@ -30,28 +29,34 @@ export interface PublicRun {
 }
 
 /** One revealed place on the podium: everything the hall screen shows for it. */
-export interface AwardPlace {
-  place: number;
-  teams: { teamId: string; name: string; school: string; display: string }[];
-}
+export const awardPlaceSchema = z.object({
+  place: z.number(),
+  teams: z.array(
+    z.object({ teamId: z.string(), name: z.string(), school: z.string(), display: z.string() }),
+  ),
+});
+export type AwardPlace = z.infer<typeof awardPlaceSchema>;
 
 /**
  * The awards reveal of one category. `revealed` places are public, lowest first (3rd, 2nd,
  * 1st); the rest stay secret on the server until the organiser reveals them.
  */
-export interface AwardsState {
-  categoryId: string;
-  stageId: string;
-  categoryName: string;
+export const awardsStateSchema = z.object({
+  categoryId: z.string(),
+  stageId: z.string(),
+  categoryName: z.string(),
   /** How many distinct places make the podium (default 3). */
-  podium: number;
+  podium: z.number(),
   /** How many of them are revealed so far. */
-  revealedCount: number;
-  revealed: AwardPlace[];
-  active: boolean;
-}
+  revealedCount: z.number(),
+  revealed: z.array(awardPlaceSchema),
+  active: z.boolean(),
+});
+export type AwardsState = z.infer<typeof awardsStateSchema>;
 
-export const startAwardsSchema = z.object({ podium: z.number().int().min(1).max(10).default(3) }).strict();
+export const startAwardsSchema = z
+  .object({ podium: z.number().int().min(1).max(10).default(3) })
+  .strict();
 export type StartAwards = z.infer<typeof startAwardsSchema>;
 
 export const displayModeSchema = z.enum(['hall', 'awards', 'stage']);
@@ -60,22 +65,31 @@ export const displayLanguageSchema = z.enum(['kk', 'ru', 'en', 'kk+ru']);
 export type DisplayLanguage = z.infer<typeof displayLanguageSchema>;
 
 /** What a paired display shows; set from the console. */
-export interface DisplayConfig {
-  stageCode: string | null;
-  mode: DisplayMode;
-  lang: DisplayLanguage;
-  /** Seconds per category in hall rotation. */
-  everySeconds: number;
-}
-
 export const displayConfigSchema = z
   .object({
     stageCode: z.string().trim().min(1).max(32).nullable(),
     mode: displayModeSchema,
     lang: displayLanguageSchema,
+    /** Seconds per category in hall rotation. */
     everySeconds: z.number().int().min(5).max(600),
   })
   .strict();
+export type DisplayConfig = z.infer<typeof displayConfigSchema>;
+
+/** A display's configuration as the API answers it. */
+const displayConfigAnswerSchema = z.object({
+  stageCode: z.string().nullable(),
+  mode: displayModeSchema,
+  lang: displayLanguageSchema,
+  everySeconds: z.number(),
+});
+
+/** `POST /api/displays/claim` and `PATCH /api/displays/:id`: the display and what it shows now. */
+export const displayConfiguredSchema = z.object({
+  id: z.string(),
+  config: displayConfigAnswerSchema,
+});
+export type DisplayConfigured = z.infer<typeof displayConfiguredSchema>;
 
 export const claimDisplaySchema = z
   .object({
@@ -89,29 +103,34 @@ export const claimDisplaySchema = z
   .strict();
 export type ClaimDisplay = z.infer<typeof claimDisplaySchema>;
 
-export const updateDisplaySchema = displayConfigSchema.partial().extend({ name: z.string().trim().min(1).max(80).optional() }).strict();
+export const updateDisplaySchema = displayConfigSchema
+  .partial()
+  .extend({ name: z.string().trim().min(1).max(80).optional() })
+  .strict();
 export type UpdateDisplay = z.infer<typeof updateDisplaySchema>;
 
 /** A new display asks for a pairing code: `POST /api/displays/pairing` (public). */
-export interface DisplayPairing {
-  displayId: string;
+export const displayPairingSchema = z.object({
+  displayId: z.string(),
   /** Kept by the display (localStorage) and sent on every `display:hello`. */
-  secret: string;
+  secret: z.string(),
   /** Six characters the organiser types into the console. */
-  code: string;
-}
+  code: z.string(),
+});
+export type DisplayPairing = z.infer<typeof displayPairingSchema>;
 
 /** The console's list entry. */
-export interface DisplaySummary {
-  id: string;
-  name: string | null;
+export const displaySummarySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
   /** Still waiting to be claimed: its code is on its screen. */
-  code: string | null;
-  paired: boolean;
-  config: DisplayConfig;
-  lastSeenAt: string | null;
-  online: boolean;
-}
+  code: z.string().nullable(),
+  paired: z.boolean(),
+  config: displayConfigAnswerSchema,
+  lastSeenAt: z.string().nullable(),
+  online: z.boolean(),
+});
+export type DisplaySummary = z.infer<typeof displaySummarySchema>;
 
 /** `display:hello` answer: the display's configuration, or a refusal (unknown id or wrong secret). */
 export type DisplayHelloResult =
@@ -122,46 +141,59 @@ export type DisplayHelloResult =
  * `GET /api/public/stages`: every stage that is live or closed, with its olympiad (the republic
  * page groups by it) and how many teams it sent on (regional) or received (republic).
  */
-export interface PublicStageSummary {
-  code: string;
-  name: string;
-  kind: 'regional' | 'republic';
-  regionCode: string | null;
-  status: 'live' | 'closed';
-  startsOn: string;
-  endsOn: string;
-  olympiad: { id: string; name: string; season: string };
-  qualifiers: number;
-  /** For a stage a regional venue runs and sends here (docs/federation.md); null otherwise. */
-  sync: PublicStageSync | null;
-}
+export const publicStageSummarySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['regional', 'republic']),
+  regionCode: z.string().nullable(),
+  status: z.enum(['live', 'closed']),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  olympiad: z.object({ id: z.string(), name: z.string(), season: z.string() }),
+  qualifiers: z.number(),
+  /**
+   * For a stage a regional venue runs and sends here (docs/federation.md; federation.ts's
+   * `PublicStageSync`); null otherwise.
+   */
+  sync: z
+    .object({
+      linked: z.boolean(),
+      resultsAsOf: z.string().nullable(),
+      lastContactAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type PublicStageSummary = z.infer<typeof publicStageSummarySchema>;
 
 /** `GET /api/public/stages/:code/qualifiers`: a team sent from a regional stage to the republic stage. */
-export interface PublicQualifier {
-  team: string;
-  school: string;
-  category: string;
-  fromStage: string;
-  toStage: string;
+export const publicQualifierSchema = z.object({
+  team: z.string(),
+  school: z.string(),
+  category: z.string(),
+  fromStage: z.string(),
+  toStage: z.string(),
   /** `top-n`, `top-percent` or `wildcard`. */
-  reason: string;
-}
+  reason: z.string(),
+});
+export type PublicQualifier = z.infer<typeof publicQualifierSchema>;
 
 /** One elimination match as the public sees it: who meets whom, and who went through. */
-export interface PublicBracketMatch {
-  id: string;
+export const publicBracketMatchSchema = z.object({
+  id: z.string(),
   /** winners, losers, final, third-place, grand-final, grand-final-reset */
-  stage: string;
-  round: number;
-  a: string | null;
-  b: string | null;
-  status: string;
-  winner: string | null;
-}
+  stage: z.string(),
+  round: z.number(),
+  a: z.string().nullable(),
+  b: z.string().nullable(),
+  status: z.string(),
+  winner: z.string().nullable(),
+});
+export type PublicBracketMatch = z.infer<typeof publicBracketMatchSchema>;
 
 /** `GET /api/public/categories/:id/bracket`: a published sumo category's playoff. */
-export interface PublicBracket {
-  categoryId: string;
-  matches: PublicBracketMatch[];
-  teams: Record<string, { name: string; school: string }>;
-}
+export const publicBracketSchema = z.object({
+  categoryId: z.string(),
+  matches: z.array(publicBracketMatchSchema),
+  teams: z.record(z.string(), z.object({ name: z.string(), school: z.string() })),
+});
+export type PublicBracket = z.infer<typeof publicBracketSchema>;

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { HeldEntry } from './held-entries';
-import type { StandingRow, Standings } from '@olympiad/scoring';
+import type { StandingRow } from '@olympiad/scoring';
 import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent } from './runs';
 import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
 
@@ -10,40 +11,79 @@ import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from '
  */
 
 export type RoomRef =
-  | { kind: 'stage'; id: string }
-  | { kind: 'category'; id: string }
-  | { kind: 'field'; id: string };
+  { kind: 'stage'; id: string } | { kind: 'category'; id: string } | { kind: 'field'; id: string };
+
+/** What `join`, `resync` and `leave` take: checked by the live gateway, since a socket message is any JSON. */
+export const roomRefSchema = z
+  .object({ kind: z.enum(['stage', 'category', 'field']), id: z.uuid() })
+  .strict();
+
+/** What `display:hello` takes: the id and secret the display was paired with. */
+export const displayHelloSchema = z
+  .object({ displayId: z.uuid(), secret: z.string().min(1).max(100) })
+  .strict();
+export type DisplayHello = z.infer<typeof displayHelloSchema>;
 
 export function roomName(room: RoomRef): string {
   return `${room.kind}:${room.id}`;
 }
 
-export interface CategorySummary {
-  id: string;
-  name: string;
-  discipline: string;
-  ageGroup: string;
-  status: string;
-  published: boolean;
-  version: number;
-}
+export const categorySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  discipline: z.string(),
+  ageGroup: z.string(),
+  status: z.string(),
+  published: z.boolean(),
+  version: z.number(),
+});
+export type CategorySummary = z.infer<typeof categorySummarySchema>;
 
-export interface StageSnapshot {
-  stageId: string;
-  name: string;
-  status: string;
-  categories: CategorySummary[];
+export const stageSnapshotSchema = z.object({
+  stageId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  categories: z.array(categorySummarySchema),
   /** The season the stage belongs to: its name and logo (null when none was uploaded) for the hall screen. */
-  olympiad?: { name: string; logoUrl: string | null };
-}
+  olympiad: z.object({ name: z.string(), logoUrl: z.string().nullable() }).optional(),
+});
+export type StageSnapshot = z.infer<typeof stageSnapshotSchema>;
 
-export interface StandingsSnapshot {
-  categoryId: string;
-  version: number;
-  published: boolean;
-  standings: Standings;
-  teams: Record<string, { name: string; school: string }>;
-}
+const timePrecisionSchema = z.enum(['ms', 'cs']);
+
+/** A row of the standings as libs/scoring ranks it (`StandingRow`); `detail` is the discipline's own. */
+export const standingRowSchema = z.object({
+  teamId: z.string(),
+  place: z.number().nullable(),
+  status: z.enum(['ranked', 'not-scored', 'dnf', 'disqualified', 'absent', 'withdrawn']),
+  primary: z.number().nullable(),
+  display: z.string(),
+  timePrecision: timePrecisionSchema.optional(),
+  detail: z.record(z.string(), z.unknown()),
+  provisional: z.boolean().optional(),
+  unconfirmed: z
+    .object({
+      primary: z.number().nullable(),
+      display: z.string(),
+      timePrecision: timePrecisionSchema.optional(),
+    })
+    .optional(),
+});
+
+export const standingsSnapshotSchema = z.object({
+  categoryId: z.string(),
+  version: z.number(),
+  published: z.boolean(),
+  standings: z.object({
+    rows: z.array(standingRowSchema),
+    /** Ledger entries the rules could not use, for the head judge (never in a public answer). */
+    warnings: z
+      .array(z.object({ entryId: z.string(), key: z.string(), message: z.string() }))
+      .optional(),
+  }),
+  teams: z.record(z.string(), z.object({ name: z.string(), school: z.string() })),
+});
+export type StandingsSnapshot = z.infer<typeof standingsSnapshotSchema>;
 
 /** The rows that changed (place, status or result) going from version - 1 to version. */
 export interface StandingsDelta {
@@ -100,10 +140,15 @@ export interface ClientToServerEvents {
   /** Arms a run on a field, as POST /api/fields/:id/runs does. */
   'run:arm': (
     request: { fieldId: string } & ArmRun,
-    ack: (result: { ok: true; run: RunState } | { ok: false; key: string; message: string }) => void,
+    ack: (
+      result: { ok: true; run: RunState } | { ok: false; key: string; message: string },
+    ) => void,
   ) => void;
   /** A display introduces itself on every (re)connect with the id and secret it was paired with. */
-  'display:hello': (hello: { displayId: string; secret: string }, ack: (result: DisplayHelloResult) => void) => void;
+  'display:hello': (
+    hello: { displayId: string; secret: string },
+    ack: (result: DisplayHelloResult) => void,
+  ) => void;
 }
 
 /** Sent in the Socket.IO handshake: `io(url, { auth: { token } })`. No token: a public viewer. */
