@@ -1,18 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createCategorySchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { RULE_SET_PRESETS } from '@olympiad/scoring';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
+import { Route } from '../common/routes/route.decorator';
 import { LiveService } from '../live/live.service';
 import { CategoriesService } from './categories.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateCategoryDto extends createZodDto(createCategorySchema) {}
-class UpdateParamsDto extends createZodDto(z.object({ params: z.record(z.string(), z.unknown()) }).strict()) {}
+class CreateCategoryDto extends createZodDto(routes.categories.create.body) {}
+class UpdateParamsDto extends createZodDto(routes.categories.updateParams.body) {}
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -24,13 +24,13 @@ export class CategoriesController {
   ) {}
 
   @Public()
-  @Get('rule-presets')
+  @Route(routes.categories.presets)
   presets(@Query('discipline') discipline?: string) {
     return RULE_SET_PRESETS.filter((preset) => !discipline || preset.discipline === discipline);
   }
 
   @WritesStage({ body: 'stageId' })
-  @Post('categories')
+  @Route(routes.categories.create)
   async create(@Body() body: CreateCategoryDto) {
     const category = await this.categories.create(body);
     await this.live.stageChanged(category.stageId);
@@ -38,52 +38,48 @@ export class CategoriesController {
   }
 
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('stages/:stageId/categories')
+  @Route(routes.categories.list)
   list(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor) {
     assertStageAccess(actor, stageId);
     return this.categories.listForStage(stageId);
   }
 
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('categories/:id')
+  @Route(routes.categories.get)
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.categories.get(id, actor);
   }
 
   @WritesStage({ param: 'id', of: 'category' })
-  @Patch('categories/:id/params')
+  @Route(routes.categories.updateParams)
   updateParams(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateParamsDto) {
     return this.categories.updateParams(id, body.params);
   }
 
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/lock')
+  @Route(routes.categories.lock)
   lock(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setLocked(id, actor, true));
   }
 
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/unlock')
+  @Route(routes.categories.unlock)
   unlock(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setLocked(id, actor, false));
   }
 
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/publish')
+  @Route(routes.categories.publish)
   publish(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setPublished(id, actor, true));
   }
 
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/unpublish')
+  @Route(routes.categories.unpublish)
   unpublish(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.changed(this.categories.setPublished(id, actor, false));
   }

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createJudgeSchema, updateJudgeSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
+import { Route } from '../common/routes/route.decorator';
 import { JudgesService } from './judges.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateJudgeDto extends createZodDto(createJudgeSchema) {}
-class UpdateJudgeDto extends createZodDto(updateJudgeSchema) {}
+class CreateJudgeDto extends createZodDto(routes.judges.create.body) {}
+class UpdateJudgeDto extends createZodDto(routes.judges.update.body) {}
 
 @ApiTags('judges')
 @ApiBearerAuth()
@@ -16,25 +17,24 @@ export class JudgesController {
 
   /** The answer carries the PIN once (for the printed card); it is never shown again. */
   @WritesStage({ body: 'stageId' })
-  @Post('judges')
+  @Route(routes.judges.create)
   create(@Body() body: CreateJudgeDto) {
     return this.judges.create(body);
   }
 
   @WritesStage({ param: 'id', of: 'judge' })
-  @Patch('judges/:id')
+  @Route(routes.judges.update)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateJudgeDto) {
     return this.judges.update(id, body);
   }
 
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'judge' })
-  @Post('judges/:id/pin')
+  @Route(routes.judges.resetPin)
   resetPin(@Param('id', ParseUUIDPipe) id: string) {
     return this.judges.resetPin(id);
   }
 
-  @Get('stages/:stageId/judges')
+  @Route(routes.judges.list)
   list(@Param('stageId', ParseUUIDPipe) stageId: string) {
     return this.judges.list(stageId);
   }

@@ -93,7 +93,9 @@ export class JudgesService {
     const judge = await this.dataSource.manager.findOneBy(JudgeEntity, { id });
     if (!judge) throw notFound('Judge', id);
     await this.dataSource.manager.update(JudgeEntity, { id }, input);
-    return (await this.list(judge.stageId)).find((candidate) => candidate.id === id);
+    const updated = (await this.list(judge.stageId)).find((candidate) => candidate.id === id);
+    if (!updated) throw notFound('Judge', id);
+    return updated;
   }
 
   /** A lost PIN card: a new PIN, shown once; the old one stops working. */

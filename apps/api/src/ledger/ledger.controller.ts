@@ -1,18 +1,19 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ledgerEntryInputSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CategoriesService } from '../categories/categories.service';
+import { Route } from '../common/routes/route.decorator';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { RecordEntryUseCase } from './record-entry.use-case';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class LedgerEntryDto extends createZodDto(ledgerEntryInputSchema) {}
+class LedgerEntryDto extends createZodDto(routes.ledger.record.body) {}
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -27,15 +28,19 @@ export class LedgerController {
   /** 201 when stored, 200 when this UUID was already stored (a resend from an offline tablet). */
   @Roles('organiser', 'head-judge', 'judge')
   @WritesStage({ body: 'categoryId', of: 'category' })
-  @Post('ledger')
-  async record(@Body() body: LedgerEntryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  @Route(routes.ledger.record)
+  async record(
+    @Body() body: LedgerEntryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const result = await this.recordEntry.execute(body, actor);
     response.status(result.duplicate ? 200 : 201);
     return result;
   }
 
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('categories/:id/ledger')
+  @Route(routes.ledger.list)
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     await this.categories.get(id, actor);
     return this.ledger.find({ where: { categoryId: id }, order: { seq: 'ASC' } });

@@ -1,13 +1,15 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { routes } from '@olympiad/contracts';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CategoriesService } from '../categories/categories.service';
+import { Route } from '../common/routes/route.decorator';
 import { StandingsService } from './standings.service';
 
 @ApiTags('standings')
 @ApiBearerAuth()
-@Controller('categories/:id/standings')
+@Controller()
 export class StandingsController {
   constructor(
     private readonly standings: StandingsService,
@@ -15,7 +17,7 @@ export class StandingsController {
   ) {}
 
   @Roles('organiser', 'head-judge', 'judge')
-  @Get()
+  @Route(routes.standings.get)
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     await this.categories.get(id, actor);
     return this.standings.snapshot(id);
@@ -23,7 +25,7 @@ export class StandingsController {
 
   /** Replays the ledger and compares with the live projection; `matches` must always be true. */
   @Roles('organiser', 'head-judge')
-  @Get('verify')
+  @Route(routes.standings.verify)
   async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     await this.categories.get(id, actor);
     return this.standings.verify(id);

@@ -1,17 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { createTeamSchema, updateTeamSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { assertStageAccess } from '../auth/stage-access';
+import { Route } from '../common/routes/route.decorator';
 import { TeamsService } from './teams.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateTeamDto extends createZodDto(createTeamSchema) {}
-class UpdateTeamDto extends createZodDto(updateTeamSchema) {}
-class CheckInDto extends createZodDto(z.object({ checkedIn: z.boolean() }).strict()) {}
+class CreateTeamDto extends createZodDto(routes.teams.create.body) {}
+class UpdateTeamDto extends createZodDto(routes.teams.update.body) {}
+class CheckInDto extends createZodDto(routes.teams.checkIn.body) {}
 
 @ApiTags('teams')
 @ApiBearerAuth()
@@ -20,7 +20,7 @@ export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
 
   @WritesStage({ body: 'stageId' }, { body: 'categoryId', of: 'category' })
-  @Post('teams')
+  @Route(routes.teams.create)
   create(@Body() body: CreateTeamDto) {
     return this.teams.create(body);
   }
@@ -28,22 +28,29 @@ export class TeamsController {
   /** Withdraw, mark absent or disqualified, or back to active. */
   @Roles('organiser', 'head-judge')
   @WritesStage({ param: 'id', of: 'team' })
-  @Patch('teams/:id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTeamDto, @CurrentActor() actor: Actor) {
+  @Route(routes.teams.update)
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateTeamDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.teams.setStatus(id, body.status, actor);
   }
 
   /** Check-in on the day: the team has reported at the venue (or undo it). Does not change scores. */
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'team' })
-  @Post('teams/:id/check-in')
-  checkIn(@Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInDto, @CurrentActor() actor: Actor) {
+  @Route(routes.teams.checkIn)
+  checkIn(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CheckInDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.teams.setCheckedIn(id, body.checkedIn, actor);
   }
 
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('stages/:stageId/teams')
+  @Route(routes.teams.list)
   list(
     @Param('stageId', ParseUUIDPipe) stageId: string,
     @CurrentActor() actor: Actor,
