@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { routes } from '@olympiad/contracts';
+import { Route } from '../common/routes/route.decorator';
 import type { Actor } from './actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { JudgeSignInDto, OrganiserSetupDto, OrganiserSignInDto } from './auth.dto';
@@ -15,7 +17,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Get('setup')
+  @Route(routes.auth.setupStatus)
   async setupStatus() {
     return { needsSetup: await this.auth.needsSetup() };
   }
@@ -23,7 +25,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle(SIGN_IN_LIMIT)
-  @Post('setup')
+  @Route(routes.auth.completeSetup)
   completeSetup(@Body() body: OrganiserSetupDto) {
     return this.auth.completeSetup(body);
   }
@@ -31,8 +33,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle(SIGN_IN_LIMIT)
-  @HttpCode(200)
-  @Post('auth/organiser')
+  @Route(routes.auth.signInOrganiser)
   signInOrganiser(@Body() body: OrganiserSignInDto) {
     return this.auth.signInOrganiser(body);
   }
@@ -40,15 +41,14 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle(SIGN_IN_LIMIT)
-  @HttpCode(200)
-  @Post('auth/judge')
+  @Route(routes.auth.signInJudge)
   signInJudge(@Body() body: JudgeSignInDto) {
     return this.auth.signInJudge(body);
   }
 
   @ApiBearerAuth()
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('me')
+  @Route(routes.auth.me)
   async me(@CurrentActor() actor: Actor) {
     if (actor.kind === 'organiser') return { role: actor.role, name: actor.name, id: actor.id };
     return this.auth.describeJudge(actor.id);

@@ -1,6 +1,6 @@
-import { judgeSignInSchema, organiserSetupSchema, organiserSignInSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 
-export class OrganiserSetupDto extends createZodDto(organiserSetupSchema) {}
-export class OrganiserSignInDto extends createZodDto(organiserSignInSchema) {}
-export class JudgeSignInDto extends createZodDto(judgeSignInSchema) {}
+export class OrganiserSetupDto extends createZodDto(routes.auth.completeSetup.body) {}
+export class OrganiserSignInDto extends createZodDto(routes.auth.signInOrganiser.body) {}
+export class JudgeSignInDto extends createZodDto(routes.auth.signInJudge.body) {}

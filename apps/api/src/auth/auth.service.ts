@@ -1,6 +1,13 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { JudgeSignIn, OrganiserSetup, OrganiserSignIn } from '@olympiad/contracts';
+import type {
+  JudgeMe,
+  JudgeSignIn,
+  JudgeSignInAnswer,
+  OrganiserAuthAnswer,
+  OrganiserSetup,
+  OrganiserSignIn,
+} from '@olympiad/contracts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
@@ -11,25 +18,19 @@ import { FieldEntity } from '../fields/field.entity';
 import { JudgeEntity } from '../judges/judge.entity';
 import { SettingsService } from '../settings/settings.service';
 import { StageEntity } from '../stages/stage.entity';
-import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
 import { TokenService } from './token.service';
 
 const SETUP_TOKEN_KEY = 'setupTokenHash';
 
-export interface SignedIn {
-  token: string;
-  role: Actor['role'];
-  name: string;
-}
-
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
 
   constructor(
-    @InjectRepository(OrganiserAccountEntity) private readonly organisers: Repository<OrganiserAccountEntity>,
+    @InjectRepository(OrganiserAccountEntity)
+    private readonly organisers: Repository<OrganiserAccountEntity>,
     @InjectRepository(JudgeEntity) private readonly judges: Repository<JudgeEntity>,
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
@@ -47,7 +48,9 @@ export class AuthService {
     if ((await this.organisers.count()) > 0) return {};
     if (this.config.admin.password) {
       await this.createOrganiser(this.config.admin.username, this.config.admin.password);
-      this.logger.log(`Organiser account "${this.config.admin.username}" created from ADMIN_PASSWORD`);
+      this.logger.log(
+        `Organiser account "${this.config.admin.username}" created from ADMIN_PASSWORD`,
+      );
       return {};
     }
     const token = randomCode(24);
@@ -59,46 +62,77 @@ export class AuthService {
     return (await this.organisers.count()) === 0;
   }
 
-  async completeSetup(input: OrganiserSetup): Promise<SignedIn> {
+  async completeSetup(input: OrganiserSetup): Promise<OrganiserAuthAnswer> {
     const stored = await this.settings.get(SETUP_TOKEN_KEY);
     if (!(await this.needsSetup()) || !stored) {
-      throw new ApiError(HttpStatus.CONFLICT, 'auth.setupDone', 'The organiser account already exists; sign in instead');
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'auth.setupDone',
+        'The organiser account already exists; sign in instead',
+      );
     }
     if (!(await verifySecret(input.token, stored))) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'auth.wrongSetupToken', 'This setup link is not valid; use the one the server printed');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'auth.wrongSetupToken',
+        'This setup link is not valid; use the one the server printed',
+      );
     }
     const account = await this.createOrganiser(input.username, input.password);
     await this.settings.remove(SETUP_TOKEN_KEY);
     return this.organiserSession(account);
   }
 
-  async signInOrganiser(input: OrganiserSignIn): Promise<SignedIn> {
+  async signInOrganiser(input: OrganiserSignIn): Promise<OrganiserAuthAnswer> {
     const account = await this.organisers.findOneBy({ username: input.username });
     if (!account || !(await verifySecret(input.password, account.passwordHash))) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'auth.wrongPassword', 'The user name or password is wrong');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'auth.wrongPassword',
+        'The user name or password is wrong',
+      );
     }
     return this.organiserSession(account);
   }
 
-  async signInJudge(input: JudgeSignIn) {
+  async signInJudge(input: JudgeSignIn): Promise<JudgeSignInAnswer> {
     const stage = await this.stages.findOneBy({ code: input.stageCode.toUpperCase() });
     // A venue's stage copied to the republic server is scored at the venue only (docs/federation.md).
     if (stage && (await isVenueOwned(this.stages.manager, 'stage', stage.id))) throw venueOwned();
     const judge = stage
-      ? await this.judges.findOneBy({ stageId: stage.id, pinLookup: this.pinLookup(stage.id, input.pin) })
+      ? await this.judges.findOneBy({
+          stageId: stage.id,
+          pinLookup: this.pinLookup(stage.id, input.pin),
+        })
       : null;
     if (!stage || !judge || !judge.active || !(await verifySecret(input.pin, judge.pinHash))) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'auth.wrongPin', 'The stage code or PIN is wrong');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'auth.wrongPin',
+        'The stage code or PIN is wrong',
+      );
     }
-    const token = this.tokens.sign({ sub: judge.id, role: judge.role, name: judge.name, stageId: stage.id });
+    const token = this.tokens.sign({
+      sub: judge.id,
+      role: judge.role,
+      name: judge.name,
+      stageId: stage.id,
+    });
     return { token, ...(await this.describeJudge(judge.id)) };
   }
 
   /** What a judge's tablet needs after sign-in or reload: who, which stage, which assignments. */
-  async describeJudge(judgeId: string) {
-    const judge = await this.judges.findOne({ where: { id: judgeId }, relations: { assignments: true, stage: true } });
+  async describeJudge(judgeId: string): Promise<JudgeMe> {
+    const judge = await this.judges.findOne({
+      where: { id: judgeId },
+      relations: { assignments: true, stage: true },
+    });
     if (!judge || !judge.active) {
-      throw new ApiError(HttpStatus.UNAUTHORIZED, 'errors.unauthorized', 'This judge account is no longer active');
+      throw new ApiError(
+        HttpStatus.UNAUTHORIZED,
+        'errors.unauthorized',
+        'This judge account is no longer active',
+      );
     }
     const assignments = judge.assignments ?? [];
     const categoryIds = assignments.flatMap((a) => (a.categoryId ? [a.categoryId] : []));
@@ -111,9 +145,20 @@ export class AuthService {
     const fields = await this.fields.findBy({ id: In(fieldIds) });
     return {
       role: judge.role,
-      judge: { id: judge.id, name: judge.name, role: judge.role, stageId: judge.stageId, stageName: judge.stage?.name ?? '' },
+      judge: {
+        id: judge.id,
+        name: judge.name,
+        role: judge.role,
+        stageId: judge.stageId,
+        stageName: judge.stage?.name ?? '',
+      },
       assignments: {
-        categories: categories.map((c) => ({ id: c.id, name: c.name, discipline: c.discipline, ageGroup: c.ageGroupLabel })),
+        categories: categories.map((c) => ({
+          id: c.id,
+          name: c.name,
+          discipline: c.discipline,
+          ageGroup: c.ageGroupLabel,
+        })),
         fields: fields.map((f) => ({ id: f.id, name: f.name, discipline: f.discipline })),
       },
     };
@@ -124,7 +169,10 @@ export class AuthService {
     return createHmac('sha256', this.tokens.pinPepper).update(`${stageId}:${pin}`).digest('hex');
   }
 
-  private async createOrganiser(username: string, password: string): Promise<OrganiserAccountEntity> {
+  private async createOrganiser(
+    username: string,
+    password: string,
+  ): Promise<OrganiserAccountEntity> {
     return this.organisers.save({
       id: randomUUID(),
       username,
@@ -133,7 +181,7 @@ export class AuthService {
     });
   }
 
-  private organiserSession(account: OrganiserAccountEntity): SignedIn {
+  private organiserSession(account: OrganiserAccountEntity): OrganiserAuthAnswer {
     return {
       token: this.tokens.sign({ sub: account.id, role: 'organiser', name: account.username }),
       role: 'organiser',

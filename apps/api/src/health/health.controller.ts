@@ -1,8 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { routes, type ServerHealth } from '@olympiad/contracts';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { LiveService } from '../live/live.service';
 import { MqttBrokerService } from '../mqtt/mqtt-broker.service';
 import { MqttConnectionService } from '../mqtt/mqtt-connection.service';
@@ -10,7 +12,7 @@ import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
 
 @ApiTags('health')
 @Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   private readonly startedAt = Date.now();
 
@@ -22,8 +24,8 @@ export class HealthController {
     private readonly live: LiveService,
   ) {}
 
-  @Get()
-  async health() {
+  @Route(routes.health.get)
+  async health(): Promise<ServerHealth> {
     let database = false;
     try {
       await this.dataSource.query('SELECT 1');
@@ -32,7 +34,10 @@ export class HealthController {
       database = false;
     }
     const broker = this.broker.health();
-    const mqtt = { ...broker, ready: this.connection.connected && (broker.mode === 'external' || broker.listening) };
+    const mqtt = {
+      ...broker,
+      ready: this.connection.connected && (broker.mode === 'external' || broker.listening),
+    };
     return {
       status: database && mqtt.ready ? 'ok' : 'degraded',
       database: { kind: this.dataSource.options.type, ready: database },

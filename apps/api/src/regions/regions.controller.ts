@@ -1,18 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Region } from '@olympiad/contracts';
+import { routes, type Region } from '@olympiad/contracts';
 import { Repository } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { RegionEntity } from './region.entity';
 
 @ApiTags('regions')
-@Controller('regions')
+@Controller()
 export class RegionsController {
   constructor(@InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>) {}
 
   @Public()
-  @Get()
+  @Route(routes.regions.list)
   async list(): Promise<Region[]> {
     const rows = await this.regions.find({ order: { code: 'ASC' } });
     return rows.map((row) => ({

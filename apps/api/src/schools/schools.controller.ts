@@ -1,31 +1,32 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createSchoolSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { unknownReference } from '../common/api-error';
+import { Route } from '../common/routes/route.decorator';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from './school.entity';
 
-class CreateSchoolDto extends createZodDto(createSchoolSchema) {}
+class CreateSchoolDto extends createZodDto(routes.schools.create.body) {}
 
 @ApiTags('schools')
 @ApiBearerAuth()
-@Controller('schools')
+@Controller()
 export class SchoolsController {
   constructor(
     @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
   ) {}
 
-  @Get()
+  @Route(routes.schools.list)
   list(@Query('regionCode') regionCode?: string) {
     return this.schools.find({ where: regionCode ? { regionCode } : {}, order: { name: 'ASC' } });
   }
 
-  @Post()
+  @Route(routes.schools.create)
   async create(@Body() body: CreateSchoolDto) {
     if (!(await this.regions.existsBy({ code: body.regionCode }))) {
       throw unknownReference('regionCode', 'region', body.regionCode);

@@ -1,39 +1,40 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { VenueTlsInfo } from '@olympiad/contracts';
+import { routes, type VenueTlsInfo } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
+import { Route } from '../common/routes/route.decorator';
 import { certificateDer } from './venue-certificates';
 import { VenueTlsService } from './venue-tls.service';
 
 /** How to reach the venue over HTTPS and the venue CA a tablet installs to trust it (never its key). */
 @ApiTags('tls')
 @Public()
-@Controller('tls')
+@Controller()
 export class TlsController {
   constructor(@Inject(VenueTlsService) private readonly tls: VenueTlsService) {}
 
-  @Get()
+  @Route(routes.tls.info)
   info(): VenueTlsInfo {
     return this.tls.info();
   }
 
   /** DER, the form Android, iPadOS, Windows and ChromeOS all import from a download. */
-  @Get('ca.crt')
+  @Route(routes.tls.caCrt)
   caDer(@Res() response: Response): void {
     const der = certificateDer(this.venueCa());
     response
-      .type('application/x-x509-ca-cert')
+      .type(routes.tls.caCrt.contentType)
       .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.crt"')
       .send(der);
   }
 
-  @Get('ca.pem')
+  @Route(routes.tls.caPem)
   caPem(@Res() response: Response): void {
     const pem = this.venueCa();
     response
-      .type('application/x-pem-file')
+      .type(routes.tls.caPem.contentType)
       .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.pem"')
       .send(pem);
   }

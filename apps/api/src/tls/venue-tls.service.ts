@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { VenueTlsInfo, VenueTlsMode } from '@olympiad/contracts';
+import { routePath, routes, type VenueTlsInfo, type VenueTlsMode } from '@olympiad/contracts';
 import type { Server as HttpsServer, ServerOptions as HttpsOptions } from 'node:https';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -162,7 +162,7 @@ export class VenueTlsService implements OnApplicationShutdown {
       httpUrl: this.httpUrl(),
       addresses: this.addresses(),
       caFingerprintSha256: venueCa ? fingerprintSha256(this.ca.certPem) : null,
-      caDownloadUrl: venueCa ? `${this.httpUrl()}/api/tls/ca.crt` : null,
+      caDownloadUrl: venueCa ? `${this.httpUrl()}${routePath(routes.tls.caCrt)}` : null,
     };
   }
 

@@ -1,11 +1,15 @@
-/** The 17 oblasts and 3 cities of republican significance (copied from the reference data). */
-export interface Region {
-  code: string;
-  kind: 'oblast' | 'city';
-  name: { kk: string; ru: string; en: string };
-  centre: string;
-}
+import { z } from 'zod';
 
+export const regionSchema = z.object({
+  code: z.string(),
+  kind: z.enum(['oblast', 'city']),
+  name: z.object({ kk: z.string(), ru: z.string(), en: z.string() }),
+  centre: z.string(),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+/** The 17 oblasts and 3 cities of republican significance (copied from the reference data). */
+// prettier-ignore
 export const REGIONS: readonly Region[] = [
   { code: 'abai', kind: 'oblast', name: { kk: 'Абай облысы', ru: 'Абайская область', en: 'Abai Region' }, centre: 'Semey' },
   { code: 'akmola', kind: 'oblast', name: { kk: 'Ақмола облысы', ru: 'Акмолинская область', en: 'Akmola Region' }, centre: 'Kokshetau' },

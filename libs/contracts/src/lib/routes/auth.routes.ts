@@ -1,7 +1,90 @@
 import { z } from 'zod';
+import { disciplineSchema, judgeRoleSchema } from '../domain';
+import { judgeSignInSchema, organiserSetupSchema, organiserSignInSchema } from '../rest';
 import { jsonRoute } from './route';
 
-void z;
-void jsonRoute;
+export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof setupStatusSchema>;
 
-export const authRoutes = {};
+/** What the organiser's setup and sign-in answer: the token the console keeps. */
+export const organiserAuthAnswerSchema = z.object({
+  token: z.string(),
+  role: z.literal('organiser'),
+  name: z.string(),
+});
+export type OrganiserAuthAnswer = z.infer<typeof organiserAuthAnswerSchema>;
+
+export const assignedCategorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  discipline: disciplineSchema,
+  /** The age group's label, e.g. "3–4". */
+  ageGroup: z.string(),
+});
+export type AssignedCategory = z.infer<typeof assignedCategorySchema>;
+
+export const assignedFieldSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  discipline: disciplineSchema,
+});
+export type AssignedField = z.infer<typeof assignedFieldSchema>;
+
+/** Who a judge is, at which stage, and what they score: what the tablet shows, offline too. */
+export const judgeMeSchema = z.object({
+  role: judgeRoleSchema,
+  judge: z.object({
+    id: z.string(),
+    name: z.string(),
+    role: judgeRoleSchema,
+    stageId: z.string(),
+    stageName: z.string(),
+  }),
+  assignments: z.object({
+    categories: z.array(assignedCategorySchema),
+    fields: z.array(assignedFieldSchema),
+  }),
+});
+export type JudgeMe = z.infer<typeof judgeMeSchema>;
+
+export const judgeSignInAnswerSchema = judgeMeSchema.extend({ token: z.string() });
+export type JudgeSignInAnswer = z.infer<typeof judgeSignInAnswerSchema>;
+
+export const organiserMeSchema = z.object({
+  role: z.literal('organiser'),
+  name: z.string(),
+  id: z.string(),
+});
+export type OrganiserMe = z.infer<typeof organiserMeSchema>;
+
+/** Sign-in of organisers and judges, the first run's setup, and who the caller's token names. */
+export const authRoutes = {
+  setupStatus: jsonRoute({ method: 'GET', path: '/api/setup', response: setupStatusSchema }),
+  completeSetup: jsonRoute({
+    method: 'POST',
+    path: '/api/setup',
+    body: organiserSetupSchema,
+    response: organiserAuthAnswerSchema,
+    summary:
+      'Creates the organiser account with the one-time token the server printed at its first start.',
+  }),
+  signInOrganiser: jsonRoute({
+    method: 'POST',
+    path: '/api/auth/organiser',
+    body: organiserSignInSchema,
+    response: organiserAuthAnswerSchema,
+    status: 200,
+  }),
+  signInJudge: jsonRoute({
+    method: 'POST',
+    path: '/api/auth/judge',
+    body: judgeSignInSchema,
+    response: judgeSignInAnswerSchema,
+    status: 200,
+  }),
+  me: jsonRoute({
+    method: 'GET',
+    path: '/api/me',
+    response: z.union([organiserMeSchema, judgeMeSchema]),
+  }),
+};
