@@ -1,27 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createDeviceSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import { mosquittoAclFile, mosquittoConfig, mosquittoHash, mosquittoPasswordFile } from './mosquitto-files';
+import {
+  mosquittoAclFile,
+  mosquittoConfig,
+  mosquittoHash,
+  mosquittoPasswordFile,
+} from './mosquitto-files';
 import { In, Repository } from 'typeorm';
+import { Route } from '../common/routes/route.decorator';
 import { FieldEntity } from '../fields/field.entity';
 import { DeviceEntity } from './device.entity';
 import { DeviceRegistryService } from './device-registry.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateDeviceDto extends createZodDto(createDeviceSchema) {}
-class MosquittoFilesDto extends createZodDto(
-  z
-    .object({
-      serverUsername: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
-      serverPassword: z.string().min(12).max(200),
-      port: z.number().int().min(1).max(65535).default(1883),
-    })
-    .strict(),
-) {}
+class CreateDeviceDto extends createZodDto(routes.devices.register.body) {}
+class MosquittoFilesDto extends createZodDto(routes.devices.mosquittoFiles.body) {}
 
 @ApiTags('devices')
 @ApiBearerAuth()
@@ -39,7 +36,7 @@ export class DevicesController {
    * organiser reached this server by.
    */
   @WritesStage({ body: 'fieldId', of: 'field' })
-  @Post('devices')
+  @Route(routes.devices.register)
   create(@Body() body: CreateDeviceDto, @Req() request: Request) {
     return this.registry.register(body, request.hostname);
   }
@@ -49,15 +46,17 @@ export class DevicesController {
    * rules as the embedded broker. The server's own account comes from the body, every device's
    * from its stored hash.
    */
-  @HttpCode(200)
-  @Post('devices/mosquitto-files')
+  @Route(routes.devices.mosquittoFiles)
   async mosquittoFiles(@Body() body: MosquittoFilesDto) {
     const devices = await this.devices.find({ order: { id: 'ASC' } });
     const withHash = devices.filter((device) => device.mosquittoHash);
     return {
       passwd: mosquittoPasswordFile([
         { username: body.serverUsername, hash: mosquittoHash(body.serverPassword) },
-        ...withHash.map((device) => ({ username: device.id, hash: device.mosquittoHash as string })),
+        ...withHash.map((device) => ({
+          username: device.id,
+          hash: device.mosquittoHash as string,
+        })),
       ]),
       acl: mosquittoAclFile(
         withHash.map((device) => device.id),
@@ -67,7 +66,7 @@ export class DevicesController {
     };
   }
 
-  @Get('stages/:stageId/devices')
+  @Route(routes.devices.list)
   async list(@Param('stageId', ParseUUIDPipe) stageId: string) {
     const fields = await this.fields.findBy({ stageId });
     const devices = await this.devices.findBy({ fieldId: In(fields.map((field) => field.id)) });

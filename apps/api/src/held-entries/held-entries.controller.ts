@@ -1,16 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { holdEntrySchema, resolveHeldEntrySchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { invalid } from '../common/api-error';
+import { Route } from '../common/routes/route.decorator';
 import { HeldEntriesService } from './held-entries.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class HoldEntryDto extends createZodDto(holdEntrySchema) {}
-class ResolveHeldEntryDto extends createZodDto(resolveHeldEntrySchema) {}
+class HoldEntryDto extends createZodDto(routes.heldEntries.hold.body) {}
+class ResolveHeldEntryDto extends createZodDto(routes.heldEntries.resolve.body) {}
 
 @ApiTags('held-entries')
 @ApiBearerAuth()
@@ -21,8 +22,12 @@ export class HeldEntriesController {
   /** 201 when the entry is now held, 200 when it already was (the tablet's handover resent). */
   @Roles('organiser', 'head-judge', 'judge')
   @WritesStage({ body: ['entry', 'categoryId'], of: 'category' })
-  @Post('held-entries')
-  async hold(@Body() body: HoldEntryDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  @Route(routes.heldEntries.hold)
+  async hold(
+    @Body() body: HoldEntryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const { held, created } = await this.heldEntries.hold(body, actor);
     response.status(created ? 201 : 200);
     return held;
@@ -30,19 +35,28 @@ export class HeldEntriesController {
 
   /** `status=open` (default) or `all`; a judge sees only the entries they handed over. */
   @Roles('organiser', 'head-judge', 'judge')
-  @Get('stages/:stageId/held-entries')
-  list(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor, @Query('status') status = 'open') {
+  @Route(routes.heldEntries.list)
+  list(
+    @Param('stageId', ParseUUIDPipe) stageId: string,
+    @CurrentActor() actor: Actor,
+    @Query('status') status = 'open',
+  ) {
     if (status !== 'open' && status !== 'all') {
-      throw invalid('status: must be open or all', [{ path: 'status', key: 'errors.validation', message: 'open or all' }]);
+      throw invalid('status: must be open or all', [
+        { path: 'status', key: 'errors.validation', message: 'open or all' },
+      ]);
     }
     return this.heldEntries.list(stageId, status, actor);
   }
 
   @Roles('organiser', 'head-judge')
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'held-entry' })
-  @Post('held-entries/:id/resolve')
-  resolve(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveHeldEntryDto, @CurrentActor() actor: Actor) {
+  @Route(routes.heldEntries.resolve)
+  resolve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ResolveHeldEntryDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.heldEntries.resolve(id, body, actor);
   }
 }

@@ -1,31 +1,31 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { armRunSchema, attachSensorEventsSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { ArmRunUseCase } from './arm-run.use-case';
 import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
-import { RunTimingService } from './run-timing.service';
+import { FieldRunQuery } from './field-run.query';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class ArmRunDto extends createZodDto(armRunSchema) {}
-class AttachSensorEventsDto extends createZodDto(attachSensorEventsSchema) {}
+class ArmRunDto extends createZodDto(routes.runs.arm.body) {}
+class AttachSensorEventsDto extends createZodDto(routes.runs.attach.body) {}
 
 @ApiTags('runs')
 @ApiBearerAuth()
 @Roles('organiser', 'head-judge', 'judge')
-@Controller('fields/:fieldId')
+@Controller()
 export class RunsController {
   constructor(
-    private readonly runs: RunTimingService,
+    private readonly runs: FieldRunQuery,
     private readonly arming: ArmRunUseCase,
     private readonly attaching: AttachSensorEventsUseCase,
   ) {}
 
-  /** Arms "team, attempt" on the field: its next start gate starts the clock. */
   @WritesStage({ param: 'fieldId', of: 'field' })
-  @Post('runs')
+  @Route(routes.runs.arm)
   arm(
     @Param('fieldId', ParseUUIDPipe) fieldId: string,
     @Body() body: ArmRunDto,
@@ -35,23 +35,23 @@ export class RunsController {
   }
 
   @WritesStage({ param: 'fieldId', of: 'field' })
-  @Delete('runs/current')
+  @Route(routes.runs.cancel)
   cancel(@Param('fieldId', ParseUUIDPipe) fieldId: string, @CurrentActor() actor: Actor) {
     return this.arming.cancel(fieldId, actor);
   }
 
-  @Get('run')
+  @Route(routes.runs.current)
   async current(@Param('fieldId', ParseUUIDPipe) fieldId: string) {
     return this.runs.current(fieldId);
   }
 
-  @Get('unassigned')
+  @Route(routes.runs.unassigned)
   unassigned(@Param('fieldId', ParseUUIDPipe) fieldId: string) {
     return this.runs.unassigned(fieldId);
   }
 
   @WritesStage({ param: 'fieldId', of: 'field' })
-  @Post('unassigned/attach')
+  @Route(routes.runs.attach)
   attach(
     @Param('fieldId', ParseUUIDPipe) fieldId: string,
     @Body() body: AttachSensorEventsDto,

@@ -1,15 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { routes } from '@olympiad/contracts';
+import { Route } from '../common/routes/route.decorator';
 import { SensorIngestionService } from './sensor-ingestion.service';
 
 @ApiTags('sensors')
 @ApiBearerAuth()
-@Controller('sensors')
+@Controller()
 export class SensorsController {
   constructor(private readonly ingestion: SensorIngestionService) {}
 
-  /** Accepted, duplicate and refused messages since the server started, by reason. */
-  @Get('stats')
+  @Route(routes.sensors.stats)
   stats() {
     return this.ingestion.stats();
   }

@@ -1,4 +1,5 @@
-import type { Discipline } from '@olympiad/scoring';
+import { z } from 'zod';
+import { disciplineSchema } from './domain';
 
 /**
  * Running the day (README, “Running the day”): every field of a stage with what waits on it. A field runs the
@@ -6,68 +7,77 @@ import type { Discipline } from '@olympiad/scoring';
  * libs/scoring. What runs now comes live from the field room (`run:state`), not from here.
  */
 
-export interface FieldQueueCategory {
-  id: string;
-  name: string;
+export const fieldQueueCategorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
   /** Attempts the maze rule set allows; null for other disciplines. */
-  attempts: number | null;
+  attempts: z.number().int().nullable(),
   /**
    * The other fields that run this category too (by name). A maze category run at several tables
    * has its teams split between them (`mazeTableOfTeams`): each table lists only its own.
    */
-  sharedWith?: string[];
-}
+  sharedWith: z.array(z.string()).optional(),
+});
+export type FieldQueueCategory = z.infer<typeof fieldQueueCategorySchema>;
 
-export interface FieldQueueTeam {
-  teamId: string;
-  name: string;
-  school: string;
-  categoryId: string;
-  attemptsUsed: number;
-  attemptsAllowed: number;
+export const fieldQueueTeamSchema = z.object({
+  teamId: z.string(),
+  name: z.string(),
+  school: z.string(),
+  categoryId: z.string(),
+  attemptsUsed: z.number().int(),
+  attemptsAllowed: z.number().int(),
   /** The attempt the team runs next; null once it has used every attempt. */
-  nextAttempt: number | null;
-}
+  nextAttempt: z.number().int().nullable(),
+});
+export type FieldQueueTeam = z.infer<typeof fieldQueueTeamSchema>;
 
-export interface FieldQueueMatch {
-  categoryId: string;
-  matchId: string;
-  a: { teamId: string; name: string };
-  b: { teamId: string; name: string };
+const matchSideSchema = z.object({ teamId: z.string(), name: z.string() });
+
+export const fieldQueueMatchSchema = z.object({
+  categoryId: z.string(),
+  matchId: z.string(),
+  a: matchSideSchema,
+  b: matchSideSchema,
   /** Already begun on the ring (points recorded), or waiting for the judges' decision. */
-  underWay: boolean;
-}
+  underWay: z.boolean(),
+});
+export type FieldQueueMatch = z.infer<typeof fieldQueueMatchSchema>;
 
 /**
  * A maze field's latest finished run as the ledger has it now: the gate's provisional attempt still
  * standing, or replaced by the judge (confirmed with touches, corrected, voided). The run itself
  * comes from the field room; this tells a finished run's card what its result is now.
  */
-export interface FieldQueueRunCheck {
-  runId: string;
-  state: 'provisional' | 'replaced';
+export const fieldQueueRunCheckSchema = z.object({
+  runId: z.string(),
+  state: z.enum(['provisional', 'replaced']),
   /** The attempt that counts now; null when it was voided. */
-  attempt: {
-    outcome: 'finished' | 'not-finished' | 'void';
-    /** The ranking time (finish time plus time penalties) of a finished attempt, else null. */
-    resultMs: number | null;
-    touches: number;
-    timing: 'sensor' | 'stopwatch' | null;
-    /** The time as measured, before penalties (it decides the precision shown). */
-    timeMs: number | null;
-  } | null;
-}
+  attempt: z
+    .object({
+      outcome: z.enum(['finished', 'not-finished', 'void']),
+      /** The ranking time (finish time plus time penalties) of a finished attempt, else null. */
+      resultMs: z.number().nullable(),
+      touches: z.number(),
+      timing: z.enum(['sensor', 'stopwatch']).nullable(),
+      /** The time as measured, before penalties (it decides the precision shown). */
+      timeMs: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type FieldQueueRunCheck = z.infer<typeof fieldQueueRunCheckSchema>;
 
 /** One field of GET /api/stages/:id/field-queues. */
-export interface FieldQueue {
-  fieldId: string;
-  name: string;
-  discipline: Discipline;
-  categories: FieldQueueCategory[];
+export const fieldQueueSchema = z.object({
+  fieldId: z.string(),
+  name: z.string(),
+  discipline: disciplineSchema,
+  categories: z.array(fieldQueueCategorySchema),
   /** Maze fields: the teams in running order, those still to run first (empty for other fields). */
-  teams: FieldQueueTeam[];
+  teams: z.array(fieldQueueTeamSchema),
   /** Sumo rings: the next match from the draw; null when none is ready (or not a sumo ring). */
-  nextMatch: FieldQueueMatch | null;
+  nextMatch: fieldQueueMatchSchema.nullable(),
   /** Maze fields: the latest run if it finished, checked against the ledger; null otherwise. */
-  lastRun?: FieldQueueRunCheck | null;
-}
+  lastRun: fieldQueueRunCheckSchema.nullable().optional(),
+});
+export type FieldQueue = z.infer<typeof fieldQueueSchema>;

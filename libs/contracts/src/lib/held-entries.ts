@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ledgerEntryInputSchema, type LedgerEntryInput } from './rest';
+import { ledgerEntryInputSchema } from './rest';
 
 /**
  * Entries the server refused for a reason a person must settle (the category was locked while the
@@ -30,19 +30,29 @@ export const resolveHeldEntrySchema = z
   .strict();
 export type ResolveHeldEntry = z.infer<typeof resolveHeldEntrySchema>;
 
+const heldEntryPersonSchema = z.object({ id: z.string(), name: z.string() });
+
 /** One held entry as the API returns it (GET /api/stages/:id/held-entries, the live `held:changed` event). */
-export interface HeldEntry {
+export const heldEntrySchema = z.object({
   /** The entry's own UUID: holding the same entry twice keeps one. */
-  id: string;
-  stageId: string;
-  categoryId: string;
-  categoryName: string;
-  teamId: string | null;
-  teamName: string | null;
-  entry: LedgerEntryInput;
-  refusal: { key: string; message: string };
-  heldBy: { id: string; name: string };
-  heldAt: string;
-  status: HeldEntryStatus;
-  resolution: { action: 'accept' | 'dismiss'; reason: string; by: { id: string; name: string }; at: string } | null;
-}
+  id: z.string(),
+  stageId: z.string(),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  entry: ledgerEntryInputSchema,
+  refusal: z.object({ key: z.string(), message: z.string() }),
+  heldBy: heldEntryPersonSchema,
+  heldAt: z.string(),
+  status: heldEntryStatusSchema,
+  resolution: z
+    .object({
+      action: z.enum(['accept', 'dismiss']),
+      reason: z.string(),
+      by: heldEntryPersonSchema,
+      at: z.string(),
+    })
+    .nullable(),
+});
+export type HeldEntry = z.infer<typeof heldEntrySchema>;

@@ -18,14 +18,19 @@ export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/);
  */
 export const bridgeConfigSchema = z
   .object({
-    mqttUrl: z.string().regex(/^(mqtts?|wss?|tcp):\/\/[^\s/]+/, 'an mqtt://host:port URL (or mqtts, ws, wss)'),
+    mqttUrl: z
+      .string()
+      .regex(/^(mqtts?|wss?|tcp):\/\/[^\s/]+/, 'an mqtt://host:port URL (or mqtts, ws, wss)'),
     deviceId: deviceIdSchema,
     /** The broker account: the device id on the embedded broker and on the generated Mosquitto files. */
     username: z.string().min(1).max(64),
     /** The device secret, shown once at registration. */
     password: z.string().min(8).max(200),
     /** The same broker over TLS, when it listens there (docs/venue-network.md); plain mqttUrl stays the default. */
-    mqttsUrl: z.string().regex(/^mqtts:\/\/[^\s/]+/, 'an mqtts://host:port URL').optional(),
+    mqttsUrl: z
+      .string()
+      .regex(/^mqtts:\/\/[^\s/]+/, 'an mqtts://host:port URL')
+      .optional(),
     /** SHA-256 fingerprint (AB:CD:…) of the venue CA that signs the broker's certificate, to check a CA file against. */
     caFingerprintSha256: z
       .string()
@@ -36,13 +41,14 @@ export const bridgeConfigSchema = z
 export type BridgeConfig = z.infer<typeof bridgeConfigSchema>;
 
 /** The answer of POST /api/devices: the only time the secret leaves the server. */
-export interface RegisteredDevice {
-  id: string;
-  fieldId: string | null;
-  label: string;
-  secret: string;
-  bridgeConfig: BridgeConfig;
-}
+export const registeredDeviceSchema = z.object({
+  id: z.string(),
+  fieldId: z.string().nullable(),
+  label: z.string(),
+  secret: z.string(),
+  bridgeConfig: bridgeConfigSchema,
+});
+export type RegisteredDevice = z.infer<typeof registeredDeviceSchema>;
 
 export const mqttTopics = {
   event: (deviceId: string) => `${MQTT_TOPIC_ROOT}/${deviceId}/event`,
@@ -54,7 +60,9 @@ export const mqttTopics = {
 } as const;
 
 /** `olympiad/v1/dev/{id}/{kind}` → its parts, or null for any other topic. */
-export function parseDeviceTopic(topic: string): { deviceId: string; kind: 'event' | 'status' | 'cmd' } | null {
+export function parseDeviceTopic(
+  topic: string,
+): { deviceId: string; kind: 'event' | 'status' | 'cmd' } | null {
   const parts = topic.split('/');
   if (parts.length !== 5 || `${parts[0]}/${parts[1]}/${parts[2]}` !== MQTT_TOPIC_ROOT) return null;
   const [, , , deviceId, kind] = parts;
@@ -68,7 +76,11 @@ const common = {
   /** Random id chosen at every power-up; device clocks are comparable only within one boot. */
   boot: z.string().regex(/^[A-Za-z0-9_-]{4,40}$/),
   /** +1 per event within a boot; with device and boot, the de-duplication key. */
-  seq: z.number().int().min(0).max(2 ** 31 - 1),
+  seq: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   /** Device monotonic clock, microseconds since boot. */
   t: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   battery: z.number().min(0).max(100).optional(),
@@ -76,8 +88,20 @@ const common = {
 };
 
 export const sensorEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...common, type: z.literal('gate'), gate: z.string().regex(/^(start|finish|cp\d{1,2})$/) }).strict(),
-  z.object({ ...common, type: z.literal('button'), button: z.enum(['start', 'stop', 'ready']).optional() }).strict(),
+  z
+    .object({
+      ...common,
+      type: z.literal('gate'),
+      gate: z.string().regex(/^(start|finish|cp\d{1,2})$/),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      type: z.literal('button'),
+      button: z.enum(['start', 'stop', 'ready']).optional(),
+    })
+    .strict(),
   z.object({ ...common, type: z.literal('heartbeat') }).strict(),
   z.object({ ...common, type: z.literal('fault'), code: z.string().max(40).optional() }).strict(),
 ]);
@@ -92,14 +116,24 @@ export const deviceStatusMessageSchema = z
   .strict();
 export type DeviceStatusMessage = z.infer<typeof deviceStatusMessageSchema>;
 
-export const deviceCommandSchema = z.object({ cmd: z.enum(['arm', 'reset', 'ping']) }).passthrough();
+export const deviceCommandSchema = z
+  .object({ cmd: z.enum(['arm', 'reset', 'ping']) })
+  .passthrough();
 export type DeviceCommand = z.infer<typeof deviceCommandSchema>;
 
 /** Why ingestion refused a message; each has a counter. */
-export type SensorRejection = 'wrong-topic' | 'oversized' | 'malformed' | 'unknown-device' | 'flood';
+export const sensorRejectionSchema = z.enum([
+  'wrong-topic',
+  'oversized',
+  'malformed',
+  'unknown-device',
+  'flood',
+]);
+export type SensorRejection = z.infer<typeof sensorRejectionSchema>;
 
-export interface SensorIngestionStats {
-  accepted: number;
-  duplicates: number;
-  rejected: Record<SensorRejection, number>;
-}
+export const sensorIngestionStatsSchema = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.record(sensorRejectionSchema, z.number().int()),
+});
+export type SensorIngestionStats = z.infer<typeof sensorIngestionStatsSchema>;

@@ -14,37 +14,48 @@ export const armRunSchema = z
   .strict();
 export type ArmRun = z.infer<typeof armRunSchema>;
 
-interface RunBase {
-  fieldId: string;
-  runId: string;
-  categoryId: string;
-  teamId: string;
-  attempt: number;
+const runBaseSchema = z.object({
+  fieldId: z.string(),
+  runId: z.string(),
+  categoryId: z.string(),
+  teamId: z.string(),
+  attempt: z.number().int(),
   /** Server time the judge armed the run (ISO). */
-  armedAt: string;
-}
+  armedAt: z.string(),
+});
 
-export type RunState =
-  | { fieldId: string; state: 'idle' }
-  | (RunBase & { state: 'armed' })
+export const runStateSchema = z.discriminatedUnion('state', [
+  z.object({ fieldId: z.string(), state: z.literal('idle') }),
+  runBaseSchema.extend({ state: z.literal('armed') }),
   /** `startedAt` is the server's receipt of the start gate: only for showing a running clock. */
-  | (RunBase & { state: 'running'; startedAt: string })
+  runBaseSchema.extend({ state: z.literal('running'), startedAt: z.string() }),
   /** `entryId`: the provisional maze.attempt the finish recorded (the judge confirms, corrects or voids it). */
-  | (RunBase & { state: 'finished'; startedAt: string; durationMs: number; entryId: string | null })
+  runBaseSchema.extend({
+    state: z.literal('finished'),
+    startedAt: z.string(),
+    durationMs: z.number(),
+    entryId: z.string().nullable(),
+  }),
   /** The device rebooted between start and finish (its boot id changed): time it by hand. */
-  | (RunBase & { state: 'needs-manual-timing'; reason: 'device-rebooted' | 'device-offline' });
+  runBaseSchema.extend({
+    state: z.literal('needs-manual-timing'),
+    reason: z.enum(['device-rebooted', 'device-offline']),
+  }),
+]);
+export type RunState = z.infer<typeof runStateSchema>;
 
 /** A sensor event that arrived while nothing was armed on its field: kept, shown, attachable. */
-export interface UnassignedSensorEvent {
-  id: string;
-  fieldId: string | null;
-  deviceId: string;
-  gate: string;
+export const unassignedSensorEventSchema = z.object({
+  id: z.string(),
+  fieldId: z.string().nullable(),
+  deviceId: z.string(),
+  gate: z.string(),
   /** Device clock, microseconds since its boot. */
-  deviceTimeUs: number;
-  boot: string;
-  receivedAt: string;
-}
+  deviceTimeUs: z.number(),
+  boot: z.string(),
+  receivedAt: z.string(),
+});
+export type UnassignedSensorEvent = z.infer<typeof unassignedSensorEventSchema>;
 
 export const attachSensorEventsSchema = armRunSchema
   .extend({ startEventId: z.string().uuid(), finishEventId: z.string().uuid() })

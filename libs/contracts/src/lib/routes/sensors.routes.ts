@@ -1,7 +1,11 @@
-import { z } from 'zod';
+import { sensorIngestionStatsSchema } from '../mqtt';
 import { jsonRoute } from './route';
 
-void z;
-void jsonRoute;
-
-export const sensorsRoutes = {};
+export const sensorsRoutes = {
+  stats: jsonRoute({
+    method: 'GET',
+    path: '/api/sensors/stats',
+    response: sensorIngestionStatsSchema,
+    summary: 'Accepted, duplicate and refused messages since the server started, by reason.',
+  }),
+};
