@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JudgeAssignmentsQuery } from './judge-assignments.query';
+import { JudgeEntity } from './judge.entity';
+import { JudgeAssignmentEntity } from './judge-assignment.entity';
+import { JudgesQuery } from './judges.query';
+
+/**
+ * The judges and their assignments: this feature's tables, registered here and nowhere else, and the one service other
+ * features read them through (docs/architecture.md#features-own-their-data). No imports of other
+ * features, so any module may import it without a cycle.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([JudgeEntity, JudgeAssignmentEntity])],
+  providers: [JudgesQuery, JudgeAssignmentsQuery],
+  exports: [TypeOrmModule, JudgesQuery, JudgeAssignmentsQuery],
+})
+export class JudgesDataModule {}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QualificationEntryEntity } from './qualification-entry.entity';
+import { QualificationQuery } from './qualification.query';
+
+/**
+ * The qualification entries: this feature's tables, registered here and nowhere else, and the one service other
+ * features read them through (docs/architecture.md#features-own-their-data). No imports of other
+ * features, so any module may import it without a cycle.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([QualificationEntryEntity])],
+  providers: [QualificationQuery],
+  exports: [TypeOrmModule, QualificationQuery],
+})
+export class QualificationDataModule {}
