@@ -6,11 +6,13 @@ import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
 import { ArmRunUseCase } from './arm-run.use-case';
 import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
+import { FieldRunQuery } from './field-run.query';
 import { FieldRunQueue } from './field-run-queue';
+import { RecordDeviceRebootUseCase } from './record-device-reboot.use-case';
+import { RecordGateEventUseCase } from './record-gate-event.use-case';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
 import { RunAnnouncer } from './run-announcer';
 import { RunTargetQuery } from './run-target.query';
-import { RunTimingService } from './run-timing.service';
 import { RunsController } from './runs.controller';
 import { RunsGateway } from './runs.gateway';
 
@@ -18,15 +20,17 @@ import { RunsGateway } from './runs.gateway';
   imports: [AuthModule, LedgerModule, LiveModule, DevicesModule, JudgesModule],
   controllers: [RunsController],
   providers: [
-    RunTimingService,
+    FieldRunQuery,
     ArmRunUseCase,
     AttachSensorEventsUseCase,
+    RecordGateEventUseCase,
+    RecordDeviceRebootUseCase,
     FieldRunQueue,
     RecordProvisionalAttempt,
     RunAnnouncer,
     RunTargetQuery,
     RunsGateway,
   ],
-  exports: [RunTimingService],
+  exports: [RecordGateEventUseCase, RecordDeviceRebootUseCase],
 })
 export class RunsModule {}

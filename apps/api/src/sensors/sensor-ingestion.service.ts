@@ -15,7 +15,8 @@ import { DeviceEntity } from '../devices/device.entity';
 import { DeviceHealthService } from '../devices/device-health.service';
 import { FieldEntity } from '../fields/field.entity';
 import { LiveService } from '../live/live.service';
-import { RunTimingService } from '../runs/run-timing.service';
+import { RecordDeviceRebootUseCase } from '../runs/record-device-reboot.use-case';
+import { RecordGateEventUseCase } from '../runs/record-gate-event.use-case';
 import { EventBatcher } from './event-batcher';
 import { SensorEventEntity } from './sensor-event.entity';
 import { insertNewSensorEvents, toSensorEventRow } from './sensor-event-rows';
@@ -55,7 +56,8 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly runs: RunTimingService,
+    private readonly recordGate: RecordGateEventUseCase,
+    private readonly recordReboot: RecordDeviceRebootUseCase,
     private readonly health: DeviceHealthService,
     private readonly live: LiveService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -92,7 +94,7 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
       const status = deviceStatusMessageSchema.safeParse(json);
       if (!status.success) return this.reject('malformed', topic, status.error.issues[0]?.message ?? 'bad status');
       const { rebootedFrom } = await this.health.onStatus(target.deviceId, status.data);
-      if (rebootedFrom && status.data.boot) await this.runs.onReboot(target.deviceId, device.fieldId, status.data.boot);
+      if (rebootedFrom && status.data.boot) await this.recordReboot.execute(target.deviceId, device.fieldId, status.data.boot);
       return;
     }
     const event = sensorEventSchema.safeParse(json);
@@ -105,7 +107,7 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
     // run (one transaction); everything else goes into the next group commit.
     const stored =
       event.data.type === 'gate' && device.fieldId
-        ? await this.runs.onGate(row, device.stageId, () => this.batcher.push(row))
+        ? await this.recordGate.execute(row, device.stageId, () => this.batcher.push(row))
         : await this.batcher.push(row);
     if (!stored) {
       this.counters.duplicates++;

@@ -1,61 +1,33 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RunState, UnassignedSensorEvent } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { DeviceHealthService } from '../devices/device-health.service';
-import { LiveService } from '../live/live.service';
 import { SensorEventEntity } from '../sensors/sensor-event.entity';
 import { insertNewSensorEvents } from '../sensors/sensor-event-rows';
 import { FieldRunEntity } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { DuplicateEvent, RecordProvisionalAttempt } from './record-provisional-attempt';
 import { RunAnnouncer } from './run-announcer';
-import { asActive, durationMs, nextRunStep, toRunState, toUnassigned } from './run-state';
-import { activeRunOf, latestRunOf, storeRunProgress, type StartGate } from './run-statements';
+import { asActive, durationMs, nextRunStep } from './run-state';
+import { activeRunOf, storeRunProgress, type StartGate } from './run-statements';
 
 /**
- * Maze run timing (docs/architecture.md, *The flow of a sensor event*): a judge arms "team,
- * attempt" on a field (ArmRunUseCase); the next start gate of the field's device starts the run and
- * the finish gate of the same boot stops it. The duration is the difference of the two device
- * timestamps, so network delay cannot change it. A finish that overtakes its start on the network
- * waits for it. The finish records a provisional sensor-timed attempt in the ledger, which the
- * judge confirms, corrects (touches) or voids. What each gate does is `nextRunStep`'s decision;
- * this service stores it and tells the screens (RunAnnouncer).
+ * A field device's gate event against the field's run (docs/architecture.md, *The flow of a sensor
+ * event*): the armed run's start gate starts it and the finish gate of the same boot stops it. The
+ * duration is the difference of the two device timestamps, so network delay cannot change it. A
+ * finish that overtakes its start on the network waits for it. The finish records a provisional
+ * sensor-timed attempt in the ledger, which the judge confirms, corrects (touches) or voids. What
+ * each gate does is `nextRunStep`'s decision; this use case stores it and tells the screens.
  */
 @Injectable()
-export class RunTimingService implements OnModuleInit {
+export class RecordGateEventUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: FieldRunQueue,
     private readonly recordAttempt: RecordProvisionalAttempt,
     private readonly announcer: RunAnnouncer,
-    private readonly live: LiveService,
-    private readonly health: DeviceHealthService,
   ) {}
-
-  onModuleInit(): void {
-    this.live.provideFieldSnapshot(async (fieldId) => ({
-      run: await this.current(fieldId),
-      devices: await this.health.statusOfField(fieldId),
-      unassigned: await this.unassigned(fieldId),
-    }));
-  }
-
-  async current(fieldId: string): Promise<RunState> {
-    return toRunState(fieldId, await latestRunOf(this.dataSource.manager, fieldId));
-  }
-
-  async unassigned(fieldId: string): Promise<UnassignedSensorEvent[]> {
-    const since = new Date(Date.now() - 4 * 3600_000).toISOString();
-    const events = await this.dataSource.getRepository(SensorEventEntity).find({
-      where: { fieldId, type: 'gate', runId: IsNull(), receivedAt: MoreThanOrEqual(since) },
-      order: { receivedAt: 'DESC' },
-      take: 50,
-    });
-    return events.map(toUnassigned);
-  }
 
   /**
    * A gate event from ingestion, not stored yet. A start or finish that moves the field's run is
@@ -63,7 +35,7 @@ export class RunTimingService implements OnModuleInit {
    * finish reaches the screens after one disk sync; any other gate goes to `storeAlone` (the group
    * commit). Resolves with the stored row, or null when (device, boot, seq) was already stored.
    */
-  async onGate(
+  async execute(
     event: SensorEventEntity,
     stageId: string | null,
     storeAlone: () => Promise<SensorEventEntity | null>,
@@ -72,27 +44,6 @@ export class RunTimingService implements OnModuleInit {
     // Checkpoint gates are kept in the event log; the judge scores checkpoints on the tablet.
     if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return storeAlone();
     return this.queue.run(fieldId, () => this.advance(fieldId, event, stageId, storeAlone));
-  }
-
-  /**
-   * The device came back with another boot id: a run started in an earlier boot can no longer be
-   * timed by it. A run its new boot started (the status can arrive after that start) runs on.
-   */
-  async onReboot(deviceId: string, fieldId: string | null, boot: string): Promise<void> {
-    if (!fieldId) return;
-    await this.queue.run(fieldId, async () => {
-      const active = await activeRunOf(this.dataSource.manager, fieldId);
-      if (!active) return;
-      const step = nextRunStep(asActive(active.run, active.start), {
-        kind: 'boot',
-        deviceId,
-        boot,
-      });
-      if (step.kind !== 'needs-manual-timing') return;
-      Object.assign(active.run, { state: 'needs-manual-timing', reason: step.reason });
-      await storeRunProgress(this.dataSource.manager, active.run);
-      this.announcer.announce(active.run);
-    });
   }
 
   /** One new start or finish gate event against the field's active run. */
