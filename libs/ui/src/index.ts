@@ -19,3 +19,5 @@ export * from './lib/forms/field-errors';
 export * from './lib/routing/router';
 export * from './lib/hooks/use-online';
 export * from './lib/progress-bar/progress-bar';
+export * from './lib/live/live-room';
+export * from './lib/live/use-live-room';

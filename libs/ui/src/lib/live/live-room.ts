@@ -1,0 +1,333 @@
+import type {
+  ClientToServerEvents,
+  JoinResult,
+  RoomRef,
+  ServerToClientEvents,
+} from '@olympiad/contracts';
+import type { Socket } from 'socket.io-client';
+
+/**
+ * The live room protocol (docs/design.md#live-updates) on the client: join, take the snapshot,
+ * apply what the room sends, and after a version gap, a dropped link or a room that does not
+ * answer, take a fresh snapshot. One `LiveRoom` keeps one state fed by one or more rooms.
+ */
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What a live room needs of a connection: a Socket.IO socket (`socketLink`), or a fake in tests. */
+export interface LiveLink {
+  onConnect(listener: () => void): () => void;
+  onDisconnect(listener: () => void): () => void;
+  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void;
+  /** Emits `join` or `resync` and resolves with the server's answer; rejects after `timeoutMs`. */
+  request(event: 'join' | 'resync', room: RoomRef, timeoutMs: number): Promise<JoinResult>;
+  leave(room: RoomRef): void;
+  isConnected(): boolean;
+}
+
+export function socketLink(socket: LiveSocket): LiveLink {
+  const listen = (event: string, listener: (...args: never[]) => void) => {
+    socket.on(event as never, listener as never);
+    return () => void socket.off(event as never, listener as never);
+  };
+  return {
+    onConnect: (listener) => listen('connect', listener),
+    onDisconnect: (listener) => listen('disconnect', () => listener()),
+    on: (event, listener) => listen(event, listener as never),
+    request: (event, room, timeoutMs) =>
+      new Promise<JoinResult>((resolve, reject) => {
+        socket
+          .timeout(timeoutMs)
+          .emit(event, room, (error: Error | null, result: JoinResult) =>
+            error ? reject(error) : resolve(result),
+          );
+      }),
+    leave: (room) => void socket.emit('leave', room),
+    isConnected: () => socket.connected,
+  };
+}
+
+/**
+ * `connecting`: joining (or re-joining after a drop), nothing current yet; `live`: every room
+ * answered and the state is current; `offline`: the link is down, the state is the last one seen;
+ * `error`: a room refused us or the snapshot could not be loaded (`error` says which).
+ */
+export type LiveRoomStatus = 'connecting' | 'live' | 'offline' | 'error';
+
+/** A room's own refusal (`{ ok: false }` answer to a join). */
+export interface LiveRoomRefusal {
+  key: string;
+  message: string;
+}
+
+export interface LiveRoomView<S> {
+  status: LiveRoomStatus;
+  state: S | undefined;
+  /** A `LiveRoomRefusal`, or what the `load` callback threw. */
+  error: LiveRoomRefusal | unknown;
+}
+
+/** A join answer that let us in, and why it was asked for. */
+export type JoinedRoom = Extract<JoinResult, { ok: true }> & {
+  /** After a version gap or an unanswered request, not a first join. */
+  resync: boolean;
+  /** A join after the link dropped and came back. */
+  rejoin: boolean;
+};
+
+const RESYNC = Symbol('resync');
+
+/** A handler's answer asking for a fresh snapshot, with the state to show meanwhile. */
+export interface Resync<S> {
+  [RESYNC]: true;
+  state: S | undefined;
+}
+
+export function resync<S>(state?: S): Resync<S> {
+  return { [RESYNC]: true, state };
+}
+
+/** A new state, `undefined` for "no change", or `resync(...)`. */
+export type LiveStep<S> = S | undefined | Resync<S>;
+
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** A delta of a versioned room: applies only on the version it follows. */
+export interface VersionedDelta<S, P> {
+  /** The versions the delta spans (`from` → `to`), or null when it is not for this state. */
+  span(payload: P): { from: number; to: number } | null;
+  apply(state: S, payload: P): LiveStep<S>;
+}
+
+export type LiveRoomHandler<S, P> =
+  ((state: S | undefined, payload: P) => LiveStep<S>) | VersionedDelta<S, P>;
+
+export type LiveRoomEvents<S> = {
+  [E in keyof ServerToClientEvents]?: LiveRoomHandler<S, Payload<E>>;
+};
+
+export interface LiveRoomOptions<S> {
+  /**
+   * The snapshot, from the join answer and, where the app needs it, a REST call of its own.
+   * Called for each room on every join, re-join and resync; `current` is the state held.
+   */
+  load: (joined: JoinedRoom, current: S | undefined) => S | Promise<S>;
+  events?: LiveRoomEvents<S>;
+  /** Versioned rooms: the version the state is at (undefined: deltas wait for a snapshot). */
+  versionOf?: (state: S) => number | undefined;
+  /** How long a join or resync may go unanswered before it is asked again. */
+  requestTimeoutMs?: number;
+  /** Wait before asking again after no answer or a server error. */
+  retryDelayMs?: number;
+}
+
+const REQUEST_TIMEOUT_MS = 5_000;
+const RETRY_DELAY_MS = 2_000;
+
+interface RoomTrack {
+  ref: RoomRef;
+  loaded: boolean;
+  refusal: LiveRoomRefusal | null;
+  /** The connection epoch of the request in flight, or null. */
+  inFlight: number | null;
+  again: boolean;
+  retry: ReturnType<typeof setTimeout> | null;
+}
+
+function isResync<S>(step: LiveStep<S>): step is Resync<S> {
+  return typeof step === 'object' && step !== null && RESYNC in step;
+}
+
+function isVersioned<S, P>(handler: LiveRoomHandler<S, P>): handler is VersionedDelta<S, P> {
+  return typeof handler === 'object';
+}
+
+/**
+ * One state fed by a set of rooms on a link. Joins every room on each connect; a room's answer
+ * goes through `load`; events go through their handlers, versioned deltas in version order.
+ */
+export class LiveRoom<S> {
+  private view: LiveRoomView<S> = { status: 'connecting', state: undefined, error: null };
+  private readonly rooms: RoomTrack[];
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: (() => void)[] = [];
+  private epoch = 0;
+  private get options(): LiveRoomOptions<S> {
+    return this.latest.current;
+  }
+  private connectedBefore = false;
+  private loadError: unknown = null;
+  private closed = false;
+
+  constructor(
+    private readonly link: LiveLink,
+    rooms: readonly RoomRef[],
+    /** Read at each use, so a hook can pass its latest callbacks. */
+    private readonly latest: { readonly current: LiveRoomOptions<S> },
+  ) {
+    this.rooms = rooms.map((ref) => ({
+      ref,
+      loaded: false,
+      refusal: null,
+      inFlight: null,
+      again: false,
+      retry: null,
+    }));
+  }
+
+  /** Starts (or, after `close`, starts again) listening and joining. */
+  start(): void {
+    this.closed = false;
+    this.connectedBefore = false;
+    this.unsubscribe.push(
+      this.link.onConnect(() => this.connected()),
+      this.link.onDisconnect(() => {
+        this.epoch += 1;
+        for (const room of this.rooms) room.inFlight = null;
+        this.set({ status: 'offline' });
+      }),
+    );
+    for (const event of Object.keys(this.options.events ?? {}) as (keyof ServerToClientEvents)[]) {
+      this.unsubscribe.push(
+        this.link.on(event, ((payload: never) => this.receive(event, payload)) as never),
+      );
+    }
+    if (this.link.isConnected()) this.connected();
+    else if (this.rooms.length === 0) this.set({ status: 'offline' });
+  }
+
+  /** Stops listening and leaves the rooms; the last state stays readable. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.epoch += 1;
+    this.unsubscribe.splice(0).forEach((off) => off());
+    for (const room of this.rooms) {
+      room.inFlight = null;
+      if (room.retry) clearTimeout(room.retry);
+      room.retry = null;
+      if (this.link.isConnected()) this.link.leave(room.ref);
+    }
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): LiveRoomView<S> => this.view;
+
+  /** Sets the state from outside (e.g. an answer the app got before its live event). */
+  update(change: (state: S | undefined) => S | undefined): void {
+    this.set({ state: change(this.view.state) });
+  }
+
+  /** Asks every room for a fresh snapshot. */
+  resync(): void {
+    for (const room of this.rooms) void this.enter(room, 'resync');
+  }
+
+  private connected(): void {
+    if (this.closed) return;
+    this.epoch += 1;
+    const rejoin = this.connectedBefore;
+    this.connectedBefore = true;
+    for (const room of this.rooms) {
+      room.loaded = false;
+      room.inFlight = null;
+    }
+    this.set({ status: this.rooms.length === 0 ? 'live' : 'connecting' });
+    for (const room of this.rooms) void this.enter(room, 'join', rejoin);
+  }
+
+  private receive(event: keyof ServerToClientEvents, payload: unknown): void {
+    if (this.closed) return;
+    const handler = this.options.events?.[event] as LiveRoomHandler<S, unknown> | undefined;
+    if (!handler) return;
+    const state = this.view.state;
+    if (!isVersioned(handler)) return this.step(handler(state, payload));
+    const span = handler.span(payload);
+    const { versionOf } = this.options;
+    const version = state === undefined || !versionOf ? undefined : versionOf(state);
+    if (!span || state === undefined || version === undefined) return;
+    if (span.to <= version) return; // seen already
+    if (span.from > version) return this.resync(); // one was lost: only a snapshot repairs that
+    this.step(handler.apply(state, payload));
+  }
+
+  private step(step: LiveStep<S>): void {
+    if (isResync(step)) {
+      if (step.state !== undefined) this.set({ state: step.state });
+      this.resync();
+    } else if (step !== undefined) this.set({ state: step });
+  }
+
+  private async enter(room: RoomTrack, event: 'join' | 'resync', rejoin = false): Promise<void> {
+    if (this.closed || !this.link.isConnected()) return;
+    const epoch = this.epoch;
+    if (room.inFlight === epoch) {
+      room.again = true;
+      return;
+    }
+    room.inFlight = epoch;
+    room.again = false;
+    const current = () => !this.closed && this.epoch === epoch;
+    let result: JoinResult;
+    try {
+      result = await this.link.request(
+        event,
+        room.ref,
+        this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      );
+    } catch {
+      // The room did not answer: keep what is shown and ask again shortly.
+      if (current()) this.retryLater(room);
+      return;
+    }
+    if (!current()) return;
+    if (!result.ok) {
+      if (result.key === 'errors.internal') return this.retryLater(room);
+      room.inFlight = null;
+      room.refusal = { key: result.key, message: result.message };
+      return this.settle();
+    }
+    try {
+      const state = await this.options.load(
+        { ...result, resync: event === 'resync', rejoin },
+        this.view.state,
+      );
+      if (!current()) return;
+      room.refusal = null;
+      room.loaded = true;
+      this.loadError = null;
+      this.view = { ...this.view, state };
+    } catch (error) {
+      if (!current()) return;
+      this.loadError = error;
+    }
+    room.inFlight = null;
+    this.settle();
+    if (room.again) void this.enter(room, 'resync');
+  }
+
+  private retryLater(room: RoomTrack): void {
+    room.inFlight = null;
+    if (room.retry) clearTimeout(room.retry);
+    room.retry = setTimeout(() => {
+      room.retry = null;
+      void this.enter(room, 'resync');
+    }, this.options.retryDelayMs ?? RETRY_DELAY_MS);
+  }
+
+  private settle(): void {
+    const refusal = this.rooms.find((room) => room.refusal)?.refusal;
+    if (refusal || this.loadError) this.set({ status: 'error', error: refusal ?? this.loadError });
+    else if (this.rooms.every((room) => room.loaded)) this.set({ status: 'live', error: null });
+    else this.set({});
+  }
+
+  private set(change: Partial<LiveRoomView<S>>): void {
+    this.view = { ...this.view, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// The server and client are Node's Socket.IO builds; React renders the hook in jsdom.
+import type {
+  ClientToServerEvents,
+  JoinResult,
+  RoomRef,
+  ServerToClientEvents,
+  StandingsDelta,
+  StandingsSnapshot,
+} from '@olympiad/contracts';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { act, renderHook } from '@testing-library/react';
+import { Server, type Socket as ServerSocket } from 'socket.io';
+import { io } from 'socket.io-client';
+import { resync, type LiveSocket } from './live-room';
+import { useLiveRoom } from './use-live-room';
+
+// A real Socket.IO server on a loopback port, speaking the live room protocol for one category.
+type Held = { version: number; rows: string[] };
+
+interface Venue {
+  url: string;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  requests: { event: 'join' | 'resync'; room: RoomRef }[];
+  /** What the server answers a join or resync with. */
+  serve: { version: number; rows: string[] };
+  /** When false, joins go unanswered (a silent room). */
+  answering: boolean;
+  sockets: ServerSocket[];
+  close(): Promise<void>;
+}
+
+const CATEGORY = '7c0c2f1e-0000-4000-8000-000000000001';
+const room: RoomRef = { kind: 'category', id: CATEGORY };
+
+const snapshot = (version: number, rows: string[]): StandingsSnapshot => ({
+  categoryId: CATEGORY,
+  version,
+  published: true,
+  standings: {
+    rows: rows.map((teamId, index) => ({
+      teamId,
+      place: index + 1,
+      status: 'ranked',
+      primary: null,
+      display: '',
+      detail: {},
+    })),
+  },
+  teams: {},
+});
+
+async function startVenue(): Promise<Venue> {
+  const http: HttpServer = createServer();
+  const server = new Server<ClientToServerEvents, ServerToClientEvents>(http);
+  const venue: Venue = {
+    url: '',
+    io: server,
+    requests: [],
+    serve: { version: 3, rows: ['a', 'b'] },
+    answering: true,
+    sockets: [],
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  server.on('connection', (socket) => {
+    venue.sockets.push(socket);
+    const enter =
+      (event: 'join' | 'resync') => (ref: RoomRef, ack: (result: JoinResult) => void) => {
+        venue.requests.push({ event, room: ref });
+        if (!venue.answering) return;
+        void socket.join(`${ref.kind}:${ref.id}`);
+        ack({ ok: true, room: ref, standings: snapshot(venue.serve.version, venue.serve.rows) });
+      };
+    socket.on('join', enter('join'));
+    socket.on('resync', enter('resync'));
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  venue.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return venue;
+}
+
+const toHeld = (standings: StandingsSnapshot): Held => ({
+  version: standings.version,
+  rows: standings.standings.rows.map((row) => row.teamId),
+});
+
+/** Renders the hook as a screen would: a category room whose deltas carry versions. */
+function mount(socket: LiveSocket, requestTimeoutMs?: number) {
+  const loads: { resync: boolean; rejoin: boolean }[] = [];
+  const hook = renderHook(() =>
+    useLiveRoom<Held>(socket, room, {
+      load: (joined) => {
+        loads.push({ resync: joined.resync, rejoin: joined.rejoin });
+        if (!joined.standings) throw new Error('no standings in the answer');
+        return toHeld(joined.standings);
+      },
+      versionOf: (held) => held.version,
+      requestTimeoutMs,
+      retryDelayMs: 10,
+      events: {
+        'standings:delta': {
+          span: (delta) =>
+            delta.categoryId === CATEGORY
+              ? { from: delta.from ?? delta.version - 1, to: delta.version }
+              : null,
+          apply: (held: Held, delta: StandingsDelta) => ({
+            version: delta.version,
+            rows: [...held.rows, ...delta.changed.map((row) => row.teamId)],
+          }),
+        },
+        'standings:snapshot': (held, pushed) =>
+          pushed.categoryId === CATEGORY && (!held || pushed.version > held.version)
+            ? resync()
+            : undefined,
+      },
+    }),
+  );
+  return { seen: hook.result, loads, unmount: hook.unmount };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+}
+
+const delta = (version: number, teamId: string, from?: number) => ({
+  categoryId: CATEGORY,
+  version,
+  ...(from === undefined ? {} : { from }),
+  changed: [
+    { teamId, place: null, status: 'not-scored' as const, primary: null, display: '', detail: {} },
+  ],
+});
+
+describe('useLiveRoom against a real Socket.IO server', () => {
+  let venue: Venue;
+  let socket: LiveSocket;
+
+  beforeEach(async () => {
+    venue = await startVenue();
+    socket = io(venue.url, {
+      transports: ['websocket'],
+      reconnectionDelay: 10,
+      reconnectionDelayMax: 20,
+    });
+  });
+
+  afterEach(async () => {
+    socket.disconnect();
+    await venue.close();
+  });
+
+  it('joins the room on connect and shows its snapshot as live', async () => {
+    const { seen, unmount } = mount(socket);
+    expect(seen.current?.status).toBe('connecting');
+    await until(() => seen.current?.status === 'live');
+    expect(venue.requests).toEqual([{ event: 'join', room }]);
+    expect(seen.current?.state).toEqual({ version: 3, rows: ['a', 'b'] });
+    unmount();
+  });
+
+  it('applies deltas in version order and drops one it has seen', async () => {
+    const { seen, unmount } = mount(socket);
+    await until(() => seen.current?.status === 'live');
+    venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(4, 'c'));
+    venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(4, 'c'));
+    venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(6, 'd', 4));
+    await until(() => seen.current?.state?.version === 6);
+    expect(seen.current?.state?.rows).toEqual(['a', 'b', 'c', 'd']);
+    expect(venue.requests.map((request) => request.event)).toEqual(['join']);
+    unmount();
+  });
+
+  it('resyncs from the snapshot when a version is missing', async () => {
+    const { seen, loads, unmount } = mount(socket);
+    await until(() => seen.current?.status === 'live');
+    venue.serve = { version: 5, rows: ['b', 'a', 'e'] };
+    venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(5, 'e'));
+    await until(() => seen.current?.state?.version === 5);
+    expect(venue.requests).toEqual([
+      { event: 'join', room },
+      { event: 'resync', room },
+    ]);
+    expect(seen.current?.state?.rows).toEqual(['b', 'a', 'e']);
+    expect(loads.at(-1)).toEqual({ resync: true, rejoin: false });
+    unmount();
+  });
+
+  it('asks again when the room does not answer', async () => {
+    venue.answering = false;
+    const { seen, unmount } = mount(socket, 50);
+    await until(() => venue.requests.length === 1);
+    expect(seen.current?.status).toBe('connecting');
+    venue.answering = true;
+    await until(() => seen.current?.status === 'live');
+    expect(venue.requests.map((request) => request.event)).toEqual(['join', 'resync']);
+    unmount();
+  });
+
+  it('shows offline when the link drops and joins again after the reconnect', async () => {
+    const { seen, loads, unmount } = mount(socket);
+    await until(() => seen.current?.status === 'live');
+    venue.serve = { version: 9, rows: ['z'] };
+    venue.sockets[0].conn.close();
+    await until(() => seen.current?.status === 'offline');
+    expect(seen.current?.state).toEqual({ version: 3, rows: ['a', 'b'] });
+    await until(() => seen.current?.status === 'live');
+    expect(venue.requests.map((request) => request.event)).toEqual(['join', 'join']);
+    expect(seen.current?.state).toEqual({ version: 9, rows: ['z'] });
+    expect(loads.at(-1)).toEqual({ resync: false, rejoin: true });
+    unmount();
+  });
+
+  it('shows a refusal as an error with its key', async () => {
+    venue.io.removeAllListeners('connection');
+    venue.io.on('connection', (server) => {
+      server.on('join', (_ref, ack) =>
+        ack({ ok: false, key: 'errors.forbidden', message: 'Not yours' }),
+      );
+    });
+    const { seen, unmount } = mount(socket);
+    await until(() => seen.current?.status === 'error');
+    expect(seen.current?.error).toEqual({ key: 'errors.forbidden', message: 'Not yours' });
+    unmount();
+  });
+});
