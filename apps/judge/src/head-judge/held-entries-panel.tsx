@@ -1,4 +1,4 @@
-import type { HeldEntry, ResolveHeldEntry } from '@olympiad/contracts';
+import { type HeldEntry, type ResolveHeldEntry, routes } from '@olympiad/contracts';
 import { translateKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
@@ -73,7 +73,7 @@ function HeldEntryItem({
     setBusy(action);
     try {
       const body: ResolveHeldEntry = { action, reason: trimmed };
-      onSettled(await api.post<HeldEntry>(`/api/held-entries/${entry.id}/resolve`, body));
+      onSettled(await api.call(routes.heldEntries.resolve, { params: { id: entry.id }, body }));
     } catch (error) {
       setFailure(error);
     } finally {

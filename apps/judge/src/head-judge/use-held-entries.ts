@@ -1,4 +1,9 @@
-import type { ClientToServerEvents, HeldEntry, ServerToClientEvents } from '@olympiad/contracts';
+import {
+  type ClientToServerEvents,
+  type HeldEntry,
+  routes,
+  type ServerToClientEvents,
+} from '@olympiad/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useJudge } from '../app/judge-context';
@@ -37,7 +42,7 @@ export function useHeldEntries(enabled: boolean): HeldEntriesState {
     let cancelled = false;
     const load = () =>
       api
-        .get<HeldEntry[]>(`/api/stages/${stageId}/held-entries?status=open`)
+        .call(routes.heldEntries.list, { params: { stageId }, query: { status: 'open' } })
         .then((list) => {
           if (cancelled) return;
           setOpen(list);

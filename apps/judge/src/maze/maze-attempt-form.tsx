@@ -11,6 +11,7 @@ import {
   type TimePrecision,
   timePrecisionOf,
 } from '@olympiad/scoring';
+import { routes } from '@olympiad/contracts';
 import { Button, ChoiceGroup, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -166,7 +167,7 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     });
     if (fieldId) {
       // The run's time is now in the outbox; free the field for the next team (best effort).
-      api.delete(`/api/fields/${fieldId}/runs/current`).catch(() => undefined);
+      api.call(routes.runs.cancel, { params: { fieldId } }).catch(() => undefined);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { RunState } from '@olympiad/contracts';
+import { routes, type RunState } from '@olympiad/contracts';
 import { formatResultTime } from '@olympiad/scoring';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
@@ -56,19 +56,20 @@ export function SensorPanel({
     }
   }
   const arm = () =>
-    call(() => api.post<RunState>(`/api/fields/${fieldId}/runs`, { categoryId, teamId, attempt }));
-  const disarm = () => call(() => api.delete<RunState>(`/api/fields/${fieldId}/runs/current`));
+    call(() =>
+      api.call(routes.runs.arm, { params: { fieldId }, body: { categoryId, teamId, attempt } }),
+    );
+  const disarm = () => call(() => api.call(routes.runs.cancel, { params: { fieldId } }));
   const attach = async () => {
+    // The attach button is enabled only once both events are chosen.
+    if (!start || !finish) return;
     const attached = await call(() =>
-      api.post<RunState>(`/api/fields/${fieldId}/unassigned/attach`, {
-        categoryId,
-        teamId,
-        attempt,
-        startEventId: start,
-        finishEventId: finish,
+      api.call(routes.runs.attach, {
+        params: { fieldId },
+        body: { categoryId, teamId, attempt, startEventId: start, finishEventId: finish },
       }),
     );
-    if (attached && start && finish) {
+    if (attached) {
       live.dropUnassigned([start, finish]);
       setStart(null);
       setFinish(null);

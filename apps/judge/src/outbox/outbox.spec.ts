@@ -1,7 +1,13 @@
 /**
  * @jest-environment node
  */
-import type { HeldEntry, HoldEntry, LedgerEntryInput } from '@olympiad/contracts';
+import {
+  type HeldEntry,
+  type HoldEntry,
+  type JsonRoute,
+  type LedgerEntryInput,
+  routePath,
+} from '@olympiad/contracts';
 import { ApiError, type ApiClient } from '@olympiad/ui';
 import { IDBFactory } from 'fake-indexeddb';
 import { Outbox, unsentItems } from './outbox';
@@ -56,6 +62,14 @@ function fakeServer() {
       });
     },
     api: {
+      // Route calls go to the same handlers as the path-based ones, by the path they fill in.
+      call: async (
+        route: JsonRoute,
+        input: { params?: Record<string, string>; query?: unknown; body?: unknown } = {},
+      ) =>
+        route.method === 'POST'
+          ? server.api.post(routePath(route, input), input.body)
+          : server.api.get(routePath(route, input)),
       post: async (path: string, body: unknown) => {
         if (!server.reachable) throw new ApiError(0, 'errors.network', 'Failed to fetch');
         if (path === '/api/held-entries') {

@@ -1,4 +1,4 @@
-import type { HeldEntry, HoldEntry, LedgerEntryInput } from '@olympiad/contracts';
+import { type HeldEntry, type HoldEntry, type LedgerEntryInput, routes } from '@olympiad/contracts';
 import { ApiError, type ApiClient } from '@olympiad/ui';
 import type { OutboxItem, OutboxStore } from './outbox-store';
 
@@ -210,7 +210,7 @@ export class Outbox {
         refusal: { key: item.problem.key, message: item.problem.message.slice(0, 500) },
       };
       try {
-        const held = await this.api.post<HeldEntry>('/api/held-entries', body);
+        const held = await this.api.call(routes.heldEntries.hold, { body });
         await this.update(item.id, {
           handover: { state: 'sent', at: new Date().toISOString(), stageId: held.stageId },
         });
@@ -247,7 +247,10 @@ export class Outbox {
     for (const stageId of stages) {
       let queue: HeldEntry[];
       try {
-        queue = await this.api.get<HeldEntry[]>(`/api/stages/${stageId}/held-entries?status=all`);
+        queue = await this.api.call(routes.heldEntries.list, {
+          params: { stageId },
+          query: { status: 'all' },
+        });
       } catch (error) {
         this.set({ unreachable: error instanceof ApiError && error.status === 0 });
         return;
