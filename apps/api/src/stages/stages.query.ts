@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { StageEntity } from './stage.entity';
+
+export type StageRow = StageEntity;
 
 /**
  * What other features may read of stages (they never import this feature's entities). Every
@@ -9,4 +12,16 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class StagesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  stageById(id: string, manager: EntityManager = this.dataSource.manager): Promise<StageRow | null> {
+    return manager.findOneBy(StageEntity, { id });
+  }
+
+  stageExists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(StageEntity, { id });
+  }
+
+  stagesByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<StageRow[]> {
+    return manager.find(StageEntity, { where: { id: In(ids) } });
+  }
 }
