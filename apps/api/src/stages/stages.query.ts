@@ -13,7 +13,10 @@ export type StageRow = StageEntity;
 export class StagesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  stageById(id: string, manager: EntityManager = this.dataSource.manager): Promise<StageRow | null> {
+  stageById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StageRow | null> {
     return manager.findOneBy(StageEntity, { id });
   }
 
@@ -21,7 +24,10 @@ export class StagesQuery {
     return manager.existsBy(StageEntity, { id });
   }
 
-  stagesByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<StageRow[]> {
+  stagesByIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StageRow[]> {
     return manager.find(StageEntity, { where: { id: In(ids) } });
   }
 }
