@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { startAwardsSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { AwardsService } from './awards.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class StartAwardsDto extends createZodDto(startAwardsSchema) {}
+class StartAwardsDto extends createZodDto(routes.awards.start.body) {}
 
 /** The organiser (or head judge) runs the awards reveal of a category from the console. */
 @ApiTags('awards')
@@ -17,28 +18,29 @@ class StartAwardsDto extends createZodDto(startAwardsSchema) {}
 export class AwardsController {
   constructor(private readonly awards: AwardsService) {}
 
-  @Get('stages/:stageId/awards')
+  @Route(routes.awards.list)
   list(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor) {
     return this.awards.forStage(stageId, actor);
   }
 
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/awards/start')
-  start(@Param('id', ParseUUIDPipe) id: string, @Body() body: StartAwardsDto, @CurrentActor() actor: Actor) {
+  @Route(routes.awards.start)
+  start(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StartAwardsDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.awards.start(id, body.podium ?? 3, actor);
   }
 
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/awards/reveal')
+  @Route(routes.awards.reveal)
   reveal(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.awards.reveal(id, actor);
   }
 
-  @HttpCode(200)
   @WritesStage({ param: 'id', of: 'category' })
-  @Post('categories/:id/awards/end')
+  @Route(routes.awards.end)
   end(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.awards.end(id, actor);
   }

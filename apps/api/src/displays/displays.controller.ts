@@ -1,19 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { claimDisplaySchema, updateDisplaySchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { Public } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { DisplaysGateway } from './displays.gateway';
 import { DisplaysService } from './displays.service';
 
-class ClaimDisplayDto extends createZodDto(claimDisplaySchema) {}
-class UpdateDisplayDto extends createZodDto(updateDisplaySchema) {}
+class ClaimDisplayDto extends createZodDto(routes.displays.claim.body) {}
+class UpdateDisplayDto extends createZodDto(routes.displays.update.body) {}
 
 /** Pairing (public, rate-limited) and the organiser's list of displays. Routes without @Public() are organiser-only. */
 @ApiTags('displays')
 @ApiBearerAuth()
-@Controller('displays')
+@Controller()
 export class DisplaysController {
   constructor(
     private readonly displays: DisplaysService,
@@ -23,18 +24,17 @@ export class DisplaysController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
-  @Post('pairing')
+  @Route(routes.displays.pair)
   pair() {
     return this.displays.pair();
   }
 
-  @Get()
+  @Route(routes.displays.list)
   list() {
     return this.displays.list((id) => this.gateway.isOnline(id));
   }
 
-  @HttpCode(200)
-  @Post('claim')
+  @Route(routes.displays.claim)
   async claim(@Body() body: ClaimDisplayDto) {
     const { code, name, ...config } = body;
     const claimed = await this.displays.claim(code, name, config);
@@ -42,15 +42,14 @@ export class DisplaysController {
     return claimed;
   }
 
-  @Patch(':id')
+  @Route(routes.displays.update)
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDisplayDto) {
     const config = await this.displays.update(id, body);
     this.gateway.push(id, config);
     return { id, config };
   }
 
-  @HttpCode(204)
-  @Delete(':id')
+  @Route(routes.displays.remove)
   async remove(@Param('id', ParseUUIDPipe) id: string) {
     await this.displays.remove(id);
     this.gateway.forget(id);

@@ -7,14 +7,22 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { ClientToServerEvents, DisplayConfig, DisplayHelloResult, ServerToClientEvents } from '@olympiad/contracts';
+import {
+  displayHelloSchema,
+  type ClientToServerEvents,
+  type DisplayConfig,
+  type DisplayHelloResult,
+  type ServerToClientEvents,
+} from '@olympiad/contracts';
 import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
 import { DisplaysService } from './displays.service';
 
-type DisplaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { displayId?: string }>;
-
-const helloSchema = z.object({ displayId: z.string().uuid(), secret: z.string().min(1).max(100) }).strict();
+type DisplaySocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { displayId?: string }
+>;
 
 /** A display's socket: `display:hello` on every connect puts it in `display:{id}`, where its configuration is pushed. */
 @WebSocketGateway({ cors: { origin: true }, serveClient: false })
@@ -25,9 +33,17 @@ export class DisplaysGateway implements OnGatewayDisconnect {
   constructor(private readonly displays: DisplaysService) {}
 
   @SubscribeMessage('display:hello')
-  async hello(@ConnectedSocket() socket: DisplaySocket, @MessageBody() body: unknown): Promise<DisplayHelloResult> {
-    const hello = helloSchema.safeParse(body);
-    if (!hello.success) return { ok: false, key: 'errors.validation', message: 'hello is { displayId: uuid, secret }' };
+  async hello(
+    @ConnectedSocket() socket: DisplaySocket,
+    @MessageBody() body: unknown,
+  ): Promise<DisplayHelloResult> {
+    const hello = displayHelloSchema.safeParse(body);
+    if (!hello.success)
+      return {
+        ok: false,
+        key: 'errors.validation',
+        message: 'hello is { displayId: uuid, secret }',
+      };
     try {
       const result = await this.displays.hello(hello.data.displayId, hello.data.secret);
       if (result.ok) {
@@ -37,7 +53,11 @@ export class DisplaysGateway implements OnGatewayDisconnect {
       return result;
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
-      return { ok: false, key: 'errors.internal', message: 'The server could not load this display' };
+      return {
+        ok: false,
+        key: 'errors.internal',
+        message: 'The server could not load this display',
+      };
     }
   }
 

@@ -1,10 +1,8 @@
+import type { DiplomaDesign } from '@olympiad/contracts';
 import { formatDate } from '@olympiad/i18n';
 import { both, DISCIPLINE_NAMES } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
 import { newPdf, pdfBytes } from './pdf-document';
-
-export const DIPLOMA_DESIGNS = ['classic', 'modern'] as const;
-export type DiplomaDesign = (typeof DIPLOMA_DESIGNS)[number];
 
 const ROMAN = ['I', 'II', 'III'];
 

@@ -1,29 +1,22 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { routes } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CategoryResultsService } from './category-results.service';
-import { DIPLOMA_DESIGNS, renderDiplomasPdf } from './diplomas-pdf';
+import { renderDiplomasPdf } from './diplomas-pdf';
 import { downloadFile, slug } from './download-file';
 import { renderProtocolPdf } from './protocol-pdf';
 
-class DiplomaQueryDto extends createZodDto(
-  z
-    .object({
-      design: z.enum(DIPLOMA_DESIGNS).default('classic'),
-      who: z.enum(['winners', 'all']).default('all'),
-    })
-    .strict(),
-) {}
+class DiplomaQueryDto extends createZodDto(routes.documents.diplomas.query) {}
 
 /** Printable documents of a category: the official protocol and diplomas (PDF, Cyrillic and Kazakh letters embedded). */
 @ApiTags('documents')
 @ApiBearerAuth()
-@ApiProduces('application/pdf')
-@Controller('categories/:id')
+@Controller()
 export class DocumentsController {
   constructor(
     private readonly results: CategoryResultsService,
@@ -31,15 +24,19 @@ export class DocumentsController {
   ) {}
 
   @Roles('organiser', 'head-judge')
-  @Get('protocol.pdf')
+  @Route(routes.documents.protocol)
   async protocol(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     const results = await this.results.load(id, actor);
     const pdf = await renderProtocolPdf(results, new Date(), this.config.venueTimeZone);
-    return downloadFile(pdf, `protocol-${slug(results.category.name)}.pdf`, 'application/pdf');
+    return downloadFile(
+      pdf,
+      `protocol-${slug(results.category.name)}.pdf`,
+      routes.documents.protocol.contentType,
+    );
   }
 
   @Roles('organiser', 'head-judge')
-  @Get('diplomas.pdf')
+  @Route(routes.documents.diplomas)
   async diplomas(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: DiplomaQueryDto,
@@ -50,7 +47,7 @@ export class DocumentsController {
     return downloadFile(
       pdf,
       `diplomas-${query.design}-${slug(results.category.name)}.pdf`,
-      'application/pdf',
+      routes.documents.diplomas.contentType,
     );
   }
 }

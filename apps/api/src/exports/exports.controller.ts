@@ -1,12 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { routes } from '@olympiad/contracts';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Route } from '../common/routes/route.decorator';
 import { CategoryResultsService } from '../documents/category-results.service';
 import { downloadFile, slug } from '../documents/download-file';
 import { resultsCsv, resultsXlsx } from './export-files';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Results as CSV or XLSX: one category, or every category of a stage. */
 @ApiTags('exports')
@@ -16,31 +16,47 @@ export class ExportsController {
   constructor(private readonly results: CategoryResultsService) {}
 
   @Roles('organiser', 'head-judge')
-  @Get('categories/:id/results.csv')
+  @Route(routes.exports.categoryCsv)
   async categoryCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     const results = await this.results.load(id, actor);
-    return downloadFile(resultsCsv([results]), `results-${slug(results.category.name)}.csv`, 'text/csv; charset=utf-8');
+    return downloadFile(
+      resultsCsv([results]),
+      `results-${slug(results.category.name)}.csv`,
+      routes.exports.categoryCsv.contentType,
+    );
   }
 
   @Roles('organiser', 'head-judge')
-  @Get('categories/:id/results.xlsx')
+  @Route(routes.exports.categoryXlsx)
   async categoryXlsx(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     const results = await this.results.load(id, actor);
-    return downloadFile(await resultsXlsx([results]), `results-${slug(results.category.name)}.xlsx`, XLSX_TYPE);
+    return downloadFile(
+      await resultsXlsx([results]),
+      `results-${slug(results.category.name)}.xlsx`,
+      routes.exports.categoryXlsx.contentType,
+    );
   }
 
   @Roles('organiser', 'head-judge')
-  @Get('stages/:stageId/results.csv')
+  @Route(routes.exports.stageCsv)
   async stageCsv(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor) {
     const all = await this.stageResults(stageId, actor);
-    return downloadFile(resultsCsv(all), `results-${slug(all[0]?.stage.code ?? stageId)}.csv`, 'text/csv; charset=utf-8');
+    return downloadFile(
+      resultsCsv(all),
+      `results-${slug(all[0]?.stage.code ?? stageId)}.csv`,
+      routes.exports.stageCsv.contentType,
+    );
   }
 
   @Roles('organiser', 'head-judge')
-  @Get('stages/:stageId/results.xlsx')
+  @Route(routes.exports.stageXlsx)
   async stageXlsx(@Param('stageId', ParseUUIDPipe) stageId: string, @CurrentActor() actor: Actor) {
     const all = await this.stageResults(stageId, actor);
-    return downloadFile(await resultsXlsx(all), `results-${slug(all[0]?.stage.code ?? stageId)}.xlsx`, XLSX_TYPE);
+    return downloadFile(
+      await resultsXlsx(all),
+      `results-${slug(all[0]?.stage.code ?? stageId)}.xlsx`,
+      routes.exports.stageXlsx.contentType,
+    );
   }
 
   private async stageResults(stageId: string, actor: Actor) {

@@ -7,16 +7,24 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { roomName, type ClientToServerEvents, type JoinResult, type RoomRef, type ServerToClientEvents } from '@olympiad/contracts';
+import {
+  roomName,
+  roomRefSchema,
+  type ClientToServerEvents,
+  type JoinResult,
+  type ServerToClientEvents,
+} from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
-import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
 import { LiveService, type LiveServer } from './live.service';
 
-type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor?: Actor; rooms: Map<string, string> }>;
-
-const roomSchema = z.object({ kind: z.enum(['stage', 'category', 'field']), id: z.string().uuid() }).strict();
+type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor?: Actor; rooms: Map<string, string> }
+>;
 
 /** Socket.IO entry point: joins, leaves and resyncs; everything it sends is decided by LiveService. */
 @WebSocketGateway({ cors: { origin: true }, serveClient: false })
@@ -51,7 +59,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('leave')
   leave(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): void {
-    const room = roomSchema.safeParse(body);
+    const room = roomRefSchema.safeParse(body);
     if (!room.success) return;
     const joined = socket.data.rooms.get(roomName(room.data));
     if (joined) void socket.leave(joined);
@@ -59,15 +67,19 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private async enter(socket: LiveSocket, body: unknown): Promise<JoinResult> {
-    const room = roomSchema.safeParse(body);
+    const room = roomRefSchema.safeParse(body);
     if (!room.success) {
-      return { ok: false, key: 'errors.validation', message: 'A room is { kind: stage | category | field, id: uuid }' };
+      return {
+        ok: false,
+        key: 'errors.validation',
+        message: 'A room is { kind: stage | category | field, id: uuid }',
+      };
     }
     try {
-      const outcome = await this.live.join(room.data as RoomRef, socket.data.actor);
+      const outcome = await this.live.join(room.data, socket.data.actor);
       if ('socketRoom' in outcome) {
         await socket.join(outcome.socketRoom);
-        socket.data.rooms.set(roomName(room.data as RoomRef), outcome.socketRoom);
+        socket.data.rooms.set(roomName(room.data), outcome.socketRoom);
       }
       return outcome.result;
     } catch (error) {

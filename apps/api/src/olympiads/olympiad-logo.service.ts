@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { routePath, routes } from '@olympiad/contracts';
 import { DataSource } from 'typeorm';
 import { ApiError, notFound } from '../common/api-error';
 import { checkLogo } from './logo-image';
@@ -8,7 +9,7 @@ import { OlympiadEntity } from './olympiad.entity';
 
 /** The public address of a logo; the version in the query lets screens cache it for good. */
 export const olympiadLogoUrl = (olympiadId: string, updatedAt: string) =>
-  `/api/public/olympiads/${olympiadId}/logo?v=${encodeURIComponent(updatedAt)}`;
+  routePath(routes.olympiads.logo, { params: { id: olympiadId }, query: { v: updatedAt } });
 
 @Injectable()
 export class OlympiadLogoService {

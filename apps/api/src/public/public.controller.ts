@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -6,7 +6,7 @@ import { FindOptionsWhere, In, Not, Repository } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { CategoryEntity } from '../categories/category.entity';
 import { ApiError, notFound } from '../common/api-error';
-import type { PublicStageSummary } from '@olympiad/contracts';
+import { routes, type PublicStageSummary, type PublicStageSync } from '@olympiad/contracts';
 import { AwardsService } from '../awards/awards.service';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { OlympiadLogoService } from '../olympiads/olympiad-logo.service';
@@ -18,7 +18,7 @@ import { QualificationEntryEntity } from '../qualification/qualification-entry.e
 import { StandingsService } from '../standings/standings.service';
 import { TeamEntity } from '../teams/team.entity';
 import { VenueLinkEntity } from '../federation/venue-link.entity';
-import type { PublicStageSync } from '@olympiad/contracts';
+import { Route } from '../common/routes/route.decorator';
 
 /** A stage that a regional venue sends here: whether it is linked and how fresh its results are. */
 function publicSync(link: VenueLinkEntity | undefined): PublicStageSync | null {
@@ -33,7 +33,7 @@ function publicSync(link: VenueLinkEntity | undefined): PublicStageSync | null {
 /** What anyone may read: stages that are live or closed, and published categories only. */
 @ApiTags('public')
 @Public()
-@Controller('public')
+@Controller()
 export class PublicController {
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
@@ -48,7 +48,7 @@ export class PublicController {
    * The olympiad's logo, cacheable for good (its address changes with every upload). An SVG is
    * shown through <img>, where scripts never run; the policy below keeps it inert if opened directly.
    */
-  @Get('olympiads/:id/logo')
+  @Route(routes.olympiads.logo)
   async olympiadLogo(@Param('id', ParseUUIDPipe) id: string, @Res() response: Response) {
     const logo = await this.logos.get(id);
     response
@@ -61,7 +61,7 @@ export class PublicController {
       .send(logo.bytes);
   }
 
-  @Get('stages')
+  @Route(routes.public.stages)
   async stagesList(): Promise<PublicStageSummary[]> {
     const stages = await this.stages.find({
       where: { status: Not('draft') },
@@ -99,7 +99,7 @@ export class PublicController {
     );
   }
 
-  @Get('stages/:code')
+  @Route(routes.public.stage)
   async stage(@Param('code') code: string) {
     const stage = await this.stages.findOneBy({ code: code.toUpperCase(), status: Not('draft') });
     if (!stage) throw notFound('Stage', code);
@@ -107,7 +107,7 @@ export class PublicController {
   }
 
   /** Awards ceremonies under way on the stage: only the places revealed so far. */
-  @Get('stages/:code/awards')
+  @Route(routes.public.stageAwards)
   async stageAwards(@Param('code') code: string) {
     const stage = await this.stages.findOneBy({ code: code.toUpperCase(), status: Not('draft') });
     if (!stage) throw notFound('Stage', code);
@@ -119,7 +119,7 @@ export class PublicController {
    * regional stage the teams it sent to the republic stage, for the republic stage everyone it
    * received. Nothing until the organiser's qualification action has run.
    */
-  @Get('stages/:code/qualifiers')
+  @Route(routes.public.qualifiers)
   async qualifiers(@Param('code') code: string) {
     const stage = await this.stages.findOneBy({ code: code.toUpperCase(), status: Not('draft') });
     if (!stage) throw notFound('Stage', code);
@@ -168,7 +168,7 @@ export class PublicController {
   }
 
   /** A published sumo category's playoff (the hall screen's bracket view); embargoed like its standings. */
-  @Get('categories/:id/bracket')
+  @Route(routes.public.categoryBracket)
   async categoryBracket(@Param('id', ParseUUIDPipe) id: string) {
     const category = await this.categories.findOneBy({ id });
     if (!category) throw notFound('Category', id);
@@ -179,7 +179,7 @@ export class PublicController {
     return publicBracket(this.categories.manager, category);
   }
 
-  @Get('categories/:id/standings')
+  @Route(routes.public.categoryStandings)
   async categoryStandings(@Param('id', ParseUUIDPipe) id: string) {
     const category = await this.categories.findOneBy({ id });
     if (!category) throw notFound('Category', id);

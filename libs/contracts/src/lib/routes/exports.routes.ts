@@ -1,7 +1,12 @@
-import { z } from 'zod';
-import { jsonRoute } from './route';
+import { fileRoute } from './route';
 
-void z;
-void jsonRoute;
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const exportsRoutes = {};
+/** Results as CSV or XLSX: one category, or every category of a stage. */
+export const exportsRoutes = {
+  categoryCsv: fileRoute({ path: '/api/categories/:id/results.csv', contentType: CSV }),
+  categoryXlsx: fileRoute({ path: '/api/categories/:id/results.xlsx', contentType: XLSX }),
+  stageCsv: fileRoute({ path: '/api/stages/:stageId/results.csv', contentType: CSV }),
+  stageXlsx: fileRoute({ path: '/api/stages/:stageId/results.xlsx', contentType: XLSX }),
+};
