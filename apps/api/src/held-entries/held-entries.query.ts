@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { HeldEntryEntity } from './held-entry.entity';
 
 /**
  * What other features may read of held entries (they never import this feature's entities). Every
@@ -9,4 +10,9 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class HeldEntriesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether the head judge dismissed the held entry with this id. */
+  isDismissed(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(HeldEntryEntity, { id, status: 'dismissed' });
+  }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SchoolEntity } from './school.entity';
 import { SchoolsQuery } from './schools.query';
+import { SchoolsStore } from './schools.store';
 
 /**
  * The schools: this feature's tables, registered here and nowhere else, and the one service other
@@ -10,7 +11,7 @@ import { SchoolsQuery } from './schools.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SchoolEntity])],
-  providers: [SchoolsQuery],
-  exports: [TypeOrmModule, SchoolsQuery],
+  providers: [SchoolsQuery, SchoolsStore],
+  exports: [TypeOrmModule, SchoolsQuery, SchoolsStore],
 })
 export class SchoolsDataModule {}
