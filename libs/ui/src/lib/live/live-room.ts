@@ -115,6 +115,8 @@ export interface LiveRoomOptions<S> {
   events?: LiveRoomEvents<S>;
   /** Versioned rooms: the version the state is at (undefined: deltas wait for a snapshot). */
   versionOf?: (state: S) => number | undefined;
+  /** When the rooms change, start from the state of the rooms before instead of nothing. */
+  keepState?: boolean;
   /** How long a join or resync may go unanswered before it is asked again. */
   requestTimeoutMs?: number;
   /** Wait before asking again after no answer or a server error. */
@@ -220,6 +222,11 @@ export class LiveRoom<S> {
   /** Sets the state from outside (e.g. an answer the app got before its live event). */
   update(change: (state: S | undefined) => S | undefined): void {
     this.set({ state: change(this.view.state) });
+  }
+
+  /** Starts from a state held before (e.g. by the rooms this one replaces). */
+  seed(state: S | undefined): void {
+    if (this.view.state === undefined && state !== undefined) this.set({ state });
   }
 
   /** Asks every room for a fresh snapshot. */

@@ -89,8 +89,12 @@ export function useLiveRoom<S>(
     return new LiveRoom<S>(link, refs, latest);
   }, [socket, key]);
 
+  const previous = useRef<LiveRoom<S> | null>(null);
   useEffect(() => {
     if (!live) return;
+    if (latest.current.keepState && previous.current && previous.current !== live)
+      live.seed(previous.current.getView().state);
+    previous.current = live;
     live.start();
     return () => live.close();
   }, [live]);
