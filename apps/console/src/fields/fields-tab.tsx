@@ -1,21 +1,10 @@
-import type { DeviceStatus, RegisteredDevice } from '@olympiad/contracts';
+import { type DeviceStatus, type DeviceSummary, type RegisteredDevice, routes } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { type ApiClient, Button, ConnectionBadge, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import QRCode from 'qrcode';
 import { useEffect, useId, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { useDeviceHealth } from './use-device-health';
-
-interface FieldSummary {
-  id: string;
-  name: string;
-  discipline: string;
-}
-interface DeviceSummary {
-  id: string;
-  fieldId: string | null;
-  label: string;
-}
 
 const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
 
@@ -24,8 +13,8 @@ const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
 export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
   const { t } = useLanguage();
   const { api } = consoleApi;
-  const fields = useQuery((signal) => api.get<FieldSummary[]>(`/api/stages/${stageId}/fields`, { signal }), [api, stageId]);
-  const devices = useQuery((signal) => api.get<DeviceSummary[]>(`/api/stages/${stageId}/devices`, { signal }), [api, stageId]);
+  const fields = useQuery((signal) => api.call(routes.fields.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const devices = useQuery((signal) => api.call(routes.devices.list, { params: { stageId } }, { signal }), [api, stageId]);
   const [registered, setRegistered] = useState<RegisteredDevice | null>(null);
   const ids = (fields.data ?? []).map((field) => field.id);
   const health = useDeviceHealth(ids, consoleApi.getToken);
@@ -117,7 +106,7 @@ function RegisterDeviceForm({ api, fieldId, onRegistered }: { api: ApiClient; fi
     setBusy(true);
     setFailure(null);
     try {
-      onRegistered(await api.post<RegisteredDevice>('/api/devices', { id: id.trim().toLowerCase(), label, fieldId }));
+      onRegistered(await api.call(routes.devices.register, { body: { id: id.trim().toLowerCase(), label, fieldId } }));
       setId('');
       setLabel('');
     } catch (error) {
@@ -149,7 +138,7 @@ function CreateFieldForm({ api, stageId, onCreated }: { api: ApiClient; stageId:
     setBusy(true);
     setFailure(null);
     try {
-      await api.post('/api/fields', { stageId, name: name.trim(), discipline });
+      await api.call(routes.fields.create, { body: { stageId, name: name.trim(), discipline } });
       setName('');
       onCreated();
     } catch (error) {

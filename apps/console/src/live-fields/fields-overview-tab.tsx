@@ -1,4 +1,4 @@
-import type { DeviceStatus, FieldQueue } from '@olympiad/contracts';
+import type { DeviceStatus, DeviceSummary, FieldQueue } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { StatusBanner, useLanguage } from '@olympiad/ui';
 import type { ConsoleApi } from '../stage/console-context';
@@ -6,12 +6,7 @@ import { heldOnField, teamsOnOtherFields, waitingTeams } from './field-run';
 import { SharedCategories, TeamCategory } from './shared-categories';
 import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
-import {
-  useFieldsLive,
-  type FieldDevice,
-  type FieldsLive,
-  type HeldState,
-} from './use-fields-live';
+import { useFieldsLive, type FieldsLive, type HeldState } from './use-fields-live';
 
 /**
  * Running the day at a glance: every field of the stage with its sensor's health, what is on it
@@ -160,7 +155,7 @@ function DeviceHealth({
   device,
   status,
 }: {
-  device: FieldDevice;
+  device: DeviceSummary;
   status: DeviceStatus | undefined;
 }) {
   const { lang, t } = useLanguage();

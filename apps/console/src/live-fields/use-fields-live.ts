@@ -1,15 +1,9 @@
-import type { ClientToServerEvents, DeviceStatus, FieldQueue, HeldEntry, RunState, ServerToClientEvents } from '@olympiad/contracts';
+import { type ClientToServerEvents, type DeviceStatus, type DeviceSummary, type FieldQueue, type HeldEntry, routes, type RunState, type ServerToClientEvents } from '@olympiad/contracts';
 import { useQuery, type QueryState } from '@olympiad/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ConsoleApi } from '../stage/console-context';
 import { nextLiveRun, type LiveRun } from './field-run';
-
-export interface FieldDevice {
-  id: string;
-  fieldId: string | null;
-  label: string;
-}
 
 /**
  * Entries waiting for the head judge: `unknown` when the server cannot say (an older server
@@ -20,7 +14,7 @@ export type HeldState = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'kno
 export interface FieldsLive {
   connected: boolean;
   queues: QueryState<FieldQueue[]> & { reload: () => void };
-  devices: FieldDevice[];
+  devices: DeviceSummary[];
   health: Record<string, DeviceStatus>;
   runs: Record<string, LiveRun>;
   held: HeldState;
@@ -36,9 +30,9 @@ const RELOAD_AFTER_MS = 300;
  * each field room's run and device health, and the stage room's held entries.
  */
 export function useFieldsLive(stageId: string, { api, getToken }: ConsoleApi): FieldsLive {
-  const queues = useQuery((signal) => api.get<FieldQueue[]>(`/api/stages/${stageId}/field-queues`, { signal }), [api, stageId]);
-  const devices = useQuery((signal) => api.get<FieldDevice[]>(`/api/stages/${stageId}/devices`, { signal }), [api, stageId]);
-  const heldQuery = useQuery((signal) => api.get<HeldEntry[]>(`/api/stages/${stageId}/held-entries?status=open`, { signal }), [api, stageId]);
+  const queues = useQuery((signal) => api.call(routes.fieldQueues.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const devices = useQuery((signal) => api.call(routes.devices.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const heldQuery = useQuery((signal) => api.call(routes.heldEntries.list, { params: { stageId }, query: { status: 'open' } }, { signal }), [api, stageId]);
   const [connected, setConnected] = useState(false);
   const [health, setHealth] = useState<Record<string, DeviceStatus>>({});
   const [runs, setRuns] = useState<Record<string, LiveRun>>({});
