@@ -1,4 +1,4 @@
-import type { DisplayPairing } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { ConnectionBadge, createApiClient, useLanguage } from '@olympiad/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { HallPage } from '../hall/hall-page';
@@ -46,7 +46,7 @@ export function DisplayPage({
     let timer: number | undefined;
     const pair = async () => {
       try {
-        const pairing = await api.post<DisplayPairing>('/api/displays/pairing', {});
+        const pairing = await api.call(routes.displays.pair);
         if (cancelled) return;
         writeIdentity(storage(), pairing);
         setPairCode(pairing.code);

@@ -1,4 +1,4 @@
-import type { PublicBracket, PublicBracketMatch } from '@olympiad/contracts';
+import { routes, type PublicBracketMatch } from '@olympiad/contracts';
 import { createApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useMemo } from 'react';
 
@@ -30,7 +30,7 @@ export function SumoBracket({
   const { t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const bracket = useQuery(
-    (signal) => api.get<PublicBracket>(`/api/public/categories/${categoryId}/bracket`, { signal }),
+    (signal) => api.call(routes.public.categoryBracket, { params: { id: categoryId } }, { signal }),
     [api, categoryId, version],
   );
   const data = bracket.data?.categoryId === categoryId ? bracket.data : undefined;

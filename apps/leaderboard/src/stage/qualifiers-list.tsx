@@ -1,4 +1,4 @@
-import type { PublicQualifier } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useMemo } from 'react';
 import './qualifiers.css';
@@ -19,10 +19,7 @@ export function QualifiersList({
   const { t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const qualifiers = useQuery(
-    (signal) =>
-      api.get<PublicQualifier[]>(`/api/public/stages/${encodeURIComponent(code)}/qualifiers`, {
-        signal,
-      }),
+    (signal) => api.call(routes.public.qualifiers, { params: { code } }, { signal }),
     [api, code],
   );
   const list = qualifiers.data ?? [];

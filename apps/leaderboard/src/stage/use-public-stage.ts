@@ -1,4 +1,4 @@
-import type { StageSnapshot } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { createApiClient, useQuery } from '@olympiad/ui';
 import { useEffect, useMemo } from 'react';
 import type { LiveStandingsClient } from '../live/live-standings-client';
@@ -15,8 +15,7 @@ export function usePublicStage(
 ) {
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const loaded = useQuery(
-    (signal) =>
-      api.get<StageSnapshot>(`/api/public/stages/${encodeURIComponent(code)}`, { signal }),
+    (signal) => api.call(routes.public.stage, { params: { code } }, { signal }),
     [api, code],
   );
   const live = useLiveState(client);

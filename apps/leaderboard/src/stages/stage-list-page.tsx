@@ -1,3 +1,4 @@
+import { routes, type PublicStageSummary } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import {
   Button,
@@ -9,7 +10,6 @@ import {
   useQuery,
 } from '@olympiad/ui';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { PublicStage } from './public-stage.types';
 import { StageStatus } from './stage-status';
 
 /** How often the list is fetched again, so "results as of" moves while the page stays open. */
@@ -35,10 +35,7 @@ export function StageListPage({
 }) {
   const { lang, t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
-  const stages = useQuery(
-    (signal) => api.get<PublicStage[]>('/api/public/stages', { signal }),
-    [api],
-  );
+  const stages = useQuery((signal) => api.call(routes.public.stages, {}, { signal }), [api]);
   const { reload } = stages;
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
@@ -134,7 +131,7 @@ function StageGroup({
   now,
 }: {
   title: string;
-  stages: PublicStage[];
+  stages: PublicStageSummary[];
   withQualifiers: boolean;
   fetch?: typeof globalThis.fetch;
   now: number;

@@ -1,6 +1,6 @@
 import { formatClockTime, formatDate, formatDateTime } from '@olympiad/i18n';
 import { useLanguage } from '@olympiad/ui';
-import type { PublicStage } from './public-stage.types';
+import type { PublicStageSummary } from '@olympiad/contracts';
 
 const MINUTE = 60_000;
 /** A live stage whose venue has been silent this long may be missing results (docs/federation.md). */
@@ -10,7 +10,7 @@ const QUIET_AFTER = 10 * MINUTE;
  * A stage's state on the national view: under way or finished; for a stage a regional venue
  * sends here also "not yet linked" or "no news for N minutes", and "results as of" its last sync.
  */
-export function StageStatus({ stage, now }: { stage: PublicStage; now: number }) {
+export function StageStatus({ stage, now }: { stage: PublicStageSummary; now: number }) {
   const { lang, t } = useLanguage();
   const { sync, status } = stage;
   // The time alone for today, with the date for an older one.
