@@ -1,13 +1,10 @@
 import type {
-  ClientToServerEvents,
   DeviceStatus,
   FieldSignal,
   RunState,
-  ServerToClientEvents,
   UnassignedSensorEvent,
 } from '@olympiad/contracts';
-import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import { isLiveRoomRefusal, useLiveRoom, useLiveSocket } from '@olympiad/ui';
 
 export interface FieldLive {
   connected: boolean;
@@ -45,46 +42,27 @@ export function useFieldRun(
   /** Events a run took (attached by this tablet) leave the list. */
   dropUnassigned: (eventIds: readonly string[]) => void;
 } {
-  const [live, setLive] = useState<FieldLive>(EMPTY);
-
-  useEffect(() => {
-    if (!fieldId) return;
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      path: '/socket.io',
-      auth: (callback) => callback({ token: token() ?? undefined }),
-    });
-    const room = { kind: 'field' as const, id: fieldId };
-    const join = () =>
-      socket.emit('join', room, (result) => {
-        if (!result.ok) {
-          setLive((current) => ({ ...current, refused: result.key }));
-          return;
-        }
-        setLive((current) => ({
-          ...current,
-          connected: true,
-          refused: null,
-          run: result.run ?? current.run,
-          startedHere: startOf(result.run ?? null, current),
-          devices: result.devices ?? [],
-          unassigned: newestFirst(result.unassigned ?? []),
-        }));
-      });
-    socket.on('connect', join);
-    socket.on('disconnect', () => setLive((current) => ({ ...current, connected: false })));
-    socket.on('run:state', (run) =>
-      setLive((current) =>
-        run.fieldId === fieldId ? { ...current, run, startedHere: startOf(run, current) } : current,
-      ),
-    );
-    socket.on('device:status', (status) =>
-      setLive((current) => ({
+  const { socket } = useLiveSocket(token, fieldId !== null);
+  const room = useLiveRoom<FieldLive>(socket, fieldId ? { kind: 'field', id: fieldId } : null, {
+    load: (result, current = EMPTY) => ({
+      ...current,
+      connected: true,
+      refused: null,
+      run: result.run ?? current.run,
+      startedHere: startOf(result.run ?? null, current),
+      devices: result.devices ?? [],
+      unassigned: newestFirst(result.unassigned ?? []),
+    }),
+    events: {
+      'run:state': (current = EMPTY, run) =>
+        run.fieldId === fieldId
+          ? { ...current, run, startedHere: startOf(run, current) }
+          : undefined,
+      'device:status': (current = EMPTY, status) => ({
         ...current,
         devices: [...current.devices.filter((d) => d.deviceId !== status.deviceId), status],
-      })),
-    );
-    socket.on('sensor:unassigned', (event) =>
-      setLive((current) =>
+      }),
+      'sensor:unassigned': (current = EMPTY, event) =>
         event.fieldId === fieldId
           ? {
               ...current,
@@ -93,31 +71,26 @@ export function useFieldRun(
                 event,
               ]),
             }
-          : current,
-      ),
-    );
-    socket.on('field:signal', (signal) =>
-      setLive((current) =>
+          : undefined,
+      'field:signal': (current = EMPTY, signal) =>
         signal.fieldId === fieldId
           ? {
               ...current,
               signal: { ...signal, n: (current.signal?.n ?? 0) + 1, at: performance.now() },
             }
-          : current,
-      ),
-    );
-    return () => {
-      socket.disconnect();
-      setLive(EMPTY);
-    };
-  }, [fieldId, token]);
+          : undefined,
+    },
+  });
+  const live = room.state ?? EMPTY;
 
   return {
     ...live,
+    connected: room.status === 'live',
+    refused: room.status === 'error' && isLiveRoomRefusal(room.error) ? room.error.key : null,
     setRun: (run) =>
-      setLive((current) => ({ ...current, run, startedHere: startOf(run, current) })),
+      room.update((current = EMPTY) => ({ ...current, run, startedHere: startOf(run, current) })),
     dropUnassigned: (eventIds) =>
-      setLive((current) => ({
+      room.update((current = EMPTY) => ({
         ...current,
         unassigned: current.unassigned.filter((event) => !eventIds.includes(event.id)),
       })),

@@ -55,9 +55,15 @@ export function socketLink(socket: LiveSocket): LiveLink {
 export type LiveRoomStatus = 'connecting' | 'live' | 'offline' | 'error';
 
 /** A room's own refusal (`{ ok: false }` answer to a join). */
-export interface LiveRoomRefusal {
-  key: string;
-  message: string;
+export class LiveRoomRefusal {
+  constructor(
+    readonly key: string,
+    readonly message: string,
+  ) {}
+}
+
+export function isLiveRoomRefusal(error: unknown): error is LiveRoomRefusal {
+  return error instanceof LiveRoomRefusal;
 }
 
 export interface LiveRoomView<S> {
@@ -295,7 +301,7 @@ export class LiveRoom<S> {
     if (!result.ok) {
       if (result.key === 'errors.internal') return this.retryLater(room);
       room.inFlight = null;
-      room.refusal = { key: result.key, message: result.message };
+      room.refusal = new LiveRoomRefusal(result.key, result.message);
       return this.settle();
     }
     try {
