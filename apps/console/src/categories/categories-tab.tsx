@@ -1,6 +1,6 @@
 import type { MessageKey } from '@olympiad/i18n';
+import { routes } from '@olympiad/contracts';
 import { type ApiClient, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
-import type { CategorySummary } from '../stage/console-context';
 import { CreateCategoryForm } from './create-category-form';
 import { RuleParamsEditor } from './rule-params-editor';
 import { presetLabel, ruleSetSentence } from './rule-set-text';
@@ -9,7 +9,7 @@ import { presetLabel, ruleSetSentence } from './rule-set-text';
 export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
   const categories = useQuery(
-    (signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }),
+    (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
     [api, stageId],
   );
   return (

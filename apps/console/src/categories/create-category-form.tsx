@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import {
   Button,
@@ -10,12 +11,6 @@ import {
 } from '@olympiad/ui';
 import { useId, useState } from 'react';
 import { presetLabel } from './rule-set-text';
-
-interface Preset {
-  name: string;
-  discipline: string;
-  title: string;
-}
 
 const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
 const AGE_GROUPS = [
@@ -38,7 +33,7 @@ export function CreateCategoryForm({
 }) {
   const { lang, t } = useLanguage();
   const ids = { discipline: useId(), preset: useId(), group: useId() };
-  const presets = useQuery((signal) => api.get<Preset[]>('/api/rule-presets', { signal }), [api]);
+  const presets = useQuery((signal) => api.call(routes.categories.presets, {}, { signal }), [api]);
   const [discipline, setDiscipline] = useState<(typeof DISCIPLINES)[number]>('maze');
   const [preset, setPreset] = useState('');
   const [group, setGroup] = useState('3–4');
@@ -57,12 +52,8 @@ export function CreateCategoryForm({
     setOutcome(null);
     const finalName = name.trim() || suggested;
     try {
-      await api.post('/api/categories', {
-        stageId,
-        discipline,
-        ageGroup,
-        name: finalName,
-        preset: chosenPreset,
+      await api.call(routes.categories.create, {
+        body: { stageId, discipline, ageGroup, name: finalName, preset: chosenPreset },
       });
       setOutcome({ kind: 'success', text: t('console.categories.created', { name: finalName }) });
       setName('');

@@ -1,16 +1,16 @@
+import { routes, type Category } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, type ApiClient, useLanguage } from '@olympiad/ui';
 import { useId, useState } from 'react';
-import type { CategorySummary } from '../stage/console-context';
 
 /**
  * Every parameter of the rule set in force, as JSON the rules validate on save. Read-only once
  * scoring has started: the server refuses changes then, and the screen says so.
  */
-export function RuleParamsEditor({ api, category, onSaved }: { api: ApiClient; category: CategorySummary; onSaved: () => void }) {
+export function RuleParamsEditor({ api, category, onSaved }: { api: ApiClient; category: Category; onSaved: () => void }) {
   const { lang, t } = useLanguage();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [text, setText] = useState(() => JSON.stringify(category.ruleSet.params ?? {}, null, 2));
+  const [text, setText] = useState(() => JSON.stringify(category.ruleSet.params, null, 2));
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const locked = category.status !== 'setup';
@@ -26,7 +26,7 @@ export function RuleParamsEditor({ api, category, onSaved }: { api: ApiClient; c
     setBusy(true);
     setMessage(null);
     try {
-      await api.patch(`/api/categories/${category.id}/params`, { params });
+      await api.call(routes.categories.updateParams, { params: { id: category.id }, body: { params } });
       setMessage({ kind: 'success', text: t('console.categories.paramsSaved') });
       onSaved();
     } catch (error) {

@@ -1,8 +1,14 @@
-import type { AwardsState } from '@olympiad/contracts';
-import { Button, describeError, StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import { routes, type AwardsState } from '@olympiad/contracts';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useState } from 'react';
 import type { StageSummary } from '../olympiads/olympiad.types';
-import type { CategorySummary } from '../stage/console-context';
 
 /**
  * The awards ceremony from the console: start a category's reveal, then reveal 3rd, 2nd, 1st one
@@ -10,8 +16,14 @@ import type { CategorySummary } from '../stage/console-context';
  */
 export function AwardsPanel({ api, stage }: { api: ApiClient; stage: StageSummary }) {
   const { lang, t } = useLanguage();
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stage.id}/categories`, { signal }), [api, stage.id]);
-  const awards = useQuery((signal) => api.get<AwardsState[]>(`/api/stages/${stage.id}/awards`, { signal }), [api, stage.id]);
+  const categories = useQuery(
+    (signal) => api.call(routes.categories.list, { params: { stageId: stage.id } }, { signal }),
+    [api, stage.id],
+  );
+  const awards = useQuery(
+    (signal) => api.get<AwardsState[]>(`/api/stages/${stage.id}/awards`, { signal }),
+    [api, stage.id],
+  );
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const byCategory = new Map((awards.data ?? []).map((state) => [state.categoryId, state]));
@@ -20,7 +32,10 @@ export function AwardsPanel({ api, stage }: { api: ApiClient; stage: StageSummar
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`/api/categories/${categoryId}/awards/${step}`, step === 'start' ? { podium: 3 } : {});
+      await api.post(
+        `/api/categories/${categoryId}/awards/${step}`,
+        step === 'start' ? { podium: 3 } : {},
+      );
       awards.reload();
     } catch (error) {
       setFailure(error);
@@ -42,17 +57,31 @@ export function AwardsPanel({ api, stage }: { api: ApiClient; stage: StageSummar
               {state?.active ? (
                 <>
                   <span className="ui-muted">
-                    {state.revealed.map((step) => t('board.awards.place', { place: step.place })).join(' · ') || '—'}
+                    {state.revealed
+                      .map((step) => t('board.awards.place', { place: step.place }))
+                      .join(' · ') || '—'}
                   </span>
-                  <Button busy={busy} disabled={state.revealedCount >= state.podium} onClick={() => void act(category.id, 'reveal')}>
+                  <Button
+                    busy={busy}
+                    disabled={state.revealedCount >= state.podium}
+                    onClick={() => void act(category.id, 'reveal')}
+                  >
                     {t('console.awards.revealNext')}
                   </Button>
-                  <Button variant="secondary" busy={busy} onClick={() => void act(category.id, 'end')}>
+                  <Button
+                    variant="secondary"
+                    busy={busy}
+                    onClick={() => void act(category.id, 'end')}
+                  >
                     {t('console.awards.end')}
                   </Button>
                 </>
               ) : (
-                <Button variant="secondary" busy={busy} onClick={() => void act(category.id, 'start')}>
+                <Button
+                  variant="secondary"
+                  busy={busy}
+                  onClick={() => void act(category.id, 'start')}
+                >
                   {t('console.awards.start')}
                 </Button>
               )}

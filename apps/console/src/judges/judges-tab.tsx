@@ -1,18 +1,18 @@
+import { routes, type Judge } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
-import { type ApiClient, Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  type ApiClient,
+  Button,
+  describeError,
+  QueryStatus,
+  StatusBanner,
+  TextField,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
 import type { StageSummary } from '../olympiads/olympiad.types';
-import type { CategorySummary } from '../stage/console-context';
 import { PinCards, type PinCard } from './pin-cards';
-
-interface JudgeSummary {
-  id: string;
-  name: string;
-  role: 'judge' | 'head-judge';
-  active: boolean;
-  categoryIds: string[];
-  fieldIds: string[];
-}
 
 /**
  * Judge accounts: a PIN is shown once, when the account is made or the PIN reset, so every PIN
@@ -21,24 +21,43 @@ interface JudgeSummary {
 export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary }) {
   const { lang, t } = useLanguage();
   const roleId = useId();
-  const judges = useQuery((signal) => api.get<JudgeSummary[]>(`/api/stages/${stage.id}/judges`, { signal }), [api, stage.id]);
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stage.id}/categories`, { signal }), [api, stage.id]);
+  const judges = useQuery(
+    (signal) => api.call(routes.judges.list, { params: { stageId: stage.id } }, { signal }),
+    [api, stage.id],
+  );
+  const categories = useQuery(
+    (signal) => api.call(routes.categories.list, { params: { stageId: stage.id } }, { signal }),
+    [api, stage.id],
+  );
   const [name, setName] = useState('');
-  const [role, setRole] = useState<JudgeSummary['role']>('judge');
-  const fields = useQuery((signal) => api.get<{ id: string; name: string }[]>(`/api/stages/${stage.id}/fields`, { signal }), [api, stage.id]);
+  const [role, setRole] = useState<Judge['role']>('judge');
+  const fields = useQuery(
+    (signal) =>
+      api.get<{ id: string; name: string }[]>(`/api/stages/${stage.id}/fields`, { signal }),
+    [api, stage.id],
+  );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [chosenFields, setChosenFields] = useState<Set<string>>(new Set());
   const [cards, setCards] = useState<PinCard[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const remember = (card: PinCard) => setCards((current) => [...current.filter((other) => other.id !== card.id), card]);
+  const remember = (card: PinCard) =>
+    setCards((current) => [...current.filter((other) => other.id !== card.id), card]);
 
   const create = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const created = await api.post<{ id: string; name: string; role: JudgeSummary['role']; pin: string }>('/api/judges', { stageId: stage.id, name: name.trim(), role, categoryIds: [...chosen], fieldIds: [...chosenFields] });
+      const created = await api.call(routes.judges.create, {
+        body: {
+          stageId: stage.id,
+          name: name.trim(),
+          role,
+          categoryIds: [...chosen],
+          fieldIds: [...chosenFields],
+        },
+      });
       remember({ id: created.id, name: created.name, role: created.role, pin: created.pin });
       setName('');
       setChosen(new Set());
@@ -51,55 +70,95 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
     }
   };
 
-  const resetPin = async (judge: JudgeSummary) => {
+  const resetPin = async (judge: Judge) => {
     setFailure(null);
     try {
-      const answer = await api.post<{ id: string; pin: string }>(`/api/judges/${judge.id}/pin`, {});
+      const answer = await api.call(routes.judges.resetPin, { params: { id: judge.id } });
       remember({ id: judge.id, name: judge.name, role: judge.role, pin: answer.pin });
     } catch (error) {
       setFailure(error);
     }
   };
 
-  const categoryName = new Map((categories.data ?? []).map((category) => [category.id, category.name]));
+  const categoryName = new Map(
+    (categories.data ?? []).map((category) => [category.id, category.name]),
+  );
   const fieldName = new Map((fields.data ?? []).map((field) => [field.id, field.name]));
   return (
     <>
       {cards.length > 0 ? (
         <section className="ui-card no-print">
           {cards.map((card) => (
-            <StatusBanner key={card.id} kind="success">{t('console.judges.pinOnce', { name: card.name, pin: card.pin })}</StatusBanner>
+            <StatusBanner key={card.id} kind="success">
+              {t('console.judges.pinOnce', { name: card.name, pin: card.pin })}
+            </StatusBanner>
           ))}
-          <Button large onClick={() => window.print()}>{t('console.judges.printCards', { count: cards.length })}</Button>
+          <Button large onClick={() => window.print()}>
+            {t('console.judges.printCards', { count: cards.length })}
+          </Button>
         </section>
       ) : null}
       <PinCards api={api} stageCode={stage.code} cards={cards} />
 
       <section className="ui-card no-print">
         <h3>{t('console.judges.title')}</h3>
-        <QueryStatus query={judges} empty={<p className="ui-muted">{t('console.judges.empty')}</p>} />
+        <QueryStatus
+          query={judges}
+          empty={<p className="ui-muted">{t('console.judges.empty')}</p>}
+        />
         <ul className="plain-list">
           {(judges.data ?? []).map((judge) => (
             <li key={judge.id} className="team-row">
               <div className="team-row__text">
-                <strong>{judge.name}</strong> <span className="tag">{t(`judge.role.${judge.role}` as MessageKey)}</span>
-                {judge.active ? null : <span className="tag tag--withdrawn">{t('console.judges.inactive')}</span>}
-                <div className="ui-muted">{[...judge.categoryIds.map((id) => categoryName.get(id) ?? ''), ...(judge.fieldIds ?? []).map((id) => fieldName.get(id) ?? '')].filter(Boolean).join(', ')}</div>
+                <strong>{judge.name}</strong>{' '}
+                <span className="tag">{t(`judge.role.${judge.role}` as MessageKey)}</span>
+                {judge.active ? null : (
+                  <span className="tag tag--withdrawn">{t('console.judges.inactive')}</span>
+                )}
+                <div className="ui-muted">
+                  {[
+                    ...judge.categoryIds.map((id) => categoryName.get(id) ?? ''),
+                    ...(judge.fieldIds ?? []).map((id) => fieldName.get(id) ?? ''),
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </div>
               </div>
-              <Button variant="secondary" onClick={() => void resetPin(judge)}>{t('console.judges.newPin')}</Button>
+              <Button variant="secondary" onClick={() => void resetPin(judge)}>
+                {t('console.judges.newPin')}
+              </Button>
             </li>
           ))}
         </ul>
       </section>
 
-      <form className="ui-card no-print" noValidate onSubmit={(event) => { event.preventDefault(); void create(); }}>
+      <form
+        className="ui-card no-print"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void create();
+        }}
+      >
         <h3>{t('console.judges.new')}</h3>
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
         <div className="form-grid">
-          <TextField className="form-grid__wide" label={t('console.judges.name')} value={name} onChange={(event) => setName(event.target.value)} />
+          <TextField
+            className="form-grid__wide"
+            label={t('console.judges.name')}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
           <div className="ui-field">
-            <label className="ui-field__label" htmlFor={roleId}>{t('console.judges.role')}</label>
-            <select id={roleId} className="ui-field__input" value={role} onChange={(event) => setRole(event.target.value as JudgeSummary['role'])}>
+            <label className="ui-field__label" htmlFor={roleId}>
+              {t('console.judges.role')}
+            </label>
+            <select
+              id={roleId}
+              className="ui-field__input"
+              value={role}
+              onChange={(event) => setRole(event.target.value as Judge['role'])}
+            >
               <option value="judge">{t('judge.role.judge')}</option>
               <option value="head-judge">{t('judge.role.head-judge')}</option>
             </select>
@@ -145,7 +204,9 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
             ))}
           </fieldset>
         ) : null}
-        <Button type="submit" busy={busy} disabled={!name.trim()}>{t('console.judges.submit')}</Button>
+        <Button type="submit" busy={busy} disabled={!name.trim()}>
+          {t('console.judges.submit')}
+        </Button>
       </form>
     </>
   );

@@ -1,4 +1,4 @@
-import type { StandingsSnapshot } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { StandingRow } from '@olympiad/scoring';
 import { useQuery, type ApiClient } from '@olympiad/ui';
 
@@ -29,9 +29,7 @@ export function useOpeningCategory(
   const search = useQuery(
     async (signal) => {
       for (const id of key ? key.split(',') : []) {
-        const snapshot = await api.get<StandingsSnapshot>(`/api/categories/${id}/standings`, {
-          signal,
-        });
+        const snapshot = await api.call(routes.standings.get, { params: { id } }, { signal });
         if (hasResult(snapshot.standings.rows)) return id;
       }
       return null;

@@ -1,10 +1,14 @@
-import type { StandingsSnapshot } from '@olympiad/contracts';
+import type { Category, StandingsSnapshot } from '@olympiad/contracts';
+import { presetRuleSet } from '@olympiad/scoring';
 import { createApiClient, LanguageProvider } from '@olympiad/ui';
 import { render, screen, waitFor } from '@testing-library/react';
-import type { CategorySummary, ConsoleApi } from '../stage/console-context';
+import type { ConsoleApi } from '../stage/console-context';
 import { ResultsTab } from './results-tab';
 
-const category = (id: string, name: string): CategorySummary => ({
+const mazeDefault = presetRuleSet('maze-default');
+if (!mazeDefault) throw new Error('libs/scoring has no maze-default preset');
+
+const category = (id: string, name: string): Category => ({
   id,
   stageId: 's',
   name,
@@ -13,9 +17,13 @@ const category = (id: string, name: string): CategorySummary => ({
   minGrade: 3,
   maxGrade: 4,
   preset: 'maze-default',
-  ruleSet: { preset: 'maze-default', params: {} },
+  ruleSet: mazeDefault,
   status: 'running',
   published: false,
+  lockedAt: null,
+  publishedAt: null,
+  templateRuleSet: null,
+  standingsVersion: 0,
 });
 const notScored = (teamId: string) => ({
   teamId,
@@ -52,7 +60,7 @@ function json(status: number, body: unknown): Response {
 
 /** The stage's categories and each one's standings, as GET /api/... answers them. */
 function stageApi(
-  categories: CategorySummary[],
+  categories: Category[],
   standings: Record<string, StandingsSnapshot>,
 ): ConsoleApi {
   const fetch = jest.fn(async (url: RequestInfo | URL) => {

@@ -1,10 +1,10 @@
-import type { StandingsSnapshot } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
 import { Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
-import type { CategorySummary, ConsoleApi } from '../stage/console-context';
+import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
 import { useOpeningCategory } from './opening-category';
 
@@ -13,7 +13,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
   const { lang, t } = useLanguage();
   const { api, getToken } = consoleApi;
   const ids = { category: useId(), design: useId() };
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }), [api, stageId]);
+  const categories = useQuery((signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }), [api, stageId]);
   const [picked, setPicked] = useState('');
   const [design, setDesign] = useState<'classic' | 'modern'>('classic');
   const [busy, setBusy] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
   // Until the organiser picks one: the first category with a result (see opening-category.ts).
   const opening = useOpeningCategory(api, list.map((candidate) => candidate.id));
   const category = list.find((candidate) => candidate.id === (picked || (opening.status === 'found' ? opening.id : ''))) ?? list[0];
-  const standings = useQuery((signal) => (category ? api.get<StandingsSnapshot>(`/api/categories/${category.id}/standings`, { signal }) : Promise.resolve(null)), [api, category?.id]);
+  const standings = useQuery((signal) => (category ? api.call(routes.standings.get, { params: { id: category.id } }, { signal }) : Promise.resolve(null)), [api, category?.id]);
 
   const download = async (what: string, url: string, fallback: string) => {
     setBusy(what);

@@ -1,6 +1,6 @@
+import { routes } from '@olympiad/contracts';
 import { type ApiClient, Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
-import type { CategorySummary } from '../stage/console-context';
 
 interface BracketAnswer {
   categoryName: string;
@@ -16,7 +16,7 @@ interface BracketAnswer {
 export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
   const selectId = useId();
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }), [api, stageId]);
+  const categories = useQuery((signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }), [api, stageId]);
   const sumo = (categories.data ?? []).filter((category) => category.discipline === 'sumo');
   const [picked, setPicked] = useState('');
   const categoryId = sumo.find((category) => category.id === picked)?.id ?? sumo[0]?.id ?? '';

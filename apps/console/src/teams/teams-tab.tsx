@@ -1,9 +1,10 @@
+import { routes, type Team } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { formatClockTime, matchesSearch, sortByName } from '@olympiad/i18n';
 import { Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { ImportPanel } from '../registration/import-panel';
-import type { CategorySummary, ConsoleApi, TeamSummary } from '../stage/console-context';
+import type { ConsoleApi } from '../stage/console-context';
 
 const SHOWN = 200;
 
@@ -11,17 +12,17 @@ const SHOWN = 200;
 export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
   const { lang, t } = useLanguage();
   const { api } = consoleApi;
-  const teams = useQuery((signal) => api.get<TeamSummary[]>(`/api/stages/${stageId}/teams`, { signal }), [api, stageId]);
-  const categories = useQuery((signal) => api.get<CategorySummary[]>(`/api/stages/${stageId}/categories`, { signal }), [api, stageId]);
+  const teams = useQuery((signal) => api.call(routes.teams.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const categories = useQuery((signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }), [api, stageId]);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const setStatus = async (team: TeamSummary, status: TeamSummary['status']) => {
+  const setStatus = async (team: Team, status: Team['status']) => {
     setBusy(team.id);
     setFailure(null);
     try {
-      await api.patch(`/api/teams/${team.id}`, { status });
+      await api.call(routes.teams.update, { params: { id: team.id }, body: { status } });
       teams.reload();
     } catch (error) {
       setFailure(error);
@@ -30,11 +31,11 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
     }
   };
 
-  const checkIn = async (team: TeamSummary, checkedIn: boolean) => {
+  const checkIn = async (team: Team, checkedIn: boolean) => {
     setBusy(team.id);
     setFailure(null);
     try {
-      await api.post(`/api/teams/${team.id}/check-in`, { checkedIn });
+      await api.call(routes.teams.checkIn, { params: { id: team.id }, body: { checkedIn } });
       teams.reload();
     } catch (error) {
       setFailure(error);
@@ -46,7 +47,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
   const categoryName = new Map((categories.data ?? []).map((category) => [category.id, category.name]));
   const all = teams.data ?? [];
   const found = sortByName(
-    all.filter((team) => matchesSearch(query, [team.name, team.school?.name ?? '', ...team.members.map((member) => member.name)].join(' '))),
+    all.filter((team) => matchesSearch(query, [team.name, team.school?.name ?? '', ...(team.members ?? []).map((member) => member.name)].join(' '))),
     (team) => team.name,
     lang,
   );
@@ -77,7 +78,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
                 <div className="ui-muted">
                   {categoryName.get(team.categoryId) ?? ''} · {team.school?.name ?? ''}
                 </div>
-                <div className="ui-muted">{team.members.map((member) => `${member.name} (${member.grade})`).join(', ')}</div>
+                <div className="ui-muted">{(team.members ?? []).map((member) => `${member.name} (${member.grade})`).join(', ')}</div>
               </div>
               <div className="button-row">
                 {team.status === 'active' ? (
