@@ -1,11 +1,6 @@
-import {
-  type ClientToServerEvents,
-  type HeldEntry,
-  routes,
-  type ServerToClientEvents,
-} from '@olympiad/contracts';
-import { useCallback, useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import { type HeldEntry, routes } from '@olympiad/contracts';
+import { useLiveRoom, useLiveSocket } from '@olympiad/ui';
+import { useCallback } from 'react';
 import { useJudge } from '../app/judge-context';
 
 export interface HeldEntriesState {
@@ -25,52 +20,28 @@ export interface HeldEntriesState {
 export function useHeldEntries(enabled: boolean): HeldEntriesState {
   const { api, me, token } = useJudge();
   const stageId = me.judge.stageId;
-  const [open, setOpen] = useState<HeldEntry[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [loaded, setLoaded] = useState(false);
+  const { socket } = useLiveSocket(token, enabled);
+  const room = useLiveRoom<HeldEntry[]>(socket, enabled ? { kind: 'stage', id: stageId } : null, {
+    // Every (re)join reads the list again, after the room is joined so no change falls between.
+    load: () =>
+      api.call(routes.heldEntries.list, { params: { stageId }, query: { status: 'open' } }),
+    events: {
+      'held:changed': (current, held) =>
+        current && held.stageId === stageId ? withHeld(current, held) : undefined,
+    },
+  });
+  const { update } = room;
+  const apply = useCallback(
+    (held: HeldEntry) => update((current) => withHeld(current ?? [], held)),
+    [update],
+  );
+  const error = room.status === 'error' ? room.error : null;
 
-  const apply = useCallback((held: HeldEntry) => {
-    setOpen((current) => {
-      const others = current.filter((other) => other.id !== held.id);
-      if (held.status !== 'open') return others;
-      return [...others, held].sort((a, b) => a.heldAt.localeCompare(b.heldAt));
-    });
-  }, []);
+  return { open: room.state ?? [], error, loaded: room.state !== undefined, apply };
+}
 
-  useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    const load = () =>
-      api
-        .call(routes.heldEntries.list, { params: { stageId }, query: { status: 'open' } })
-        .then((list) => {
-          if (cancelled) return;
-          setOpen(list);
-          setError(null);
-          setLoaded(true);
-        })
-        .catch((caught: unknown) => {
-          if (!cancelled) setError(caught);
-        });
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      path: '/socket.io',
-      auth: (callback) => callback({ token: token() ?? undefined }),
-    });
-    let connectedBefore = false;
-    socket.on('connect', () => {
-      socket.emit('join', { kind: 'stage', id: stageId }, () => undefined);
-      if (connectedBefore) void load();
-      connectedBefore = true;
-    });
-    socket.on('held:changed', (held) => {
-      if (held.stageId === stageId) apply(held);
-    });
-    void load();
-    return () => {
-      cancelled = true;
-      socket.disconnect();
-    };
-  }, [enabled, api, stageId, token, apply]);
-
-  return { open, error, loaded, apply };
+function withHeld(current: readonly HeldEntry[], held: HeldEntry): HeldEntry[] {
+  const others = current.filter((other) => other.id !== held.id);
+  if (held.status !== 'open') return others;
+  return [...others, held].sort((a, b) => a.heldAt.localeCompare(b.heldAt));
 }
