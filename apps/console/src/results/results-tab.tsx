@@ -1,7 +1,15 @@
-import { routes } from '@olympiad/contracts';
+import { routes, type DiplomaDesign } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
-import { Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  Button,
+  describeError,
+  queryPending,
+  QueryStatus,
+  StatusBanner,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
 import type { ConsoleApi } from '../stage/console-context';
@@ -9,20 +17,41 @@ import { downloadFile } from '../transfer/file-transfer';
 import { useOpeningCategory } from './opening-category';
 
 /** Standings of a category with the rule set used, and its documents: protocol, diplomas, CSV, XLSX. */
-export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleApi; stageId: string }) {
+export function ResultsTab({
+  console: consoleApi,
+  stageId,
+}: {
+  console: ConsoleApi;
+  stageId: string;
+}) {
   const { lang, t } = useLanguage();
   const { api, getToken } = consoleApi;
   const ids = { category: useId(), design: useId() };
-  const categories = useQuery((signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const categories = useQuery(
+    (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
+    [api, stageId],
+  );
   const [picked, setPicked] = useState('');
-  const [design, setDesign] = useState<'classic' | 'modern'>('classic');
+  const [design, setDesign] = useState<DiplomaDesign>('classic');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const list = categories.data ?? [];
   // Until the organiser picks one: the first category with a result (see opening-category.ts).
-  const opening = useOpeningCategory(api, list.map((candidate) => candidate.id));
-  const category = list.find((candidate) => candidate.id === (picked || (opening.status === 'found' ? opening.id : ''))) ?? list[0];
-  const standings = useQuery((signal) => (category ? api.call(routes.standings.get, { params: { id: category.id } }, { signal }) : Promise.resolve(null)), [api, category?.id]);
+  const opening = useOpeningCategory(
+    api,
+    list.map((candidate) => candidate.id),
+  );
+  const category =
+    list.find(
+      (candidate) => candidate.id === (picked || (opening.status === 'found' ? opening.id : '')),
+    ) ?? list[0];
+  const standings = useQuery(
+    (signal) =>
+      category
+        ? api.call(routes.standings.get, { params: { id: category.id } }, { signal })
+        : Promise.resolve(null),
+    [api, category?.id],
+  );
 
   const download = async (what: string, url: string, fallback: string) => {
     setBusy(what);
@@ -39,42 +68,120 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
 
   if (queryPending(categories)) return <QueryStatus query={categories} />;
   if (!category) return <StatusBanner kind="info">{t('console.categories.empty')}</StatusBanner>;
-  if (!picked && opening.status === 'searching') return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
+  if (!picked && opening.status === 'searching')
+    return <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>;
 
   const rows = standings.data?.standings.rows ?? [];
   const precision = tablePrecisionOf(rows);
   const teams = standings.data?.teams ?? {};
   return (
     <>
-      {!picked && opening.status === 'none' ? <StatusBanner kind="info">{t('console.results.noneYet')}</StatusBanner> : null}
+      {!picked && opening.status === 'none' ? (
+        <StatusBanner kind="info">{t('console.results.noneYet')}</StatusBanner>
+      ) : null}
       <section className="ui-card">
         <div className="form-grid">
           <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.category}>{t('console.results.category')}</label>
-            <select id={ids.category} className="ui-field__input" value={category.id} onChange={(event) => setPicked(event.target.value)}>
-              {list.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name}</option>)}
+            <label className="ui-field__label" htmlFor={ids.category}>
+              {t('console.results.category')}
+            </label>
+            <select
+              id={ids.category}
+              className="ui-field__input"
+              value={category.id}
+              onChange={(event) => setPicked(event.target.value)}
+            >
+              {list.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.design}>{t('console.results.design')}</label>
-            <select id={ids.design} className="ui-field__input" value={design} onChange={(event) => setDesign(event.target.value as typeof design)}>
+            <label className="ui-field__label" htmlFor={ids.design}>
+              {t('console.results.design')}
+            </label>
+            <select
+              id={ids.design}
+              className="ui-field__input"
+              value={design}
+              onChange={(event) => setDesign(event.target.value as typeof design)}
+            >
               <option value="classic">{t('console.results.design.classic')}</option>
               <option value="modern">{t('console.results.design.modern')}</option>
             </select>
           </div>
         </div>
-        <p className="ui-muted">{t('console.results.ruleSet', { preset: presetLabel(lang, category.preset) })} · {t(`console.categories.status.${category.status}` as MessageKey)}</p>
+        <p className="ui-muted">
+          {t('console.results.ruleSet', { preset: presetLabel(lang, category.preset) })} ·{' '}
+          {t(`console.categories.status.${category.status}` as MessageKey)}
+        </p>
         <div className="button-row">
-          <Button busy={busy === 'protocol'} onClick={() => void download('protocol', `/api/categories/${category.id}/protocol.pdf`, 'protocol.pdf')}>{t('console.results.protocol')}</Button>
-          <Button variant="secondary" busy={busy === 'diplomas'} onClick={() => void download('diplomas', `/api/categories/${category.id}/diplomas.pdf?design=${design}`, 'diplomas.pdf')}>{t('console.results.diplomas')}</Button>
-          <Button variant="secondary" busy={busy === 'csv'} onClick={() => void download('csv', `/api/categories/${category.id}/results.csv`, 'results.csv')}>{t('console.results.csv')}</Button>
-          <Button variant="secondary" busy={busy === 'xlsx'} onClick={() => void download('xlsx', `/api/categories/${category.id}/results.xlsx`, 'results.xlsx')}>{t('console.results.xlsx')}</Button>
+          <Button
+            busy={busy === 'protocol'}
+            onClick={() =>
+              void download(
+                'protocol',
+                api.url(routes.documents.protocol, { params: { id: category.id } }),
+                'protocol.pdf',
+              )
+            }
+          >
+            {t('console.results.protocol')}
+          </Button>
+          <Button
+            variant="secondary"
+            busy={busy === 'diplomas'}
+            onClick={() =>
+              void download(
+                'diplomas',
+                api.url(routes.documents.diplomas, {
+                  params: { id: category.id },
+                  query: { design },
+                }),
+                'diplomas.pdf',
+              )
+            }
+          >
+            {t('console.results.diplomas')}
+          </Button>
+          <Button
+            variant="secondary"
+            busy={busy === 'csv'}
+            onClick={() =>
+              void download(
+                'csv',
+                api.url(routes.exports.categoryCsv, { params: { id: category.id } }),
+                'results.csv',
+              )
+            }
+          >
+            {t('console.results.csv')}
+          </Button>
+          <Button
+            variant="secondary"
+            busy={busy === 'xlsx'}
+            onClick={() =>
+              void download(
+                'xlsx',
+                api.url(routes.exports.categoryXlsx, { params: { id: category.id } }),
+                'results.xlsx',
+              )
+            }
+          >
+            {t('console.results.xlsx')}
+          </Button>
         </div>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
       <section className="ui-card">
         <h3>{category.name}</h3>
-        <QueryStatus query={standings} empty={<p className="ui-muted">{t('console.results.empty')}</p>} isEmpty={() => rows.length === 0} />
+        <QueryStatus
+          query={standings}
+          empty={<p className="ui-muted">{t('console.results.empty')}</p>}
+          isEmpty={() => rows.length === 0}
+        />
         {rows.length > 0 ? (
           <div className="table-scroll">
             <table className="data-table">
@@ -92,7 +199,11 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
                     <td>{row.place ?? '—'}</td>
                     <td>{teams[row.teamId]?.name ?? ''}</td>
                     <td>{teams[row.teamId]?.school ?? ''}</td>
-                    <td>{row.status === 'ranked' ? rowResultText(row, precision) : t(`console.results.status.${row.status}` as MessageKey)}</td>
+                    <td>
+                      {row.status === 'ranked'
+                        ? rowResultText(row, precision)
+                        : t(`console.results.status.${row.status}` as MessageKey)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -103,8 +214,32 @@ export function ResultsTab({ console: consoleApi, stageId }: { console: ConsoleA
       <section className="ui-card">
         <h3>{t('console.results.stage')}</h3>
         <div className="button-row">
-          <Button variant="secondary" busy={busy === 'stage-csv'} onClick={() => void download('stage-csv', `/api/stages/${stageId}/results.csv`, 'results.csv')}>{t('console.results.csv')}</Button>
-          <Button variant="secondary" busy={busy === 'stage-xlsx'} onClick={() => void download('stage-xlsx', `/api/stages/${stageId}/results.xlsx`, 'results.xlsx')}>{t('console.results.xlsx')}</Button>
+          <Button
+            variant="secondary"
+            busy={busy === 'stage-csv'}
+            onClick={() =>
+              void download(
+                'stage-csv',
+                api.url(routes.exports.stageCsv, { params: { stageId } }),
+                'results.csv',
+              )
+            }
+          >
+            {t('console.results.csv')}
+          </Button>
+          <Button
+            variant="secondary"
+            busy={busy === 'stage-xlsx'}
+            onClick={() =>
+              void download(
+                'stage-xlsx',
+                api.url(routes.exports.stageXlsx, { params: { stageId } }),
+                'results.xlsx',
+              )
+            }
+          >
+            {t('console.results.xlsx')}
+          </Button>
         </div>
       </section>
     </>

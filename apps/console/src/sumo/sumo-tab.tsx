@@ -1,26 +1,34 @@
 import { routes } from '@olympiad/contracts';
-import { type ApiClient, Button, describeError, queryPending, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  type ApiClient,
+  Button,
+  describeError,
+  queryPending,
+  QueryStatus,
+  StatusBanner,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
-
-interface BracketAnswer {
-  categoryName: string;
-  tournament: {
-    format: string;
-    draw: { seed: number | null; groups: string[][]; bracket: (string | null)[] } | null;
-    groups: { id: string; teamIds: string[] }[];
-  };
-  teams: Record<string, { name: string; school: string }>;
-}
 
 /** The sumo draw of a category (by the rules, teams of one school apart) and its printable groups or bracket. */
 export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
   const selectId = useId();
-  const categories = useQuery((signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }), [api, stageId]);
+  const categories = useQuery(
+    (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
+    [api, stageId],
+  );
   const sumo = (categories.data ?? []).filter((category) => category.discipline === 'sumo');
   const [picked, setPicked] = useState('');
   const categoryId = sumo.find((category) => category.id === picked)?.id ?? sumo[0]?.id ?? '';
-  const bracket = useQuery((signal) => (categoryId ? api.get<BracketAnswer>(`/api/categories/${categoryId}/sumo/bracket`, { signal }) : Promise.resolve(null)), [api, categoryId]);
+  const bracket = useQuery(
+    (signal) =>
+      categoryId
+        ? api.call(routes.sumoDraw.bracket, { params: { id: categoryId } }, { signal })
+        : Promise.resolve(null),
+    [api, categoryId],
+  );
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -28,7 +36,7 @@ export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`/api/categories/${categoryId}/sumo/draw`, {});
+      await api.call(routes.sumoDraw.draw, { params: { id: categoryId }, body: {} });
       bracket.reload();
     } catch (error) {
       setFailure(error);
@@ -42,41 +50,73 @@ export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
 
   const answer = bracket.data;
   const drawn = answer?.tournament.draw ?? null;
-  const nameOf = (teamId: string | null) => (teamId ? (answer?.teams[teamId]?.name ?? teamId) : t('console.sumo.bye'));
+  const nameOf = (teamId: string | null) =>
+    teamId ? (answer?.teams[teamId]?.name ?? teamId) : t('console.sumo.bye');
   const schoolOf = (teamId: string | null) => (teamId ? (answer?.teams[teamId]?.school ?? '') : '');
   return (
     <>
       <section className="ui-card no-print">
         <div className="form-grid">
           <div className="ui-field">
-            <label className="ui-field__label" htmlFor={selectId}>{t('console.sumo.category')}</label>
-            <select id={selectId} className="ui-field__input" value={categoryId} onChange={(event) => setPicked(event.target.value)}>
-              {sumo.map((category) => <option key={category.id} value={category.id}>{category.name}</option>)}
+            <label className="ui-field__label" htmlFor={selectId}>
+              {t('console.sumo.category')}
+            </label>
+            <select
+              id={selectId}
+              className="ui-field__input"
+              value={categoryId}
+              onChange={(event) => setPicked(event.target.value)}
+            >
+              {sumo.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name}
+                </option>
+              ))}
             </select>
           </div>
         </div>
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
-        {bracket.status === 'error' ? <StatusBanner kind="error">{describeError(lang, bracket.error)}</StatusBanner> : null}
-        {drawn ? <p className="ui-muted">{t('console.sumo.redrawHint')}</p> : <StatusBanner kind="info">{t('console.sumo.notDrawn')}</StatusBanner>}
+        {bracket.status === 'error' ? (
+          <StatusBanner kind="error">{describeError(lang, bracket.error)}</StatusBanner>
+        ) : null}
+        {drawn ? (
+          <p className="ui-muted">{t('console.sumo.redrawHint')}</p>
+        ) : (
+          <StatusBanner kind="info">{t('console.sumo.notDrawn')}</StatusBanner>
+        )}
         <div className="button-row">
-          <Button large={!drawn} variant={drawn ? 'secondary' : 'primary'} busy={busy} onClick={() => void draw()}>{t(drawn ? 'console.sumo.redraw' : 'console.sumo.draw')}</Button>
+          <Button
+            large={!drawn}
+            variant={drawn ? 'secondary' : 'primary'}
+            busy={busy}
+            onClick={() => void draw()}
+          >
+            {t(drawn ? 'console.sumo.redraw' : 'console.sumo.draw')}
+          </Button>
           {drawn ? <Button onClick={() => window.print()}>{t('console.sumo.print')}</Button> : null}
         </div>
       </section>
       {drawn && answer ? (
         <section className="ui-card print-area bracket-sheet">
           <h3>{answer.categoryName}</h3>
-          {drawn.seed !== null ? <p className="ui-muted">{t('console.sumo.seed', { seed: drawn.seed })}</p> : null}
+          {drawn.seed !== null ? (
+            <p className="ui-muted">{t('console.sumo.seed', { seed: drawn.seed })}</p>
+          ) : null}
           {drawn.groups.length > 0 ? (
             <div className="group-grid">
               {drawn.groups.map((group, index) => (
                 <table key={index} className="data-table group-table">
-                  <caption>{t('console.sumo.group', { name: String.fromCharCode(65 + index) })}</caption>
+                  <caption>
+                    {t('console.sumo.group', { name: String.fromCharCode(65 + index) })}
+                  </caption>
                   <tbody>
                     {group.map((teamId, position) => (
                       <tr key={teamId}>
                         <td>{position + 1}</td>
-                        <td><strong>{nameOf(teamId)}</strong><div className="ui-muted">{schoolOf(teamId)}</div></td>
+                        <td>
+                          <strong>{nameOf(teamId)}</strong>
+                          <div className="ui-muted">{schoolOf(teamId)}</div>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
