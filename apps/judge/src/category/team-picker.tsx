@@ -1,8 +1,8 @@
+import type { Team } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import { type StandingRow, tablePrecisionOf } from '@olympiad/scoring';
 import { useLanguage } from '@olympiad/ui';
 import { useMemo } from 'react';
-import type { TeamInfo } from './category-data.types';
 import { revealWork } from './reveal-work';
 import { TeamResult } from './team-result';
 import { useWaitingByTeam, WaitingMark } from './waiting-by-team';
@@ -15,7 +15,7 @@ export function TeamPicker({
   onChoose,
   title,
 }: {
-  teams: readonly TeamInfo[];
+  teams: readonly Team[];
   rows: ReadonlyMap<string, StandingRow>;
   chosen: string | null;
   onChoose: (teamId: string) => void;

@@ -1,9 +1,18 @@
+import { routes, type Category, type LedgerEntry, type Team } from '@olympiad/contracts';
 import type { LedgerRecord } from '@olympiad/scoring';
 import { ApiError } from '@olympiad/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { useOutboxState } from '../outbox/use-outbox';
-import type { CategoryData, CategoryInfo, LedgerRow, TeamInfo } from './category-data.types';
+
+/** A category's rules, teams and ledger as the tablet keeps them (also offline, in local storage). */
+export interface CategoryData {
+  category: Category;
+  teams: Team[];
+  ledger: LedgerEntry[];
+  /** When the server last answered (ISO); older data is shown with a notice while offline. */
+  loadedAt: string;
+}
 
 const CACHE_PREFIX = 'olympiad.judge.category.';
 const REFRESH_MS = 15_000;
@@ -56,13 +65,18 @@ export function useCategoryData(categoryId: string): CategoryDataState {
     const controller = new AbortController();
     const { signal } = controller;
     (async () => {
-      const category = await api.get<CategoryInfo>(`/api/categories/${categoryId}`, { signal });
+      const category = await api.call(
+        routes.categories.get,
+        { params: { id: categoryId } },
+        { signal },
+      );
       const [teams, ledger] = await Promise.all([
-        api.get<TeamInfo[]>(
-          `/api/stages/${category.stageId}/teams?categoryId=${encodeURIComponent(categoryId)}`,
+        api.call(
+          routes.teams.list,
+          { params: { stageId: category.stageId }, query: { categoryId } },
           { signal },
         ),
-        api.get<LedgerRow[]>(`/api/categories/${categoryId}/ledger`, { signal }),
+        api.call(routes.ledger.list, { params: { id: categoryId } }, { signal }),
       ]);
       const next: CategoryData = { category, teams, ledger, loadedAt: new Date().toISOString() };
       writeCache(next);

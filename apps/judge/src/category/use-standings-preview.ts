@@ -5,7 +5,8 @@ import {
   type Standings,
 } from '@olympiad/scoring';
 import { useMemo } from 'react';
-import { type CategoryData, teamRefs } from './category-data.types';
+import { teamRefs } from './team-refs';
+import type { CategoryData } from './use-category-data';
 
 /**
  * The standings exactly as the server will compute them once the waiting entries arrive: the

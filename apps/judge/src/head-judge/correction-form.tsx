@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '@olympiad/contracts';
 import {
   type FieldError,
   formatResultTime,
@@ -8,7 +9,6 @@ import {
 import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import type { LedgerRow } from '../category/category-data.types';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry, newEntryId } from '../category/new-entry';
 
@@ -24,7 +24,7 @@ export function CorrectionForm({
   teamName,
   onDone,
 }: {
-  row: LedgerRow;
+  row: LedgerEntry;
   ruleSet: RuleSet;
   teamName: string;
   onDone: () => void;

@@ -1,9 +1,9 @@
+import { routes, type LedgerEntry } from '@olympiad/contracts';
 import { finestPrecision, resolveLedger } from '@olympiad/scoring';
 import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
-import type { LedgerRow } from '../category/category-data.types';
 import { TeamResult } from '../category/team-result';
 import { useCategoryData } from '../category/use-category-data';
 import { useStandingsPreview } from '../category/use-standings-preview';
@@ -34,12 +34,12 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
   const history = useMemo(() => {
     if (!data)
       return {
-        rows: [] as LedgerRow[],
-        replacedBy: new Map<string, LedgerRow>(),
+        rows: [] as LedgerEntry[],
+        replacedBy: new Map<string, LedgerEntry>(),
         counted: new Set<string>(),
         precision: null,
       };
-    const replacedBy = new Map<string, LedgerRow>();
+    const replacedBy = new Map<string, LedgerEntry>();
     for (const row of data.ledger) if (row.supersedes) replacedBy.set(row.supersedes, row);
     const counted = new Set(resolveLedger(data.ledger).effective.map((e) => e.record.id));
     // One list, one precision: the finest its times have (docs/results-display.md).
@@ -65,7 +65,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(`/api/categories/${categoryId}/${action}`, {});
+      await api.call(routes.categories[action], { params: { id: categoryId } });
       state.reload();
     } catch (error) {
       setFailure(error);

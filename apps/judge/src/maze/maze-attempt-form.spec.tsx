@@ -1,24 +1,29 @@
-import type { LedgerEntryInput } from '@olympiad/contracts';
+import type { Category, JudgeMe, LedgerEntryInput } from '@olympiad/contracts';
 import { type MazeRuleSet, presetRuleSet } from '@olympiad/scoring';
 import { type ApiClient, LanguageProvider } from '@olympiad/ui';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { JudgeProvider } from '../app/judge-context';
-import type { CategoryInfo } from '../category/category-data.types';
 import { Outbox } from '../outbox/outbox';
 import { memoryOutboxStore } from '../outbox/outbox-store';
-import type { JudgeMe } from '../session/judge-session.types';
 import { MazeAttemptForm } from './maze-attempt-form';
 
 const ruleSet = presetRuleSet('maze-default') as MazeRuleSet;
-const category: CategoryInfo = {
+const category: Category = {
   id: '00000000-0000-4000-8000-000000000001',
   stageId: '00000000-0000-4000-8000-000000000002',
   discipline: 'maze',
   name: 'Maze 3–4',
   ageGroupLabel: '3–4',
+  minGrade: 3,
+  maxGrade: 4,
+  preset: 'maze-default',
   ruleSet,
   status: 'running',
   published: false,
+  lockedAt: null,
+  publishedAt: null,
+  templateRuleSet: null,
+  standingsVersion: 0,
 };
 const me: JudgeMe = {
   role: 'judge',
@@ -40,8 +45,8 @@ async function confirmForm(
 ): Promise<LedgerEntryInput> {
   const sent = await new Promise<LedgerEntryInput>((resolve) => {
     const api = {
-      post: async (_path: string, body: unknown) => {
-        resolve(body as LedgerEntryInput);
+      call: async (_route: unknown, input: { body?: unknown }) => {
+        resolve(input.body as LedgerEntryInput);
         return {};
       },
       delete: async () => ({}),

@@ -11,11 +11,10 @@ import {
   type TimePrecision,
   timePrecisionOf,
 } from '@olympiad/scoring';
-import { routes } from '@olympiad/contracts';
+import { routes, type Category } from '@olympiad/contracts';
 import { Button, ChoiceGroup, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import type { CategoryInfo } from '../category/category-data.types';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry, newEntryId } from '../category/new-entry';
 import type { RecordedAttempt } from './attempt-recorded';
@@ -25,7 +24,7 @@ type Outcome = 'finished' | 'not-finished' | 'void';
 type EndedBy = 'stall' | 'time-limit' | 'left-course' | 'judge';
 
 export interface MazeAttemptFormProps {
-  category: CategoryInfo;
+  category: Category;
   ruleSet: MazeRuleSet;
   teamId: string;
   teamName: string;

@@ -173,7 +173,7 @@ export class Outbox {
     this.set({ syncing: true });
     for (const item of pending) {
       try {
-        await this.api.post('/api/ledger', item.entry);
+        await this.api.call(routes.ledger.record, { body: item.entry });
         await this.store.remove(item.id);
         this.set({
           items: this.state.items.filter((other) => other.id !== item.id),

@@ -13,7 +13,7 @@ import type { FieldSignal } from '@olympiad/contracts';
 import { Button, StatusBanner, useLanguage, useLocation } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import { teamRefs } from '../category/category-data.types';
+import { teamRefs } from '../category/team-refs';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
