@@ -28,11 +28,21 @@ export function nestPath(route: ApiRoute): string {
   return route.path.replace(/^\/api\/?/, '');
 }
 
+/** `GET /api/stages/:id` → `GetStagesIdAnswer`: OpenAPI names each answer after its class. */
+function answerName(route: ApiRoute): string {
+  const words = `${route.method.toLowerCase()} ${nestPath(route)}`
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return `${words.map((word) => word[0].toUpperCase() + word.slice(1)).join('')}Answer`;
+}
+
 const dtoCache = new WeakMap<z.ZodType, ReturnType<typeof createZodDto>>();
-function responseDto(schema: z.ZodType) {
+function responseDto(route: ApiRoute, schema: z.ZodType) {
   let dto = dtoCache.get(schema);
   if (!dto) {
     dto = createZodDto(schema);
+    // One class name per answer: swagger warns at every start about classes that share a name.
+    Object.defineProperty(dto, 'name', { value: answerName(route) });
     dtoCache.set(schema, dto);
   }
   return dto.Output;
@@ -58,7 +68,7 @@ export function Route<R extends ApiRoute>(route: R) {
     decorators.push(HttpCode(route.status));
     decorators.push(
       route.response
-        ? ApiResponse({ status: route.status, type: responseDto(route.response) })
+        ? ApiResponse({ status: route.status, type: responseDto(route, route.response) })
         : ApiResponse({ status: route.status, description: 'No content' }),
     );
   }
