@@ -1,4 +1,4 @@
-import { routes, type AwardsState } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -21,7 +21,7 @@ export function AwardsPanel({ api, stage }: { api: ApiClient; stage: StageSummar
     [api, stage.id],
   );
   const awards = useQuery(
-    (signal) => api.get<AwardsState[]>(`/api/stages/${stage.id}/awards`, { signal }),
+    (signal) => api.call(routes.awards.list, { params: { stageId: stage.id } }, { signal }),
     [api, stage.id],
   );
   const [failure, setFailure] = useState<unknown>(null);
@@ -32,10 +32,10 @@ export function AwardsPanel({ api, stage }: { api: ApiClient; stage: StageSummar
     setBusy(true);
     setFailure(null);
     try {
-      await api.post(
-        `/api/categories/${categoryId}/awards/${step}`,
-        step === 'start' ? { podium: 3 } : {},
-      );
+      const params = { id: categoryId };
+      if (step === 'start') await api.call(routes.awards.start, { params, body: { podium: 3 } });
+      else if (step === 'reveal') await api.call(routes.awards.reveal, { params });
+      else await api.call(routes.awards.end, { params });
       awards.reload();
     } catch (error) {
       setFailure(error);

@@ -1,4 +1,4 @@
-import type { DisplayLanguage, DisplayMode, DisplaySummary } from '@olympiad/contracts';
+import { routes, type DisplayLanguage, type DisplayMode, type DisplaySummary } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useEffect, useId, useState } from 'react';
@@ -24,7 +24,7 @@ const REFRESH_MS = 10_000;
  */
 export function DisplaysTab({ api, stage }: { api: ApiClient; stage: StageSummary }) {
   const { lang, t } = useLanguage();
-  const displays = useQuery((signal) => api.get<DisplaySummary[]>('/api/displays', { signal }), [api]);
+  const displays = useQuery((signal) => api.call(routes.displays.list, {}, { signal }), [api]);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function DisplaysTab({ api, stage }: { api: ApiClient; stage: StageSummar
 
   const pair = () =>
     run(async () => {
-      await api.post('/api/displays/claim', { code: code.trim(), name: name.trim(), stageCode: stage.code, mode: 'hall', lang: 'kk+ru', everySeconds: 15 });
+      await api.call(routes.displays.claim, { body: { code: code.trim(), name: name.trim(), stageCode: stage.code, mode: 'hall', lang: 'kk+ru', everySeconds: 15 } });
       setCode('');
       setName('');
       return t('console.displays.paired', { name: name.trim() });
@@ -60,7 +60,7 @@ export function DisplaysTab({ api, stage }: { api: ApiClient; stage: StageSummar
 
   const update = (display: DisplaySummary, change: Partial<DisplaySummary['config']>) =>
     run(async () => {
-      await api.patch(`/api/displays/${display.id}`, { stageCode: stage.code, ...change });
+      await api.call(routes.displays.update, { params: { id: display.id }, body: { stageCode: stage.code, ...change } });
       return t('console.displays.saved', { name: display.name ?? '' });
     });
 
