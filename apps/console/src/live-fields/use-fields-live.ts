@@ -1,7 +1,14 @@
-import { type ClientToServerEvents, type DeviceStatus, type DeviceSummary, type FieldQueue, type HeldEntry, routes, type RunState, type ServerToClientEvents } from '@olympiad/contracts';
-import { useQuery, type QueryState } from '@olympiad/ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import {
+  type DeviceStatus,
+  type DeviceSummary,
+  type FieldQueue,
+  type HeldEntry,
+  type RoomRef,
+  routes,
+  type RunState,
+} from '@olympiad/contracts';
+import { useLiveRoom, useLiveSocket, useQuery, type QueryState } from '@olympiad/ui';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { nextLiveRun, type LiveRun } from './field-run';
 
@@ -9,7 +16,8 @@ import { nextLiveRun, type LiveRun } from './field-run';
  * Entries waiting for the head judge: `unknown` when the server cannot say (an older server
  * without the endpoint, or no answer) — never shown as zero.
  */
-export type HeldState = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'known'; open: HeldEntry[] };
+export type HeldState =
+  { kind: 'loading' } | { kind: 'unknown' } | { kind: 'known'; open: HeldEntry[] };
 
 export interface FieldsLive {
   connected: boolean;
@@ -22,6 +30,29 @@ export interface FieldsLive {
   teamNames: ReadonlyMap<string, string>;
 }
 
+interface LiveFields {
+  runs: Record<string, LiveRun>;
+  health: Record<string, DeviceStatus>;
+}
+
+const NOTHING_LIVE: LiveFields = { runs: {}, health: {} };
+
+const putRun = (current: LiveFields, run: RunState): LiveFields => ({
+  ...current,
+  runs: {
+    ...current.runs,
+    [run.fieldId]: nextLiveRun(current.runs[run.fieldId], run, performance.now(), Date.now()),
+  },
+});
+
+const putHealth = (current: LiveFields, statuses: readonly DeviceStatus[]): LiveFields => ({
+  ...current,
+  health: {
+    ...current.health,
+    ...Object.fromEntries(statuses.map((status) => [status.deviceId, status])),
+  },
+});
+
 /** Standings changes come in bursts (a finish, then its correction): reload the queues once. */
 const RELOAD_AFTER_MS = 300;
 
@@ -30,70 +61,70 @@ const RELOAD_AFTER_MS = 300;
  * each field room's run and device health, and the stage room's held entries.
  */
 export function useFieldsLive(stageId: string, { api, getToken }: ConsoleApi): FieldsLive {
-  const queues = useQuery((signal) => api.call(routes.fieldQueues.list, { params: { stageId } }, { signal }), [api, stageId]);
-  const devices = useQuery((signal) => api.call(routes.devices.list, { params: { stageId } }, { signal }), [api, stageId]);
-  const heldQuery = useQuery((signal) => api.call(routes.heldEntries.list, { params: { stageId }, query: { status: 'open' } }, { signal }), [api, stageId]);
-  const [connected, setConnected] = useState(false);
-  const [health, setHealth] = useState<Record<string, DeviceStatus>>({});
-  const [runs, setRuns] = useState<Record<string, LiveRun>>({});
+  const queues = useQuery(
+    (signal) => api.call(routes.fieldQueues.list, { params: { stageId } }, { signal }),
+    [api, stageId],
+  );
+  const devices = useQuery(
+    (signal) => api.call(routes.devices.list, { params: { stageId } }, { signal }),
+    [api, stageId],
+  );
+  const heldQuery = useQuery(
+    (signal) =>
+      api.call(
+        routes.heldEntries.list,
+        { params: { stageId }, query: { status: 'open' } },
+        { signal },
+      ),
+    [api, stageId],
+  );
 
   const loaded = queues.data !== undefined;
-  const fieldKey = (queues.data ?? []).map((field) => field.fieldId).join(',');
-  const categoryKey = [...new Set((queues.data ?? []).flatMap((field) => field.categories.map((category) => category.id)))].join(',');
+  const fieldIds = (queues.data ?? []).map((field) => field.fieldId);
+  const categoryIds = [
+    ...new Set(
+      (queues.data ?? []).flatMap((field) => field.categories.map((category) => category.id)),
+    ),
+  ];
   const reloadQueues = queues.reload;
   const reloadHeld = heldQuery.reload;
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
+  const reloadSoon = () => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(reloadQueues, RELOAD_AFTER_MS);
+  };
 
-  useEffect(() => {
-    if (!loaded) return;
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      path: '/socket.io',
-      auth: (callback) => callback({ token: getToken() ?? undefined }),
-    });
-    const fieldIds = fieldKey ? fieldKey.split(',') : [];
-    const categoryIds = categoryKey ? categoryKey.split(',') : [];
-    const putRun = (run: RunState) =>
-      setRuns((current) => ({ ...current, [run.fieldId]: nextLiveRun(current[run.fieldId], run, performance.now(), Date.now()) }));
-    const putHealth = (statuses: DeviceStatus[]) =>
-      setHealth((current) => ({ ...current, ...Object.fromEntries(statuses.map((status) => [status.deviceId, status])) }));
-    const reloadSoon = () => {
-      if (pending.current) clearTimeout(pending.current);
-      pending.current = setTimeout(reloadQueues, RELOAD_AFTER_MS);
-    };
-    let rejoin = false;
-    socket.on('connect', () => {
-      setConnected(true);
-      socket.emit('join', { kind: 'stage', id: stageId }, () => undefined);
-      for (const id of fieldIds) {
-        socket.emit('join', { kind: 'field', id }, (result) => {
-          if (!result.ok) return;
-          if (result.run) putRun(result.run);
-          putHealth(result.devices ?? []);
-        });
-      }
-      for (const id of categoryIds) socket.emit('join', { kind: 'category', id }, () => undefined);
+  const { socket, connected } = useLiveSocket(getToken, loaded);
+  const rooms: RoomRef[] = [
+    { kind: 'stage', id: stageId },
+    ...fieldIds.map((id): RoomRef => ({ kind: 'field', id })),
+    ...categoryIds.map((id): RoomRef => ({ kind: 'category', id })),
+  ];
+  const live = useLiveRoom<LiveFields>(socket, loaded ? rooms : null, {
+    keepState: true,
+    load: (joined, current = NOTHING_LIVE) => {
       // After a drop, whatever changed meanwhile: fetch it again.
-      if (rejoin) {
+      if (joined.room.kind === 'stage' && joined.rejoin) {
         reloadQueues();
         reloadHeld();
       }
-      rejoin = true;
-    });
-    socket.on('disconnect', () => setConnected(false));
-    socket.on('run:state', (run) => {
-      putRun(run);
-      if (run.state === 'finished') reloadSoon();
-    });
-    socket.on('device:status', (status) => putHealth([status]));
-    socket.on('standings:delta', reloadSoon);
-    socket.on('standings:snapshot', reloadSoon);
-    socket.on('held:changed', reloadHeld);
-    return () => {
-      if (pending.current) clearTimeout(pending.current);
-      socket.disconnect();
-      setConnected(false);
-    };
-  }, [loaded, stageId, fieldKey, categoryKey, getToken, reloadQueues, reloadHeld]);
+      if (joined.room.kind !== 'field') return current;
+      const withRun = joined.run ? putRun(current, joined.run) : current;
+      return putHealth(withRun, joined.devices ?? []);
+    },
+    events: {
+      'run:state': (current = NOTHING_LIVE, run) => {
+        if (run.state === 'finished') reloadSoon();
+        return putRun(current, run);
+      },
+      'device:status': (current = NOTHING_LIVE, status) => putHealth(current, [status]),
+      'standings:delta': () => void reloadSoon(),
+      'standings:snapshot': () => void reloadSoon(),
+      'held:changed': () => void reloadHeld(),
+    },
+  });
+  const { runs, health } = live.state ?? NOTHING_LIVE;
 
   const held: HeldState =
     heldQuery.status === 'ready'
@@ -109,7 +140,12 @@ export function useFieldsLive(stageId: string, { api, getToken }: ConsoleApi): F
       new Map(
         (queues.data ?? []).flatMap((field) => [
           ...field.teams.map((team) => [team.teamId, team.name] as const),
-          ...(field.nextMatch ? [[field.nextMatch.a.teamId, field.nextMatch.a.name] as const, [field.nextMatch.b.teamId, field.nextMatch.b.name] as const] : []),
+          ...(field.nextMatch
+            ? [
+                [field.nextMatch.a.teamId, field.nextMatch.a.name] as const,
+                [field.nextMatch.b.teamId, field.nextMatch.b.name] as const,
+              ]
+            : []),
         ]),
       ),
     [queues.data],
