@@ -1,30 +1,20 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { Body, Controller, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { linkVenueSchema, venueClaimSchema } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Public, Roles } from '../auth/auth.decorators';
 import { invalid } from '../common/api-error';
 import { downloadFile } from '../documents/download-file';
+import { Route } from '../common/routes/route.decorator';
 import { FederationService } from './federation.service';
 import { OutboxSenderService } from './outbox-sender.service';
 import { RepublicLinkService } from './republic-link.service';
 import { StageDataReceiverService } from './stage-data-receiver.service';
 import { VenueLinksService } from './venue-links.service';
 
-class LinkVenueDto extends createZodDto(linkVenueSchema) {}
-class VenueClaimDto extends createZodDto(venueClaimSchema) {}
+class LinkVenueDto extends createZodDto(routes.federation.link.body) {}
+class VenueClaimDto extends createZodDto(routes.federation.claim.body) {}
 
 /** The address this server was reached by, for codes another server will call back on. */
 const origin = (request: Request) => `${request.protocol}://${request.get('host')}`;
@@ -51,41 +41,39 @@ export class VenueFederationController {
   ) {}
 
   @Roles('organiser')
-  @Get('federation/venue-key')
+  @Route(routes.federation.venueKey)
   venueKey() {
-    return { algorithm: 'Ed25519', publicKey: this.federation.venueKey().publicKeyText };
+    return { algorithm: 'Ed25519' as const, publicKey: this.federation.venueKey().publicKeyText };
   }
 
   @Roles('organiser')
-  @Get('stages/:id/bundle')
+  @Route(routes.federation.stageBundle)
   async stageBundle(@Param('id', ParseUUIDPipe) id: string) {
     const { bytes, fileName } = await this.federation.stageBundle(id);
     return downloadFile(bytes, fileName, 'application/octet-stream');
   }
 
   @Roles('organiser')
-  @Post('federation/link')
+  @Route(routes.federation.link)
   link(@Body() body: LinkVenueDto) {
     return this.republic.link(body.code);
   }
 
   @Roles('organiser')
-  @Get('federation/link')
+  @Route(routes.federation.linkStatus)
   linkStatus() {
     return this.republic.status();
   }
 
   @Roles('organiser')
-  @HttpCode(202)
-  @Post('federation/link/:stageId/send-now')
+  @Route(routes.federation.sendNow)
   sendNow(@Param('stageId', ParseUUIDPipe) stageId: string) {
     this.sender.sendSoon(stageId);
     return { stageId };
   }
 
   @Roles('organiser')
-  @HttpCode(204)
-  @Delete('federation/link/:stageId')
+  @Route(routes.federation.unlinkHere)
   async unlinkHere(@Param('stageId', ParseUUIDPipe) stageId: string) {
     await this.republic.unlink(stageId);
   }
@@ -102,13 +90,13 @@ export class RepublicFederationController {
   ) {}
 
   @Roles('organiser')
-  @Post('stages/:id/link-code')
+  @Route(routes.federation.linkCode)
   linkCode(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
     return this.venues.issueCode(id, origin(request));
   }
 
   @Roles('organiser')
-  @Get('stages/:id/link-file')
+  @Route(routes.federation.linkFile)
   async linkFile(@Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
     const file = await this.venues.linkFile(id, origin(request));
     return downloadFile(
@@ -119,43 +107,39 @@ export class RepublicFederationController {
   }
 
   @Roles('organiser')
-  @HttpCode(204)
-  @Delete('stages/:id/link')
+  @Route(routes.federation.unlinkVenue)
   async unlink(@Param('id', ParseUUIDPipe) id: string) {
     await this.venues.unlink(id);
   }
 
   /** A venue proves it holds the stage's code; authenticated by the code and the key's signature. */
   @Public()
-  @HttpCode(200)
-  @Post('federation/claims')
+  @Route(routes.federation.claim)
   claim(@Body() body: VenueClaimDto) {
     return this.venues.claim(body);
   }
 
   /** A venue's batch; authenticated by its Ed25519 signature against the stage's recorded key. */
   @Public()
-  @HttpCode(200)
-  @Post('federation/stages/:stageId/batches')
+  @Route(routes.federation.batch)
   batch(@Param('stageId', ParseUUIDPipe) stageId: string, @Req() request: Request) {
     return this.receiver.receiveBatch(stageId, binaryBody(request));
   }
 
   @Roles('organiser')
-  @HttpCode(200)
-  @Post('federation/bundles')
+  @Route(routes.federation.importBundle)
   importBundle(@Req() request: Request) {
     return this.receiver.importBundle(binaryBody(request));
   }
 
   @Roles('organiser')
-  @Get('federation/venues')
+  @Route(routes.federation.venues)
   venueList() {
     return this.venues.venues();
   }
 
   @Roles('organiser')
-  @Get('federation/conflicts')
+  @Route(routes.federation.conflicts)
   conflicts(@Query('stageId') stageId?: string) {
     return this.venues.conflicts(stageId);
   }

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SyncOutcome } from '@olympiad/contracts';
+import { routePath, routes, type SyncOutcome } from '@olympiad/contracts';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FederationAckEntity } from './federation-ack.entity';
@@ -141,7 +141,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
     let outcome: SyncOutcome;
     try {
       outcome = await postBatch(
-        `${link.republicUrl}/api/federation/stages/${stageId}/batches`,
+        `${link.republicUrl}${routePath(routes.federation.batch, { params: { stageId } })}`,
         encodeBundle(bundle, key.privateKey),
       );
     } catch (error) {

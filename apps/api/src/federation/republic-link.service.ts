@@ -1,6 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LinkedStageDescription, RepublicLinkStatus } from '@olympiad/contracts';
+import {
+  routePath,
+  routes,
+  type LinkedStageDescription,
+  type RepublicLinkStatus,
+  type VenueClaim,
+} from '@olympiad/contracts';
 import type { RuleSet } from '@olympiad/scoring';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CategoryEntity } from '../categories/category.entity';
@@ -67,15 +73,16 @@ export class RepublicLinkService {
     const key = this.federation.venueKey();
     let response: Response;
     try {
-      response = await fetch(`${url}/api/federation/claims`, {
-        method: 'POST',
+      const claim: VenueClaim = {
+        stageId,
+        secret,
+        publicKey: key.publicKeyText,
+        proof: signClaim(stageId, secret, key.privateKey),
+      };
+      response = await fetch(`${url}${routePath(routes.federation.claim)}`, {
+        method: routes.federation.claim.method,
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          stageId,
-          secret,
-          publicKey: key.publicKeyText,
-          proof: signClaim(stageId, secret, key.privateKey),
-        }),
+        body: JSON.stringify(claim),
         signal: AbortSignal.timeout(CLAIM_TIMEOUT_MS),
       });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import { Button, describeError, ProgressBar, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
@@ -24,7 +25,7 @@ export function BundleDownloadButton({
     try {
       setSaved(
         await downloadFile(
-          `/api/stages/${stageId}/bundle`,
+          consoleApi.api.url(routes.federation.stageBundle, { params: { id: stageId } }),
           consoleApi.getToken,
           'stage.olympiad-bundle',
           setProgress,

@@ -1,4 +1,4 @@
-import type { SyncOutcome } from '@olympiad/contracts';
+import { routePath, routes, type SyncOutcome } from '@olympiad/contracts';
 import { describeError, ProgressBar, StatusBanner, useLanguage } from '@olympiad/ui';
 import { type ChangeEvent, useId, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
@@ -31,7 +31,7 @@ export function BundleImportPanel({
     setSending({ file: file.name, percent: 0 });
     try {
       const result = await uploadWithProgress<SyncOutcome>(
-        '/api/federation/bundles',
+        routePath(routes.federation.importBundle),
         file,
         consoleApi.getToken,
         (percent) => setSending({ file: file.name, percent }),

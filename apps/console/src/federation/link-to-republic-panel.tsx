@@ -1,4 +1,4 @@
-import type { RepublicLinkStatus } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -39,9 +39,7 @@ export function LinkToRepublicPanel({ api }: { api: ApiClient }) {
     }
     setBusy(true);
     try {
-      const status = await api.post<RepublicLinkStatus>('/api/federation/link', {
-        code: text.trim(),
-      });
+      const status = await api.call(routes.federation.link, { body: { code: text.trim() } });
       navigate(`${BASE_PATH}stages/${status.stageId}`);
     } catch (error) {
       setFailure(error);

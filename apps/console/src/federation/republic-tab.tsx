@@ -1,4 +1,4 @@
-import type { RepublicLinkStatus } from '@olympiad/contracts';
+import { routes, type RepublicLinkStatus } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
@@ -36,7 +36,7 @@ export function RepublicTab({
     setSent(false);
     setFailure(null);
     try {
-      await consoleApi.api.post(`/api/federation/link/${status.stageId}/send-now`, {});
+      await consoleApi.api.call(routes.federation.sendNow, { params: { stageId: status.stageId } });
       setSent(true);
       onChanged();
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { RepublicLinkStatus } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { ApiClient } from '@olympiad/ui';
 import { usePolledQuery } from './use-polled-query';
 
@@ -8,7 +8,7 @@ export const LINK_POLL_MS = 3_000;
 /** Every republic link of this server (venue side), polled. */
 export function useRepublicLinks(api: ApiClient) {
   return usePolledQuery(
-    (signal) => api.get<RepublicLinkStatus[]>('/api/federation/link', { signal }),
+    (signal) => api.call(routes.federation.linkStatus, {}, { signal }),
     [api],
     LINK_POLL_MS,
   );

@@ -1,4 +1,4 @@
-import { REGIONS, type LinkCodeIssued, type VenueLinkSummary } from '@olympiad/contracts';
+import { REGIONS, routes, type LinkCodeIssued, type VenueLinkSummary } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
@@ -46,14 +46,14 @@ export function VenueCard({
   const issueCode = () =>
     run('code', async () => {
       setIssued(
-        await consoleApi.api.post<LinkCodeIssued>(`/api/stages/${venue.stageId}/link-code`, {}),
+        await consoleApi.api.call(routes.federation.linkCode, { params: { id: venue.stageId } }),
       );
       onChanged();
     });
   const linkFile = () =>
     run('file', async () => {
       await downloadFile(
-        `/api/stages/${venue.stageId}/link-file`,
+        consoleApi.api.url(routes.federation.linkFile, { params: { id: venue.stageId } }),
         consoleApi.getToken,
         `${venue.stageCode}.olympiad-link.json`,
       );
@@ -61,7 +61,7 @@ export function VenueCard({
     });
   const unlink = () =>
     run('unlink', async () => {
-      await consoleApi.api.delete(`/api/stages/${venue.stageId}/link`);
+      await consoleApi.api.call(routes.federation.unlinkVenue, { params: { id: venue.stageId } });
       setArmed(false);
       onChanged();
     });

@@ -1,4 +1,4 @@
-import type { FederationConflictView } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { formatDateTime } from '@olympiad/i18n';
 import { describeError, StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 
@@ -6,11 +6,7 @@ import { describeError, StatusBanner, type ApiClient, useLanguage, useQuery } fr
 export function VenueConflicts({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
   const conflicts = useQuery(
-    (signal) =>
-      api.get<FederationConflictView[]>(
-        `/api/federation/conflicts?stageId=${encodeURIComponent(stageId)}`,
-        { signal },
-      ),
+    (signal) => api.call(routes.federation.conflicts, { query: { stageId } }, { signal }),
     [api, stageId],
   );
   if (conflicts.status === 'loading' && !conflicts.data)

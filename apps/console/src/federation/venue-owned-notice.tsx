@@ -1,4 +1,4 @@
-import type { VenueLinkSummary } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 
 /**
@@ -7,10 +7,7 @@ import { StatusBanner, type ApiClient, useLanguage, useQuery } from '@olympiad/u
  */
 export function VenueOwnedNotice({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { t } = useLanguage();
-  const venues = useQuery(
-    (signal) => api.get<VenueLinkSummary[]>('/api/federation/venues', { signal }),
-    [api],
-  );
+  const venues = useQuery((signal) => api.call(routes.federation.venues, {}, { signal }), [api]);
   const venue = venues.data?.find((candidate) => candidate.stageId === stageId);
   if (venue?.linkState !== 'linked') return null;
   return <StatusBanner kind="info">{t('console.venues.readOnly')}</StatusBanner>;

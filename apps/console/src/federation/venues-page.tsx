@@ -1,4 +1,4 @@
-import type { VenueLinkSummary } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { Link, QueryStatus, StatusBanner, useLanguage } from '@olympiad/ui';
 import { BASE_PATH } from '../base-path';
 import type { ConsoleApi } from '../stage/console-context';
@@ -19,7 +19,7 @@ const VENUES_POLL_MS = 5_000;
 export function VenuesPage({ console: consoleApi }: { console: ConsoleApi }) {
   const { t } = useLanguage();
   const venues = usePolledQuery(
-    (signal) => consoleApi.api.get<VenueLinkSummary[]>('/api/federation/venues', { signal }),
+    (signal) => consoleApi.api.call(routes.federation.venues, {}, { signal }),
     [consoleApi.api],
     VENUES_POLL_MS,
   );

@@ -6,12 +6,13 @@ import { z } from 'zod';
  */
 
 /** `POST /api/stages/:id/link-code` on the republic server: a one-time code for one venue. */
-export interface LinkCodeIssued {
-  stageId: string;
+export const linkCodeIssuedSchema = z.object({
+  stageId: z.string(),
   /** `OLYMPIAD-LINK:` followed by base64url JSON; what the venue pastes or scans. */
-  code: string;
-  expiresAt: string;
-}
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type LinkCodeIssued = z.infer<typeof linkCodeIssuedSchema>;
 
 /** What a link code holds once decoded. */
 export const linkCodeContentSchema = z.strictObject({
@@ -38,115 +39,136 @@ export const venueClaimSchema = z.strictObject({
 export type VenueClaim = z.infer<typeof venueClaimSchema>;
 
 /** A category of the republic's template, as a venue pulls it when it links. */
-export interface TemplateCategory {
-  id: string;
-  discipline: string;
-  name: string;
-  ageGroupLabel: string;
-  minGrade: number;
-  maxGrade: number;
-  preset: string;
-  ruleSet: Record<string, unknown>;
-}
+export const templateCategorySchema = z.object({
+  id: z.string(),
+  discipline: z.string(),
+  name: z.string(),
+  ageGroupLabel: z.string(),
+  minGrade: z.number(),
+  maxGrade: z.number(),
+  preset: z.string(),
+  ruleSet: z.record(z.string(), z.unknown()),
+});
+export type TemplateCategory = z.infer<typeof templateCategorySchema>;
 
 /** The republic's answer to a claim, and the content of a link file: the stage to run. */
-export interface LinkedStageDescription {
-  olympiad: { id: string; name: string; season: string; createdAt: string };
-  stage: {
-    id: string;
-    kind: 'regional' | 'republic';
-    regionCode: string | null;
-    name: string;
-    venue: string;
-    startsOn: string;
-    endsOn: string;
-    code: string;
-  };
-  categories: TemplateCategory[];
-}
+export const linkedStageDescriptionSchema = z.object({
+  olympiad: z.object({
+    id: z.string(),
+    name: z.string(),
+    season: z.string(),
+    createdAt: z.string(),
+  }),
+  stage: z.object({
+    id: z.string(),
+    kind: z.enum(['regional', 'republic']),
+    regionCode: z.string().nullable(),
+    name: z.string(),
+    venue: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    code: z.string(),
+  }),
+  categories: z.array(templateCategorySchema),
+});
+export type LinkedStageDescription = z.infer<typeof linkedStageDescriptionSchema>;
+
+/** Pulled categories whose rule set the venue changed. */
+const categoryDeviationsSchema = z.array(z.object({ categoryId: z.string(), name: z.string() }));
 
 /** `GET /api/federation/link` on the venue: the state of its link, always in view. */
-export interface RepublicLinkStatus {
-  stageId: string;
-  stageName: string;
-  republicUrl: string | null;
-  linkedAt: string;
+export const republicLinkStatusSchema = z.object({
+  stageId: z.string(),
+  stageName: z.string(),
+  republicUrl: z.string().nullable(),
+  linkedAt: z.string(),
   /** The republic has recorded this venue's key (at once online; with the first bundle by file). */
-  claimed: boolean;
+  claimed: z.boolean(),
   /**
    * `up`: the last attempt reached the republic; `down`: it has been reached before but not now;
    * `file-only`: linked by file and never reached online yet (bundles carry the stage until then).
    */
-  state: 'up' | 'down' | 'file-only';
-  pendingEntries: number;
+  state: z.enum(['up', 'down', 'file-only']),
+  pendingEntries: z.number(),
   /** The stage's teams, categories or lock/publish states changed since the last acknowledgement. */
-  pendingChanges: boolean;
-  lastAttemptAt: string | null;
-  lastAckAt: string | null;
-  lastError: string | null;
-  /** Pulled categories whose rule set the venue changed. */
-  deviations: { categoryId: string; name: string }[];
+  pendingChanges: z.boolean(),
+  lastAttemptAt: z.string().nullable(),
+  lastAckAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  deviations: categoryDeviationsSchema,
   /** Items the republic kept aside instead of applying: its organiser sees what they are. */
-  conflicts: number;
-}
+  conflicts: z.number(),
+});
+export type RepublicLinkStatus = z.infer<typeof republicLinkStatusSchema>;
 
 /** `GET /api/federation/venues` on the republic server: one regional stage and its venue. */
-export interface VenueLinkSummary {
-  stageId: string;
-  stageName: string;
-  stageCode: string;
-  regionCode: string | null;
-  stageStatus: string;
+export const venueLinkSummarySchema = z.object({
+  stageId: z.string(),
+  stageName: z.string(),
+  stageCode: z.string(),
+  regionCode: z.string().nullable(),
+  stageStatus: z.string(),
   /** `not-linked`: no code yet; `code-issued`: waiting for the venue; `linked`: a key owns it. */
-  linkState: 'not-linked' | 'code-issued' | 'linked';
-  publicKey: string | null;
-  linkedAt: string | null;
-  lastContactAt: string | null;
-  lastDataAt: string | null;
-  lastVia: 'online' | 'bundle' | null;
+  linkState: z.enum(['not-linked', 'code-issued', 'linked']),
+  publicKey: z.string().nullable(),
+  linkedAt: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  lastDataAt: z.string().nullable(),
+  lastVia: z.enum(['online', 'bundle']).nullable(),
   /** Items the venue reported still waiting at its last contact. */
-  venuePending: number;
-  entries: number;
-  conflicts: number;
-  deviations: { categoryId: string; name: string }[];
-}
+  venuePending: z.number(),
+  entries: z.number(),
+  conflicts: z.number(),
+  deviations: categoryDeviationsSchema,
+});
+export type VenueLinkSummary = z.infer<typeof venueLinkSummarySchema>;
 
 /** An item a venue sent that was kept aside instead of overwriting anything. */
-export interface FederationConflictView {
-  id: string;
-  stageId: string;
-  itemKind: string;
-  itemId: string;
-  reason: 'different-content' | 'other-stage' | 'unknown-reference';
-  stored: unknown;
-  arriving: unknown;
-  arrivedAt: string;
-  via: 'online' | 'bundle';
-}
+export const federationConflictViewSchema = z.object({
+  id: z.string(),
+  stageId: z.string(),
+  itemKind: z.string(),
+  itemId: z.string(),
+  reason: z.enum(['different-content', 'other-stage', 'unknown-reference']),
+  stored: z.unknown(),
+  arriving: z.unknown(),
+  arrivedAt: z.string(),
+  via: z.enum(['online', 'bundle']),
+});
+export type FederationConflictView = z.infer<typeof federationConflictViewSchema>;
 
 /** What the republic answers for a batch or an imported bundle. */
-export interface SyncOutcome {
-  stageId: string;
+export const syncOutcomeSchema = z.object({
+  stageId: z.string(),
   /** Entries stored now. */
-  applied: number;
+  applied: z.number(),
   /** Entries it already had, unchanged. */
-  duplicates: number;
+  duplicates: z.number(),
   /** Items of this batch kept aside. */
-  conflicts: number;
+  conflicts: z.number(),
   /** Every item of the stage the republic holds aside, so the venue's organiser sees them too. */
-  conflictsHeld: number;
+  conflictsHeld: z.number(),
   /** Whether the batch's snapshot of the stage was applied (false when older than one applied). */
-  snapshotApplied: boolean;
+  snapshotApplied: z.boolean(),
   /** The newest venue snapshot number the republic has applied; the venue numbers on from it. */
-  republicSnapshotNo: number;
+  republicSnapshotNo: z.number(),
   /** Every ledger id of the batch the republic now holds or has kept aside: not to be sent again. */
-  acknowledged: string[];
-}
+  acknowledged: z.array(z.string()),
+});
+export type SyncOutcome = z.infer<typeof syncOutcomeSchema>;
 
 /** The sync state of a regional stage on the public national view; null for a stage run here. */
-export interface PublicStageSync {
-  linked: boolean;
+export const publicStageSyncSchema = z.object({
+  linked: z.boolean(),
   /** When results from the venue were last applied: "results as of". */
-  resultsAsOf: string | null;
-  lastContactAt: string | null;
-}
+  resultsAsOf: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+});
+export type PublicStageSync = z.infer<typeof publicStageSyncSchema>;
+
+/** `GET /api/federation/venue-key` on the venue: the public half of its signing key. */
+export const venuePublicKeySchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string(),
+});
+export type VenuePublicKey = z.infer<typeof venuePublicKeySchema>;
