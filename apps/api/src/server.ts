@@ -1,6 +1,7 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { routePath, routes } from '@olympiad/contracts';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import type { Express } from 'express';
@@ -92,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
       `  Console       ${base}/console/`,
       ...(fallback ? [`  Without the name (${tls.name}): ${tls.httpsUrl(fallback) ?? tls.httpUrl(fallback)}/judge/`] : []),
       `  On this laptop http://localhost:${port}/console/`,
-      `  API docs      ${base}/api/docs   health ${base}/api/health`,
+      `  API docs      ${base}/api/docs   health ${base}${routePath(routes.health.get)}`,
       ...(firstRun.setupUrl ? [`  First run: create the organiser account at ${firstRun.setupUrl.replace(`:${config.port}`, `:${port}`)}`] : []),
     ].join('\n'),
   );

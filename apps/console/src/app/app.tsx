@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import {
   AppShell,
   Button,
@@ -30,10 +31,7 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   const { t } = useLanguage();
   const { pathname, search } = useLocation();
   const { state, api, getToken, accept, signOut } = useOrganiserSession(fetch);
-  const setup = useQuery(
-    (signal) => api.get<{ needsSetup: boolean }>('/api/setup', { signal }),
-    [api],
-  );
+  const setup = useQuery((signal) => api.call(routes.auth.setupStatus, {}, { signal }), [api]);
 
   useEffect(() => {
     document.title = t('app.console');
@@ -50,7 +48,11 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
     const stageRoute = matchPath(`${BASE_PATH}stages/:stageId`, pathname);
     return shell(
       stageRoute ? (
-        <StagePage key={stageRoute['stageId']} stageId={stageRoute['stageId']} console={{ api, getToken }} />
+        <StagePage
+          key={stageRoute['stageId']}
+          stageId={stageRoute['stageId']}
+          console={{ api, getToken }}
+        />
       ) : pathname.replace(/\/$/, '') === VENUES_PATH ? (
         <VenuesPage console={{ api, getToken }} />
       ) : pathname.replace(/\/$/, '') === TABLETS_PATH ? (

@@ -1,4 +1,4 @@
-import { routes } from '@olympiad/contracts';
+import { routes, type StageSummary } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -8,7 +8,6 @@ import {
   useQuery,
 } from '@olympiad/ui';
 import { useState } from 'react';
-import type { StageSummary } from '../olympiads/olympiad.types';
 
 /**
  * The awards ceremony from the console: start a category's reveal, then reveal 3rd, 2nd, 1st one

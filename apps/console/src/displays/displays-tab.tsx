@@ -1,8 +1,7 @@
-import { routes, type DisplayLanguage, type DisplayMode, type DisplaySummary } from '@olympiad/contracts';
+import { routes, type DisplayLanguage, type DisplayMode, type DisplaySummary, type StageSummary } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useEffect, useId, useState } from 'react';
-import type { StageSummary } from '../olympiads/olympiad.types';
 
 const MODES: [DisplayMode, MessageKey][] = [
   ['hall', 'console.displays.mode.hall'],

@@ -1,4 +1,4 @@
-import { routes, type Judge } from '@olympiad/contracts';
+import { routes, type Judge, type StageSummary } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import {
   type ApiClient,
@@ -11,7 +11,6 @@ import {
   useQuery,
 } from '@olympiad/ui';
 import { useId, useState } from 'react';
-import type { StageSummary } from '../olympiads/olympiad.types';
 import { PinCards, type PinCard } from './pin-cards';
 
 /**

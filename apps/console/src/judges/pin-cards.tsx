@@ -1,4 +1,4 @@
-import type { VenueTlsInfo } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { t as translate } from '@olympiad/i18n';
 import { type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
@@ -33,7 +33,7 @@ export function PinCards({
   cards: PinCard[];
 }) {
   const { t } = useLanguage();
-  const tls = useQuery((signal) => api.get<VenueTlsInfo>('/api/tls', { signal }), [api]);
+  const tls = useQuery((signal) => api.call(routes.tls.info, {}, { signal }), [api]);
   if (cards.length === 0) return null;
   const both = (key: MessageKey) => `${translate('kk', key)} / ${translate('ru', key)}`;
   const address = pinCardAddresses(tls.data, window.location.origin);

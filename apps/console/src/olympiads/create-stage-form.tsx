@@ -1,13 +1,27 @@
-import { REGIONS } from '@olympiad/contracts';
+import { createStageSchema, REGIONS, routes, type StageSummary } from '@olympiad/contracts';
 import { sortByName } from '@olympiad/i18n';
-import { Button, describeError, problemText, StatusBanner, TextField, type ApiClient, useLanguage } from '@olympiad/ui';
+import {
+  Button,
+  describeError,
+  problemText,
+  StatusBanner,
+  TextField,
+  type ApiClient,
+  useLanguage,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
-import { createStageSchema } from '@olympiad/contracts';
 import { useSchemaForm } from '../app/use-form';
-import type { StageSummary } from './olympiad.types';
 
 /** A regional stage (region, venue, dates) or the republic stage of an olympiad. */
-export function CreateStageForm({ api, olympiadId, onCreated }: { api: ApiClient; olympiadId: string; onCreated: () => void }) {
+export function CreateStageForm({
+  api,
+  olympiadId,
+  onCreated,
+}: {
+  api: ApiClient;
+  olympiadId: string;
+  onCreated: () => void;
+}) {
   const { lang, t } = useLanguage();
   const ids = { kind: useId(), region: useId() };
   const [kind, setKind] = useState<'regional' | 'republic'>('regional');
@@ -18,7 +32,7 @@ export function CreateStageForm({ api, olympiadId, onCreated }: { api: ApiClient
   const [endsOn, setEndsOn] = useState('');
   const [created, setCreated] = useState<StageSummary | null>(null);
   const form = useSchemaForm(createStageSchema, async (value) => {
-    const stage = await api.post<StageSummary>('/api/stages', value);
+    const stage = await api.call(routes.stages.create, { body: value });
     setCreated(stage);
     setName('');
     setVenue('');
@@ -44,19 +58,34 @@ export function CreateStageForm({ api, olympiadId, onCreated }: { api: ApiClient
       }}
     >
       <h4>{t('console.stages.new')}</h4>
-      {created ? <StatusBanner kind="success">{t('console.stages.created', { name: created.name, code: created.code })}</StatusBanner> : null}
-      {form.failure ? <StatusBanner kind="error">{describeError(lang, form.failure)}</StatusBanner> : null}
+      {created ? (
+        <StatusBanner kind="success">
+          {t('console.stages.created', { name: created.name, code: created.code })}
+        </StatusBanner>
+      ) : null}
+      {form.failure ? (
+        <StatusBanner kind="error">{describeError(lang, form.failure)}</StatusBanner>
+      ) : null}
       <div className="form-grid">
         <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.kind}>{t('console.stages.kind')}</label>
-          <select id={ids.kind} className="ui-field__input" value={kind} onChange={(event) => setKind(event.target.value as typeof kind)}>
+          <label className="ui-field__label" htmlFor={ids.kind}>
+            {t('console.stages.kind')}
+          </label>
+          <select
+            id={ids.kind}
+            className="ui-field__input"
+            value={kind}
+            onChange={(event) => setKind(event.target.value as typeof kind)}
+          >
             <option value="regional">{t('stage.kind.regional')}</option>
             <option value="republic">{t('stage.kind.republic')}</option>
           </select>
         </div>
         {kind === 'regional' ? (
           <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.region}>{t('console.stages.region')}</label>
+            <label className="ui-field__label" htmlFor={ids.region}>
+              {t('console.stages.region')}
+            </label>
             <select
               id={ids.region}
               className="ui-field__input"
@@ -69,17 +98,50 @@ export function CreateStageForm({ api, olympiadId, onCreated }: { api: ApiClient
               }}
             >
               <option value="">{t('console.stages.pickRegion')}</option>
-              {regions.map((region) => <option key={region.code} value={region.code}>{region.name[lang]}</option>)}
+              {regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name[lang]}
+                </option>
+              ))}
             </select>
-            {form.problems['regionCode'] ? <span className="ui-field__error">{problemText(lang, form.problems['regionCode'])}</span> : null}
+            {form.problems['regionCode'] ? (
+              <span className="ui-field__error">
+                {problemText(lang, form.problems['regionCode'])}
+              </span>
+            ) : null}
           </div>
         ) : null}
-        <TextField className="form-grid__wide" label={t('console.stages.name')} value={name} onChange={(event) => setName(event.target.value)} error={problemText(lang, form.problems['name'])} />
-        <TextField className="form-grid__wide" label={t('console.stages.venue')} value={venue} onChange={(event) => setVenue(event.target.value)} />
-        <TextField label={t('console.stages.startsOn')} type="date" value={startsOn} onChange={(event) => setStartsOn(event.target.value)} error={problemText(lang, form.problems['startsOn'])} />
-        <TextField label={t('console.stages.endsOn')} type="date" value={endsOn} onChange={(event) => setEndsOn(event.target.value)} error={problemText(lang, form.problems['endsOn'])} />
+        <TextField
+          className="form-grid__wide"
+          label={t('console.stages.name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          error={problemText(lang, form.problems['name'])}
+        />
+        <TextField
+          className="form-grid__wide"
+          label={t('console.stages.venue')}
+          value={venue}
+          onChange={(event) => setVenue(event.target.value)}
+        />
+        <TextField
+          label={t('console.stages.startsOn')}
+          type="date"
+          value={startsOn}
+          onChange={(event) => setStartsOn(event.target.value)}
+          error={problemText(lang, form.problems['startsOn'])}
+        />
+        <TextField
+          label={t('console.stages.endsOn')}
+          type="date"
+          value={endsOn}
+          onChange={(event) => setEndsOn(event.target.value)}
+          error={problemText(lang, form.problems['endsOn'])}
+        />
       </div>
-      <Button type="submit" busy={form.busy}>{t('console.stages.submit')}</Button>
+      <Button type="submit" busy={form.busy}>
+        {t('console.stages.submit')}
+      </Button>
     </form>
   );
 }

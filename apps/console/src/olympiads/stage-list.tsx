@@ -1,4 +1,4 @@
-import { REGIONS } from '@olympiad/contracts';
+import { REGIONS, routes } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import {
   type ApiClient,
@@ -10,16 +10,12 @@ import {
 } from '@olympiad/ui';
 import { BASE_PATH } from '../base-path';
 import { CreateStageForm } from './create-stage-form';
-import type { StageSummary } from './olympiad.types';
 
 /** The stages of one olympiad: the republic stage first, then regional stages by region name. */
 export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: string }) {
   const { lang, t } = useLanguage();
   const stages = useQuery(
-    (signal) =>
-      api.get<StageSummary[]>(`/api/stages?olympiadId=${encodeURIComponent(olympiadId)}`, {
-        signal,
-      }),
+    (signal) => api.call(routes.stages.list, { query: { olympiadId } }, { signal }),
     [api, olympiadId],
   );
   const regionName = (code: string | null) =>
@@ -43,30 +39,35 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
     );
   return (
     <>
-    <ul className="stage-list">
-      {list.map((stage) => (
-        <li key={stage.id} className="stage-list__item">
-          <div>
-            <Link className="stage-list__link" href={`${BASE_PATH}stages/${stage.id}`}>
-              <strong>{stage.name}</strong>
-            </Link>
-            <div className="ui-muted">
-              {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
-              {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} · {stage.startsOn} –{' '}
-              {stage.endsOn}
+      <ul className="stage-list">
+        {list.map((stage) => (
+          <li key={stage.id} className="stage-list__item">
+            <div>
+              <Link className="stage-list__link" href={`${BASE_PATH}stages/${stage.id}`}>
+                <strong>{stage.name}</strong>
+              </Link>
+              <div className="ui-muted">
+                {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
+                {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} · {stage.startsOn} –{' '}
+                {stage.endsOn}
+              </div>
             </div>
-          </div>
-          <div className="stage-list__tags">
-            <span className="tag">{t('stage.code', { code: stage.code })}</span>
-            <span className={`tag tag--${stage.status}`}>{t(`stage.status.${stage.status}`)}</span>
-            <Link className="ui-button ui-button--secondary" href={`${BASE_PATH}stages/${stage.id}`}>
-              {t('console.stages.open')}
-            </Link>
-          </div>
-        </li>
-      ))}
-    </ul>
-    {form}
+            <div className="stage-list__tags">
+              <span className="tag">{t('stage.code', { code: stage.code })}</span>
+              <span className={`tag tag--${stage.status}`}>
+                {t(`stage.status.${stage.status}`)}
+              </span>
+              <Link
+                className="ui-button ui-button--secondary"
+                href={`${BASE_PATH}stages/${stage.id}`}
+              >
+                {t('console.stages.open')}
+              </Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {form}
     </>
   );
 }

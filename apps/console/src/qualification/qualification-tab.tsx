@@ -1,6 +1,6 @@
 import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
-import type { StageSummary } from '../olympiads/olympiad.types';
+import { routes, type StageSummary } from '@olympiad/contracts';
 
 interface Decision {
   categoryId: string;
@@ -30,7 +30,7 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
   const [decisions, setDecisions] = useState<Decision[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const stages = useQuery((signal) => api.get<StageSummary[]>(`/api/stages?olympiadId=${encodeURIComponent(stage.olympiadId)}`, { signal }), [api, stage.olympiadId]);
+  const stages = useQuery((signal) => api.call(routes.stages.list, { query: { olympiadId: stage.olympiadId } }, { signal }), [api, stage.olympiadId]);
   const republics = (stages.data ?? []).filter((candidate) => candidate.kind === 'republic');
   const [target, setTarget] = useState('');
   const targetStage = republics.find((candidate) => candidate.id === target) ?? republics[0];

@@ -1,9 +1,6 @@
 import { createApiClient, type ApiClient } from '@olympiad/ui';
-import {
-  type OrganiserAuthAnswer,
-  type OrganiserSession,
-  organiserSessionStore,
-} from './organiser-session';
+import type { OrganiserAuthAnswer } from '@olympiad/contracts';
+import { type OrganiserSession, organiserSessionStore } from './organiser-session';
 
 export type OrganiserSessionState =
   | { signedIn: false; notice?: 'errors.unauthorized' }

@@ -1,14 +1,7 @@
-/** What `POST /api/setup` and `POST /api/auth/organiser` answer. */
-export interface OrganiserAuthAnswer {
-  token: string;
-  role: 'organiser';
-  name: string;
-}
+import type { OrganiserAuthAnswer } from '@olympiad/contracts';
 
-export interface OrganiserSession {
-  token: string;
-  name: string;
-}
+/** What the console keeps of the setup's or sign-in's answer. */
+export type OrganiserSession = Pick<OrganiserAuthAnswer, 'token' | 'name'>;
 
 const SESSION_KEY = 'olympiad.console.session';
 

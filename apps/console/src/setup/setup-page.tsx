@@ -1,4 +1,4 @@
-import { organiserSetupSchema } from '@olympiad/contracts';
+import { organiserSetupSchema, routes, type OrganiserAuthAnswer } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -10,7 +10,6 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
-import type { OrganiserAuthAnswer } from '../session/organiser-session';
 
 export interface SetupPageProps {
   api: ApiClient;
@@ -25,7 +24,7 @@ export function SetupPage({ api, initialToken, onDone }: SetupPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const form = useSchemaForm(organiserSetupSchema, async (value) => {
-    onDone(await api.post<OrganiserAuthAnswer>('/api/setup', value));
+    onDone(await api.call(routes.auth.completeSetup, { body: value }));
   });
 
   return (

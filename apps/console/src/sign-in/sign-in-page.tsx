@@ -1,4 +1,4 @@
-import { organiserSignInSchema } from '@olympiad/contracts';
+import { organiserSignInSchema, routes, type OrganiserAuthAnswer } from '@olympiad/contracts';
 import {
   Button,
   describeError,
@@ -10,7 +10,6 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
-import type { OrganiserAuthAnswer } from '../session/organiser-session';
 
 export interface SignInPageProps {
   api: ApiClient;
@@ -24,7 +23,7 @@ export function SignInPage({ api, notice, onDone }: SignInPageProps) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const form = useSchemaForm(organiserSignInSchema, async (value) => {
-    onDone(await api.post<OrganiserAuthAnswer>('/api/auth/organiser', value));
+    onDone(await api.call(routes.auth.signInOrganiser, { body: value }));
   });
 
   return (

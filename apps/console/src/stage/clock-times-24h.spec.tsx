@@ -114,7 +114,9 @@ const inEnglish = (node: ReactElement) =>
   render(<LanguageProvider initial="en">{node}</LanguageProvider>);
 const stage = {
   id: 's',
+  olympiadId: 'o',
   name: 'Ақтөбе',
+  venue: '',
   kind: 'regional' as const,
   regionCode: 'aktobe',
   code: 'S',

@@ -1,3 +1,4 @@
+import { routes } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { Link, QueryStatus, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
@@ -13,7 +14,6 @@ import { VenueOwnedNotice } from '../federation/venue-owned-notice';
 import { JudgesTab } from '../judges/judges-tab';
 import { AttemptQueueTab } from '../live-fields/attempt-queue-tab';
 import { FieldsOverviewTab } from '../live-fields/fields-overview-tab';
-import type { StageSummary } from '../olympiads/olympiad.types';
 import { QualificationTab } from '../qualification/qualification-tab';
 import { ResultsTab } from '../results/results-tab';
 import { SumoTab } from '../sumo/sumo-tab';
@@ -28,7 +28,7 @@ type Tab = (typeof TABS)[number] | 'republic';
 export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
   const { t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
-  const stage = useQuery((signal) => consoleApi.api.get<StageSummary & { olympiadId: string; venue: string }>(`/api/stages/${stageId}`, { signal }), [consoleApi.api, stageId]);
+  const stage = useQuery((signal) => consoleApi.api.call(routes.stages.get, { params: { id: stageId } }, { signal }), [consoleApi.api, stageId]);
   const republic = useRepublicLink(consoleApi.api, stageId);
   const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
 

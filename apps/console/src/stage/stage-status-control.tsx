@@ -1,9 +1,17 @@
+import { routes, type StageSummary } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, type ApiClient, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
-import type { StageSummary } from '../olympiads/olympiad.types';
 
 /** Draft → live → closed. Closing takes a second tap: it makes the results final for qualification. */
-export function StageStatusControl({ api, stage, onChanged }: { api: ApiClient; stage: StageSummary; onChanged: () => void }) {
+export function StageStatusControl({
+  api,
+  stage,
+  onChanged,
+}: {
+  api: ApiClient;
+  stage: StageSummary;
+  onChanged: () => void;
+}) {
   const { lang, t } = useLanguage();
   const [busy, setBusy] = useState(false);
   const [armed, setArmed] = useState(false);
@@ -12,7 +20,7 @@ export function StageStatusControl({ api, stage, onChanged }: { api: ApiClient; 
     setBusy(true);
     setFailure(null);
     try {
-      await api.patch(`/api/stages/${stage.id}`, { status });
+      await api.call(routes.stages.update, { params: { id: stage.id }, body: { status } });
       setArmed(false);
       onChanged();
     } catch (error) {
@@ -29,7 +37,11 @@ export function StageStatusControl({ api, stage, onChanged }: { api: ApiClient; 
         </Button>
       ) : null}
       {stage.status === 'live' ? (
-        <Button variant={armed ? 'danger' : 'secondary'} busy={busy} onClick={() => (armed ? void set('closed') : setArmed(true))}>
+        <Button
+          variant={armed ? 'danger' : 'secondary'}
+          busy={busy}
+          onClick={() => (armed ? void set('closed') : setArmed(true))}
+        >
           {armed ? t('console.stage.closeConfirm') : t('console.stage.close')}
         </Button>
       ) : null}

@@ -1,4 +1,4 @@
-import type { VenueTlsInfo } from '@olympiad/contracts';
+import { routes, type VenueTlsInfo } from '@olympiad/contracts';
 import {
   type ApiClient,
   Link,
@@ -23,7 +23,7 @@ export const TABLETS_PATH = `${BASE_PATH}tablets`;
  */
 export function TabletTrustPage({ api }: { api: ApiClient }) {
   const { t } = useLanguage();
-  const tls = useQuery((signal) => api.get<VenueTlsInfo>('/api/tls', { signal }), [api]);
+  const tls = useQuery((signal) => api.call(routes.tls.info, {}, { signal }), [api]);
   return (
     <>
       <Link href={BASE_PATH} className="back-link">

@@ -1,7 +1,7 @@
 import { LanguageProvider } from '@olympiad/ui';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { memoryOutboxStore, type OutboxItem, type OutboxStore } from '../outbox/outbox-store';
-import type { JudgeMe } from '../session/judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 import { createSessionStore } from '../session/session-store';
 import { App } from './app';
 
@@ -17,7 +17,7 @@ const me: JudgeMe = {
   assignments: {
     categories: [
       { id: 'c2', name: 'Сумо 5–6', discipline: 'sumo', ageGroup: '5–6' },
-      { id: 'c1', name: 'Әліппе лабиринті', discipline: 'maze', ageGroup: { label: '1–2' } },
+      { id: 'c1', name: 'Әліппе лабиринті', discipline: 'maze', ageGroup: '1–2' },
       { id: 'c3', name: 'Ақ лабиринт', discipline: 'maze', ageGroup: '3–4' },
     ],
     fields: [{ id: 'f1', name: 'Алаң 1', discipline: 'maze' }],

@@ -1,7 +1,7 @@
 import type { ApiClient } from '@olympiad/ui';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Outbox } from '../outbox/outbox';
-import type { JudgeMe } from '../session/judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 
 export interface JudgeContextValue {
   api: ApiClient;

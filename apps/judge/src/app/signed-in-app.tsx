@@ -6,7 +6,7 @@ import { SyncBanner } from '../outbox/sync-banner';
 import { useOutboxFor } from '../outbox/use-outbox';
 import type { OutboxStore } from '../outbox/outbox-store';
 import type { JudgeSession } from '../session/judge-session';
-import type { JudgeMe } from '../session/judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 import { JudgeProvider, type JudgeContextValue } from './judge-context';
 import { paths, routeOf } from './judge-routes';
 

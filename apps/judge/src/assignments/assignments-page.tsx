@@ -3,7 +3,7 @@ import { Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
 import { useHeldEntries } from '../head-judge/use-held-entries';
-import { ageGroupLabel, type JudgeMe } from '../session/judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 import './assignments.css';
 
 const disciplineKeys: Record<string, MessageKey> = {
@@ -59,7 +59,7 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
                     <span className="tile__name">{category.name}</span>
                     <span className="tile__meta">
                       {discipline(category.discipline)} ·{' '}
-                      {t('ageGroup.grades', { label: ageGroupLabel(category.ageGroup) })}
+                      {t('ageGroup.grades', { label: category.ageGroup })}
                     </span>
                   </Link>
                   {head ? (

@@ -1,5 +1,5 @@
 import { ApiError, createApiClient, type ApiClient } from '@olympiad/ui';
-import type { JudgeMe, JudgeSignInAnswer } from './judge-session.types';
+import { routes, type JudgeMe } from '@olympiad/contracts';
 import type { SessionStore } from './session-store';
 
 export type SessionState =
@@ -60,8 +60,10 @@ export class JudgeSession {
     const token = this.token;
     if (!token) return;
     try {
-      const me = await this.api.get<JudgeMe>('/api/me');
+      const me = await this.api.call(routes.auth.me);
       if (this.token !== token) return;
+      // A judge's token names a judge; anything else is not a sign-in this tablet can use.
+      if (me.role === 'organiser') return this.signOut('errors.unauthorized');
       this.store.write({ token, me, savedAt: new Date().toISOString() });
       this.set({ phase: 'signed-in', me, confirmed: true, offline: false });
     } catch (error) {
@@ -78,9 +80,8 @@ export class JudgeSession {
   };
 
   signIn = async (stageCode: string, pin: string): Promise<void> => {
-    const { token, ...me } = await this.api.post<JudgeSignInAnswer>('/api/auth/judge', {
-      stageCode,
-      pin,
+    const { token, ...me } = await this.api.call(routes.auth.signInJudge, {
+      body: { stageCode, pin },
     });
     this.token = token;
     this.store.write({ token, me, savedAt: new Date().toISOString() });

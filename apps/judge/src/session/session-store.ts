@@ -1,4 +1,4 @@
-import type { JudgeMe } from './judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 
 /**
  * The judge's sign-in kept on the tablet, so a reload or a day without Wi-Fi keeps the judge

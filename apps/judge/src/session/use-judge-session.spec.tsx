@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import type { JudgeMe } from './judge-session.types';
+import type { JudgeMe } from '@olympiad/contracts';
 import { createSessionStore } from './session-store';
 import { SERVER_RECHECK_MS, useJudgeSession, useSessionState } from './use-judge-session';
 

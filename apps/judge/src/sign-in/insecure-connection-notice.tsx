@@ -1,4 +1,4 @@
-import type { VenueTlsInfo } from '@olympiad/contracts';
+import { routes } from '@olympiad/contracts';
 import { type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useId } from 'react';
 import './insecure-connection-notice.css';
@@ -19,7 +19,7 @@ export function inSecureContext(win: { isSecureContext?: boolean } = window): bo
 export function InsecureConnectionNotice({ api }: { api: ApiClient }) {
   const { t } = useLanguage();
   const titleId = useId();
-  const tls = useQuery((signal) => api.get<VenueTlsInfo>('/api/tls', { signal }), [api]);
+  const tls = useQuery((signal) => api.call(routes.tls.info, {}, { signal }), [api]);
   const httpsUrl = tls.data?.httpsUrl ?? null;
   const judgeUrl = httpsUrl ? `${httpsUrl.replace(/\/+$/, '')}/judge/` : null;
   return (
