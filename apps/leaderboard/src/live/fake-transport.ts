@@ -19,14 +19,22 @@ export class FakeTransport implements LiveTransport {
 
   onConnect(listener: () => void) {
     this.connectListeners.push(listener);
+    return () => void (this.connectListeners = this.connectListeners.filter((l) => l !== listener));
   }
 
   onDisconnect(listener: () => void) {
     this.disconnectListeners.push(listener);
+    return () =>
+      void (this.disconnectListeners = this.disconnectListeners.filter((l) => l !== listener));
   }
 
   on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]) {
     (this.handlers[event] ??= [] as never[]).push(listener as never);
+    return () => {
+      this.handlers[event] = (this.handlers[event] as never[]).filter(
+        (l) => l !== listener,
+      ) as never;
+    };
   }
 
   async request(event: 'join' | 'resync', room: RoomRef): Promise<JoinResult> {

@@ -2,10 +2,11 @@ import type {
   AwardsState,
   DisplayHelloResult,
   PublicRun,
-  RoomRef,
   StageSnapshot,
+  StandingsDelta,
   StandingsSnapshot,
 } from '@olympiad/contracts';
+import { isLiveRoomRefusal, LiveRoom, resync, type LiveRoomOptions } from '@olympiad/ui';
 import { applyDelta, isNewer } from './standings-state';
 import type { LiveTransport } from './live-transport';
 
@@ -35,9 +36,9 @@ const REQUEST_TIMEOUT_MS = 5_000;
 const RETRY_DELAY_MS = 2_000;
 
 /**
- * Keeps a viewer's live state: the stage and the categories it watches, joined on every
- * (re)connect, snapshot first and deltas after, with a resync whenever a delta is missing.
- * While the link is down the last state stays on screen, marked by `link`.
+ * Keeps a viewer's live state: the stage and the categories it watches, each a `LiveRoom` joined
+ * on every (re)connect, snapshot first and deltas after, with a resync whenever a delta is
+ * missing. While the link is down the last state stays on screen, marked by `link`.
  */
 export class LiveStandingsClient {
   private state: LiveState = {
@@ -51,7 +52,8 @@ export class LiveStandingsClient {
   private displayId: { id: string; secret: string } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly watched = new Set<string>();
-  private readonly resyncing = new Set<string>();
+  private readonly rooms = new Map<string, LiveRoom<CategoryView>>();
+  private stageRoom: { id: string; room: LiveRoom<true> } | null = null;
   private stageId: string | null = null;
   private transport: LiveTransport | null = null;
 
@@ -67,8 +69,6 @@ export class LiveStandingsClient {
       // A run seen before the link dropped may be long over: start the field strip afresh.
       this.update({ link: 'online', runs: {} });
       if (this.displayId) void this.sayHello();
-      if (this.stageId) void this.joinStage(this.stageId);
-      for (const id of this.watched) void this.joinCategory(id, 'join');
     });
     transport.onDisconnect(() => {
       if (this.transport === transport) this.update({ link: 'reconnecting' });
@@ -92,31 +92,18 @@ export class LiveStandingsClient {
       if (this.transport === transport && awards.stageId === this.stageId)
         this.update({ awards: { ...this.state.awards, [awards.categoryId]: awards } });
     });
-    transport.on('standings:snapshot', (snapshot) => {
-      if (this.transport === transport) this.takeSnapshot(snapshot);
-    });
-    transport.on('standings:delta', (delta) => {
-      const view = this.state.categories[delta.categoryId];
-      if (
-        this.transport !== transport ||
-        !this.watched.has(delta.categoryId) ||
-        view?.status !== 'live'
-      )
-        return;
-      const outcome = applyDelta(view.standings, delta);
-      if (outcome.kind === 'gap') void this.joinCategory(delta.categoryId, 'resync');
-      if (outcome.kind === 'applied') {
-        this.setCategory(delta.categoryId, { status: 'live', standings: outcome.standings });
-        if (outcome.needsResync) void this.joinCategory(delta.categoryId, 'resync');
-      }
-    });
+    if (this.stageId) this.openStage(this.stageId);
+    for (const id of this.watched) this.openCategory(id);
   }
 
   /** Closes the connection; the last state stays readable. */
   stop(): void {
+    this.stageRoom?.room.close();
+    this.stageRoom = null;
+    for (const room of this.rooms.values()) room.close();
+    this.rooms.clear();
     this.transport?.close();
     this.transport = null;
-    this.resyncing.clear();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -128,9 +115,11 @@ export class LiveStandingsClient {
 
   /** Follows a stage's summary (its categories and which are published). */
   watchStage(stageId: string, initial?: StageSnapshot): void {
-    this.stageId = stageId;
     if (initial && !this.state.stage) this.update({ stage: initial });
-    if (this.connected()) void this.joinStage(stageId);
+    this.stageId = stageId;
+    if (!this.transport) return;
+    if (this.stageRoom?.id === stageId) this.stageRoom.room.resync();
+    else this.openStage(stageId);
   }
 
   /** Follows exactly these categories: joins the new ones, leaves the rest. */
@@ -139,13 +128,14 @@ export class LiveStandingsClient {
     for (const id of [...this.watched]) {
       if (wanted.has(id)) continue;
       this.watched.delete(id);
-      if (this.connected()) this.transport?.leave({ kind: 'category', id });
+      this.rooms.get(id)?.close();
+      this.rooms.delete(id);
     }
     for (const id of wanted) {
       if (this.watched.has(id)) continue;
       this.watched.add(id);
       if (!this.state.categories[id]) this.setCategory(id, { status: 'joining' });
-      if (this.connected()) void this.joinCategory(id, 'join');
+      if (this.transport) this.openCategory(id);
     }
   }
 
@@ -172,23 +162,18 @@ export class LiveStandingsClient {
     return this.transport?.isConnected() ?? false;
   }
 
-  private async joinStage(stageId: string): Promise<void> {
-    const transport = this.transport;
-    if (!transport) return;
-    try {
-      const result = await transport.request(
-        'join',
-        { kind: 'stage', id: stageId },
-        REQUEST_TIMEOUT_MS,
-      );
-      if (result.ok && result.stage && stageId === this.stageId)
+  private openStage(stageId: string): void {
+    this.stageRoom?.room.close();
+    const options: LiveRoomOptions<true> = {
+      load: (joined) => {
+        if (!joined.stage || stageId !== this.stageId) return true;
         this.update({
-          stage: result.stage,
-          awards: Object.fromEntries((result.awards ?? []).map((a) => [a.categoryId, a])),
+          stage: joined.stage,
+          awards: Object.fromEntries((joined.awards ?? []).map((a) => [a.categoryId, a])),
           // What is on the fields now, also after a Wi-Fi drop; a `run:public` meanwhile is newer.
           runs: {
             ...Object.fromEntries(
-              (result.runs ?? []).map((run) => [
+              (joined.runs ?? []).map((run) => [
                 run.fieldId,
                 { ...run, offsetMs: Date.parse(run.serverNow) - Date.now() },
               ]),
@@ -196,55 +181,73 @@ export class LiveStandingsClient {
             ...this.state.runs,
           },
         });
-    } catch {
-      // No answer: the stage summary from the page load stays; the next connect tries again.
-    }
+        return true;
+      },
+    };
+    this.stageRoom = { id: stageId, room: this.openRoom({ kind: 'stage', id: stageId }, options) };
   }
 
-  private async joinCategory(id: string, event: 'join' | 'resync'): Promise<void> {
-    const transport = this.transport;
-    if (!transport || this.resyncing.has(id)) return;
-    this.resyncing.add(id);
-    const room: RoomRef = { kind: 'category', id };
-    try {
-      const result = await transport.request(event, room, REQUEST_TIMEOUT_MS);
-      if (!this.watched.has(id) || this.transport !== transport) return;
-      if (!result.ok && result.key === 'errors.internal') {
-        // A server hiccup, not a refusal: keep what is shown and ask again shortly.
-        this.resyncing.delete(id);
-        setTimeout(() => this.retry(id), RETRY_DELAY_MS);
-        return;
-      }
-      if (!result.ok)
-        this.setCategory(id, { status: 'refused', key: result.key, message: result.message });
-      else if (result.standings) this.takeSnapshot(result.standings, true);
-    } catch {
-      this.resyncing.delete(id);
-      if (this.transport === transport) setTimeout(() => this.retry(id), RETRY_DELAY_MS);
-      return;
-    }
-    this.resyncing.delete(id);
+  /** A category's room: standings snapshot, then deltas in version order (docs/design.md#live-updates). */
+  private openCategory(id: string): void {
+    const options: LiveRoomOptions<CategoryView> = {
+      versionOf: (view) => (view.status === 'live' ? view.standings.version : undefined),
+      load: (joined, current) =>
+        (joined.standings && this.viewOf(joined.standings, current, true)) ??
+        current ?? { status: 'joining' },
+      events: {
+        'standings:snapshot': (current, snapshot) =>
+          snapshot.categoryId === id ? this.viewOf(snapshot, current, false) : undefined,
+        'standings:delta': {
+          span: (delta) =>
+            delta.categoryId === id
+              ? { from: delta.from ?? delta.version - 1, to: delta.version }
+              : null,
+          apply: (view: CategoryView, delta: StandingsDelta) => {
+            if (view.status !== 'live') return undefined;
+            const outcome = applyDelta(view.standings, delta);
+            if (outcome.kind === 'gap') return resync<CategoryView>();
+            if (outcome.kind === 'stale') return undefined;
+            const next: CategoryView = { status: 'live', standings: outcome.standings };
+            return outcome.needsResync ? resync(next) : next;
+          },
+        },
+      },
+    };
+    const room = this.openRoom({ kind: 'category', id }, options, this.state.categories[id]);
+    room.subscribe(() => {
+      if (!this.watched.has(id)) return;
+      const { status, state, error } = room.getView();
+      if (status === 'error' && isLiveRoomRefusal(error))
+        this.setCategory(id, { status: 'refused', key: error.key, message: error.message });
+      else if (state && state !== this.state.categories[id]) this.setCategory(id, state);
+    });
+    this.rooms.set(id, room);
   }
 
-  private retry(id: string): void {
-    if (this.watched.has(id) && this.connected()) void this.joinCategory(id, 'resync');
+  private openRoom<S>(
+    ref: { kind: 'stage' | 'category'; id: string },
+    options: LiveRoomOptions<S>,
+    initial?: S,
+  ): LiveRoom<S> {
+    const room = new LiveRoom<S>(this.transport as LiveTransport, [ref], {
+      current: { requestTimeoutMs: REQUEST_TIMEOUT_MS, retryDelayMs: RETRY_DELAY_MS, ...options },
+    });
+    room.seed(initial);
+    room.start();
+    return room;
   }
 
-  private takeSnapshot(snapshot: StandingsSnapshot, asked = false): void {
-    if (!this.watched.has(snapshot.categoryId)) return;
-    if (!snapshot.published) {
-      // Withdrawn from publication: the server sends an empty table; say why instead.
-      this.setCategory(snapshot.categoryId, {
-        status: 'refused',
-        key: 'live.notPublished',
-        message: 'Not published',
-      });
-      return;
-    }
-    const view = this.state.categories[snapshot.categoryId];
-    const held = view && view.status !== 'refused' ? view.standings : undefined;
-    if (asked || isNewer(held, snapshot))
-      this.setCategory(snapshot.categoryId, { status: 'live', standings: snapshot });
+  /** What a snapshot (asked for, or pushed by the server) makes of a category's view; undefined: no change. */
+  private viewOf(
+    snapshot: StandingsSnapshot,
+    current: CategoryView | undefined,
+    asked: boolean,
+  ): CategoryView | undefined {
+    // Withdrawn from publication: the server sends an empty table; say why instead.
+    if (!snapshot.published)
+      return { status: 'refused', key: 'live.notPublished', message: 'Not published' };
+    const held = current && current.status !== 'refused' ? current.standings : undefined;
+    return asked || isNewer(held, snapshot) ? { status: 'live', standings: snapshot } : undefined;
   }
 
   private setCategory(id: string, view: CategoryView): void {

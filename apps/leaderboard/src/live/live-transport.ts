@@ -1,23 +1,15 @@
 import type {
   ClientToServerEvents,
   DisplayHelloResult,
-  JoinResult,
-  RoomRef,
   ServerToClientEvents,
 } from '@olympiad/contracts';
+import { socketLink, type LiveLink } from '@olympiad/ui';
 import { io, type Socket } from 'socket.io-client';
 
 /** What the live client needs of a connection; Socket.IO in the app, a fake in tests. */
-export interface LiveTransport {
-  onConnect(listener: () => void): void;
-  onDisconnect(listener: () => void): void;
-  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): void;
-  /** Emits `join` or `resync` and resolves with the server's answer; rejects after `timeoutMs`. */
-  request(event: 'join' | 'resync', room: RoomRef, timeoutMs: number): Promise<JoinResult>;
-  leave(room: RoomRef): void;
+export interface LiveTransport extends LiveLink {
   /** A paired display introduces itself (optional: only screens opened at /display do). */
   hello?(displayId: string, secret: string, timeoutMs: number): Promise<DisplayHelloResult>;
-  isConnected(): boolean;
   close(): void;
 }
 
@@ -38,17 +30,7 @@ export function socketIoTransport(
     if (reason === 'io server disconnect') socket.connect();
   });
   return {
-    onConnect: (listener) => void socket.on('connect', listener),
-    onDisconnect: (listener) => void socket.on('disconnect', () => listener()),
-    on: (event, listener) => void socket.on(event, listener as never),
-    request: (event, room, timeoutMs) =>
-      new Promise<JoinResult>((resolve, reject) => {
-        socket.timeout(timeoutMs).emit(event, room, (error: Error | null, result: JoinResult) => {
-          if (error) reject(error);
-          else resolve(result);
-        });
-      }),
-    leave: (room) => void socket.emit('leave', room),
+    ...socketLink(socket),
     hello: (displayId, secret, timeoutMs) =>
       new Promise<DisplayHelloResult>((resolve, reject) => {
         socket
@@ -60,7 +42,6 @@ export function socketIoTransport(
               error ? reject(error) : resolve(result),
           );
       }),
-    isConnected: () => socket.connected,
     close: () => void socket.close(),
   };
 }
