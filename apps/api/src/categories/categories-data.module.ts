@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoryEntity } from './category.entity';
 import { CategoriesQuery } from './categories.query';
+import { CategoriesStore } from './categories.store';
 
 /**
  * The categories: this feature's tables, registered here and nowhere else, and the one service other
@@ -10,7 +11,7 @@ import { CategoriesQuery } from './categories.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CategoryEntity])],
-  providers: [CategoriesQuery],
-  exports: [TypeOrmModule, CategoriesQuery],
+  providers: [CategoriesQuery, CategoriesStore],
+  exports: [TypeOrmModule, CategoriesQuery, CategoriesStore],
 })
 export class CategoriesDataModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { StandingEntity } from './standing.entity';
 
 /**
  * What other features may read of the standings table (they never import this feature's entities). Every
@@ -9,4 +10,12 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class StandingsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether a finish time in the category still waits for a judge's confirmation. */
+  hasUnconfirmed(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(StandingEntity, { categoryId, unconfirmed: Not(IsNull()) });
+  }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TeamEntity } from './team.entity';
 import { TeamMemberEntity } from './team-member.entity';
 import { TeamsQuery } from './teams.query';
+import { TeamsStore } from './teams.store';
 
 /**
  * The teams and their members: this feature's tables, registered here and nowhere else, and the one service other
@@ -11,7 +12,7 @@ import { TeamsQuery } from './teams.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([TeamEntity, TeamMemberEntity])],
-  providers: [TeamsQuery],
-  exports: [TypeOrmModule, TeamsQuery],
+  providers: [TeamsQuery, TeamsStore],
+  exports: [TypeOrmModule, TeamsQuery, TeamsStore],
 })
 export class TeamsDataModule {}

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { rawStatement } from '../database/raw-statement';
+import { TeamEntity } from './team.entity';
+
+export type TeamRow = TeamEntity;
 
 /**
  * What other features may read of teams and their members (they never import this feature's entities). Every
@@ -9,4 +13,48 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class TeamsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The category's teams in the order the database keeps them. */
+  teamsOfCategory(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, { where: { categoryId } });
+  }
+
+  teamsOfCategoryByName(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, { where: { categoryId }, order: { name: 'ASC' } });
+  }
+
+  teamsOfStage(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, { where: { stageId } });
+  }
+
+  teamsByIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, { where: { id: In(ids) } });
+  }
+
+  /** The team with its members (`members` filled in), or null. */
+  teamWithMembers(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow | null> {
+    return manager.findOne(TeamEntity, { where: { id }, relations: { members: true } });
+  }
+
+  /** Asked for every score a tablet sends, hence hand-written SQL: see rawStatement. */
+  async isInCategory(
+    teamId: string,
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const sql = 'SELECT 1 AS found FROM team WHERE id = ? AND "categoryId" = ?';
+    return (await rawStatement(manager, sql, [teamId, categoryId])).rows.length > 0;
+  }
 }
