@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { DataSource, EntityNotFoundError } from 'typeorm';
+import { CategoriesQuery } from '../categories/categories.query';
 import { CategoryWriteLock } from '../common/category-write-lock';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from './standings.service';
@@ -14,14 +14,19 @@ export class RecomputeStandingsUseCase {
     private readonly standings: StandingsService,
     private readonly live: LiveService,
     private readonly lock: CategoryWriteLock,
+    private readonly categories: CategoriesQuery,
   ) {}
 
   async execute(categoryId: string): Promise<void> {
     const outcome = await this.lock.run(categoryId, async () => {
       try {
         const result = await this.dataSource.transaction(async (manager) => {
-          const category = await manager.findOneByOrFail(CategoryEntity, { id: categoryId });
-          return { delta: await this.standings.recompute(manager, category), published: category.published };
+          const category = await this.categories.categoryById(categoryId, manager);
+          if (!category) throw new EntityNotFoundError('CategoryEntity', { id: categoryId });
+          return {
+            delta: await this.standings.recompute(manager, category),
+            published: category.published,
+          };
         });
         this.standings.commitCache(categoryId);
         return result;

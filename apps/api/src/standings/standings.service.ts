@@ -11,16 +11,15 @@ import {
   type StandingsState,
 } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { TeamEntity } from '../teams/team.entity';
-import { loadTeamRefs } from './category-teams';
+import { LedgerQuery, type LedgerEntryRow } from '../ledger/ledger.query';
+import { CategoryTeams } from './category-teams';
 import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
 import { StandingEntity } from './standing.entity';
 import { setStandingsVersion, upsertStandings } from './standing-statements';
 
-export function toLedgerRecord(entry: LedgerEntryEntity): LedgerRecord {
+export function toLedgerRecord(entry: LedgerEntryRow): LedgerRecord {
   return {
     id: entry.id,
     seq: entry.seq,
@@ -53,13 +52,18 @@ export class StandingsService {
   /** Computed inside a transaction that has not committed yet. */
   private readonly pending = new Map<string, CachedProjection>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly categories: CategoriesQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly teams: CategoryTeams,
+  ) {}
 
   /** Applies an entry just stored in `manager`'s transaction; returns the delta, or null if nothing moved. */
   async applyEntry(
     manager: EntityManager,
-    category: CategoryEntity,
-    entry: LedgerEntryEntity,
+    category: CategoryRow,
+    entry: LedgerEntryRow,
   ): Promise<StandingsDelta | null> {
     const cached = this.cache.get(category.id);
     let next: CachedProjection;
@@ -78,10 +82,7 @@ export class StandingsService {
   }
 
   /** Recomputes from the ledger and stores the result (after a team joins, withdraws or is marked absent). */
-  async recompute(
-    manager: EntityManager,
-    category: CategoryEntity,
-  ): Promise<StandingsDelta | null> {
+  async recompute(manager: EntityManager, category: CategoryRow): Promise<StandingsDelta | null> {
     const before = fromStandingEntities(
       await manager.findBy(StandingEntity, { categoryId: category.id }),
     );
@@ -94,59 +95,49 @@ export class StandingsService {
    */
   async rebuild(categoryId: string): Promise<Standings> {
     const manager = this.dataSource.manager;
-    const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
+    const category = await this.categories.categoryById(categoryId, manager);
     if (!category) throw notFound('Category', categoryId);
     return computeStandings(
       category.ruleSet,
-      await loadTeamRefs(manager, category.id),
+      await this.teams.refs(category.id, manager),
       await this.ledgerOf(manager, category.id),
     );
   }
 
   async snapshot(categoryId: string): Promise<StandingsSnapshot> {
     return this.dataSource.transaction(async (manager) => {
-      const category = await manager.findOneBy(CategoryEntity, { id: categoryId });
+      const category = await this.categories.categoryById(categoryId, manager);
       if (!category) throw notFound('Category', categoryId);
       const rows = await manager.findBy(StandingEntity, { categoryId });
-      const teams = await manager.find(TeamEntity, {
-        where: { categoryId },
-        relations: { school: true },
-      });
       return {
         categoryId,
         version: category.standingsVersion,
         published: category.published,
         standings: fromStandingEntities(rows),
-        teams: Object.fromEntries(
-          teams.map((team) => [team.id, { name: team.name, school: team.school?.name ?? '' }]),
-        ),
+        teams: await this.teams.labels(categoryId, manager),
       };
     });
   }
 
   private async computeFromLedger(
     manager: EntityManager,
-    category: CategoryEntity,
+    category: CategoryRow,
   ): Promise<CachedProjection> {
     const state = standingsStateFrom(
       category.ruleSet,
-      await loadTeamRefs(manager, category.id),
+      await this.teams.refs(category.id, manager),
       await this.ledgerOf(manager, category.id),
     );
     return { version: category.standingsVersion, state, standings: standingsOf(state) };
   }
 
   private async ledgerOf(manager: EntityManager, categoryId: string): Promise<LedgerRecord[]> {
-    const rows = await manager.find(LedgerEntryEntity, {
-      where: { categoryId },
-      order: { seq: 'ASC' },
-    });
-    return rows.map(toLedgerRecord);
+    return (await this.ledger.entriesOfCategory(categoryId, manager)).map(toLedgerRecord);
   }
 
   private async persist(
     manager: EntityManager,
-    category: CategoryEntity,
+    category: CategoryRow,
     before: Standings,
     next: CachedProjection,
   ): Promise<StandingsDelta | null> {
