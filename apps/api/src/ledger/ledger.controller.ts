@@ -1,15 +1,13 @@
 import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { routes } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
-import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { CategoriesService } from '../categories/categories.service';
 import { Route } from '../common/routes/route.decorator';
-import { LedgerEntryEntity } from './ledger-entry.entity';
+import { LedgerQuery } from './ledger.query';
 import { RecordEntryUseCase } from './record-entry.use-case';
 import { WritesStage } from '../federation/writes-stage.guard';
 
@@ -22,7 +20,7 @@ export class LedgerController {
   constructor(
     private readonly recordEntry: RecordEntryUseCase,
     private readonly categories: CategoriesService,
-    @InjectRepository(LedgerEntryEntity) private readonly ledger: Repository<LedgerEntryEntity>,
+    private readonly ledger: LedgerQuery,
   ) {}
 
   /** 201 when stored, 200 when this UUID was already stored (a resend from an offline tablet). */
@@ -43,6 +41,6 @@ export class LedgerController {
   @Route(routes.ledger.list)
   async list(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     await this.categories.get(id, actor);
-    return this.ledger.find({ where: { categoryId: id }, order: { seq: 'ASC' } });
+    return this.ledger.entriesOfCategory(id);
   }
 }

@@ -5,15 +5,17 @@ import { validateEntry } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
 import { ApiError, conflict, forbidden, invalid, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
-import { HeldEntryEntity } from '../held-entries/held-entry.entity';
+import { HeldEntriesQuery } from '../held-entries/held-entries.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { LiveService } from '../live/live.service';
 import { StandingsService } from '../standings/standings.service';
+import { TeamsQuery } from '../teams/teams.query';
 import { LedgerEntryEntity } from './ledger-entry.entity';
-import { appendLedgerEntry, correctedByOthers, ledgerEntryExists, teamIsInCategory } from './ledger-statements';
+import { appendLedgerEntry, correctedByOthers, ledgerEntryExists } from './ledger-statements';
 
 export interface RecordedEntry {
   entry: LedgerEntryEntity;
@@ -34,6 +36,10 @@ export class RecordEntryUseCase {
     private readonly live: LiveService,
     private readonly lock: CategoryWriteLock,
     private readonly assignments: JudgeAssignmentsQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly categoriesStore: CategoriesStore,
+    private readonly heldEntries: HeldEntriesQuery,
+    private readonly teams: TeamsQuery,
   ) {}
 
   /**
@@ -75,41 +81,67 @@ export class RecordEntryUseCase {
     reviewed: boolean,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
     // The cheap check first: nearly every entry is new.
-    const existing = (await ledgerEntryExists(manager, input.id)) ? await manager.findOneBy(LedgerEntryEntity, { id: input.id }) : null;
+    const existing = (await ledgerEntryExists(manager, input.id))
+      ? await manager.findOneBy(LedgerEntryEntity, { id: input.id })
+      : null;
     if (existing) {
       assertStageAccess(actor, existing.stageId);
-      const category = await manager.findOneBy(CategoryEntity, { id: existing.categoryId });
+      const category = await this.categories.categoryById(existing.categoryId, manager);
       const normalised = category
-        ? validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload, supersedes: input.supersedes })
+        ? validateEntry(category.ruleSet, {
+            kind: input.kind,
+            teamId: input.teamId,
+            payload: input.payload,
+            supersedes: input.supersedes,
+          })
         : null;
       const payload = normalised?.ok ? normalised.value.payload : input.payload;
       if (!sameEntry(existing, { ...input, payload: payload as Record<string, unknown> })) {
-        throw conflict('ledger.idReused', `Entry ${input.id} was already recorded with different content`);
+        throw conflict(
+          'ledger.idReused',
+          `Entry ${input.id} was already recorded with different content`,
+        );
       }
       return { recorded: { entry: existing, duplicate: true }, delta: null, published: false };
     }
 
-    const category = await manager.findOneBy(CategoryEntity, { id: input.categoryId });
+    const category = await this.categories.categoryById(input.categoryId, manager);
     if (!category) throw unknownReference('categoryId', 'category', input.categoryId);
     assertStageAccess(actor, category.stageId);
     await this.assertMayScore(manager, actor, category);
     if (category.status === 'locked') {
-      throw conflict('ledger.categoryLocked', 'This category is locked; the head judge must unlock it first');
+      throw conflict(
+        'ledger.categoryLocked',
+        'This category is locked; the head judge must unlock it first',
+      );
     }
     // A tablet that has not yet heard of the head judge's "dismiss" may send the entry again.
-    if (actor.kind !== 'device' && (await manager.existsBy(HeldEntryEntity, { id: input.id, status: 'dismissed' }))) {
-      throw conflict('ledger.dismissedByHeadJudge', 'The head judge dismissed this entry; it is not counted');
+    if (actor.kind !== 'device' && (await this.heldEntries.isDismissed(input.id, manager))) {
+      throw conflict(
+        'ledger.dismissedByHeadJudge',
+        'The head judge dismissed this entry; it is not counted',
+      );
     }
-    if (input.teamId && !(await teamIsInCategory(manager, input.teamId, category.id))) {
+    if (input.teamId && !(await this.teams.isInCategory(input.teamId, category.id, manager))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
-    if (input.supersedes) await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed);
+    if (input.supersedes)
+      await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed);
 
-    const checked = validateEntry(category.ruleSet, { kind: input.kind, teamId: input.teamId, payload: input.payload, supersedes: input.supersedes });
+    const checked = validateEntry(category.ruleSet, {
+      kind: input.kind,
+      teamId: input.teamId,
+      payload: input.payload,
+      supersedes: input.supersedes,
+    });
     if (!checked.ok) {
       throw invalid(
         checked.errors.map((error) => `${error.path || 'payload'}: ${error.message}`).join('; '),
-        checked.errors.map((error) => ({ path: error.path, key: error.key, message: error.message })),
+        checked.errors.map((error) => ({
+          path: error.path,
+          key: error.key,
+          message: error.message,
+        })),
         'ledger.invalidEntry',
       );
     }
@@ -134,31 +166,48 @@ export class RecordEntryUseCase {
     });
     await appendLedgerEntry(manager, entry);
     if (category.status === 'setup') {
-      await manager.update(CategoryEntity, { id: category.id }, { status: 'running' });
+      await this.categoriesStore.markRunning(category.id, manager);
     }
     const delta = await this.standings.applyEntry(manager, category, entry);
     return { recorded: { entry, duplicate: false }, delta, published: category.published };
   }
 
-  private async assertMayScore(manager: EntityManager, actor: Actor, category: CategoryEntity): Promise<void> {
+  private async assertMayScore(
+    manager: EntityManager,
+    actor: Actor,
+    category: CategoryRow,
+  ): Promise<void> {
     if (actor.role !== 'judge') return;
     const assigned = await this.assignments.isAssigned(actor, { categoryId: category.id }, manager);
     if (!assigned) throw forbidden('You are not assigned to this category');
   }
 
-  private async assertMaySupersede(manager: EntityManager, actor: Actor, supersedes: string, categoryId: string, reviewed: boolean) {
+  private async assertMaySupersede(
+    manager: EntityManager,
+    actor: Actor,
+    supersedes: string,
+    categoryId: string,
+    reviewed: boolean,
+  ) {
     const original = await manager.findOneBy(LedgerEntryEntity, { id: supersedes, categoryId });
     if (!original) throw unknownReference('supersedes', 'entry in this category', supersedes);
     if (actor.role !== 'judge') return;
     // A judge corrects their own entries and their field's provisional sensor times.
     if (original.authorId !== actor.id && original.authorRole !== 'device') {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'ledger.correctOthers', "Only the head judge may correct another judge's entry");
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'ledger.correctOthers',
+        "Only the head judge may correct another judge's entry",
+      );
     }
     // The newest entry of a correction chain counts: a judge's entry made without knowing of a later
     // correction (a tablet offline, a form opened before it) would undo the head judge's decision.
     // Refused, the tablet hands it to the head judge's review queue.
     if (!reviewed && (await correctedByOthers(manager, supersedes, categoryId, actor.id))) {
-      throw conflict('ledger.alreadyCorrected', 'Someone else has corrected this entry meanwhile; the head judge decides on yours');
+      throw conflict(
+        'ledger.alreadyCorrected',
+        'Someone else has corrected this entry meanwhile; the head judge decides on yours',
+      );
     }
   }
 }
