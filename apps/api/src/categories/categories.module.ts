@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
+import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LiveModule } from '../live/live.module';
+import { StagesDataModule } from '../stages/stages-data.module';
+import { StandingsDataModule } from '../standings/standings-data.module';
+import { CategoriesDataModule } from './categories-data.module';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 
 @Module({
-  imports: [LiveModule],
+  imports: [
+    CategoriesDataModule,
+    StagesDataModule,
+    LedgerDataModule,
+    StandingsDataModule,
+    LiveModule,
+  ],
   controllers: [CategoriesController],
   providers: [CategoriesService],
   exports: [CategoriesService],

@@ -3,26 +3,26 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateCategory } from '@olympiad/contracts';
 import { buildRuleSet, RULE_SET_PRESETS } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Not, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { StageEntity } from '../stages/stage.entity';
-import { StandingEntity } from '../standings/standing.entity';
+import { LedgerQuery } from '../ledger/ledger.query';
+import { StagesQuery } from '../stages/stages.query';
+import { StandingsQuery } from '../standings/standings.query';
 import { CategoryEntity } from './category.entity';
 
 @Injectable()
 export class CategoriesService {
   constructor(
     @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
-    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    @InjectRepository(LedgerEntryEntity) private readonly ledger: Repository<LedgerEntryEntity>,
-    @InjectRepository(StandingEntity) private readonly standings: Repository<StandingEntity>,
+    private readonly stages: StagesQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly standings: StandingsQuery,
   ) {}
 
   async create(input: CreateCategory): Promise<CategoryEntity> {
-    if (!(await this.stages.existsBy({ id: input.stageId }))) {
+    if (!(await this.stages.stageExists(input.stageId))) {
       throw unknownReference('stageId', 'stage', input.stageId);
     }
     const preset = RULE_SET_PRESETS.find((candidate) => candidate.name === input.preset);
@@ -88,7 +88,7 @@ export class CategoriesService {
   /** The rule parameters may change until the first score is recorded; after that the set in force is fixed. */
   async updateParams(id: string, params: Record<string, unknown>): Promise<CategoryEntity> {
     const category = await this.get(id);
-    if (category.status !== 'setup' || (await this.ledger.existsBy({ categoryId: id }))) {
+    if (category.status !== 'setup' || (await this.ledger.hasEntries(id))) {
       throw conflict(
         'categories.rulesLocked',
         'Scoring has started in this category; its rule set can no longer change',
@@ -112,7 +112,7 @@ export class CategoriesService {
     const category = await this.get(id, actor);
     // A finish gate's time counts only once a judge confirms it (docs/results-display.md): locking
     // over one would silently drop that team's run from the final standings.
-    if (locked && (await this.standings.existsBy({ categoryId: id, unconfirmed: Not(IsNull()) }))) {
+    if (locked && (await this.standings.hasUnconfirmed(id))) {
       throw conflict(
         'categories.unconfirmedResults',
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',

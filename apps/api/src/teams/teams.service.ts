@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
 import { invalid, notFound, unknownReference } from '../common/api-error';
-import { SchoolEntity } from '../schools/school.entity';
+import { SchoolsQuery } from '../schools/schools.query';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
 import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
@@ -18,23 +18,31 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recompute: RecomputeStandingsUseCase,
+    private readonly categories: CategoriesQuery,
+    private readonly schools: SchoolsQuery,
   ) {}
 
   async create(input: CreateTeam): Promise<TeamEntity> {
-    const manager = this.dataSource.manager;
-    const category = await manager.findOneBy(CategoryEntity, { id: input.categoryId });
+    const category = await this.categories.categoryById(input.categoryId);
     if (!category || category.stageId !== input.stageId) {
       throw unknownReference('categoryId', 'category in this stage', input.categoryId);
     }
-    if (!(await manager.existsBy(SchoolEntity, { id: input.schoolId }))) {
+    if (!(await this.schools.schoolExists(input.schoolId))) {
       throw unknownReference('schoolId', 'school', input.schoolId);
     }
     // A team's age group is its oldest member's grade (docs/rules.md#everywhere).
     const grade = Math.max(...input.members.map((member) => member.grade));
     if (grade < category.minGrade || grade > category.maxGrade) {
-      throw invalid(`members: the oldest member is in grade ${grade}, outside ${category.ageGroupLabel}`, [
-        { path: 'members', key: 'teams.gradeOutsideGroup', message: `grade ${grade} is outside ${category.ageGroupLabel}` },
-      ]);
+      throw invalid(
+        `members: the oldest member is in grade ${grade}, outside ${category.ageGroupLabel}`,
+        [
+          {
+            path: 'members',
+            key: 'teams.gradeOutsideGroup',
+            message: `grade ${grade} is outside ${category.ageGroupLabel}`,
+          },
+        ],
+      );
     }
     const id = randomUUID();
     const team = await this.dataSource.transaction(async (tx) => {
@@ -51,7 +59,13 @@ export class TeamsService {
       );
       saved.members = await tx.save(
         input.members.map((member, position) =>
-          Object.assign(new TeamMemberEntity(), { id: randomUUID(), teamId: id, name: member.name, grade: member.grade, position }),
+          Object.assign(new TeamMemberEntity(), {
+            id: randomUUID(),
+            teamId: id,
+            name: member.name,
+            grade: member.grade,
+            position,
+          }),
         ),
       );
       return saved;
@@ -78,11 +92,18 @@ export class TeamsService {
     return { ...team, checkedInAt };
   }
 
-  list(stageId: string, categoryId?: string): Promise<TeamEntity[]> {
-    return this.dataSource.manager.find(TeamEntity, {
+  /** With their members, and their schools as the schools feature answers them. */
+  async list(stageId: string, categoryId?: string): Promise<TeamEntity[]> {
+    const teams = await this.dataSource.manager.find(TeamEntity, {
       where: categoryId ? { stageId, categoryId } : { stageId },
-      relations: { members: true, school: true },
+      relations: { members: true },
       order: { name: 'ASC', members: { position: 'ASC' } },
     });
+    const ids = [...new Set(teams.map((team) => team.schoolId))];
+    const schools = new Map(
+      (await this.schools.schoolsByIds(ids)).map((school) => [school.id, school]),
+    );
+    for (const team of teams) team.school = schools.get(team.schoolId);
+    return teams;
   }
 }
