@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { qualify, QUALIFICATION_DEFAULT, type QualificationRule, type Wildcard } from '@olympiad/scoring';
+import {
+  qualify,
+  QUALIFICATION_DEFAULT,
+  type QualificationRule,
+  type Wildcard,
+} from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
 import { conflict, invalid, notFound } from '../common/api-error';
-import { StageEntity } from '../stages/stage.entity';
-import { loadTeamRefs } from '../standings/category-teams';
+import { StagesQuery, type StageRow } from '../stages/stages.query';
+import { CategoryTeams } from '../standings/category-teams';
 import { StandingsService } from '../standings/standings.service';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
-import { TeamMemberEntity } from '../teams/team-member.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery } from '../teams/teams.query';
+import { TeamsStore } from '../teams/teams.store';
 import { QualificationEntryEntity } from './qualification-entry.entity';
 
 export interface QualificationRequest {
@@ -30,30 +36,46 @@ export class QualificationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly standings: StandingsService,
     private readonly recompute: RecomputeStandingsUseCase,
+    private readonly stages: StagesQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly categoriesStore: CategoriesStore,
+    private readonly teams: TeamsQuery,
+    private readonly teamsStore: TeamsStore,
+    private readonly categoryTeams: CategoryTeams,
   ) {}
 
   async preview(stageId: string, request: QualificationRequest) {
     const stage = await this.stage(stageId);
-    const manager = this.dataSource.manager;
-    const categories = await manager.find(CategoryEntity, { where: { stageId }, order: { name: 'ASC' } });
+    const categories = await this.categories.categoriesOfStageByName(stageId);
     const inputs = [];
     for (const category of categories) {
       inputs.push({
         categoryId: category.id,
         discipline: category.discipline,
         standings: (await this.standings.snapshot(category.id)).standings,
-        teams: await loadTeamRefs(manager, category.id),
+        teams: await this.categoryTeams.refs(category.id),
       });
     }
     for (const wildcard of request.wildcards) {
       const input = inputs.find((candidate) => candidate.categoryId === wildcard.categoryId);
       if (!input?.teams.some((team) => team.id === wildcard.teamId)) {
-        throw invalid(`wildcards: team ${wildcard.teamId} is not in category ${wildcard.categoryId} of this stage`, [{ path: 'wildcards', key: 'qualification.unknownWildcard', message: 'not a team of this stage' }], 'qualification.unknownWildcard');
+        throw invalid(
+          `wildcards: team ${wildcard.teamId} is not in category ${wildcard.categoryId} of this stage`,
+          [
+            {
+              path: 'wildcards',
+              key: 'qualification.unknownWildcard',
+              message: 'not a team of this stage',
+            },
+          ],
+          'qualification.unknownWildcard',
+        );
       }
     }
     const decisions = qualify(request.rule ?? QUALIFICATION_DEFAULT, inputs, request.wildcards);
-    const teams = await manager.find(TeamEntity, { where: { stageId }, relations: { school: true } });
-    const teamById = new Map(teams.map((team) => [team.id, team]));
+    const teamById = new Map(
+      Object.entries(await this.categoryTeams.labelsOf(await this.teams.teamsOfStage(stageId))),
+    );
     const categoryById = new Map(categories.map((category) => [category.id, category]));
     return {
       stage: { id: stage.id, name: stage.name, status: stage.status },
@@ -61,7 +83,7 @@ export class QualificationService {
       decisions: decisions.map((decision) => ({
         ...decision,
         team: teamById.get(decision.teamId)?.name ?? '',
-        school: teamById.get(decision.teamId)?.school?.name ?? '',
+        school: teamById.get(decision.teamId)?.school ?? '',
         category: categoryById.get(decision.categoryId)?.name ?? '',
       })),
     };
@@ -70,54 +92,94 @@ export class QualificationService {
   /** Enters the qualified teams; running it again enters nobody twice. */
   async enter(stageId: string, targetStageId: string, request: QualificationRequest, actor: Actor) {
     const source = await this.stage(stageId);
-    if (source.status !== 'closed') throw conflict('qualification.stageNotClosed', `Close the stage ${source.code} before sending its qualifiers on`);
+    if (source.status !== 'closed')
+      throw conflict(
+        'qualification.stageNotClosed',
+        `Close the stage ${source.code} before sending its qualifiers on`,
+      );
     const target = await this.stage(targetStageId);
     if (target.kind !== 'republic' || target.olympiadId !== source.olympiadId) {
-      throw invalid('targetStageId: the republic stage of the same olympiad', [{ path: 'targetStageId', key: 'qualification.notRepublic', message: 'not the republic stage of this olympiad' }], 'qualification.notRepublic');
+      throw invalid(
+        'targetStageId: the republic stage of the same olympiad',
+        [
+          {
+            path: 'targetStageId',
+            key: 'qualification.notRepublic',
+            message: 'not the republic stage of this olympiad',
+          },
+        ],
+        'qualification.notRepublic',
+      );
     }
-    if (target.status === 'closed') throw conflict('qualification.targetClosed', `The stage ${target.code} is closed`);
+    if (target.status === 'closed')
+      throw conflict('qualification.targetClosed', `The stage ${target.code} is closed`);
     const { decisions } = await this.preview(stageId, request);
     const qualified = decisions.filter((decision) => decision.qualified);
 
     const outcome = await this.dataSource.transaction(async (tx) => {
       const already = new Set(
-        (await tx.find(QualificationEntryEntity, { where: { targetStageId, sourceTeamId: In(qualified.map((decision) => decision.teamId)) } })).map((entry) => entry.sourceTeamId),
+        (
+          await tx.find(QualificationEntryEntity, {
+            where: {
+              targetStageId,
+              sourceTeamId: In(qualified.map((decision) => decision.teamId)),
+            },
+          })
+        ).map((entry) => entry.sourceTeamId),
       );
-      const sourceCategories = await tx.find(CategoryEntity, { where: { stageId } });
-      const targetCategories = await tx.find(CategoryEntity, { where: { stageId: targetStageId } });
+      const sourceCategories = await this.categories.categoriesOfStage(stageId, tx);
+      const targetCategories = await this.categories.categoriesOfStage(targetStageId, tx);
       const createdCategories: string[] = [];
       const touched = new Set<string>();
       const entered: { team: string; category: string; reason: string }[] = [];
       const now = new Date().toISOString();
       for (const decision of qualified) {
         if (already.has(decision.teamId)) continue;
-        const sourceCategory = sourceCategories.find((category) => category.id === decision.categoryId);
-        const team = await tx.findOne(TeamEntity, { where: { id: decision.teamId }, relations: { members: true } });
+        const sourceCategory = sourceCategories.find(
+          (category) => category.id === decision.categoryId,
+        );
+        const team = await this.teams.teamWithMembers(decision.teamId, tx);
         if (!sourceCategory || !team) continue;
         // The republic category of the same discipline and age group, created from the regional one when missing.
-        let targetCategory = targetCategories.find((category) => category.discipline === sourceCategory.discipline && category.minGrade === sourceCategory.minGrade && category.maxGrade === sourceCategory.maxGrade && category.preset === sourceCategory.preset);
+        let targetCategory = targetCategories.find(
+          (category) =>
+            category.discipline === sourceCategory.discipline &&
+            category.minGrade === sourceCategory.minGrade &&
+            category.maxGrade === sourceCategory.maxGrade &&
+            category.preset === sourceCategory.preset,
+        );
         if (!targetCategory) {
-          targetCategory = Object.assign(new CategoryEntity(), {
-            ...sourceCategory,
-            id: randomUUID(),
-            stageId: targetStageId,
-            status: 'setup',
-            published: false,
-            // A new category of this server: not locked, published or pulled from a template yet.
-            lockedAt: null,
-            publishedAt: null,
-            templateRuleSet: null,
-            standingsVersion: 0,
-          });
-          delete targetCategory.stage;
-          await tx.insert(CategoryEntity, targetCategory);
+          targetCategory = await this.categoriesStore.copyToStage(
+            sourceCategory,
+            targetStageId,
+            tx,
+          );
           targetCategories.push(targetCategory);
           createdCategories.push(targetCategory.name);
         }
         const targetTeamId = randomUUID();
-        await tx.insert(TeamEntity, { id: targetTeamId, stageId: targetStageId, categoryId: targetCategory.id, schoolId: team.schoolId, name: team.name, coach: team.coach, status: 'active' });
-        const members = (team.members ?? []).map((member) => ({ id: randomUUID(), teamId: targetTeamId, name: member.name, grade: member.grade, position: member.position }));
-        if (members.length > 0) await tx.insert(TeamMemberEntity, members);
+        await this.teamsStore.insertTeams(
+          [
+            {
+              id: targetTeamId,
+              stageId: targetStageId,
+              categoryId: targetCategory.id,
+              schoolId: team.schoolId,
+              name: team.name,
+              coach: team.coach,
+              status: 'active',
+            },
+          ],
+          tx,
+        );
+        const members = (team.members ?? []).map((member) => ({
+          id: randomUUID(),
+          teamId: targetTeamId,
+          name: member.name,
+          grade: member.grade,
+          position: member.position,
+        }));
+        if (members.length > 0) await this.teamsStore.insertMembers(members, tx);
         await tx.insert(QualificationEntryEntity, {
           id: randomUUID(),
           sourceStageId: stageId,
@@ -135,22 +197,34 @@ export class QualificationService {
       return { entered, alreadyEntered: already.size, createdCategories, touched: [...touched] };
     });
     for (const categoryId of outcome.touched) await this.recompute.execute(categoryId);
-    return { entered: outcome.entered, alreadyEntered: outcome.alreadyEntered, createdCategories: outcome.createdCategories };
+    return {
+      entered: outcome.entered,
+      alreadyEntered: outcome.alreadyEntered,
+      createdCategories: outcome.createdCategories,
+    };
   }
 
   /** The republic stage's entry list: who came from where, and why. */
   async entries(targetStageId: string) {
     await this.stage(targetStageId);
-    const manager = this.dataSource.manager;
-    const entries = await manager.find(QualificationEntryEntity, { where: { targetStageId }, order: { enteredAt: 'ASC' } });
-    const teams = await manager.find(TeamEntity, { where: { id: In(entries.map((entry) => entry.targetTeamId)) }, relations: { school: true, category: true } });
-    const stages = await manager.find(StageEntity, { where: { id: In([...new Set(entries.map((entry) => entry.sourceStageId))]) } });
+    const entries = await this.dataSource.manager.find(QualificationEntryEntity, {
+      where: { targetStageId },
+      order: { enteredAt: 'ASC' },
+    });
+    const teams = await this.teams.teamsByIds(entries.map((entry) => entry.targetTeamId));
+    const schools = await this.categoryTeams.schoolsOf(teams);
+    const categories = await this.categories.categoriesByIds([
+      ...new Set(teams.map((team) => team.categoryId)),
+    ]);
+    const stages = await this.stages.stagesByIds([
+      ...new Set(entries.map((entry) => entry.sourceStageId)),
+    ]);
     return entries.map((entry) => {
       const team = teams.find((candidate) => candidate.id === entry.targetTeamId);
       return {
         team: team?.name ?? '',
-        school: team?.school?.name ?? '',
-        category: team?.category?.name ?? '',
+        school: schools.get(team?.schoolId ?? '')?.name ?? '',
+        category: categories.find((category) => category.id === team?.categoryId)?.name ?? '',
         fromStage: stages.find((stage) => stage.id === entry.sourceStageId)?.name ?? '',
         reason: entry.reason,
         note: entry.note,
@@ -160,8 +234,8 @@ export class QualificationService {
     });
   }
 
-  private async stage(id: string): Promise<StageEntity> {
-    const stage = await this.dataSource.manager.findOneBy(StageEntity, { id });
+  private async stage(id: string): Promise<StageRow> {
+    const stage = await this.stages.stageById(id);
     if (!stage) throw notFound('Stage', id);
     return stage;
   }

@@ -1,18 +1,28 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { RegistrationMapping, RegistrationPreview, RegistrationResult } from '@olympiad/contracts';
+import type {
+  RegistrationMapping,
+  RegistrationPreview,
+  RegistrationResult,
+} from '@olympiad/contracts';
 import { REGIONS } from '@olympiad/contracts';
 import { replaceLatinLookalikes } from '@olympiad/i18n';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError, conflict, invalid, notFound } from '../common/api-error';
-import { SchoolEntity } from '../schools/school.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { SchoolsQuery } from '../schools/schools.query';
+import { SchoolsStore, type NewSchool } from '../schools/schools.store';
+import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
-import { TeamMemberEntity } from '../teams/team-member.entity';
-import { TeamEntity } from '../teams/team.entity';
-import { checkRegistrationRows, schoolKey, teamKey, type RegistrationContext } from './check-registration-rows';
+import { TeamsQuery } from '../teams/teams.query';
+import { TeamsStore, type NewTeam, type NewTeamMember } from '../teams/teams.store';
+import {
+  checkRegistrationRows,
+  schoolKey,
+  teamKey,
+  type RegistrationContext,
+} from './check-registration-rows';
 import { mapColumns } from './header-mapping';
 import { readTable, type Table } from './read-table';
 
@@ -29,7 +39,7 @@ export interface ConfirmOptions {
 }
 
 export interface PreparedCommit {
-  stage: StageEntity;
+  stage: StageRow;
   file: UploadedTable;
   options: ConfirmOptions;
 }
@@ -58,9 +68,19 @@ export class RegistrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recompute: RecomputeStandingsUseCase,
+    private readonly stages: StagesQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly schools: SchoolsQuery,
+    private readonly schoolsStore: SchoolsStore,
+    private readonly teams: TeamsQuery,
+    private readonly teamsStore: TeamsStore,
   ) {}
 
-  async preview(stageId: string, file: UploadedTable, mapping?: RegistrationMapping): Promise<RegistrationPreview> {
+  async preview(
+    stageId: string,
+    file: UploadedTable,
+    mapping?: RegistrationMapping,
+  ): Promise<RegistrationPreview> {
     return this.check(this.dataSource.manager, await this.stage(stageId), file, mapping);
   }
 
@@ -69,23 +89,45 @@ export class RegistrationService {
    * transaction: either every good row is stored or nothing is. `onProgress` hears how far it got;
    * between chunks the event loop is let go, so progress can be asked for while it writes.
    */
-  async confirm(stageId: string, file: UploadedTable, options: ConfirmOptions, onProgress: (progress: CommitProgress) => void = () => undefined): Promise<RegistrationResult> {
+  async confirm(
+    stageId: string,
+    file: UploadedTable,
+    options: ConfirmOptions,
+    onProgress: (progress: CommitProgress) => void = () => undefined,
+  ): Promise<RegistrationResult> {
     return this.write(await this.prepare(stageId, file, options), onProgress);
   }
 
   /** The checks that need no transaction (the stage, the file's hash): a commit job starts only after them. */
-  async prepare(stageId: string, file: UploadedTable, options: ConfirmOptions): Promise<PreparedCommit> {
+  async prepare(
+    stageId: string,
+    file: UploadedTable,
+    options: ConfirmOptions,
+  ): Promise<PreparedCommit> {
     const stage = await this.stage(stageId);
-    if (stage.status === 'closed') throw conflict('registration.stageClosed', `The stage ${stage.code} is closed`);
+    if (stage.status === 'closed')
+      throw conflict('registration.stageClosed', `The stage ${stage.code} is closed`);
     if (hashOf(file.buffer) !== options.fileHash) {
-      throw conflict('registration.fileChanged', 'This is not the file that was previewed; preview it again');
+      throw conflict(
+        'registration.fileChanged',
+        'This is not the file that was previewed; preview it again',
+      );
     }
     return { stage, file, options };
   }
 
-  async write({ stage, file, options }: PreparedCommit, onProgress: (progress: CommitProgress) => void = () => undefined): Promise<RegistrationResult> {
+  async write(
+    { stage, file, options }: PreparedCommit,
+    onProgress: (progress: CommitProgress) => void = () => undefined,
+  ): Promise<RegistrationResult> {
     const fix = (text: string) => (options.fixLookalikes ? replaceLatinLookalikes(text) : text);
-    onProgress({ phase: 'checking', teamsWritten: 0, teamsTotal: 0, categoriesDone: 0, categoriesTotal: 0 });
+    onProgress({
+      phase: 'checking',
+      teamsWritten: 0,
+      teamsTotal: 0,
+      categoriesDone: 0,
+      categoriesTotal: 0,
+    });
 
     // Reading the file needs no database: done before the transaction, which holds SQLite's one writer.
     const table = await readTable(file.buffer, file.originalname);
@@ -94,7 +136,15 @@ export class RegistrationService {
       // Checked again inside the transaction: another import may have landed since the preview.
       const preview = await this.check(tx, stage, file, options.mapping, table);
       if (preview.missingFields.length > 0) {
-        throw invalid(`No column holds: ${preview.missingFields.join(', ')}`, preview.missingFields.map((field) => ({ path: field, key: 'registration.unmappedField', message: `no column is mapped to ${field}` })), 'registration.unmappedFields');
+        throw invalid(
+          `No column holds: ${preview.missingFields.join(', ')}`,
+          preview.missingFields.map((field) => ({
+            path: field,
+            key: 'registration.unmappedField',
+            message: `no column is mapped to ${field}`,
+          })),
+          'registration.unmappedFields',
+        );
       }
       const errors = preview.problems.filter((problem) => problem.severity === 'error');
       if (errors.length > 0 && !options.skipInvalid) {
@@ -102,14 +152,20 @@ export class RegistrationService {
           HttpStatus.BAD_REQUEST,
           'registration.hasErrors',
           `${preview.summary.invalid} rows have errors; fix the file or import only the good rows`,
-          errors.slice(0, 100).map((problem) => ({ path: `row ${problem.row} / ${problem.column}`, key: problem.key, message: problem.message })),
+          errors
+            .slice(0, 100)
+            .map((problem) => ({
+              path: `row ${problem.row} / ${problem.column}`,
+              key: problem.key,
+              message: problem.message,
+            })),
         );
       }
 
       const schoolIds = await this.schoolIndex(tx);
-      const newSchools: SchoolEntity[] = [];
-      const teams: TeamEntity[] = [];
-      const membersOf = new Map<string, TeamMemberEntity[]>();
+      const newSchools: NewSchool[] = [];
+      const teams: NewTeam[] = [];
+      const membersOf = new Map<string, NewTeamMember[]>();
       for (const row of preview.rows) {
         if (!row.ok || !row.categoryId || !row.regionCode) continue;
         const schoolName = fix(row.school);
@@ -118,37 +174,53 @@ export class RegistrationService {
         if (!schoolId) {
           schoolId = randomUUID();
           schoolIds.set(key, schoolId);
-          newSchools.push(Object.assign(new SchoolEntity(), { id: schoolId, name: schoolName, regionCode: row.regionCode, town: row.town.slice(0, 200) }));
+          newSchools.push({
+            id: schoolId,
+            name: schoolName,
+            regionCode: row.regionCode,
+            town: row.town.slice(0, 200),
+          });
         }
         const teamId = randomUUID();
-        teams.push(
-          Object.assign(new TeamEntity(), {
-            id: teamId,
-            stageId: stage.id,
-            categoryId: row.categoryId,
-            schoolId,
-            name: fix(row.team),
-            coach: fix(row.coach),
-            status: 'active',
-          }),
-        );
+        teams.push({
+          id: teamId,
+          stageId: stage.id,
+          categoryId: row.categoryId,
+          schoolId,
+          name: fix(row.team),
+          coach: fix(row.coach),
+          status: 'active',
+        });
         membersOf.set(
           teamId,
-          row.members.map((member, position) => Object.assign(new TeamMemberEntity(), { id: randomUUID(), teamId, name: fix(member.name), grade: member.grade ?? 0, position })),
+          row.members.map((member, position) => ({
+            id: randomUUID(),
+            teamId,
+            name: fix(member.name),
+            grade: member.grade ?? 0,
+            position,
+          })),
         );
       }
-      const report = (teamsWritten: number) => onProgress({ phase: 'writing', teamsWritten, teamsTotal: teams.length, categoriesDone: 0, categoriesTotal: 0 });
+      const report = (teamsWritten: number) =>
+        onProgress({
+          phase: 'writing',
+          teamsWritten,
+          teamsTotal: teams.length,
+          categoriesDone: 0,
+          categoriesTotal: 0,
+        });
       report(0);
       await letOthersIn();
       for (let start = 0; start < newSchools.length; start += INSERT_CHUNK) {
-        await tx.insert(SchoolEntity, newSchools.slice(start, start + INSERT_CHUNK));
+        await this.schoolsStore.insertSchools(newSchools.slice(start, start + INSERT_CHUNK), tx);
       }
       for (let start = 0; start < teams.length; start += INSERT_CHUNK) {
         const chunk = teams.slice(start, start + INSERT_CHUNK);
-        await tx.insert(TeamEntity, chunk);
+        await this.teamsStore.insertTeams(chunk, tx);
         const members = chunk.flatMap((team) => membersOf.get(team.id) ?? []);
         for (let from = 0; from < members.length; from += INSERT_CHUNK) {
-          await tx.insert(TeamMemberEntity, members.slice(from, from + INSERT_CHUNK));
+          await this.teamsStore.insertMembers(members.slice(from, from + INSERT_CHUNK), tx);
         }
         report(start + chunk.length);
         await letOthersIn();
@@ -162,25 +234,41 @@ export class RegistrationService {
     });
     const total = result.categoryIds.length;
     for (const [index, categoryId] of result.categoryIds.entries()) {
-      onProgress({ phase: 'standings', teamsWritten: result.teamsCreated, teamsTotal: result.teamsCreated, categoriesDone: index, categoriesTotal: total });
+      onProgress({
+        phase: 'standings',
+        teamsWritten: result.teamsCreated,
+        teamsTotal: result.teamsCreated,
+        categoriesDone: index,
+        categoriesTotal: total,
+      });
       await letOthersIn();
       await this.recompute.execute(categoryId);
     }
-    return { teamsCreated: result.teamsCreated, schoolsCreated: result.schoolsCreated, skippedRows: result.skippedRows };
+    return {
+      teamsCreated: result.teamsCreated,
+      schoolsCreated: result.schoolsCreated,
+      skippedRows: result.skippedRows,
+    };
   }
 
-  private async stage(stageId: string): Promise<StageEntity> {
-    const stage = await this.dataSource.manager.findOneBy(StageEntity, { id: stageId });
+  private async stage(stageId: string): Promise<StageRow> {
+    const stage = await this.stages.stageById(stageId);
     if (!stage) throw notFound('Stage', stageId);
     return stage;
   }
 
   private async schoolIndex(manager: EntityManager): Promise<Map<string, string>> {
-    const schools = await manager.find(SchoolEntity, { select: { id: true, name: true, regionCode: true } });
+    const schools = await this.schools.schoolNames(manager);
     return new Map(schools.map((school) => [schoolKey(school.name, school.regionCode), school.id]));
   }
 
-  private async check(manager: EntityManager, stage: StageEntity, file: UploadedTable, mapping?: RegistrationMapping, read?: Table): Promise<RegistrationPreview> {
+  private async check(
+    manager: EntityManager,
+    stage: StageRow,
+    file: UploadedTable,
+    mapping?: RegistrationMapping,
+    read?: Table,
+  ): Promise<RegistrationPreview> {
     const table = read ?? (await readTable(file.buffer, file.originalname));
     const { columns, missingFields } = mapColumns(table.header, mapping);
     const base = {
@@ -193,10 +281,15 @@ export class RegistrationService {
       missingFields,
     };
     if (missingFields.length > 0) {
-      return { ...base, rows: [], problems: [], summary: { rows: table.rows.length, valid: 0, invalid: 0, warnings: 0, newSchools: 0 } };
+      return {
+        ...base,
+        rows: [],
+        problems: [],
+        summary: { rows: table.rows.length, valid: 0, invalid: 0, warnings: 0, newSchools: 0 },
+      };
     }
-    const categories = await manager.find(CategoryEntity, { where: { stageId: stage.id } });
-    const teams = await manager.find(TeamEntity, { where: { stageId: stage.id }, select: { name: true, categoryId: true } });
+    const categories = await this.categories.categoriesOfStage(stage.id, manager);
+    const teams = await this.teams.teamsOfStage(stage.id, manager);
     const context: RegistrationContext = {
       stageRegionCode: stage.regionCode,
       regions: REGIONS,

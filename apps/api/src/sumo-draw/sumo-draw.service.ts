@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { drawSumo, SUMO_DRAW, sumoTournamentOf, type SumoRuleSet } from '@olympiad/scoring';
 import { randomInt, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { invalid, notFound } from '../common/api-error';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
-import { loadTeamRefs } from '../standings/category-teams';
+import { CategoryTeams } from '../standings/category-teams';
 import { toLedgerRecord } from '../standings/standings.service';
-import { TeamEntity } from '../teams/team.entity';
 
 /**
  * The organiser's sumo draw: made by the rules (drawSumo: groups or bracket, separating teams of
@@ -21,18 +18,28 @@ import { TeamEntity } from '../teams/team.entity';
 @Injectable()
 export class SumoDrawService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly record: RecordEntryUseCase,
+    private readonly categories: CategoriesQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly teams: CategoryTeams,
   ) {}
 
   async draw(categoryId: string, seed: number | undefined, actor: Actor) {
     const category = await this.sumoCategory(categoryId, actor);
-    const teams = await loadTeamRefs(this.dataSource.manager, categoryId);
+    const teams = await this.teams.refs(categoryId);
     if (teams.filter((team) => team.status === 'active').length < 2) {
-      throw invalid('A draw needs at least two active teams', [{ path: 'teams', key: 'sumoDraw.tooFewTeams', message: 'fewer than two active teams' }], 'sumoDraw.tooFewTeams');
+      throw invalid(
+        'A draw needs at least two active teams',
+        [{ path: 'teams', key: 'sumoDraw.tooFewTeams', message: 'fewer than two active teams' }],
+        'sumoDraw.tooFewTeams',
+      );
     }
-    const payload = drawSumo(category.ruleSet as SumoRuleSet, teams, seed ?? randomInt(1, 2 ** 31 - 1));
-    const previous = await this.dataSource.manager.findOne(LedgerEntryEntity, { where: { categoryId, kind: SUMO_DRAW }, order: { seq: 'DESC' } });
+    const payload = drawSumo(
+      category.ruleSet as SumoRuleSet,
+      teams,
+      seed ?? randomInt(1, 2 ** 31 - 1),
+    );
+    const previous = await this.ledger.latestOfKind(categoryId, SUMO_DRAW);
     await this.record.execute(
       {
         id: randomUUID(),
@@ -54,25 +61,31 @@ export class SumoDrawService {
   /** Groups, bracket and match states as the ledger has them, with team names for printing. */
   async bracket(categoryId: string, actor: Actor) {
     const category = await this.sumoCategory(categoryId, actor);
-    const manager = this.dataSource.manager;
-    const teams = await loadTeamRefs(manager, categoryId);
-    const entries = await manager.find(LedgerEntryEntity, { where: { categoryId }, order: { seq: 'ASC' } });
-    const tournament = sumoTournamentOf(category.ruleSet as SumoRuleSet, teams, entries.map(toLedgerRecord));
-    const details = await manager.find(TeamEntity, { where: { categoryId }, relations: { school: true } });
+    const teams = await this.teams.refs(categoryId);
+    const entries = await this.ledger.entriesOfCategory(categoryId);
+    const tournament = sumoTournamentOf(
+      category.ruleSet as SumoRuleSet,
+      teams,
+      entries.map(toLedgerRecord),
+    );
     return {
       categoryId,
       categoryName: category.name,
       tournament,
-      teams: Object.fromEntries(details.map((team) => [team.id, { name: team.name, school: team.school?.name ?? '' }])),
+      teams: await this.teams.labels(categoryId),
     };
   }
 
-  private async sumoCategory(categoryId: string, actor: Actor): Promise<CategoryEntity> {
-    const category = await this.dataSource.manager.findOneBy(CategoryEntity, { id: categoryId });
+  private async sumoCategory(categoryId: string, actor: Actor): Promise<CategoryRow> {
+    const category = await this.categories.categoryById(categoryId);
     if (!category) throw notFound('Category', categoryId);
     assertStageAccess(actor, category.stageId);
     if (category.discipline !== 'sumo') {
-      throw invalid('Only a sumo category has a draw', [{ path: 'categoryId', key: 'sumoDraw.notSumo', message: 'not a sumo category' }], 'sumoDraw.notSumo');
+      throw invalid(
+        'Only a sumo category has a draw',
+        [{ path: 'categoryId', key: 'sumoDraw.notSumo', message: 'not a sumo category' }],
+        'sumoDraw.notSumo',
+      );
     }
     return category;
   }
