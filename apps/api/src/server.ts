@@ -1,7 +1,7 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { routePath, routes } from '@olympiad/contracts';
+import { API_DOCS_PATH, API_PREFIX, routePath, routes } from '@olympiad/contracts';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import type { Express } from 'express';
@@ -36,7 +36,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   app.useBodyParser('json', { limit: config.maxBody });
   // Tablets on a weak venue Wi-Fi: gzip cuts the apps' first load about threefold.
   app.use(compression());
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX.slice(1));
   app.enableShutdownHooks();
   app.enableCors({ origin: true });
 
@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)));
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)));
 
   const express = app.getHttpAdapter().getInstance() as Express;
   const tlsOptions = tls.serverOptions();
@@ -93,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
       `  Console       ${base}/console/`,
       ...(fallback ? [`  Without the name (${tls.name}): ${tls.httpsUrl(fallback) ?? tls.httpUrl(fallback)}/judge/`] : []),
       `  On this laptop http://localhost:${port}/console/`,
-      `  API docs      ${base}/api/docs   health ${base}${routePath(routes.health.get)}`,
+      `  API docs      ${base}${API_DOCS_PATH}   health ${base}${routePath(routes.health.get)}`,
       ...(firstRun.setupUrl ? [`  First run: create the organiser account at ${firstRun.setupUrl.replace(`:${config.port}`, `:${port}`)}`] : []),
     ].join('\n'),
   );

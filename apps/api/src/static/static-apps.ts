@@ -1,3 +1,4 @@
+import { API_PREFIX } from '@olympiad/contracts';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ export const WEB_APPS = [
   { name: 'leaderboard', mount: '/' },
 ] as const;
 
-const API_PREFIXES = ['/api', '/socket.io'];
+const API_PREFIXES = [API_PREFIX, '/socket.io'];
 
 /**
  * Serves each app's files and answers unknown paths under its mount with its index.html, so a
@@ -20,22 +21,39 @@ export function serveWebApps(app: Express, staticDir: string): void {
   for (const web of WEB_APPS) {
     const dir = path.join(staticDir, web.name);
     const index = path.join(dir, 'index.html');
-    app.use(web.mount, express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
-    app.get(web.mount === '/' ? /.*/ : new RegExp(`^${web.mount}(/.*)?$`), (request: Request, response: Response, next: NextFunction) => {
-      if (request.method !== 'GET' || API_PREFIXES.some((prefix) => request.path.startsWith(prefix))) return next();
-      if (!fs.existsSync(index)) {
-        response.status(503).type('text/plain').send(`The ${web.name} app is not built. Run "npm run build" (or "npm start").`);
-        return;
-      }
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index);
-    });
+    app.use(
+      web.mount,
+      express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }),
+    );
+    app.get(
+      web.mount === '/' ? /.*/ : new RegExp(`^${web.mount}(/.*)?$`),
+      (request: Request, response: Response, next: NextFunction) => {
+        if (
+          request.method !== 'GET' ||
+          API_PREFIXES.some((prefix) => request.path.startsWith(prefix))
+        )
+          return next();
+        if (!fs.existsSync(index)) {
+          response
+            .status(503)
+            .type('text/plain')
+            .send(`The ${web.name} app is not built. Run "npm run build" (or "npm start").`);
+          return;
+        }
+        response.setHeader('Cache-Control', 'no-cache');
+        response.sendFile(index);
+      },
+    );
   }
 }
 
 function noCacheForHtml(response: Response, filePath: string): void {
   // Hashed assets may be cached; the entry pages and the service worker must be revalidated.
-  if (filePath.endsWith('.html') || filePath.endsWith('sw.js') || filePath.endsWith('.webmanifest')) {
+  if (
+    filePath.endsWith('.html') ||
+    filePath.endsWith('sw.js') ||
+    filePath.endsWith('.webmanifest')
+  ) {
     response.setHeader('Cache-Control', 'no-cache');
   }
 }

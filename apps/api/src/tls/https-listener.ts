@@ -1,3 +1,4 @@
+import { API_PREFIX } from '@olympiad/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { Express, NextFunction, Request, Response } from 'express';
@@ -8,7 +9,7 @@ import type { Server as IoServer, ServerOptions } from 'socket.io';
 import { isLoopbackHost } from './venue-tls.service';
 
 /** Paths that stay on plain HTTP for devices and scripts: the API, Socket.IO and MQTT over WebSocket. */
-const NOT_APP_PAGES = ['/api', '/socket.io', '/mqtt'];
+const NOT_APP_PAGES = [API_PREFIX, '/socket.io', '/mqtt'];
 
 /**
  * On the HTTP port, a browser asking for an app page on the venue's name or LAN address goes to the

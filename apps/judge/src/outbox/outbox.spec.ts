@@ -31,7 +31,14 @@ function entry(id: string): LedgerEntryInput {
  * A server that stores each entry id once, can be switched off or made to refuse, and keeps a
  * review queue of held entries the way the API does (idempotent on the entry id).
  */
+/** The fake's handlers, by the path a route call fills in. */
+interface ByPath {
+  post(path: string, body: unknown): Promise<unknown>;
+  get(path: string): Promise<unknown>;
+}
+
 function fakeServer() {
+  const byPath = () => server.api as unknown as ByPath;
   const stored: string[] = [];
   const queue = new Map<string, HeldEntry>();
   const holds: string[] = [];
@@ -68,8 +75,8 @@ function fakeServer() {
         input: { params?: Record<string, string>; query?: unknown; body?: unknown } = {},
       ) =>
         route.method === 'POST'
-          ? server.api.post(routePath(route, input), input.body)
-          : server.api.get(routePath(route, input)),
+          ? byPath().post(routePath(route, input), input.body)
+          : byPath().get(routePath(route, input)),
       post: async (path: string, body: unknown) => {
         if (!server.reachable) throw new ApiError(0, 'errors.network', 'Failed to fetch');
         if (path === '/api/held-entries') {

@@ -9,7 +9,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
-import type { ApiRoute, HttpMethod, RouteResult } from '@olympiad/contracts';
+import { API_PREFIX, type ApiRoute, type HttpMethod, type RouteResult } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { z } from 'zod';
 
@@ -25,7 +25,7 @@ const METHODS: Record<HttpMethod, (path: string) => MethodDecorator> = {
 
 /** Paths in the route table are whole (`/api/…`); Nest adds the global `api` prefix itself. */
 export function nestPath(route: ApiRoute): string {
-  return route.path.replace(/^\/api\/?/, '');
+  return route.path.slice(API_PREFIX.length + 1);
 }
 
 /** `GET /api/stages/:id` → `GetStagesIdAnswer`: OpenAPI names each answer after its class. */

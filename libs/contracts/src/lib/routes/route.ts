@@ -6,6 +6,11 @@ import type { z } from 'zod';
  * `@Route`), the OpenAPI document is built from the same schemas, and the apps call the API only
  * through them (libs/ui's `ApiClient.call`), so a renamed field fails the type-check on both sides.
  */
+/** What every REST path starts with; the app pages and the HTTPS redirect leave it alone. */
+export const API_PREFIX = '/api';
+/** Where the API serves its OpenAPI document, built from the same schemas as the table. */
+export const API_DOCS_PATH = `${API_PREFIX}/docs`;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type AnySchema = z.ZodType;

@@ -11,6 +11,19 @@ function answer(status: number, body: unknown, raw = false): Response {
   return { ok: status >= 200 && status < 300, status, text: async () => text } as Response;
 }
 
+const listOlympiads = jsonRoute({
+  method: 'GET',
+  path: '/api/olympiads',
+  response: z.array(z.object({ id: z.string() })),
+});
+const createOlympiad = jsonRoute({
+  method: 'POST',
+  path: '/api/olympiads',
+  body: z.object({ name: z.string() }).partial(),
+  response: z.object({ id: z.string() }),
+});
+const slow = jsonRoute({ method: 'GET', path: '/api/slow', response: z.object({}) });
+
 function fakeFetch(respond: (...args: FetchArgs) => Promise<Response>) {
   return jest.fn(respond) as jest.Mock<Promise<Response>, FetchArgs>;
 }
@@ -19,7 +32,9 @@ describe('createApiClient', () => {
   it('sends JSON with the Bearer token and returns the parsed answer', async () => {
     const fetch = fakeFetch(async () => answer(200, [{ id: 'o1' }]));
     const sut = createApiClient({ fetch, getToken: () => 'tok-1', baseUrl: 'http://venue' });
-    await expect(sut.post('/api/olympiads', { name: 'R:ED' })).resolves.toEqual([{ id: 'o1' }]);
+    await expect(sut.call(createOlympiad, { body: { name: 'R:ED' } })).resolves.toEqual([
+      { id: 'o1' },
+    ]);
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe('http://venue/api/olympiads');
     expect(init?.method).toBe('POST');
@@ -32,7 +47,7 @@ describe('createApiClient', () => {
 
   it('sends no Authorization header without a token', async () => {
     const fetch = fakeFetch(async () => answer(200, { status: 'ok' }));
-    await createApiClient({ fetch, getToken: () => null }).get('/api/health');
+    await createApiClient({ fetch, getToken: () => null }).call(listOlympiads);
     expect(Object.keys(fetch.mock.calls[0][1]?.headers ?? {})).not.toContain('Authorization');
   });
 
@@ -44,7 +59,7 @@ describe('createApiClient', () => {
       issues: [{ path: 'season', key: 'validation.tooShort', message: 'too short' }],
     };
     const sut = createApiClient({ fetch: fakeFetch(async () => answer(400, body)) });
-    const error = await sut.post('/api/olympiads', {}).catch((caught: unknown) => caught);
+    const error = await sut.call(createOlympiad, { body: {} }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 400,
@@ -58,7 +73,7 @@ describe('createApiClient', () => {
     const sut = createApiClient({
       fetch: fakeFetch(async () => answer(502, '<html>Bad gateway</html>', true)),
     });
-    await expect(sut.get('/api/health')).rejects.toMatchObject({
+    await expect(sut.call(listOlympiads)).rejects.toMatchObject({
       status: 502,
       key: 'errors.internal',
     });
@@ -71,7 +86,7 @@ describe('createApiClient', () => {
       fetch: fakeFetch(async () => answer(401, body)),
       onUnauthorized,
     });
-    await expect(sut.get('/api/me')).rejects.toMatchObject({ status: 401 });
+    await expect(sut.call(listOlympiads)).rejects.toMatchObject({ status: 401 });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
@@ -81,7 +96,7 @@ describe('createApiClient', () => {
         throw new TypeError('Failed to fetch');
       }),
     });
-    const error = (await sut.get('/api/health').catch((caught: unknown) => caught)) as ApiError;
+    const error = (await sut.call(listOlympiads).catch((caught: unknown) => caught)) as ApiError;
     expect(error.key).toBe('errors.network');
     expect(error.isNetwork).toBe(true);
   });
@@ -96,7 +111,7 @@ describe('createApiClient', () => {
         }),
     );
     const sut = createApiClient({ fetch, timeoutMs: 20 });
-    await expect(sut.get('/api/slow')).rejects.toMatchObject({ status: 0, key: 'errors.timeout' });
+    await expect(sut.call(slow)).rejects.toMatchObject({ status: 0, key: 'errors.timeout' });
   });
 
   it('passes the caller’s abort through as it is', async () => {
@@ -109,7 +124,7 @@ describe('createApiClient', () => {
         }),
     );
     const controller = new AbortController();
-    const pending = createApiClient({ fetch }).get('/api/slow', { signal: controller.signal });
+    const pending = createApiClient({ fetch }).call(slow, {}, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
@@ -142,13 +157,22 @@ describe('ApiClient.call and url', () => {
   it('sends an empty object to a POST that takes no body, and nothing to a DELETE', async () => {
     const fetch = fakeFetch(async () => answer(204, '', true));
     const sut = createApiClient({ fetch });
-    await sut.call(jsonRoute({ method: 'POST', path: '/api/judges/:id/pin', response: null }), { params: { id: 'j1' } });
-    await sut.call(jsonRoute({ method: 'DELETE', path: '/api/olympiads/:id/logo', response: null }), { params: { id: 'o1' } });
+    await sut.call(jsonRoute({ method: 'POST', path: '/api/judges/:id/pin', response: null }), {
+      params: { id: 'j1' },
+    });
+    await sut.call(
+      jsonRoute({ method: 'DELETE', path: '/api/olympiads/:id/logo', response: null }),
+      { params: { id: 'o1' } },
+    );
     expect(fetch.mock.calls.map(([, init]) => init?.body)).toEqual(['{}', undefined]);
   });
 
   it('gives a file route’s address with the base URL, for a link or a download', () => {
-    const protocol = fileRoute({ path: '/api/categories/:id/diplomas.pdf', contentType: 'application/pdf', query: z.object({ design: z.string() }) });
+    const protocol = fileRoute({
+      path: '/api/categories/:id/diplomas.pdf',
+      contentType: 'application/pdf',
+      query: z.object({ design: z.string() }),
+    });
     const sut = createApiClient({ baseUrl: 'https://olympiad.local:3443' });
     expect(sut.url(protocol, { params: { id: 'c1' }, query: { design: 'classic' } })).toBe(
       'https://olympiad.local:3443/api/categories/c1/diplomas.pdf?design=classic',

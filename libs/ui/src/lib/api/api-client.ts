@@ -34,10 +34,6 @@ export interface ApiClient {
   call<R extends JsonRoute>(route: R, ...args: CallArgs<R>): Promise<RouteAnswer<R>>;
   /** The address of a route (a file to download or link), with the client's base URL. */
   url<R extends FileRoute | JsonRoute>(route: R, ...args: CallArgs<R>): string;
-  get<T>(path: string, options?: RequestOptions): Promise<T>;
-  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
-  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
-  delete<T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -117,18 +113,21 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     call: (route, ...[input, requestOptions]) => {
-      const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: unknown; body?: unknown };
+      const { params, query, body } = (input ?? {}) as {
+        params?: Record<string, string>;
+        query?: unknown;
+        body?: unknown;
+      };
       const path = routePath(route, { params, query });
       const sent = route.body === undefined ? (route.method === 'POST' ? {} : undefined) : body;
       return request(route.method, path, sent, requestOptions);
     },
     url: (route, ...[input]) => {
-      const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: unknown };
+      const { params, query } = (input ?? {}) as {
+        params?: Record<string, string>;
+        query?: unknown;
+      };
       return `${baseUrl}${routePath(route, { params, query })}`;
     },
-    get: (path, requestOptions) => request('GET', path, undefined, requestOptions),
-    post: (path, body, requestOptions) => request('POST', path, body, requestOptions),
-    patch: (path, body, requestOptions) => request('PATCH', path, body, requestOptions),
-    delete: (path, requestOptions) => request('DELETE', path, undefined, requestOptions),
   };
 }
