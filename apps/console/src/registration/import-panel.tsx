@@ -1,5 +1,8 @@
 import {
   REGISTRATION_FIELDS,
+  routePath,
+  routes,
+  type RouteAnswer,
   type RegistrationField,
   type RegistrationMapping,
   type RegistrationCommitJob,
@@ -8,7 +11,15 @@ import {
 } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { translateKey } from '@olympiad/i18n';
-import { ApiError, Button, describeError, ProgressBar, StatusBanner, useLanguage, type ApiClient } from '@olympiad/ui';
+import {
+  ApiError,
+  Button,
+  describeError,
+  ProgressBar,
+  StatusBanner,
+  useLanguage,
+  type ApiClient,
+} from '@olympiad/ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { uploadWithProgress } from '../transfer/file-transfer';
@@ -26,39 +37,56 @@ const POLL_MS = 250;
 const POLL_FAILURES = 20;
 
 /** Follows a commit job until it is done (its result) or failed (its error, nothing written). */
-async function followCommit(api: ApiClient, stageId: string, job: RegistrationCommitJob, onJob: (job: RegistrationCommitJob) => void, alive: () => boolean): Promise<RegistrationResult> {
+async function followCommit(
+  api: ApiClient,
+  stageId: string,
+  job: RegistrationCommitJob,
+  onJob: (job: RegistrationCommitJob) => void,
+  alive: () => boolean,
+): Promise<RegistrationResult> {
   let current = job;
   let failures = 0;
   while (current.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!alive()) throw new ApiError(0, 'errors.unknown', 'The import panel was closed');
     try {
-      current = await api.get<RegistrationCommitJob>(`/api/stages/${stageId}/registration/commits/${job.id}`);
+      current = await api.call(routes.registration.commit, { params: { stageId, jobId: job.id } });
       failures = 0;
       onJob(current);
     } catch (error) {
       if (++failures >= POLL_FAILURES) throw error;
     }
   }
-  if (current.state === 'failed' || !current.result) throw ApiError.fromBody(current.error?.statusCode ?? 500, current.error);
+  if (current.state === 'failed' || !current.result)
+    throw ApiError.fromBody(current.error?.statusCode ?? 500, current.error);
   return current.result;
 }
 
 /** The label of the save step: checking again, rows written so far, then the standings. */
 function savingLabel(job: RegistrationCommitJob, t: ReturnType<typeof useLanguage>['t']): string {
   if (job.phase === 'checking') return t('console.import.savingCheck');
-  if (job.phase === 'writing') return t('console.import.savingProgress', { written: job.teamsWritten, total: job.teamsTotal });
+  if (job.phase === 'writing')
+    return t('console.import.savingProgress', { written: job.teamsWritten, total: job.teamsTotal });
   return t('console.import.savingStandings');
 }
 
-const fieldLabel = (field: RegistrationField): MessageKey => `console.import.field.${field}` as MessageKey;
+const fieldLabel = (field: RegistrationField): MessageKey =>
+  `console.import.field.${field}` as MessageKey;
 
 /**
  * Teams from a school's CSV or XLSX: the file is checked by the server (nothing written), every
  * problem is listed by row and column, unknown headers can be mapped by hand, and only "Import"
  * writes — the same file, checked again, in one transaction.
  */
-export function ImportPanel({ console: consoleApi, stageId, onImported }: { console: ConsoleApi; stageId: string; onImported: () => void }) {
+export function ImportPanel({
+  console: consoleApi,
+  stageId,
+  onImported,
+}: {
+  console: ConsoleApi;
+  stageId: string;
+  onImported: () => void;
+}) {
   const { lang, t } = useLanguage();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -77,12 +105,22 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
     };
   }, []);
 
-  const send = async <T,>(path: 'preview' | 'commits', chosen: File, fields: Record<string, string>, saving: number | null = null): Promise<T> => {
+  const send = async <
+    R extends typeof routes.registration.preview | typeof routes.registration.startCommit,
+  >(
+    route: R,
+    chosen: File,
+    fields: Record<string, string>,
+    saving: number | null = null,
+  ): Promise<RouteAnswer<R>> => {
     const form = new FormData();
     form.append('file', chosen, chosen.name);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    return uploadWithProgress<T>(`/api/stages/${stageId}/registration/${path}`, form, consoleApi.getToken, (percent) =>
-      setStep({ kind: 'sending', percent, saving }),
+    return uploadWithProgress<RouteAnswer<R>>(
+      routePath(route, { params: { stageId } }),
+      form,
+      consoleApi.getToken,
+      (percent) => setStep({ kind: 'sending', percent, saving }),
     );
   };
 
@@ -90,8 +128,9 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
     setFailure(null);
     setStep({ kind: 'sending', percent: 0, saving: null });
     try {
-      const fields: Record<string, string> = Object.keys(chosenMapping).length > 0 ? { mapping: JSON.stringify(chosenMapping) } : {};
-      const preview = await send<RegistrationPreview>('preview', chosen, fields);
+      const fields: Record<string, string> =
+        Object.keys(chosenMapping).length > 0 ? { mapping: JSON.stringify(chosenMapping) } : {};
+      const preview = await send(routes.registration.preview, chosen, fields);
       setSkipInvalid(false);
       setStep({ kind: 'preview', preview });
     } catch (error) {
@@ -110,12 +149,22 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
     setStep({ kind: 'sending', percent: 0, saving: count });
     let started = false;
     try {
-      const fields: Record<string, string> = { fileHash: preview.fileHash, skipInvalid: String(skipInvalid), fixLookalikes: String(fixLookalikes) };
+      const fields: Record<string, string> = {
+        fileHash: preview.fileHash,
+        skipInvalid: String(skipInvalid),
+        fixLookalikes: String(fixLookalikes),
+      };
       if (Object.keys(mapping).length > 0) fields['mapping'] = JSON.stringify(mapping);
-      const job = await send<RegistrationCommitJob>('commits', file, fields, count);
+      const job = await send(routes.registration.startCommit, file, fields, count);
       started = true;
       setStep({ kind: 'saving', job });
-      const result = await followCommit(consoleApi.api, stageId, job, (next) => mounted.current && setStep({ kind: 'saving', job: next }), () => mounted.current);
+      const result = await followCommit(
+        consoleApi.api,
+        stageId,
+        job,
+        (next) => mounted.current && setStep({ kind: 'saving', job: next }),
+        () => mounted.current,
+      );
       if (!mounted.current) return;
       setStep({ kind: 'done', result });
       onImported();
@@ -160,11 +209,19 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
       {file ? <span className="import-panel__file">{file.name}</span> : null}
       {step.kind === 'sending' ? (
         <ProgressBar
-          label={step.percent < 100 ? t('console.import.uploading', { percent: Math.round(step.percent) }) : step.saving !== null ? t('console.import.saving', { count: step.saving }) : t('console.import.checking')}
+          label={
+            step.percent < 100
+              ? t('console.import.uploading', { percent: Math.round(step.percent) })
+              : step.saving !== null
+                ? t('console.import.saving', { count: step.saving })
+                : t('console.import.checking')
+          }
           percent={step.percent < 100 ? step.percent : step.saving !== null ? 0 : null}
         />
       ) : null}
-      {step.kind === 'saving' ? <ProgressBar label={savingLabel(step.job, t)} percent={step.job.percent} /> : null}
+      {step.kind === 'saving' ? (
+        <ProgressBar label={savingLabel(step.job, t)} percent={step.job.percent} />
+      ) : null}
       {failure ? (
         <StatusBanner kind="error">
           {describeError(lang, failure)}
@@ -172,8 +229,18 @@ export function ImportPanel({ console: consoleApi, stageId, onImported }: { cons
         </StatusBanner>
       ) : null}
       {step.kind === 'done' ? (
-        <StatusBanner kind="success" action={<Button variant="secondary" onClick={reset}>{t('console.import.another')}</Button>}>
-          {t('console.import.done', { teams: step.result.teamsCreated, schools: step.result.schoolsCreated })}
+        <StatusBanner
+          kind="success"
+          action={
+            <Button variant="secondary" onClick={reset}>
+              {t('console.import.another')}
+            </Button>
+          }
+        >
+          {t('console.import.done', {
+            teams: step.result.teamsCreated,
+            schools: step.result.schoolsCreated,
+          })}
         </StatusBanner>
       ) : null}
       {step.kind === 'preview' && file ? (
@@ -217,19 +284,34 @@ function PreviewView(props: {
     const override = props.mapping[String(index)];
     return override !== undefined ? override : (preview.columns[index]?.field ?? null);
   };
-  const hasLookalikes = preview.problems.some((problem) => problem.key === 'registration.problem.lookalike');
+  const hasLookalikes = preview.problems.some(
+    (problem) => problem.key === 'registration.problem.lookalike',
+  );
 
   return (
     <div className="import-preview">
-      <StatusBanner kind={summary.invalid > 0 || preview.missingFields.length > 0 ? 'error' : 'success'}>
+      <StatusBanner
+        kind={summary.invalid > 0 || preview.missingFields.length > 0 ? 'error' : 'success'}
+      >
         {t('console.import.summary', { ...summary })}
       </StatusBanner>
-      {preview.encoding ? <p className="ui-muted">{t('console.import.readAs', { encoding: preview.encoding.toUpperCase(), delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? ',') })}</p> : null}
+      {preview.encoding ? (
+        <p className="ui-muted">
+          {t('console.import.readAs', {
+            encoding: preview.encoding.toUpperCase(),
+            delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? ','),
+          })}
+        </p>
+      ) : null}
 
       <details className="import-columns" open={preview.missingFields.length > 0}>
         <summary>{t('console.import.columns')}</summary>
         {preview.missingFields.length > 0 ? (
-          <StatusBanner kind="error">{t('console.import.missingFields', { fields: preview.missingFields.map((field) => t(fieldLabel(field))).join(', ') })}</StatusBanner>
+          <StatusBanner kind="error">
+            {t('console.import.missingFields', {
+              fields: preview.missingFields.map((field) => t(fieldLabel(field))).join(', '),
+            })}
+          </StatusBanner>
         ) : null}
         <div className="column-map">
           {preview.columns.map((column) => (
@@ -238,17 +320,26 @@ function PreviewView(props: {
               <select
                 className="ui-field__input"
                 value={chosenField(column.index) ?? ''}
-                onChange={(event) => props.onMap(column.index, (event.target.value || null) as RegistrationField | null)}
+                onChange={(event) =>
+                  props.onMap(
+                    column.index,
+                    (event.target.value || null) as RegistrationField | null,
+                  )
+                }
               >
                 <option value="">{t('console.import.ignore')}</option>
                 {REGISTRATION_FIELDS.map((field) => (
-                  <option key={field} value={field}>{t(fieldLabel(field))}</option>
+                  <option key={field} value={field}>
+                    {t(fieldLabel(field))}
+                  </option>
                 ))}
               </select>
             </label>
           ))}
         </div>
-        <Button variant="secondary" onClick={props.onRecheck}>{t('console.import.recheck')}</Button>
+        <Button variant="secondary" onClick={props.onRecheck}>
+          {t('console.import.recheck')}
+        </Button>
       </details>
 
       {preview.missingFields.length === 0 ? (
@@ -273,9 +364,20 @@ function PreviewView(props: {
                       <td>{problem.row}</td>
                       <td>{problem.column}</td>
                       <td>
-                        <strong>{t(problem.severity === 'error' ? 'console.import.error' : 'console.import.warning')}:</strong>{' '}
+                        <strong>
+                          {t(
+                            problem.severity === 'error'
+                              ? 'console.import.error'
+                              : 'console.import.warning',
+                          )}
+                          :
+                        </strong>{' '}
                         {props.describe(problem.key, problem.message, problem.params)}
-                        {problem.suggestion ? <div className="ui-muted">{t('console.import.suggestion', { text: problem.suggestion })}</div> : null}
+                        {problem.suggestion ? (
+                          <div className="ui-muted">
+                            {t('console.import.suggestion', { text: problem.suggestion })}
+                          </div>
+                        ) : null}
                       </td>
                       <td className="cell-value">{problem.value}</td>
                     </tr>
@@ -304,32 +406,61 @@ function PreviewView(props: {
                     <td>{row.team}</td>
                     <td>
                       {row.school}
-                      {row.newSchool ? <span className="tag tag--new">{t('console.import.newSchool')}</span> : null}
+                      {row.newSchool ? (
+                        <span className="tag tag--new">{t('console.import.newSchool')}</span>
+                      ) : null}
                     </td>
                     <td>{row.categoryName}</td>
-                    <td>{row.members.map((member) => `${member.name}${member.grade ? ` (${member.grade})` : ''}`).join(', ')}</td>
+                    <td>
+                      {row.members
+                        .map(
+                          (member) => `${member.name}${member.grade ? ` (${member.grade})` : ''}`,
+                        )
+                        .join(', ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {preview.rows.length > PREVIEW_ROWS ? <p className="ui-muted">{t('console.import.more', { count: preview.rows.length - PREVIEW_ROWS })}</p> : null}
+          {preview.rows.length > PREVIEW_ROWS ? (
+            <p className="ui-muted">
+              {t('console.import.more', { count: preview.rows.length - PREVIEW_ROWS })}
+            </p>
+          ) : null}
 
           {summary.invalid > 0 ? (
             <label className="check-row">
-              <input type="checkbox" checked={props.skipInvalid} onChange={(event) => props.onSkipInvalid(event.target.checked)} />
-              <span>{t('console.import.skipInvalid', { invalid: summary.invalid, valid: summary.valid })}</span>
+              <input
+                type="checkbox"
+                checked={props.skipInvalid}
+                onChange={(event) => props.onSkipInvalid(event.target.checked)}
+              />
+              <span>
+                {t('console.import.skipInvalid', {
+                  invalid: summary.invalid,
+                  valid: summary.valid,
+                })}
+              </span>
             </label>
           ) : null}
           {hasLookalikes ? (
             <label className="check-row">
-              <input type="checkbox" checked={props.fixLookalikes} onChange={(event) => props.onFixLookalikes(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={props.fixLookalikes}
+                onChange={(event) => props.onFixLookalikes(event.target.checked)}
+              />
               <span>{t('console.import.fixLookalikes')}</span>
             </label>
           ) : null}
           <div className="button-row">
-            <Button large disabled={blocked} onClick={props.onConfirm}>{t('console.import.confirm', { count: summary.valid })}</Button>
-            <Button variant="ghost" onClick={props.onCancel}>{t('console.import.another')}</Button>
+            <Button large disabled={blocked} onClick={props.onConfirm}>
+              {t('console.import.confirm', { count: summary.valid })}
+            </Button>
+            <Button variant="ghost" onClick={props.onCancel}>
+              {t('console.import.another')}
+            </Button>
           </div>
         </>
       ) : null}

@@ -26,10 +26,19 @@ export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
 export const registrationFieldSchema = z.enum(REGISTRATION_FIELDS);
 
 /** Fields without which no row can be imported. */
-export const REQUIRED_REGISTRATION_FIELDS: readonly RegistrationField[] = ['team', 'school', 'category', 'member1', 'grade1'];
+export const REQUIRED_REGISTRATION_FIELDS: readonly RegistrationField[] = [
+  'team',
+  'school',
+  'category',
+  'member1',
+  'grade1',
+];
 
 /** The organiser's column choice: column index (0-based) → field, or null to ignore a column. */
-export const registrationMappingSchema = z.record(z.string().regex(/^\d{1,3}$/), registrationFieldSchema.nullable());
+export const registrationMappingSchema = z.record(
+  z.string().regex(/^\d{1,3}$/),
+  registrationFieldSchema.nullable(),
+);
 export type RegistrationMapping = z.infer<typeof registrationMappingSchema>;
 
 /** The text fields sent next to the file (multipart/form-data); `mapping` is JSON text. */
@@ -44,7 +53,10 @@ export const registrationPreviewFormSchema = z
         try {
           return registrationMappingSchema.parse(JSON.parse(text));
         } catch {
-          ctx.addIssue({ code: 'custom', message: 'mapping must be JSON: {"0":"team","1":"school",…}' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'mapping must be JSON: {"0":"team","1":"school",…}',
+          });
           return z.NEVER;
         }
       }),
@@ -62,100 +74,122 @@ export const registrationConfirmFormSchema = registrationPreviewFormSchema
   })
   .strict();
 
-export type RegistrationProblemKey =
-  | 'registration.problem.missingTeam'
-  | 'registration.problem.missingSchool'
-  | 'registration.problem.missingRegion'
-  | 'registration.problem.unknownRegion'
-  | 'registration.problem.missingCategory'
-  | 'registration.problem.unknownCategory'
-  | 'registration.problem.missingMember'
-  | 'registration.problem.missingGrade'
-  | 'registration.problem.badGrade'
-  | 'registration.problem.gradeOutsideCategory'
-  | 'registration.problem.gradeWithoutMember'
-  | 'registration.problem.duplicateInFile'
-  | 'registration.problem.alreadyRegistered'
-  | 'registration.problem.tooLong'
-  | 'registration.problem.lookalike';
+export const registrationProblemKeySchema = z.enum([
+  'registration.problem.missingTeam',
+  'registration.problem.missingSchool',
+  'registration.problem.missingRegion',
+  'registration.problem.unknownRegion',
+  'registration.problem.missingCategory',
+  'registration.problem.unknownCategory',
+  'registration.problem.missingMember',
+  'registration.problem.missingGrade',
+  'registration.problem.badGrade',
+  'registration.problem.gradeOutsideCategory',
+  'registration.problem.gradeWithoutMember',
+  'registration.problem.duplicateInFile',
+  'registration.problem.alreadyRegistered',
+  'registration.problem.tooLong',
+  'registration.problem.lookalike',
+]);
+export type RegistrationProblemKey = z.infer<typeof registrationProblemKeySchema>;
 
-export interface RegistrationProblem {
+export const registrationProblemSchema = z.object({
   /** Line of the file (CSV) or row of the sheet (XLSX), 1 = the header row. */
-  row: number;
+  row: z.number(),
   /** The column's header as written in the file, and the field it was mapped to. */
-  column: string;
-  field: RegistrationField;
-  severity: 'error' | 'warning';
-  key: RegistrationProblemKey;
+  column: z.string(),
+  field: registrationFieldSchema,
+  severity: z.enum(['error', 'warning']),
+  key: registrationProblemKeySchema,
   /** English text; the console shows the key's kk/ru/en message with `params`. */
-  message: string;
-  params: Record<string, string | number>;
-  value: string;
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  value: z.string(),
   /** For a look-alike: the name with Cyrillic letters. */
-  suggestion?: string;
-}
+  suggestion: z.string().optional(),
+});
+export type RegistrationProblem = z.infer<typeof registrationProblemSchema>;
 
-export interface RegistrationColumn {
-  index: number;
-  header: string;
-  field: RegistrationField | null;
+export const registrationColumnSchema = z.object({
+  index: z.number(),
+  header: z.string(),
+  field: registrationFieldSchema.nullable(),
   /** Whether the field was recognised from the header (false: chosen by the organiser). */
-  recognised: boolean;
-}
+  recognised: z.boolean(),
+});
+export type RegistrationColumn = z.infer<typeof registrationColumnSchema>;
 
-export interface RegistrationRowPreview {
-  row: number;
-  team: string;
-  school: string;
-  regionCode: string | null;
-  town: string;
-  categoryId: string | null;
-  categoryName: string;
-  coach: string;
-  members: { name: string; grade: number | null }[];
+export const registrationRowPreviewSchema = z.object({
+  row: z.number(),
+  team: z.string(),
+  school: z.string(),
+  regionCode: z.string().nullable(),
+  town: z.string(),
+  categoryId: z.string().nullable(),
+  categoryName: z.string(),
+  coach: z.string(),
+  members: z.array(z.object({ name: z.string(), grade: z.number().nullable() })),
   /** A school not yet on record; it is created on confirm. */
-  newSchool: boolean;
-  ok: boolean;
-}
+  newSchool: z.boolean(),
+  ok: z.boolean(),
+});
+export type RegistrationRowPreview = z.infer<typeof registrationRowPreviewSchema>;
 
-export interface RegistrationPreview {
-  fileName: string;
-  fileHash: string;
-  format: 'csv' | 'xlsx';
+export const registrationPreviewSchema = z.object({
+  fileName: z.string(),
+  fileHash: z.string(),
+  format: z.enum(['csv', 'xlsx']),
   /** CSV only: how the text was read. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1251';
-  delimiter?: string;
-  columns: RegistrationColumn[];
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1251']).optional(),
+  delimiter: z.string().optional(),
+  columns: z.array(registrationColumnSchema),
   /** Required fields no column is mapped to; the organiser must map them before anything else. */
-  missingFields: RegistrationField[];
-  rows: RegistrationRowPreview[];
-  problems: RegistrationProblem[];
-  summary: { rows: number; valid: number; invalid: number; warnings: number; newSchools: number };
-}
+  missingFields: z.array(registrationFieldSchema),
+  rows: z.array(registrationRowPreviewSchema),
+  problems: z.array(registrationProblemSchema),
+  summary: z.object({
+    rows: z.number(),
+    valid: z.number(),
+    invalid: z.number(),
+    warnings: z.number(),
+    newSchools: z.number(),
+  }),
+});
+export type RegistrationPreview = z.infer<typeof registrationPreviewSchema>;
 
-export interface RegistrationResult {
-  teamsCreated: number;
-  schoolsCreated: number;
-  skippedRows: number[];
-}
+export const registrationResultSchema = z.object({
+  teamsCreated: z.number(),
+  schoolsCreated: z.number(),
+  skippedRows: z.array(z.number()),
+});
+export type RegistrationResult = z.infer<typeof registrationResultSchema>;
+
+/** Why a commit job failed: the error answer the direct save would have given. */
+const commitErrorSchema = z.object({
+  statusCode: z.number(),
+  key: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), key: z.string(), message: z.string() })).optional(),
+}) satisfies z.ZodType<ApiErrorBody>;
 
 /**
  * A confirmed import being written (POST /api/stages/:id/registration/commits answers 202 with it;
  * GET …/commits/:jobId reports it). Every row is written inside one transaction: until `state` is
  * `done` nothing of the file is visible, and a `failed` job wrote nothing.
  */
-export interface RegistrationCommitJob {
-  id: string;
-  stageId: string;
-  state: 'running' | 'done' | 'failed';
+export const registrationCommitJobSchema = z.object({
+  id: z.string(),
+  stageId: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
   /** checking: the file is checked again; writing: rows go into the open transaction; standings: the new teams enter each category's standings. */
-  phase: 'checking' | 'writing' | 'standings' | 'done';
+  phase: z.enum(['checking', 'writing', 'standings', 'done']),
   /** Teams written so far into the transaction, of `teamsTotal`. */
-  teamsWritten: number;
+  teamsWritten: z.number(),
   /** Teams to write; 0 until the check is done. */
-  teamsTotal: number;
+  teamsTotal: z.number(),
   /** The whole job, 0–100, monotonic. */
-  percent: number;
-  result: RegistrationResult | null;
-  error: ApiErrorBody | null;
-}
+  percent: z.number(),
+  result: registrationResultSchema.nullable(),
+  error: commitErrorSchema.nullable(),
+});
+export type RegistrationCommitJob = z.infer<typeof registrationCommitJobSchema>;
