@@ -1,33 +1,16 @@
 import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
 import { useId, useState } from 'react';
-import { routes, type StageSummary } from '@olympiad/contracts';
-
-interface Decision {
-  categoryId: string;
-  teamId: string;
-  team: string;
-  school: string;
-  category: string;
-  qualified: boolean;
-  reason: string;
-  key: string;
-  message: string;
-  params: Record<string, string | number>;
-}
-interface Wildcard {
-  categoryId: string;
-  teamId: string;
-  reason: string;
-}
+import { routes, type QualificationDecisionView, type QualificationWildcard, type StageSummary } from '@olympiad/contracts';
+import type { QualificationRule } from '@olympiad/scoring';
 
 /** The rules' qualifying list of a closed regional stage, wildcards with a reason, and one action to enter them. */
 export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageSummary & { olympiadId: string } }) {
   const { lang, t } = useLanguage();
   const targetId = useId();
   const [topN, setTopN] = useState('3');
-  const [wildcards, setWildcards] = useState<Wildcard[]>([]);
+  const [wildcards, setWildcards] = useState<QualificationWildcard[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [decisions, setDecisions] = useState<Decision[] | null>(null);
+  const [decisions, setDecisions] = useState<QualificationDecisionView[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const stages = useQuery((signal) => api.call(routes.stages.list, { query: { olympiadId: stage.olympiadId } }, { signal }), [api, stage.olympiadId]);
@@ -37,12 +20,12 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
 
   if (stage.kind !== 'regional') return <StatusBanner kind="info">{t('console.qualification.onlyRegional')}</StatusBanner>;
 
-  const rule = () => ({ selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) }, perAgeGroup: true, threshold: { kind: 'finished' }, carryOver: false });
-  const run = async (next: Wildcard[]) => {
+  const rule = (): QualificationRule => ({ selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) }, perAgeGroup: true, threshold: { kind: 'finished' }, carryOver: false });
+  const run = async (next: QualificationWildcard[]) => {
     setBusy(true);
     setOutcome(null);
     try {
-      const answer = await api.post<{ decisions: Decision[] }>(`/api/stages/${stage.id}/qualification/preview`, { rule: rule(), wildcards: next });
+      const answer = await api.call(routes.qualification.preview, { params: { stageId: stage.id }, body: { rule: rule(), wildcards: next } });
       setDecisions(answer.decisions);
     } catch (error) {
       setOutcome({ kind: 'error', text: describeError(lang, error) });
@@ -55,7 +38,7 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
     setBusy(true);
     setOutcome(null);
     try {
-      const answer = await api.post<{ entered: unknown[]; alreadyEntered: number }>(`/api/stages/${stage.id}/qualification/enter`, { targetStageId: targetStage.id, rule: rule(), wildcards });
+      const answer = await api.call(routes.qualification.enter, { params: { stageId: stage.id }, body: { targetStageId: targetStage.id, rule: rule(), wildcards } });
       setOutcome({ kind: 'success', text: t('console.qualification.entered', { count: answer.entered.length, already: answer.alreadyEntered }) });
     } catch (error) {
       setOutcome({ kind: 'error', text: describeError(lang, error) });
