@@ -48,14 +48,3 @@ export async function upsertStandings(
     );
   }
 }
-
-export async function setStandingsVersion(
-  manager: EntityManager,
-  categoryId: string,
-  version: number,
-): Promise<void> {
-  await rawStatement(manager, 'UPDATE category SET "standingsVersion" = ? WHERE id = ?', [
-    version,
-    categoryId,
-  ]);
-}

@@ -12,12 +12,13 @@ import {
 } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
 import { notFound } from '../common/api-error';
 import { LedgerQuery, type LedgerEntryRow } from '../ledger/ledger.query';
 import { CategoryTeams } from './category-teams';
 import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
 import { StandingEntity } from './standing.entity';
-import { setStandingsVersion, upsertStandings } from './standing-statements';
+import { upsertStandings } from './standing-statements';
 
 export function toLedgerRecord(entry: LedgerEntryRow): LedgerRecord {
   return {
@@ -55,6 +56,7 @@ export class StandingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly categories: CategoriesQuery,
+    private readonly categoriesStore: CategoriesStore,
     private readonly ledger: LedgerQuery,
     private readonly teams: CategoryTeams,
   ) {}
@@ -160,7 +162,7 @@ export class StandingsService {
       changes.map(({ row, position }) => toStandingEntity(category.id, row, position)),
     );
     const version = category.standingsVersion + 1;
-    await setStandingsVersion(manager, category.id, version);
+    await this.categoriesStore.setStandingsVersion(category.id, version, manager);
     category.standingsVersion = version;
     // The cache is only updated once the caller's transaction has committed (see commitCache).
     this.pending.set(category.id, { ...next, version });
