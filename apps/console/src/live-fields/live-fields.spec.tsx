@@ -30,10 +30,32 @@ const socket = {
     );
     return this;
   },
+  // What the live room asks of a Socket.IO socket besides on/emit (libs/ui useLiveRoom).
+  connected: false,
+  connect() {
+    return this;
+  },
+  off(event: string, handler: Handler) {
+    this.handlers.set(
+      event,
+      (this.handlers.get(event) ?? []).filter((other) => other !== handler),
+    );
+    return this;
+  },
+  timeout() {
+    return {
+      emit: (
+        event: string,
+        room: { kind: string; id: string },
+        ack: (error: null, result: unknown) => void,
+      ) => this.emit(event, room, (result) => ack(null, result)),
+    };
+  },
   disconnect() {
     this.handlers.clear();
   },
   fire(event: string, payload?: unknown) {
+    if (event === 'connect' || event === 'disconnect') this.connected = event === 'connect';
     act(() => (this.handlers.get(event) ?? []).forEach((handler) => handler(payload)));
   },
 };

@@ -37,9 +37,17 @@ export class FakeTransport implements LiveTransport {
     };
   }
 
-  async request(event: 'join' | 'resync', room: RoomRef): Promise<JoinResult> {
+  request(
+    event: 'join' | 'resync',
+    room: RoomRef,
+    _timeoutMs: number,
+    answer: (error: Error | null, result?: JoinResult) => void,
+  ): void {
     this.requests.push({ event, room });
-    return this.answer(event, room);
+    void Promise.resolve(this.answer(event, room)).then(
+      (result) => answer(null, result),
+      (error: Error) => answer(error),
+    );
   }
 
   leave(room: RoomRef) {

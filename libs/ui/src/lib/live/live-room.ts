@@ -19,8 +19,13 @@ export interface LiveLink {
   onConnect(listener: () => void): () => void;
   onDisconnect(listener: () => void): () => void;
   on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void;
-  /** Emits `join` or `resync` and resolves with the server's answer; rejects after `timeoutMs`. */
-  request(event: 'join' | 'resync', room: RoomRef, timeoutMs: number): Promise<JoinResult>;
+  /** Emits `join` or `resync`; `answer` gets the server's answer, or an error after `timeoutMs`. */
+  request(
+    event: 'join' | 'resync',
+    room: RoomRef,
+    timeoutMs: number,
+    answer: (error: Error | null, result?: JoinResult) => void,
+  ): void;
   leave(room: RoomRef): void;
   isConnected(): boolean;
 }
@@ -34,14 +39,10 @@ export function socketLink(socket: LiveSocket): LiveLink {
     onConnect: (listener) => listen('connect', listener),
     onDisconnect: (listener) => listen('disconnect', () => listener()),
     on: (event, listener) => listen(event, listener as never),
-    request: (event, room, timeoutMs) =>
-      new Promise<JoinResult>((resolve, reject) => {
-        socket
-          .timeout(timeoutMs)
-          .emit(event, room, (error: Error | null, result: JoinResult) =>
-            error ? reject(error) : resolve(result),
-          );
-      }),
+    request: (event, room, timeoutMs, answer) =>
+      void socket
+        .timeout(timeoutMs)
+        .emit(event, room, (error: Error | null, result: JoinResult) => answer(error, result)),
     leave: (room) => void socket.emit('leave', room),
     isConnected: () => socket.connected,
   };
@@ -115,7 +116,8 @@ export type LiveRoomEvents<S> = {
 export interface LiveRoomOptions<S> {
   /**
    * The snapshot, from the join answer and, where the app needs it, a REST call of its own.
-   * Called for each room on every join, re-join and resync; `current` is the state held.
+   * Called for each room on every join, re-join and resync; `current` is the state held. A load
+   * that returns a promise should not build on `current`: other rooms may change it meanwhile.
    */
   load: (joined: JoinedRoom, current: S | undefined) => S | Promise<S>;
   events?: LiveRoomEvents<S>;
@@ -237,7 +239,7 @@ export class LiveRoom<S> {
 
   /** Asks every room for a fresh snapshot. */
   resync(): void {
-    for (const room of this.rooms) void this.enter(room, 'resync');
+    for (const room of this.rooms) this.enter(room, 'resync');
   }
 
   private connected(): void {
@@ -250,7 +252,7 @@ export class LiveRoom<S> {
       room.inFlight = null;
     }
     this.set({ status: this.rooms.length === 0 ? 'live' : 'connecting' });
-    for (const room of this.rooms) void this.enter(room, 'join', rejoin);
+    for (const room of this.rooms) this.enter(room, 'join', rejoin);
   }
 
   private receive(event: keyof ServerToClientEvents, payload: unknown): void {
@@ -275,7 +277,7 @@ export class LiveRoom<S> {
     } else if (step !== undefined) this.set({ state: step });
   }
 
-  private async enter(room: RoomTrack, event: 'join' | 'resync', rejoin = false): Promise<void> {
+  private enter(room: RoomTrack, event: 'join' | 'resync', rejoin = false): void {
     if (this.closed || !this.link.isConnected()) return;
     const epoch = this.epoch;
     if (room.inFlight === epoch) {
@@ -285,42 +287,54 @@ export class LiveRoom<S> {
     room.inFlight = epoch;
     room.again = false;
     const current = () => !this.closed && this.epoch === epoch;
-    let result: JoinResult;
-    try {
-      result = await this.link.request(
-        event,
-        room.ref,
-        this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      );
-    } catch {
+    const timeoutMs = this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    // Handled in the answer's own callback, so events sent after it are applied after it.
+    this.link.request(event, room.ref, timeoutMs, (error, result) => {
+      if (!current()) return;
       // The room did not answer: keep what is shown and ask again shortly.
-      if (current()) this.retryLater(room);
-      return;
-    }
-    if (!current()) return;
-    if (!result.ok) {
-      if (result.key === 'errors.internal') return this.retryLater(room);
-      room.inFlight = null;
-      room.refusal = new LiveRoomRefusal(result.key, result.message);
-      return this.settle();
-    }
-    try {
-      const state = await this.options.load(
-        { ...result, resync: event === 'resync', rejoin },
-        this.view.state,
+      if (error || !result) return this.retryLater(room);
+      if (!result.ok) {
+        if (result.key === 'errors.internal') return this.retryLater(room);
+        room.inFlight = null;
+        room.refusal = new LiveRoomRefusal(result.key, result.message);
+        return this.settle();
+      }
+      let loaded: S | Promise<S>;
+      try {
+        loaded = this.options.load(
+          { ...result, resync: event === 'resync', rejoin },
+          this.view.state,
+        );
+      } catch (caught) {
+        return this.loadFailed(room, caught);
+      }
+      // A load that answers at once builds on the state as it is now; one that waits (a REST
+      // call) is applied when it answers.
+      if (!(loaded instanceof Promise)) return this.loaded(room, loaded);
+      loaded.then(
+        (state) => current() && this.loaded(room, state),
+        (caught: unknown) => current() && this.loadFailed(room, caught),
       );
-      if (!current()) return;
-      room.refusal = null;
-      room.loaded = true;
-      this.loadError = null;
-      this.view = { ...this.view, state };
-    } catch (error) {
-      if (!current()) return;
-      this.loadError = error;
-    }
+    });
+  }
+
+  private loaded(room: RoomTrack, state: S): void {
+    room.refusal = null;
+    room.loaded = true;
+    this.loadError = null;
+    this.view = { ...this.view, state };
+    this.done(room);
+  }
+
+  private loadFailed(room: RoomTrack, error: unknown): void {
+    this.loadError = error;
+    this.done(room);
+  }
+
+  private done(room: RoomTrack): void {
     room.inFlight = null;
     this.settle();
-    if (room.again) void this.enter(room, 'resync');
+    if (room.again) this.enter(room, 'resync');
   }
 
   private retryLater(room: RoomTrack): void {
@@ -328,7 +342,7 @@ export class LiveRoom<S> {
     if (room.retry) clearTimeout(room.retry);
     room.retry = setTimeout(() => {
       room.retry = null;
-      void this.enter(room, 'resync');
+      this.enter(room, 'resync');
     }, this.options.retryDelayMs ?? RETRY_DELAY_MS);
   }
 
