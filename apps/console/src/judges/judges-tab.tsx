@@ -31,8 +31,7 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
   const [name, setName] = useState('');
   const [role, setRole] = useState<Judge['role']>('judge');
   const fields = useQuery(
-    (signal) =>
-      api.get<{ id: string; name: string }[]>(`/api/stages/${stage.id}/fields`, { signal }),
+    (signal) => api.call(routes.fields.list, { params: { stageId: stage.id } }, { signal }),
     [api, stage.id],
   );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
