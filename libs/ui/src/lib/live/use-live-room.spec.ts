@@ -29,6 +29,8 @@ interface Venue {
   serve: { version: number; rows: string[] };
   /** When false, joins go unanswered (a silent room). */
   answering: boolean;
+  /** Sent to the room right after the answer, as a score recorded meanwhile would be. */
+  afterJoin: Parameters<ServerToClientEvents['standings:delta']>[0] | null;
   sockets: ServerSocket[];
   close(): Promise<void>;
 }
@@ -62,6 +64,7 @@ async function startVenue(): Promise<Venue> {
     requests: [],
     serve: { version: 3, rows: ['a', 'b'] },
     answering: true,
+    afterJoin: null,
     sockets: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -73,6 +76,7 @@ async function startVenue(): Promise<Venue> {
         if (!venue.answering) return;
         void socket.join(`${ref.kind}:${ref.id}`);
         ack({ ok: true, room: ref, standings: snapshot(venue.serve.version, venue.serve.rows) });
+        if (venue.afterJoin) socket.emit('standings:delta', venue.afterJoin);
       };
     socket.on('join', enter('join'));
     socket.on('resync', enter('resync'));
@@ -168,6 +172,18 @@ describe('useLiveRoom against a real Socket.IO server', () => {
     venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(4, 'c'));
     venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(6, 'd', 4));
     await until(() => seen.current?.state?.version === 6);
+    expect(seen.current?.state?.rows).toEqual(['a', 'b', 'c', 'd']);
+    expect(venue.requests.map((request) => request.event)).toEqual(['join']);
+    unmount();
+  });
+
+  it('applies a delta sent right after the join answer on top of that answer', async () => {
+    venue.afterJoin = delta(4, 'c');
+    const { seen, unmount } = mount(socket);
+    await until(() => venue.requests.length === 1 && seen.current?.status === 'live');
+    venue.afterJoin = null;
+    venue.io.to(`category:${CATEGORY}`).emit('standings:delta', delta(5, 'd'));
+    await until(() => seen.current?.state?.version === 5);
     expect(seen.current?.state?.rows).toEqual(['a', 'b', 'c', 'd']);
     expect(venue.requests.map((request) => request.event)).toEqual(['join']);
     unmount();
