@@ -30,4 +30,19 @@ export class StagesQuery {
   ): Promise<StageRow[]> {
     return manager.find(StageEntity, { where: { id: In(ids) } });
   }
+
+  /** The stage a judge signs in to: codes are stored upper-case. */
+  stageByCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StageRow | null> {
+    return manager.findOneBy(StageEntity, { code });
+  }
+
+  stagesOfOlympiad(
+    olympiadId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StageRow[]> {
+    return manager.findBy(StageEntity, { olympiadId });
+  }
 }
