@@ -5,23 +5,23 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { randomCode } from '../auth/secret-hash';
 import { conflict, notFound, unknownReference } from '../common/api-error';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { RegionEntity } from '../regions/region.entity';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { RegionsQuery } from '../regions/regions.query';
 import { StageEntity } from './stage.entity';
 
 @Injectable()
 export class StagesService {
   constructor(
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
-    @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
+    private readonly olympiads: OlympiadsQuery,
+    private readonly regions: RegionsQuery,
   ) {}
 
   async create(input: CreateStage): Promise<StageEntity> {
-    if (!(await this.olympiads.existsBy({ id: input.olympiadId }))) {
+    if (!(await this.olympiads.olympiadExists(input.olympiadId))) {
       throw unknownReference('olympiadId', 'olympiad', input.olympiadId);
     }
-    if (input.regionCode && !(await this.regions.existsBy({ code: input.regionCode }))) {
+    if (input.regionCode && !(await this.regions.regionExists(input.regionCode))) {
       throw unknownReference('regionCode', 'region', input.regionCode);
     }
     const code = (input.code ?? (await this.freeCode(input.regionCode ?? 'rep'))).toUpperCase();
@@ -43,7 +43,10 @@ export class StagesService {
   }
 
   list(olympiadId?: string): Promise<StageEntity[]> {
-    return this.stages.find({ where: olympiadId ? { olympiadId } : {}, order: { startsOn: 'ASC', name: 'ASC' } });
+    return this.stages.find({
+      where: olympiadId ? { olympiadId } : {},
+      order: { startsOn: 'ASC', name: 'ASC' },
+    });
   }
 
   async get(id: string): Promise<StageEntity> {
@@ -59,7 +62,10 @@ export class StagesService {
 
   /** e.g. AKTOBE-7K3Q: short to type on a tablet, recognisable, and hard to guess. */
   private async freeCode(prefix: string): Promise<string> {
-    const head = prefix.replace(/[^a-z]/gi, '').slice(0, 6).toUpperCase();
+    const head = prefix
+      .replace(/[^a-z]/gi, '')
+      .slice(0, 6)
+      .toUpperCase();
     for (;;) {
       const code = `${head}-${randomCode(4)}`;
       if (!(await this.stages.existsBy({ code }))) return code;
