@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { VenueLinkEntity } from './venue-link.entity';
+
+export type VenueLinkRow = VenueLinkEntity;
 
 /**
  * What other features may read of venue links, republic links, acknowledgements and conflicts (they never import this feature's entities). Every
@@ -9,4 +12,12 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class FederationQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The venue links of these stages (a stage without one is the server's own). */
+  venueLinksOfStages(
+    stageIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<VenueLinkRow[]> {
+    return manager.findBy(VenueLinkEntity, { stageId: In(stageIds) });
+  }
 }

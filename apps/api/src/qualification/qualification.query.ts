@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { QualificationEntryEntity } from './qualification-entry.entity';
+
+export type QualificationEntryRow = QualificationEntryEntity;
 
 /**
  * What other features may read of qualification entries (they never import this feature's entities). Every
@@ -9,4 +12,12 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class QualificationQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Entries sent from a stage, or into one (or all), in the order they were entered. */
+  entriesInOrder(
+    where: { sourceStageId?: string; targetStageId?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QualificationEntryRow[]> {
+    return manager.find(QualificationEntryEntity, { where, order: { enteredAt: 'ASC' } });
+  }
 }
