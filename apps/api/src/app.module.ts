@@ -19,6 +19,7 @@ import { JudgesModule } from './judges/judges.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LiveModule } from './live/live.module';
 import { MqttModule } from './mqtt/mqtt.module';
+import { OlympiadsModule } from './olympiads/olympiads.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
 import { RunsModule } from './runs/runs.module';
@@ -30,6 +31,8 @@ import { FederationModule } from './federation/federation.module';
 import { FieldQueuesModule } from './field-queues/field-queues.module';
 import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
 import { QualificationModule } from './qualification/qualification.module';
+import { RegionsModule } from './regions/regions.module';
+import { SchoolsModule } from './schools/schools.module';
 import { SettingsModule } from './settings/settings.module';
 import { StagesModule } from './stages/stages.module';
 import { TeamsModule } from './teams/teams.module';
@@ -49,6 +52,9 @@ export class AppModule {
         SettingsModule,
         AuthModule,
         OrganisationModule,
+        OlympiadsModule,
+        RegionsModule,
+        SchoolsModule,
         StagesModule,
         CategoriesModule,
         TeamsModule,

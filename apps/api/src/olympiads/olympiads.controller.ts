@@ -1,17 +1,9 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { routes, type OlympiadSummary } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
-import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { notFound } from '../common/api-error';
 import { Route } from '../common/routes/route.decorator';
-import { LiveService } from '../live/live.service';
-import { StageEntity } from '../stages/stage.entity';
-import { OlympiadLogoEntity } from './olympiad-logo.entity';
-import { olympiadLogoUrl, OlympiadLogoService } from './olympiad-logo.service';
-import { OlympiadEntity } from './olympiad.entity';
+import { OlympiadsService } from './olympiads.service';
 
 class CreateOlympiadDto extends createZodDto(routes.olympiads.create.body) {}
 class OlympiadLogoDto extends createZodDto(routes.olympiads.putLogo.body) {}
@@ -20,49 +12,30 @@ class OlympiadLogoDto extends createZodDto(routes.olympiads.putLogo.body) {}
 @ApiBearerAuth()
 @Controller()
 export class OlympiadsController {
-  constructor(
-    @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
-    private readonly logos: OlympiadLogoService,
-    private readonly live: LiveService,
-  ) {}
+  constructor(private readonly olympiads: OlympiadsService) {}
 
   @Route(routes.olympiads.list)
-  async list(): Promise<OlympiadSummary[]> {
-    const olympiads = await this.olympiads.find({ order: { createdAt: 'DESC' } });
-    const logos = await this.olympiads.manager.find(OlympiadLogoEntity, {
-      select: { olympiadId: true, updatedAt: true },
-    });
-    const logoOf = new Map(
-      logos.map((logo) => [logo.olympiadId, olympiadLogoUrl(logo.olympiadId, logo.updatedAt)]),
-    );
-    return olympiads.map((olympiad) => ({ ...olympiad, logoUrl: logoOf.get(olympiad.id) ?? null }));
+  list(): Promise<OlympiadSummary[]> {
+    return this.olympiads.list();
   }
 
   @Route(routes.olympiads.get)
-  async get(@Param('id', ParseUUIDPipe) id: string) {
-    return (await this.olympiads.findOneBy({ id })) ?? Promise.reject(notFound('Olympiad', id));
+  get(@Param('id', ParseUUIDPipe) id: string) {
+    return this.olympiads.get(id);
   }
 
   @Route(routes.olympiads.create)
   create(@Body() body: CreateOlympiadDto) {
-    return this.olympiads.save({ id: randomUUID(), ...body, createdAt: new Date().toISOString() });
+    return this.olympiads.create(body);
   }
 
   @Route(routes.olympiads.putLogo)
-  async putLogo(@Param('id', ParseUUIDPipe) id: string, @Body() body: OlympiadLogoDto) {
-    const stored = await this.logos.put(id, body.data);
-    await this.announceStages(id);
-    return stored;
+  putLogo(@Param('id', ParseUUIDPipe) id: string, @Body() body: OlympiadLogoDto) {
+    return this.olympiads.putLogo(id, body.data);
   }
 
   @Route(routes.olympiads.removeLogo)
-  async removeLogo(@Param('id', ParseUUIDPipe) id: string) {
-    await this.logos.remove(id);
-    await this.announceStages(id);
-  }
-
-  private async announceStages(olympiadId: string): Promise<void> {
-    const stages = await this.olympiads.manager.findBy(StageEntity, { olympiadId });
-    for (const stage of stages) await this.live.stageChanged(stage.id);
+  removeLogo(@Param('id', ParseUUIDPipe) id: string) {
+    return this.olympiads.removeLogo(id);
   }
 }

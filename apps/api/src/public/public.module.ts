@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { LiveModule } from '../live/live.module';
-import { OrganisationModule } from '../organisation/organisation.module';
+import { OlympiadsModule } from '../olympiads/olympiads.module';
 import { StandingsModule } from '../standings/standings.module';
 import { PublicController } from './public.controller';
 
-@Module({ imports: [LiveModule, StandingsModule, AwardsModule, OrganisationModule], controllers: [PublicController] })
+@Module({ imports: [LiveModule, StandingsModule, AwardsModule, OlympiadsModule], controllers: [PublicController] })
 export class PublicModule {}
