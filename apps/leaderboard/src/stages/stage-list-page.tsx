@@ -22,9 +22,7 @@ const QualifiersList = lazy(() =>
 /**
  * `/`: every public stage, by olympiad (newest season first), the republic stage first, then the
  * regional ones by name. `/o/:olympiadId`: one olympiad's republic page, where every stage can
- * show the teams it sent on (or, for the republic stage, received). (Region names would come
- * from @olympiad/contracts' REGIONS, but importing any value from contracts brings its zod
- * schemas along, ~27 KB gzipped, a quarter of the public view's budget.)
+ * show the teams it sent on (or, for the republic stage, received).
  */
 export function StageListPage({
   fetch,
