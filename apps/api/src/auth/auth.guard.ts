@@ -1,11 +1,9 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@olympiad/contracts';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
 import { ApiError } from '../common/api-error';
-import { JudgeEntity } from '../judges/judge.entity';
+import { JudgesQuery } from '../judges/judges.query';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { TokenService } from './token.service';
@@ -16,7 +14,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectRepository(JudgeEntity) private readonly judges: Repository<JudgeEntity>,
+    private readonly judges: JudgesQuery,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     let actor = this.tokens.verify(token);
     // A deactivated judge's token stops working at once, not when it expires.
-    if (actor?.kind === 'judge' && !(await this.judges.existsBy({ id: actor.id, active: true }))) {
+    if (actor?.kind === 'judge' && !(await this.judges.judgeIsActive(actor.id))) {
       actor = undefined;
     }
     request.actor = actor;
@@ -42,7 +40,11 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['organiser'];
     if (!roles.includes(actor.role as Role)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'errors.forbidden', `This needs one of the roles: ${roles.join(', ')}`);
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'errors.forbidden',
+        `This needs one of the roles: ${roles.join(', ')}`,
+      );
     }
     return true;
   }

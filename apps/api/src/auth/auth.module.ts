@@ -1,14 +1,29 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CategoriesDataModule } from '../categories/categories-data.module';
+import { FieldsDataModule } from '../fields/fields-data.module';
+import { JudgesDataModule } from '../judges/judges-data.module';
+import { StagesDataModule } from '../stages/stages-data.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { OrganiserAccountEntity } from './organiser-account.entity';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [JwtModule.register({}), ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }])],
+  imports: [
+    JwtModule.register({}),
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }]),
+    TypeOrmModule.forFeature([OrganiserAccountEntity]),
+    JudgesDataModule,
+    StagesDataModule,
+    CategoriesDataModule,
+    FieldsDataModule,
+  ],
   controllers: [AuthController],
   providers: [AuthService, TokenService],
-  exports: [AuthService, TokenService],
+  // JudgesDataModule too: the global AuthGuard, registered in AppModule, asks JudgesQuery.
+  exports: [AuthService, TokenService, JudgesDataModule],
 })
 export class AuthModule {}

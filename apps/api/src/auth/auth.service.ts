@@ -1,5 +1,5 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
   JudgeMe,
   JudgeSignIn,
@@ -9,15 +9,15 @@ import type {
   OrganiserSignIn,
 } from '@olympiad/contracts';
 import { createHmac, randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { DataSource, Repository } from 'typeorm';
+import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { isVenueOwned, venueOwned } from '../federation/venue-owned-stages';
-import { FieldEntity } from '../fields/field.entity';
-import { JudgeEntity } from '../judges/judge.entity';
+import { FieldsQuery } from '../fields/fields.query';
+import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
-import { StageEntity } from '../stages/stage.entity';
+import { StagesQuery } from '../stages/stages.query';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
 import { TokenService } from './token.service';
@@ -31,10 +31,11 @@ export class AuthService {
   constructor(
     @InjectRepository(OrganiserAccountEntity)
     private readonly organisers: Repository<OrganiserAccountEntity>,
-    @InjectRepository(JudgeEntity) private readonly judges: Repository<JudgeEntity>,
-    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
-    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly judges: JudgesQuery,
+    private readonly stages: StagesQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly fields: FieldsQuery,
     private readonly settings: SettingsService,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,14 +97,12 @@ export class AuthService {
   }
 
   async signInJudge(input: JudgeSignIn): Promise<JudgeSignInAnswer> {
-    const stage = await this.stages.findOneBy({ code: input.stageCode.toUpperCase() });
+    const stage = await this.stages.stageByCode(input.stageCode.toUpperCase());
     // A venue's stage copied to the republic server is scored at the venue only (docs/federation.md).
-    if (stage && (await isVenueOwned(this.stages.manager, 'stage', stage.id))) throw venueOwned();
+    if (stage && (await isVenueOwned(this.dataSource.manager, 'stage', stage.id)))
+      throw venueOwned();
     const judge = stage
-      ? await this.judges.findOneBy({
-          stageId: stage.id,
-          pinLookup: this.pinLookup(stage.id, input.pin),
-        })
+      ? await this.judges.judgeByPinLookup(stage.id, this.pinLookup(stage.id, input.pin))
       : null;
     if (!stage || !judge || !judge.active || !(await verifySecret(input.pin, judge.pinHash))) {
       throw new ApiError(
@@ -123,26 +122,23 @@ export class AuthService {
 
   /** What a judge's tablet needs after sign-in or reload: who, which stage, which assignments. */
   async describeJudge(judgeId: string): Promise<JudgeMe> {
-    const judge = await this.judges.findOne({
-      where: { id: judgeId },
-      relations: { assignments: true, stage: true },
-    });
-    if (!judge || !judge.active) {
+    const found = await this.judges.judgeWithAssignments(judgeId);
+    const judge = found?.judge;
+    if (!found || !judge || !judge.active) {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'errors.unauthorized',
         'This judge account is no longer active',
       );
     }
-    const assignments = judge.assignments ?? [];
-    const categoryIds = assignments.flatMap((a) => (a.categoryId ? [a.categoryId] : []));
-    const fieldIds = assignments.flatMap((a) => (a.fieldId ? [a.fieldId] : []));
+    const { categoryIds, fieldIds } = found;
+    const stage = await this.stages.stageById(judge.stageId);
     // A head judge oversees every category of the stage.
     const categories =
       judge.role === 'head-judge'
-        ? await this.categories.findBy({ stageId: judge.stageId })
-        : await this.categories.findBy({ id: In(categoryIds) });
-    const fields = await this.fields.findBy({ id: In(fieldIds) });
+        ? await this.categories.categoriesOfStage(judge.stageId)
+        : await this.categories.categoriesByIds(categoryIds);
+    const fields = await this.fields.fieldsByIds(fieldIds);
     return {
       role: judge.role,
       judge: {
@@ -150,7 +146,7 @@ export class AuthService {
         name: judge.name,
         role: judge.role,
         stageId: judge.stageId,
-        stageName: judge.stage?.name ?? '',
+        stageName: stage?.name ?? '',
       },
       assignments: {
         categories: categories.map((c) => ({

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FieldEntity } from './field.entity';
+
+export type FieldRow = FieldEntity;
 
 /**
  * What other features may read of fields (they never import this feature's entities). Every
@@ -9,4 +12,11 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class FieldsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  fieldsByIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<FieldRow[]> {
+    return manager.findBy(FieldEntity, { id: In(ids) });
+  }
 }

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { JudgeAssignmentsQuery } from './judge-assignments.query';
+import { CategoriesDataModule } from '../categories/categories-data.module';
+import { FieldsDataModule } from '../fields/fields-data.module';
+import { StagesDataModule } from '../stages/stages-data.module';
 import { JudgesController } from './judges.controller';
+import { JudgesDataModule } from './judges-data.module';
 import { JudgesService } from './judges.service';
 
-@Module({ imports: [AuthModule], controllers: [JudgesController], providers: [JudgesService, JudgeAssignmentsQuery], exports: [JudgesService, JudgeAssignmentsQuery] })
+@Module({
+  imports: [AuthModule, JudgesDataModule, StagesDataModule, CategoriesDataModule, FieldsDataModule],
+  controllers: [JudgesController],
+  providers: [JudgesService],
+  exports: [JudgesService, JudgesDataModule],
+})
 export class JudgesModule {}

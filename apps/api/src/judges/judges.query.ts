@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { JudgeEntity } from './judge.entity';
+
+export type JudgeRow = JudgeEntity;
 
 /**
  * What other features may read of judges and their assignments (they never import this feature's entities). Every
@@ -9,4 +12,36 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class JudgesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether the judge exists and is active: a deactivated judge's token stops working at once. */
+  judgeIsActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(JudgeEntity, { id, active: true });
+  }
+
+  /** The stage's judge with this keyed PIN digest (unique per stage), active or not. */
+  judgeByPinLookup(
+    stageId: string,
+    pinLookup: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeRow | null> {
+    return manager.findOneBy(JudgeEntity, { stageId, pinLookup });
+  }
+
+  /** One judge with the categories and fields assigned to them, or null. */
+  async judgeWithAssignments(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ judge: JudgeRow; categoryIds: string[]; fieldIds: string[] } | null> {
+    const judge = await manager.findOne(JudgeEntity, {
+      where: { id },
+      relations: { assignments: true },
+    });
+    if (!judge) return null;
+    const assignments = judge.assignments ?? [];
+    return {
+      judge,
+      categoryIds: assignments.flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
+      fieldIds: assignments.flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
+    };
+  }
 }

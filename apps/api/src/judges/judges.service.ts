@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateJudge, UpdateJudge } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { hashSecret, randomPin } from '../auth/secret-hash';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
 import { conflict, notFound, unknownReference } from '../common/api-error';
-import { FieldEntity } from '../fields/field.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { FieldsQuery } from '../fields/fields.query';
+import { StagesQuery } from '../stages/stages.query';
 import { JudgeAssignmentEntity } from './judge-assignment.entity';
 import { JudgeEntity } from './judge.entity';
 
@@ -28,17 +28,27 @@ export class JudgesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly auth: AuthService,
+    private readonly stages: StagesQuery,
+    private readonly categoriesQuery: CategoriesQuery,
+    private readonly fieldsQuery: FieldsQuery,
   ) {}
 
   async create(input: CreateJudge): Promise<CreatedJudge> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(StageEntity, { id: input.stageId }))) {
+    if (!(await this.stages.stageExists(input.stageId, manager))) {
       throw unknownReference('stageId', 'stage', input.stageId);
     }
-    const categories = await manager.findBy(CategoryEntity, { id: In(input.categoryIds), stageId: input.stageId });
-    const missingCategory = input.categoryIds.find((id) => !categories.some((category) => category.id === id));
-    if (missingCategory) throw unknownReference('categoryIds', 'category in this stage', missingCategory);
-    const fields = await manager.findBy(FieldEntity, { id: In(input.fieldIds), stageId: input.stageId });
+    const categories = (
+      await this.categoriesQuery.categoriesByIds(input.categoryIds, manager)
+    ).filter((category) => category.stageId === input.stageId);
+    const missingCategory = input.categoryIds.find(
+      (id) => !categories.some((category) => category.id === id),
+    );
+    if (missingCategory)
+      throw unknownReference('categoryIds', 'category in this stage', missingCategory);
+    const fields = (await this.fieldsQuery.fieldsByIds(input.fieldIds, manager)).filter(
+      (field) => field.stageId === input.stageId,
+    );
     const missingField = input.fieldIds.find((id) => !fields.some((field) => field.id === id));
     if (missingField) throw unknownReference('fieldIds', 'field in this stage', missingField);
 
@@ -62,14 +72,32 @@ export class JudgesService {
       );
       await tx.save([
         ...input.categoryIds.map((categoryId) =>
-          Object.assign(new JudgeAssignmentEntity(), { id: randomUUID(), judgeId: id, categoryId, fieldId: null }),
+          Object.assign(new JudgeAssignmentEntity(), {
+            id: randomUUID(),
+            judgeId: id,
+            categoryId,
+            fieldId: null,
+          }),
         ),
         ...input.fieldIds.map((fieldId) =>
-          Object.assign(new JudgeAssignmentEntity(), { id: randomUUID(), judgeId: id, categoryId: null, fieldId }),
+          Object.assign(new JudgeAssignmentEntity(), {
+            id: randomUUID(),
+            judgeId: id,
+            categoryId: null,
+            fieldId,
+          }),
         ),
       ]);
     });
-    return { id, name: input.name, role: input.role, stageId: input.stageId, categoryIds: input.categoryIds, fieldIds: input.fieldIds, pin };
+    return {
+      id,
+      name: input.name,
+      role: input.role,
+      stageId: input.stageId,
+      categoryIds: input.categoryIds,
+      fieldIds: input.fieldIds,
+      pin,
+    };
   }
 
   async list(stageId: string) {
@@ -114,7 +142,10 @@ export class JudgesService {
   private async freePin(stageId: string): Promise<string> {
     for (;;) {
       const pin = randomPin(6);
-      const taken = await this.dataSource.manager.existsBy(JudgeEntity, { stageId, pinLookup: this.auth.pinLookup(stageId, pin) });
+      const taken = await this.dataSource.manager.existsBy(JudgeEntity, {
+        stageId,
+        pinLookup: this.auth.pinLookup(stageId, pin),
+      });
       if (!taken) return pin;
     }
   }
