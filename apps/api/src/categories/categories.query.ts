@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { MazeRuleSet } from '@olympiad/scoring';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { rawStatement } from '../database/raw-statement';
 import { CategoryEntity } from './category.entity';
 
 export type CategoryRow = CategoryEntity;
@@ -40,5 +42,41 @@ export class CategoriesQuery {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CategoryRow[]> {
     return manager.find(CategoryEntity, { where: { stageId }, order: { name: 'ASC' } });
+  }
+
+  /** The stage's categories by discipline, then youngest grade first, then name. */
+  categoriesOfStageByDiscipline(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CategoryRow[]> {
+    return manager.find(CategoryEntity, {
+      where: { stageId },
+      order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
+    });
+  }
+
+  /** Id and name of each of these categories. */
+  categoryNames(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Pick<CategoryRow, 'id' | 'name'>[]> {
+    return manager.find(CategoryEntity, {
+      select: { id: true, name: true },
+      where: { id: In(ids) },
+    });
+  }
+
+  /**
+   * The maze time limit of a category, or null when it is not a maze category (or is gone). Asked
+   * for every finish gate, hence hand-written SQL: see rawStatement.
+   */
+  async mazeTimeLimitOf(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number | null> {
+    const sql = 'SELECT discipline, "ruleSet" FROM category WHERE id = ?';
+    const [row] = (await rawStatement(manager, sql, [categoryId])).rows;
+    if (row?.discipline !== 'maze') return null;
+    return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
   }
 }

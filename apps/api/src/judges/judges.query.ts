@@ -5,6 +5,14 @@ import { JudgeEntity } from './judge.entity';
 
 export type JudgeRow = JudgeEntity;
 
+/** Where a judge stands: the categories and fields assigned to them, and whether they may sign in. */
+export interface JudgeAssignments {
+  judgeId: string;
+  active: boolean;
+  categoryIds: string[];
+  fieldIds: string[];
+}
+
 /**
  * What other features may read of judges and their assignments (they never import this feature's entities). Every
  * method takes an optional `manager` to read inside the caller's transaction.
@@ -43,5 +51,22 @@ export class JudgesQuery {
       categoryIds: assignments.flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
       fieldIds: assignments.flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
     };
+  }
+
+  /** Every judge of the stage with the categories and fields assigned to them. */
+  async assignmentsOfStage(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeAssignments[]> {
+    const judges = await manager.find(JudgeEntity, {
+      where: { stageId },
+      relations: { assignments: true },
+    });
+    return judges.map((judge) => ({
+      judgeId: judge.id,
+      active: judge.active,
+      categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
+      fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
+    }));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 export type LedgerEntryRow = LedgerEntryEntity;
@@ -39,5 +39,23 @@ export class LedgerQuery {
       where: { categoryId, kind },
       order: { seq: 'DESC' },
     });
+  }
+
+  /** Whether an entry with this id is in the ledger. */
+  hasEntry(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(LedgerEntryEntity, { id });
+  }
+
+  /** The entries of these categories in the order they were recorded. */
+  entriesOfCategories(
+    categoryIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LedgerEntryRow[]> {
+    return categoryIds.length === 0
+      ? Promise.resolve([])
+      : manager.find(LedgerEntryEntity, {
+          where: { categoryId: In(categoryIds) },
+          order: { seq: 'ASC' },
+        });
   }
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { SensorEventEntity } from './sensor-event.entity';
+
+export type SensorEventRow = SensorEventEntity;
 
 /**
  * What other features may read of the sensor event log (they never import this feature's entities). Every
@@ -9,4 +12,49 @@ import { DataSource } from 'typeorm';
 @Injectable()
 export class SensorEventsQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The stored event with this id, if it came from a device on this field. */
+  eventOnField(
+    id: string,
+    fieldId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SensorEventRow | null> {
+    return manager.findOneBy(SensorEventEntity, { id, fieldId });
+  }
+
+  /** The field's newest gate events since `since` that no run claimed, newest first. */
+  unclaimedGatesOfField(
+    fieldId: string,
+    since: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SensorEventRow[]> {
+    return manager.find(SensorEventEntity, {
+      where: { fieldId, type: 'gate', runId: IsNull(), receivedAt: MoreThanOrEqual(since) },
+      order: { receivedAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /**
+   * The first unclaimed finish gate the same device boot sent after this start, received since
+   * `since`: a finish that overtook its start on the network.
+   */
+  unclaimedFinishAfter(
+    start: Pick<SensorEventRow, 'deviceId' | 'boot' | 'seq'>,
+    since: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SensorEventRow | null> {
+    return manager.findOne(SensorEventEntity, {
+      where: {
+        deviceId: start.deviceId,
+        boot: start.boot,
+        gate: 'finish',
+        runId: IsNull(),
+        seq: MoreThan(start.seq),
+        receivedAt: MoreThanOrEqual(since),
+      },
+      order: { seq: 'ASC' },
+    });
+  }
 }

@@ -57,4 +57,24 @@ export class TeamsQuery {
     const sql = 'SELECT 1 AS found FROM team WHERE id = ? AND "categoryId" = ?';
     return (await rawStatement(manager, sql, [teamId, categoryId])).rows.length > 0;
   }
+
+  /** The teams of these categories in the order the database keeps them. */
+  teamsOfCategories(
+    categoryIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return categoryIds.length === 0
+      ? Promise.resolve([])
+      : manager.find(TeamEntity, { where: { categoryId: In(categoryIds) } });
+  }
+
+  /** Id and name of each of these teams. */
+  teamNames(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Pick<TeamRow, 'id' | 'name'>[]> {
+    return ids.length === 0
+      ? Promise.resolve([])
+      : manager.find(TeamEntity, { select: { id: true, name: true }, where: { id: In(ids) } });
+  }
 }
