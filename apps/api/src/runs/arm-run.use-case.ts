@@ -4,7 +4,7 @@ import type { ArmRun, RunState } from '@olympiad/contracts';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { conflict } from '../common/api-error';
-import { SensorEventEntity } from '../sensors/sensor-event.entity';
+import { SensorEventsStore } from '../sensors/sensor-events.store';
 import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RunAnnouncer } from './run-announcer';
@@ -22,6 +22,7 @@ export class ArmRunUseCase {
     private readonly queue: FieldRunQueue,
     private readonly targets: RunTargetQuery,
     private readonly announcer: RunAnnouncer,
+    private readonly sensorEvents: SensorEventsStore,
   ) {}
 
   async arm(fieldId: string, input: ArmRun, actor: Actor): Promise<RunState> {
@@ -56,9 +57,7 @@ export class ArmRunUseCase {
       if (active && step.kind === 'cancel') {
         await runs.update({ id: active.id }, { state: 'cancelled' });
         // Events this run had claimed go back to the unassigned list.
-        await this.dataSource
-          .getRepository(SensorEventEntity)
-          .update({ runId: active.id }, { runId: null });
+        await this.sensorEvents.releaseFromRun(active.id);
       } else if (latest && step.kind === 'release') {
         // The judge frees the field after confirming: stored, so a screen that joins later sees
         // the idle field the screens in the room are told about, not the gate time again.

@@ -1,10 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttachSensorEvents, RunState } from '@olympiad/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { ApiError, conflict, unknownReference } from '../common/api-error';
-import { SensorEventEntity } from '../sensors/sensor-event.entity';
+import { SensorEventsQuery } from '../sensors/sensor-events.query';
+import { SensorEventsStore } from '../sensors/sensor-events.store';
 import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
@@ -22,14 +23,15 @@ export class AttachSensorEventsUseCase {
     private readonly queue: FieldRunQueue,
     private readonly targets: RunTargetQuery,
     private readonly recordAttempt: RecordProvisionalAttempt,
+    private readonly sensorEvents: SensorEventsQuery,
+    private readonly sensorEventsStore: SensorEventsStore,
   ) {}
 
   async execute(fieldId: string, input: AttachSensorEvents, actor: Actor): Promise<RunState> {
     const { field } = await this.targets.check(fieldId, input, actor);
     const run = await this.queue.run(fieldId, async () => {
-      const events = this.dataSource.getRepository(SensorEventEntity);
-      const start = await events.findOneBy({ id: input.startEventId, fieldId });
-      const finish = await events.findOneBy({ id: input.finishEventId, fieldId });
+      const start = await this.sensorEvents.eventOnField(input.startEventId, fieldId);
+      const finish = await this.sensorEvents.eventOnField(input.finishEventId, fieldId);
       if (!start || !finish)
         throw unknownReference('startEventId', 'sensor event on this field', input.startEventId);
       if (start.runId || finish.runId)
@@ -61,7 +63,7 @@ export class AttachSensorEventsUseCase {
           durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
         }),
       );
-      await events.update({ id: In([start.id, finish.id]) }, { runId: stored.id });
+      await this.sensorEventsStore.claimForRun([start.id, finish.id], stored.id);
       return stored;
     });
     await this.recordAttempt.execute(run, actor);

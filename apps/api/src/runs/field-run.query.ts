@@ -1,10 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RunState, UnassignedSensorEvent } from '@olympiad/contracts';
-import { DataSource, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DeviceHealthService } from '../devices/device-health.service';
 import { LiveService } from '../live/live.service';
-import { SensorEventEntity } from '../sensors/sensor-event.entity';
+import { SensorEventsQuery } from '../sensors/sensor-events.query';
 import { toRunState, toUnassigned } from './run-state';
 import { latestRunOf } from './run-statements';
 
@@ -18,6 +18,7 @@ export class FieldRunQuery implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LiveService,
     private readonly health: DeviceHealthService,
+    private readonly sensorEvents: SensorEventsQuery,
   ) {}
 
   onModuleInit(): void {
@@ -34,11 +35,7 @@ export class FieldRunQuery implements OnModuleInit {
 
   async unassigned(fieldId: string): Promise<UnassignedSensorEvent[]> {
     const since = new Date(Date.now() - 4 * 3600_000).toISOString();
-    const events = await this.dataSource.getRepository(SensorEventEntity).find({
-      where: { fieldId, type: 'gate', runId: IsNull(), receivedAt: MoreThanOrEqual(since) },
-      order: { receivedAt: 'DESC' },
-      take: 50,
-    });
+    const events = await this.sensorEvents.unclaimedGatesOfField(fieldId, since, 50);
     return events.map(toUnassigned);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { SensorEventEntity } from '../sensors/sensor-event.entity';
-import { insertNewSensorEvents } from '../sensors/sensor-event-rows';
+import { SensorEventsQuery, type SensorEventRow } from '../sensors/sensor-events.query';
+import { SensorEventsStore } from '../sensors/sensor-events.store';
 import { FieldRunEntity } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { DuplicateEvent, RecordProvisionalAttempt } from './record-provisional-attempt';
@@ -27,6 +27,8 @@ export class RecordGateEventUseCase {
     private readonly queue: FieldRunQueue,
     private readonly recordAttempt: RecordProvisionalAttempt,
     private readonly announcer: RunAnnouncer,
+    private readonly sensorEvents: SensorEventsQuery,
+    private readonly sensorEventsStore: SensorEventsStore,
   ) {}
 
   /**
@@ -36,10 +38,10 @@ export class RecordGateEventUseCase {
    * commit). Resolves with the stored row, or null when (device, boot, seq) was already stored.
    */
   async execute(
-    event: SensorEventEntity,
+    event: SensorEventRow,
     stageId: string | null,
-    storeAlone: () => Promise<SensorEventEntity | null>,
-  ): Promise<SensorEventEntity | null> {
+    storeAlone: () => Promise<SensorEventRow | null>,
+  ): Promise<SensorEventRow | null> {
     const fieldId = event.fieldId;
     // Checkpoint gates are kept in the event log; the judge scores checkpoints on the tablet.
     if (!fieldId || (event.gate !== 'start' && event.gate !== 'finish')) return storeAlone();
@@ -49,10 +51,10 @@ export class RecordGateEventUseCase {
   /** One new start or finish gate event against the field's active run. */
   private async advance(
     fieldId: string,
-    event: SensorEventEntity,
+    event: SensorEventRow,
     stageId: string | null,
-    storeAlone: () => Promise<SensorEventEntity | null>,
-  ): Promise<SensorEventEntity | null> {
+    storeAlone: () => Promise<SensorEventRow | null>,
+  ): Promise<SensorEventRow | null> {
     const active = await activeRunOf(this.dataSource.manager, fieldId);
     const gate = event.gate === 'start' ? 'start' : 'finish';
     const step = nextRunStep(active && asActive(active.run, active.start), {
@@ -80,20 +82,16 @@ export class RecordGateEventUseCase {
   /** The armed run starts: the start event and the run's new state are stored together. */
   private async start(
     run: FieldRunEntity,
-    event: SensorEventEntity,
+    event: SensorEventRow,
     stageId: string | null,
-  ): Promise<SensorEventEntity | null> {
+  ): Promise<SensorEventRow | null> {
     const running: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
       state: 'running',
       startEventId: event.id,
       startedAt: event.receivedAt,
     });
     const stored = await this.dataSource.transaction(async (manager) => {
-      if (
-        !(await insertNewSensorEvents(manager, [
-          Object.assign(new SensorEventEntity(), event, { runId: run.id }),
-        ]))
-      )
+      if (!(await this.sensorEventsStore.insertNew([{ ...event, runId: run.id }], manager)))
         return false;
       await storeRunProgress(manager, running);
       return true;
@@ -104,17 +102,7 @@ export class RecordGateEventUseCase {
     // Screens see the run start even when its finish arrived in the same breath.
     this.announcer.announce(run);
     // A finish of the same boot that overtook this start on the network finishes the run now.
-    const earlyFinish = await this.dataSource.getRepository(SensorEventEntity).findOne({
-      where: {
-        deviceId: event.deviceId,
-        boot: event.boot,
-        gate: 'finish',
-        runId: IsNull(),
-        seq: MoreThan(event.seq),
-        receivedAt: MoreThanOrEqual(run.armedAt),
-      },
-      order: { seq: 'ASC' },
-    });
+    const earlyFinish = await this.sensorEvents.unclaimedFinishAfter(event, run.armedAt);
     if (earlyFinish) await this.finish(run, event, earlyFinish, stageId, 'stored');
     return event;
   }
@@ -128,7 +116,7 @@ export class RecordGateEventUseCase {
   private async finish(
     run: FieldRunEntity,
     start: StartGate,
-    finish: SensorEventEntity,
+    finish: SensorEventRow,
     stageId: string | null,
     finishEvent: 'new' | 'stored',
   ): Promise<boolean> {
@@ -140,12 +128,8 @@ export class RecordGateEventUseCase {
     });
     const storeFinish = async (manager: EntityManager) => {
       if (finishEvent === 'stored')
-        await manager.update(SensorEventEntity, { id: finish.id }, { runId: run.id });
-      else if (
-        !(await insertNewSensorEvents(manager, [
-          Object.assign(new SensorEventEntity(), finish, { runId: run.id }),
-        ]))
-      )
+        await this.sensorEventsStore.claimForRun([finish.id], run.id, manager);
+      else if (!(await this.sensorEventsStore.insertNew([{ ...finish, runId: run.id }], manager)))
         throw new DuplicateEvent();
       await storeRunProgress(manager, finished);
     };

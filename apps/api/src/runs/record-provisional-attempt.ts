@@ -4,10 +4,10 @@ import { MAZE_ATTEMPT, provisionalMazeAttempt } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { CategoriesQuery } from '../categories/categories.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { FieldRunEntity } from './field-run.entity';
 import { RunAnnouncer } from './run-announcer';
-import { mazeTimeLimitOf } from './run-statements';
 
 /** A finish's (device, boot, seq) was already stored: the whole finish, attempt included, is rolled back. */
 export class DuplicateEvent extends Error {}
@@ -25,6 +25,7 @@ export class RecordProvisionalAttempt {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recordEntry: RecordEntryUseCase,
     private readonly announcer: RunAnnouncer,
+    private readonly categories: CategoriesQuery,
   ) {}
 
   /**
@@ -36,7 +37,7 @@ export class RecordProvisionalAttempt {
     actor: Actor,
     alongside?: (manager: EntityManager) => Promise<void>,
   ): Promise<boolean> {
-    const limit = await mazeTimeLimitOf(this.dataSource.manager, run.categoryId);
+    const limit = await this.categories.mazeTimeLimitOf(run.categoryId);
     if (limit === null) return false;
     const entryId = run.entryId ?? randomUUID();
     try {

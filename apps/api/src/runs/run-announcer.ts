@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RunState } from '@olympiad/contracts';
 import { LiveService } from '../live/live.service';
-import type { SensorEventEntity } from '../sensors/sensor-event.entity';
+import type { SensorEventRow } from '../sensors/sensor-events.query';
 import type { FieldRunEntity } from './field-run.entity';
 import { toPublicRun, toRunState, toUnassigned } from './run-state';
 
@@ -27,7 +27,7 @@ export class RunAnnouncer {
   }
 
   /** A gate event no run claimed, for the judge to attach. */
-  unassigned(fieldId: string, event: SensorEventEntity): void {
+  unassigned(fieldId: string, event: SensorEventRow): void {
     this.live.toFieldStaff(fieldId)?.emit('sensor:unassigned', toUnassigned(event));
   }
 }

@@ -1,5 +1,5 @@
 import type { PublicRun, RunState, UnassignedSensorEvent } from '@olympiad/contracts';
-import type { SensorEventEntity } from '../sensors/sensor-event.entity';
+import type { SensorEventRow } from '../sensors/sensor-events.query';
 import type { FieldRunEntity } from './field-run.entity';
 
 /** The live shape of a stored run (a cancelled run leaves the field idle). */
@@ -55,7 +55,7 @@ export function toPublicRun(state: RunState): PublicRunChange {
 }
 
 /** A stored gate event no run claimed, as the judge's tablet lists it. */
-export function toUnassigned(event: SensorEventEntity): UnassignedSensorEvent {
+export function toUnassigned(event: SensorEventRow): UnassignedSensorEvent {
   return {
     id: event.id,
     fieldId: event.fieldId,

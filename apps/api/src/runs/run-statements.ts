@@ -1,4 +1,3 @@
-import type { MazeRuleSet } from '@olympiad/scoring';
 import type { EntityManager } from 'typeorm';
 import { rawStatement } from '../database/raw-statement';
 import { FieldRunEntity } from './field-run.entity';
@@ -82,20 +81,6 @@ export async function storeRunProgress(manager: EntityManager, run: FieldRunEnti
       run.id,
     ],
   );
-}
-
-/** The maze time limit of a category, or null when it is not a maze category (or is gone). */
-export async function mazeTimeLimitOf(
-  manager: EntityManager,
-  categoryId: string,
-): Promise<number | null> {
-  const [row] = (
-    await rawStatement(manager, 'SELECT discipline, "ruleSet" FROM category WHERE id = ?', [
-      categoryId,
-    ])
-  ).rows;
-  if (row?.discipline !== 'maze') return null;
-  return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
 }
 
 /** The field's newest run, whatever its state. */

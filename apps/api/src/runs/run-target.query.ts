@@ -1,28 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ArmRun } from '@olympiad/contracts';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError, forbidden, notFound, unknownReference } from '../common/api-error';
-import { FieldEntity } from '../fields/field.entity';
+import { FieldsQuery, type FieldRow } from '../fields/fields.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery } from '../teams/teams.query';
 
 /** Whom a judge may time where: the field, the maze category and team of an arm or an attach. */
 @Injectable()
 export class RunTargetQuery {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fields: FieldsQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly teams: TeamsQuery,
     private readonly assignments: JudgeAssignmentsQuery,
   ) {}
 
   async check(fieldId: string, input: ArmRun, actor: Actor) {
     const field = await this.fieldOf(fieldId, actor);
-    const category = await this.dataSource
-      .getRepository(CategoryEntity)
-      .findOneBy({ id: input.categoryId });
+    const category = await this.categories.categoryById(input.categoryId);
     if (!category || category.stageId !== field.stageId)
       throw unknownReference('categoryId', 'category in this stage', input.categoryId);
     if (category.discipline !== 'maze') {
@@ -32,11 +30,7 @@ export class RunTargetQuery {
         'Timed runs are for maze categories',
       );
     }
-    if (
-      !(await this.dataSource
-        .getRepository(TeamEntity)
-        .existsBy({ id: input.teamId, categoryId: category.id }))
-    ) {
+    if (!(await this.teams.isInCategory(input.teamId, category.id))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
     if (actor.role === 'judge') {
@@ -49,8 +43,8 @@ export class RunTargetQuery {
     return { field, category };
   }
 
-  async fieldOf(fieldId: string, actor: Actor): Promise<FieldEntity> {
-    const field = await this.dataSource.getRepository(FieldEntity).findOneBy({ id: fieldId });
+  async fieldOf(fieldId: string, actor: Actor): Promise<FieldRow> {
+    const field = await this.fields.fieldById(fieldId);
     if (!field) throw notFound('Field', fieldId);
     assertStageAccess(actor, field.stageId);
     return field;

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CategoriesDataModule } from '../categories/categories-data.module';
 import { DevicesModule } from '../devices/devices.module';
-import { JudgesModule } from '../judges/judges.module';
+import { FieldsDataModule } from '../fields/fields-data.module';
+import { JudgesDataModule } from '../judges/judges-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
+import { SensorsDataModule } from '../sensors/sensors-data.module';
+import { TeamsDataModule } from '../teams/teams-data.module';
 import { ArmRunUseCase } from './arm-run.use-case';
 import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
 import { FieldRunQuery } from './field-run.query';
@@ -13,11 +17,23 @@ import { RecordGateEventUseCase } from './record-gate-event.use-case';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
 import { RunAnnouncer } from './run-announcer';
 import { RunTargetQuery } from './run-target.query';
+import { RunsDataModule } from './runs-data.module';
 import { RunsController } from './runs.controller';
 import { RunsGateway } from './runs.gateway';
 
 @Module({
-  imports: [AuthModule, LedgerModule, LiveModule, DevicesModule, JudgesModule],
+  imports: [
+    AuthModule,
+    LedgerModule,
+    LiveModule,
+    DevicesModule,
+    RunsDataModule,
+    SensorsDataModule,
+    FieldsDataModule,
+    CategoriesDataModule,
+    TeamsDataModule,
+    JudgesDataModule,
+  ],
   controllers: [RunsController],
   providers: [
     FieldRunQuery,

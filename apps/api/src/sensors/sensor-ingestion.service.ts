@@ -11,9 +11,9 @@ import {
 import { DataSource, In } from 'typeorm';
 import { TokenBucket } from '../common/token-bucket';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DeviceEntity } from '../devices/device.entity';
+import { DevicesQuery } from '../devices/devices.query';
 import { DeviceHealthService } from '../devices/device-health.service';
-import { FieldEntity } from '../fields/field.entity';
+import { FieldsQuery } from '../fields/fields.query';
 import { LiveService } from '../live/live.service';
 import { RecordDeviceRebootUseCase } from '../runs/record-device-reboot.use-case';
 import { RecordGateEventUseCase } from '../runs/record-gate-event.use-case';
@@ -41,10 +41,13 @@ const DEVICE_CACHE_MS = 5000;
 export class SensorIngestionService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('SensorIngestion');
   private readonly devices = new Map<string, KnownDevice>();
-  private readonly batcher = new EventBatcher<SensorEventEntity, SensorEventEntity | null>((rows) => this.storeBatch(rows), {
-    lingerMs: 0,
-    maxBatch: 500,
-  });
+  private readonly batcher = new EventBatcher<SensorEventEntity, SensorEventEntity | null>(
+    (rows) => this.storeBatch(rows),
+    {
+      lingerMs: 0,
+      maxBatch: 500,
+    },
+  );
   private readonly counters: SensorIngestionStats = {
     accepted: 0,
     duplicates: 0,
@@ -60,6 +63,8 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
     private readonly recordReboot: RecordDeviceRebootUseCase,
     private readonly health: DeviceHealthService,
     private readonly live: LiveService,
+    private readonly deviceRecords: DevicesQuery,
+    private readonly fields: FieldsQuery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,8 +83,10 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
 
   private async ingest(topic: string, message: Buffer): Promise<void> {
     const target = parseDeviceTopic(topic);
-    if (!target || target.kind === 'cmd') return this.reject('wrong-topic', topic, 'not a device event or status topic');
-    if (message.length > MQTT_MAX_PAYLOAD_BYTES) return this.reject('oversized', topic, `${message.length} bytes`);
+    if (!target || target.kind === 'cmd')
+      return this.reject('wrong-topic', topic, 'not a device event or status topic');
+    if (message.length > MQTT_MAX_PAYLOAD_BYTES)
+      return this.reject('oversized', topic, `${message.length} bytes`);
     let json: unknown;
     try {
       json = JSON.parse(message.toString('utf8'));
@@ -87,22 +94,35 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
       return this.reject('malformed', topic, 'not JSON');
     }
     const device = await this.lookup(target.deviceId);
-    if (!device) return this.reject('unknown-device', topic, `no registered device ${target.deviceId}`);
-    if (!this.bucketOf(target.deviceId).take()) return this.reject('flood', topic, 'more events per second than a field device sends');
+    if (!device)
+      return this.reject('unknown-device', topic, `no registered device ${target.deviceId}`);
+    if (!this.bucketOf(target.deviceId).take())
+      return this.reject('flood', topic, 'more events per second than a field device sends');
 
     if (target.kind === 'status') {
       const status = deviceStatusMessageSchema.safeParse(json);
-      if (!status.success) return this.reject('malformed', topic, status.error.issues[0]?.message ?? 'bad status');
+      if (!status.success)
+        return this.reject('malformed', topic, status.error.issues[0]?.message ?? 'bad status');
       const { rebootedFrom } = await this.health.onStatus(target.deviceId, status.data);
-      if (rebootedFrom && status.data.boot) await this.recordReboot.execute(target.deviceId, device.fieldId, status.data.boot);
+      if (rebootedFrom && status.data.boot)
+        await this.recordReboot.execute(target.deviceId, device.fieldId, status.data.boot);
       return;
     }
     const event = sensorEventSchema.safeParse(json);
     if (!event.success) {
       const issue = event.error.issues[0];
-      return this.reject('malformed', topic, issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'bad event');
+      return this.reject(
+        'malformed',
+        topic,
+        issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'bad event',
+      );
     }
-    const row = toSensorEventRow(target.deviceId, device.fieldId, event.data, new Date().toISOString());
+    const row = toSensorEventRow(
+      target.deviceId,
+      device.fieldId,
+      event.data,
+      new Date().toISOString(),
+    );
     // A start or finish gate on a field is stored by run timing together with what it does to the
     // run (one transaction); everything else goes into the next group commit.
     const stored =
@@ -142,7 +162,10 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
     const kept = await this.dataSource.transaction(async (manager) => {
       // Nearly always every row is new, and reading them back would cost time.
       if ((await insertNewSensorEvents(manager, rows)) === rows.length) return 'all';
-      const found = await manager.find(SensorEventEntity, { where: { id: In(rows.map((row) => row.id)) }, select: { id: true } });
+      const found = await manager.find(SensorEventEntity, {
+        where: { id: In(rows.map((row) => row.id)) },
+        select: { id: true },
+      });
       return new Set(found.map((row) => row.id));
     });
     return rows.map((row) => (kept === 'all' || kept.has(row.id) ? row : null));
@@ -151,7 +174,10 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
   private bucketOf(deviceId: string): TokenBucket {
     let bucket = this.buckets.get(deviceId);
     if (!bucket) {
-      bucket = new TokenBucket(this.config.sensorMaxEventsPerSecond, this.config.sensorMaxEventsPerSecond * 2);
+      bucket = new TokenBucket(
+        this.config.sensorMaxEventsPerSecond,
+        this.config.sensorMaxEventsPerSecond * 2,
+      );
       this.buckets.set(deviceId, bucket);
     }
     return bucket;
@@ -160,13 +186,17 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
   private async lookup(deviceId: string): Promise<KnownDevice | null> {
     const cached = this.devices.get(deviceId);
     if (cached && Date.now() - cached.checkedAt < DEVICE_CACHE_MS) return cached;
-    const device = await this.dataSource.getRepository(DeviceEntity).findOneBy({ id: deviceId });
+    const device = await this.deviceRecords.deviceById(deviceId);
     if (!device) {
       this.devices.delete(deviceId);
       return null;
     }
-    const field = device.fieldId ? await this.dataSource.getRepository(FieldEntity).findOneBy({ id: device.fieldId }) : null;
-    const known = { fieldId: device.fieldId, stageId: field?.stageId ?? null, checkedAt: Date.now() };
+    const field = device.fieldId ? await this.fields.fieldById(device.fieldId) : null;
+    const known = {
+      fieldId: device.fieldId,
+      stageId: field?.stageId ?? null,
+      checkedAt: Date.now(),
+    };
     this.devices.set(deviceId, known);
     return known;
   }
