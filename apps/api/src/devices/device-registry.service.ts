@@ -1,14 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateDevice, RegisteredDevice } from '@olympiad/contracts';
-import { Repository } from 'typeorm';
+import type {
+  CreateDevice,
+  MosquittoFiles,
+  MosquittoFilesRequest,
+  RegisteredDevice,
+} from '@olympiad/contracts';
+import { In, Repository } from 'typeorm';
 import { hashSecret, randomCode } from '../auth/secret-hash';
 import { conflict, unknownReference } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { FieldEntity } from '../fields/field.entity';
+import { FieldsQuery } from '../fields/fields.query';
 import { type BrokerTls, bridgeConfigOf, deviceBrokerTls, deviceBrokerUrl } from './bridge-config';
 import { DeviceEntity } from './device.entity';
-import { mosquittoHash } from './mosquitto-files';
+import {
+  mosquittoAclFile,
+  mosquittoConfig,
+  mosquittoHash,
+  mosquittoPasswordFile,
+} from './mosquitto-files';
 
 @Injectable()
 export class DeviceRegistryService {
@@ -19,7 +29,7 @@ export class DeviceRegistryService {
 
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
-    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    private readonly fields: FieldsQuery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +41,7 @@ export class DeviceRegistryService {
 
   /** `venueHost`: the host name the organiser reached the server by; the device is told the broker there. */
   async register(input: CreateDevice, venueHost = 'localhost'): Promise<RegisteredDevice> {
-    if (input.fieldId && !(await this.fields.existsBy({ id: input.fieldId }))) {
+    if (input.fieldId && !(await this.fields.fieldExists(input.fieldId))) {
       throw unknownReference('fieldId', 'field', input.fieldId);
     }
     if (await this.devices.existsBy({ id: input.id })) {
@@ -57,6 +67,37 @@ export class DeviceRegistryService {
         deviceBrokerUrl(this.config.mqtt, this.brokerPort, venueHost),
         this.brokerTls && deviceBrokerTls(this.brokerTls, venueHost),
       ),
+    };
+  }
+
+  /** The devices on the stage's fields, without their secrets' hashes. */
+  async devicesOfStage(stageId: string) {
+    const fields = await this.fields.fieldsOfStage(stageId);
+    const devices = await this.devices.findBy({ fieldId: In(fields.map((field) => field.id)) });
+    return devices.map(({ secretHash: _hidden, mosquittoHash: _alsoHidden, ...device }) => device);
+  }
+
+  /**
+   * Password, ACL and config files for an external Mosquitto (MQTT_URL) that enforce the same
+   * rules as the embedded broker. The server's own account comes from the request, every device's
+   * from its stored hash.
+   */
+  async mosquittoFiles(request: MosquittoFilesRequest): Promise<MosquittoFiles> {
+    const devices = await this.devices.find({ order: { id: 'ASC' } });
+    const withHash = devices.filter((device) => device.mosquittoHash);
+    return {
+      passwd: mosquittoPasswordFile([
+        { username: request.serverUsername, hash: mosquittoHash(request.serverPassword) },
+        ...withHash.map((device) => ({
+          username: device.id,
+          hash: device.mosquittoHash as string,
+        })),
+      ]),
+      acl: mosquittoAclFile(
+        withHash.map((device) => device.id),
+        request.serverUsername,
+      ),
+      conf: mosquittoConfig(request.port),
     };
   }
 }
