@@ -1,9 +1,24 @@
 import { Module } from '@nestjs/common';
+import { CategoriesDataModule } from '../categories/categories-data.module';
+import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
+import { TeamsDataModule } from '../teams/teams-data.module';
 import { HeldEntriesController } from './held-entries.controller';
+import { HeldEntriesDataModule } from './held-entries-data.module';
 import { HeldEntriesService } from './held-entries.service';
 
 /** The head judge's review queue of refused tablet entries. */
-@Module({ imports: [LedgerModule, LiveModule], controllers: [HeldEntriesController], providers: [HeldEntriesService] })
+@Module({
+  imports: [
+    LedgerModule,
+    LiveModule,
+    HeldEntriesDataModule,
+    CategoriesDataModule,
+    TeamsDataModule,
+    LedgerDataModule,
+  ],
+  controllers: [HeldEntriesController],
+  providers: [HeldEntriesService],
+})
 export class HeldEntriesModule {}

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HeldEntry, HoldEntry, JudgeRole, ResolveHeldEntry } from '@olympiad/contracts';
-import { DataSource, EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery } from '../categories/categories.query';
 import { conflict, notFound, unknownReference } from '../common/api-error';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { LiveService } from '../live/live.service';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery } from '../teams/teams.query';
 import { HeldEntryEntity } from './held-entry.entity';
 
 /**
@@ -23,6 +23,9 @@ export class HeldEntriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly record: RecordEntryUseCase,
     private readonly live: LiveService,
+    private readonly categories: CategoriesQuery,
+    private readonly teams: TeamsQuery,
+    private readonly ledger: LedgerQuery,
   ) {}
 
   /** Keeps a refused entry for the head judge; `created` is false when this entry was already held. */
@@ -30,12 +33,13 @@ export class HeldEntriesService {
     const manager = this.dataSource.manager;
     const { entry } = input;
     const existing = await manager.findOneBy(HeldEntryEntity, { id: entry.id });
-    if (existing) return { held: await this.view(this.sameHeldEntry(existing, input, actor)), created: false };
+    if (existing)
+      return { held: await this.view(this.sameHeldEntry(existing, input, actor)), created: false };
 
-    const category = await manager.findOneBy(CategoryEntity, { id: entry.categoryId });
+    const category = await this.categories.categoryById(entry.categoryId, manager);
     if (!category) throw unknownReference(`entry.categoryId`, 'category', entry.categoryId);
     assertStageAccess(actor, category.stageId);
-    if (await manager.existsBy(LedgerEntryEntity, { id: entry.id })) {
+    if (await this.ledger.hasEntry(entry.id, manager)) {
       throw alreadyRecorded(entry.id);
     }
     const row = Object.assign(new HeldEntryEntity(), {
@@ -113,7 +117,7 @@ export class HeldEntriesService {
     } else {
       await this.dataSource.transaction(async (manager) => {
         // Resent by the tablet after an unlock: it counts now, so only a correction can undo it.
-        if (await manager.existsBy(LedgerEntryEntity, { id })) throw alreadyRecorded(id);
+        if (await this.ledger.hasEntry(id, manager)) throw alreadyRecorded(id);
         await settle(manager);
       });
     }
@@ -125,7 +129,10 @@ export class HeldEntriesService {
   private sameHeldEntry(stored: HeldEntryEntity, input: HoldEntry, actor: Actor): HeldEntryEntity {
     assertStageAccess(actor, stored.stageId);
     if (canonical(stored.entry) !== canonical(input.entry)) {
-      throw conflict('held.idReused', `Entry ${stored.id} was already handed to the head judge with different content`);
+      throw conflict(
+        'held.idReused',
+        `Entry ${stored.id} was already handed to the head judge with different content`,
+      );
     }
     return stored;
   }
@@ -140,12 +147,10 @@ export class HeldEntriesService {
     const categoryIds = [...new Set(rows.map((row) => row.categoryId))];
     const teamIds = [...new Set(rows.flatMap((row) => (row.teamId ? [row.teamId] : [])))];
     const categories = new Map(
-      (await manager.find(CategoryEntity, { select: { id: true, name: true }, where: { id: In(categoryIds) } })).map((c) => [c.id, c.name]),
+      (await this.categories.categoryNames(categoryIds, manager)).map((c) => [c.id, c.name]),
     );
     const teams = new Map(
-      teamIds.length > 0
-        ? (await manager.find(TeamEntity, { select: { id: true, name: true }, where: { id: In(teamIds) } })).map((t) => [t.id, t.name])
-        : [],
+      (await this.teams.teamNames(teamIds, manager)).map((t) => [t.id, t.name]),
     );
     return rows.map((row) => ({
       id: row.id,
@@ -172,20 +177,36 @@ export class HeldEntriesService {
   }
 }
 
-const alreadyRecorded = (id: string) => conflict('held.alreadyRecorded', `Entry ${id} is already in the ledger; there is nothing to hold`);
-const alreadyResolved = (id: string) => conflict('held.alreadyResolved', `Held entry ${id} has already been accepted or dismissed`);
+const alreadyRecorded = (id: string) =>
+  conflict(
+    'held.alreadyRecorded',
+    `Entry ${id} is already in the ledger; there is nothing to hold`,
+  );
+const alreadyResolved = (id: string) =>
+  conflict('held.alreadyResolved', `Held entry ${id} has already been accepted or dismissed`);
 
 /** Who made the entry on the tablet: the ledger records an accepted entry as theirs, as if it had gone through at once. */
 function authorOf(held: HeldEntryEntity): Actor {
-  if (held.heldByRole === 'organiser') return { kind: 'organiser', id: held.heldById, name: held.heldByName, role: 'organiser' };
-  return { kind: 'judge', id: held.heldById, name: held.heldByName, role: held.heldByRole as JudgeRole, stageId: held.stageId };
+  if (held.heldByRole === 'organiser')
+    return { kind: 'organiser', id: held.heldById, name: held.heldByName, role: 'organiser' };
+  return {
+    kind: 'judge',
+    id: held.heldById,
+    name: held.heldByName,
+    role: held.heldByRole as JudgeRole,
+    stageId: held.stageId,
+  };
 }
 
 /** JSON with sorted keys: the same entry compares equal whatever order its payload's keys came in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
       : inner,
   );
 }
