@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   FieldQueue,
   FieldQueueMatch,
@@ -17,59 +16,46 @@ import {
   type MazeRuleSet,
   type SumoRuleSet,
 } from '@olympiad/scoring';
-import { DataSource, In } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
-import { FieldEntity } from '../fields/field.entity';
-import { JudgeEntity } from '../judges/judge.entity';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { FieldRunEntity } from '../runs/field-run.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { FieldsQuery } from '../fields/fields.query';
+import { JudgesQuery } from '../judges/judges.query';
+import { LedgerQuery } from '../ledger/ledger.query';
+import { RunsQuery, type FieldRunRow } from '../runs/runs.query';
+import { SchoolsQuery, type SchoolRow } from '../schools/schools.query';
+import { StagesQuery } from '../stages/stages.query';
 import { toLedgerRecord } from '../standings/standings.service';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery, type TeamRow } from '../teams/teams.query';
 import { categoriesOfFields } from './field-categories';
 
 /** What waits on every field of a stage: a maze table's running order, a sumo ring's next match. */
 @Injectable()
 export class FieldQueuesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly stages: StagesQuery,
+    private readonly fieldsQuery: FieldsQuery,
+    private readonly categoriesQuery: CategoriesQuery,
+    private readonly judges: JudgesQuery,
+    private readonly teamsQuery: TeamsQuery,
+    private readonly schools: SchoolsQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly runs: RunsQuery,
+  ) {}
 
   async list(stageId: string): Promise<FieldQueue[]> {
-    const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(StageEntity, { id: stageId }))) throw notFound('Stage', stageId);
-    const fields = await manager.find(FieldEntity, { where: { stageId }, order: { name: 'ASC' } });
-    const categories = await manager.find(CategoryEntity, {
-      where: { stageId },
-      order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
-    });
-    const judges = await manager.find(JudgeEntity, {
-      where: { stageId },
-      relations: { assignments: true },
-    });
-    const onField = categoriesOfFields(
-      fields,
-      categories,
-      judges.map((judge) => ({
-        active: judge.active,
-        categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
-        fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
-      })),
-    );
+    if (!(await this.stages.stageExists(stageId))) throw notFound('Stage', stageId);
+    const fields = await this.fieldsQuery.fieldsOfStageByName(stageId);
+    const categories = await this.categoriesQuery.categoriesOfStageByDiscipline(stageId);
+    const judges = await this.judges.assignmentsOfStage(stageId);
+    const onField = categoriesOfFields(fields, categories, judges);
     const used = [...new Set([...onField.values()].flat())];
-    const teams =
-      used.length > 0
-        ? await manager.find(TeamEntity, {
-            where: { categoryId: In(used) },
-            relations: { school: true },
-          })
-        : [];
-    const entries =
-      used.length > 0
-        ? await manager.find(LedgerEntryEntity, {
-            where: { categoryId: In(used) },
-            order: { seq: 'ASC' },
-          })
-        : [];
+    const teams = await this.teamsQuery.teamsOfCategories(used);
+    const schoolById = new Map(
+      (await this.schools.schoolsByIds([...new Set(teams.map((team) => team.schoolId))])).map(
+        (school) => [school.id, school],
+      ),
+    );
+    const entries = await this.ledger.entriesOfCategories(used);
     const recordsOf = new Map<string, LedgerRecord[]>();
     for (const entry of entries) {
       const records = recordsOf.get(entry.categoryId) ?? [];
@@ -83,21 +69,15 @@ export class FieldQueuesService {
       mazeFields.map((field) => ({ id: field.id, categoryIds: onField.get(field.id) ?? [] })),
       teams.map((team) => ({ id: team.id, name: team.name, categoryId: team.categoryId })),
     );
-    const lastRuns = new Map<string, FieldRunEntity | null>();
+    const lastRuns = new Map<string, FieldRunRow | null>();
     for (const field of mazeFields)
-      lastRuns.set(
-        field.id,
-        await manager.findOne(FieldRunEntity, {
-          where: { fieldId: field.id },
-          order: { armedAt: 'DESC' },
-        }),
-      );
+      lastRuns.set(field.id, await this.runs.latestRunOfField(field.id));
 
     return fields.map((field) => {
       const ids = onField.get(field.id) ?? [];
       const fieldCategories = ids
         .map((id) => byId.get(id))
-        .filter((category): category is CategoryEntity => Boolean(category));
+        .filter((category): category is CategoryRow => Boolean(category));
       const base: FieldQueue = {
         fieldId: field.id,
         name: field.name,
@@ -132,20 +112,20 @@ export class FieldQueuesService {
         );
         base.teams = queue.map((entry): FieldQueueTeam => ({
           ...entry,
-          school: teamById.get(entry.teamId)?.school?.name ?? '',
+          school: schoolById.get(teamById.get(entry.teamId)?.schoolId ?? '')?.name ?? '',
         }));
         base.lastRun = this.runCheck(lastRuns.get(field.id) ?? null, byId, recordsOf);
       }
       if (field.discipline === 'sumo')
-        base.nextMatch = this.nextMatch(fieldCategories, teams, recordsOf);
+        base.nextMatch = this.nextMatch(fieldCategories, teams, schoolById, recordsOf);
       return base;
     });
   }
 
   /** A finished run's attempt as the ledger has it now, so the console follows the judge's confirmation. */
   private runCheck(
-    run: FieldRunEntity | null,
-    categories: Map<string, CategoryEntity>,
+    run: FieldRunRow | null,
+    categories: Map<string, CategoryRow>,
     recordsOf: Map<string, LedgerRecord[]>,
   ): FieldQueueRunCheck | null {
     const category = run ? categories.get(run.categoryId) : undefined;
@@ -178,8 +158,9 @@ export class FieldQueuesService {
 
   /** The first category of the ring (in category order) with a match to play. */
   private nextMatch(
-    categories: CategoryEntity[],
-    teams: TeamEntity[],
+    categories: CategoryRow[],
+    teams: TeamRow[],
+    schoolById: Map<string, SchoolRow>,
     recordsOf: Map<string, LedgerRecord[]>,
   ): FieldQueueMatch | null {
     for (const category of categories) {
@@ -189,7 +170,7 @@ export class FieldQueuesService {
           id: team.id,
           name: team.name,
           schoolId: team.schoolId,
-          regionCode: team.school?.regionCode ?? null,
+          regionCode: schoolById.get(team.schoolId)?.regionCode ?? null,
           status: team.status,
         }));
       const match = nextSumoMatch(
