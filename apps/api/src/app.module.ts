@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DevicesModule } from './devices/devices.module';
 import { DisplaysModule } from './displays/displays.module';
+import { FieldsModule } from './fields/fields.module';
 import { HealthModule } from './health/health.module';
 import { HeldEntriesModule } from './held-entries/held-entries.module';
 import { JudgesModule } from './judges/judges.module';
@@ -20,7 +21,6 @@ import { LedgerModule } from './ledger/ledger.module';
 import { LiveModule } from './live/live.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { OlympiadsModule } from './olympiads/olympiads.module';
-import { OrganisationModule } from './organisation/organisation.module';
 import { PublicModule } from './public/public.module';
 import { RunsModule } from './runs/runs.module';
 import { SensorsModule } from './sensors/sensors.module';
@@ -51,10 +51,10 @@ export class AppModule {
         DatabaseModule,
         SettingsModule,
         AuthModule,
-        OrganisationModule,
         OlympiadsModule,
         RegionsModule,
         SchoolsModule,
+        FieldsModule,
         StagesModule,
         CategoriesModule,
         TeamsModule,

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { StagesDataModule } from '../stages/stages-data.module';
+import { FieldsController } from './fields.controller';
+import { FieldsDataModule } from './fields-data.module';
+import { FieldsService } from './fields.service';
+
+/** A stage's maze tables and sumo rings. */
+@Module({
+  imports: [FieldsDataModule, StagesDataModule],
+  controllers: [FieldsController],
+  providers: [FieldsService],
+  exports: [FieldsService],
+})
+export class FieldsModule {}
