@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type {
   AwardsState,
   ClientToServerEvents,
@@ -13,16 +12,14 @@ import type {
   StandingsSnapshot,
 } from '@olympiad/contracts';
 import type { Server } from 'socket.io';
-import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { CategoryEntity } from '../categories/category.entity';
-import { FieldEntity } from '../fields/field.entity';
-import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
+import { CategoriesQuery } from '../categories/categories.query';
+import { FieldsQuery } from '../fields/fields.query';
 import { olympiadLogoUrl } from '../olympiads/olympiad-logo.service';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { StandingsService } from '../standings/standings.service';
-import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery } from '../teams/teams.query';
 import { KeyedQueue } from '../common/keyed-queue';
 import { DeltaCoalescer } from './delta-coalescer';
 import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
@@ -39,7 +36,9 @@ export class LiveService {
   private server?: LiveServer;
   /** Public rooms get at most one standings broadcast per category every 100 ms (bursts merged). */
   private readonly snapshotLane = new KeyedQueue();
-  private readonly coalescer = new DeltaCoalescer((delta, published) => this.broadcastDelta(delta, published));
+  private readonly coalescer = new DeltaCoalescer((delta, published) =>
+    this.broadcastDelta(delta, published),
+  );
   /** Awards reveals in progress, by stage: the stage join hands them to late viewers. */
   private stageAwards?: (stageId: string) => Promise<AwardsState[]>;
   /**
@@ -47,13 +46,17 @@ export class LiveService {
    * this process: after a restart a field shows again from its next run change.
    */
   private readonly publicRuns = new Map<string, Map<string, PublicRun>>();
-  private fieldSnapshot?: (fieldId: string) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>;
+  private fieldSnapshot?: (
+    fieldId: string,
+  ) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>;
 
   constructor(
     private readonly standings: StandingsService,
-    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
-    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
-    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    private readonly stages: StagesQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly fields: FieldsQuery,
+    private readonly teams: TeamsQuery,
+    private readonly olympiads: OlympiadsQuery,
   ) {}
 
   attach(server: LiveServer): void {
@@ -61,13 +64,19 @@ export class LiveService {
   }
 
   /** Resolves a join: which socket room, and the snapshot to send first. */
-  async join(room: RoomRef, actor: Actor | undefined): Promise<{ socketRoom: string; result: JoinResult } | { result: JoinResult }> {
-    const refuse = (key: string, message: string) => ({ result: { ok: false as const, key, message } });
+  async join(
+    room: RoomRef,
+    actor: Actor | undefined,
+  ): Promise<{ socketRoom: string; result: JoinResult } | { result: JoinResult }> {
+    const refuse = (key: string, message: string) => ({
+      result: { ok: false as const, key, message },
+    });
     if (room.kind === 'stage') {
-      const stage = await this.stages.findOneBy({ id: room.id });
+      const stage = await this.stages.stageById(room.id);
       if (!stage) return refuse('errors.notFound', 'No such stage');
       const staff = isStaffOf(actor, stage.id);
-      if (!staff && stage.status === 'draft') return refuse('live.notPublished', 'This stage is not public yet');
+      if (!staff && stage.status === 'draft')
+        return refuse('live.notPublished', 'This stage is not public yet');
       const snapshot = await this.stageSnapshot(stage, staff);
       return {
         socketRoom: staff ? `stage:${stage.id}:staff` : `stage:${stage.id}`,
@@ -81,22 +90,26 @@ export class LiveService {
       };
     }
     if (room.kind === 'category') {
-      const category = await this.categories.findOneBy({ id: room.id });
+      const category = await this.categories.categoryById(room.id);
       if (!category) return refuse('errors.notFound', 'No such category');
       const staff = isStaffOf(actor, category.stageId);
-      if (!staff && !category.published) return refuse('live.notPublished', 'These results are not published yet');
+      if (!staff && !category.published)
+        return refuse('live.notPublished', 'These results are not published yet');
       return {
         socketRoom: staff ? `category:${category.id}:staff` : `category:${category.id}`,
         result: {
           ok: true,
           room,
-          standings: staff ? await this.snapshotOf(category.id) : publicSnapshot(await this.snapshotOf(category.id)),
+          standings: staff
+            ? await this.snapshotOf(category.id)
+            : publicSnapshot(await this.snapshotOf(category.id)),
         },
       };
     }
-    const field = await this.fields.findOneBy({ id: room.id });
+    const field = await this.fields.fieldById(room.id);
     if (!field) return refuse('errors.notFound', 'No such field');
-    if (!isStaffOf(actor, field.stageId)) return refuse('errors.forbidden', 'Field rooms are for the judges of the stage');
+    if (!isStaffOf(actor, field.stageId))
+      return refuse('errors.forbidden', 'Field rooms are for the judges of the stage');
     const snapshot = this.fieldSnapshot ? await this.fieldSnapshot(field.id) : {};
     return { socketRoom: `field:${field.id}:staff`, result: { ok: true, room, ...snapshot } };
   }
@@ -109,7 +122,8 @@ export class LiveService {
   /** One broadcast per audience (each packet encoded once for all its viewers); the public one only if published. */
   private broadcastDelta(delta: StandingsDelta, published: boolean): void {
     this.server?.to(`category:${delta.categoryId}:staff`).emit('standings:delta', delta);
-    if (published) this.server?.to(`category:${delta.categoryId}`).emit('standings:delta', publicDelta(delta));
+    if (published)
+      this.server?.to(`category:${delta.categoryId}`).emit('standings:delta', publicDelta(delta));
   }
 
   /**
@@ -118,14 +132,22 @@ export class LiveService {
    * confirmed result arrives as a standings delta. An embargoed category's run is sent as `idle`
    * so a screen never keeps an old run of that field.
    */
-  async publicRunChanged(run: Omit<PublicRun, 'serverNow' | 'stageId' | 'fieldName' | 'teamName'>): Promise<void> {
+  async publicRunChanged(
+    run: Omit<PublicRun, 'serverNow' | 'stageId' | 'fieldName' | 'teamName'>,
+  ): Promise<void> {
     if (!this.server) return;
-    const field = await this.fields.findOneBy({ id: run.fieldId });
+    const field = await this.fields.fieldById(run.fieldId);
     if (!field) return;
-    const category = run.categoryId ? await this.categories.findOneBy({ id: run.categoryId }) : null;
-    const base = { fieldId: field.id, fieldName: field.name, stageId: field.stageId, serverNow: new Date().toISOString() };
+    const category = run.categoryId ? await this.categories.categoryById(run.categoryId) : null;
+    const base = {
+      fieldId: field.id,
+      fieldName: field.name,
+      stageId: field.stageId,
+      serverNow: new Date().toISOString(),
+    };
     const visible = run.state !== 'idle' && category?.published === true;
-    const team = visible && run.teamId ? (await this.fields.manager.findOneBy(TeamEntity, { id: run.teamId }))?.name : undefined;
+    const team =
+      visible && run.teamId ? (await this.teams.teamsByIds([run.teamId]))[0]?.name : undefined;
     const payload: PublicRun = visible
       ? {
           ...base,
@@ -139,7 +161,9 @@ export class LiveService {
         }
       : { ...base, state: 'idle' };
     this.rememberPublicRun(payload);
-    this.server.to([`stage:${field.stageId}`, `stage:${field.stageId}:staff`]).emit('run:public', payload);
+    this.server
+      .to([`stage:${field.stageId}`, `stage:${field.stageId}:staff`])
+      .emit('run:public', payload);
   }
 
   private rememberPublicRun(run: PublicRun): void {
@@ -155,7 +179,9 @@ export class LiveService {
    * of now for the screen's clock offset.
    */
   private publicRunsOf(stage: StageSnapshot): PublicRun[] {
-    const published = new Set(stage.categories.filter((category) => category.published).map((category) => category.id));
+    const published = new Set(
+      stage.categories.filter((category) => category.published).map((category) => category.id),
+    );
     const serverNow = new Date().toISOString();
     return [...(this.publicRuns.get(stage.stageId)?.values() ?? [])]
       .filter((run) => run.categoryId !== undefined && published.has(run.categoryId))
@@ -163,7 +189,11 @@ export class LiveService {
   }
 
   /** The runs feature registers what a judge joining a field room gets first (run, devices, unassigned events). */
-  provideFieldSnapshot(lookup: (fieldId: string) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>): void {
+  provideFieldSnapshot(
+    lookup: (
+      fieldId: string,
+    ) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>,
+  ): void {
     this.fieldSnapshot = lookup;
   }
 
@@ -188,7 +218,9 @@ export class LiveService {
 
   /** An awards reveal moved on: everyone on the stage sees the places revealed so far, no more. */
   awardsChanged(state: AwardsState): void {
-    this.server?.to([`stage:${state.stageId}`, `stage:${state.stageId}:staff`]).emit('awards:state', state);
+    this.server
+      ?.to([`stage:${state.stageId}`, `stage:${state.stageId}:staff`])
+      .emit('awards:state', state);
   }
 
   /**
@@ -199,13 +231,18 @@ export class LiveService {
     if (!this.server) return;
     for (const socket of await this.server.in(`stage:${held.stageId}:staff`).fetchSockets()) {
       const actor = (socket.data as { actor?: Actor }).actor;
-      if (actor?.role === 'organiser' || actor?.role === 'head-judge' || actor?.id === held.heldBy.id) socket.emit('held:changed', held);
+      if (
+        actor?.role === 'organiser' ||
+        actor?.role === 'head-judge' ||
+        actor?.id === held.heldBy.id
+      )
+        socket.emit('held:changed', held);
     }
   }
 
   /** A category was locked, published or withdrawn from publication: resend what each room may see. */
   async categoryChanged(categoryId: string): Promise<void> {
-    const category = await this.categories.findOneBy({ id: categoryId });
+    const category = await this.categories.categoryById(categoryId);
     if (!category || !this.server) return;
     // The snapshot below covers any merged delta still held, and must not be overtaken by one.
     this.coalescer.discard(categoryId);
@@ -215,33 +252,38 @@ export class LiveService {
       this.server.to(`category:${categoryId}`).emit('standings:snapshot', publicSnapshot(snapshot));
     } else {
       // Public viewers still in the room are told the results are gone, and see no rows.
-      this.server
-        .to(`category:${categoryId}`)
-        .emit('standings:snapshot', { ...snapshot, standings: { rows: [] }, teams: {}, published: false });
+      this.server.to(`category:${categoryId}`).emit('standings:snapshot', {
+        ...snapshot,
+        standings: { rows: [] },
+        teams: {},
+        published: false,
+      });
     }
     await this.stageChanged(category.stageId);
   }
 
   async stageChanged(stageId: string): Promise<void> {
-    const stage = await this.stages.findOneBy({ id: stageId });
+    const stage = await this.stages.stageById(stageId);
     if (!stage || !this.server) return;
     const snapshot = await this.stageSnapshot(stage, true);
     this.server.to(`stage:${stageId}:staff`).emit('stage:snapshot', snapshot);
     this.server.to(`stage:${stageId}`).emit('stage:snapshot', publicStageSnapshot(snapshot));
   }
 
-  async stageSnapshot(stage: StageEntity, staff: boolean): Promise<StageSnapshot> {
-    const categories = await this.categories.find({
-      where: { stageId: stage.id },
-      order: { discipline: 'ASC', minGrade: 'ASC', name: 'ASC' },
-    });
-    const olympiad = await this.stages.manager.findOneBy(OlympiadEntity, { id: stage.olympiadId });
-    const logo = await this.stages.manager.findOne(OlympiadLogoEntity, { where: { olympiadId: stage.olympiadId }, select: { olympiadId: true, updatedAt: true } });
+  async stageSnapshot(stage: StageRow, staff: boolean): Promise<StageSnapshot> {
+    const categories = await this.categories.categoriesOfStageByDiscipline(stage.id);
+    const olympiad = await this.olympiads.olympiadById(stage.olympiadId);
+    const logoUpdatedAt = await this.olympiads.logoUpdatedAt(stage.olympiadId);
     const snapshot: StageSnapshot = {
       stageId: stage.id,
       name: stage.name,
       status: stage.status,
-      olympiad: olympiad ? { name: olympiad.name, logoUrl: logo ? olympiadLogoUrl(olympiad.id, logo.updatedAt) : null } : undefined,
+      olympiad: olympiad
+        ? {
+            name: olympiad.name,
+            logoUrl: logoUpdatedAt ? olympiadLogoUrl(olympiad.id, logoUpdatedAt) : null,
+          }
+        : undefined,
       categories: categories.map((category) => ({
         id: category.id,
         name: category.name,

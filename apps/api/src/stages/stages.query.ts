@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { StageEntity } from './stage.entity';
 
 export type StageRow = StageEntity;
@@ -44,5 +44,26 @@ export class StagesQuery {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StageRow[]> {
     return manager.findBy(StageEntity, { olympiadId });
+  }
+
+  /** Stages that are live or closed (what the public may see), by start date, then name. */
+  stagesPastDraft(manager: EntityManager = this.dataSource.manager): Promise<StageRow[]> {
+    return manager.find(StageEntity, {
+      where: { status: Not('draft') },
+      order: { startsOn: 'ASC', name: 'ASC' },
+    });
+  }
+
+  /** Every stage but the republic's, by name: the regional stages a republic links to venues. */
+  regionalStagesByName(manager: EntityManager = this.dataSource.manager): Promise<StageRow[]> {
+    return manager.find(StageEntity, { where: { kind: Not('republic') }, order: { name: 'ASC' } });
+  }
+
+  /** The olympiad's republic stage, or null. */
+  republicStageOf(
+    olympiadId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StageRow | null> {
+    return manager.findOneBy(StageEntity, { olympiadId, kind: 'republic' });
   }
 }
