@@ -1,14 +1,12 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { AwardsState } from '@olympiad/contracts';
-import { Like, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { ApiError, notFound } from '../common/api-error';
 import { KeyedQueue } from '../common/keyed-queue';
 import { LiveService } from '../live/live.service';
-import { AppSettingEntity } from '../settings/app-setting.entity';
+import { SettingsService } from '../settings/settings.service';
 import { StandingsService } from '../standings/standings.service';
 import { podiumInRevealOrder } from './podium';
 
@@ -32,8 +30,8 @@ export class AwardsService implements OnModuleInit {
   private readonly queue = new KeyedQueue();
 
   constructor(
-    @InjectRepository(AppSettingEntity) private readonly settings: Repository<AppSettingEntity>,
-    @InjectRepository(CategoryEntity) private readonly categories: Repository<CategoryEntity>,
+    private readonly settings: SettingsService,
+    private readonly categories: CategoriesQuery,
     private readonly standings: StandingsService,
     private readonly live: LiveService,
   ) {}
@@ -54,8 +52,18 @@ export class AwardsService implements OnModuleInit {
   /** Reveals the next place (3rd, then 2nd, then 1st); refused once all are out. */
   reveal(categoryId: string, actor: Actor): Promise<AwardsState> {
     return this.change(categoryId, actor, async (category, stored, steps) => {
-      if (!stored?.active) throw new ApiError(HttpStatus.CONFLICT, 'awards.notStarted', 'Start the awards of this category first');
-      if (stored.revealedCount >= steps) throw new ApiError(HttpStatus.CONFLICT, 'awards.allRevealed', 'Every place is already revealed');
+      if (!stored?.active)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'awards.notStarted',
+          'Start the awards of this category first',
+        );
+      if (stored.revealedCount >= steps)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'awards.allRevealed',
+          'Every place is already revealed',
+        );
       return { ...stored, revealedCount: stored.revealedCount + 1 };
     });
   }
@@ -63,7 +71,12 @@ export class AwardsService implements OnModuleInit {
   /** Ends the ceremony view; what was revealed stays revealed. */
   end(categoryId: string, actor: Actor): Promise<AwardsState> {
     return this.change(categoryId, actor, async (category, stored) => {
-      if (!stored) throw new ApiError(HttpStatus.CONFLICT, 'awards.notStarted', 'Start the awards of this category first');
+      if (!stored)
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'awards.notStarted',
+          'Start the awards of this category first',
+        );
       return { ...stored, active: false };
     });
   }
@@ -79,12 +92,12 @@ export class AwardsService implements OnModuleInit {
   }
 
   private async statesOf(stageId: string, activeOnly: boolean): Promise<AwardsState[]> {
-    const rows = await this.settings.findBy({ key: Like('awards:%') });
+    const rows = await this.settings.withPrefix('awards:');
     const states: AwardsState[] = [];
     for (const row of rows) {
       const stored = JSON.parse(row.value) as StoredAwards;
       if (stored.stageId !== stageId || (activeOnly && !stored.active)) continue;
-      const category = await this.categories.findOneBy({ id: row.key.slice('awards:'.length) });
+      const category = await this.categories.categoryById(row.key.slice('awards:'.length));
       if (category) states.push(await this.stateOf(category, stored));
     }
     return states;
@@ -93,24 +106,31 @@ export class AwardsService implements OnModuleInit {
   private change(
     categoryId: string,
     actor: Actor,
-    next: (category: CategoryEntity, stored: StoredAwards | null, steps: number) => Promise<StoredAwards>,
+    next: (
+      category: CategoryRow,
+      stored: StoredAwards | null,
+      steps: number,
+    ) => Promise<StoredAwards>,
   ): Promise<AwardsState> {
     return this.queue.run(categoryId, async () => {
-      const category = await this.categories.findOneBy({ id: categoryId });
+      const category = await this.categories.categoryById(categoryId);
       if (!category) throw notFound('Category', categoryId);
       assertStageAccess(actor, category.stageId);
-      const current = await this.settings.findOneBy({ key: keyOf(categoryId) });
-      const stored = current ? (JSON.parse(current.value) as StoredAwards) : null;
-      const steps = podiumInRevealOrder(await this.standings.snapshot(categoryId), stored?.podium ?? 3).length;
+      const current = await this.settings.get(keyOf(categoryId));
+      const stored = current !== undefined ? (JSON.parse(current) as StoredAwards) : null;
+      const steps = podiumInRevealOrder(
+        await this.standings.snapshot(categoryId),
+        stored?.podium ?? 3,
+      ).length;
       const updated = await next(category, stored, steps);
-      await this.settings.save({ key: keyOf(categoryId), value: JSON.stringify(updated) });
+      await this.settings.set(keyOf(categoryId), JSON.stringify(updated));
       const state = await this.stateOf(category, updated);
       this.live.awardsChanged(state);
       return state;
     });
   }
 
-  private async stateOf(category: CategoryEntity, stored: StoredAwards): Promise<AwardsState> {
+  private async stateOf(category: CategoryRow, stored: StoredAwards): Promise<AwardsState> {
     const steps = podiumInRevealOrder(await this.standings.snapshot(category.id), stored.podium);
     return {
       categoryId: category.id,

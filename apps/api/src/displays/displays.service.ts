@@ -1,11 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { DisplayConfig, DisplayHelloResult, DisplayPairing, DisplaySummary, UpdateDisplay } from '@olympiad/contracts';
+import type {
+  DisplayConfig,
+  DisplayHelloResult,
+  DisplayPairing,
+  DisplaySummary,
+  UpdateDisplay,
+} from '@olympiad/contracts';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Like, Repository } from 'typeorm';
 import { ApiError, notFound } from '../common/api-error';
-import { AppSettingEntity } from '../settings/app-setting.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { SettingsService } from '../settings/settings.service';
+import { StagesQuery } from '../stages/stages.query';
 import { newPairingCode, normalisePairingCode } from './pairing-code';
 
 /** Stored in `app_setting` under `display:{id}`: survives restarts and is shared by replicas. */
@@ -18,7 +22,12 @@ interface StoredDisplay {
   lastSeenAt: string | null;
 }
 
-export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = { stageCode: null, mode: 'hall', lang: 'kk+ru', everySeconds: 15 };
+export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = {
+  stageCode: null,
+  mode: 'hall',
+  lang: 'kk+ru',
+  everySeconds: 15,
+};
 const PREFIX = 'display:';
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -29,8 +38,8 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 @Injectable()
 export class DisplaysService {
   constructor(
-    @InjectRepository(AppSettingEntity) private readonly settings: Repository<AppSettingEntity>,
-    @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
+    private readonly settings: SettingsService,
+    private readonly stages: StagesQuery,
   ) {}
 
   async pair(): Promise<DisplayPairing> {
@@ -56,7 +65,11 @@ export class DisplaysService {
     const expected = display ? Buffer.from(display.secretHash, 'hex') : undefined;
     const given = Buffer.from(hash(secret), 'hex');
     if (!display || !expected || !timingSafeEqual(expected, given)) {
-      return { ok: false, key: 'displays.unknown', message: 'This display is not known; pair it again' };
+      return {
+        ok: false,
+        key: 'displays.unknown',
+        message: 'This display is not known; pair it again',
+      };
     }
     await this.store(displayId, { ...display, lastSeenAt: new Date().toISOString() });
     return { ok: true, paired: display.code === null, code: display.code, config: display.config };
@@ -68,10 +81,19 @@ export class DisplaysService {
   }
 
   /** The organiser claims the display showing `code`; the code is used up. */
-  async claim(typedCode: string, name: string, config: Partial<DisplayConfig>): Promise<{ id: string; config: DisplayConfig }> {
+  async claim(
+    typedCode: string,
+    name: string,
+    config: Partial<DisplayConfig>,
+  ): Promise<{ id: string; config: DisplayConfig }> {
     const code = normalisePairingCode(typedCode);
     const found = (await this.all()).find(([, display]) => display.code === code);
-    if (!found) throw new ApiError(HttpStatus.NOT_FOUND, 'displays.codeUnknown', `No display is showing the code ${code}`);
+    if (!found)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'displays.codeUnknown',
+        `No display is showing the code ${code}`,
+      );
     const [id, display] = found;
     const merged = await this.checked({ ...display.config, ...config });
     await this.store(id, { ...display, code: null, name, config: merged });
@@ -88,8 +110,7 @@ export class DisplaysService {
   }
 
   async remove(id: string): Promise<void> {
-    const result = await this.settings.delete({ key: PREFIX + id });
-    if (!result.affected) throw notFound('Display', id);
+    if (!(await this.settings.remove(PREFIX + id))) throw notFound('Display', id);
   }
 
   async list(online: (id: string) => Promise<boolean>): Promise<DisplaySummary[]> {
@@ -112,25 +133,31 @@ export class DisplaysService {
   private async checked(config: DisplayConfig): Promise<DisplayConfig> {
     if (config.stageCode === null) return config;
     const stageCode = config.stageCode.toUpperCase();
-    if (!(await this.stages.existsBy({ code: stageCode }))) {
-      throw new ApiError(HttpStatus.BAD_REQUEST, 'displays.stageUnknown', `No stage has the code ${stageCode}`, [
-        { path: 'stageCode', key: 'displays.stageUnknown', message: 'No stage has this code' },
-      ]);
+    if (!(await this.stages.stageByCode(stageCode))) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'displays.stageUnknown',
+        `No stage has the code ${stageCode}`,
+        [{ path: 'stageCode', key: 'displays.stageUnknown', message: 'No stage has this code' }],
+      );
     }
     return { ...config, stageCode };
   }
 
   private async load(id: string): Promise<StoredDisplay | null> {
-    const row = await this.settings.findOneBy({ key: PREFIX + id });
-    return row ? (JSON.parse(row.value) as StoredDisplay) : null;
+    const value = await this.settings.get(PREFIX + id);
+    return value !== undefined ? (JSON.parse(value) as StoredDisplay) : null;
   }
 
   private async all(): Promise<[string, StoredDisplay][]> {
-    const rows = await this.settings.findBy({ key: Like(`${PREFIX}%`) });
-    return rows.map((row) => [row.key.slice(PREFIX.length), JSON.parse(row.value) as StoredDisplay]);
+    const rows = await this.settings.withPrefix(PREFIX);
+    return rows.map((row) => [
+      row.key.slice(PREFIX.length),
+      JSON.parse(row.value) as StoredDisplay,
+    ]);
   }
 
   private async store(id: string, display: StoredDisplay): Promise<void> {
-    await this.settings.save({ key: PREFIX + id, value: JSON.stringify(display) });
+    await this.settings.set(PREFIX + id, JSON.stringify(display));
   }
 }
