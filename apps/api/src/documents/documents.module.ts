@@ -1,7 +1,24 @@
 import { Module } from '@nestjs/common';
+import { CategoriesDataModule } from '../categories/categories-data.module';
+import { JudgesDataModule } from '../judges/judges-data.module';
+import { OlympiadsDataModule } from '../olympiads/olympiads-data.module';
+import { StagesDataModule } from '../stages/stages-data.module';
 import { StandingsModule } from '../standings/standings.module';
+import { TeamsDataModule } from '../teams/teams-data.module';
 import { CategoryResultsService } from './category-results.service';
 import { DocumentsController } from './documents.controller';
 
-@Module({ imports: [StandingsModule], controllers: [DocumentsController], providers: [CategoryResultsService], exports: [CategoryResultsService] })
+@Module({
+  imports: [
+    StandingsModule,
+    CategoriesDataModule,
+    StagesDataModule,
+    OlympiadsDataModule,
+    TeamsDataModule,
+    JudgesDataModule,
+  ],
+  controllers: [DocumentsController],
+  providers: [CategoryResultsService],
+  exports: [CategoryResultsService],
+})
 export class DocumentsModule {}

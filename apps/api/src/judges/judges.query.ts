@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { JudgeAssignmentEntity } from './judge-assignment.entity';
 import { JudgeEntity } from './judge.entity';
 
 export type JudgeRow = JudgeEntity;
@@ -68,5 +69,21 @@ export class JudgesQuery {
       categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
       fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
     }));
+  }
+
+  /**
+   * Who signs a category's protocol: the judges assigned to the category and the stage's head
+   * judges, by name (inactive ones included: the caller decides).
+   */
+  async judgesSigningCategory(
+    categoryId: string,
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeRow[]> {
+    const assigned = await manager.find(JudgeAssignmentEntity, { where: { categoryId } });
+    return manager.find(JudgeEntity, {
+      where: [{ id: In(assigned.map((a) => a.judgeId)) }, { stageId, role: 'head-judge' }],
+      order: { name: 'ASC' },
+    });
   }
 }

@@ -77,4 +77,16 @@ export class TeamsQuery {
       ? Promise.resolve([])
       : manager.find(TeamEntity, { select: { id: true, name: true }, where: { id: In(ids) } });
   }
+
+  /** The category's teams, each with its members (`members` filled in) in their listed order. */
+  teamsOfCategoryWithMembers(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, {
+      where: { categoryId },
+      relations: { members: true },
+      order: { members: { position: 'ASC' } },
+    });
+  }
 }
