@@ -1,10 +1,29 @@
-import { Button, describeError, StatusBanner, TextField, type ApiClient, useLanguage, useQuery } from '@olympiad/ui';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  TextField,
+  type ApiClient,
+  useLanguage,
+  useQuery,
+} from '@olympiad/ui';
 import { useId, useState } from 'react';
-import { routes, type QualificationDecisionView, type QualificationWildcard, type StageSummary } from '@olympiad/contracts';
+import {
+  routes,
+  type QualificationDecisionView,
+  type QualificationWildcard,
+  type StageSummary,
+} from '@olympiad/contracts';
 import type { QualificationRule } from '@olympiad/scoring';
 
 /** The rules' qualifying list of a closed regional stage, wildcards with a reason, and one action to enter them. */
-export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageSummary & { olympiadId: string } }) {
+export function QualificationTab({
+  api,
+  stage,
+}: {
+  api: ApiClient;
+  stage: StageSummary & { olympiadId: string };
+}) {
   const { lang, t } = useLanguage();
   const targetId = useId();
   const [topN, setTopN] = useState('3');
@@ -13,19 +32,32 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
   const [decisions, setDecisions] = useState<QualificationDecisionView[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const stages = useQuery((signal) => api.call(routes.stages.list, { query: { olympiadId: stage.olympiadId } }, { signal }), [api, stage.olympiadId]);
+  const stages = useQuery(
+    (signal) =>
+      api.call(routes.stages.list, { query: { olympiadId: stage.olympiadId } }, { signal }),
+    [api, stage.olympiadId],
+  );
   const republics = (stages.data ?? []).filter((candidate) => candidate.kind === 'republic');
   const [target, setTarget] = useState('');
   const targetStage = republics.find((candidate) => candidate.id === target) ?? republics[0];
 
-  if (stage.kind !== 'regional') return <StatusBanner kind="info">{t('console.qualification.onlyRegional')}</StatusBanner>;
+  if (stage.kind !== 'regional')
+    return <StatusBanner kind="info">{t('console.qualification.onlyRegional')}</StatusBanner>;
 
-  const rule = (): QualificationRule => ({ selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) }, perAgeGroup: true, threshold: { kind: 'finished' }, carryOver: false });
+  const rule = (): QualificationRule => ({
+    selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) },
+    perAgeGroup: true,
+    threshold: { kind: 'finished' },
+    carryOver: false,
+  });
   const run = async (next: QualificationWildcard[]) => {
     setBusy(true);
     setOutcome(null);
     try {
-      const answer = await api.call(routes.qualification.preview, { params: { stageId: stage.id }, body: { rule: rule(), wildcards: next } });
+      const answer = await api.call(routes.qualification.preview, {
+        params: { stageId: stage.id },
+        body: { rule: rule(), wildcards: next },
+      });
       setDecisions(answer.decisions);
     } catch (error) {
       setOutcome({ kind: 'error', text: describeError(lang, error) });
@@ -38,8 +70,17 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
     setBusy(true);
     setOutcome(null);
     try {
-      const answer = await api.call(routes.qualification.enter, { params: { stageId: stage.id }, body: { targetStageId: targetStage.id, rule: rule(), wildcards } });
-      setOutcome({ kind: 'success', text: t('console.qualification.entered', { count: answer.entered.length, already: answer.alreadyEntered }) });
+      const answer = await api.call(routes.qualification.enter, {
+        params: { stageId: stage.id },
+        body: { targetStageId: targetStage.id, rule: rule(), wildcards },
+      });
+      setOutcome({
+        kind: 'success',
+        text: t('console.qualification.entered', {
+          count: answer.entered.length,
+          already: answer.alreadyEntered,
+        }),
+      });
     } catch (error) {
       setOutcome({ kind: 'error', text: describeError(lang, error) });
     } finally {
@@ -52,10 +93,19 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
     <>
       <section className="ui-card">
         <div className="form-grid">
-          <TextField label={t('console.qualification.topN')} type="number" min={0} inputMode="numeric" value={topN} onChange={(event) => setTopN(event.target.value)} />
+          <TextField
+            label={t('console.qualification.topN')}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={topN}
+            onChange={(event) => setTopN(event.target.value)}
+          />
         </div>
         <p className="ui-muted">{t('console.qualification.rule')}</p>
-        <Button busy={busy} onClick={() => void run(wildcards)}>{t('console.qualification.check')}</Button>
+        <Button busy={busy} onClick={() => void run(wildcards)}>
+          {t('console.qualification.check')}
+        </Button>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
       {decisions ? (
@@ -72,22 +122,47 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
               </thead>
               <tbody>
                 {decisions.map((decision) => (
-                  <tr key={decision.teamId} className={decision.qualified ? 'row--qualified' : undefined}>
+                  <tr
+                    key={decision.teamId}
+                    className={decision.qualified ? 'row--qualified' : undefined}
+                  >
                     <td>{decision.category}</td>
-                    <td><strong>{decision.team}</strong><div className="ui-muted">{decision.school}</div></td>
                     <td>
-                      <span className={`tag ${decision.qualified ? 'tag--live' : ''}`}>{t(decision.qualified ? 'console.qualification.qualified' : 'console.qualification.notQualified')}</span>
+                      <strong>{decision.team}</strong>
+                      <div className="ui-muted">{decision.school}</div>
+                    </td>
+                    <td>
+                      <span className={`tag ${decision.qualified ? 'tag--live' : ''}`}>
+                        {t(
+                          decision.qualified
+                            ? 'console.qualification.qualified'
+                            : 'console.qualification.notQualified',
+                        )}
+                      </span>
                       <div className="ui-muted">{decision.message}</div>
                     </td>
                     <td>
                       {decision.qualified ? null : (
                         <div className="wildcard-form">
-                          <TextField label={t('console.qualification.wildcardReason')} value={drafts[decision.teamId] ?? ''} onChange={(event) => setDrafts({ ...drafts, [decision.teamId]: event.target.value })} />
+                          <TextField
+                            label={t('console.qualification.wildcardReason')}
+                            value={drafts[decision.teamId] ?? ''}
+                            onChange={(event) =>
+                              setDrafts({ ...drafts, [decision.teamId]: event.target.value })
+                            }
+                          />
                           <Button
                             variant="secondary"
                             disabled={(drafts[decision.teamId] ?? '').trim().length < 3}
                             onClick={() => {
-                              const next = [...wildcards, { categoryId: decision.categoryId, teamId: decision.teamId, reason: (drafts[decision.teamId] ?? '').trim() }];
+                              const next = [
+                                ...wildcards,
+                                {
+                                  categoryId: decision.categoryId,
+                                  teamId: decision.teamId,
+                                  reason: (drafts[decision.teamId] ?? '').trim(),
+                                },
+                              ];
                               setWildcards(next);
                               void run(next);
                             }}
@@ -107,13 +182,31 @@ export function QualificationTab({ api, stage }: { api: ApiClient; stage: StageS
           ) : (
             <>
               <div className="ui-field">
-                <label className="ui-field__label" htmlFor={targetId}>{t('console.qualification.target')}</label>
-                <select id={targetId} className="ui-field__input" value={targetStage?.id ?? ''} onChange={(event) => setTarget(event.target.value)}>
-                  {republics.map((candidate) => <option key={candidate.id} value={candidate.id}>{candidate.name}</option>)}
+                <label className="ui-field__label" htmlFor={targetId}>
+                  {t('console.qualification.target')}
+                </label>
+                <select
+                  id={targetId}
+                  className="ui-field__input"
+                  value={targetStage?.id ?? ''}
+                  onChange={(event) => setTarget(event.target.value)}
+                >
+                  {republics.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {candidate.name}
+                    </option>
+                  ))}
                 </select>
               </div>
-              {stage.status !== 'closed' ? <StatusBanner kind="info">{t('console.qualification.needsClosed')}</StatusBanner> : null}
-              <Button large busy={busy} disabled={stage.status !== 'closed' || qualifiedCount === 0} onClick={() => void enter()}>
+              {stage.status !== 'closed' ? (
+                <StatusBanner kind="info">{t('console.qualification.needsClosed')}</StatusBanner>
+              ) : null}
+              <Button
+                large
+                busy={busy}
+                disabled={stage.status !== 'closed' || qualifiedCount === 0}
+                onClick={() => void enter()}
+              >
                 {t('console.qualification.enter', { count: qualifiedCount })}
               </Button>
             </>
