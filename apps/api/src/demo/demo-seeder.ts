@@ -1,21 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { RULE_SET_PRESETS } from '@olympiad/scoring';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CategoriesService } from '../categories/categories.service';
 import { DeviceRegistryService } from '../devices/device-registry.service';
-import { FieldEntity } from '../fields/field.entity';
+import { FieldsService } from '../fields/fields.service';
 import { JudgesService } from '../judges/judges.service';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { SchoolEntity } from '../schools/school.entity';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { OlympiadsService } from '../olympiads/olympiads.service';
+import { SchoolsStore } from '../schools/schools.store';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { StagesService } from '../stages/stages.service';
 import { TeamsService } from '../teams/teams.service';
-import { DEMO_AGE_GROUPS, DEMO_DISCIPLINES, DEMO_MEMBERS, DEMO_SCHOOLS, DEMO_TEAM_NAMES } from './demo-data';
+import {
+  DEMO_AGE_GROUPS,
+  DEMO_DISCIPLINES,
+  DEMO_MEMBERS,
+  DEMO_SCHOOLS,
+  DEMO_TEAM_NAMES,
+} from './demo-data';
 
 const TEAMS_PER_CATEGORY = 5;
 
@@ -29,9 +34,10 @@ export class DemoSeeder {
   private readonly logger = new Logger('Demo');
 
   constructor(
-    @InjectRepository(OlympiadEntity) private readonly olympiads: Repository<OlympiadEntity>,
-    @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
-    @InjectRepository(FieldEntity) private readonly fields: Repository<FieldEntity>,
+    private readonly olympiadsQuery: OlympiadsQuery,
+    private readonly olympiads: OlympiadsService,
+    private readonly schoolsStore: SchoolsStore,
+    private readonly fieldsService: FieldsService,
     private readonly stages: StagesService,
     private readonly categories: CategoriesService,
     private readonly teams: TeamsService,
@@ -41,15 +47,13 @@ export class DemoSeeder {
   ) {}
 
   async seedIfEmpty(dataDir: string): Promise<void> {
-    if ((await this.olympiads.count()) > 0) {
+    if (await this.olympiadsQuery.anyOlympiad()) {
       this.logger.log('The database already has an olympiad; the demo is not added again');
       return;
     }
-    const olympiad = await this.olympiads.save({
-      id: randomUUID(),
+    const olympiad = await this.olympiads.create({
       name: 'Робототехника олимпиадасы 2026',
       season: '2026',
-      createdAt: new Date().toISOString(),
     });
     const stage = await this.stages.create({
       olympiadId: olympiad.id,
@@ -62,9 +66,13 @@ export class DemoSeeder {
       code: 'AKT-2026',
     });
     await this.stages.update(stage.id, { status: 'live' });
-    const schools = await this.schools.save(
-      DEMO_SCHOOLS.map((school) => ({ id: randomUUID(), name: school.name, town: school.town, regionCode: 'aktobe' })),
-    );
+    const schools = DEMO_SCHOOLS.map((school) => ({
+      id: randomUUID(),
+      name: school.name,
+      town: school.town,
+      regionCode: 'aktobe',
+    }));
+    await this.schoolsStore.insertSchools(schools);
 
     const categoryIds: Record<string, string[]> = {};
     let teamIndex = 0;
@@ -97,20 +105,39 @@ export class DemoSeeder {
       }
     }
 
-    const fields = await this.fields.save([
-      { id: randomUUID(), stageId: stage.id, name: 'Лабиринт 1', discipline: 'maze' as const },
-      { id: randomUUID(), stageId: stage.id, name: 'Лабиринт 2', discipline: 'maze' as const },
-      { id: randomUUID(), stageId: stage.id, name: 'Сумо рингі 1', discipline: 'sumo' as const },
-    ]);
+    const fields = [];
+    for (const [name, discipline] of [
+      ['Лабиринт 1', 'maze'],
+      ['Лабиринт 2', 'maze'],
+      ['Сумо рингі 1', 'sumo'],
+    ] as const) {
+      fields.push(await this.fieldsService.create({ stageId: stage.id, name, discipline }));
+    }
 
     const judgeCards: string[] = [];
-    const addJudge = async (name: string, role: 'head-judge' | 'judge', categories: string[], fieldIds: string[]) => {
-      const judge = await this.judges.create({ stageId: stage.id, name, role, categoryIds: categories, fieldIds });
-      judgeCards.push(`${role.padEnd(10)}  ${name.padEnd(28)}  stage ${stage.code}  PIN ${judge.pin}`);
+    const addJudge = async (
+      name: string,
+      role: 'head-judge' | 'judge',
+      categories: string[],
+      fieldIds: string[],
+    ) => {
+      const judge = await this.judges.create({
+        stageId: stage.id,
+        name,
+        role,
+        categoryIds: categories,
+        fieldIds,
+      });
+      judgeCards.push(
+        `${role.padEnd(10)}  ${name.padEnd(28)}  stage ${stage.code}  PIN ${judge.pin}`,
+      );
       return judge;
     };
     const headJudge = await addJudge('Бас төреші Гүлнар Әміржанова', 'head-judge', [], []);
-    await addJudge('Лабиринт төрешісі Асқар', 'judge', categoryIds.maze ?? [], [fields[0].id, fields[1].id]);
+    await addJudge('Лабиринт төрешісі Асқар', 'judge', categoryIds.maze ?? [], [
+      fields[0].id,
+      fields[1].id,
+    ]);
     await addJudge('Сумо судья Ольга', 'judge', categoryIds.sumo ?? [], [fields[2].id]);
     await addJudge('Бағдарламалау төрешісі Марат', 'judge', categoryIds.programming ?? [], []);
     await addJudge('Жюри Қымбат', 'judge', categoryIds.creative ?? [], []);
@@ -128,22 +155,35 @@ export class DemoSeeder {
     const devices = [];
     for (const [index, field] of fields.entries()) {
       const kind = field.discipline === 'maze' ? 'maze' : 'sumo';
-      const device = await this.deviceRegistry.register({ id: `demo-${kind}-${index + 1}`, fieldId: field.id, label: field.name });
+      const device = await this.deviceRegistry.register({
+        id: `demo-${kind}-${index + 1}`,
+        fieldId: field.id,
+        label: field.name,
+      });
       devices.push({ id: device.id, secret: device.secret, kind });
     }
-    fs.writeFileSync(path.join(dataDir, 'demo-devices.json'), `${JSON.stringify(devices, null, 2)}\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      path.join(dataDir, 'demo-devices.json'),
+      `${JSON.stringify(devices, null, 2)}\n`,
+      { mode: 0o600 },
+    );
 
     const pinFile = path.join(dataDir, 'demo-pins.txt');
     fs.writeFileSync(pinFile, `${judgeCards.join('\n')}\n`, { mode: 0o600 });
     this.logger.log(
-      [`Demo olympiad ready: stage ${stage.code}, ${teamIndex} teams. Judge PINs (also in ${pinFile}):`, ...judgeCards].join(
-        '\n',
-      ),
+      [
+        `Demo olympiad ready: stage ${stage.code}, ${teamIndex} teams. Judge PINs (also in ${pinFile}):`,
+        ...judgeCards,
+      ].join('\n'),
     );
   }
 
   /** A morning of maze runs, so the hall screen has something to show; the first maze category is published. */
-  private async recordMazeRuns(stageId: string, categoryIds: string[], headJudge: Actor): Promise<void> {
+  private async recordMazeRuns(
+    stageId: string,
+    categoryIds: string[],
+    headJudge: Actor,
+  ): Promise<void> {
     for (const [index, categoryId] of categoryIds.entries()) {
       const teams = await this.teams.list(stageId, categoryId);
       for (const [teamIndex, team] of teams.slice(0, 4).entries()) {
