@@ -54,13 +54,3 @@ export class CategoryTeams {
     return new Map(schools.map((school) => [school.id, school]));
   }
 }
-
-/**
- * The same as `CategoryTeams.refs`, for callers outside Nest's injection (the public bracket until
- * it asks for `CategoryTeams`).
- */
-export function loadTeamRefs(manager: EntityManager, categoryId: string): Promise<TeamRef[]> {
-  const teams = new TeamsQuery(manager.connection);
-  const schools = new SchoolsQuery(manager.connection);
-  return new CategoryTeams(teams, schools).refs(categoryId, manager);
-}
