@@ -1,64 +1,23 @@
 import type { FieldQueue, HeldEntry, RunState } from '@olympiad/contracts';
 import { createApiClient, LanguageProvider } from '@olympiad/ui';
 import type { ReactElement } from 'react';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ConsoleApi } from '../stage/console-context';
 import { AttemptQueueTab } from './attempt-queue-tab';
 import { FieldsOverviewTab } from './fields-overview-tab';
+import { FakeLiveSocket } from './fake-live-socket';
 
-type Handler = (...args: unknown[]) => void;
-const socket = {
-  handlers: new Map<string, Handler[]>(),
-  joined: [] as { kind: string; id: string }[],
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  },
-  emit(event: string, room: { kind: string; id: string }, ack: (result: unknown) => void) {
-    if (event !== 'join') return this;
-    this.joined.push(room);
-    ack(
-      room.kind === 'field'
-        ? {
-            ok: true,
-            room,
-            run: { fieldId: room.id, state: 'idle' },
-            devices: [gateStatus],
-            unassigned: [],
-          }
-        : { ok: true, room },
-    );
-    return this;
-  },
-  // What the live room asks of a Socket.IO socket besides on/emit (libs/ui useLiveRoom).
-  connected: false,
-  connect() {
-    return this;
-  },
-  off(event: string, handler: Handler) {
-    this.handlers.set(
-      event,
-      (this.handlers.get(event) ?? []).filter((other) => other !== handler),
-    );
-    return this;
-  },
-  timeout() {
-    return {
-      emit: (
-        event: string,
-        room: { kind: string; id: string },
-        ack: (error: null, result: unknown) => void,
-      ) => this.emit(event, room, (result) => ack(null, result)),
-    };
-  },
-  disconnect() {
-    this.handlers.clear();
-  },
-  fire(event: string, payload?: unknown) {
-    if (event === 'connect' || event === 'disconnect') this.connected = event === 'connect';
-    act(() => (this.handlers.get(event) ?? []).forEach((handler) => handler(payload)));
-  },
-};
+const socket = new FakeLiveSocket((room) =>
+  room.kind === 'field'
+    ? {
+        ok: true,
+        room,
+        run: { fieldId: room.id, state: 'idle' },
+        devices: [gateStatus],
+        unassigned: [],
+      }
+    : { ok: true, room },
+);
 jest.mock('socket.io-client', () => ({ io: () => socket }));
 
 const gateStatus = {

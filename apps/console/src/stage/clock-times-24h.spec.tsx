@@ -2,70 +2,30 @@ import { t } from '@olympiad/i18n';
 import { createApiClient, LanguageProvider } from '@olympiad/ui';
 import { render, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { act } from 'react';
 import { DisplaysTab } from '../displays/displays-tab';
 import { FieldsTab } from '../fields/fields-tab';
 import { TeamsTab } from '../teams/teams-tab';
 import type { ConsoleApi } from './console-context';
+import { FakeLiveSocket } from '../live-fields/fake-live-socket';
 
-type Handler = (...args: unknown[]) => void;
-const socket = {
-  handlers: new Map<string, Handler[]>(),
-  on(event: string, handler: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
-    return this;
-  },
-  emit(event: string, room: { kind: string; id: string }, ack: (result: unknown) => void) {
-    if (event === 'join')
-      ack({
-        ok: true,
-        room,
-        run: { fieldId: room.id, state: 'idle' },
-        devices: [
-          {
-            deviceId: 'gate-1',
-            fieldId: room.id,
-            online: true,
-            fw: '1.0.0',
-            boot: 'b',
-            battery: 80,
-            rssi: -60,
-            lastSeenAt: AFTERNOON,
-          },
-        ],
-        unassigned: [],
-      });
-    return this;
-  },
-  // What the live room asks of a Socket.IO socket besides on/emit (libs/ui useLiveRoom).
-  connected: false,
-  connect() {
-    return this;
-  },
-  off(event: string, handler: Handler) {
-    this.handlers.set(
-      event,
-      (this.handlers.get(event) ?? []).filter((other) => other !== handler),
-    );
-    return this;
-  },
-  timeout() {
-    return {
-      emit: (
-        event: string,
-        room: { kind: string; id: string },
-        ack: (error: null, result: unknown) => void,
-      ) => this.emit(event, room, (result) => ack(null, result)),
-    };
-  },
-  disconnect() {
-    this.handlers.clear();
-  },
-  fire(event: string) {
-    if (event === 'connect' || event === 'disconnect') this.connected = event === 'connect';
-    act(() => (this.handlers.get(event) ?? []).forEach((handler) => handler()));
-  },
-};
+const socket = new FakeLiveSocket((room) => ({
+  ok: true,
+  room,
+  run: { fieldId: room.id, state: 'idle' },
+  devices: [
+    {
+      deviceId: 'gate-1',
+      fieldId: room.id,
+      online: true,
+      fw: '1.0.0',
+      boot: 'b',
+      battery: 80,
+      rssi: -60,
+      lastSeenAt: AFTERNOON,
+    },
+  ],
+  unassigned: [],
+}));
 jest.mock('socket.io-client', () => ({ io: () => socket }));
 
 /** 16:05:09 on the clock of the machine running the test, whatever its zone. */
