@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MazeRuleSet } from '@olympiad/scoring';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { rawStatement } from '../database/raw-statement';
 import { CategoryEntity } from './category.entity';
 
@@ -78,5 +78,32 @@ export class CategoriesQuery {
     const [row] = (await rawStatement(manager, sql, [categoryId])).rows;
     if (row?.discipline !== 'maze') return null;
     return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
+  }
+
+  /** The categories of these stages in the order the database keeps them. */
+  categoriesOfStages(
+    stageIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CategoryRow[]> {
+    return manager.findBy(CategoryEntity, { stageId: In(stageIds) });
+  }
+
+  stageHasCategories(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(CategoryEntity, { stageId });
+  }
+
+  categoryExists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(CategoryEntity, { id });
+  }
+
+  /** The stage's categories that have no template rule set (defined here, not pulled). */
+  categoriesWithoutTemplate(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CategoryRow[]> {
+    return manager.findBy(CategoryEntity, { stageId, templateRuleSet: IsNull() });
   }
 }

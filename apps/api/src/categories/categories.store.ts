@@ -6,6 +6,12 @@ import { rawStatement } from '../database/raw-statement';
 import type { CategoryRow } from './categories.query';
 import { CategoryEntity } from './category.entity';
 
+export type NewCategory = Omit<CategoryRow, 'stage'>;
+export type VenueCategoryChanges = Omit<
+  NewCategory,
+  'id' | 'stageId' | 'templateRuleSet' | 'standingsVersion'
+>;
+
 /**
  * How other features change categories: the ledger starts one, the standings raise its version,
  * qualification copies one.
@@ -57,5 +63,31 @@ export class CategoriesStore {
     delete copy.stage;
     await manager.insert(CategoryEntity, copy);
     return copy;
+  }
+
+  /** A category with the given id, as the republic defined it or a venue sent it. */
+  async insertCategory(
+    category: NewCategory,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.insert(CategoryEntity, category);
+  }
+
+  /** What a venue changed of its category (docs/federation.md, "Receiving on the republic server"). */
+  async applyVenueChanges(
+    id: string,
+    changes: VenueCategoryChanges,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(CategoryEntity, { id }, changes);
+  }
+
+  /** The rule set the venue is to keep as the category's template once its stage is claimed. */
+  async setTemplateRuleSet(
+    id: string,
+    templateRuleSet: CategoryRow['templateRuleSet'],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(CategoryEntity, { id }, { templateRuleSet });
   }
 }

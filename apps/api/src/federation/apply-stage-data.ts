@@ -1,18 +1,23 @@
 import type { SyncOutcome } from '@olympiad/contracts';
 import type { RuleSet } from '@olympiad/scoring';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { EntityManager, In, Not } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
-import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
-import { JudgeEntity } from '../judges/judge.entity';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
+import type { EntityManager } from 'typeorm';
+import { CategoriesQuery } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
+import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
+import { JudgesQuery } from '../judges/judges.query';
+import { JudgesStore } from '../judges/judges.store';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { appendLedgerEntry } from '../ledger/ledger-statements';
-import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
-import { RegionEntity } from '../regions/region.entity';
-import { SchoolEntity } from '../schools/school.entity';
-import { StageEntity } from '../stages/stage.entity';
-import { TeamMemberEntity } from '../teams/team-member.entity';
-import { TeamEntity } from '../teams/team.entity';
+import { QualificationQuery } from '../qualification/qualification.query';
+import { QualificationStore } from '../qualification/qualification.store';
+import { RegionsQuery } from '../regions/regions.query';
+import { SchoolsQuery } from '../schools/schools.query';
+import { SchoolsStore } from '../schools/schools.store';
+import { StagesStore } from '../stages/stages.store';
+import { TeamsQuery } from '../teams/teams.query';
+import { TeamsStore } from '../teams/teams.store';
 import { FederationConflictEntity } from './federation-conflict.entity';
 import {
   canonicalJson,
@@ -41,6 +46,30 @@ export interface AppliedStageData {
 type ConflictReason = 'different-content' | 'other-stage' | 'unknown-reference';
 
 /**
+ * The features whose rows a venue's data changes: everything is read and written through them, in
+ * the caller's transaction.
+ */
+@Injectable()
+export class StageDataOwners {
+  constructor(
+    readonly stagesStore: StagesStore,
+    readonly categories: CategoriesQuery,
+    readonly categoriesStore: CategoriesStore,
+    readonly regions: RegionsQuery,
+    readonly schools: SchoolsQuery,
+    readonly schoolsStore: SchoolsStore,
+    readonly teams: TeamsQuery,
+    readonly teamsStore: TeamsStore,
+    readonly judges: JudgesQuery,
+    readonly assignments: JudgeAssignmentsQuery,
+    readonly judgesStore: JudgesStore,
+    readonly ledger: LedgerQuery,
+    readonly qualification: QualificationQuery,
+    readonly qualificationStore: QualificationStore,
+  ) {}
+}
+
+/**
  * Applies a venue's bundle or batch to the republic's copy of its stage (docs/federation.md,
  * "No overwrite, ever"), inside the caller's transaction:
  *
@@ -51,6 +80,7 @@ type ConflictReason = 'different-content' | 'other-stage' | 'unknown-reference';
  * - anything that would land in another stage, or refer to what this stage lacks, is kept aside.
  */
 export async function applyStageData(
+  owners: StageDataOwners,
   manager: EntityManager,
   bundle: StageBundle,
   link: VenueLinkEntity,
@@ -90,12 +120,16 @@ export async function applyStageData(
       .orIgnore()
       .execute();
   };
-  const ctx: SnapshotContext = { manager, stageId, touched, restated, keepAside };
+  const ctx: SnapshotContext = { owners, manager, stageId, touched, restated, keepAside };
 
   const [, categories, schools, teams, judges, ledger, qualification] = bundle.groups;
   const snapshotApplied = bundle.snapshot && bundle.snapshotNo > link.snapshotNo;
   if (snapshotApplied) {
-    await applyStage(manager, stageId, bundle.groups[0].items[0]);
+    await owners.stagesStore.applyVenueChanges(
+      stageId,
+      venueStage(bundle.groups[0].items[0]),
+      manager,
+    );
     await applyCategories(ctx, categories.items);
     await applySchools(ctx, schools.items);
     await applyTeams(ctx, teams.items);
@@ -104,7 +138,7 @@ export async function applyStageData(
   // A snapshot too old to apply may have carried the teams these entries name: an entry that
   // refers to what the stage lacks then waits at the venue for the next snapshot.
   const entries = await applyLedger(ctx, ledger.items, bundle.snapshot && !snapshotApplied);
-  if (snapshotApplied) await applyQualification(manager, link, qualification.items);
+  if (snapshotApplied) await applyQualification(ctx, link, qualification.items);
 
   return {
     outcome: {
@@ -126,6 +160,7 @@ export async function applyStageData(
 }
 
 interface SnapshotContext {
+  owners: StageDataOwners;
   manager: EntityManager;
   stageId: string;
   touched: Set<string>;
@@ -140,29 +175,20 @@ interface SnapshotContext {
 }
 
 /** The venue's description of its day; the republic keeps its own code, kind and region. */
-async function applyStage(
-  manager: EntityManager,
-  stageId: string,
-  stage: StageBundle['groups'][0]['items'][0],
-) {
-  await manager.update(
-    StageEntity,
-    { id: stageId },
-    {
-      name: stage.name,
-      venue: stage.venue,
-      startsOn: stage.startsOn,
-      endsOn: stage.endsOn,
-      status: stage.status,
-    },
-  );
+function venueStage(stage: StageBundle['groups'][0]['items'][0]) {
+  return {
+    name: stage.name,
+    venue: stage.venue,
+    startsOn: stage.startsOn,
+    endsOn: stage.endsOn,
+    status: stage.status,
+  };
 }
 
 async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
   const existing = await findByIds(
-    ctx.manager,
-    CategoryEntity,
     items.map((item) => item.id),
+    (ids) => ctx.owners.categories.categoriesByIds(ids, ctx.manager),
   );
   for (const item of items) {
     const stored = existing.get(item.id);
@@ -187,13 +213,16 @@ async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
       publishedAt: item.publishedAt,
     };
     if (!stored) {
-      await ctx.manager.insert(CategoryEntity, {
-        id: item.id,
-        stageId: ctx.stageId,
-        ...next,
-        templateRuleSet: (item.templateRuleSet as unknown as RuleSet | null) ?? null,
-        standingsVersion: 0,
-      });
+      await ctx.owners.categoriesStore.insertCategory(
+        {
+          id: item.id,
+          stageId: ctx.stageId,
+          ...next,
+          templateRuleSet: (item.templateRuleSet as unknown as RuleSet | null) ?? null,
+          standingsVersion: 0,
+        },
+        ctx.manager,
+      );
       ctx.touched.add(item.id);
       ctx.restated.add(item.id);
       continue;
@@ -201,7 +230,7 @@ async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
     const was = { ...stored, ruleSet: stored.ruleSet, published: Boolean(stored.published) };
     if (canonicalJson(pick(was, Object.keys(next))) === canonicalJson(next)) continue;
     // The republic's template stays as the republic issued it, so a changed rule set shows as a deviation.
-    await ctx.manager.update(CategoryEntity, { id: item.id }, next);
+    await ctx.owners.categoriesStore.applyVenueChanges(item.id, next, ctx.manager);
     ctx.touched.add(item.id);
     if (was.published !== next.published || was.status !== next.status) ctx.restated.add(item.id);
   }
@@ -209,23 +238,21 @@ async function applyCategories(ctx: SnapshotContext, items: BundleCategory[]) {
 
 async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
   const regions = new Set(
-    (await ctx.manager.find(RegionEntity, { select: { code: true } })).map((region) => region.code),
+    (await ctx.owners.regions.regionsByCode(ctx.manager)).map((region) => region.code),
   );
   const existing = await findByIds(
-    ctx.manager,
-    SchoolEntity,
     items.map((item) => item.id),
+    (ids) => ctx.owners.schools.schoolsByIds(ids, ctx.manager),
   );
   // Schools are shared by every stage: one another stage's team attends is not this venue's to change.
   const usedElsewhere = new Set(
     existing.size === 0
       ? []
-      : (
-          await ctx.manager.find(TeamEntity, {
-            where: { schoolId: In([...existing.keys()]), stageId: Not(ctx.stageId) },
-            select: { schoolId: true },
-          })
-        ).map((team) => team.schoolId),
+      : await ctx.owners.teams.schoolsAttendedOutside(
+          [...existing.keys()],
+          ctx.stageId,
+          ctx.manager,
+        ),
   );
   for (const item of items) {
     if (!regions.has(item.regionCode)) {
@@ -234,7 +261,8 @@ async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
     }
     const stored = existing.get(item.id);
     const next = { name: item.name, regionCode: item.regionCode, town: item.town };
-    if (!stored) await ctx.manager.insert(SchoolEntity, { id: item.id, ...next });
+    if (!stored)
+      await ctx.owners.schoolsStore.insertSchools([{ id: item.id, ...next }], ctx.manager);
     else if (canonicalJson(pick(stored, Object.keys(next))) === canonicalJson(next)) continue;
     else if (usedElsewhere.has(item.id))
       await ctx.keepAside(
@@ -244,26 +272,20 @@ async function applySchools(ctx: SnapshotContext, items: BundleSchool[]) {
         item,
         pick(stored, ['id', ...Object.keys(next)]),
       );
-    else await ctx.manager.update(SchoolEntity, { id: item.id }, next);
+    else await ctx.owners.schoolsStore.updateSchool(item.id, next, ctx.manager);
   }
 }
 
 async function applyTeams(ctx: SnapshotContext, items: BundleTeam[]) {
-  const { manager, stageId } = ctx;
-  const categories = new Set(
-    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
-      (row) => row.id,
-    ),
-  );
+  const { owners, manager, stageId } = ctx;
+  const categories = await categoryIdsOf(ctx);
   const schools = await findByIds(
-    manager,
-    SchoolEntity,
     items.map((item) => item.schoolId),
+    (ids) => owners.schools.schoolsByIds(ids, manager),
   );
   const existing = await findByIds(
-    manager,
-    TeamEntity,
     items.map((item) => item.id),
+    (ids) => owners.teams.teamsByIds(ids, manager),
   );
   for (const item of items) {
     const stored = existing.get(item.id);
@@ -287,29 +309,30 @@ async function applyTeams(ctx: SnapshotContext, items: BundleTeam[]) {
       checkedInAt: item.checkedInAt,
     };
     if (!stored) {
-      await manager.insert(TeamEntity, { id: item.id, stageId, ...next });
+      await owners.teamsStore.insertTeams([{ id: item.id, stageId, ...next }], manager);
       ctx.touched.add(item.categoryId);
     } else if (canonicalJson(pick(stored, Object.keys(next))) !== canonicalJson(next)) {
-      await manager.update(TeamEntity, { id: item.id }, next);
+      await owners.teamsStore.updateTeam(item.id, next, manager);
       ctx.touched.add(stored.categoryId);
       ctx.touched.add(item.categoryId);
     }
-    await applyMembers(manager, item);
+    await applyMembers(ctx, item);
   }
 }
 
 /** Members follow the venue's list: added, changed, and removed when the venue removed them. */
-async function applyMembers(manager: EntityManager, team: BundleTeam) {
-  const stored = await manager.find(TeamMemberEntity, { where: { teamId: team.id } });
+async function applyMembers({ owners, manager }: SnapshotContext, team: BundleTeam) {
+  const stored = await owners.teams.membersOfTeam(team.id, manager);
   const arriving = new Set(team.members.map((member) => member.id));
   const gone = stored.filter((member) => !arriving.has(member.id)).map((member) => member.id);
-  if (gone.length) await manager.delete(TeamMemberEntity, { id: In(gone) });
+  if (gone.length) await owners.teamsStore.deleteMembers(gone, manager);
   for (const member of team.members) {
     const was = stored.find((candidate) => candidate.id === member.id);
     const next = { name: member.name, grade: member.grade, position: member.position };
-    if (!was) await manager.insert(TeamMemberEntity, { id: member.id, teamId: team.id, ...next });
+    if (!was)
+      await owners.teamsStore.insertMembers([{ id: member.id, teamId: team.id, ...next }], manager);
     else if (canonicalJson(pick(was, Object.keys(next))) !== canonicalJson(next))
-      await manager.update(TeamMemberEntity, { id: member.id }, next);
+      await owners.teamsStore.updateMember(member.id, next, manager);
   }
 }
 
@@ -319,16 +342,11 @@ async function applyMembers(manager: EntityManager, team: BundleTeam) {
  * (fields do not travel).
  */
 async function applyJudges(ctx: SnapshotContext, items: BundleJudge[]) {
-  const { manager, stageId } = ctx;
-  const categories = new Set(
-    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
-      (row) => row.id,
-    ),
-  );
+  const { owners, manager, stageId } = ctx;
+  const categories = await categoryIdsOf(ctx);
   const existing = await findByIds(
-    manager,
-    JudgeEntity,
     items.map((item) => item.id),
+    (ids) => owners.judges.judgesByIds(ids, manager),
   );
   for (const item of items) {
     const stored = existing.get(item.id);
@@ -341,28 +359,26 @@ async function applyJudges(ctx: SnapshotContext, items: BundleJudge[]) {
     }
     const next = { name: item.name, role: item.role, active: item.active };
     if (!stored)
-      await manager.insert(JudgeEntity, {
-        id: item.id,
-        stageId,
-        ...next,
-        pinLookup: `venue-copy:${item.id}`,
-        pinHash: '!',
-      });
-    else await manager.update(JudgeEntity, { id: item.id }, next);
+      await owners.judgesStore.insertJudge(
+        { id: item.id, stageId, ...next, pinLookup: `venue-copy:${item.id}`, pinHash: '!' },
+        manager,
+      );
+    else await owners.judgesStore.updateJudge(item.id, next, manager);
 
-    const assigned = await manager.find(JudgeAssignmentEntity, { where: { judgeId: item.id } });
+    const assigned = await owners.assignments.assignmentsOfJudges([item.id], manager);
     const wanted = new Set(item.categoryIds.filter((id) => categories.has(id)));
     const gone = assigned.filter((row) => row.categoryId === null || !wanted.has(row.categoryId));
     if (gone.length)
-      await manager.delete(JudgeAssignmentEntity, { id: In(gone.map((row) => row.id)) });
+      await owners.judgesStore.deleteAssignments(
+        gone.map((row) => row.id),
+        manager,
+      );
     for (const categoryId of wanted) {
       if (assigned.some((row) => row.categoryId === categoryId)) continue;
-      await manager.insert(JudgeAssignmentEntity, {
-        id: randomUUID(),
-        judgeId: item.id,
-        categoryId,
-        fieldId: null,
-      });
+      await owners.judgesStore.insertAssignment(
+        { id: randomUUID(), judgeId: item.id, categoryId, fieldId: null },
+        manager,
+      );
     }
   }
 }
@@ -374,29 +390,23 @@ function entryContent(entry: BundleLedgerEntry) {
 }
 
 async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[], defer: boolean) {
-  const { manager, stageId } = ctx;
+  const { owners, manager, stageId } = ctx;
   let applied = 0;
   let duplicates = 0;
   const deferred = new Set<string>();
   if (items.length === 0) return { applied, duplicates, deferred };
+  const entriesByIds = (ids: string[]) => owners.ledger.entriesByIds(ids, manager);
   const stored = await findByIds(
-    manager,
-    LedgerEntryEntity,
     items.map((item) => item.id),
+    entriesByIds,
   );
-  const categories = new Set(
-    (await manager.find(CategoryEntity, { where: { stageId }, select: { id: true } })).map(
-      (row) => row.id,
-    ),
-  );
+  const categories = await categoryIdsOf(ctx);
   const teams = new Map(
-    (
-      await manager.find(TeamEntity, { where: { stageId }, select: { id: true, categoryId: true } })
-    ).map((team) => [team.id, team.categoryId]),
+    (await owners.teams.teamsOfStage(stageId, manager)).map((team) => [team.id, team.categoryId]),
   );
   const supersededIds = items.flatMap((item) => (item.supersedes ? [item.supersedes] : []));
   const known = new Set(
-    [...(await findByIds(manager, LedgerEntryEntity, supersededIds)).values()]
+    [...(await findByIds(supersededIds, entriesByIds)).values()]
       .filter((entry) => entry.stageId === stageId)
       .map((entry) => entry.id),
   );
@@ -443,7 +453,7 @@ async function applyLedger(ctx: SnapshotContext, items: BundleLedgerEntry[], def
  * must be a stage the same venue owns: the republic stage's entry list is the republic's own.
  */
 async function applyQualification(
-  manager: EntityManager,
+  { owners, manager }: SnapshotContext,
   link: VenueLinkEntity,
   items: StageBundle['groups'][6]['items'],
 ) {
@@ -454,34 +464,37 @@ async function applyQualification(
       publicKey: link.publicKey ?? '',
     });
     if (!ownTarget) continue;
-    const exists = await manager.existsBy(QualificationEntryEntity, { id: item.id });
+    const exists = await owners.qualification.decisionExists(item.id, manager);
     if (exists) continue;
-    const target = await manager.existsBy(TeamEntity, {
-      id: item.targetTeamId,
-      stageId: item.targetStageId,
-    });
-    const source = await manager.existsBy(TeamEntity, { id: item.sourceTeamId, stageId });
+    const target = await owners.teams.teamIsInStage(item.targetTeamId, item.targetStageId, manager);
+    const source = await owners.teams.teamIsInStage(item.sourceTeamId, stageId, manager);
     if (!target || !source) continue;
-    const taken = await manager.existsBy(QualificationEntryEntity, {
-      sourceTeamId: item.sourceTeamId,
-      targetStageId: item.targetStageId,
-    });
-    if (!taken) await manager.insert(QualificationEntryEntity, { ...item, sourceStageId: stageId });
+    const taken = await owners.qualification.teamSentTo(
+      item.sourceTeamId,
+      item.targetStageId,
+      manager,
+    );
+    if (!taken)
+      await owners.qualificationStore.insertDecision({ ...item, sourceStageId: stageId }, manager);
   }
 }
 
+/** The ids of the stage's categories. */
+async function categoryIdsOf({ owners, manager, stageId }: SnapshotContext): Promise<Set<string>> {
+  return new Set(
+    (await owners.categories.categoriesOfStage(stageId, manager)).map((row) => row.id),
+  );
+}
+
 async function findByIds<T extends { id: string }>(
-  manager: EntityManager,
-  entity: new () => T,
   ids: string[],
+  byIds: (chunk: string[]) => Promise<T[]>,
 ): Promise<Map<string, T>> {
   const unique = [...new Set(ids)];
   const found = new Map<string, T>();
   // Bounded IN lists: SQLite allows 32,766 parameters, but smaller chunks keep statements cheap.
   for (let start = 0; start < unique.length; start += 500) {
-    const rows = await manager.find(entity, {
-      where: { id: In(unique.slice(start, start + 500)) } as never,
-    });
+    const rows = await byIds(unique.slice(start, start + 500));
     for (const row of rows) found.set(row.id, row);
   }
   return found;

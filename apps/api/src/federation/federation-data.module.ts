@@ -12,7 +12,14 @@ import { FederationQuery } from './federation.query';
  * features, so any module may import it without a cycle.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([VenueLinkEntity, RepublicLinkEntity, FederationAckEntity, FederationConflictEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      VenueLinkEntity,
+      RepublicLinkEntity,
+      FederationAckEntity,
+      FederationConflictEntity,
+    ]),
+  ],
   providers: [FederationQuery],
   exports: [TypeOrmModule, FederationQuery],
 })

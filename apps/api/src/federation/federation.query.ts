@@ -20,4 +20,24 @@ export class FederationQuery {
   ): Promise<VenueLinkRow[]> {
     return manager.findBy(VenueLinkEntity, { stageId: In(stageIds) });
   }
+
+  /**
+   * Whether a venue owns the stage: its link holds the venue's key (docs/federation.md, "Who owns
+   * what"). Asked on every write, so a link made a moment ago counts at once.
+   */
+  stageIsVenueOwned(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return stageLinkedToVenue(manager, stageId);
+  }
+}
+
+/** See FederationQuery.stageIsVenueOwned; for callers that hold only a manager. */
+export function stageLinkedToVenue(manager: EntityManager, stageId: string): Promise<boolean> {
+  return manager
+    .createQueryBuilder(VenueLinkEntity, 'link')
+    .where('link.stageId = :stageId', { stageId })
+    .andWhere('link.publicKey IS NOT NULL')
+    .getExists();
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RepublicLinkEntity } from './republic-link.entity';
 import { buildStageBundle, encodeBundle, type StageBundle } from './stage-bundle';
-import { readStageRows } from './stage-rows';
+import { StageRowsReader } from './stage-rows';
 import { loadOrCreateVenueKey, type VenueKey } from './venue-key';
 
 /** The venue's key and its stages as signed bundle files. */
@@ -15,6 +15,7 @@ export class FederationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly stageRows: StageRowsReader,
   ) {}
 
   venueKey(): VenueKey {
@@ -34,7 +35,7 @@ export class FederationService {
     const key = this.venueKey();
     const snapshotNo = await this.nextSnapshotNo(stageId);
     const link = await this.dataSource.manager.findOneBy(RepublicLinkEntity, { stageId });
-    const rows = await readStageRows(this.dataSource.manager, stageId);
+    const rows = await this.stageRows.read(stageId);
     const bundle = buildStageBundle(rows, key.publicKeyText, now, {
       snapshotNo,
       snapshot: true,

@@ -11,7 +11,7 @@ import { DataSource, IsNull, Not } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { FederationAckEntity } from './federation-ack.entity';
 import { FederationService } from './federation.service';
-import { digestOf, pendingEntries, pendingEntryCount, stageSnapshot } from './outbox';
+import { digestOf, Outbox } from './outbox';
 import { RepublicLinkEntity } from './republic-link.entity';
 import { RepublicLinkService } from './republic-link.service';
 import { buildStageBundle, encodeBundle } from './stage-bundle';
@@ -48,6 +48,7 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly federation: FederationService,
     private readonly links: RepublicLinkService,
+    private readonly outbox: Outbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,9 +104,13 @@ export class OutboxSenderService implements OnApplicationBootstrap, OnApplicatio
 
     // Entries first, then the rest of the stage: every team or category an entry names is then in
     // the snapshot, so a snapshot that has not changed since it was acknowledged covers them.
-    const entries = await pendingEntries(manager, stageId, this.config.federation.batchEntries);
-    const waiting = await pendingEntryCount(manager, stageId);
-    const snapshot = await stageSnapshot(manager, stageId);
+    const entries = await this.outbox.pendingEntries(
+      stageId,
+      this.config.federation.batchEntries,
+      manager,
+    );
+    const waiting = await this.outbox.pendingEntryCount(stageId, manager);
+    const snapshot = await this.outbox.stageSnapshot(stageId, manager);
     const digest = digestOf(snapshot);
     const withSnapshot = digest !== link.ackedSnapshotHash;
     const quietFor = now.getTime() - Date.parse(link.lastAckAt ?? '1970-01-01T00:00:00Z');

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { appendLedgerEntry } from '../ledger/ledger-statements';
 import { describeOnEachDatabase } from '../testing/each-database';
 import type { TempDatabase } from '../testing/temp-database';
 import { FederationAckEntity } from './federation-ack.entity';
-import { pendingEntries, pendingEntryCount } from './outbox';
+import { Outbox } from './outbox';
+import type { StageRowsReader } from './stage-rows';
 
 describeOnEachDatabase('the venue outbox on %s', (_name, open) => {
   let db: TempDatabase;
+  let outbox: Outbox;
   beforeAll(async () => {
     db = await open();
+    // Only the waiting entries are asked here, never a snapshot of the stage's other rows.
+    outbox = new Outbox(new LedgerQuery(db.dataSource), {} as StageRowsReader);
   });
   afterAll(() => db.close());
 
@@ -47,9 +52,9 @@ describeOnEachDatabase('the venue outbox on %s', (_name, open) => {
       { entryId: second, stageId, ackedAt: 'now' },
       { entryId: third, stageId, ackedAt: 'now' },
     ]);
-    const waiting = await pendingEntries(db.dataSource.manager, stageId, 10);
+    const waiting = await outbox.pendingEntries(stageId, 10);
     expect(waiting.map((row) => row.id)).toEqual([first]);
-    expect(await pendingEntryCount(db.dataSource.manager, stageId)).toBe(1);
+    expect(await outbox.pendingEntryCount(stageId)).toBe(1);
     expect(waiting.map((row) => row.id)).not.toContain(otherStage);
   });
 
@@ -57,9 +62,7 @@ describeOnEachDatabase('the venue outbox on %s', (_name, open) => {
     const stageId = randomUUID();
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push(await entry(stageId));
-    expect((await pendingEntries(db.dataSource.manager, stageId, 3)).map((row) => row.id)).toEqual(
-      ids.slice(0, 3),
-    );
-    expect(await pendingEntryCount(db.dataSource.manager, stageId)).toBe(5);
+    expect((await outbox.pendingEntries(stageId, 3)).map((row) => row.id)).toEqual(ids.slice(0, 3));
+    expect(await outbox.pendingEntryCount(stageId)).toBe(5);
   });
 });

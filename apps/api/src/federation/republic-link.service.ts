@@ -9,14 +9,17 @@ import {
 } from '@olympiad/contracts';
 import type { RuleSet } from '@olympiad/scoring';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
 import { ApiError, invalid, notFound } from '../common/api-error';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { OlympiadsStore } from '../olympiads/olympiads.store';
+import { StagesQuery } from '../stages/stages.query';
+import { StagesStore } from '../stages/stages.store';
 import { randomCode } from '../auth/secret-hash';
 import { FederationService } from './federation.service';
 import { decodeLinkText, signClaim } from './link-code';
-import { pendingEntryCount, snapshotDigest } from './outbox';
+import { Outbox } from './outbox';
 import { RepublicLinkEntity } from './republic-link.entity';
 import { deviationsOf } from './venue-links.service';
 
@@ -29,6 +32,13 @@ export class RepublicLinkService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly federation: FederationService,
+    private readonly outbox: Outbox,
+    private readonly stages: StagesQuery,
+    private readonly stagesStore: StagesStore,
+    private readonly olympiads: OlympiadsQuery,
+    private readonly olympiadsStore: OlympiadsStore,
+    private readonly categories: CategoriesQuery,
+    private readonly categoriesStore: CategoriesStore,
   ) {}
 
   /**
@@ -47,7 +57,7 @@ export class RepublicLinkService {
       claimed = true;
     }
     await this.dataSource.transaction(async (manager) => {
-      await createLinkedStage(manager, description);
+      await this.createLinkedStage(manager, description);
       const previous = await manager.findOneBy(RepublicLinkEntity, { stageId: content.stageId });
       await manager.save(RepublicLinkEntity, {
         stageId: content.stageId,
@@ -107,8 +117,8 @@ export class RepublicLinkService {
     const links = await manager.find(RepublicLinkEntity, { order: { linkedAt: 'ASC' } });
     const statuses: RepublicLinkStatus[] = [];
     for (const link of links) {
-      const stage = await manager.findOneBy(StageEntity, { id: link.stageId });
-      const categories = await manager.findBy(CategoryEntity, { stageId: link.stageId });
+      const stage = await this.stages.stageById(link.stageId, manager);
+      const categories = await this.categories.categoriesOfStage(link.stageId, manager);
       statuses.push({
         stageId: link.stageId,
         stageName: stage?.name ?? '',
@@ -117,8 +127,9 @@ export class RepublicLinkService {
         claimed: link.claimed,
         // Never acknowledged online: linked by file, sending bundles until the republic is reachable.
         state: !link.republicUrl || !link.lastAckAt ? 'file-only' : link.lastError ? 'down' : 'up',
-        pendingEntries: await pendingEntryCount(manager, link.stageId),
-        pendingChanges: (await snapshotDigest(manager, link.stageId)) !== link.ackedSnapshotHash,
+        pendingEntries: await this.outbox.pendingEntryCount(link.stageId, manager),
+        pendingChanges:
+          (await this.outbox.snapshotDigest(link.stageId, manager)) !== link.ackedSnapshotHash,
         lastAttemptAt: link.lastAttemptAt,
         lastAckAt: link.lastAckAt,
         lastError: link.lastError,
@@ -133,39 +144,45 @@ export class RepublicLinkService {
     const result = await this.dataSource.manager.delete(RepublicLinkEntity, { stageId });
     if (!result.affected) throw notFound('Republic link of stage', stageId);
   }
-}
 
-/** The republic's olympiad, stage and template categories, created here when missing. */
-async function createLinkedStage(
-  manager: EntityManager,
-  description: LinkedStageDescription,
-): Promise<void> {
-  const { olympiad, stage, categories } = description;
-  if (!(await manager.existsBy(OlympiadEntity, { id: olympiad.id })))
-    await manager.insert(OlympiadEntity, olympiad);
-  const local = await manager.findOneBy(StageEntity, { id: stage.id });
-  if (!local) {
-    // Judges type the code at this venue only (the republic keeps its own), so a code another
-    // stage here already uses is replaced by a free one rather than failing a link already claimed.
-    let code = stage.code;
-    while (await manager.existsBy(StageEntity, { code }))
-      code = `${stage.code}-${randomCode(2)}`.slice(0, 32);
-    await manager.insert(StageEntity, { ...stage, code, olympiadId: olympiad.id, status: 'draft' });
-  }
-  for (const category of categories) {
-    if (await manager.existsBy(CategoryEntity, { id: category.id })) continue;
-    const ruleSet = category.ruleSet as unknown as RuleSet;
-    await manager.insert(CategoryEntity, {
-      ...category,
-      discipline: category.discipline as CategoryEntity['discipline'],
-      stageId: stage.id,
-      ruleSet,
-      templateRuleSet: ruleSet,
-      status: 'setup',
-      published: false,
-      lockedAt: null,
-      publishedAt: null,
-      standingsVersion: 0,
-    });
+  /** The republic's olympiad, stage and template categories, created here when missing. */
+  private async createLinkedStage(
+    manager: EntityManager,
+    description: LinkedStageDescription,
+  ): Promise<void> {
+    const { olympiad, stage, categories } = description;
+    if (!(await this.olympiads.olympiadExists(olympiad.id, manager)))
+      await this.olympiadsStore.insertOlympiad(olympiad, manager);
+    const local = await this.stages.stageById(stage.id, manager);
+    if (!local) {
+      // Judges type the code at this venue only (the republic keeps its own), so a code another
+      // stage here already uses is replaced by a free one rather than failing a link already claimed.
+      let code = stage.code;
+      while (await this.stages.stageByCode(code, manager))
+        code = `${stage.code}-${randomCode(2)}`.slice(0, 32);
+      await this.stagesStore.insertStage(
+        { ...stage, code, olympiadId: olympiad.id, status: 'draft' },
+        manager,
+      );
+    }
+    for (const category of categories) {
+      if (await this.categories.categoryExists(category.id, manager)) continue;
+      const ruleSet = category.ruleSet as unknown as RuleSet;
+      await this.categoriesStore.insertCategory(
+        {
+          ...category,
+          discipline: category.discipline as CategoryRow['discipline'],
+          stageId: stage.id,
+          ruleSet,
+          templateRuleSet: ruleSet,
+          status: 'setup',
+          published: false,
+          lockedAt: null,
+          publishedAt: null,
+          standingsVersion: 0,
+        },
+        manager,
+      );
+    }
   }
 }

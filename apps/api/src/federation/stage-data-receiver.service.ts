@@ -6,7 +6,7 @@ import { ApiError } from '../common/api-error';
 import { KeyedQueue } from '../common/keyed-queue';
 import { LiveService } from '../live/live.service';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
-import { applyStageData, type Via } from './apply-stage-data';
+import { applyStageData, StageDataOwners, type Via } from './apply-stage-data';
 import { BundleError, decodeBundle, type StageBundle } from './stage-bundle';
 import { VenueLinkEntity } from './venue-link.entity';
 import { VenueLinksService } from './venue-links.service';
@@ -25,6 +25,7 @@ export class StageDataReceiverService {
     private readonly links: VenueLinksService,
     private readonly recompute: RecomputeStandingsUseCase,
     private readonly live: LiveService,
+    private readonly owners: StageDataOwners,
   ) {}
 
   /** A batch from a linked venue: only the key recorded for the stage is accepted. */
@@ -76,7 +77,7 @@ export class StageDataReceiverService {
         const link = await manager.findOneByOrFail(VenueLinkEntity, { stageId });
         // The key may have changed between the check and this turn (a re-link): check again.
         if (link.publicKey !== bundle.venuePublicKey) throw refuseBadBundle.foreign();
-        const result = await applyStageData(manager, bundle, link, via, now);
+        const result = await applyStageData(this.owners, manager, bundle, link, via, now);
         const hasData =
           result.outcome.applied > 0 || result.outcome.snapshotApplied || bundle.pendingAfter === 0;
         // "Results as of" and the venue's last word: for a batch, now; for a file, when the venue

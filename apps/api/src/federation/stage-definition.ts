@@ -1,8 +1,8 @@
-import type { CategoryEntity } from '../categories/category.entity';
-import type { StageEntity } from '../stages/stage.entity';
+import type { CategoryRow } from '../categories/categories.query';
+import type { StageRow } from '../stages/stages.query';
 
 /** What a stage is, apart from its id, olympiad and state, as the republic defines it for its venue. */
-export function stageDefinition(stage: StageEntity) {
+export function stageDefinition(stage: StageRow) {
   return {
     kind: stage.kind,
     regionCode: stage.regionCode,
@@ -19,7 +19,7 @@ export function stageDefinition(stage: StageEntity) {
  * hands down to every regional stage and the venue's copy must keep (docs/federation.md,
  * "Template").
  */
-export function categoryDefinition(category: CategoryEntity) {
+export function categoryDefinition(category: CategoryRow) {
   return {
     discipline: category.discipline,
     name: category.name,
@@ -31,6 +31,6 @@ export function categoryDefinition(category: CategoryEntity) {
 }
 
 /** The rule set the republic defined: the template a category keeps, or its own if it has none. */
-export function templateRuleSetOf(category: CategoryEntity) {
+export function templateRuleSetOf(category: CategoryRow) {
   return category.templateRuleSet ?? category.ruleSet;
 }

@@ -1,22 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CategoriesQuery } from '../categories/categories.query';
 import { CategoryEntity } from '../categories/category.entity';
 import { FieldEntity } from '../fields/field.entity';
 import { JudgeAssignmentEntity } from '../judges/judge-assignment.entity';
+import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { JudgeEntity } from '../judges/judge.entity';
+import { JudgesQuery } from '../judges/judges.query';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { appendLedgerEntry } from '../ledger/ledger-statements';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
+import { QualificationQuery } from '../qualification/qualification.query';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from '../schools/school.entity';
+import { SchoolsQuery } from '../schools/schools.query';
 import { StageEntity } from '../stages/stage.entity';
+import { StagesQuery } from '../stages/stages.query';
 import { TeamMemberEntity } from '../teams/team-member.entity';
 import { TeamEntity } from '../teams/team.entity';
+import { TeamsQuery } from '../teams/teams.query';
 import { describeOnEachDatabase } from '../testing/each-database';
 import type { TempDatabase } from '../testing/temp-database';
 import { digestOf } from './outbox';
 import { canonicalJson } from './stage-bundle';
-import { readStageRows } from './stage-rows';
+import { StageRowsReader } from './stage-rows';
 
 /**
  * The digests a venue and the republic compare, and the signed bundle, are made of the stage's rows
@@ -27,13 +36,13 @@ import { readStageRows } from './stage-rows';
  */
 const DIGESTS: Record<string, { snapshot: string; rows: string }> = {
   SQLite: {
-    snapshot: 'a0539d32745ee7f30022c349c6932400bcb960a0de9dd0ea8dcfb704722562da',
-    rows: 'fff1f4a21b9a798ef1b540d544bde6846646ec8111c33369fd8c354d76bf33b6',
+    snapshot: 'b9beabc19a4ea569f66bcc94ddbccdc8a94912020a2caf0481fda47862d14238',
+    rows: '5aa05f06305c318ce56ce58e0aae4ebab410ca1a7be187695136041c8384ff9f',
   },
   // PostgreSQL hands the schools back in another order: the digest follows the order read.
   PostgreSQL: {
-    snapshot: 'd145eadcbc867b922237c2ffdbccbc71a8213dad5fd60c48b590c7ac4e68292d',
-    rows: 'a7836e6102db2e132d3cc41f65b0c13d93b043f07a3631a3c8a8292ba47fdeaf',
+    snapshot: '1edc83e9e6a0afc2d713fe7020b81cc319d06170b09df102577dfb13b8930e4b',
+    rows: '98456f7383a0129f0e55edd1297764d1c5eb4070fa72d1b2c5bbfe2c3e56e0c8',
   },
 };
 
@@ -95,7 +104,7 @@ async function seedStage(manager: EntityManager): Promise<string> {
     schoolId,
     name: `Team ${n}`,
     coach: `Coach ${n}`,
-    status: 'registered' as const,
+    status: n % 2 ? ('active' as const) : ('withdrawn' as const),
     checkedInAt: n % 2 ? '2026-03-01T08:30:00.000Z' : null,
   });
   await manager.insert(TeamEntity, [
@@ -119,7 +128,7 @@ async function seedStage(manager: EntityManager): Promise<string> {
       id: id(62),
       stageId: id(2),
       name: 'Head',
-      role: 'head',
+      role: 'head-judge',
       pinLookup: 'l2',
       pinHash: 'h2',
       active: true,
@@ -151,7 +160,7 @@ async function seedStage(manager: EntityManager): Promise<string> {
       supersedes,
       reason: supersedes ? 'Wrong time' : null,
       authorId: id(62),
-      authorRole: 'head',
+      authorRole: 'head-judge',
       deviceId: n % 2 ? 'tablet-1' : null,
       recordedAt: `2026-03-01T10:0${n % 10}:00.000Z`,
       awaitsConfirmation: n === 83,
@@ -174,6 +183,21 @@ async function seedStage(manager: EntityManager): Promise<string> {
   return id(2);
 }
 
+/** The reader as the federation module wires it, on the test's database. */
+function stageRowsReaderOn(dataSource: DataSource): StageRowsReader {
+  return new StageRowsReader(
+    new StagesQuery(dataSource),
+    new OlympiadsQuery(dataSource),
+    new CategoriesQuery(dataSource),
+    new SchoolsQuery(dataSource),
+    new TeamsQuery(dataSource),
+    new JudgesQuery(dataSource),
+    new JudgeAssignmentsQuery(dataSource),
+    new LedgerQuery(dataSource),
+    new QualificationQuery(dataSource),
+  );
+}
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describeOnEachDatabase('the rows of a stage as they travel, on %s', (name, open) => {
@@ -186,12 +210,12 @@ describeOnEachDatabase('the rows of a stage as they travel, on %s', (name, open)
   afterAll(() => db.close());
 
   it('gives the snapshot digest the venue and the republic compare, unchanged', async () => {
-    const rows = await readStageRows(db.dataSource.manager, stageId, { withLedger: false });
+    const rows = await stageRowsReaderOn(db.dataSource).read(stageId, { withLedger: false });
     expect(digestOf(rows)).toBe(DIGESTS[name].snapshot);
   });
 
   it('gives the whole stage, ledger in seq order, as canonical JSON unchanged', async () => {
-    const rows = await readStageRows(db.dataSource.manager, stageId);
+    const rows = await stageRowsReaderOn(db.dataSource).read(stageId);
     expect(rows.ledger.map((entry) => entry.id)).toEqual([id(82), id(81), id(83)]);
     expect(sha256(canonicalJson(rows))).toBe(DIGESTS[name].rows);
   });

@@ -8,12 +8,13 @@ import type {
   VenueLinkSummary,
 } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
+import { DataSource, In } from 'typeorm';
+import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
+import { CategoriesStore } from '../categories/categories.store';
 import { ApiError, notFound } from '../common/api-error';
-import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
-import { OlympiadEntity } from '../olympiads/olympiad.entity';
-import { StageEntity } from '../stages/stage.entity';
+import { LedgerQuery } from '../ledger/ledger.query';
+import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { categoryDefinition, stageDefinition, templateRuleSetOf } from './stage-definition';
 import { FederationConflictEntity } from './federation-conflict.entity';
 import { canonicalJson } from './stage-bundle';
@@ -39,14 +40,21 @@ const badCode = () =>
 /** On the republic server: which venue owns which regional stage (docs/federation.md, "Linking"). */
 @Injectable()
 export class VenueLinksService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stages: StagesQuery,
+    private readonly olympiads: OlympiadsQuery,
+    private readonly categories: CategoriesQuery,
+    private readonly categoriesStore: CategoriesStore,
+    private readonly ledger: LedgerQuery,
+  ) {}
 
   /**
    * A new one-time code for the stage. On a stage already linked it is how a replaced laptop
    * takes over: the old key keeps the stage until the new venue claims it with this code.
    */
   async issueCode(stageId: string, republicUrl: string, now = new Date()): Promise<LinkCodeIssued> {
-    const stage = await this.dataSource.manager.findOneBy(StageEntity, { id: stageId });
+    const stage = await this.stages.stageById(stageId);
     if (!stage) throw notFound('Stage', stageId);
     if (stage.kind === 'republic')
       throw new ApiError(
@@ -75,28 +83,28 @@ export class VenueLinksService {
    * regional stage the organiser gave no categories of its own takes a copy of them (new ids, the
    * rule sets as its template) before its venue is linked, so every oblast judges by the same rules.
    */
-  private async adoptOlympiadTemplate(stage: StageEntity): Promise<void> {
+  private async adoptOlympiadTemplate(stage: StageRow): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(CategoryEntity, { stageId: stage.id })) return;
-      const republic = await manager.findOneBy(StageEntity, {
-        olympiadId: stage.olympiadId,
-        kind: 'republic',
-      });
+      if (await this.categories.stageHasCategories(stage.id, manager)) return;
+      const republic = await this.stages.republicStageOf(stage.olympiadId, manager);
       if (!republic) return;
-      const template = await manager.findBy(CategoryEntity, { stageId: republic.id });
+      const template = await this.categories.categoriesOfStage(republic.id, manager);
       for (const category of template) {
-        await manager.insert(CategoryEntity, {
-          id: randomUUID(),
-          stageId: stage.id,
-          ...categoryDefinition(category),
-          ruleSet: templateRuleSetOf(category),
-          templateRuleSet: templateRuleSetOf(category),
-          status: 'setup',
-          published: false,
-          lockedAt: null,
-          publishedAt: null,
-          standingsVersion: 0,
-        });
+        await this.categoriesStore.insertCategory(
+          {
+            id: randomUUID(),
+            stageId: stage.id,
+            ...categoryDefinition(category),
+            ruleSet: templateRuleSetOf(category),
+            templateRuleSet: templateRuleSetOf(category),
+            status: 'setup',
+            published: false,
+            lockedAt: null,
+            publishedAt: null,
+            standingsVersion: 0,
+          },
+          manager,
+        );
       }
     });
   }
@@ -154,16 +162,9 @@ export class VenueLinksService {
       };
       await manager.save(VenueLinkEntity, claimed);
       // What the republic defined for the stage is the template its venue judges by.
-      const categories = await manager.findBy(CategoryEntity, {
-        stageId,
-        templateRuleSet: IsNull(),
-      });
+      const categories = await this.categories.categoriesWithoutTemplate(stageId, manager);
       for (const category of categories)
-        await manager.update(
-          CategoryEntity,
-          { id: category.id },
-          { templateRuleSet: category.ruleSet },
-        );
+        await this.categoriesStore.setTemplateRuleSet(category.id, category.ruleSet, manager);
       return claimed;
     });
   }
@@ -180,14 +181,11 @@ export class VenueLinksService {
 
   /** The stage and its template categories, as the venue creates them. */
   async describe(stageId: string): Promise<LinkedStageDescription> {
-    const manager = this.dataSource.manager;
-    const stage = await manager.findOneBy(StageEntity, { id: stageId });
+    const stage = await this.stages.stageById(stageId);
     if (!stage) throw notFound('Stage', stageId);
-    const olympiad = await manager.findOneByOrFail(OlympiadEntity, { id: stage.olympiadId });
-    const categories = await manager.find(CategoryEntity, {
-      where: { stageId },
-      order: { name: 'ASC' },
-    });
+    const olympiad = await this.olympiads.olympiadById(stage.olympiadId);
+    if (!olympiad) throw notFound('Olympiad', stage.olympiadId);
+    const categories = await this.categories.categoriesOfStageByName(stageId);
     return {
       olympiad: {
         id: olympiad.id,
@@ -207,16 +205,13 @@ export class VenueLinksService {
   /** Every regional stage on this server with its venue's link, for the republic console. */
   async venues(): Promise<VenueLinkSummary[]> {
     const manager = this.dataSource.manager;
-    const stages = await manager.find(StageEntity, {
-      where: { kind: Not('republic') },
-      order: { name: 'ASC' },
-    });
+    const stages = await this.stages.regionalStagesByName(manager);
     const ids = stages.map((stage) => stage.id);
     if (ids.length === 0) return [];
     const links = await manager.findBy(VenueLinkEntity, { stageId: In(ids) });
-    const entryCounts = await countBy(manager, LedgerEntryEntity, ids);
-    const conflictCounts = await countBy(manager, FederationConflictEntity, ids);
-    const categories = await manager.findBy(CategoryEntity, { stageId: In(ids) });
+    const entryCounts = await this.ledger.entryCountsOfStages(ids, manager);
+    const conflictCounts = await conflictCountsOf(manager, ids);
+    const categories = await this.categories.categoriesOfStages(ids, manager);
     return stages.map((stage) => {
       const link = links.find((candidate) => candidate.stageId === stage.id);
       return {
@@ -260,7 +255,7 @@ export class VenueLinksService {
 }
 
 /** Pulled categories whose rule set in force is not the template's. */
-export function deviationsOf(categories: CategoryEntity[]): { categoryId: string; name: string }[] {
+export function deviationsOf(categories: CategoryRow[]): { categoryId: string; name: string }[] {
   return categories
     .filter(
       (category) =>
@@ -286,13 +281,12 @@ function emptyLink(stageId: string): VenueLinkEntity {
   };
 }
 
-async function countBy(
+async function conflictCountsOf(
   manager: DataSource['manager'],
-  entity: typeof LedgerEntryEntity | typeof FederationConflictEntity,
   stageIds: string[],
 ): Promise<Map<string, number>> {
   const rows: { stageId: string; count: string | number }[] = await manager
-    .createQueryBuilder(entity, 'row')
+    .createQueryBuilder(FederationConflictEntity, 'row')
     .select('row.stageId', 'stageId')
     .addSelect('COUNT(*)', 'count')
     .where('row.stageId IN (:...stageIds)', { stageIds })

@@ -7,10 +7,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { assertStageEditable, type StageOwnedRow } from './venue-owned-stages';
+import { VenueOwnedStages, type StageOwnedRow } from './venue-owned-stages';
 
 /**
  * Where a write route finds the stage it changes: a route parameter or a body field (a path of
@@ -32,7 +30,7 @@ export const WritesStage = (...refs: StageRef[]) =>
 export class WritesStageGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venueOwned: VenueOwnedStages,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -42,8 +40,7 @@ export class WritesStageGuard implements CanActivate {
       const id =
         'param' in ref ? request.params[ref.param] : valueAt(request.body, [ref.body].flat());
       // A missing or malformed id is the validation's to refuse, with its own message.
-      if (typeof id === 'string')
-        await assertStageEditable(this.dataSource.manager, ref.of ?? 'stage', id);
+      if (typeof id === 'string') await this.venueOwned.assertEditable(ref.of ?? 'stage', id);
     }
     return true;
   }

@@ -15,4 +15,16 @@ export class HeldEntriesQuery {
   isDismissed(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return manager.existsBy(HeldEntryEntity, { id, status: 'dismissed' });
   }
+
+  /** The stage the held entry belongs to, or null when there is no such entry. */
+  async stageOfHeldEntry(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const entry = await manager.findOne(HeldEntryEntity, {
+      where: { id },
+      select: { stageId: true },
+    });
+    return entry?.stageId ?? null;
+  }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { JudgeAssignmentEntity } from './judge-assignment.entity';
 
 /** A field, a category, or both: an assignment to either of them counts. */
+export type JudgeAssignmentRow = JudgeAssignmentEntity;
+
 export type AssignmentTarget =
   { categoryId: string; fieldId?: string } | { fieldId: string; categoryId?: string };
 
@@ -27,5 +29,13 @@ export class JudgeAssignmentsQuery {
     if (target.categoryId !== undefined)
       where.push({ judgeId: actor.id, categoryId: target.categoryId });
     return manager.exists(JudgeAssignmentEntity, { where });
+  }
+
+  /** The assignment rows (a category or a field each) of these judges. */
+  assignmentsOfJudges(
+    judgeIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeAssignmentRow[]> {
+    return manager.find(JudgeAssignmentEntity, { where: { judgeId: In(judgeIds) } });
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JudgesStore } from './judges.store';
 import { JudgeAssignmentsQuery } from './judge-assignments.query';
 import { JudgeEntity } from './judge.entity';
 import { JudgeAssignmentEntity } from './judge-assignment.entity';
@@ -12,7 +13,7 @@ import { JudgesQuery } from './judges.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([JudgeEntity, JudgeAssignmentEntity])],
-  providers: [JudgesQuery, JudgeAssignmentsQuery],
-  exports: [TypeOrmModule, JudgesQuery, JudgeAssignmentsQuery],
+  providers: [JudgesQuery, JudgeAssignmentsQuery, JudgesStore],
+  exports: [TypeOrmModule, JudgesQuery, JudgeAssignmentsQuery, JudgesStore],
 })
 export class JudgesDataModule {}

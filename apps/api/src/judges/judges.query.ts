@@ -86,4 +86,18 @@ export class JudgesQuery {
       order: { name: 'ASC' },
     });
   }
+
+  judgesOfStage(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeRow[]> {
+    return manager.find(JudgeEntity, { where: { stageId } });
+  }
+
+  judgesByIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeRow[]> {
+    return manager.find(JudgeEntity, { where: { id: In(ids) } });
+  }
 }

@@ -58,4 +58,66 @@ export class LedgerQuery {
           order: { seq: 'ASC' },
         });
   }
+
+  /** The stage's entries in the order they were recorded. */
+  entriesOfStage(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LedgerEntryRow[]> {
+    return manager.find(LedgerEntryEntity, { where: { stageId }, order: { seq: 'ASC' } });
+  }
+
+  entriesByIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LedgerEntryRow[]> {
+    return manager.find(LedgerEntryEntity, { where: { id: In(ids) } });
+  }
+
+  /** How many entries each of these stages has (stages without any are left out). */
+  async entryCountsOfStages(
+    stageIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, number>> {
+    const rows: { stageId: string; count: string | number }[] = await manager
+      .createQueryBuilder(LedgerEntryEntity, 'row')
+      .select('row.stageId', 'stageId')
+      .addSelect('COUNT(*)', 'count')
+      .where('row.stageId IN (:...stageIds)', { stageIds })
+      .groupBy('row.stageId')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.stageId, Number(row.count)]));
+  }
+
+  /**
+   * The stage's entries whose id is not in the table `receipts` (column `entryId`), oldest first:
+   * the federation's outbox, whose receipts are the republic's acknowledgements
+   * (docs/federation.md, "Store and forward").
+   */
+  entriesWithoutReceipt(
+    stageId: string,
+    receipts: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LedgerEntryRow[]> {
+    return this.withoutReceipt(stageId, receipts, manager)
+      .orderBy('entry.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  countEntriesWithoutReceipt(
+    stageId: string,
+    receipts: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    return this.withoutReceipt(stageId, receipts, manager).getCount();
+  }
+
+  private withoutReceipt(stageId: string, receipts: string, manager: EntityManager) {
+    return manager
+      .createQueryBuilder(LedgerEntryEntity, 'entry')
+      .where('entry.stageId = :stageId', { stageId })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM ${receipts} ack WHERE ack."entryId" = entry.id)`);
+  }
 }

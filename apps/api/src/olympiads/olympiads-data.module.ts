@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OlympiadsStore } from './olympiads.store';
 import { OlympiadEntity } from './olympiad.entity';
 import { OlympiadLogoEntity } from './olympiad-logo.entity';
 import { OlympiadsQuery } from './olympiads.query';
@@ -11,7 +12,7 @@ import { OlympiadsQuery } from './olympiads.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([OlympiadEntity, OlympiadLogoEntity])],
-  providers: [OlympiadsQuery],
-  exports: [TypeOrmModule, OlympiadsQuery],
+  providers: [OlympiadsQuery, OlympiadsStore],
+  exports: [TypeOrmModule, OlympiadsQuery, OlympiadsStore],
 })
 export class OlympiadsDataModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QualificationStore } from './qualification.store';
 import { QualificationEntryEntity } from './qualification-entry.entity';
 import { QualificationQuery } from './qualification.query';
 
@@ -10,7 +11,7 @@ import { QualificationQuery } from './qualification.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([QualificationEntryEntity])],
-  providers: [QualificationQuery],
-  exports: [TypeOrmModule, QualificationQuery],
+  providers: [QualificationQuery, QualificationStore],
+  exports: [TypeOrmModule, QualificationQuery, QualificationStore],
 })
 export class QualificationDataModule {}

@@ -20,4 +20,25 @@ export class QualificationQuery {
   ): Promise<QualificationEntryRow[]> {
     return manager.find(QualificationEntryEntity, { where, order: { enteredAt: 'ASC' } });
   }
+
+  /** The decisions made from this stage: which of its teams went on, where, and why. */
+  decisionsFromStage(
+    sourceStageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<QualificationEntryRow[]> {
+    return manager.find(QualificationEntryEntity, { where: { sourceStageId } });
+  }
+
+  decisionExists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(QualificationEntryEntity, { id });
+  }
+
+  /** Whether the team has already been sent on to the target stage. */
+  teamSentTo(
+    sourceTeamId: string,
+    targetStageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(QualificationEntryEntity, { sourceTeamId, targetStageId });
+  }
 }

@@ -1,4 +1,3 @@
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConnectedSocket,
   MessageBody,
@@ -7,11 +6,10 @@ import {
 } from '@nestjs/websockets';
 import { armRunSchema, type RunState } from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { TokenService } from '../auth/token.service';
 import { ApiError } from '../common/api-error';
-import { assertStageEditable } from '../federation/venue-owned-stages';
+import { VenueOwnedStages } from '../federation/venue-owned-stages';
 import { ArmRunUseCase } from './arm-run.use-case';
 
 const armMessageSchema = armRunSchema.extend({ fieldId: z.string().uuid() });
@@ -22,7 +20,7 @@ export class RunsGateway {
   constructor(
     private readonly arming: ArmRunUseCase,
     private readonly tokens: TokenService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venueOwned: VenueOwnedStages,
   ) {}
 
   @SubscribeMessage('run:arm')
@@ -42,7 +40,7 @@ export class RunsGateway {
       };
     try {
       const { fieldId, ...arm } = request.data;
-      await assertStageEditable(this.dataSource.manager, 'field', fieldId);
+      await this.venueOwned.assertEditable('field', fieldId);
       return { ok: true, run: await this.arming.arm(fieldId, arm, actor) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, key: error.key, message: error.message };

@@ -16,4 +16,12 @@ export class SchoolsStore {
   ): Promise<void> {
     await manager.insert(SchoolEntity, schools);
   }
+
+  async updateSchool(
+    id: string,
+    changes: Omit<NewSchool, 'id'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.update(SchoolEntity, { id }, changes);
+  }
 }

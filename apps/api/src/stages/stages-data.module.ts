@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StagesStore } from './stages.store';
 import { StageEntity } from './stage.entity';
 import { StagesQuery } from './stages.query';
 
@@ -10,7 +11,7 @@ import { StagesQuery } from './stages.query';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([StageEntity])],
-  providers: [StagesQuery],
-  exports: [TypeOrmModule, StagesQuery],
+  providers: [StagesQuery, StagesStore],
+  exports: [TypeOrmModule, StagesQuery, StagesStore],
 })
 export class StagesDataModule {}

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { rawStatement } from '../database/raw-statement';
+import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
 
 export type TeamRow = TeamEntity;
+export type TeamMemberRow = TeamMemberEntity;
 
 /**
  * What other features may read of teams and their members (they never import this feature's entities). Every
@@ -88,5 +90,41 @@ export class TeamsQuery {
       relations: { members: true },
       order: { members: { position: 'ASC' } },
     });
+  }
+
+  /** The stage's teams, each with its members (`members` filled in). */
+  teamsOfStageWithMembers(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamRow[]> {
+    return manager.find(TeamEntity, { where: { stageId }, relations: { members: true } });
+  }
+
+  /** Which of these schools a team of another stage than `stageId` attends. */
+  async schoolsAttendedOutside(
+    schoolIds: string[],
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    const teams = await manager.find(TeamEntity, {
+      where: { schoolId: In(schoolIds), stageId: Not(stageId) },
+      select: { schoolId: true },
+    });
+    return teams.map((team) => team.schoolId);
+  }
+
+  teamIsInStage(
+    id: string,
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(TeamEntity, { id, stageId });
+  }
+
+  membersOfTeam(
+    teamId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TeamMemberRow[]> {
+    return manager.find(TeamMemberEntity, { where: { teamId } });
   }
 }
