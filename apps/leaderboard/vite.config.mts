@@ -24,9 +24,10 @@ export default defineConfig({
     outDir: `${workspace}dist/apps/leaderboard`,
     emptyOutDir: true,
     rollupOptions: {
-      // The rules library is pure: a page that writes a time with it gets that function only,
-      // not the zod schemas of every discipline (the phone's first load stays ≤ 100 KB gzipped).
-      treeshake: { moduleSideEffects: (id) => !id.includes('/libs/scoring/') },
+      // The rules library and the contracts are pure: a page that writes a time gets that function
+      // only, and a page that calls the API gets the route addresses, not zod and every schema of
+      // the route table (the phone's first load stays ≤ 100 KB gzipped).
+      treeshake: { moduleSideEffects: (id) => !/\/libs\/(scoring|contracts)\//.test(id) },
     },
   },
   server: {

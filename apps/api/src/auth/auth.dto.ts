@@ -1,6 +1,6 @@
-import { routes } from '@olympiad/contracts';
+import { routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 
-export class OrganiserSetupDto extends createZodDto(routes.auth.completeSetup.body) {}
-export class OrganiserSignInDto extends createZodDto(routes.auth.signInOrganiser.body) {}
-export class JudgeSignInDto extends createZodDto(routes.auth.signInJudge.body) {}
+export class OrganiserSetupDto extends createZodDto(routeTable.auth.completeSetup.body) {}
+export class OrganiserSignInDto extends createZodDto(routeTable.auth.signInOrganiser.body) {}
+export class JudgeSignInDto extends createZodDto(routeTable.auth.signInJudge.body) {}

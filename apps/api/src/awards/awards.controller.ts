@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { Route } from '../common/routes/route.decorator';
 import { AwardsService } from './awards.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class StartAwardsDto extends createZodDto(routes.awards.start.body) {}
+class StartAwardsDto extends createZodDto(routeTable.awards.start.body) {}
 
 /** The organiser (or head judge) runs the awards reveal of a category from the console. */
 @ApiTags('awards')

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { RULE_SET_PRESETS } from '@olympiad/scoring';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
@@ -11,8 +11,8 @@ import { LiveService } from '../live/live.service';
 import { CategoriesService } from './categories.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateCategoryDto extends createZodDto(routes.categories.create.body) {}
-class UpdateParamsDto extends createZodDto(routes.categories.updateParams.body) {}
+class CreateCategoryDto extends createZodDto(routeTable.categories.create.body) {}
+class UpdateParamsDto extends createZodDto(routeTable.categories.updateParams.body) {}
 
 @ApiTags('categories')
 @ApiBearerAuth()

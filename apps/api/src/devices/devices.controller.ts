@@ -1,14 +1,14 @@
 import { Body, Controller, Param, ParseUUIDPipe, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Route } from '../common/routes/route.decorator';
 import { DeviceRegistryService } from './device-registry.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateDeviceDto extends createZodDto(routes.devices.register.body) {}
-class MosquittoFilesDto extends createZodDto(routes.devices.mosquittoFiles.body) {}
+class CreateDeviceDto extends createZodDto(routeTable.devices.register.body) {}
+class MosquittoFilesDto extends createZodDto(routeTable.devices.mosquittoFiles.body) {}
 
 @ApiTags('devices')
 @ApiBearerAuth()

@@ -1,15 +1,15 @@
 import { Body, Controller, Param, ParseUUIDPipe, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { Public } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
 import { DisplaysGateway } from './displays.gateway';
 import { DisplaysService } from './displays.service';
 
-class ClaimDisplayDto extends createZodDto(routes.displays.claim.body) {}
-class UpdateDisplayDto extends createZodDto(routes.displays.update.body) {}
+class ClaimDisplayDto extends createZodDto(routeTable.displays.claim.body) {}
+class UpdateDisplayDto extends createZodDto(routeTable.displays.update.body) {}
 
 /** Pairing (public, rate-limited) and the organiser's list of displays. Routes without @Public() are organiser-only. */
 @ApiTags('displays')

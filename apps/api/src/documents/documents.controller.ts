@@ -1,6 +1,6 @@
 import { Controller, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -11,7 +11,7 @@ import { renderDiplomasPdf } from './diplomas-pdf';
 import { downloadFile, slug } from './download-file';
 import { renderProtocolPdf } from './protocol-pdf';
 
-class DiplomaQueryDto extends createZodDto(routes.documents.diplomas.query) {}
+class DiplomaQueryDto extends createZodDto(routeTable.documents.diplomas.query) {}
 
 /** Printable documents of a category: the official protocol and diplomas (PDF, Cyrillic and Kazakh letters embedded). */
 @ApiTags('documents')
@@ -31,7 +31,7 @@ export class DocumentsController {
     return downloadFile(
       pdf,
       `protocol-${slug(results.category.name)}.pdf`,
-      routes.documents.protocol.contentType,
+      routeTable.documents.protocol.contentType,
     );
   }
 
@@ -47,7 +47,7 @@ export class DocumentsController {
     return downloadFile(
       pdf,
       `diplomas-${query.design}-${slug(results.category.name)}.pdf`,
-      routes.documents.diplomas.contentType,
+      routeTable.documents.diplomas.contentType,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
@@ -22,7 +22,7 @@ export class ExportsController {
     return downloadFile(
       resultsCsv([results]),
       `results-${slug(results.category.name)}.csv`,
-      routes.exports.categoryCsv.contentType,
+      routeTable.exports.categoryCsv.contentType,
     );
   }
 
@@ -33,7 +33,7 @@ export class ExportsController {
     return downloadFile(
       await resultsXlsx([results]),
       `results-${slug(results.category.name)}.xlsx`,
-      routes.exports.categoryXlsx.contentType,
+      routeTable.exports.categoryXlsx.contentType,
     );
   }
 
@@ -44,7 +44,7 @@ export class ExportsController {
     return downloadFile(
       resultsCsv(all),
       `results-${slug(all[0]?.stage.code ?? stageId)}.csv`,
-      routes.exports.stageCsv.contentType,
+      routeTable.exports.stageCsv.contentType,
     );
   }
 
@@ -55,7 +55,7 @@ export class ExportsController {
     return downloadFile(
       await resultsXlsx(all),
       `results-${slug(all[0]?.stage.code ?? stageId)}.xlsx`,
-      routes.exports.stageXlsx.contentType,
+      routeTable.exports.stageXlsx.contentType,
     );
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { Public, Roles } from '../auth/auth.decorators';
@@ -13,8 +13,8 @@ import { RepublicLinkService } from './republic-link.service';
 import { StageDataReceiverService } from './stage-data-receiver.service';
 import { VenueLinksService } from './venue-links.service';
 
-class LinkVenueDto extends createZodDto(routes.federation.link.body) {}
-class VenueClaimDto extends createZodDto(routes.federation.claim.body) {}
+class LinkVenueDto extends createZodDto(routeTable.federation.link.body) {}
+class VenueClaimDto extends createZodDto(routeTable.federation.claim.body) {}
 
 /** The address this server was reached by, for codes another server will call back on. */
 const origin = (request: Request) => `${request.protocol}://${request.get('host')}`;

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -9,7 +9,7 @@ import { Route } from '../common/routes/route.decorator';
 import { FieldsService } from './fields.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateFieldDto extends createZodDto(routes.fields.create.body) {}
+class CreateFieldDto extends createZodDto(routeTable.fields.create.body) {}
 
 @ApiTags('fields')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
@@ -10,8 +10,8 @@ import { Route } from '../common/routes/route.decorator';
 import { HeldEntriesService } from './held-entries.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class HoldEntryDto extends createZodDto(routes.heldEntries.hold.body) {}
-class ResolveHeldEntryDto extends createZodDto(routes.heldEntries.resolve.body) {}
+class HoldEntryDto extends createZodDto(routeTable.heldEntries.hold.body) {}
+class ResolveHeldEntryDto extends createZodDto(routeTable.heldEntries.resolve.body) {}
 
 @ApiTags('held-entries')
 @ApiBearerAuth()

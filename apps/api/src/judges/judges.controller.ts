@@ -1,13 +1,13 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { Route } from '../common/routes/route.decorator';
 import { JudgesService } from './judges.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateJudgeDto extends createZodDto(routes.judges.create.body) {}
-class UpdateJudgeDto extends createZodDto(routes.judges.update.body) {}
+class CreateJudgeDto extends createZodDto(routeTable.judges.create.body) {}
+class UpdateJudgeDto extends createZodDto(routeTable.judges.update.body) {}
 
 @ApiTags('judges')
 @ApiBearerAuth()

@@ -22,6 +22,23 @@ export interface JudgeAssignments {
 export class JudgesQuery {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Every judge of the stage with the categories and fields assigned to them. */
+  async assignmentsOfStage(
+    stageId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<JudgeAssignments[]> {
+    const judges = await manager.find(JudgeEntity, {
+      where: { stageId },
+      relations: { assignments: true },
+    });
+    return judges.map((judge) => ({
+      judgeId: judge.id,
+      active: judge.active,
+      categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
+      fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
+    }));
+  }
+
   /** Whether the judge exists and is active: a deactivated judge's token stops working at once. */
   judgeIsActive(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return manager.existsBy(JudgeEntity, { id, active: true });
@@ -52,23 +69,6 @@ export class JudgesQuery {
       categoryIds: assignments.flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
       fieldIds: assignments.flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
     };
-  }
-
-  /** Every judge of the stage with the categories and fields assigned to them. */
-  async assignmentsOfStage(
-    stageId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<JudgeAssignments[]> {
-    const judges = await manager.find(JudgeEntity, {
-      where: { stageId },
-      relations: { assignments: true },
-    });
-    return judges.map((judge) => ({
-      judgeId: judge.id,
-      active: judge.active,
-      categoryIds: (judge.assignments ?? []).flatMap((a) => (a.categoryId ? [a.categoryId] : [])),
-      fieldIds: (judge.assignments ?? []).flatMap((a) => (a.fieldId ? [a.fieldId] : [])),
-    }));
   }
 
   /**

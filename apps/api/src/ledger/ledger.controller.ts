@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
@@ -11,7 +11,7 @@ import { LedgerQuery } from './ledger.query';
 import { RecordEntryUseCase } from './record-entry.use-case';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class LedgerEntryDto extends createZodDto(routes.ledger.record.body) {}
+class LedgerEntryDto extends createZodDto(routeTable.ledger.record.body) {}
 
 @ApiTags('ledger')
 @ApiBearerAuth()

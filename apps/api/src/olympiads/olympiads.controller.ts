@@ -1,12 +1,12 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes, type OlympiadSummary } from '@olympiad/contracts';
+import { type OlympiadSummary, routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { Route } from '../common/routes/route.decorator';
 import { OlympiadsService } from './olympiads.service';
 
-class CreateOlympiadDto extends createZodDto(routes.olympiads.create.body) {}
-class OlympiadLogoDto extends createZodDto(routes.olympiads.putLogo.body) {}
+class CreateOlympiadDto extends createZodDto(routeTable.olympiads.create.body) {}
+class OlympiadLogoDto extends createZodDto(routeTable.olympiads.putLogo.body) {}
 
 @ApiTags('olympiads')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/auth.decorators';
@@ -8,8 +8,8 @@ import { Route } from '../common/routes/route.decorator';
 import { QualificationService } from './qualification.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class PreviewDto extends createZodDto(routes.qualification.preview.body) {}
-class EnterDto extends createZodDto(routes.qualification.enter.body) {}
+class PreviewDto extends createZodDto(routeTable.qualification.preview.body) {}
+class EnterDto extends createZodDto(routeTable.qualification.enter.body) {}
 
 /** Organiser only: qualification from a regional stage into the republic stage. */
 @ApiTags('qualification')

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -10,8 +10,8 @@ import { AttachSensorEventsUseCase } from './attach-sensor-events.use-case';
 import { FieldRunQuery } from './field-run.query';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class ArmRunDto extends createZodDto(routes.runs.arm.body) {}
-class AttachSensorEventsDto extends createZodDto(routes.runs.attach.body) {}
+class ArmRunDto extends createZodDto(routeTable.runs.arm.body) {}
+class AttachSensorEventsDto extends createZodDto(routeTable.runs.attach.body) {}
 
 @ApiTags('runs')
 @ApiBearerAuth()

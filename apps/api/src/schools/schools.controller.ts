@@ -1,11 +1,11 @@
 import { Body, Controller, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { Route } from '../common/routes/route.decorator';
 import { SchoolsService } from './schools.service';
 
-class CreateSchoolDto extends createZodDto(routes.schools.create.body) {}
+class CreateSchoolDto extends createZodDto(routeTable.schools.create.body) {}
 
 @ApiTags('schools')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -9,8 +9,8 @@ import { Route } from '../common/routes/route.decorator';
 import { StagesService } from './stages.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateStageDto extends createZodDto(routes.stages.create.body) {}
-class UpdateStageDto extends createZodDto(routes.stages.update.body) {}
+class CreateStageDto extends createZodDto(routeTable.stages.create.body) {}
+class UpdateStageDto extends createZodDto(routeTable.stages.update.body) {}
 
 @ApiTags('stages')
 @ApiBearerAuth()

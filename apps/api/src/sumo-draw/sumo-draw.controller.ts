@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import { Route } from '../common/routes/route.decorator';
 import { SumoDrawService } from './sumo-draw.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class DrawDto extends createZodDto(routes.sumoDraw.draw.body) {}
+class DrawDto extends createZodDto(routeTable.sumoDraw.draw.body) {}
 
 @ApiTags('sumo')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { routes } from '@olympiad/contracts';
+import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -9,9 +9,9 @@ import { Route } from '../common/routes/route.decorator';
 import { TeamsService } from './teams.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
-class CreateTeamDto extends createZodDto(routes.teams.create.body) {}
-class UpdateTeamDto extends createZodDto(routes.teams.update.body) {}
-class CheckInDto extends createZodDto(routes.teams.checkIn.body) {}
+class CreateTeamDto extends createZodDto(routeTable.teams.create.body) {}
+class UpdateTeamDto extends createZodDto(routeTable.teams.update.body) {}
+class CheckInDto extends createZodDto(routeTable.teams.checkIn.body) {}
 
 @ApiTags('teams')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Controller, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { routes, type VenueTlsInfo } from '@olympiad/contracts';
+import { routes, routeTable, type VenueTlsInfo } from '@olympiad/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -25,7 +25,7 @@ export class TlsController {
   caDer(@Res() response: Response): void {
     const der = certificateDer(this.venueCa());
     response
-      .type(routes.tls.caCrt.contentType)
+      .type(routeTable.tls.caCrt.contentType)
       .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.crt"')
       .send(der);
   }
@@ -34,7 +34,7 @@ export class TlsController {
   caPem(@Res() response: Response): void {
     const pem = this.venueCa();
     response
-      .type(routes.tls.caPem.contentType)
+      .type(routeTable.tls.caPem.contentType)
       .setHeader('Content-Disposition', 'attachment; filename="olympiad-venue-ca.pem"')
       .send(pem);
   }

@@ -3,6 +3,7 @@ import {
   routePath,
   routes,
   type RouteAnswer,
+  type RouteOf,
   type RegistrationField,
   type RegistrationMapping,
   type RegistrationCommitJob,
@@ -112,11 +113,11 @@ export function ImportPanel({
     chosen: File,
     fields: Record<string, string>,
     saving: number | null = null,
-  ): Promise<RouteAnswer<R>> => {
+  ): Promise<RouteAnswer<RouteOf<R>>> => {
     const form = new FormData();
     form.append('file', chosen, chosen.name);
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    return uploadWithProgress<RouteAnswer<R>>(
+    return uploadWithProgress<RouteAnswer<RouteOf<R>>>(
       routePath(route, { params: { stageId } }),
       form,
       consoleApi.getToken,

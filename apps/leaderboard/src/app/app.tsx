@@ -3,12 +3,15 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { LiveTransport } from '../live/live-transport';
 import { useLiveClient } from '../live/use-live';
 import { StagePage } from '../stage/stage-page';
-import { StageListPage } from '../stages/stage-list-page';
 
 // Screens, not phones: loaded only where opened, so a phone's first load stays ≤ 100 KB gzipped.
 const HallPage = lazy(() => import('../hall/hall-page').then((m) => ({ default: m.HallPage })));
 const DisplayPage = lazy(() =>
   import('../display/display-page').then((m) => ({ default: m.DisplayPage })),
+);
+// A phone opened on a stage's results does not need the list of stages.
+const StageListPage = lazy(() =>
+  import('../stages/stage-list-page').then((m) => ({ default: m.StageListPage })),
 );
 
 export interface AppProps {
@@ -39,10 +42,10 @@ export function App({ fetch, makeTransport }: AppProps) {
     <AppShell title={t('app.leaderboard')} subtitle={t('app.olympiad')}>
       {stage ? (
         <LivePage code={stage.stageCode} fetch={fetch} makeTransport={makeTransport} />
-      ) : olympiad ? (
-        <StageListPage fetch={fetch} olympiadId={olympiad.olympiadId} />
-      ) : matchPath('/', pathname) ? (
-        <StageListPage fetch={fetch} />
+      ) : olympiad || matchPath('/', pathname) ? (
+        <Suspense fallback={<StatusBanner kind="info">{t('common.loading')}</StatusBanner>}>
+          <StageListPage fetch={fetch} olympiadId={olympiad?.olympiadId} />
+        </Suspense>
       ) : (
         <>
           <StatusBanner kind="info">{t('common.pageNotFound')}</StatusBanner>

@@ -9,7 +9,15 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
-import { API_PREFIX, type ApiRoute, type HttpMethod, type RouteResult } from '@olympiad/contracts';
+import {
+  API_PREFIX,
+  type ApiRoute,
+  type HttpMethod,
+  type RouteAddress,
+  routeTable,
+  type RouteOf,
+  type RouteResult,
+} from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { z } from 'zod';
 
@@ -48,6 +56,19 @@ function responseDto(route: ApiRoute, schema: z.ZodType) {
   return dto.Output;
 }
 
+const byAddress = new Map<string, ApiRoute>(
+  Object.values(routeTable).flatMap((area) =>
+    Object.values(area as Record<string, ApiRoute>).map((route) => [`${route.method} ${route.path}`, route] as const),
+  ),
+);
+
+/** The table's whole route (schemas included) behind an address the apps also use. */
+export function routeOf<A extends RouteAddress>(address: A): RouteOf<A> & ApiRoute {
+  const route = byAddress.get(`${address.method} ${address.path}`);
+  if (!route) throw new Error(`${address.method} ${address.path} is not in libs/contracts' route table`);
+  return route as RouteOf<A> & ApiRoute;
+}
+
 type Handler<R extends ApiRoute> = (...args: never[]) => RouteResult<R> | Promise<RouteResult<R>>;
 
 /**
@@ -56,7 +77,9 @@ type Handler<R extends ApiRoute> = (...args: never[]) => RouteResult<R> | Promis
  * returns what the schema says. The controller itself is `@Controller()`, without a prefix.
  * (A handler that writes the response itself, e.g. a file, is typed `unknown`.)
  */
-export function Route<R extends ApiRoute>(route: R) {
+export function Route<A extends RouteAddress>(address: A) {
+  type R = RouteOf<A> & ApiRoute;
+  const route: ApiRoute = routeOf(address);
   const decorators: MethodDecorator[] = [
     METHODS[route.method](nestPath(route)),
     SetMetadata(ROUTE_METADATA, route),

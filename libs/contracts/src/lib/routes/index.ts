@@ -27,6 +27,7 @@ import { heldEntriesRoutes } from './held-entries.routes';
 import { sensorsRoutes } from './sensors.routes';
 
 export * from './route';
+export * as routes from './route-addresses';
 export * from './olympiads.routes';
 export * from './auth.routes';
 export * from './stages.routes';
@@ -56,10 +57,12 @@ export * from './held-entries.routes';
 export * from './sensors.routes';
 
 /**
- * Every REST route of the API, by area. The one place that names an `/api/` path: the API mounts
- * its handlers with `@Route(routes.area.name)` and the apps call `api.call(routes.area.name, …)`.
+ * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
+ * path. The API mounts its handlers with `@Route(routes.area.name)`, checks bodies with
+ * `routeTable.area.name.body` and builds the OpenAPI document from it; the apps call
+ * `api.call(routes.area.name, …)`, where `routes` is this table's addresses (route-addresses.ts).
  */
-export const routes = {
+export const routeTable = {
   olympiads: olympiadsRoutes,
   auth: authRoutes,
   stages: stagesRoutes,
@@ -89,4 +92,4 @@ export const routes = {
   sensors: sensorsRoutes,
 } as const;
 
-export type Routes = typeof routes;
+export type RouteTable = typeof routeTable;

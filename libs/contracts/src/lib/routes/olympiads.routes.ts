@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { createOlympiadSchema, olympiadLogoSchema } from '../rest';
 import { fileRoute, jsonRoute } from './route';
 
-
 export const olympiadSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -26,9 +25,18 @@ export type StoredLogo = z.infer<typeof storedLogoSchema>;
 
 /** The olympiads (seasons) of this server, and each one's logo. */
 export const olympiadsRoutes = {
-  list: jsonRoute({ method: 'GET', path: '/api/olympiads', response: z.array(olympiadSummarySchema) }),
+  list: jsonRoute({
+    method: 'GET',
+    path: '/api/olympiads',
+    response: z.array(olympiadSummarySchema),
+  }),
   get: jsonRoute({ method: 'GET', path: '/api/olympiads/:id', response: olympiadSchema }),
-  create: jsonRoute({ method: 'POST', path: '/api/olympiads', body: createOlympiadSchema, response: olympiadSchema }),
+  create: jsonRoute({
+    method: 'POST',
+    path: '/api/olympiads',
+    body: createOlympiadSchema,
+    response: olympiadSchema,
+  }),
   putLogo: jsonRoute({
     method: 'POST',
     path: '/api/olympiads/:id/logo',

@@ -34,7 +34,10 @@ export interface JsonRoute<
 }
 
 /** A route that answers with a file (PDF, CSV, image, a bundle): linked or downloaded, not parsed. */
-export interface FileRoute<Path extends string = string, Query extends AnySchema | undefined = AnySchema | undefined> {
+export interface FileRoute<
+  Path extends string = string,
+  Query extends AnySchema | undefined = AnySchema | undefined,
+> {
   readonly kind: 'file';
   readonly method: 'GET';
   readonly path: Path;
@@ -59,6 +62,32 @@ export interface UploadRoute<Path extends string = string, Response extends AnyS
 }
 
 export type ApiRoute = JsonRoute | FileRoute | UploadRoute;
+
+declare const fullRoute: unique symbol;
+
+/**
+ * A route as the web apps hold it: method and path at run time, the whole route (schemas
+ * included) as a type only. The apps import these (`routes`, generated into route-addresses.ts)
+ * instead of the table itself, so a phone does not download zod and every schema to call the API.
+ */
+export type RouteAddress<R extends ApiRoute = ApiRoute> = Pick<R, 'method' | 'path'> & {
+  readonly [fullRoute]?: R;
+};
+
+/** The whole route behind an address (or the route itself). */
+export type RouteOf<A> = A extends ApiRoute
+  ? A
+  : A extends { readonly [fullRoute]?: infer R }
+    ? R
+    : never;
+
+export type RouteAddresses<Table> = {
+  readonly [Area in keyof Table]: {
+    readonly [Name in keyof Table[Area]]: Table[Area][Name] extends ApiRoute
+      ? RouteAddress<Table[Area][Name]>
+      : never;
+  };
+};
 
 /** `'/api/stages/:stageId/teams/:id'` → `{ stageId: string; id: string }`. */
 export type PathParams<Path extends string> = string extends Path
@@ -95,13 +124,23 @@ export function jsonRoute<
   };
 }
 
-export function fileRoute<const Path extends string, Query extends AnySchema | undefined = undefined>(spec: {
+export function fileRoute<
+  const Path extends string,
+  Query extends AnySchema | undefined = undefined,
+>(spec: {
   path: Path;
   contentType: string;
   query?: Query;
   summary?: string;
 }): FileRoute<Path, Query> {
-  return { kind: 'file', method: 'GET', path: spec.path, query: spec.query as Query, contentType: spec.contentType, summary: spec.summary };
+  return {
+    kind: 'file',
+    method: 'GET',
+    path: spec.path,
+    query: spec.query as Query,
+    contentType: spec.contentType,
+    summary: spec.summary,
+  };
 }
 
 export function uploadRoute<const Path extends string, Response extends AnySchema>(spec: {
@@ -136,10 +175,18 @@ export type RouteResult<R extends ApiRoute> = R extends { response: infer S }
     : void
   : unknown;
 
-export type RouteBody<R extends ApiRoute> = R extends { body: infer S } ? (S extends AnySchema ? z.input<S> : never) : never;
-export type RouteQuery<R extends ApiRoute> = R['query'] extends AnySchema ? z.input<R['query']> : never;
+export type RouteBody<R extends ApiRoute> = R extends { body: infer S }
+  ? S extends AnySchema
+    ? z.input<S>
+    : never
+  : never;
+export type RouteQuery<R extends ApiRoute> = R['query'] extends AnySchema
+  ? z.input<R['query']>
+  : never;
 
-type IfNonEmpty<T, Key extends string> = keyof T extends never ? Record<never, never> : { [K in Key]: T };
+type IfNonEmpty<T, Key extends string> = keyof T extends never
+  ? Record<never, never>
+  : { [K in Key]: T };
 
 /** The argument of a call: `params` when the path has any, `body` and `query` when the route takes them. */
 export type RouteInput<R extends ApiRoute> = IfNonEmpty<PathParams<R['path']>, 'params'> &
@@ -149,13 +196,14 @@ export type RouteInput<R extends ApiRoute> = IfNonEmpty<PathParams<R['path']>, '
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 
 /** The route's path with its parameters filled in (URI-encoded) and the query string appended. */
-export function routePath<R extends ApiRoute>(
-  route: R,
+export function routePath(
+  route: Pick<ApiRoute, 'path'>,
   input: { params?: Record<string, string>; query?: unknown } = {},
 ): string {
   const filled = route.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_match, name: string) => {
     const value = input.params?.[name];
-    if (value === undefined || value === '') throw new Error(`${route.path}: no value for :${name}`);
+    if (value === undefined || value === '')
+      throw new Error(`${route.path}: no value for :${name}`);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams();

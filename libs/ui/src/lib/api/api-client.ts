@@ -1,9 +1,10 @@
 import {
   type ApiRoute,
-  type FileRoute,
   type JsonRoute,
+  type RouteAddress,
   type RouteAnswer,
   type RouteInput,
+  type RouteOf,
   routePath,
 } from '@olympiad/contracts';
 import { ApiError } from './api-error';
@@ -29,11 +30,19 @@ type CallArgs<R extends ApiRoute> =
     ? [input?: RouteInput<R>, options?: RequestOptions]
     : [input: RouteInput<R>, options?: RequestOptions];
 
+type JsonAddress = RouteAddress<JsonRoute>;
+
 export interface ApiClient {
-  /** Calls a route of libs/contracts' table: its path filled, its body sent, its answer typed. */
-  call<R extends JsonRoute>(route: R, ...args: CallArgs<R>): Promise<RouteAnswer<R>>;
-  /** The address of a route (a file to download or link), with the client's base URL. */
-  url<R extends FileRoute | JsonRoute>(route: R, ...args: CallArgs<R>): string;
+  /**
+   * Calls a route of libs/contracts' table (`routes.area.name`): its path filled, its body sent,
+   * its answer typed by the route's schema.
+   */
+  call<A extends JsonAddress>(
+    route: A,
+    ...args: CallArgs<RouteOf<A>>
+  ): Promise<RouteAnswer<RouteOf<A>>>;
+  /** The address of a route (a file to download or link, an upload), with the client's base URL. */
+  url<A extends RouteAddress>(route: A, ...args: CallArgs<RouteOf<A>>): string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -119,7 +128,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         body?: unknown;
       };
       const path = routePath(route, { params, query });
-      const sent = route.body === undefined ? (route.method === 'POST' ? {} : undefined) : body;
+      // A POST without a body still sends `{}`: the API's JSON parser expects an object.
+      const sent = body !== undefined ? body : route.method === 'POST' ? {} : undefined;
       return request(route.method, path, sent, requestOptions);
     },
     url: (route, ...[input]) => {

@@ -1,0 +1,220 @@
+// Written by `npm run routes:addresses` from the route table (./index.ts): do not edit by hand.
+// Every route as the web apps call it, `api.call(routes.area.name, …)`: method and path at run
+// time, the whole route (schemas included) as a type only.
+import type { RouteTable } from './index';
+import type { RouteAddresses } from './route';
+
+type Addresses = RouteAddresses<RouteTable>;
+
+const olympiadsArea: Addresses['olympiads'] = {
+  list: { method: 'GET', path: '/api/olympiads' },
+  get: { method: 'GET', path: '/api/olympiads/:id' },
+  create: { method: 'POST', path: '/api/olympiads' },
+  putLogo: { method: 'POST', path: '/api/olympiads/:id/logo' },
+  removeLogo: { method: 'DELETE', path: '/api/olympiads/:id/logo' },
+  logo: { method: 'GET', path: '/api/public/olympiads/:id/logo' },
+};
+
+const authArea: Addresses['auth'] = {
+  setupStatus: { method: 'GET', path: '/api/setup' },
+  completeSetup: { method: 'POST', path: '/api/setup' },
+  signInOrganiser: { method: 'POST', path: '/api/auth/organiser' },
+  signInJudge: { method: 'POST', path: '/api/auth/judge' },
+  me: { method: 'GET', path: '/api/me' },
+};
+
+const stagesArea: Addresses['stages'] = {
+  list: { method: 'GET', path: '/api/stages' },
+  get: { method: 'GET', path: '/api/stages/:id' },
+  create: { method: 'POST', path: '/api/stages' },
+  update: { method: 'PATCH', path: '/api/stages/:id' },
+};
+
+const schoolsArea: Addresses['schools'] = {
+  list: { method: 'GET', path: '/api/schools' },
+  create: { method: 'POST', path: '/api/schools' },
+};
+
+const regionsArea: Addresses['regions'] = {
+  list: { method: 'GET', path: '/api/regions' },
+};
+
+const healthArea: Addresses['health'] = {
+  get: { method: 'GET', path: '/api/health' },
+};
+
+const tlsArea: Addresses['tls'] = {
+  info: { method: 'GET', path: '/api/tls' },
+  caCrt: { method: 'GET', path: '/api/tls/ca.crt' },
+  caPem: { method: 'GET', path: '/api/tls/ca.pem' },
+};
+
+const categoriesArea: Addresses['categories'] = {
+  presets: { method: 'GET', path: '/api/rule-presets' },
+  create: { method: 'POST', path: '/api/categories' },
+  list: { method: 'GET', path: '/api/stages/:stageId/categories' },
+  get: { method: 'GET', path: '/api/categories/:id' },
+  updateParams: { method: 'PATCH', path: '/api/categories/:id/params' },
+  lock: { method: 'POST', path: '/api/categories/:id/lock' },
+  unlock: { method: 'POST', path: '/api/categories/:id/unlock' },
+  publish: { method: 'POST', path: '/api/categories/:id/publish' },
+  unpublish: { method: 'POST', path: '/api/categories/:id/unpublish' },
+};
+
+const teamsArea: Addresses['teams'] = {
+  create: { method: 'POST', path: '/api/teams' },
+  update: { method: 'PATCH', path: '/api/teams/:id' },
+  checkIn: { method: 'POST', path: '/api/teams/:id/check-in' },
+  list: { method: 'GET', path: '/api/stages/:stageId/teams' },
+};
+
+const judgesArea: Addresses['judges'] = {
+  create: { method: 'POST', path: '/api/judges' },
+  update: { method: 'PATCH', path: '/api/judges/:id' },
+  resetPin: { method: 'POST', path: '/api/judges/:id/pin' },
+  list: { method: 'GET', path: '/api/stages/:stageId/judges' },
+};
+
+const ledgerArea: Addresses['ledger'] = {
+  record: { method: 'POST', path: '/api/ledger' },
+  list: { method: 'GET', path: '/api/categories/:id/ledger' },
+};
+
+const standingsArea: Addresses['standings'] = {
+  get: { method: 'GET', path: '/api/categories/:id/standings' },
+  verify: { method: 'GET', path: '/api/categories/:id/standings/verify' },
+};
+
+const federationArea: Addresses['federation'] = {
+  venueKey: { method: 'GET', path: '/api/federation/venue-key' },
+  stageBundle: { method: 'GET', path: '/api/stages/:id/bundle' },
+  link: { method: 'POST', path: '/api/federation/link' },
+  linkStatus: { method: 'GET', path: '/api/federation/link' },
+  sendNow: { method: 'POST', path: '/api/federation/link/:stageId/send-now' },
+  unlinkHere: { method: 'DELETE', path: '/api/federation/link/:stageId' },
+  linkCode: { method: 'POST', path: '/api/stages/:id/link-code' },
+  linkFile: { method: 'GET', path: '/api/stages/:id/link-file' },
+  unlinkVenue: { method: 'DELETE', path: '/api/stages/:id/link' },
+  claim: { method: 'POST', path: '/api/federation/claims' },
+  batch: { method: 'POST', path: '/api/federation/stages/:stageId/batches' },
+  importBundle: { method: 'POST', path: '/api/federation/bundles' },
+  venues: { method: 'GET', path: '/api/federation/venues' },
+  conflicts: { method: 'GET', path: '/api/federation/conflicts' },
+};
+
+const registrationArea: Addresses['registration'] = {
+  preview: { method: 'POST', path: '/api/stages/:stageId/registration/preview' },
+  confirm: { method: 'POST', path: '/api/stages/:stageId/registration/confirm' },
+  startCommit: { method: 'POST', path: '/api/stages/:stageId/registration/commits' },
+  commit: { method: 'GET', path: '/api/stages/:stageId/registration/commits/:jobId' },
+};
+
+const qualificationArea: Addresses['qualification'] = {
+  preview: { method: 'POST', path: '/api/stages/:stageId/qualification/preview' },
+  enter: { method: 'POST', path: '/api/stages/:stageId/qualification/enter' },
+  entries: { method: 'GET', path: '/api/stages/:stageId/qualification/entries' },
+};
+
+const publicArea: Addresses['public'] = {
+  stages: { method: 'GET', path: '/api/public/stages' },
+  stage: { method: 'GET', path: '/api/public/stages/:code' },
+  stageAwards: { method: 'GET', path: '/api/public/stages/:code/awards' },
+  qualifiers: { method: 'GET', path: '/api/public/stages/:code/qualifiers' },
+  categoryBracket: { method: 'GET', path: '/api/public/categories/:id/bracket' },
+  categoryStandings: { method: 'GET', path: '/api/public/categories/:id/standings' },
+};
+
+const displaysArea: Addresses['displays'] = {
+  pair: { method: 'POST', path: '/api/displays/pairing' },
+  list: { method: 'GET', path: '/api/displays' },
+  claim: { method: 'POST', path: '/api/displays/claim' },
+  update: { method: 'PATCH', path: '/api/displays/:id' },
+  remove: { method: 'DELETE', path: '/api/displays/:id' },
+};
+
+const awardsArea: Addresses['awards'] = {
+  list: { method: 'GET', path: '/api/stages/:stageId/awards' },
+  start: { method: 'POST', path: '/api/categories/:id/awards/start' },
+  reveal: { method: 'POST', path: '/api/categories/:id/awards/reveal' },
+  end: { method: 'POST', path: '/api/categories/:id/awards/end' },
+};
+
+const documentsArea: Addresses['documents'] = {
+  protocol: { method: 'GET', path: '/api/categories/:id/protocol.pdf' },
+  diplomas: { method: 'GET', path: '/api/categories/:id/diplomas.pdf' },
+};
+
+const exportsArea: Addresses['exports'] = {
+  categoryCsv: { method: 'GET', path: '/api/categories/:id/results.csv' },
+  categoryXlsx: { method: 'GET', path: '/api/categories/:id/results.xlsx' },
+  stageCsv: { method: 'GET', path: '/api/stages/:stageId/results.csv' },
+  stageXlsx: { method: 'GET', path: '/api/stages/:stageId/results.xlsx' },
+};
+
+const sumoDrawArea: Addresses['sumoDraw'] = {
+  draw: { method: 'POST', path: '/api/categories/:id/sumo/draw' },
+  bracket: { method: 'GET', path: '/api/categories/:id/sumo/bracket' },
+};
+
+const runsArea: Addresses['runs'] = {
+  arm: { method: 'POST', path: '/api/fields/:fieldId/runs' },
+  cancel: { method: 'DELETE', path: '/api/fields/:fieldId/runs/current' },
+  current: { method: 'GET', path: '/api/fields/:fieldId/run' },
+  unassigned: { method: 'GET', path: '/api/fields/:fieldId/unassigned' },
+  attach: { method: 'POST', path: '/api/fields/:fieldId/unassigned/attach' },
+};
+
+const fieldsArea: Addresses['fields'] = {
+  create: { method: 'POST', path: '/api/fields' },
+  list: { method: 'GET', path: '/api/stages/:stageId/fields' },
+};
+
+const devicesArea: Addresses['devices'] = {
+  register: { method: 'POST', path: '/api/devices' },
+  mosquittoFiles: { method: 'POST', path: '/api/devices/mosquitto-files' },
+  list: { method: 'GET', path: '/api/stages/:stageId/devices' },
+};
+
+const fieldQueuesArea: Addresses['fieldQueues'] = {
+  list: { method: 'GET', path: '/api/stages/:stageId/field-queues' },
+};
+
+const heldEntriesArea: Addresses['heldEntries'] = {
+  hold: { method: 'POST', path: '/api/held-entries' },
+  list: { method: 'GET', path: '/api/stages/:stageId/held-entries' },
+  resolve: { method: 'POST', path: '/api/held-entries/:id/resolve' },
+};
+
+const sensorsArea: Addresses['sensors'] = {
+  stats: { method: 'GET', path: '/api/sensors/stats' },
+};
+
+export {
+  olympiadsArea as olympiads,
+  authArea as auth,
+  stagesArea as stages,
+  schoolsArea as schools,
+  regionsArea as regions,
+  healthArea as health,
+  tlsArea as tls,
+  categoriesArea as categories,
+  teamsArea as teams,
+  judgesArea as judges,
+  ledgerArea as ledger,
+  standingsArea as standings,
+  federationArea as federation,
+  registrationArea as registration,
+  qualificationArea as qualification,
+  publicArea as public,
+  displaysArea as displays,
+  awardsArea as awards,
+  documentsArea as documents,
+  exportsArea as exports,
+  sumoDrawArea as sumoDraw,
+  runsArea as runs,
+  fieldsArea as fields,
+  devicesArea as devices,
+  fieldQueuesArea as fieldQueues,
+  heldEntriesArea as heldEntries,
+  sensorsArea as sensors,
+};
