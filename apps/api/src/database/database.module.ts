@@ -1,13 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { ENTITIES } from './entities';
 import { serializeSqliteAccess } from './sqlite-serializer';
 
-/** The database connection (migrations run at start) and a repository for every entity. */
-@Global()
+/**
+ * The database connection (migrations run at start) over every entity. Repositories are not
+ * handed out here: each feature registers its own tables in its data module
+ * (docs/architecture.md#features-own-their-data).
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -19,8 +21,6 @@ import { serializeSqliteAccess } from './sqlite-serializer';
         return dataSource;
       },
     }),
-    TypeOrmModule.forFeature(ENTITIES),
   ],
-  exports: [TypeOrmModule],
 })
 export class DatabaseModule {}
