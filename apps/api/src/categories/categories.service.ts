@@ -10,6 +10,7 @@ import { conflict, invalid, notFound, unknownReference } from '../common/api-err
 import { LedgerQuery } from '../ledger/ledger.query';
 import { StagesQuery } from '../stages/stages.query';
 import { StandingsQuery } from '../standings/standings.query';
+import { NEW_CATEGORY_STATE } from './categories.store';
 import { CategoryEntity } from './category.entity';
 
 @Injectable()
@@ -62,12 +63,8 @@ export class CategoriesService {
       maxGrade: input.ageGroup.maxGrade,
       preset: input.preset,
       ruleSet: ruleSet.value,
-      status: 'setup',
-      published: false,
-      lockedAt: null,
-      publishedAt: null,
+      ...NEW_CATEGORY_STATE,
       templateRuleSet: null,
-      standingsVersion: 0,
     });
   }
 

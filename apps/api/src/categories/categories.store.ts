@@ -12,6 +12,15 @@ export type VenueCategoryChanges = Omit<
   'id' | 'stageId' | 'templateRuleSet' | 'standingsVersion'
 >;
 
+/** What a category of this server starts as: in setup, neither locked nor published, no standings. */
+export const NEW_CATEGORY_STATE = {
+  status: 'setup',
+  published: false,
+  lockedAt: null,
+  publishedAt: null,
+  standingsVersion: 0,
+} as const;
+
 /**
  * How other features change categories: the ledger starts one, the standings raise its version,
  * qualification copies one.
@@ -53,12 +62,8 @@ export class CategoriesStore {
       ...source,
       id: randomUUID(),
       stageId,
-      status: 'setup',
-      published: false,
-      lockedAt: null,
-      publishedAt: null,
+      ...NEW_CATEGORY_STATE,
       templateRuleSet: null,
-      standingsVersion: 0,
     });
     delete copy.stage;
     await manager.insert(CategoryEntity, copy);

@@ -10,7 +10,7 @@ import {
 import type { RuleSet } from '@olympiad/scoring';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
-import { CategoriesStore } from '../categories/categories.store';
+import { CategoriesStore, NEW_CATEGORY_STATE } from '../categories/categories.store';
 import { ApiError, invalid, notFound } from '../common/api-error';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { OlympiadsStore } from '../olympiads/olympiads.store';
@@ -175,11 +175,7 @@ export class RepublicLinkService {
           stageId: stage.id,
           ruleSet,
           templateRuleSet: ruleSet,
-          status: 'setup',
-          published: false,
-          lockedAt: null,
-          publishedAt: null,
-          standingsVersion: 0,
+          ...NEW_CATEGORY_STATE,
         },
         manager,
       );

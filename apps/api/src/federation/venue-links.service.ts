@@ -10,7 +10,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
-import { CategoriesStore } from '../categories/categories.store';
+import { CategoriesStore, NEW_CATEGORY_STATE } from '../categories/categories.store';
 import { ApiError, notFound } from '../common/api-error';
 import { LedgerQuery } from '../ledger/ledger.query';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
@@ -97,11 +97,7 @@ export class VenueLinksService {
             ...categoryDefinition(category),
             ruleSet: templateRuleSetOf(category),
             templateRuleSet: templateRuleSetOf(category),
-            status: 'setup',
-            published: false,
-            lockedAt: null,
-            publishedAt: null,
-            standingsVersion: 0,
+            ...NEW_CATEGORY_STATE,
           },
           manager,
         );
