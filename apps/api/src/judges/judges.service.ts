@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateJudge, UpdateJudge } from '@olympiad/contracts';
+import type { CreateJudge, CreatedJudge, UpdateJudge } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
@@ -11,17 +11,6 @@ import { FieldsQuery } from '../fields/fields.query';
 import { StagesQuery } from '../stages/stages.query';
 import { JudgeAssignmentEntity } from './judge-assignment.entity';
 import { JudgeEntity } from './judge.entity';
-
-export interface CreatedJudge {
-  id: string;
-  name: string;
-  role: JudgeEntity['role'];
-  stageId: string;
-  categoryIds: string[];
-  fieldIds: string[];
-  /** Shown once, for the printed PIN card; only its hash is stored. */
-  pin: string;
-}
 
 @Injectable()
 export class JudgesService {

@@ -37,7 +37,9 @@ const ACTIVE_RUN = `
 
 /**
  * The field's armed or running run with its start gate, in one statement: the first thing every
- * start and finish gate reads (hand-written SQL, see rawStatement).
+ * start and finish gate reads (hand-written SQL, see rawStatement). It joins the sensors feature's
+ * `sensor_event` itself, the one read of another feature's table outside its query service
+ * (docs/architecture.md#features-own-their-data): two statements on every gate would cost more.
  */
 export async function activeRunOf(
   manager: EntityManager,
