@@ -18,6 +18,7 @@ import type { Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
 import { LiveService, type LiveServer } from './live.service';
+import { enterRoom } from './room-entry';
 
 type LiveSocket = Socket<
   ClientToServerEvents,
@@ -76,12 +77,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       };
     }
     try {
-      const outcome = await this.live.join(room.data, socket.data.actor);
-      if ('socketRoom' in outcome) {
-        await socket.join(outcome.socketRoom);
-        socket.data.rooms.set(roomName(room.data), outcome.socketRoom);
-      }
-      return outcome.result;
+      const admission = await this.live.join(room.data, socket.data.actor);
+      if ('result' in admission) return admission.result;
+      const result = await enterRoom(socket, admission);
+      if (result.ok) socket.data.rooms.set(roomName(room.data), admission.socketRoom);
+      return result;
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
       return { ok: false, key: 'errors.internal', message: 'The server could not load this room' };

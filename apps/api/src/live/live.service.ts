@@ -23,6 +23,7 @@ import { TeamsQuery } from '../teams/teams.query';
 import { KeyedQueue } from '../common/keyed-queue';
 import { DeltaCoalescer } from './delta-coalescer';
 import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
+import type { RoomAdmission } from './room-entry';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -63,11 +64,15 @@ export class LiveService {
     this.server = server;
   }
 
-  /** Resolves a join: which socket room, and the snapshot to send first. */
+  /**
+   * Resolves a join: a refusal, or the socket room and how to build the snapshot to send first.
+   * The snapshot is built once the socket is in its room (`enterRoom`), so nothing sent to the
+   * room meanwhile is lost.
+   */
   async join(
     room: RoomRef,
     actor: Actor | undefined,
-  ): Promise<{ socketRoom: string; result: JoinResult } | { result: JoinResult }> {
+  ): Promise<RoomAdmission | { result: JoinResult }> {
     const refuse = (key: string, message: string) => ({
       result: { ok: false as const, key, message },
     });
@@ -77,15 +82,17 @@ export class LiveService {
       const staff = isStaffOf(actor, stage.id);
       if (!staff && stage.status === 'draft')
         return refuse('live.notPublished', 'This stage is not public yet');
-      const snapshot = await this.stageSnapshot(stage, staff);
       return {
         socketRoom: staff ? `stage:${stage.id}:staff` : `stage:${stage.id}`,
-        result: {
-          ok: true,
-          room,
-          stage: snapshot,
-          ...(this.stageAwards ? { awards: await this.stageAwards(stage.id) } : {}),
-          runs: this.publicRunsOf(snapshot),
+        snapshot: async () => {
+          const snapshot = await this.stageSnapshot(stage, staff);
+          return {
+            ok: true,
+            room,
+            stage: snapshot,
+            ...(this.stageAwards ? { awards: await this.stageAwards(stage.id) } : {}),
+            runs: this.publicRunsOf(snapshot),
+          };
         },
       };
     }
@@ -97,12 +104,9 @@ export class LiveService {
         return refuse('live.notPublished', 'These results are not published yet');
       return {
         socketRoom: staff ? `category:${category.id}:staff` : `category:${category.id}`,
-        result: {
-          ok: true,
-          room,
-          standings: staff
-            ? await this.snapshotOf(category.id)
-            : publicSnapshot(await this.snapshotOf(category.id)),
+        snapshot: async () => {
+          const standings = await this.snapshotOf(category.id);
+          return { ok: true, room, standings: staff ? standings : publicSnapshot(standings) };
         },
       };
     }
@@ -110,8 +114,14 @@ export class LiveService {
     if (!field) return refuse('errors.notFound', 'No such field');
     if (!isStaffOf(actor, field.stageId))
       return refuse('errors.forbidden', 'Field rooms are for the judges of the stage');
-    const snapshot = this.fieldSnapshot ? await this.fieldSnapshot(field.id) : {};
-    return { socketRoom: `field:${field.id}:staff`, result: { ok: true, room, ...snapshot } };
+    return {
+      socketRoom: `field:${field.id}:staff`,
+      snapshot: async () => ({
+        ok: true,
+        room,
+        ...(this.fieldSnapshot ? await this.fieldSnapshot(field.id) : {}),
+      }),
+    };
   }
 
   standingsChanged(delta: StandingsDelta, published: boolean): void {
