@@ -127,17 +127,25 @@ export interface LiveRoomOptions<S> {
   keepState?: boolean;
   /** How long a join or resync may go unanswered before it is asked again. */
   requestTimeoutMs?: number;
-  /** Wait before asking again after no answer or a server error. */
+  /**
+   * Wait before asking again after no answer or a server error; a load that failed is asked
+   * again after this, doubled on each failure in a row up to `MAX_LOAD_RETRY_DELAY_MS`.
+   */
   retryDelayMs?: number;
 }
 
 const REQUEST_TIMEOUT_MS = 5_000;
 const RETRY_DELAY_MS = 2_000;
+const MAX_LOAD_RETRY_DELAY_MS = 30_000;
 
 interface RoomTrack {
   ref: RoomRef;
   loaded: boolean;
   refusal: LiveRoomRefusal | null;
+  /** What this room's last load threw, until one succeeds (null: none failed). */
+  loadError: unknown;
+  /** Loads failed in a row, for the backoff of the next try. */
+  loadFailures: number;
   /** The connection epoch of the request in flight, or null. */
   inFlight: number | null;
   again: boolean;
@@ -166,7 +174,6 @@ export class LiveRoom<S> {
     return this.latest.current;
   }
   private connectedBefore = false;
-  private loadError: unknown = null;
   private closed = false;
 
   constructor(
@@ -179,6 +186,8 @@ export class LiveRoom<S> {
       ref,
       loaded: false,
       refusal: null,
+      loadError: null,
+      loadFailures: 0,
       inFlight: null,
       again: false,
       retry: null,
@@ -250,6 +259,11 @@ export class LiveRoom<S> {
     for (const room of this.rooms) {
       room.loaded = false;
       room.inFlight = null;
+      room.loadError = null;
+      room.loadFailures = 0;
+      // The join below asks afresh; a retry set before the drop would only ask a second time.
+      if (room.retry) clearTimeout(room.retry);
+      room.retry = null;
     }
     this.set({ status: this.rooms.length === 0 ? 'live' : 'connecting' });
     for (const room of this.rooms) this.enter(room, 'join', rejoin);
@@ -321,14 +335,23 @@ export class LiveRoom<S> {
   private loaded(room: RoomTrack, state: S): void {
     room.refusal = null;
     room.loaded = true;
-    this.loadError = null;
+    room.loadError = null;
+    room.loadFailures = 0;
     this.view = { ...this.view, state };
     this.done(room);
   }
 
+  /** The room stays in `error` with what its load threw, and is asked again after a backoff. */
   private loadFailed(room: RoomTrack, error: unknown): void {
-    this.loadError = error;
+    room.loadError = error;
+    room.loadFailures += 1;
     this.done(room);
+    if (room.inFlight !== null) return; // asked again already (`again`)
+    const base = this.options.retryDelayMs ?? RETRY_DELAY_MS;
+    this.retryLater(
+      room,
+      Math.min(base * 2 ** (room.loadFailures - 1), Math.max(base, MAX_LOAD_RETRY_DELAY_MS)),
+    );
   }
 
   private done(room: RoomTrack): void {
@@ -337,18 +360,19 @@ export class LiveRoom<S> {
     if (room.again) this.enter(room, 'resync');
   }
 
-  private retryLater(room: RoomTrack): void {
+  private retryLater(room: RoomTrack, delayMs = this.options.retryDelayMs ?? RETRY_DELAY_MS): void {
     room.inFlight = null;
     if (room.retry) clearTimeout(room.retry);
     room.retry = setTimeout(() => {
       room.retry = null;
       this.enter(room, 'resync');
-    }, this.options.retryDelayMs ?? RETRY_DELAY_MS);
+    }, delayMs);
   }
 
   private settle(): void {
     const refusal = this.rooms.find((room) => room.refusal)?.refusal;
-    if (refusal || this.loadError) this.set({ status: 'error', error: refusal ?? this.loadError });
+    const failed = this.rooms.find((room) => room.loadError !== null);
+    if (refusal || failed) this.set({ status: 'error', error: refusal ?? failed?.loadError });
     else if (this.rooms.every((room) => room.loaded)) this.set({ status: 'live', error: null });
     else this.set({});
   }

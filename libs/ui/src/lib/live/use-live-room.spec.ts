@@ -75,7 +75,11 @@ async function startVenue(): Promise<Venue> {
         venue.requests.push({ event, room: ref });
         if (!venue.answering) return;
         void socket.join(`${ref.kind}:${ref.id}`);
-        ack({ ok: true, room: ref, standings: snapshot(venue.serve.version, venue.serve.rows) });
+        ack({
+          ok: true,
+          room: ref,
+          standings: { ...snapshot(venue.serve.version, venue.serve.rows), categoryId: ref.id },
+        });
         if (venue.afterJoin) socket.emit('standings:delta', venue.afterJoin);
       };
     socket.on('join', enter('join'));
@@ -92,18 +96,27 @@ const toHeld = (standings: StandingsSnapshot): Held => ({
 });
 
 /** Renders the hook as a screen would: a category room whose deltas carry versions. */
-function mount(socket: LiveSocket, requestTimeoutMs?: number) {
+function mount(
+  socket: LiveSocket,
+  requestTimeoutMs?: number,
+  { failLoads = 0, retryDelayMs = 10 } = {},
+) {
   const loads: { resync: boolean; rejoin: boolean }[] = [];
+  let failing = failLoads;
   const hook = renderHook(() =>
     useLiveRoom<Held>(socket, room, {
       load: (joined) => {
         loads.push({ resync: joined.resync, rejoin: joined.rejoin });
         if (!joined.standings) throw new Error('no standings in the answer');
+        if (failing > 0) {
+          failing -= 1;
+          throw new Error('the results could not be loaded');
+        }
         return toHeld(joined.standings);
       },
       versionOf: (held) => held.version,
       requestTimeoutMs,
-      retryDelayMs: 10,
+      retryDelayMs,
       events: {
         'standings:delta': {
           span: (delta) =>
@@ -119,6 +132,31 @@ function mount(socket: LiveSocket, requestTimeoutMs?: number) {
           pushed.categoryId === CATEGORY && (!held || pushed.version > held.version)
             ? resync()
             : undefined,
+      },
+    }),
+  );
+  return { seen: hook.result, loads, unmount: hook.unmount };
+}
+
+const OTHER = '7c0c2f1e-0000-4000-8000-000000000002';
+
+/** Two category rooms feeding one state; `failing` names the rooms whose load throws for now. */
+function mountTwo(socket: LiveSocket, failing: Set<string>) {
+  const loads: string[] = [];
+  const hook = renderHook(() =>
+    useLiveRoom<Record<string, Held>>(socket, [room, { kind: 'category', id: OTHER }], {
+      load: (joined, current) => {
+        const standings = joined.standings;
+        if (!standings) throw new Error('no standings in the answer');
+        loads.push(standings.categoryId);
+        if (failing.has(standings.categoryId))
+          throw new Error(`${standings.categoryId} could not be loaded`);
+        return { ...current, [standings.categoryId]: toHeld(standings) };
+      },
+      retryDelayMs: 10,
+      events: {
+        'standings:snapshot': (held, pushed) =>
+          (held?.[pushed.categoryId]?.version ?? -1) < pushed.version ? resync() : undefined,
       },
     }),
   );
@@ -239,6 +277,73 @@ describe('useLiveRoom against a real Socket.IO server', () => {
     const { seen, unmount } = mount(socket);
     await until(() => seen.current?.status === 'error');
     expect(seen.current?.error).toEqual({ key: 'errors.forbidden', message: 'Not yours' });
+    unmount();
+  });
+  it('loads again after a load that failed, without a reconnect', async () => {
+    const { seen, loads, unmount } = mount(socket, undefined, { failLoads: 1 });
+    await until(() => seen.current?.status === 'error');
+    expect(seen.current?.error).toEqual(new Error('the results could not be loaded'));
+    await until(() => seen.current?.status === 'live');
+    expect(seen.current?.state).toEqual({ version: 3, rows: ['a', 'b'] });
+    expect(venue.requests.map((request) => request.event)).toEqual(['join', 'resync']);
+    expect(loads).toEqual([
+      { resync: false, rejoin: false },
+      { resync: true, rejoin: false },
+    ]);
+    expect(venue.sockets).toHaveLength(1);
+    unmount();
+  });
+
+  it("keeps one room's failed load as the error while another room loads", async () => {
+    const failing = new Set<string>();
+    const { seen, loads, unmount } = mountTwo(socket, failing);
+    await until(() => seen.current?.status === 'live');
+    failing.add(CATEGORY);
+    // A newer snapshot announced: both rooms resync; the first fails, the second loads after it.
+    const before = loads.filter((id) => id === OTHER).length;
+    venue.io.to(`category:${CATEGORY}`).emit('standings:snapshot', snapshot(4, ['a']));
+    await until(() => loads.filter((id) => id === OTHER).length > before);
+    expect(seen.current?.status).toBe('error');
+    expect(seen.current?.error).toEqual(new Error(`${CATEGORY} could not be loaded`));
+    failing.delete(CATEGORY);
+    await until(() => seen.current?.status === 'live');
+    expect(seen.current?.error).toBeNull();
+    expect(venue.sockets).toHaveLength(1);
+    unmount();
+  });
+
+  it('does not resync after a reconnect for a retry asked for before the drop', async () => {
+    const retryDelayMs = 200;
+    let answers = 0;
+    let answered = false;
+    venue.io.removeAllListeners('connection');
+    venue.io.on('connection', (server) => {
+      venue.sockets.push(server);
+      const enter =
+        (event: 'join' | 'resync') => (ref: RoomRef, ack: (result: JoinResult) => void) => {
+          venue.requests.push({ event, room: ref });
+          answers += 1;
+          if (answers > 1) return ack({ ok: true, room: ref, standings: snapshot(3, ['a']) });
+          // A server error: the client asks again after retryDelayMs. The event after the
+          // answer tells the test that the client has taken the answer (and set its retry).
+          ack({ ok: false, key: 'errors.internal', message: 'try again' });
+          server.emit('run:state', {} as never);
+        };
+      server.on('join', enter('join'));
+      server.on('resync', enter('resync'));
+    });
+    socket.on('run:state', () => (answered = true));
+    const { seen, unmount } = mount(socket, undefined, { retryDelayMs });
+    await until(() => answered);
+    venue.sockets[0].conn.close();
+    await until(() => seen.current?.status === 'live' && venue.sockets.length === 2);
+    // Timers of one length fire in the order they were set: by the end of this wait, the retry
+    // set before the drop would have fired; the join after it shows its request has arrived.
+    await act(() => new Promise((resolve) => setTimeout(resolve, retryDelayMs)));
+    await socket.emitWithAck('join', { kind: 'category', id: OTHER });
+    expect(
+      venue.requests.filter((request) => request.room.id === CATEGORY).map((r) => r.event),
+    ).toEqual(['join', 'join']);
     unmount();
   });
 });
