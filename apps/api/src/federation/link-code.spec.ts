@@ -1,3 +1,4 @@
+import { presetRuleSet } from '@olympiad/scoring';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import {
   claimIsSigned,
@@ -39,21 +40,79 @@ describe('link codes', () => {
     });
   });
 
+  const stage = {
+    olympiad: {
+      id: randomUUID(),
+      name: 'Olympiad',
+      season: '2026',
+      createdAt: '2026-01-01T00:00:00Z',
+    },
+    stage: {
+      id: content.stageId,
+      kind: 'regional' as const,
+      regionCode: 'aktobe',
+      name: 'Aktobe regional stage',
+      venue: '',
+      startsOn: '2026-12-05',
+      endsOn: '2026-12-06',
+      code: 'AKT-R',
+    },
+    categories: [
+      {
+        id: randomUUID(),
+        discipline: 'maze',
+        name: 'Maze 3–4',
+        ageGroupLabel: '3–4',
+        minGrade: 3,
+        maxGrade: 4,
+        preset: 'maze-default',
+        ruleSet: presetRuleSet('maze-default'),
+      },
+    ],
+  };
+  const linkFile = (description: unknown) =>
+    JSON.stringify({ format: LINK_FILE_FORMAT, code: encodeLinkCode(content), stage: description });
+
   it('read a link file, and refuse one whose stage is not its code’s', () => {
-    const stage = { olympiad: {}, stage: { id: content.stageId }, categories: [] };
-    const file = JSON.stringify({ format: LINK_FILE_FORMAT, code: encodeLinkCode(content), stage });
-    expect(decodeLinkText(file)).toMatchObject({ ok: true, content, description: stage });
-    const other = JSON.stringify({
-      format: LINK_FILE_FORMAT,
-      code: encodeLinkCode(content),
-      stage: { ...stage, stage: { id: randomUUID() } },
+    expect(decodeLinkText(linkFile(stage))).toMatchObject({
+      ok: true,
+      content,
+      description: stage,
     });
+    const other = linkFile({ ...stage, stage: { ...stage.stage, id: randomUUID() } });
     expect(decodeLinkText(other)).toMatchObject({
       ok: false,
       message: expect.stringContaining('another stage'),
     });
     expect(decodeLinkText('{"format":"something-else"}')).toMatchObject({ ok: false });
     expect(decodeLinkText('{not json')).toMatchObject({ ok: false });
+  });
+
+  it('refuse a link file whose stage has a discipline, a rule set or a parameter this server cannot judge by', () => {
+    const [category] = stage.categories;
+    const maze = presetRuleSet('maze-default');
+    const withCategory = (changed: object) =>
+      linkFile({ ...stage, categories: [{ ...category, ...changed }] });
+    expect(decodeLinkText(withCategory({ discipline: 'football' }))).toEqual({
+      ok: false,
+      message: expect.stringContaining('categories.0.discipline'),
+    });
+    expect(
+      decodeLinkText(
+        withCategory({ ruleSet: { ...maze, params: { ...maze?.params, attempts: 99 } } }),
+      ),
+    ).toEqual({
+      ok: false,
+      message: expect.stringContaining('categories.0.ruleSet.params.attempts'),
+    });
+    expect(decodeLinkText(withCategory({ ruleSet: presetRuleSet('sumo-default') }))).toEqual({
+      ok: false,
+      message: expect.stringContaining('categories.0.ruleSet.discipline'),
+    });
+    expect(decodeLinkText(linkFile({ ...stage, categories: undefined }))).toEqual({
+      ok: false,
+      message: expect.stringContaining('categories'),
+    });
   });
 
   it('keep only a digest of the secret', () => {

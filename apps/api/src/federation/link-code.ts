@@ -1,9 +1,11 @@
 import {
   linkCodeContentSchema,
+  linkedStageDescriptionSchema,
   type LinkCodeContent,
   type LinkedStageDescription,
 } from '@olympiad/contracts';
 import { createHash, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { issuesFromZod } from '../common/zod-issues';
 import { publicKeyFromText } from './venue-key';
 
 /** What starts a link code; the rest is base64url JSON (docs/federation.md, "Linking"). */
@@ -28,6 +30,22 @@ export type DecodedLink =
   | { ok: false; message: string };
 
 /**
+ * The stage a venue is handed (the republic's answer to a claim, or a link file's), read before
+ * anything is created from it: a discipline, a rule set or a rule parameter this server cannot
+ * judge by is refused with what is wrong (`categories.0.ruleSet.params.attempts: ...`).
+ */
+export function readStageDescription(
+  input: unknown,
+): { ok: true; description: LinkedStageDescription } | { ok: false; problems: string } {
+  const parsed = linkedStageDescriptionSchema.safeParse(input);
+  if (parsed.success) return { ok: true, description: parsed.data };
+  const problems = issuesFromZod(parsed.error)
+    .map((issue) => `${issue.path || '(stage)'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, problems };
+}
+
+/**
  * Reads what the venue's organiser pasted: a link code, or a link file's JSON (the code and the
  * stage description, for a venue with no connection to the republic).
  */
@@ -44,10 +62,12 @@ export function decodeLinkText(text: string): DecodedLink {
       return { ok: false, message: 'This is not a link file from the republic server' };
     const code = decodeLinkText(file.code);
     if (!code.ok) return code;
-    const description = file.stage as LinkedStageDescription;
-    if (description?.stage?.id !== code.content.stageId)
+    const read = readStageDescription(file.stage);
+    if (!read.ok)
+      return { ok: false, message: `The link file's stage cannot be used here: ${read.problems}` };
+    if (read.description.stage.id !== code.content.stageId)
       return { ok: false, message: 'The link file describes another stage than its code' };
-    return { ...code, description };
+    return { ...code, description: read.description };
   }
   if (!trimmed.startsWith(LINK_CODE_PREFIX))
     return { ok: false, message: `A link code starts with ${LINK_CODE_PREFIX}` };

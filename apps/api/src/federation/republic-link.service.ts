@@ -7,9 +7,8 @@ import {
   type RepublicLinkStatus,
   type VenueClaim,
 } from '@olympiad/contracts';
-import type { RuleSet } from '@olympiad/scoring';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
+import { CategoriesQuery } from '../categories/categories.query';
 import { CategoriesStore, NEW_CATEGORY_STATE } from '../categories/categories.store';
 import { ApiError, invalid, notFound } from '../common/api-error';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
@@ -18,7 +17,7 @@ import { StagesQuery } from '../stages/stages.query';
 import { StagesStore } from '../stages/stages.store';
 import { randomCode } from '../auth/secret-hash';
 import { FederationService } from './federation.service';
-import { decodeLinkText, signClaim } from './link-code';
+import { decodeLinkText, readStageDescription, signClaim } from './link-code';
 import { Outbox } from './outbox';
 import { RepublicLinkEntity } from './republic-link.entity';
 import { deviationsOf } from './venue-links.service';
@@ -102,14 +101,23 @@ export class RepublicLinkService {
         `The republic server at ${url} cannot be reached (${(error as Error).message}): try again, or link with a link file`,
       );
     }
-    const body = (await response.json().catch(() => ({}))) as { key?: string; message?: string };
-    if (!response.ok)
+    const body: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const refusal = body as { key?: string; message?: string };
       throw new ApiError(
         response.status === 403 ? HttpStatus.FORBIDDEN : HttpStatus.BAD_GATEWAY,
-        body.key ?? 'federation.republicRefused',
-        `The republic server refused the link: ${body.message ?? response.status}`,
+        refusal.key ?? 'federation.republicRefused',
+        `The republic server refused the link: ${refusal.message ?? response.status}`,
       );
-    return body as unknown as LinkedStageDescription;
+    }
+    const read = readStageDescription(body);
+    if (!read.ok)
+      throw new ApiError(
+        HttpStatus.BAD_GATEWAY,
+        'federation.republicAnswerInvalid',
+        `The republic server answered with a stage this server cannot use, so nothing was created: ${read.problems}`,
+      );
+    return read.description;
   }
 
   async status(): Promise<RepublicLinkStatus[]> {
@@ -167,14 +175,11 @@ export class RepublicLinkService {
     }
     for (const category of categories) {
       if (await this.categories.categoryExists(category.id, manager)) continue;
-      const ruleSet = category.ruleSet as unknown as RuleSet;
       await this.categoriesStore.insertCategory(
         {
           ...category,
-          discipline: category.discipline as CategoryRow['discipline'],
           stageId: stage.id,
-          ruleSet,
-          templateRuleSet: ruleSet,
+          templateRuleSet: category.ruleSet,
           ...NEW_CATEGORY_STATE,
         },
         manager,

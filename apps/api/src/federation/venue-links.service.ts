@@ -193,7 +193,7 @@ export class VenueLinksService {
       categories: categories.map((category) => ({
         id: category.id,
         ...categoryDefinition(category),
-        ruleSet: templateRuleSetOf(category) as unknown as Record<string, unknown>,
+        ruleSet: templateRuleSetOf(category),
       })),
     };
   }

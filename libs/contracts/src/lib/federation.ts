@@ -1,4 +1,6 @@
+import { ruleSetSchema } from '@olympiad/scoring';
 import { z } from 'zod';
+import { disciplineSchema } from './domain';
 
 /**
  * Federation between regional venues and the republic server (docs/federation.md): the shapes
@@ -38,17 +40,26 @@ export const venueClaimSchema = z.strictObject({
 });
 export type VenueClaim = z.infer<typeof venueClaimSchema>;
 
-/** A category of the republic's template, as a venue pulls it when it links. */
-export const templateCategorySchema = z.object({
-  id: z.string(),
-  discipline: z.string(),
-  name: z.string(),
-  ageGroupLabel: z.string(),
-  minGrade: z.number(),
-  maxGrade: z.number(),
-  preset: z.string(),
-  ruleSet: z.record(z.string(), z.unknown()),
-});
+/**
+ * A category of the republic's template, as a venue pulls it when it links. The venue judges by
+ * this rule set, so it is read as the rules library reads a stored one (every range) and must be
+ * for the category's discipline.
+ */
+export const templateCategorySchema = z
+  .object({
+    id: z.string(),
+    discipline: disciplineSchema,
+    name: z.string(),
+    ageGroupLabel: z.string(),
+    minGrade: z.number().int(),
+    maxGrade: z.number().int(),
+    preset: z.string(),
+    ruleSet: ruleSetSchema,
+  })
+  .refine((category) => category.ruleSet.discipline === category.discipline, {
+    path: ['ruleSet', 'discipline'],
+    message: "the rule set is not for the category's discipline",
+  });
 export type TemplateCategory = z.infer<typeof templateCategorySchema>;
 
 /** The republic's answer to a claim, and the content of a link file: the stage to run. */

@@ -560,6 +560,8 @@ export const en = {
   'federation.republicUnreachable':
     'The republic server cannot be reached. Try again, or link with a link file.',
   'federation.republicRefused': 'The republic server refused the link.',
+  'federation.republicAnswerInvalid':
+    'The republic server answered with a stage this server cannot use (a discipline or rule it does not know), so nothing was created. Check that both servers run the same version of the program.',
   'console.stage.tab.republic': 'Republic',
   'console.federation.linkTitle': 'Link to the republic server',
   'console.federation.linkHint':

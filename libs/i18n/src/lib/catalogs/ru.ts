@@ -565,6 +565,8 @@ export const ru = {
   'federation.republicUnreachable':
     'Республиканский сервер недоступен. Попробуйте ещё раз или привяжите площадку файлом привязки.',
   'federation.republicRefused': 'Республиканский сервер отказал в привязке.',
+  'federation.republicAnswerInvalid':
+    'Республиканский сервер прислал этап, который этот сервер не может принять (неизвестная дисциплина или правило), поэтому ничего не создано. Проверьте, что на обоих серверах одна и та же версия программы.',
   'console.stage.tab.republic': 'Республика',
   'console.federation.linkTitle': 'Привязка к республиканскому серверу',
   'console.federation.linkHint':
