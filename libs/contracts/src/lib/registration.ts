@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiErrorBody } from './errors';
+import { apiErrorBodySchema } from './errors';
 
 /**
  * Registration import: a CSV or XLSX file of teams as schools send it. The organiser uploads it
@@ -165,12 +165,7 @@ export const registrationResultSchema = z.object({
 export type RegistrationResult = z.infer<typeof registrationResultSchema>;
 
 /** Why a commit job failed: the error answer the direct save would have given. */
-const commitErrorSchema = z.object({
-  statusCode: z.number(),
-  key: z.string(),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), key: z.string(), message: z.string() })).optional(),
-}) satisfies z.ZodType<ApiErrorBody>;
+const commitErrorSchema = apiErrorBodySchema;
 
 /**
  * A confirmed import being written (POST /api/stages/:id/registration/commits answers 202 with it;

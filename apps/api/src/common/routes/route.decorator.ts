@@ -8,9 +8,10 @@ import {
   Put,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
+import { ApiDefaultResponse, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import {
   API_PREFIX,
+  apiErrorBodySchema,
   type ApiRoute,
   type HttpMethod,
   type RouteAddress,
@@ -58,16 +59,22 @@ function responseDto(route: ApiRoute, schema: z.ZodType) {
 
 const byAddress = new Map<string, ApiRoute>(
   Object.values(routeTable).flatMap((area) =>
-    Object.values(area as Record<string, ApiRoute>).map((route) => [`${route.method} ${route.path}`, route] as const),
+    Object.values(area as Record<string, ApiRoute>).map(
+      (route) => [`${route.method} ${route.path}`, route] as const,
+    ),
   ),
 );
 
 /** The table's whole route (schemas included) behind an address the apps also use. */
 export function routeOf<A extends RouteAddress>(address: A): RouteOf<A> & ApiRoute {
   const route = byAddress.get(`${address.method} ${address.path}`);
-  if (!route) throw new Error(`${address.method} ${address.path} is not in libs/contracts' route table`);
+  if (!route)
+    throw new Error(`${address.method} ${address.path} is not in libs/contracts' route table`);
   return route as RouteOf<A> & ApiRoute;
 }
+
+/** Every refusal's body in the OpenAPI document (libs/contracts' apiErrorBodySchema). */
+class ApiErrorAnswer extends createZodDto(apiErrorBodySchema) {}
 
 type Handler<R extends ApiRoute> = (...args: never[]) => RouteResult<R> | Promise<RouteResult<R>>;
 
@@ -85,6 +92,12 @@ export function Route<A extends RouteAddress>(address: A) {
     SetMetadata(ROUTE_METADATA, route),
   ];
   if (route.summary) decorators.push(ApiOperation({ summary: route.summary }));
+  decorators.push(
+    ApiDefaultResponse({
+      description: 'A refusal, with its kk/ru/en message key',
+      type: ApiErrorAnswer,
+    }),
+  );
   if (route.kind === 'file') {
     decorators.push(ApiProduces(route.contentType));
   } else {
