@@ -1,9 +1,9 @@
 import type { JoinResult } from '@olympiad/contracts';
 
 /** A join the service lets in: the socket room, and how to build what the client sees first. */
-export interface RoomAdmission {
+export interface RoomAdmission<R extends { ok: boolean } = JoinResult> {
   socketRoom: string;
-  snapshot: () => Promise<JoinResult>;
+  snapshot: () => Promise<R>;
 }
 
 /** What of a Socket.IO socket entering a room takes. */
@@ -19,7 +19,10 @@ export interface RoomMember {
  * first would miss the event and the room would never send it. A snapshot refused or failed takes
  * a socket out of the room again, unless it was there before (a resync).
  */
-export async function enterRoom(socket: RoomMember, admission: RoomAdmission): Promise<JoinResult> {
+export async function enterRoom<R extends { ok: boolean } = JoinResult>(
+  socket: RoomMember,
+  admission: RoomAdmission<R>,
+): Promise<R> {
   const wasIn = socket.rooms.has(admission.socketRoom);
   await socket.join(admission.socketRoom);
   const leave = async () => {
