@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
 } from '@olympiad/contracts';
 import type { Server, Socket } from 'socket.io';
+import { enterRoom } from '../live/room-entry';
 import { DisplaysService } from './displays.service';
 
 type DisplaySocket = Socket<
@@ -45,11 +46,11 @@ export class DisplaysGateway implements OnGatewayDisconnect {
         message: 'hello is { displayId: uuid, secret }',
       };
     try {
-      const result = await this.displays.hello(hello.data.displayId, hello.data.secret);
-      if (result.ok) {
-        socket.data.displayId = hello.data.displayId;
-        await socket.join(`display:${hello.data.displayId}`);
-      }
+      const { displayId, secret } = hello.data;
+      const result = await this.displays.hello(displayId, secret, (answer) =>
+        enterRoom(socket, { socketRoom: `display:${displayId}`, snapshot: answer }),
+      );
+      if (result.ok) socket.data.displayId = displayId;
       return result;
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));

@@ -19,8 +19,12 @@ interface StoredDisplay {
   name: string | null;
   config: DisplayConfig;
   createdAt: string;
+  /** Only in records written before last-seen got its own key (`display-seen:{id}`); read as a fallback. */
   lastSeenAt: string | null;
 }
+
+/** How the gateway answers a hello whose secret was right: joins the room, then builds the answer. */
+export type HelloEntry = (answer: () => Promise<DisplayHelloResult>) => Promise<DisplayHelloResult>;
 
 export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = {
   stageCode: null,
@@ -29,6 +33,13 @@ export const DEFAULT_DISPLAY_CONFIG: DisplayConfig = {
   everySeconds: 15,
 };
 const PREFIX = 'display:';
+/** Last-seen apart from the record, so a hello never writes back what the organiser changes. */
+const SEEN_PREFIX = 'display-seen:';
+const UNKNOWN: DisplayHelloResult = {
+  ok: false,
+  key: 'displays.unknown',
+  message: 'This display is not known; pair it again',
+};
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
@@ -59,25 +70,36 @@ export class DisplaysService {
     return { displayId, secret, code };
   }
 
-  /** A display (re)connected: proves it is the one paired, and gets what it should show. */
-  async hello(displayId: string, secret: string): Promise<DisplayHelloResult> {
+  /**
+   * A display (re)connected: proves it is the one paired, and gets what it should show. The
+   * secret is checked before `enter` joins its room, and what it should show is read only after
+   * (docs/architecture.md, `displays/`): a change pushed meanwhile reaches it.
+   */
+  async hello(
+    displayId: string,
+    secret: string,
+    enter: HelloEntry = (answer) => answer(),
+  ): Promise<DisplayHelloResult> {
     const display = await this.load(displayId);
     const expected = display ? Buffer.from(display.secretHash, 'hex') : undefined;
     const given = Buffer.from(hash(secret), 'hex');
-    if (!display || !expected || !timingSafeEqual(expected, given)) {
+    if (!display || !expected || !timingSafeEqual(expected, given)) return UNKNOWN;
+    await this.markSeen(displayId);
+    return enter(async () => {
+      const current = await this.load(displayId);
+      if (!current) return UNKNOWN;
       return {
-        ok: false,
-        key: 'displays.unknown',
-        message: 'This display is not known; pair it again',
+        ok: true,
+        paired: current.code === null,
+        code: current.code,
+        config: current.config,
       };
-    }
-    await this.store(displayId, { ...display, lastSeenAt: new Date().toISOString() });
-    return { ok: true, paired: display.code === null, code: display.code, config: display.config };
+    });
   }
 
+  /** A display's socket closed; a display removed meanwhile is not recorded again. */
   async seen(displayId: string): Promise<void> {
-    const display = await this.load(displayId);
-    if (display) await this.store(displayId, { ...display, lastSeenAt: new Date().toISOString() });
+    if (await this.settings.get(PREFIX + displayId)) await this.markSeen(displayId);
   }
 
   /** The organiser claims the display showing `code`; the code is used up. */
@@ -110,11 +132,18 @@ export class DisplaysService {
   }
 
   async remove(id: string): Promise<void> {
+    await this.settings.remove(SEEN_PREFIX + id);
     if (!(await this.settings.remove(PREFIX + id))) throw notFound('Display', id);
   }
 
   async list(online: (id: string) => Promise<boolean>): Promise<DisplaySummary[]> {
     const displays = await this.all();
+    const seen = new Map(
+      (await this.settings.withPrefix(SEEN_PREFIX)).map((row) => [
+        row.key.slice(SEEN_PREFIX.length),
+        row.value,
+      ]),
+    );
     const summaries = await Promise.all(
       displays.map(async ([id, display]) => ({
         id,
@@ -122,7 +151,7 @@ export class DisplaysService {
         code: display.code,
         paired: display.code === null,
         config: display.config,
-        lastSeenAt: display.lastSeenAt,
+        lastSeenAt: seen.get(id) ?? display.lastSeenAt,
         online: await online(id),
       })),
     );
@@ -155,6 +184,10 @@ export class DisplaysService {
       row.key.slice(PREFIX.length),
       JSON.parse(row.value) as StoredDisplay,
     ]);
+  }
+
+  private async markSeen(displayId: string): Promise<void> {
+    await this.settings.set(SEEN_PREFIX + displayId, new Date().toISOString());
   }
 
   private async store(id: string, display: StoredDisplay): Promise<void> {
