@@ -84,6 +84,16 @@ const PARTS = [
     part: 'PostgreSQL server binaries initdb and pg_ctl (throwaway test database)',
     present: (s) => postgresBinDir(s) !== undefined,
   },
+  {
+    package: 'redis-server',
+    part: 'Redis (live fan-out and shared limits across replicas)',
+    present: (s) => onPath(s, 'redis-server'),
+  },
+  {
+    package: 'haproxy',
+    part: 'HAProxy (the load balancer in front of replicas)',
+    present: (s) => onPath(s, 'haproxy'),
+  },
 ];
 
 /**

@@ -32,6 +32,8 @@ const everything = [
   '/usr/bin/python3',
   '/usr/lib/postgresql/15/bin/initdb',
   '/usr/lib/postgresql/15/bin/pg_ctl',
+  '/usr/bin/redis-server',
+  '/usr/sbin/haproxy',
 ];
 const packagesMissingOn = (/** @type {ReturnType<typeof machine>} */ system) =>
   missingParts(system).map((part) => part.package);
@@ -55,6 +57,8 @@ describe('the Debian packages the tests need', () => {
       'iproute2',
       'python3',
       'postgresql',
+      'redis-server',
+      'haproxy',
     ]);
   });
 

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { openDatabase } from './open-database';
 import { serializeSqliteAccess } from './sqlite-serializer';
 
 /**
@@ -16,7 +17,7 @@ import { serializeSqliteAccess } from './sqlite-serializer';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
       dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+        const dataSource = await openDatabase(options as DataSourceOptions);
         if (dataSource.options.type === 'better-sqlite3') serializeSqliteAccess(dataSource);
         return dataSource;
       },

@@ -31,3 +31,9 @@ export function describeOnEachDatabase(
     describe.each<Row>([['PostgreSQL', openPostgres]])(title, body);
   else describe.skip.each<Row>([[`PostgreSQL ${NO_POSTGRES}`, openPostgres]])(title, body);
 }
+
+/** `describe` for a suite that needs PostgreSQL itself; shown as skipped with the reason when there is none. */
+export function describeOnPostgres(title: string, body: (adminUrl: string) => void): void {
+  if (postgresUrl || postgresRequired) describe(title, () => body(postgresUrl ?? ''));
+  else describe.skip(`${title} ${NO_POSTGRES}`, () => body(''));
+}

@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { openDatabase } from '../database/open-database';
 import { serializeSqliteAccess } from '../database/sqlite-serializer';
 
 export interface TempDatabase {
@@ -15,8 +16,9 @@ export interface TempDatabase {
 /** A migrated SQLite file in a fresh temporary folder, for tests that need the real database. */
 export async function openTempSqlite(): Promise<TempDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-db-'));
-  const dataSource = new DataSource(dataSourceOptions({ kind: 'sqlite', file: path.join(dir, 'olympiad.sqlite') }));
-  await dataSource.initialize();
+  const dataSource = await openDatabase(
+    dataSourceOptions({ kind: 'sqlite', file: path.join(dir, 'olympiad.sqlite') }),
+  );
   serializeSqliteAccess(dataSource);
   return {
     dataSource,
@@ -39,8 +41,9 @@ export async function openTempPostgres(adminUrl: string): Promise<TempDatabase> 
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const dataSource = new DataSource(dataSourceOptions({ kind: 'postgres', url: url.toString() }));
-  await dataSource.initialize();
+  const dataSource = await openDatabase(
+    dataSourceOptions({ kind: 'postgres', url: url.toString() }),
+  );
   return {
     dataSource,
     async close() {
