@@ -28,6 +28,12 @@ const envSchema = z.object({
       .regex(/^(mqtts?|wss?|tcp):\/\//, 'MQTT_URL must be an mqtt:// (or mqtts, ws, wss) URL')
       .optional(),
   ),
+  REDIS_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// (or rediss://) URL')
+      .optional(),
+  ),
   MQTT_PORT: portSchema.default(1883),
   MQTT_HOST: z.string().default('0.0.0.0'),
   MQTT_TLS_PORT: portSchema.default(8883),
@@ -93,6 +99,11 @@ export interface AppConfig {
         tlsPort?: number;
       }
     | { kind: 'external'; url: string; username?: string; password?: string; clientId?: string };
+  /**
+   * The Redis that several replicas share (docs/deploy.md); absent on a single venue laptop, where
+   * everything stays in the one process.
+   */
+  redisUrl?: string;
   /** Events a single device may send per second (bursts up to twice that); more are refused as a flood. */
   sensorMaxEventsPerSecond: number;
   jwtSecret?: string;
@@ -156,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           host: e.MQTT_HOST,
           ...(e.HTTPS === 'on' && e.MQTT_TLS === 'on' ? { tlsPort: e.MQTT_TLS_PORT } : {}),
         },
+    redisUrl: e.REDIS_URL,
     sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
