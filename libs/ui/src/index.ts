@@ -8,6 +8,7 @@ export * from './lib/app-shell/app-shell';
 export * from './lib/button/button';
 export * from './lib/choice-group/choice-group';
 export * from './lib/text-field/text-field';
+export * from './lib/select-field/select-field';
 export * from './lib/status-banner/status-banner';
 export * from './lib/query-status/query-status';
 export * from './lib/connection-badge/connection-badge';
