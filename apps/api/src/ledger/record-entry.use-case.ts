@@ -59,6 +59,7 @@ export class RecordEntryUseCase {
     const outcome = await this.lock.run(input.categoryId, async () => {
       try {
         const written = await this.dataSource.transaction(async (manager) => {
+          await this.lock.hold(manager, input.categoryId);
           const result = await this.write(manager, input, actor, options.reviewed === true);
           await alongside?.(manager);
           return result;

@@ -21,6 +21,7 @@ export class RecomputeStandingsUseCase {
     const outcome = await this.lock.run(categoryId, async () => {
       try {
         const result = await this.dataSource.transaction(async (manager) => {
+          await this.lock.hold(manager, categoryId);
           const category = await this.categories.categoryById(categoryId, manager);
           if (!category) throw new EntityNotFoundError('CategoryEntity', { id: categoryId });
           return {
