@@ -3,18 +3,20 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { APP_CONFIG } from '../config/app-config';
 import { FieldsDataModule } from '../fields/fields-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OrganiserAccountEntity } from './organiser-account.entity';
+import { throttlerOptions } from './throttler-options';
 import { TokenService } from './token.service';
 
 @Module({
   imports: [
     JwtModule.register({}),
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }]),
+    ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: throttlerOptions }),
     TypeOrmModule.forFeature([OrganiserAccountEntity]),
     JudgesDataModule,
     StagesDataModule,
