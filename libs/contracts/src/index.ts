@@ -3,6 +3,7 @@ export * from './lib/regions';
 export * from './lib/rest';
 export * from './lib/errors';
 export * from './lib/live-events';
+export * from './lib/room-ref';
 export * from './lib/runs';
 export * from './lib/leaderboard-live';
 export * from './lib/mqtt';

@@ -3,15 +3,13 @@ import type { HeldEntry } from './held-entries';
 import type { StandingRow } from '@olympiad/scoring';
 import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent } from './runs';
 import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
+import type { RoomRef } from './room-ref';
 
 /**
  * Socket.IO contract (docs/design.md#live-updates). A client joins a room and gets a snapshot with a version;
  * after that it gets deltas whose version is exactly one more than the last one it saw. A client
  * that sees a gap emits `resync` and replaces its state with the snapshot it gets back.
  */
-
-export type RoomRef =
-  { kind: 'stage'; id: string } | { kind: 'category'; id: string } | { kind: 'field'; id: string };
 
 /** What `join`, `resync` and `leave` take: checked by the live gateway, since a socket message is any JSON. */
 export const roomRefSchema = z
@@ -24,9 +22,6 @@ export const displayHelloSchema = z
   .strict();
 export type DisplayHello = z.infer<typeof displayHelloSchema>;
 
-export function roomName(room: RoomRef): string {
-  return `${room.kind}:${room.id}`;
-}
 
 export const categorySummarySchema = z.object({
   id: z.string(),
