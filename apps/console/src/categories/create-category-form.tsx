@@ -3,13 +3,14 @@ import type { MessageKey } from '@olympiad/i18n';
 import {
   Button,
   describeError,
+  SelectField,
   StatusBanner,
   TextField,
   type ApiClient,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { presetLabel } from './rule-set-text';
 
 const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
@@ -32,7 +33,6 @@ export function CreateCategoryForm({
   onCreated: () => void;
 }) {
   const { lang, t } = useLanguage();
-  const ids = { discipline: useId(), preset: useId(), group: useId() };
   const presets = useQuery((signal) => api.call(routes.categories.presets, {}, { signal }), [api]);
   const [discipline, setDiscipline] = useState<(typeof DISCIPLINES)[number]>('maze');
   const [preset, setPreset] = useState('');
@@ -80,60 +80,34 @@ export function CreateCategoryForm({
         <StatusBanner kind="error">{describeError(lang, presets.error)}</StatusBanner>
       ) : null}
       <div className="form-grid">
-        <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.discipline}>
-            {t('console.categories.discipline')}
-          </label>
-          <select
-            id={ids.discipline}
-            className="ui-field__input"
-            value={discipline}
-            onChange={(event) => {
-              setDiscipline(event.target.value as typeof discipline);
-              setPreset('');
-            }}
-          >
-            {DISCIPLINES.map((value) => (
-              <option key={value} value={value}>
-                {t(`discipline.${value}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.group}>
-            {t('console.categories.ageGroup')}
-          </label>
-          <select
-            id={ids.group}
-            className="ui-field__input"
-            value={group}
-            onChange={(event) => setGroup(event.target.value)}
-          >
-            {AGE_GROUPS.map((value) => (
-              <option key={value.label} value={value.label}>
-                {value.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="ui-field form-grid__wide">
-          <label className="ui-field__label" htmlFor={ids.preset}>
-            {t('console.categories.preset')}
-          </label>
-          <select
-            id={ids.preset}
-            className="ui-field__input"
-            value={chosenPreset}
-            onChange={(event) => setPreset(event.target.value)}
-          >
-            {choices.map((value) => (
-              <option key={value.name} value={value.name}>
-                {presetLabel(lang, value.name)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          label={t('console.categories.discipline')}
+          options={DISCIPLINES.map((value) => ({
+            value,
+            label: t(`discipline.${value}` as MessageKey),
+          }))}
+          value={discipline}
+          onChange={(value) => {
+            setDiscipline(value);
+            setPreset('');
+          }}
+        />
+        <SelectField
+          label={t('console.categories.ageGroup')}
+          options={AGE_GROUPS.map((value) => ({ value: value.label, label: value.label }))}
+          value={group}
+          onChange={setGroup}
+        />
+        <SelectField
+          className="form-grid__wide"
+          label={t('console.categories.preset')}
+          options={choices.map((value) => ({
+            value: value.name,
+            label: presetLabel(lang, value.name),
+          }))}
+          value={chosenPreset}
+          onChange={setPreset}
+        />
         <TextField
           className="form-grid__wide"
           label={t('console.categories.name')}

@@ -1,8 +1,8 @@
 import { type DeviceStatus, type DeviceSummary, type RegisteredDevice, routes } from '@olympiad/contracts';
 import { formatClockTime, type MessageKey } from '@olympiad/i18n';
-import { type ApiClient, Button, ConnectionBadge, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
+import { type ApiClient, Button, ConnectionBadge, describeError, QueryStatus, SelectField, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import QRCode from 'qrcode';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { useDeviceHealth } from './use-device-health';
 
@@ -129,7 +129,6 @@ function RegisterDeviceForm({ api, fieldId, onRegistered }: { api: ApiClient; fi
 
 function CreateFieldForm({ api, stageId, onCreated }: { api: ApiClient; stageId: string; onCreated: () => void }) {
   const { lang, t } = useLanguage();
-  const disciplineId = useId();
   const [name, setName] = useState('');
   const [discipline, setDiscipline] = useState<(typeof DISCIPLINES)[number]>('maze');
   const [busy, setBusy] = useState(false);
@@ -153,12 +152,12 @@ function CreateFieldForm({ api, stageId, onCreated }: { api: ApiClient; stageId:
       {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
       <div className="form-grid">
         <TextField label={t('console.fields.name')} placeholder={t('console.fields.namePlaceholder')} value={name} onChange={(event) => setName(event.target.value)} />
-        <div className="ui-field">
-          <label className="ui-field__label" htmlFor={disciplineId}>{t('console.categories.discipline')}</label>
-          <select id={disciplineId} className="ui-field__input" value={discipline} onChange={(event) => setDiscipline(event.target.value as typeof discipline)}>
-            {DISCIPLINES.map((value) => <option key={value} value={value}>{t(`discipline.${value}` as MessageKey)}</option>)}
-          </select>
-        </div>
+        <SelectField
+          label={t('console.categories.discipline')}
+          options={DISCIPLINES.map((value) => ({ value, label: t(`discipline.${value}` as MessageKey) }))}
+          value={discipline}
+          onChange={setDiscipline}
+        />
       </div>
       <Button type="submit" busy={busy} disabled={!name.trim()}>{t('console.fields.submit')}</Button>
     </form>

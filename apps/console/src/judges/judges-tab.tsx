@@ -5,12 +5,13 @@ import {
   Button,
   describeError,
   QueryStatus,
+  SelectField,
   StatusBanner,
   TextField,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { PinCards, type PinCard } from './pin-cards';
 
 /**
@@ -19,7 +20,6 @@ import { PinCards, type PinCard } from './pin-cards';
  */
 export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary }) {
   const { lang, t } = useLanguage();
-  const roleId = useId();
   const judges = useQuery(
     (signal) => api.call(routes.judges.list, { params: { stageId: stage.id } }, { signal }),
     [api, stage.id],
@@ -147,20 +147,15 @@ export function JudgesTab({ api, stage }: { api: ApiClient; stage: StageSummary 
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
-          <div className="ui-field">
-            <label className="ui-field__label" htmlFor={roleId}>
-              {t('console.judges.role')}
-            </label>
-            <select
-              id={roleId}
-              className="ui-field__input"
-              value={role}
-              onChange={(event) => setRole(event.target.value as Judge['role'])}
-            >
-              <option value="judge">{t('judge.role.judge')}</option>
-              <option value="head-judge">{t('judge.role.head-judge')}</option>
-            </select>
-          </div>
+          <SelectField<Judge['role']>
+            label={t('console.judges.role')}
+            options={[
+              { value: 'judge', label: t('judge.role.judge') },
+              { value: 'head-judge', label: t('judge.role.head-judge') },
+            ]}
+            value={role}
+            onChange={setRole}
+          />
         </div>
         {(categories.data ?? []).length > 0 ? (
           <fieldset className="check-group">

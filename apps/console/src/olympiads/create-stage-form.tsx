@@ -4,12 +4,13 @@ import {
   Button,
   describeError,
   problemText,
+  SelectField,
   StatusBanner,
   TextField,
   type ApiClient,
   useLanguage,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
 
 /** A regional stage (region, venue, dates) or the republic stage of an olympiad. */
@@ -23,7 +24,6 @@ export function CreateStageForm({
   onCreated: () => void;
 }) {
   const { lang, t } = useLanguage();
-  const ids = { kind: useId(), region: useId() };
   const [kind, setKind] = useState<'regional' | 'republic'>('regional');
   const [regionCode, setRegionCode] = useState('');
   const [name, setName] = useState('');
@@ -67,49 +67,30 @@ export function CreateStageForm({
         <StatusBanner kind="error">{describeError(lang, form.failure)}</StatusBanner>
       ) : null}
       <div className="form-grid">
-        <div className="ui-field">
-          <label className="ui-field__label" htmlFor={ids.kind}>
-            {t('console.stages.kind')}
-          </label>
-          <select
-            id={ids.kind}
-            className="ui-field__input"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as typeof kind)}
-          >
-            <option value="regional">{t('stage.kind.regional')}</option>
-            <option value="republic">{t('stage.kind.republic')}</option>
-          </select>
-        </div>
+        <SelectField
+          label={t('console.stages.kind')}
+          options={[
+            { value: 'regional', label: t('stage.kind.regional') },
+            { value: 'republic', label: t('stage.kind.republic') },
+          ]}
+          value={kind}
+          onChange={setKind}
+        />
         {kind === 'regional' ? (
-          <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.region}>
-              {t('console.stages.region')}
-            </label>
-            <select
-              id={ids.region}
-              className="ui-field__input"
-              value={regionCode}
-              aria-invalid={form.problems['regionCode'] ? true : undefined}
-              onChange={(event) => {
-                setRegionCode(event.target.value);
-                const region = REGIONS.find((candidate) => candidate.code === event.target.value);
-                if (region && !name) setName(`${region.name[lang]} — ${t('stage.kind.regional')}`);
-              }}
-            >
-              <option value="">{t('console.stages.pickRegion')}</option>
-              {regions.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {region.name[lang]}
-                </option>
-              ))}
-            </select>
-            {form.problems['regionCode'] ? (
-              <span className="ui-field__error">
-                {problemText(lang, form.problems['regionCode'])}
-              </span>
-            ) : null}
-          </div>
+          <SelectField
+            label={t('console.stages.region')}
+            options={[
+              { value: '', label: t('console.stages.pickRegion') },
+              ...regions.map((region) => ({ value: region.code, label: region.name[lang] })),
+            ]}
+            value={regionCode}
+            error={problemText(lang, form.problems['regionCode'])}
+            onChange={(code) => {
+              setRegionCode(code);
+              const region = REGIONS.find((candidate) => candidate.code === code);
+              if (region && !name) setName(`${region.name[lang]} — ${t('stage.kind.regional')}`);
+            }}
+          />
         ) : null}
         <TextField
           className="form-grid__wide"
