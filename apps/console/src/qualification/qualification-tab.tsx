@@ -1,13 +1,14 @@
 import {
   Button,
   describeError,
+  SelectField,
   StatusBanner,
   TextField,
   type ApiClient,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   routes,
   type QualificationDecisionView,
@@ -25,7 +26,6 @@ export function QualificationTab({
   stage: StageSummary & { olympiadId: string };
 }) {
   const { lang, t } = useLanguage();
-  const targetId = useId();
   const [topN, setTopN] = useState('3');
   const [wildcards, setWildcards] = useState<QualificationWildcard[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -181,23 +181,15 @@ export function QualificationTab({
             <StatusBanner kind="info">{t('console.qualification.noTarget')}</StatusBanner>
           ) : (
             <>
-              <div className="ui-field">
-                <label className="ui-field__label" htmlFor={targetId}>
-                  {t('console.qualification.target')}
-                </label>
-                <select
-                  id={targetId}
-                  className="ui-field__input"
-                  value={targetStage?.id ?? ''}
-                  onChange={(event) => setTarget(event.target.value)}
-                >
-                  {republics.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label={t('console.qualification.target')}
+                options={republics.map((candidate) => ({
+                  value: candidate.id,
+                  label: candidate.name,
+                }))}
+                value={targetStage?.id ?? ''}
+                onChange={setTarget}
+              />
               {stage.status !== 'closed' ? (
                 <StatusBanner kind="info">{t('console.qualification.needsClosed')}</StatusBanner>
               ) : null}

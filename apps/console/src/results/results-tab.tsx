@@ -6,11 +6,12 @@ import {
   describeError,
   queryPending,
   QueryStatus,
+  SelectField,
   StatusBanner,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
@@ -26,7 +27,6 @@ export function ResultsTab({
 }) {
   const { lang, t } = useLanguage();
   const { api, getToken } = consoleApi;
-  const ids = { category: useId(), design: useId() };
   const categories = useQuery(
     (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
     [api, stageId],
@@ -81,37 +81,21 @@ export function ResultsTab({
       ) : null}
       <section className="ui-card">
         <div className="form-grid">
-          <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.category}>
-              {t('console.results.category')}
-            </label>
-            <select
-              id={ids.category}
-              className="ui-field__input"
-              value={category.id}
-              onChange={(event) => setPicked(event.target.value)}
-            >
-              {list.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="ui-field">
-            <label className="ui-field__label" htmlFor={ids.design}>
-              {t('console.results.design')}
-            </label>
-            <select
-              id={ids.design}
-              className="ui-field__input"
-              value={design}
-              onChange={(event) => setDesign(event.target.value as typeof design)}
-            >
-              <option value="classic">{t('console.results.design.classic')}</option>
-              <option value="modern">{t('console.results.design.modern')}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('console.results.category')}
+            options={list.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+            value={category.id}
+            onChange={setPicked}
+          />
+          <SelectField
+            label={t('console.results.design')}
+            options={[
+              { value: 'classic', label: t('console.results.design.classic') },
+              { value: 'modern', label: t('console.results.design.modern') },
+            ]}
+            value={design}
+            onChange={setDesign}
+          />
         </div>
         <p className="ui-muted">
           {t('console.results.ruleSet', { preset: presetLabel(lang, category.preset) })} ·{' '}

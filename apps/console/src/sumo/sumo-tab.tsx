@@ -5,16 +5,16 @@ import {
   describeError,
   queryPending,
   QueryStatus,
+  SelectField,
   StatusBanner,
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 /** The sumo draw of a category (by the rules, teams of one school apart) and its printable groups or bracket. */
 export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
   const { lang, t } = useLanguage();
-  const selectId = useId();
   const categories = useQuery(
     (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
     [api, stageId],
@@ -57,23 +57,12 @@ export function SumoTab({ api, stageId }: { api: ApiClient; stageId: string }) {
     <>
       <section className="ui-card no-print">
         <div className="form-grid">
-          <div className="ui-field">
-            <label className="ui-field__label" htmlFor={selectId}>
-              {t('console.sumo.category')}
-            </label>
-            <select
-              id={selectId}
-              className="ui-field__input"
-              value={categoryId}
-              onChange={(event) => setPicked(event.target.value)}
-            >
-              {sumo.map((category) => (
-                <option key={category.id} value={category.id}>
-                  {category.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('console.sumo.category')}
+            options={sumo.map((category) => ({ value: category.id, label: category.name }))}
+            value={categoryId}
+            onChange={setPicked}
+          />
         </div>
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
         {bracket.status === 'error' ? (
