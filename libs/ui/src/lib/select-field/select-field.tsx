@@ -1,4 +1,5 @@
-import { type SelectHTMLAttributes, useId } from 'react';
+import { type SelectHTMLAttributes } from 'react';
+import { LabelledField } from '../labelled-field/labelled-field';
 
 export interface SelectOption<V extends string> {
   value: V;
@@ -29,39 +30,22 @@ export function SelectField<V extends string>({
   className,
   ...selectProps
 }: SelectFieldProps<V>) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['ui-field', className].filter(Boolean).join(' ')}>
-      <label className="ui-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        {...selectProps}
-        id={id}
-        className="ui-field__input"
-        value={value}
-        onChange={(event) => onChange(event.target.value as V)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <span id={hintId} className="ui-field__hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="ui-field__error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <select
+          {...selectProps}
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value as V)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
   );
 }

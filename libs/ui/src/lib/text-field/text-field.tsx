@@ -1,4 +1,5 @@
-import { type InputHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes } from 'react';
+import { LabelledField } from '../labelled-field/labelled-field';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -9,31 +10,9 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /** A labelled input with an optional hint and error, 48 px tall. */
 export function TextField({ label, hint, error, className, ...inputProps }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['ui-field', className].filter(Boolean).join(' ')}>
-      <label className="ui-field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        {...inputProps}
-        id={id}
-        className="ui-field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-      />
-      {hint ? (
-        <span id={hintId} className="ui-field__hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="ui-field__error">
-          {error}
-        </span>
-      ) : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error} className={className}>
+      {(control) => <input {...inputProps} {...control} />}
+    </LabelledField>
   );
 }
