@@ -43,16 +43,28 @@ describeOnPostgres('one category written through two replicas at once (PostgreSQ
     expect(answers.map((answer) => answer.status)).toEqual(entries.map(() => 201));
 
     const auth = { Authorization: `Bearer ${organiser}` };
-    const ledger = (await request(b.url).get(`/api/categories/${stage.categoryId}/ledger`).set(auth).expect(200))
-      .body as { id: string }[];
+    const ledger = (
+      await request(b.url).get(`/api/categories/${stage.categoryId}/ledger`).set(auth).expect(200)
+    ).body as { id: string }[];
     expect(ledger.map((row) => row.id).sort()).toEqual(entries.map((entry) => entry.id).sort());
 
     const snapshots = [];
     for (const replica of replicas) {
-      const verify = (await request(replica.url).get(`/api/categories/${stage.categoryId}/standings/verify`).set(auth).expect(200))
-        .body;
+      const verify = (
+        await request(replica.url)
+          .get(`/api/categories/${stage.categoryId}/standings/verify`)
+          .set(auth)
+          .expect(200)
+      ).body;
       expect(verify.live).toEqual(verify.rebuilt);
-      snapshots.push((await request(replica.url).get(`/api/categories/${stage.categoryId}/standings`).set(auth).expect(200)).body);
+      snapshots.push(
+        (
+          await request(replica.url)
+            .get(`/api/categories/${stage.categoryId}/standings`)
+            .set(auth)
+            .expect(200)
+        ).body,
+      );
     }
     expect(snapshots[1].version).toBe(snapshots[0].version);
     expect(snapshots[1].standings).toEqual(snapshots[0].standings);

@@ -25,6 +25,7 @@ import {
 } from './check-registration-rows';
 import { mapColumns } from './header-mapping';
 import { readTable, type Table } from './read-table';
+import { claimStageImportTurn } from './stage-import-turn';
 
 export interface UploadedTable {
   originalname: string;
@@ -133,6 +134,7 @@ export class RegistrationService {
     const table = await readTable(file.buffer, file.originalname);
     await letOthersIn();
     const result = await this.dataSource.transaction(async (tx) => {
+      await claimStageImportTurn(tx, stage.id);
       // Checked again inside the transaction: another import may have landed since the preview.
       const preview = await this.check(tx, stage, file, options.mapping, table);
       if (preview.missingFields.length > 0) {
