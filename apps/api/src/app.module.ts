@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ApiErrorFilter } from './common/api-error.filter';
+import { jsonLoggingModules } from './common/json-logging';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -19,6 +20,7 @@ import { HeldEntriesModule } from './held-entries/held-entries.module';
 import { JudgesModule } from './judges/judges.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { OlympiadsModule } from './olympiads/olympiads.module';
 import { PublicModule } from './public/public.module';
@@ -46,6 +48,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ...jsonLoggingModules(config),
         ConfigModule.forRoot(config),
         TlsModule.forRoot(tls),
         DatabaseModule,
@@ -77,6 +80,7 @@ export class AppModule {
         SensorsModule,
         MqttModule,
         HealthModule,
+        MetricsModule,
         DemoModule,
       ],
       providers: [

@@ -54,6 +54,8 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.string().url('PUBLIC_URL must be a URL').optional()),
   STATIC_DIR: z.string().default('dist/apps'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   MAX_BODY: z.string().default('1mb'),
   HTTPS_PORT: portSchema.default(3443),
   HTTPS: z.enum(['on', 'off']).default('on'),
@@ -111,6 +113,10 @@ export interface AppConfig {
   publicUrl: string;
   staticDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** `json`: one JSON line per log record and per request, with a request id (docs/deploy.md). */
+  logFormat: 'text' | 'json';
+  /** How long /api/health/ready answers 503 before a stopping server closes (docs/deploy.md). */
+  shutdownDrainMs: number;
   maxBody: string;
   /** IANA zone of the venue: times of day on documents are printed in it, with the zone named. */
   venueTimeZone: string;
@@ -174,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     staticDir: path.resolve(cwd, e.STATIC_DIR),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     maxBody: e.MAX_BODY,
     venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
     federation: { tickMs: e.FEDERATION_TICK_MS, batchEntries: e.FEDERATION_BATCH_ENTRIES },

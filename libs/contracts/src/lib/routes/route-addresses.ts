@@ -41,6 +41,9 @@ const regionsArea: Addresses['regions'] = {
 
 const healthArea: Addresses['health'] = {
   get: { method: 'GET', path: '/api/health' },
+  live: { method: 'GET', path: '/api/health/live' },
+  ready: { method: 'GET', path: '/api/health/ready' },
+  metrics: { method: 'GET', path: '/api/metrics' },
 };
 
 const tlsArea: Addresses['tls'] = {
