@@ -1,5 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_DOCS_PATH, API_PREFIX, routePath, routes } from '@olympiad/contracts';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,9 +9,11 @@ import type { Express } from 'express';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
+import { QuietJsonLogger } from './common/json-logging';
 import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo-seeder';
+import { countHttpRequests } from './metrics/venue-metrics';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
 import { MdnsAnnouncer } from './tls/mdns-announcer';
@@ -28,11 +31,18 @@ export interface StartOptions {
 /** Builds, configures and starts the whole venue server: API, live gateway, broker and apps. */
 export async function startServer(options: StartOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadConfig();
+  const json = config.logFormat === 'json';
+  // LOG_FORMAT=json: what is logged before the app exists waits for the JSON logger.
+  if (json) Logger.attachBuffer();
   const tls = await VenueTlsService.prepare(config);
+  const logLevels = LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, tls), {
     bodyParser: false,
-    logger: new VenueLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) }),
+    ...(json ? { bufferLogs: true } : { logger: new VenueLogger({ logLevels }) }),
   });
+  if (json) app.useLogger(new QuietJsonLogger(app.get(PinoLogger), logLevels.includes('debug')));
+  // docs/deploy.md#health-metrics-and-logs: requests by route and status for /api/metrics.
+  app.use(countHttpRequests);
   app.useBodyParser('json', { limit: config.maxBody });
   // Tablets on a weak venue Wi-Fi: gzip cuts the apps' first load about threefold.
   app.use(compression());

@@ -5,7 +5,7 @@ import { ConsoleLogger } from '@nestjs/common';
  * A person starting the venue needs the addresses, the first-run link and the warnings, so these
  * are printed only from LOG_LEVEL=debug on.
  */
-const START_UP_CONTEXTS = new Set([
+export const START_UP_CONTEXTS = new Set([
   'NestFactory',
   'InstanceLoader',
   'RoutesResolver',

@@ -12,6 +12,7 @@ import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntriesQuery } from '../held-entries/held-entries.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { LiveService } from '../live/live.service';
+import { ledgerEntriesRecorded } from '../metrics/venue-metrics';
 import { StandingsService } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -71,6 +72,7 @@ export class RecordEntryUseCase {
         throw error;
       }
     });
+    if (!outcome.recorded.duplicate) ledgerEntriesRecorded.inc({ kind: input.kind });
     if (outcome.delta) this.live.standingsChanged(outcome.delta, outcome.published);
     return outcome.recorded;
   }

@@ -1,0 +1,56 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { Counter, Gauge, register } from 'prom-client';
+import { LiveModule } from '../live/live.module';
+import { LiveService } from '../live/live.service';
+import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
+import { SensorsModule } from '../sensors/sensors.module';
+import { MetricsController } from './metrics.controller';
+
+/**
+ * GET /api/metrics (docs/deploy.md#health-metrics-and-logs): the process's default metrics, the
+ * counters of venue-metrics.ts, and what sensor ingestion and the live gateway already count,
+ * read at each scrape.
+ */
+@Module({
+  imports: [
+    // Our controller, mounted from the route table, instead of the package's own /metrics.
+    PrometheusModule.register({ controller: MetricsController, path: '/' }),
+    SensorsModule,
+    LiveModule,
+  ],
+})
+export class MetricsModule implements OnModuleInit {
+  constructor(
+    private readonly ingestion: SensorIngestionService,
+    private readonly live: LiveService,
+  ) {}
+
+  onModuleInit(): void {
+    const { ingestion, live } = this;
+    for (const name of ['olympiad_sensor_events_total', 'olympiad_live_clients']) {
+      register.removeSingleMetric(name);
+    }
+    new Counter({
+      name: 'olympiad_sensor_events_total',
+      help: 'Sensor events this replica accepted, took as duplicates or refused (with the reason), since it started',
+      labelNames: ['outcome', 'reason'] as const,
+      collect() {
+        const stats = ingestion.stats();
+        this.reset();
+        this.inc({ outcome: 'accepted', reason: '' }, stats.accepted);
+        this.inc({ outcome: 'duplicate', reason: '' }, stats.duplicates);
+        for (const [reason, count] of Object.entries(stats.rejected)) {
+          this.inc({ outcome: 'refused', reason }, count);
+        }
+      },
+    });
+    new Gauge({
+      name: 'olympiad_live_clients',
+      help: 'Socket.IO clients (tablets, screens, consoles) connected to this replica',
+      collect() {
+        this.set(live.connectedClients);
+      },
+    });
+  }
+}
