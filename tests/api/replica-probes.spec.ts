@@ -1,0 +1,145 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import {
+  describeOnPostgres,
+  freshPostgresDatabase,
+  testPostgresUrl,
+} from '../support/fresh-postgres';
+import { startVenue, type Venue } from '../support/start-venue';
+import { createMazeStage, judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
+
+/**
+ * What a load balancer and an operator ask each replica (docs/deploy.md#health-metrics-and-logs):
+ * liveness, readiness, Prometheus metrics and JSON logs with a request id.
+ */
+describe('a replica behind a load balancer', () => {
+  const venues: Venue[] = [];
+  afterAll(() => Promise.all(venues.map((venue) => venue.stop())));
+
+  async function started(env: Record<string, string> = {}): Promise<Venue> {
+    const venue = await startVenue({ env });
+    venues.push(venue);
+    return venue;
+  }
+
+  it('answers live and ready with 200, and the detailed /api/health as before', async () => {
+    const venue = await started();
+    const live = await request(venue.url).get('/api/health/live').expect(200);
+    expect(live.body.status).toBe('ok');
+    const ready = await request(venue.url).get('/api/health/ready').expect(200);
+    expect(ready.body).toEqual({
+      status: 'ok',
+      details: { database: { status: 'up' }, mqtt: { status: 'up' } },
+    });
+    const health = await request(venue.url).get('/api/health').expect(200);
+    expect(health.body.status).toBe('ok');
+    expect(health.body.database.ready).toBe(true);
+  });
+
+  it('answers ready with 503 from the stop signal on, while it still serves during the drain', async () => {
+    const venue = await started({ SHUTDOWN_DRAIN_MS: '60000' });
+    await request(venue.url).get('/api/health/ready').expect(200);
+    process.kill(venue.pid, 'SIGTERM');
+    // The signal is handled by the server's event loop: ask until it has been (the drain is long).
+    let answer = await request(venue.url).get('/api/health/ready');
+    while (answer.status === 200) answer = await request(venue.url).get('/api/health/ready');
+    expect(answer.status).toBe(503);
+    expect(answer.body.status).toBe('shutting_down');
+    // Still up for the balancer to notice: liveness answers.
+    await request(venue.url).get('/api/health/live').expect(200);
+    await venue.kill();
+  });
+
+  it('counts a recorded ledger entry in /api/metrics, with the process metrics and requests by route', async () => {
+    const venue = await started();
+    const organiser = await organiserToken(venue);
+    const stage = await createMazeStage(venue, organiser, { teams: 1 });
+    const judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    const recorded = (text: string) =>
+      Number(
+        /^olympiad_ledger_entries_recorded_total\{kind="maze.attempt"\} (\d+)$/m.exec(text)?.[1] ??
+          0,
+      );
+
+    const before = await request(venue.url).get('/api/metrics').expect(200);
+    expect(before.headers['content-type']).toMatch(/^text\/plain/);
+    await request(venue.url)
+      .post('/api/ledger')
+      .set('Authorization', `Bearer ${judge}`)
+      .send(mazeAttempt(stage, stage.teamIds[0], 1, 50_000))
+      .expect(201);
+    const after = (await request(venue.url).get('/api/metrics').expect(200)).text;
+
+    expect(recorded(after)).toBe(recorded(before.text) + 1);
+    expect(after).toMatch(/^process_cpu_user_seconds_total /m);
+    expect(after).toMatch(
+      /^olympiad_http_requests_total\{method="POST",route="\/api\/ledger",status="201"\} 1$/m,
+    );
+    expect(after).toMatch(/^olympiad_sensor_events_total\{outcome="accepted",reason=""\} 0$/m);
+    expect(after).toMatch(/^olympiad_live_clients 0$/m);
+  });
+
+  it('with LOG_FORMAT=json prints JSON lines, the request carrying its id', async () => {
+    const venue = await started({ LOG_FORMAT: 'json' });
+    const answer = await request(venue.url)
+      .get('/api/health/live')
+      .set('X-Request-Id', 'probe-from-balancer-1')
+      .expect(200);
+    expect(answer.headers['x-request-id']).toBe('probe-from-balancer-1');
+    const fresh = await request(venue.url).get('/api/health').expect(200);
+    const freshId = fresh.headers['x-request-id'] as string;
+    expect(freshId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // pino writes the request's line when the answer is sent: wait for it, then read every line.
+    const lines = () => venue.output().trimEnd().split('\n');
+    while (!venue.output().includes(freshId))
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const records = lines().map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = records.filter((record) => record['req'] !== undefined) as {
+      req: { id: string; url: string };
+    }[];
+    expect(requests.map((record) => [record.req.id, record.req.url])).toEqual(
+      expect.arrayContaining([
+        ['probe-from-balancer-1', '/api/health/live'],
+        [freshId, '/api/health'],
+      ]),
+    );
+    expect(records.some((record) => record['msg'] === undefined)).toBe(false);
+    expect(venue.output()).toMatch(/"msg":"Venue server is up on port \d+/);
+  });
+});
+
+// A SQLite file stays readable to the process that opened it, so the unreachable database is a
+// PostgreSQL one that stops taking connections.
+describeOnPostgres('a replica whose database is unreachable (PostgreSQL)', () => {
+  let venue: Venue | undefined;
+  let database = '';
+  afterAll(async () => {
+    await venue?.stop();
+    const admin = new Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`).catch(() => undefined);
+    await admin.end();
+  });
+
+  it('answers ready with 503 naming the database, and live with 200', async () => {
+    const url = await freshPostgresDatabase();
+    database = new URL(url).pathname.slice(1);
+    venue = await startVenue({ env: { DATABASE_URL: url } });
+    await request(venue.url).get('/api/health/ready').expect(200);
+
+    const admin = new Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+      database,
+    ]);
+    await admin.end();
+
+    const ready = await request(venue.url).get('/api/health/ready').expect(503);
+    expect(ready.body.status).toBe('error');
+    expect(ready.body.details.database.status).toBe('down');
+    expect(ready.body.details.mqtt.status).toBe('up');
+    await request(venue.url).get('/api/health/live').expect(200);
+  });
+});
