@@ -5,6 +5,7 @@ import {
   freshPostgresDatabase,
   testPostgresUrl,
 } from '../support/fresh-postgres';
+import { RedisServer } from '../support/redis';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 
@@ -48,6 +49,29 @@ describe('a replica behind a load balancer', () => {
     // Still up for the balancer to notice: liveness answers.
     await request(venue.url).get('/api/health/live').expect(200);
     await venue.kill();
+  });
+
+  it('with REDIS_URL checks Redis too: 503 while it is down, 200 once it answers again', async () => {
+    const redis = await RedisServer.start();
+    try {
+      const venue = await started({ REDIS_URL: redis.url });
+      const ready = await request(venue.url).get('/api/health/ready').expect(200);
+      expect(ready.body.details.redis).toEqual({ status: 'up' });
+
+      await redis.stop();
+      const down = await request(venue.url).get('/api/health/ready').expect(503);
+      expect(down.body.status).toBe('error');
+      expect(down.body.details.redis.status).toBe('down');
+      expect(down.body.details.database.status).toBe('up');
+
+      await redis.start();
+      // The probe's connection comes back by itself: ask until it has.
+      let again = await request(venue.url).get('/api/health/ready');
+      while (again.status !== 200) again = await request(venue.url).get('/api/health/ready');
+      expect(again.body.details.redis).toEqual({ status: 'up' });
+    } finally {
+      await redis.close();
+    }
   });
 
   it('counts a recorded ledger entry in /api/metrics, with the process metrics and requests by route', async () => {
