@@ -13,6 +13,7 @@ import { QuietJsonLogger } from './common/json-logging';
 import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
 import { DemoSeeder } from './demo/demo-seeder';
+import { RedisFanOut } from './live/redis-fan-out';
 import { countHttpRequests } from './metrics/venue-metrics';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
@@ -62,7 +63,9 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   const tlsOptions = tls.serverOptions();
   const httpsServer = tlsOptions ? createHttpsServer(express, tlsOptions) : undefined;
   // docs/venue-network.md: tablets reach the same app over HTTPS; browsers on HTTP are sent there.
-  app.useWebSocketAdapter(new MultiListenerIoAdapter(app, httpsServer ? [httpsServer] : []));
+  // docs/deploy.md: with REDIS_URL, broadcasts reach the viewers of every replica.
+  const fanOut = config.redisUrl ? new RedisFanOut(config.redisUrl) : undefined;
+  app.useWebSocketAdapter(new MultiListenerIoAdapter(app, httpsServer ? [httpsServer] : [], fanOut));
   express.use(redirectPagesToHttps(() => tls.httpsPort));
   serveWebApps(express, config.staticDir);
   await app.init();

@@ -44,14 +44,22 @@ export function createHttpsServer(app: Express, options: https.ServerOptions): h
   return https.createServer(options, app);
 }
 
+/** What spreads the server's broadcasts to other replicas (live/redis-fan-out.ts). */
+export interface FanOut {
+  attach(server: IoServer): void;
+  close(): Promise<void>;
+}
+
 /**
  * Nest's Socket.IO adapter, with the one Socket.IO server also answering on more listeners (the
- * HTTPS port): one engine, so rooms and broadcasts span both ports.
+ * HTTPS port): one engine, so rooms and broadcasts span both ports. With a fan-out, they span
+ * the replicas too.
  */
 export class MultiListenerIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly moreServers: (HttpServer | https.Server)[],
+    private readonly fanOut?: FanOut,
   ) {
     super(app);
   }
@@ -62,7 +70,13 @@ export class MultiListenerIoAdapter extends IoAdapter {
       for (const extra of this.moreServers)
         server.engine.attach(extra as HttpServer, { ...options, path: server.path() });
     }
+    this.fanOut?.attach(server);
     return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    await this.fanOut?.close();
   }
 }
 
