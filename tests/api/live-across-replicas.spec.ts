@@ -191,4 +191,20 @@ describeOnPostgres('live standings across two replicas sharing Redis (PostgreSQL
     expect(viewer.standings.version).toBe(onA.version);
     expect(placesOf(viewer.standings)).toEqual(placesOf(onA));
   });
+
+  it('hands an entry to the head judge while Redis is down: looking up the room falls back to this replica', async () => {
+    await redis.stop();
+    try {
+      const answer = await request(a().url)
+        .post('/api/held-entries')
+        .set('Authorization', `Bearer ${judge}`)
+        .send({
+          entry: mazeAttempt(stage, stage.teamIds[2], 2, 47_000),
+          refusal: { key: 'ledger.categoryLocked', message: 'This category is locked' },
+        });
+      expect(answer.status).toBe(201);
+    } finally {
+      await redis.start();
+    }
+  });
 });
