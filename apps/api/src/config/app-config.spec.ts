@@ -34,6 +34,18 @@ describe('MQTT over TLS on the embedded broker', () => {
   });
 });
 
+describe('the Redis that replicas share (docs/deploy.md)', () => {
+  it('is absent unless REDIS_URL names one, so a venue laptop runs as one process', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: ' ' }).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).redisUrl).toBe('redis://cache:6379');
+  });
+
+  it('refuses a URL that is not redis:// or rediss://, naming the variable', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL/);
+  });
+});
+
 describe('HTTPS on the venue LAN (docs/venue-network.md)', () => {
   it('serves the venue CA on 3443 as olympiad.local with mDNS, unless told otherwise', () => {
     const config = loadConfig({});
