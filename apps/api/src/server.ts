@@ -42,6 +42,9 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     ...(json ? { bufferLogs: true } : { logger: new VenueLogger({ logLevels }) }),
   });
   if (json) app.useLogger(new QuietJsonLogger(app.get(PinoLogger), logLevels.includes('debug')));
+  // docs/deploy.md#behind-a-load-balancer: req.ip (and so the sign-in limit) is the client behind
+  // the trusted balancer; unset, X-Forwarded-For is ignored.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // docs/deploy.md#health-metrics-and-logs: requests by route and status for /api/metrics.
   app.use(countHttpRequests);
   app.useBodyParser('json', { limit: config.maxBody });

@@ -46,6 +46,26 @@ describe('the Redis that replicas share (docs/deploy.md)', () => {
   });
 });
 
+describe('the load balancer to trust (TRUST_PROXY, docs/deploy.md)', () => {
+  it('trusts no balancer unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: ' ' }).trustProxy).toBeUndefined();
+  });
+
+  it('takes a hop count or addresses, subnets and named ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,loopback,fd00::1' }).trustProxy,
+    ).toEqual(['10.0.0.5', '10.0.1.0/24', 'loopback', 'fd00::1']);
+  });
+
+  it('refuses what would trust every sender or is not an address, naming the variable', () => {
+    for (const value of ['true', '0', 'balancer.local', '10.0.0.0/33', '10.0.0.1/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    }
+  });
+});
+
 describe('HTTPS on the venue LAN (docs/venue-network.md)', () => {
   it('serves the venue CA on 3443 as olympiad.local with mDNS, unless told otherwise', () => {
     const config = loadConfig({});

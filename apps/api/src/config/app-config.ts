@@ -1,5 +1,6 @@
 import { isTimeZone } from '@olympiad/i18n';
 import { z } from 'zod';
+import * as net from 'node:net';
 import * as path from 'node:path';
 
 /**
@@ -34,6 +35,19 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// (or rediss://) URL')
       .optional(),
   ),
+  TRUST_PROXY: optionalText.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const trust = parseTrustProxy(value);
+    if (trust === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'TRUST_PROXY must be a hop count (1, 2, …) or the balancer addresses (e.g. 10.0.0.5, 10.0.0.0/24, loopback)',
+      });
+      return z.NEVER;
+    }
+    return trust;
+  }),
   MQTT_PORT: portSchema.default(1883),
   MQTT_HOST: z.string().default('0.0.0.0'),
   MQTT_TLS_PORT: portSchema.default(8883),
@@ -106,6 +120,12 @@ export interface AppConfig {
    * everything stays in the one process.
    */
   redisUrl?: string;
+  /**
+   * Express's `trust proxy` (docs/deploy.md#behind-a-load-balancer): the balancer's hop count or
+   * addresses, so the client address comes from X-Forwarded-For only when the balancer sent it.
+   * Absent: the socket's address, and X-Forwarded-For is ignored (one venue laptop).
+   */
+  trustProxy?: number | string[];
   /** Events a single device may send per second (bursts up to twice that); more are refused as a flood. */
   sensorMaxEventsPerSecond: number;
   jwtSecret?: string;
@@ -174,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           ...(e.HTTPS === 'on' && e.MQTT_TLS === 'on' ? { tlsPort: e.MQTT_TLS_PORT } : {}),
         },
     redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY,
     sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
@@ -207,6 +228,27 @@ function httpsConfig(e: z.infer<typeof envSchema>, cwd: string): AppConfig['http
     keyFile: path.resolve(cwd, e.TLS_KEY_FILE),
     caFile: e.TLS_CA_FILE ? path.resolve(cwd, e.TLS_CA_FILE) : undefined,
   };
+}
+
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * A hop count, or a comma-separated list of addresses, subnets (CIDR) and the named ranges Express
+ * knows; anything else (`true` = trust every hop included) is refused, as it would let any device
+ * choose its own address.
+ */
+function parseTrustProxy(value: string): number | string[] | undefined {
+  if (/^\d+$/.test(value)) return Number(value) >= 1 ? Number(value) : undefined;
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (NAMED_RANGES.includes(item)) return true;
+    const [address, bits, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    if (!family || rest.length > 0) return false;
+    if (bits === undefined) return true;
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? items : undefined;
 }
 
 /** Injection token for the validated configuration. */
