@@ -3,60 +3,9 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the tests run the configuration `npm run cluster` runs, not a copy that could drift
+import { haproxyConfig, type HaproxyOptions } from '../../tools/cluster/haproxy-config';
 import { freePort } from './mosquitto';
-
-export interface HaproxyOptions {
-  /** Loopback port to listen on. */
-  port: number;
-  /** The replicas' HTTP ports on 127.0.0.1. */
-  replicas: number[];
-  /** The UNIX socket for `show stat` (which replica is up). */
-  statsSocket: string;
-  /**
-   * `roundrobin` spreads requests; `first` sends everything to the first replica that is up, so a
-   * test knows which one holds a viewer.
-   */
-  balance?: 'roundrobin' | 'first';
-}
-
-/**
- * An HAProxy configuration for replicas behind one address (docs/deploy.md#haproxy-in-front):
- * each replica is checked on /api/health/ready (a stopping replica answers 503 there while it
- * drains), /socket.io connections upgrade to WebSocket (HAProxy's HTTP mode passes the upgrade
- * through) and stay open as tunnels, and
- * `option forwardfor` passes the client's address on for TRUST_PROXY.
- */
-export function haproxyConfig(options: HaproxyOptions): string {
-  const servers = options.replicas.map(
-    (port, i) => `  server replica${i + 1} 127.0.0.1:${port} check inter 200ms fall 2 rise 2`,
-  );
-  return [
-    'global',
-    `  stats socket ${options.statsSocket} mode 600 level admin`,
-    '',
-    'defaults',
-    '  mode http',
-    '  timeout connect 2s',
-    '  timeout client 30s',
-    '  timeout server 30s',
-    // An open live connection is a tunnel after the upgrade: its own, longer idle limit.
-    '  timeout tunnel 1h',
-    '  option redispatch',
-    '  retries 2',
-    '',
-    'frontend olympiad',
-    `  bind 127.0.0.1:${options.port}`,
-    '  option forwardfor',
-    '  default_backend replicas',
-    '',
-    'backend replicas',
-    `  balance ${options.balance ?? 'roundrobin'}`,
-    '  option httpchk GET /api/health/ready',
-    '  http-check expect status 200',
-    ...servers,
-    '',
-  ].join('\n');
-}
 
 /** Debian's haproxy in front of replicas on a free loopback port, for the tests. */
 export class HaproxyBalancer {
