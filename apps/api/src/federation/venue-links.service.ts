@@ -12,6 +12,7 @@ import { DataSource, In } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { CategoriesStore, NEW_CATEGORY_STATE } from '../categories/categories.store';
 import { ApiError, notFound } from '../common/api-error';
+import { countPerStage } from '../database/count-per-stage';
 import { LedgerQuery } from '../ledger/ledger.query';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { StagesQuery, type StageRow } from '../stages/stages.query';
@@ -206,7 +207,7 @@ export class VenueLinksService {
     if (ids.length === 0) return [];
     const links = await manager.findBy(VenueLinkEntity, { stageId: In(ids) });
     const entryCounts = await this.ledger.entryCountsOfStages(ids, manager);
-    const conflictCounts = await conflictCountsOf(manager, ids);
+    const conflictCounts = await countPerStage(manager, FederationConflictEntity, ids);
     const categories = await this.categories.categoriesOfStages(ids, manager);
     return stages.map((stage) => {
       const link = links.find((candidate) => candidate.stageId === stage.id);
@@ -277,16 +278,3 @@ function emptyLink(stageId: string): VenueLinkEntity {
   };
 }
 
-async function conflictCountsOf(
-  manager: DataSource['manager'],
-  stageIds: string[],
-): Promise<Map<string, number>> {
-  const rows: { stageId: string; count: string | number }[] = await manager
-    .createQueryBuilder(FederationConflictEntity, 'row')
-    .select('row.stageId', 'stageId')
-    .addSelect('COUNT(*)', 'count')
-    .where('row.stageId IN (:...stageIds)', { stageIds })
-    .groupBy('row.stageId')
-    .getRawMany();
-  return new Map(rows.map((row) => [row.stageId, Number(row.count)]));
-}

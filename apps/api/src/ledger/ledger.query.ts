@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { countPerStage } from '../database/count-per-stage';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 export type LedgerEntryRow = LedgerEntryEntity;
@@ -79,14 +80,7 @@ export class LedgerQuery {
     stageIds: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, number>> {
-    const rows: { stageId: string; count: string | number }[] = await manager
-      .createQueryBuilder(LedgerEntryEntity, 'row')
-      .select('row.stageId', 'stageId')
-      .addSelect('COUNT(*)', 'count')
-      .where('row.stageId IN (:...stageIds)', { stageIds })
-      .groupBy('row.stageId')
-      .getRawMany();
-    return new Map(rows.map((row) => [row.stageId, Number(row.count)]));
+    return countPerStage(manager, LedgerEntryEntity, stageIds);
   }
 
   /**

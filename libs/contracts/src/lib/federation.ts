@@ -1,6 +1,5 @@
-import { ruleSetSchema } from '@olympiad/scoring';
 import { z } from 'zod';
-import { disciplineSchema } from './domain';
+import { categorySchema } from './routes/categories.routes';
 
 /**
  * Federation between regional venues and the republic server (docs/federation.md): the shapes
@@ -45,16 +44,16 @@ export type VenueClaim = z.infer<typeof venueClaimSchema>;
  * this rule set, so it is read as the rules library reads a stored one (every range) and must be
  * for the category's discipline.
  */
-export const templateCategorySchema = z
-  .object({
-    id: z.string(),
-    discipline: disciplineSchema,
-    name: z.string(),
-    ageGroupLabel: z.string(),
-    minGrade: z.number().int(),
-    maxGrade: z.number().int(),
-    preset: z.string(),
-    ruleSet: ruleSetSchema,
+export const templateCategorySchema = categorySchema
+  .pick({
+    id: true,
+    discipline: true,
+    name: true,
+    ageGroupLabel: true,
+    minGrade: true,
+    maxGrade: true,
+    preset: true,
+    ruleSet: true,
   })
   .refine((category) => category.ruleSet.discipline === category.discipline, {
     path: ['ruleSet', 'discipline'],
