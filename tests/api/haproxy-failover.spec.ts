@@ -1,92 +1,11 @@
-import type {
-  ClientToServerEvents,
-  JoinResult,
-  ServerToClientEvents,
-  StandingsDelta,
-  StandingsSnapshot,
-} from '@olympiad/contracts';
-import { io, type Socket } from 'socket.io-client';
+import type { StandingsSnapshot } from '@olympiad/contracts';
 import request from 'supertest';
 import { describeOnPostgres, freshPostgresDatabase } from '../support/fresh-postgres';
 import { HaproxyBalancer } from '../support/haproxy';
 import { RedisServer } from '../support/redis';
+import { placesOf, StandingsViewer } from '../support/standings-viewer';
 import { startVenue, TEST_ADMIN, type Venue } from '../support/start-venue';
 import { createMazeStage, mazeAttempt, type StageFixture } from '../support/venue-api';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/**
- * A staff viewer connected through the balancer, as the leaderboard is: it applies deltas in
- * version order, and joins again (a fresh snapshot from the database) on a gap or after it
- * reconnects, which it does by itself when its replica goes away.
- */
-class Viewer {
-  standings?: StandingsSnapshot;
-  connects = 0;
-  private waiters: (() => void)[] = [];
-  private readonly socket: Client;
-
-  constructor(
-    url: string,
-    token: string,
-    private readonly categoryId: string,
-  ) {
-    this.socket = io(url, {
-      transports: ['websocket'],
-      auth: { token },
-      reconnectionDelay: 100,
-      reconnectionDelayMax: 500,
-    });
-    this.socket.on('connect', () => {
-      this.connects += 1;
-      void this.resync();
-    });
-    this.socket.on('standings:delta', (delta) => this.onDelta(delta));
-  }
-
-  /** Resolves once the viewer holds `version` (through deltas or a resync). */
-  reach(version: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if ((this.standings?.version ?? -1) < version) return false;
-        resolve();
-        return true;
-      };
-      if (!check()) this.waiters.push(() => void check());
-    });
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-
-  private async resync(): Promise<void> {
-    const joined = await new Promise<JoinResult>((resolve) =>
-      this.socket.emit('join', { kind: 'category', id: this.categoryId }, resolve),
-    );
-    if (joined.ok && joined.standings) this.standings = joined.standings;
-    this.notify();
-  }
-
-  private onDelta(delta: StandingsDelta): void {
-    const held = this.standings;
-    if (!held || delta.categoryId !== this.categoryId || delta.version <= held.version) return;
-    if ((delta.from ?? delta.version - 1) > held.version) return void this.resync();
-    const changed = new Map(delta.changed.map((row) => [row.teamId, row]));
-    const rows = held.standings.rows.map((row) => changed.get(row.teamId) ?? row);
-    this.standings = { ...held, version: delta.version, standings: { ...held.standings, rows } };
-    this.notify();
-  }
-
-  private notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((waiter) => waiter());
-  }
-}
-
-const placesOf = (snapshot: StandingsSnapshot) =>
-  Object.fromEntries(snapshot.standings.rows.map((row) => [row.teamId, row.place]));
 
 // docs/deploy.md#haproxy-in-front: two replicas on one PostgreSQL and Redis behind HAProxy. The
 // balancer sends everything to replica 1 while it is up (`balance first`), so the test knows
@@ -95,7 +14,7 @@ describeOnPostgres('two replicas behind HAProxy (PostgreSQL, Redis)', () => {
   let redis: RedisServer;
   let replicas: Venue[] = [];
   let balancer: HaproxyBalancer;
-  let viewer: Viewer | undefined;
+  let viewer: StandingsViewer | undefined;
   let stage: StageFixture;
   let organiser: string;
   let judge: string;
@@ -160,8 +79,7 @@ describeOnPostgres('two replicas behind HAProxy (PostgreSQL, Redis)', () => {
   });
 
   it("stores a judge's entry sent through the balancer, and a viewer connected through it gets the delta", async () => {
-    viewer = new Viewer(balancer.url, organiser, stage.categoryId);
-    await viewer.reach(0);
+    viewer = await StandingsViewer.open(balancer.url, organiser, stage.categoryId);
     await record(0, 1, 52_000);
     await record(1, 1, 48_000);
 
@@ -169,7 +87,7 @@ describeOnPostgres('two replicas behind HAProxy (PostgreSQL, Redis)', () => {
     const onSecond = await standingsOn(replicas[1].url);
     expect(await ledgerIdsOn(replicas[1].url)).toEqual(expect.arrayContaining(acknowledged));
     await viewer.reach(onSecond.version);
-    expect(placesOf(viewer.standings!)).toEqual(placesOf(onSecond));
+    expect(placesOf(viewer.current)).toEqual(placesOf(onSecond));
   });
 
   it('marks a killed replica down and serves entries and the viewer from the other, losing nothing acknowledged', async () => {
@@ -188,7 +106,7 @@ describeOnPostgres('two replicas behind HAProxy (PostgreSQL, Redis)', () => {
     const final = await standingsOn(balancer.url);
     expect(final).toEqual(await standingsOn(replicas[1].url));
     await viewer.reach(final.version);
-    expect(placesOf(viewer.standings!)).toEqual(placesOf(final));
+    expect(placesOf(viewer.current)).toEqual(placesOf(final));
     expect(await ledgerIdsOn(balancer.url)).toEqual(expect.arrayContaining(acknowledged));
     expect(acknowledged).toHaveLength(4);
   });

@@ -1,15 +1,9 @@
-import type {
-  ClientToServerEvents,
-  JoinResult,
-  ServerToClientEvents,
-  StandingsDelta,
-  StandingsSnapshot,
-} from '@olympiad/contracts';
+import type { StandingsSnapshot } from '@olympiad/contracts';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { describeOnPostgres, freshPostgresDatabase } from '../support/fresh-postgres';
 import { RedisServer } from '../support/redis';
+import { placesOf, StandingsViewer } from '../support/standings-viewer';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -19,92 +13,6 @@ import {
   type StageFixture,
 } from '../support/venue-api';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/**
- * A staff viewer on one replica, holding the category's standings as the leaderboard does: deltas
- * applied in version order, a gap repaired by joining again (a fresh snapshot from the database).
- */
-class Viewer {
-  standings!: StandingsSnapshot;
-  readonly applied: number[] = [];
-  gaps = 0;
-  private waiters: (() => void)[] = [];
-  private constructor(
-    private readonly socket: Client,
-    private readonly categoryId: string,
-  ) {}
-
-  static async open(venue: Venue, token: string, categoryId: string): Promise<Viewer> {
-    const socket: Client = io(venue.url, {
-      transports: ['websocket'],
-      auth: { token },
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    const viewer = new Viewer(socket, categoryId);
-    socket.on('standings:delta', (delta) => void viewer.onDelta(delta));
-    await viewer.resync();
-    return viewer;
-  }
-
-  async resync(): Promise<void> {
-    const joined = await new Promise<JoinResult>((resolve) =>
-      this.socket.emit('join', { kind: 'category', id: this.categoryId }, resolve),
-    );
-    if (!joined.ok || !joined.standings) throw new Error(`join refused: ${JSON.stringify(joined)}`);
-    this.standings = joined.standings;
-    this.notify();
-  }
-
-  /** Resolves once the viewer holds `version` (through deltas or a resync). */
-  reach(version: number): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.standings.version < version) return false;
-        resolve();
-        return true;
-      };
-      if (!check()) this.waiters.push(() => void check());
-    });
-  }
-
-  close(): void {
-    this.socket.close();
-  }
-
-  /** As the leaderboard's client does: a version already held is stale, one that does not chain is a gap. */
-  private async onDelta(delta: StandingsDelta): Promise<void> {
-    if (delta.categoryId !== this.categoryId || delta.version <= this.standings.version) return;
-    if ((delta.from ?? delta.version - 1) > this.standings.version) {
-      this.gaps += 1;
-      return this.resync();
-    }
-    const changed = new Map(delta.changed.map((row) => [row.teamId, row]));
-    const rows = this.standings.standings.rows.map((row) => changed.get(row.teamId) ?? row);
-    this.standings = {
-      ...this.standings,
-      version: delta.version,
-      standings: { ...this.standings.standings, rows },
-    };
-    this.applied.push(delta.version);
-    this.notify();
-  }
-
-  private notify(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    waiters.forEach((waiter) => waiter());
-  }
-}
-
-/** Each team's place, by team. */
-const placesOf = (snapshot: StandingsSnapshot) =>
-  Object.fromEntries(snapshot.standings.rows.map((row) => [row.teamId, row.place]));
-
 // docs/deploy.md#live-fan-out-across-replicas: two replicas on one database share Redis, so a
 // score recorded through one reaches the viewers of the other; after a Redis outage the viewer
 // either gets the deltas or sees the gap and resyncs to the database's version.
@@ -112,7 +20,7 @@ describeOnPostgres('live standings across two replicas sharing Redis (PostgreSQL
   let redis: RedisServer;
   let probe: Redis | undefined;
   let replicas: Venue[] = [];
-  let viewer: Viewer | undefined;
+  let viewer: StandingsViewer | undefined;
   let stage: StageFixture;
   let organiser: string;
   let judge: string;
@@ -159,8 +67,10 @@ describeOnPostgres('live standings across two replicas sharing Redis (PostgreSQL
 
   it("gives a viewer on replica B every delta of the judge's entries through replica A, in version order", async () => {
     await bothSubscribed();
-    viewer = await Viewer.open(b(), organiser, stage.categoryId);
-    const start = viewer.standings.version;
+    viewer = await StandingsViewer.open(b().url, organiser, stage.categoryId, {
+      reconnection: false,
+    });
+    const start = viewer.current.version;
 
     await record(0, 1, 52_000);
     await record(1, 1, 48_000);
@@ -172,7 +82,7 @@ describeOnPostgres('live standings across two replicas sharing Redis (PostgreSQL
     expect(viewer.applied[0]).toBeGreaterThan(start);
     expect(viewer.applied).toEqual([...new Set(viewer.applied)].sort((x, y) => x - y));
     expect(viewer.applied.at(-1)).toBe(final);
-    expect(placesOf(viewer.standings)).toEqual(placesOf(await standingsOf(a())));
+    expect(placesOf(viewer.current)).toEqual(placesOf(await standingsOf(a())));
   });
 
   it('keeps serving entries while Redis is down, and after it restarts the viewer on B reaches the database version', async () => {
@@ -188,8 +98,8 @@ describeOnPostgres('live standings across two replicas sharing Redis (PostgreSQL
 
     const [onA, onB] = [await standingsOf(a()), await standingsOf(b())];
     expect(onB.version).toBe(onA.version);
-    expect(viewer.standings.version).toBe(onA.version);
-    expect(placesOf(viewer.standings)).toEqual(placesOf(onA));
+    expect(viewer.current.version).toBe(onA.version);
+    expect(placesOf(viewer.current)).toEqual(placesOf(onA));
   });
 
   it('hands an entry to the head judge while Redis is down: looking up the room falls back to this replica', async () => {

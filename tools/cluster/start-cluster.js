@@ -11,7 +11,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { postgresBinDir, realSystem } = require('../test-setup/required-packages');
-const { startThrowawayPostgres } = require('../test-setup/throwaway-postgres');
+const { freePort, startThrowawayPostgres } = require('../test-setup/throwaway-postgres');
 const { haproxyConfig } = require('./haproxy-config');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -22,21 +22,6 @@ const PORT = Number(process.env.CLUSTER_PORT ?? 8080);
 /** @type {{ name: string; stop(): void | Promise<void> }[]} stopped in reverse order */
 const running = [];
 
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === 'object'
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** @param {number} port */
 function accepts(port) {

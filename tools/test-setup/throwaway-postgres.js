@@ -202,4 +202,4 @@ async function startThrowawayPostgres({ binDir, tmpDir = os.tmpdir() }) {
   }
 }
 
-module.exports = { serverUser, startThrowawayPostgres };
+module.exports = { freePort, serverUser, startThrowawayPostgres };
