@@ -175,7 +175,7 @@ async function main() {
   // One after the other: the first runs the migrations and seeds the demo, the second finds both done.
   const first = await startReplica(1);
 
-  // Mosquitto with the password and ACL files the server writes for its devices (docs/sensors.md).
+  // Mosquitto with the password and ACL files the server writes for its devices (docs/sensor-contract.md#devices-and-credentials).
   const base = `http://127.0.0.1:${first.port}`;
   const signIn = await fetch(`${base}/api/auth/organiser`, {
     method: 'POST',
