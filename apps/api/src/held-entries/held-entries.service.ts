@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HeldEntry, HoldEntry, JudgeRole, ResolveHeldEntry } from '@olympiad/contracts';
@@ -6,10 +7,12 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
 import { conflict, notFound, unknownReference } from '../common/api-error';
+import { invalidEntry } from '../ledger/invalid-entry';
 import { LedgerQuery } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { LiveService } from '../live/live.service';
 import { TeamsQuery } from '../teams/teams.query';
+import { validateEntry } from '@olympiad/scoring';
 import { HeldEntryEntity } from './held-entry.entity';
 
 /**
@@ -39,9 +42,15 @@ export class HeldEntriesService {
     const category = await this.categories.categoryById(entry.categoryId, manager);
     if (!category) throw unknownReference(`entry.categoryId`, 'category', entry.categoryId);
     assertStageAccess(actor, category.stageId);
-    if (await this.ledger.hasEntry(entry.id, manager)) {
-      throw alreadyRecorded(entry.id);
+    // The same id in another category's ledger is not this entry: it is held, and accepted under a substitute id.
+    if (await this.recordedIn(entry.id, category.id, manager)) throw alreadyRecorded(entry.id);
+    // Held for what the ledger refused at the time (a lock, a correction meanwhile), never for what it
+    // would refuse whenever it came: docs/reliability.md#held-entries-always-settle.
+    if (entry.teamId && !(await this.teams.isInCategory(entry.teamId, category.id, manager))) {
+      throw unknownReference('entry.teamId', 'team in this category', entry.teamId);
     }
+    const checked = validateEntry(category.ruleSet, entry);
+    if (!checked.ok) throw invalidEntry(checked.errors, 'entry.');
     const row = Object.assign(new HeldEntryEntity(), {
       id: entry.id,
       stageId: category.stageId,
@@ -113,17 +122,32 @@ export class HeldEntriesService {
       if (!result.affected) throw alreadyResolved(id);
     };
     if (input.action === 'accept') {
-      await this.record.execute(held.entry, authorOf(held), settle, { reviewed: true });
+      const entry = (await this.idTakenElsewhere(held))
+        ? { ...held.entry, id: substituteId(held) }
+        : held.entry;
+      await this.record.execute(entry, authorOf(held), settle, { reviewed: true });
     } else {
       await this.dataSource.transaction(async (manager) => {
         // Resent by the tablet after an unlock: it counts now, so only a correction can undo it.
-        if (await this.ledger.hasEntry(id, manager)) throw alreadyRecorded(id);
+        if (await this.recordedIn(id, held.categoryId, manager)) throw alreadyRecorded(id);
         await settle(manager);
       });
     }
     const settled = await this.view(Object.assign(held, settlement));
     await this.live.heldChanged(settled);
     return settled;
+  }
+
+  /** Whether the ledger has this entry in this category (the tablet's resend got through). */
+  private async recordedIn(id: string, categoryId: string, manager: EntityManager) {
+    const [recorded] = await this.ledger.entriesByIds([id], manager);
+    return recorded?.categoryId === categoryId;
+  }
+
+  /** Whether another category's entry has this held entry's id (a tablet that reused a UUID). */
+  private async idTakenElsewhere(held: HeldEntryEntity): Promise<boolean> {
+    const [recorded] = await this.ledger.entriesByIds([held.id]);
+    return recorded !== undefined && recorded.categoryId !== held.categoryId;
   }
 
   private sameHeldEntry(stored: HeldEntryEntity, input: HoldEntry, actor: Actor): HeldEntryEntity {
@@ -196,6 +220,18 @@ function authorOf(held: HeldEntryEntity): Actor {
     role: held.heldByRole as JudgeRole,
     stageId: held.stageId,
   };
+}
+
+/**
+ * The ledger id of an accepted entry whose own id another category's entry has: derived from both
+ * (name-based, RFC 4122 version 5 layout), so accepting it is the same row whoever computes it.
+ */
+function substituteId(held: HeldEntryEntity): string {
+  const hash = createHash('sha1').update(`held-entry:${held.id}:${held.categoryId}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** JSON with sorted keys: the same entry compares equal whatever order its payload's keys came in. */

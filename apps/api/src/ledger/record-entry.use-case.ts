@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { CategoriesStore } from '../categories/categories.store';
-import { ApiError, conflict, forbidden, invalid, unknownReference } from '../common/api-error';
+import { ApiError, conflict, forbidden, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntriesQuery } from '../held-entries/held-entries.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
@@ -15,6 +15,7 @@ import { LiveService } from '../live/live.service';
 import { ledgerEntriesRecorded } from '../metrics/venue-metrics';
 import { StandingsService } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
+import { invalidEntry } from './invalid-entry';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { appendLedgerEntry, correctedByOthers, ledgerEntryExists } from './ledger-statements';
 
@@ -111,7 +112,8 @@ export class RecordEntryUseCase {
     const category = await this.categories.categoryById(input.categoryId, manager);
     if (!category) throw unknownReference('categoryId', 'category', input.categoryId);
     assertStageAccess(actor, category.stageId);
-    await this.assertMayScore(manager, actor, category);
+    // The head judge's accept settles a held entry even if its judge has lost the assignment since.
+    if (!reviewed) await this.assertMayScore(manager, actor, category);
     if (category.status === 'locked') {
       throw conflict(
         'ledger.categoryLocked',
@@ -137,17 +139,7 @@ export class RecordEntryUseCase {
       payload: input.payload,
       supersedes: input.supersedes,
     });
-    if (!checked.ok) {
-      throw invalid(
-        checked.errors.map((error) => `${error.path || 'payload'}: ${error.message}`).join('; '),
-        checked.errors.map((error) => ({
-          path: error.path,
-          key: error.key,
-          message: error.message,
-        })),
-        'ledger.invalidEntry',
-      );
-    }
+    if (!checked.ok) throw invalidEntry(checked.errors);
 
     const entry = Object.assign(new LedgerEntryEntity(), {
       id: input.id,
