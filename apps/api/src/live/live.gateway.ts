@@ -19,6 +19,7 @@ import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
 import { LiveService, type LiveServer } from './live.service';
 import { enterRoom } from './room-entry';
+import { RoomBeacons } from './room-beacons.service';
 
 type LiveSocket = Socket<
   ClientToServerEvents,
@@ -35,10 +36,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly live: LiveService,
     private readonly tokens: TokenService,
+    private readonly beacons: RoomBeacons,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.live.attach(server);
+    this.beacons.attach(server);
   }
 
   handleConnection(socket: LiveSocket): void {

@@ -8,6 +8,7 @@ import { StandingsModule } from '../standings/standings.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
+import { RoomBeacons } from './room-beacons.service';
 
 @Module({
   imports: [
@@ -19,7 +20,7 @@ import { LiveService } from './live.service';
     TeamsDataModule,
     OlympiadsDataModule,
   ],
-  providers: [LiveService, LiveGateway],
+  providers: [LiveService, LiveGateway, RoomBeacons],
   exports: [LiveService],
 })
 export class LiveModule {}

@@ -232,3 +232,63 @@ describe('LiveStandingsClient', () => {
     expect(sut.getState().runs['f1']).toMatchObject({ state: 'running', teamName: 'Қыран' });
   });
 });
+
+// docs/deploy.md#silent-rooms: the public standings and the hall screen hear their rooms' beacons.
+describe('LiveStandingsClient and room beacons', () => {
+  const EVERY_MS = 15_000;
+  const beacon = (version: number | null) => ({
+    kind: 'category' as const,
+    id: 'maze',
+    version,
+    everyMs: EVERY_MS,
+  });
+  const resyncs = (transport: FakeTransport) =>
+    transport.requests.filter((request) => request.event === 'resync').length;
+
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  async function watching() {
+    const context = setup();
+    context.transport.connect();
+    context.sut.watchCategories(['maze']);
+    await jest.advanceTimersByTimeAsync(0);
+    return context;
+  }
+
+  it('takes the database version when a beacon is ahead and the missed deltas never come', async () => {
+    const { transport, sut, serve } = await watching();
+    serve(snapshotAt(5, [row('b', 1, '0:38'), row('a', 2, '0:41')]));
+    transport.push('room:beacon', beacon(5));
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(resyncs(transport)).toBe(1);
+    expect(view(sut)).toMatchObject({ status: 'live', standings: { version: 5 } });
+    expect(rowsOf(sut)).toEqual(['b:0:38', 'a:0:41']);
+  });
+
+  it('asks nothing while the beacons say the version it holds', async () => {
+    const { transport } = await watching();
+    for (let i = 0; i < 5; i += 1) {
+      transport.push('room:beacon', beacon(3));
+      await jest.advanceTimersByTimeAsync(EVERY_MS);
+    }
+    expect(resyncs(transport)).toBe(0);
+  });
+
+  it('asks for a snapshot when its room has been silent for three beacons', async () => {
+    const { transport } = await watching();
+    transport.push('room:beacon', beacon(3));
+    await jest.advanceTimersByTimeAsync(3 * EVERY_MS - 1);
+    expect(resyncs(transport)).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(resyncs(transport)).toBe(1);
+  });
+
+  it('shows "not published" when a null beacon says the results were withdrawn', async () => {
+    const { transport, sut } = await watching();
+    transport.answer = () => ({ ok: false, key: 'live.notPublished', message: 'Not published' });
+    transport.push('room:beacon', beacon(null));
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(view(sut)).toMatchObject({ status: 'refused', key: 'live.notPublished' });
+  });
+});

@@ -190,7 +190,13 @@ export class LiveStandingsClient {
   /** A category's room: standings snapshot, then deltas in version order (docs/design.md#live-updates). */
   private openCategory(id: string): void {
     const options: LiveRoomOptions<CategoryView> = {
-      versionOf: (view) => (view.status === 'live' ? view.standings.version : undefined),
+      // Withdrawn from publication: the public holds nothing of it, as its room's beacon says.
+      versionOf: (view) =>
+        view.status === 'live'
+          ? view.standings.version
+          : view.status === 'refused' && view.key === 'live.notPublished'
+            ? null
+            : undefined,
       load: (joined, current) =>
         (joined.standings && this.viewOf(joined.standings, current, true)) ??
         current ?? { status: 'joining' },

@@ -22,6 +22,22 @@ export const displayHelloSchema = z
   .strict();
 export type DisplayHello = z.infer<typeof displayHelloSchema>;
 
+/**
+ * `room:beacon`: every few seconds each replica tells the sockets of each room it holds, itself
+ * and not through the adapter, where the room is (docs/deploy.md#silent-rooms). `version` is the
+ * database's standings version of a category room, `null` in a public room whose category is not
+ * published (the public holds nothing of it), absent for rooms without a version (stage, field).
+ * `everyMs` is the cadence: a client that hears no beacon for a few of them resyncs.
+ */
+export const roomBeaconSchema = z
+  .object({
+    kind: z.enum(['stage', 'category', 'field']),
+    id: z.uuid(),
+    version: z.number().int().min(0).nullable().optional(),
+    everyMs: z.number().int().positive(),
+  })
+  .strict();
+export type RoomBeacon = z.infer<typeof roomBeaconSchema>;
 
 export const categorySummarySchema = z.object({
   id: z.string(),
@@ -126,6 +142,8 @@ export interface ServerToClientEvents {
   'display:config': (config: DisplayConfig) => void;
   /** Staff stage rooms: an entry was held for the head judge, or the head judge settled one. */
   'held:changed': (held: HeldEntry) => void;
+  /** Every room: where it is, from the replica holding the socket (docs/deploy.md#silent-rooms). */
+  'room:beacon': (beacon: RoomBeacon) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,15 +1,18 @@
 import type {
   ClientToServerEvents,
   JoinResult,
+  RoomBeacon,
   RoomRef,
   ServerToClientEvents,
 } from '@olympiad/contracts';
 import type { Socket } from 'socket.io-client';
+import { behindGraceMs, isBehind, SILENT_AFTER_BEACONS } from './room-beacon';
 
 /**
  * The live room protocol (docs/design.md#live-updates) on the client: join, take the snapshot,
  * apply what the room sends, and after a version gap, a dropped link or a room that does not
- * answer, take a fresh snapshot. One `LiveRoom` keeps one state fed by one or more rooms.
+ * answer, take a fresh snapshot. So does a room whose beacon (docs/deploy.md#silent-rooms) says
+ * the state is behind, or whose beacons stopped. One `LiveRoom` keeps one state fed by one or more rooms.
  */
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -121,8 +124,11 @@ export interface LiveRoomOptions<S> {
    */
   load: (joined: JoinedRoom, current: S | undefined) => S | Promise<S>;
   events?: LiveRoomEvents<S>;
-  /** Versioned rooms: the version the state is at (undefined: deltas wait for a snapshot). */
-  versionOf?: (state: S) => number | undefined;
+  /**
+   * Versioned rooms: the version the state is at (undefined: deltas wait for a snapshot; null: the
+   * room shows nothing, e.g. results withdrawn from publication), also compared with the beacons.
+   */
+  versionOf?: (state: S) => number | null | undefined;
   /** When the rooms change, start from the state of the rooms before instead of nothing. */
   keepState?: boolean;
   /** How long a join or resync may go unanswered before it is asked again. */
@@ -132,9 +138,12 @@ export interface LiveRoomOptions<S> {
    * again after this, doubled on each failure in a row up to `MAX_LOAD_RETRY_DELAY_MS`.
    */
   retryDelayMs?: number;
+  /** How long a state may stay behind its room's beacon before a resync (a delta may be on its way). */
+  beaconGraceMs?: number;
 }
 
 const REQUEST_TIMEOUT_MS = 5_000;
+const BEACON_GRACE_MS = 2_000;
 const RETRY_DELAY_MS = 2_000;
 const MAX_LOAD_RETRY_DELAY_MS = 30_000;
 
@@ -150,6 +159,13 @@ interface RoomTrack {
   inFlight: number | null;
   again: boolean;
   retry: ReturnType<typeof setTimeout> | null;
+  /** The last beacon's version (see `RoomBeacon`), and when the room was last heard from. */
+  told: number | null | undefined;
+  heardAt: number;
+  /** Set from the first beacon on: fires when the room has been quiet for a few beacons. */
+  silence: ReturnType<typeof setTimeout> | null;
+  /** Set while the state is behind a beacon, for the grace a delta on its way gets. */
+  behind: ReturnType<typeof setTimeout> | null;
 }
 
 function isResync<S>(step: LiveStep<S>): step is Resync<S> {
@@ -191,6 +207,10 @@ export class LiveRoom<S> {
       inFlight: null,
       again: false,
       retry: null,
+      told: undefined,
+      heardAt: 0,
+      silence: null,
+      behind: null,
     }));
   }
 
@@ -202,9 +222,13 @@ export class LiveRoom<S> {
       this.link.onConnect(() => this.connected()),
       this.link.onDisconnect(() => {
         this.epoch += 1;
-        for (const room of this.rooms) room.inFlight = null;
+        for (const room of this.rooms) {
+          room.inFlight = null;
+          this.stopListening(room);
+        }
         this.set({ status: 'offline' });
       }),
+      this.link.on('room:beacon', (beacon) => this.beacon(beacon)),
     );
     for (const event of Object.keys(this.options.events ?? {}) as (keyof ServerToClientEvents)[]) {
       this.unsubscribe.push(
@@ -225,6 +249,7 @@ export class LiveRoom<S> {
       room.inFlight = null;
       if (room.retry) clearTimeout(room.retry);
       room.retry = null;
+      this.stopListening(room);
       if (this.link.isConnected()) this.link.leave(room.ref);
     }
   }
@@ -278,10 +303,64 @@ export class LiveRoom<S> {
     const span = handler.span(payload);
     const { versionOf } = this.options;
     const version = state === undefined || !versionOf ? undefined : versionOf(state);
-    if (!span || state === undefined || version === undefined) return;
+    if (!span || state === undefined || version === undefined || version === null) return;
     if (span.to <= version) return; // seen already
     if (span.from > version) return this.resync(); // one was lost: only a snapshot repairs that
     this.step(handler.apply(state, payload));
+  }
+
+  /**
+   * A room's beacon: the room is heard from, and a state behind the database's version gets a
+   * grace for a delta on its way, then a fresh snapshot.
+   */
+  private beacon(beacon: RoomBeacon): void {
+    if (this.closed) return;
+    const room = this.rooms.find((r) => r.ref.kind === beacon.kind && r.ref.id === beacon.id);
+    if (!room) return;
+    room.told = beacon.version;
+    room.heardAt = Date.now();
+    if (!room.silence) this.listenForSilence(room, beacon.everyMs * SILENT_AFTER_BEACONS);
+    if (room.behind || !this.isBehind(room)) return;
+    room.behind = setTimeout(
+      () => {
+        room.behind = null;
+        if (this.isBehind(room)) this.enter(room, 'resync');
+      },
+      behindGraceMs(this.options.beaconGraceMs ?? BEACON_GRACE_MS),
+    );
+  }
+
+  private isBehind(room: RoomTrack): boolean {
+    if (room.inFlight !== null || (!room.loaded && !room.refusal)) return false;
+    const { versionOf } = this.options;
+    const state = this.view.state;
+    // A refused room shows nothing: a beacon with a version means it may be shown again.
+    const held = room.refusal
+      ? null
+      : state === undefined || !versionOf
+        ? undefined
+        : versionOf(state);
+    return isBehind(held, room.told);
+  }
+
+  /** A room quiet for `limitMs` (no beacon, no answer) is asked again, and again while it stays so. */
+  private listenForSilence(room: RoomTrack, limitMs: number, waitMs = limitMs): void {
+    room.silence = setTimeout(() => {
+      const quietMs = Date.now() - room.heardAt;
+      if (quietMs >= limitMs) {
+        room.heardAt = Date.now();
+        this.enter(room, 'resync');
+        this.listenForSilence(room, limitMs);
+      } else this.listenForSilence(room, limitMs, limitMs - quietMs);
+    }, waitMs);
+  }
+
+  private stopListening(room: RoomTrack): void {
+    if (room.silence) clearTimeout(room.silence);
+    if (room.behind) clearTimeout(room.behind);
+    room.silence = null;
+    room.behind = null;
+    room.told = undefined;
   }
 
   private step(step: LiveStep<S>): void {
@@ -335,6 +414,7 @@ export class LiveRoom<S> {
   private loaded(room: RoomTrack, state: S): void {
     room.refusal = null;
     room.loaded = true;
+    room.heardAt = Date.now();
     room.loadError = null;
     room.loadFailures = 0;
     this.view = { ...this.view, state };
