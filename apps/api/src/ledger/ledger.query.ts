@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { countPerStage } from '../database/count-per-stage';
+import { rawStatement } from '../database/raw-statement';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 
 export type LedgerEntryRow = LedgerEntryEntity;
@@ -40,6 +41,17 @@ export class LedgerQuery {
       where: { categoryId, kind },
       order: { seq: 'DESC' },
     });
+  }
+
+  /**
+   * The `seq` of the category's newest entry older than `seq` (0 when there is none): what a
+   * projection kept in memory must hold to be current. Hand-written, it is on every score's path
+   * on PostgreSQL (see rawStatement).
+   */
+  async newestSeqBefore(categoryId: string, seq: number, manager: EntityManager): Promise<number> {
+    const sql = 'SELECT MAX(seq) AS newest FROM ledger_entry WHERE "categoryId" = ? AND seq < ?';
+    const [row] = (await rawStatement(manager, sql, [categoryId, seq])).rows;
+    return Number(row?.newest ?? 0);
   }
 
   /** Whether an entry with this id is in the ledger. */

@@ -37,6 +37,8 @@ export function toLedgerRecord(entry: LedgerEntryRow): LedgerRecord {
 
 interface CachedProjection {
   version: number;
+  /** The newest ledger entry the state holds (0: none). */
+  lastSeq: number;
   state: StandingsState;
   standings: Standings;
 }
@@ -70,10 +72,15 @@ export class StandingsService {
     const cached = this.cache.get(category.id);
     let next: CachedProjection;
     let before: Standings;
-    if (cached && cached.version === category.standingsVersion) {
+    if (cached && (await this.isCurrent(manager, category, cached, entry))) {
       const state = applyEntry(cached.state, toLedgerRecord(entry));
       before = cached.standings;
-      next = { version: category.standingsVersion, state, standings: standingsOf(state) };
+      next = {
+        version: category.standingsVersion,
+        lastSeq: entry.seq,
+        state,
+        standings: standingsOf(state),
+      };
     } else {
       before = fromStandingEntities(
         await manager.findBy(StandingEntity, { categoryId: category.id }),
@@ -121,16 +128,40 @@ export class StandingsService {
     });
   }
 
+  /**
+   * Whether the cached state holds every entry stored before `entry`. The version alone does not
+   * tell on PostgreSQL: another replica's entry that moved no row (a sumo round saved before the
+   * match ends) leaves it as it was. The caller holds the category's write lock, so nothing is
+   * added meanwhile (docs/deploy.md#writes-that-must-take-turns). SQLite has one writer, this
+   * process, whose cache saw every entry.
+   */
+  private async isCurrent(
+    manager: EntityManager,
+    category: CategoryRow,
+    cached: CachedProjection,
+    entry: LedgerEntryRow,
+  ): Promise<boolean> {
+    if (cached.version !== category.standingsVersion) return false;
+    if (manager.connection.options.type !== 'postgres') return true;
+    return (await this.ledger.newestSeqBefore(category.id, entry.seq, manager)) === cached.lastSeq;
+  }
+
   private async computeFromLedger(
     manager: EntityManager,
     category: CategoryRow,
   ): Promise<CachedProjection> {
+    const ledger = await this.ledgerOf(manager, category.id);
     const state = standingsStateFrom(
       category.ruleSet,
       await this.teams.refs(category.id, manager),
-      await this.ledgerOf(manager, category.id),
+      ledger,
     );
-    return { version: category.standingsVersion, state, standings: standingsOf(state) };
+    return {
+      version: category.standingsVersion,
+      lastSeq: ledger.at(-1)?.seq ?? 0,
+      state,
+      standings: standingsOf(state),
+    };
   }
 
   private async ledgerOf(manager: EntityManager, categoryId: string): Promise<LedgerRecord[]> {
