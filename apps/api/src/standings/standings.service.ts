@@ -47,7 +47,8 @@ interface CachedProjection {
  * The standings projection (docs/design.md#the-score-ledger): kept in the `standing` table, updated in the same
  * transaction as the ledger entry that changed it, and rebuildable from the ledger at any time.
  * The in-memory state only saves recomputing; it is trusted only while its version matches the
- * category's stored version, so a second replica or a restart simply rebuilds it.
+ * category's stored version and (on PostgreSQL) it holds the category's newest ledger entry, so a
+ * second replica or a restart simply rebuilds it.
  */
 @Injectable()
 export class StandingsService {
