@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { parseDeviceTopic } from '@olympiad/contracts';
 import type { Aedes } from 'aedes';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import * as net from 'node:net';
@@ -15,12 +16,16 @@ import { listenMqttOverTls } from './mqtt-tls-listener';
 
 export const MQTT_WS_PATH = '/mqtt';
 
+/** Stores one device event; resolves once it is stored (or refused), rejects when it could not be. */
+export type DeviceEventSink = (topic: string, payload: Buffer) => Promise<void>;
+
 /**
  * The venue's embedded MQTT broker (Aedes) on TCP, on MQTT over TLS with the HTTPS certificate
  * when HTTPS is on (MQTT_TLS_PORT, docs/venue-network.md) and on MQTT-over-WebSocket at /mqtt of
  * the HTTP port. Every listener feeds the one broker: devices sign in with their id and secret and
  * may publish only under their own topic; the server's own client signs in with a secret made at
- * every start.
+ * every start. A device's event is handed to the sink and stored before the broker acknowledges
+ * it, so an event a device saw acknowledged survives a crash (docs/sensor-contract.md#delivery).
  */
 @Injectable()
 export class MqttBrokerService implements OnApplicationShutdown {
@@ -45,8 +50,12 @@ export class MqttBrokerService implements OnApplicationShutdown {
     return this.config.mqtt.kind === 'embedded';
   }
 
-  /** Starts the embedded broker (no-op with an external MQTT_URL); returns its TCP URL for the server's client. */
-  async start(): Promise<string | undefined> {
+  /**
+   * Starts the embedded broker (no-op with an external MQTT_URL); returns its TCP URL for the
+   * server's client. Device events go to `storeEvent` before they are acknowledged; the server's
+   * client then needs no subscription to them.
+   */
+  async start(storeEvent: DeviceEventSink): Promise<string | undefined> {
     const mqtt = this.config.mqtt;
     if (mqtt.kind !== 'embedded') return undefined;
     // aedes is an ES module; Node 20.19+ loads it from CommonJS.
@@ -67,9 +76,22 @@ export class MqttBrokerService implements OnApplicationShutdown {
       },
       authorizePublish: (client, packet, callback) => {
         if (!client || this.serverClients.has(client)) return callback(null);
-        if (mayPublish(client.id, packet.topic)) return callback(null);
-        this.logger.warn(`Refused: device ${client.id} may not publish to ${packet.topic}`);
-        callback(new Error('not authorised'));
+        if (!mayPublish(client.id, packet.topic)) {
+          this.logger.warn(`Refused: device ${client.id} may not publish to ${packet.topic}`);
+          return callback(new Error('not authorised'));
+        }
+        if (parseDeviceTopic(packet.topic)?.kind !== 'event') return callback(null);
+        // Aedes sends the PUBACK once this callback has run: only a stored (or refused) event is
+        // acknowledged. An error closes the device's connection unacknowledged; it sends again.
+        storeEvent(packet.topic, toBuffer(packet.payload)).then(
+          () => callback(null),
+          (error: Error) => {
+            this.logger.error(
+              `Event on ${packet.topic} not stored, not acknowledged: ${error.message}`,
+            );
+            callback(error);
+          },
+        );
       },
       authorizeSubscribe: (client, subscription, callback) => {
         if (this.serverClients.has(client) || maySubscribe(client.id, subscription.topic))
@@ -164,6 +186,10 @@ export class MqttBrokerService implements OnApplicationShutdown {
     );
     await tlsClosed;
   }
+}
+
+function toBuffer(payload: Buffer | string): Buffer {
+  return Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
 }
 
 export function redact(url: string): string {

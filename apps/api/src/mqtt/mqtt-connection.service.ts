@@ -24,7 +24,7 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const embeddedUrl = await this.broker.start();
+    const embeddedUrl = await this.broker.start((topic, payload) => this.ingestion.handle(topic, payload));
     const mqtt = this.config.mqtt;
     const options =
       mqtt.kind === 'embedded'
@@ -51,7 +51,10 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
     this.client = client;
     client.on('connect', (connack) => {
       this.logger.log(`Connected to ${redact(options.url)} as ${options.clientId}${connack.sessionPresent ? ' (session resumed)' : ''}`);
-      client.subscribe([mqttTopics.allEvents, mqttTopics.allStatus], { qos: 1 }, (error) => {
+      // The embedded broker hands device events to ingestion before acknowledging them; the
+      // server's client hears only statuses (and Last Wills) there.
+      const topics = mqtt.kind === 'embedded' ? [mqttTopics.allStatus] : [mqttTopics.allEvents, mqttTopics.allStatus];
+      client.subscribe(topics, { qos: 1 }, (error) => {
         if (error) this.logger.error(`Subscribe failed: ${error.message}`);
       });
     });
