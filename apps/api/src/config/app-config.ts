@@ -55,6 +55,15 @@ const envSchema = z.object({
   MQTT_USERNAME: optionalText,
   MQTT_PASSWORD: optionalText,
   MQTT_CLIENT_ID: optionalText,
+  MQTT_SHARE_GROUP: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{1,64}$/,
+        'MQTT_SHARE_GROUP must be off or a group name of A-Z a-z 0-9 _ -',
+      )
+      .optional(),
+  ),
   SENSOR_MAX_EVENTS_PER_SECOND: z.coerce.number().int().min(1).default(200),
   FEDERATION_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   FEDERATION_BATCH_ENTRIES: z.coerce.number().int().min(1).max(10_000).default(1000),
@@ -122,7 +131,18 @@ export interface AppConfig {
          */
         tlsPort?: number;
       }
-    | { kind: 'external'; url: string; username?: string; password?: string; clientId?: string };
+    | {
+        kind: 'external';
+        url: string;
+        username?: string;
+        password?: string;
+        clientId?: string;
+        /**
+         * The MQTT shared-subscription group the replicas split device messages in
+         * (docs/deploy.md#sensors-with-several-replicas); absent: every message to this server.
+         */
+        shareGroup?: string;
+      };
   /**
    * The Redis that several replicas share (docs/deploy.md); absent on a single venue laptop, where
    * everything stays in the one process.
@@ -196,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           username: e.MQTT_USERNAME,
           password: e.MQTT_PASSWORD,
           clientId: e.MQTT_CLIENT_ID,
+          shareGroup: mqttShareGroup(e.MQTT_SHARE_GROUP, Boolean(e.DATABASE_URL)),
         }
       : {
           kind: 'embedded',
@@ -264,3 +285,12 @@ function parseTrustProxy(value: string): number | string[] | undefined {
 
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Replicas exist only on PostgreSQL, so there the external broker's messages are shared by
+ * default; a SQLite server is one process and keeps its persistent session (docs/deploy.md).
+ */
+function mqttShareGroup(value: string | undefined, onPostgres: boolean): string | undefined {
+  if (value === 'off') return undefined;
+  return value ?? (onPostgres ? 'olympiad-api' : undefined);
+}

@@ -1,16 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { mqttTopics } from '@olympiad/contracts';
 import { connect, type MqttClient } from 'mqtt';
-import { hostname } from 'node:os';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
 import { SERVER_MQTT_USER } from './device-topic-acl';
 import { MqttBrokerService, redact } from './mqtt-broker.service';
+import { serverSession } from './server-session';
 
 /**
  * The server's own MQTT client, on the embedded broker or the external one: subscribes to every
- * device's events and status with QoS 1 and hands every message to ingestion. With an external broker the session is persistent (clean: false, a stable client id), so
- * events published while the server is down wait in the broker.
+ * device's events and status with QoS 1 and hands every message to ingestion. With an external
+ * broker and no share group the session is persistent (clean: false, a stable client id), so
+ * events published while the server is down wait in the broker; replicas share the messages
+ * instead (server-session.ts).
  */
 @Injectable()
 export class MqttConnectionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,13 +30,22 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
     const mqtt = this.config.mqtt;
     const options =
       mqtt.kind === 'embedded'
-        ? { url: embeddedUrl as string, username: SERVER_MQTT_USER, password: this.broker.serverPassword, clientId: `${SERVER_MQTT_USER}-${process.pid}` }
-        : { url: mqtt.url, username: mqtt.username, password: mqtt.password, clientId: mqtt.clientId ?? `olympiad-api-${hostname()}` };
+        ? {
+            url: embeddedUrl as string,
+            username: SERVER_MQTT_USER,
+            password: this.broker.serverPassword,
+            clientId: `${SERVER_MQTT_USER}-${process.pid}`,
+            clean: true,
+            // The embedded broker hands device events to ingestion before acknowledging them; the
+            // server's client hears only statuses (and Last Wills) there.
+            topics: [mqttTopics.allStatus],
+          }
+        : { url: mqtt.url, username: mqtt.username, password: mqtt.password, ...serverSession(mqtt) };
     const client = connect(options.url, {
       clientId: options.clientId,
       username: options.username,
       password: options.password,
-      clean: mqtt.kind === 'embedded',
+      clean: options.clean,
       reconnectPeriod: 1000,
       connectTimeout: 10_000,
     });
@@ -51,10 +62,7 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
     this.client = client;
     client.on('connect', (connack) => {
       this.logger.log(`Connected to ${redact(options.url)} as ${options.clientId}${connack.sessionPresent ? ' (session resumed)' : ''}`);
-      // The embedded broker hands device events to ingestion before acknowledging them; the
-      // server's client hears only statuses (and Last Wills) there.
-      const topics = mqtt.kind === 'embedded' ? [mqttTopics.allStatus] : [mqttTopics.allEvents, mqttTopics.allStatus];
-      client.subscribe(topics, { qos: 1 }, (error) => {
+      client.subscribe(options.topics, { qos: 1 }, (error) => {
         if (error) this.logger.error(`Subscribe failed: ${error.message}`);
       });
     });
