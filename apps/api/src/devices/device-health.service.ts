@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DeviceStatus, DeviceStatusMessage } from '@olympiad/contracts';
-import { Repository } from 'typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
 import { LiveService } from '../live/live.service';
 import { DeviceEntity } from './device.entity';
 
@@ -22,18 +22,28 @@ export function toDeviceStatus(device: DeviceEntity): DeviceStatus {
 }
 
 /**
- * Online/offline, battery and signal of every device, from its retained status (with Last Will)
- * and its heartbeats; pushed to the field's room on every change. A sweep marks silent devices
- * offline so a tablet learns of a dropped device within about five seconds.
+ * How often the database's last-seen time of a device that is heard is brought up to date. The
+ * sweep decides from the database, and with several replicas each hears only part of a device's
+ * messages (docs/deploy.md#sensors-with-several-replicas): the time written must stay well within
+ * DEVICE_SILENCE_MS of the device's last message, whichever replica heard it.
+ */
+const LAST_SEEN_REFRESH_MS = 1000;
+
+/**
+ * Online/offline, battery and signal of every device, from its status message (with Last Will)
+ * and its heartbeats; pushed to the field's room on every change. A sweep marks devices offline
+ * whose last-seen time in the database is too old, so a tablet learns of a dropped device within
+ * about five seconds, and every replica answers the same (the status lives in the database).
  */
 @Injectable()
 export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('DeviceHealth');
   private sweepTimer?: NodeJS.Timeout;
-  /** Last time each device was heard, kept in memory between the coarser database writes. */
-  private readonly lastHeard = new Map<string, number>();
-  /** What was last written for each device, to skip writes that change nothing. */
-  private readonly seen = new Map<string, { online: boolean; boot: string | null; battery: number | null; rssi: number | null; writtenAt: number }>();
+  /** What this replica last wrote for each device, to skip writes that change nothing. */
+  private readonly seen = new Map<
+    string,
+    { boot: string; battery: number | null; rssi: number | null; writtenAt: number }
+  >();
 
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
@@ -41,7 +51,10 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
   ) {}
 
   onModuleInit(): void {
-    this.sweepTimer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(error.message)), 1000);
+    this.sweepTimer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.error(error.message)),
+      1000,
+    );
     this.sweepTimer.unref();
   }
 
@@ -49,11 +62,15 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
     clearInterval(this.sweepTimer);
   }
 
-  /** The retained status message or the Last Will. Returns the previous boot id when it changed. */
-  async onStatus(deviceId: string, message: DeviceStatusMessage): Promise<{ rebootedFrom: string | null }> {
+  /** The status message or the Last Will. Returns the previous boot id when it changed. */
+  async onStatus(
+    deviceId: string,
+    message: DeviceStatusMessage,
+  ): Promise<{ rebootedFrom: string | null }> {
     const device = await this.devices.findOneBy({ id: deviceId });
     if (!device) return { rebootedFrom: null };
-    const rebootedFrom = message.boot && device.boot && message.boot !== device.boot ? device.boot : null;
+    const rebootedFrom =
+      message.boot && device.boot && message.boot !== device.boot ? device.boot : null;
     const now = new Date();
     Object.assign(device, {
       online: message.online,
@@ -61,8 +78,6 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
       boot: message.boot ?? device.boot,
       lastSeenAt: message.online ? now.toISOString() : device.lastSeenAt,
     });
-    if (message.online) this.lastHeard.set(deviceId, now.getTime());
-    else this.lastHeard.delete(deviceId);
     this.seen.delete(deviceId);
     await this.devices.save(device);
     this.publish(device);
@@ -70,46 +85,70 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
   }
 
   /**
-   * Any event or heartbeat: the device is alive; battery and signal come with heartbeats. Kept in
-   * memory and written to the database only when something a person would see changed, or every
-   * few seconds (a burst of gate events must not become a burst of writes).
+   * Any event or heartbeat: the device is alive; battery and signal come with heartbeats. Written
+   * when something a person would see changed, or when this replica last wrote it more than
+   * LAST_SEEN_REFRESH_MS ago (a burst of gate events must not become a burst of writes).
    */
-  async onHeard(deviceId: string, reading: { boot: string; battery?: number; rssi?: number }): Promise<void> {
+  async onHeard(
+    deviceId: string,
+    reading: { boot: string; battery?: number; rssi?: number },
+  ): Promise<void> {
     const now = Date.now();
-    this.lastHeard.set(deviceId, now);
     const known = this.seen.get(deviceId);
-    const battery = reading.battery !== undefined ? Math.round(reading.battery) : (known?.battery ?? null);
+    const battery =
+      reading.battery !== undefined ? Math.round(reading.battery) : (known?.battery ?? null);
     const rssi = reading.rssi ?? known?.rssi ?? null;
-    const changed = !known || !known.online || known.boot !== reading.boot || known.battery !== battery || known.rssi !== rssi;
-    if (!changed && now - known.writtenAt < 3000) return;
+    const changed =
+      !known || known.boot !== reading.boot || known.battery !== battery || known.rssi !== rssi;
+    if (!changed && now - known.writtenAt < LAST_SEEN_REFRESH_MS) return;
+    const values = {
+      online: true,
+      boot: reading.boot,
+      battery,
+      rssi,
+      lastSeenAt: new Date(now).toISOString(),
+    };
+    // Nearly always the device is online already; otherwise (new, or a sweep of any replica
+    // marked it offline) the row is written as online and the screens are told.
+    const refreshed = await this.devices.update({ id: deviceId, online: true }, values);
+    const cameOnline =
+      !refreshed.affected && (await this.devices.update({ id: deviceId }, values)).affected;
+    this.seen.set(deviceId, { boot: reading.boot, battery, rssi, writtenAt: now });
+    if (!changed && !cameOnline) return;
     const device = await this.devices.findOneBy({ id: deviceId });
-    if (!device) return;
-    const wasVisible = device.online && device.boot === reading.boot && device.battery === battery && device.rssi === rssi;
-    Object.assign(device, { online: true, boot: reading.boot, battery, rssi, lastSeenAt: new Date(now).toISOString() });
-    await this.devices.save(device);
-    this.seen.set(deviceId, { online: true, boot: reading.boot, battery, rssi, writtenAt: now });
-    if (!wasVisible) this.publish(device);
+    if (device) this.publish(device);
   }
 
   async statusOfField(fieldId: string): Promise<DeviceStatus[]> {
-    return (await this.devices.find({ where: { fieldId }, order: { id: 'ASC' } })).map(toDeviceStatus);
+    return (await this.devices.find({ where: { fieldId }, order: { id: 'ASC' } })).map(
+      toDeviceStatus,
+    );
   }
 
+  /**
+   * Each replica sweeps; the conditional UPDATE lets only the replica that changed the row tell the
+   * screens, and a device whose last-seen time another replica has just written stays online.
+   */
   private async sweep(): Promise<void> {
-    const now = Date.now();
-    const online = await this.devices.findBy({ online: true });
-    for (const device of online) {
-      const heard = this.lastHeard.get(device.id) ?? (device.lastSeenAt ? Date.parse(device.lastSeenAt) : 0);
-      if (now - heard > DEVICE_SILENCE_MS) {
-        device.online = false;
-        await this.devices.save(device);
-        this.seen.delete(device.id);
-        this.publish(device);
-      }
+    const cutoff = new Date(Date.now() - DEVICE_SILENCE_MS).toISOString();
+    const silent = [
+      { online: true, lastSeenAt: LessThan(cutoff) },
+      { online: true, lastSeenAt: IsNull() },
+    ];
+    for (const device of await this.devices.find({ where: silent })) {
+      const lastSeenAt = device.lastSeenAt === null ? IsNull() : LessThan(cutoff);
+      const marked = await this.devices.update(
+        { id: device.id, online: true, lastSeenAt },
+        { online: false },
+      );
+      if (!marked.affected) continue;
+      this.seen.delete(device.id);
+      this.publish({ ...device, online: false });
     }
   }
 
   private publish(device: DeviceEntity): void {
-    if (device.fieldId) this.live.toFieldStaff(device.fieldId)?.emit('device:status', toDeviceStatus(device));
+    if (device.fieldId)
+      this.live.toFieldStaff(device.fieldId)?.emit('device:status', toDeviceStatus(device));
   }
 }
