@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { ContractCheckInterceptor } from './common/routes/contract-check.interceptor';
+import { SingleQueryValuePipe } from './common/single-query-value.pipe';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
@@ -85,6 +86,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: SingleQueryValuePipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ContractCheckInterceptor },

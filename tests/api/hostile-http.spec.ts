@@ -1,0 +1,503 @@
+import Database from 'better-sqlite3';
+import { apiErrorBodySchema } from '@olympiad/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import request from 'supertest';
+import {
+  type BodyContext,
+  fieldPaths,
+  type JsonSchema,
+  pick,
+  randomUuid,
+  seededRandom,
+  toJson,
+  validValue,
+  withField,
+  wrongValues,
+} from '../support/schema-bodies';
+import { startVenue, type Venue } from '../support/start-venue';
+import {
+  createMazeStage,
+  judgeToken,
+  mazeAttempt,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
+
+/**
+ * Every route of the OpenAPI document the server serves, tried with bodies made from its schema
+ * (one that fits, each field wrong in turn, extra and prototype keys) and with generic hostile
+ * input (JSON 10,000 deep, 10 MB, wrong content types, invalid UTF-8, paths and queries that are
+ * not what they name), under every role's token. What must hold: no 5xx, the server stays up, a
+ * refused request changes nothing in the database, and every refusal has the contract's error body.
+ * docs/reliability.md#hostile-input has the figures of a run; HOSTILE_SEED=<n> replays one.
+ */
+
+const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+interface Operation {
+  method: string;
+  /** As the document writes it: /api/stages/{stageId}/teams */
+  path: string;
+  params: string[];
+  query: string[];
+  body?: JsonSchema;
+  contentType?: string;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  contentType: string;
+}
+
+type Role = 'organiser' | 'head-judge' | 'judge' | 'public' | 'forged';
+
+describe(`hostile HTTP on every route (seed ${SEED})`, () => {
+  let venue: Venue;
+  let stage: StageFixture;
+  let fieldId: string;
+  let heldId: string;
+  let db: Database.Database;
+  let operations: Operation[];
+  let schemas: Record<string, JsonSchema>;
+  const tokens: Partial<Record<Role, string>> = {};
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  const tried = new Map<string, number>();
+  const statuses = new Map<number, number>();
+  let failures: string[] = [];
+
+  /** Every table's rows, hashed: what a refused request must leave as it was. */
+  const fingerprint = (): string => {
+    const hash = createHash('sha256');
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all() as { name: string }[];
+    for (const { name } of tables) {
+      hash.update(name);
+      for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate())
+        hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex');
+  };
+  const tableHashes = (): Record<string, string> => {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        createHash('sha256')
+          .update(JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()))
+          .digest('hex'),
+      ]),
+    );
+  };
+
+  /** One raw request: the path and body exactly as given (no URL normalising, no re-encoding). */
+  const send = (
+    method: string,
+    rawPath: string,
+    options: { role: Role; body?: Buffer | string; contentType?: string },
+  ) =>
+    new Promise<Answer>((resolve, reject) => {
+      const headers: Record<string, string> = {};
+      const token = tokens[options.role];
+      if (token) headers.Authorization = `Bearer ${token}`;
+      if (options.contentType) headers['Content-Type'] = options.contentType;
+      const body =
+        options.body === undefined
+          ? undefined
+          : Buffer.isBuffer(options.body)
+            ? options.body
+            : Buffer.from(options.body);
+      if (body) headers['Content-Length'] = String(body.length);
+      const req = http.request(
+        { host: '127.0.0.1', port: venue.port, method, path: rawPath, headers, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              contentType: String(res.headers['content-type'] ?? ''),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      // A server that answers 413 before reading a huge body may close the socket under the write.
+      req.on('error', reject);
+      if (body) req.write(body, () => undefined);
+      req.end();
+    });
+
+  /** Sends one hostile request and checks what must hold; returns the answer. */
+  const attempt = async (
+    operation: Operation,
+    what: string,
+    input: {
+      path?: string;
+      role: Role;
+      body?: Buffer | string;
+      contentType?: string;
+      query?: string;
+    },
+  ): Promise<Answer | null> => {
+    const entry = `${operation.method} ${operation.path}`;
+    tried.set(entry, (tried.get(entry) ?? 0) + 1);
+    const target = (input.path ?? fillPath(operation)) + (input.query ? `?${input.query}` : '');
+    const before = fingerprint();
+    const beforeTables = tableHashes();
+    let answer: Answer;
+    try {
+      answer = await send(operation.method, target, input);
+    } catch (error) {
+      // The socket closed under a huge body: the server must still answer the next request.
+      const health = await request(venue.url).get('/api/health/live');
+      if (health.status !== 200)
+        failures.push(
+          `${entry} [${what}, ${input.role}]: the server stopped answering (${String(error)})`,
+        );
+      return null;
+    }
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    const label = `${entry} [${what}, ${input.role}] → ${answer.status}`;
+    if (answer.status >= 500) failures.push(`${label}: ${answer.text.slice(0, 300)}`);
+    if (answer.status >= 400) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(answer.text);
+      } catch {
+        parsed = undefined;
+      }
+      const checked = apiErrorBodySchema.safeParse(parsed);
+      if (!checked.success || checked.data.statusCode !== answer.status) {
+        failures.push(
+          `${label}: refusal outside the contract (${answer.contentType}) ${answer.text.slice(0, 200)}`,
+        );
+      }
+      if (fingerprint() !== before) {
+        const after = tableHashes();
+        const changed = Object.keys(after).filter((table) => after[table] !== beforeTables[table]);
+        failures.push(`${label}: refused, yet changed ${changed.join(', ')}`);
+      }
+    }
+    return answer;
+  };
+
+  const context = (random: () => number): BodyContext => ({
+    random,
+    ids: [
+      stage.stageId,
+      stage.categoryId,
+      ...stage.teamIds,
+      stage.olympiadId,
+      stage.judge.id,
+      fieldId,
+      heldId,
+    ],
+    named: {
+      stageId: stage.stageId,
+      categoryId: stage.categoryId,
+      teamId: stage.teamIds[1],
+      olympiadId: stage.olympiadId,
+      fieldId,
+      judgeId: stage.judge.id,
+    },
+    resolve: (ref) => schemas[ref.replace('#/components/schemas/', '')],
+  });
+
+  /** A real row's id for a path parameter, named after the segment before it. */
+  const realParam = (operation: Operation, name: string): string => {
+    if (name === 'stageId') return stage.stageId;
+    if (name === 'fieldId') return fieldId;
+    if (name === 'code') return stage.stageCode;
+    const segment = operation.path
+      .split('/')
+      .slice(0, -1)
+      .reverse()
+      .find((part) => !part.startsWith('{'));
+    const byResource: Record<string, string> = {
+      olympiads: stage.olympiadId,
+      stages: stage.stageId,
+      categories: stage.categoryId,
+      teams: stage.teamIds[0],
+      'held-entries': heldId,
+    };
+    const before =
+      operation.path.split(`{${name}}`)[0].split('/').filter(Boolean).pop() ?? segment ?? '';
+    return byResource[before] ?? randomUUID();
+  };
+  /** Routes whose valid call would sign our own tokens out or take the fixture apart. */
+  const DISRUPTIVE = new Set([
+    'PATCH /api/judges/{id}',
+    'POST /api/judges/{id}/pin',
+    'POST /api/auth/token-keys',
+  ]);
+  const fillPath = (operation: Operation, hostile?: { name: string; value: string }) =>
+    operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+      if (hostile?.name === name) return hostile.value;
+      return DISRUPTIVE.has(`${operation.method} ${operation.path}`)
+        ? randomUUID()
+        : encodeURIComponent(realParam(operation, name));
+    });
+
+  beforeAll(async () => {
+    console.log(`hostile-http: seed ${SEED} (HOSTILE_SEED=${SEED} replays this run)`);
+    venue = await startVenue();
+    tokens.organiser = await organiserToken(venue);
+    stage = await createMazeStage(venue, tokens.organiser, { teams: 3 });
+    tokens['head-judge'] = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+    tokens.judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    tokens.forged = `${tokens.judge.split('.').slice(0, 2).join('.')}.${'A'.repeat(43)}`;
+    const auth = { Authorization: `Bearer ${tokens.organiser}` };
+    fieldId = (
+      await request(venue.url)
+        .post('/api/fields')
+        .set(auth)
+        .send({ stageId: stage.stageId, name: 'Table 1', discipline: 'maze' })
+        .expect(201)
+    ).body.id;
+    // One held entry, so the review queue's routes have a real row to be tried on.
+    await request(venue.url).post(`/api/categories/${stage.categoryId}/lock`).set(auth).expect(200);
+    const entry = mazeAttempt(stage, stage.teamIds[0], 1, 40_000);
+    heldId = entry.id;
+    await request(venue.url)
+      .post('/api/held-entries')
+      .set('Authorization', `Bearer ${tokens.judge}`)
+      .send({ entry, refusal: { key: 'ledger.categoryLocked', message: 'locked' } })
+      .expect(201);
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/unlock`)
+      .set(auth)
+      .expect(200);
+
+    const document = (await request(venue.url).get('/api/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string; in: string }[];
+            requestBody?: { content: Record<string, { schema: JsonSchema }> };
+          }
+        >
+      >;
+      components: { schemas: Record<string, JsonSchema> };
+    };
+    schemas = document.components.schemas;
+    operations = Object.entries(document.paths).flatMap(([route, methods]) =>
+      Object.entries(methods).map(([method, operation]) => {
+        const [contentType, media] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+        return {
+          method: method.toUpperCase(),
+          path: route,
+          params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+          query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          body: media?.schema,
+          contentType,
+        };
+      }),
+    );
+    db = new Database(path.join(venue.dataDir, 'olympiad.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
+  }, 60_000);
+
+  beforeEach(() => {
+    failures = [];
+  });
+
+  afterAll(async () => {
+    db?.close();
+    agent.destroy();
+    await venue?.stop();
+  });
+
+  it('reads every route from the served OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThan(90);
+    expect(operations.filter((operation) => operation.body).length).toBeGreaterThan(30);
+  });
+
+  it('answers bodies made from each route’s schema (fitting, each field wrong in turn, extra keys) without a 5xx', async () => {
+    const random = seededRandom(SEED);
+    const ctx = context(random);
+    for (const operation of operations.filter(
+      (candidate) => candidate.body && candidate.contentType === 'application/json',
+    )) {
+      const schema = operation.body as JsonSchema;
+      const valid = validValue(schema, ctx);
+      const roles: Role[] = ['organiser', 'head-judge', 'judge', 'public', 'forged'];
+      for (const role of roles)
+        await attempt(operation, 'body from its schema', {
+          role,
+          body: toJson(valid),
+          contentType: 'application/json',
+        });
+      for (const { path: field, schema: fieldSchema } of fieldPaths(schema, ctx)) {
+        const wrong = wrongValues(fieldSchema, ctx);
+        for (const value of wrong) {
+          await attempt(operation, `${field.join('.')} wrong`, {
+            role: 'organiser',
+            body: toJson(withField(valid, field, value)),
+            contentType: 'application/json',
+          });
+        }
+        const role = pick(random, ['head-judge', 'judge'] as const);
+        await attempt(operation, `${field.join('.')} wrong`, {
+          role,
+          body: toJson(withField(valid, field, pick(random, wrong))),
+          contentType: 'application/json',
+        });
+      }
+      const text = toJson(valid);
+      const extras = [
+        toJson({ ...(valid as object), unexpected: 1 }),
+        text.replace(/^\{/, '{"__proto__":{"role":"organiser","isAdmin":true},'),
+        text.replace(/^\{/, '{"constructor":{"prototype":{"polluted":true}},'),
+        text.replace(/^\{/, '{"__proto__":null,'),
+      ];
+      for (const body of extras) {
+        for (const role of ['organiser', 'judge'] as const)
+          await attempt(operation, 'extra keys', { role, body, contentType: 'application/json' });
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(failures).toEqual([]);
+  });
+
+  it('answers generic hostile bodies on every route without a 5xx', async () => {
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
+    const tenMegabytes = `{"name":"${'x'.repeat(10 * 1024 * 1024)}"}`;
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+      Buffer.from('"}'),
+    ]);
+    const bodies: [string, Buffer | string, string][] = [
+      ['JSON 10,000 deep', deep, 'application/json'],
+      ['array 10,000 deep', deepArray, 'application/json'],
+      ['10 MB', tenMegabytes, 'application/json'],
+      ['invalid UTF-8', invalidUtf8, 'application/json; charset=utf-8'],
+      ['JSON as text/plain', '{"name":"x"}', 'text/plain'],
+      [
+        'XML',
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        'application/xml',
+      ],
+      ['form', 'name=x&__proto__[admin]=1&a[b][c][d]=1', 'application/x-www-form-urlencoded'],
+      [
+        'multipart without a boundary',
+        '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--x--',
+        'multipart/form-data',
+      ],
+      ['JSON declared as another charset', '{"name":"x"}', 'application/json; charset=utf-7'],
+      ['a bare string', '"x"', 'application/json'],
+      ['a bare number beyond 2^53', '9007199254740993', 'application/json'],
+      ['null', 'null', 'application/json'],
+      ['an array', '[]', 'application/json'],
+      ['truncated JSON', '{"name": "x', 'application/json'],
+      ['duplicate keys', '{"name":"a","name":{"$gt":""}}', 'application/json'],
+      ['empty', '', 'application/json'],
+    ];
+    for (const operation of operations) {
+      if (operation.method === 'GET') {
+        await attempt(operation, 'GET with a body', {
+          role: 'organiser',
+          body: deep,
+          contentType: 'application/json',
+        });
+        continue;
+      }
+      for (const [what, body, contentType] of bodies) {
+        await attempt(operation, what, { role: 'organiser', body, contentType });
+      }
+      await attempt(operation, 'invalid UTF-8', {
+        role: 'judge',
+        body: invalidUtf8,
+        contentType: 'application/json',
+      });
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers path parameters that are not ids and hostile queries without a 5xx', async () => {
+    const random = seededRandom(SEED + 1);
+    const notIds = [
+      'not-an-id',
+      '0',
+      '-1',
+      '9007199254740993',
+      '1e309',
+      '%ff',
+      '%00',
+      '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      encodeURIComponent(randomUuid(random).replace(/a/g, 'а')),
+      encodeURIComponent("' OR 1=1 --"),
+      '__proto__',
+      'constructor',
+      'x'.repeat(2_000),
+      encodeURIComponent('ＡＢＣＤ１２'),
+    ];
+    for (const operation of operations) {
+      for (const name of operation.params) {
+        for (const value of notIds) {
+          const role = pick(random, ['organiser', 'head-judge', 'judge', 'public'] as const);
+          await attempt(operation, `:${name} = ${value.slice(0, 30)}`, {
+            role,
+            path: fillPath(operation, { name, value }),
+          });
+        }
+      }
+      for (const name of operation.query) {
+        const queries = [
+          `${name}=${'x'.repeat(10_000)}`,
+          `${name}=a&${name}=b`,
+          `${name}[a]=1`,
+          `${name}[__proto__][x]=1`,
+          `${name}=%ff`,
+          `${name}=${encodeURIComponent('оpen')}`,
+          `${name}=`,
+        ];
+        for (const query of queries)
+          await attempt(operation, `?${query.slice(0, 30)}`, { role: 'organiser', query });
+      }
+      await attempt(operation, 'unknown query', {
+        role: 'organiser',
+        query: '__proto__[admin]=1&constructor[prototype][x]=1',
+      });
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('is still up and consistent after all of it, and says what it tried', async () => {
+    const total = [...tried.values()].reduce((sum, count) => sum + count, 0);
+    console.log(
+      [
+        `hostile-http: seed ${SEED}, ${total} requests on ${tried.size} entry points`,
+        `statuses: ${[...statuses.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([status, count]) => `${status}×${count}`)
+          .join(' ')}`,
+        ...[...tried.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([entry, count]) => `  ${count}\t${entry}`),
+      ].join('\n'),
+    );
+    await request(venue.url).get('/api/health/live').expect(200);
+    const verify = await request(venue.url)
+      .get(`/api/categories/${stage.categoryId}/standings/verify`)
+      .set('Authorization', `Bearer ${tokens.organiser}`)
+      .expect(200);
+    expect(verify.body.matches).toBe(true);
+    expect(venue.output()).not.toMatch(/Maximum call stack|ERROR \[ApiError\]/);
+  });
+});
