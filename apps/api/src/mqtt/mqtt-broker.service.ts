@@ -13,6 +13,7 @@ import { DeviceRegistryService } from '../devices/device-registry.service';
 import { VenueTlsService } from '../tls/venue-tls.service';
 import { mayPublish, maySubscribe, SERVER_MQTT_USER } from './device-topic-acl';
 import { listenMqttOverTls } from './mqtt-tls-listener';
+import { guardPacketSize, MAX_MQTT_PACKET_BYTES } from './packet-size-guard';
 
 export const MQTT_WS_PATH = '/mqtt';
 
@@ -100,7 +101,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
       },
     });
     this.broker = broker;
-    const server = net.createServer(broker.handle);
+    const server = net.createServer((socket) => this.accept(broker, socket));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -126,7 +127,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
   ): Promise<number | undefined> {
     if (port === undefined) return undefined;
     const server = await listenMqttOverTls(
-      (socket) => broker.handle(socket),
+      (socket) => this.accept(broker, socket),
       this.venueTls,
       port,
       host,
@@ -146,6 +147,14 @@ export class MqttBrokerService implements OnApplicationShutdown {
     return bound;
   }
 
+  /** Every listener's connection goes to the broker through the packet size guard. */
+  private accept(broker: Aedes, connection: Duplex, request?: IncomingMessage): void {
+    const guarded = guardPacketSize(connection, MAX_MQTT_PACKET_BYTES, (reason) =>
+      this.logger.warn(`Closed an MQTT connection: ${reason}`),
+    );
+    broker.handle(guarded, request);
+  }
+
   /** Serves MQTT over WebSocket on the /mqtt path of the HTTP (and then the HTTPS) server: browsers, firewalled venues. */
   attachWebSocket(httpServer: HttpServer): void {
     const broker = this.broker;
@@ -156,7 +165,7 @@ export class MqttBrokerService implements OnApplicationShutdown {
       wss.handleUpgrade(request, socket, head, (ws) => {
         const stream = createWebSocketStream(ws);
         stream.on('error', () => stream.destroy());
-        broker.handle(stream, request);
+        this.accept(broker, stream, request);
       });
     });
   }
