@@ -6,6 +6,10 @@ import type {
   StandingsSnapshot,
 } from '@olympiad/contracts';
 import { io, type Socket } from 'socket.io-client';
+/* eslint-disable @nx/enforce-module-boundaries -- the screens' own live room and delta rule, not copies that could drift */
+import { applyDelta } from '../../apps/leaderboard/src/live/standings-state';
+import { LiveRoom, socketLink, type LiveLink } from '../../libs/ui/src/lib/live/live-room';
+/* eslint-enable @nx/enforce-module-boundaries */
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -113,3 +117,92 @@ export class StandingsViewer {
 /** Each team's place, by team. */
 export const placesOf = (snapshot: StandingsSnapshot) =>
   Object.fromEntries(snapshot.standings.rows.map((row) => [row.teamId, row.place]));
+
+/**
+ * A viewer on the screens' own live client: `LiveRoom` (libs/ui) with the leaderboard's
+ * `applyDelta`, so it repairs a gap, a beacon ahead of it and a silent room as a screen does
+ * (docs/deploy.md#silent-rooms). It records each delta version it applied and each resync asked.
+ */
+export class LiveClientViewer {
+  /** The versions reached through deltas, in the order applied. */
+  readonly applied: number[] = [];
+  resyncs = 0;
+  beacons = 0;
+  private readonly socket: Client;
+  private readonly room: LiveRoom<StandingsSnapshot>;
+
+  private constructor(url: string, token: string | undefined, categoryId: string) {
+    this.socket = io(url, {
+      transports: ['websocket'],
+      auth: token ? { token } : {},
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+    });
+    this.socket.on('room:beacon', () => (this.beacons += 1));
+    const link = socketLink(this.socket);
+    const counted: LiveLink = {
+      ...link,
+      request: (event, room, timeoutMs, answer) => {
+        if (event === 'resync') this.resyncs += 1;
+        link.request(event, room, timeoutMs, answer);
+      },
+    };
+    this.room = new LiveRoom<StandingsSnapshot>(counted, [{ kind: 'category', id: categoryId }], {
+      current: {
+        load: (joined, held) =>
+          joined.standings ?? held ?? Promise.reject(new Error('no standings')),
+        versionOf: (held) => held.version,
+        events: {
+          'standings:snapshot': (held, snapshot) =>
+            snapshot.categoryId === categoryId && (!held || snapshot.version >= held.version)
+              ? snapshot
+              : undefined,
+          'standings:delta': {
+            span: (delta) =>
+              delta.categoryId === categoryId
+                ? { from: delta.from ?? delta.version - 1, to: delta.version }
+                : null,
+            apply: (held: StandingsSnapshot, delta: StandingsDelta) => {
+              const outcome = applyDelta(held, delta);
+              if (outcome.kind !== 'applied') return undefined;
+              this.applied.push(delta.version);
+              return outcome.standings;
+            },
+          },
+        },
+      },
+    });
+    this.room.start();
+  }
+
+  /** Connected and holding its first snapshot. No token: a public viewer. */
+  static async open(url: string, token: string | undefined, categoryId: string) {
+    const viewer = new LiveClientViewer(url, token, categoryId);
+    await viewer.reach(0);
+    return viewer;
+  }
+
+  get current(): StandingsSnapshot {
+    const held = this.room.getView().state;
+    if (!held) throw new Error('the viewer holds no standings yet');
+    return held;
+  }
+
+  /** Resolves once the viewer holds `version`, however it got there. */
+  reach(version: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if ((this.room.getView().state?.version ?? -1) < version) return;
+        stop();
+        resolve();
+      };
+      const stop = this.room.subscribe(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.room.close();
+    this.socket.close();
+  }
+}
