@@ -43,6 +43,7 @@ describeOnPostgres(
     let redis: RedisServer;
     let broker: Mosquitto;
     let databaseUrl: string;
+    let env: Record<string, string>;
     let replicas: Venue[] = [];
     let organiser: string;
     let judge: string;
@@ -56,7 +57,7 @@ describeOnPostgres(
       broker = new Mosquitto(await freePort());
       databaseUrl = await freshPostgresDatabase();
       const serverPassword = randomBytes(18).toString('base64url');
-      const env = {
+      env = {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redis.url,
         MQTT_URL: broker.url,
@@ -300,13 +301,9 @@ describeOnPostgres(
       }
       expect(statuses.filter((status) => !status.online)).toEqual([]);
       const seen = async (replica: Venue) =>
-        (await devicesOn(replica)).map(({ id, online, boot, battery, rssi }) => ({
-          id,
-          online,
-          boot,
-          battery,
-          rssi,
-        }));
+        (await devicesOn(replica))
+          .map(({ id, online, boot, battery, rssi }) => ({ id, online, boot, battery, rssi }))
+          .sort((x, y) => x.id.localeCompare(y.id));
       expect(await seen(a)).toEqual(await seen(b));
       expect((await seen(a)).every((device) => device.online)).toBe(true);
 
@@ -316,6 +313,54 @@ describeOnPostgres(
         await eventually(async () => expect(await onlineOn(replica)).toEqual([]), 10000);
       }
       expect(await seen(a)).toEqual(await seen(b));
+    }, 60_000);
+
+    it('takes each message once on a replica that ran before without sharing under the same client id', async () => {
+      const [a, b] = replicas;
+      // The broker keeps the persistent session, with its plain subscriptions, of a replica that
+      // ran with MQTT_SHARE_GROUP=off; the same replica started again with sharing must not resume it.
+      await b.stop();
+      const unshared = await startVenue({
+        env: { ...env, MQTT_CLIENT_ID: 'olympiad-replica-b', MQTT_SHARE_GROUP: 'off' },
+      });
+      replicas[1] = unshared;
+      const device = await connect(fields[1]);
+      const taken = async (replica: Venue) => {
+        const counters = await sensorCounters(replica);
+        return counters.accepted + counters.duplicate;
+      };
+      // Its plain subscription is in place once it has taken a message (which A takes too).
+      const earlyOnA = await taken(a);
+      let early = 0;
+      while ((await taken(unshared)) === 0) {
+        if (++early > 100) throw new Error('the replica without sharing takes no messages');
+        await device.publish(device.gate('cp1', early));
+        await sleep(100);
+      }
+      await eventually(async () => expect((await taken(a)) - earlyOnA).toBe(early), 10000);
+      await unshared.stop();
+      const shared = await startVenue({ env: { ...env, MQTT_CLIENT_ID: 'olympiad-replica-b' } });
+      replicas[1] = shared;
+
+      const before = await sensorCounters(a);
+      let sent = 0;
+      // Until the restarted replica has taken a message, then twenty more.
+      for (let t = 1_000_000; (await taken(shared)) === 0; t++) {
+        if (++sent > 100) throw new Error('the restarted replica takes no messages');
+        await device.publish(device.gate('cp1', t));
+        await sleep(100);
+      }
+      for (let n = 0; n < 20; n++, sent++) await device.publish(device.heartbeat(2_000_000 + n));
+      const took = await eventually(async () => {
+        const [onA, onB] = [await sensorCounters(a), await sensorCounters(shared)];
+        const counted = {
+          accepted: onA.accepted - before.accepted + onB.accepted,
+          duplicate: onA.duplicate - before.duplicate + onB.duplicate,
+        };
+        expect(counted.accepted + counted.duplicate).toBeGreaterThanOrEqual(sent);
+        return counted;
+      }, 10000);
+      expect(took).toEqual({ accepted: sent, duplicate: 0 });
     }, 60_000);
   },
 );
