@@ -378,4 +378,32 @@ describe('running the day in the console', () => {
     expect(health).toContain('Last message');
     expect(health).not.toMatch(/Battery|%/);
   });
+
+  it('overview: reads the queues again when a category beacon is ahead of what it heard (deltas lost on the way)', async () => {
+    const state = { queues: [mazeTable()], heldAnswer: { status: 200, body: [] } };
+    const { consoleApi, calls } = stageApi(state);
+    renderIn('en', <FieldsOverviewTab console={consoleApi} stageId="s" />);
+    const card = within(
+      (await screen.findByText('Лабиринт үстелі 1')).closest('li') as HTMLElement,
+    );
+    socket.fire('connect');
+    const beacon = (version: number) => ({
+      kind: 'category',
+      id: 'maze-34',
+      version,
+      everyMs: 15_000,
+    });
+    socket.fire('room:beacon', beacon(4));
+    const before = calls.filter((path) => path.endsWith('field-queues')).length;
+
+    // Арлан's attempt was scored on another replica; its delta never reached this console.
+    state.queues = [mazeTable([team('t2', 'Барыс', 0, 1), team('t1', 'Арлан', 1, 2)])];
+    socket.fire('room:beacon', beacon(5));
+    await waitFor(() =>
+      expect(calls.filter((path) => path.endsWith('field-queues')).length).toBeGreaterThan(before),
+    );
+    await waitFor(() =>
+      expect(within(card.getByTestId('next-team')).getByText('Барыс')).toBeTruthy(),
+    );
+  });
 });

@@ -94,6 +94,14 @@ export function useFieldsLive(stageId: string, { api, getToken }: ConsoleApi): F
     if (pending.current) clearTimeout(pending.current);
     pending.current = setTimeout(reloadQueues, RELOAD_AFTER_MS);
   };
+  // The last standings version heard of each category, by delta or beacon: a beacon beyond it
+  // means deltas never came (docs/deploy.md#silent-rooms), so the queues are read again.
+  const versions = useRef(new Map<string, number>());
+  const heard = (categoryId: string, version: number): boolean => {
+    const last = versions.current.get(categoryId);
+    if (last === undefined || version > last) versions.current.set(categoryId, version);
+    return last !== undefined && version > last;
+  };
 
   const { socket, connected } = useLiveSocket(getToken, loaded);
   const rooms: RoomRef[] = [
@@ -119,7 +127,16 @@ export function useFieldsLive(stageId: string, { api, getToken }: ConsoleApi): F
         return putRun(current, run);
       },
       'device:status': (current = NOTHING_LIVE, status) => putHealth(current, [status]),
-      'standings:delta': () => void reloadSoon(),
+      'standings:delta': (_current, delta) => {
+        heard(delta.categoryId, delta.version);
+        reloadSoon();
+        return undefined;
+      },
+      'room:beacon': (_current, beacon) => {
+        if (beacon.kind === 'category' && typeof beacon.version === 'number')
+          if (heard(beacon.id, beacon.version)) reloadSoon();
+        return undefined;
+      },
       'standings:snapshot': () => void reloadSoon(),
       'held:changed': () => void reloadHeld(),
     },
