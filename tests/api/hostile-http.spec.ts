@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { apiErrorBodySchema } from '@olympiad/contracts';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import {
   type BodyContext,
@@ -46,13 +47,55 @@ interface Operation {
   contentType?: string;
 }
 
+/** Uploads a registration import could receive: a file that is not what its name says, or is hostile as a table. */
+function multipartFiles(): [string, Buffer, string][] {
+  const boundary = 'hostile-boundary';
+  const file = (name: string, type: string, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      content,
+      Buffer.from(
+        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{"admin":true}\r\n--${boundary}--\r\n`,
+      ),
+    ]);
+  const type = `multipart/form-data; boundary=${boundary}`;
+  const wideCsv = Buffer.from(
+    `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';')}\n${'=cmd|"/c calc"!A1;'.repeat(100)}\n`,
+  );
+  const badUtf8Csv = Buffer.concat([
+    Buffer.from('name;school\n'),
+    Buffer.from([0xff, 0xfe, 0xc3, 0x28]),
+    Buffer.from(';x\n'),
+  ]);
+  return [
+    [
+      'upload: random bytes named .xlsx',
+      file(
+        'teams.xlsx',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        randomBytes(32 * 1024),
+      ),
+      type,
+    ],
+    [
+      'upload: a CSV 10,000 columns wide with formulas',
+      file('teams.csv', 'text/csv', wideCsv),
+      type,
+    ],
+    ['upload: a CSV with invalid UTF-8', file('teams.csv', 'text/csv', badUtf8Csv), type],
+    ['upload: an empty file', file('', 'text/csv', Buffer.alloc(0)), type],
+  ];
+}
+
 interface Answer {
   status: number;
   text: string;
   contentType: string;
 }
 
-type Role = 'organiser' | 'head-judge' | 'judge' | 'public' | 'forged';
+type Role = 'organiser' | 'head-judge' | 'judge' | 'public' | 'forged' | 'unsigned';
 
 describe(`hostile HTTP on every route (seed ${SEED})`, () => {
   let venue: Venue;
@@ -67,6 +110,9 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
 
   const tried = new Map<string, number>();
   const statuses = new Map<number, number>();
+  /** Requests per kind of input (the test that sends them). */
+  const kinds = new Map<string, number>();
+  let kind = '';
   let failures: string[] = [];
 
   /** Every table's rows, hashed: what a refused request must leave as it was. */
@@ -150,6 +196,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     },
   ): Promise<Answer | null> => {
     const entry = `${operation.method} ${operation.path}`;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     tried.set(entry, (tried.get(entry) ?? 0) + 1);
     const target = (input.path ?? fillPath(operation)) + (input.query ? `?${input.query}` : '');
     const before = fingerprint();
@@ -255,7 +302,12 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     stage = await createMazeStage(venue, tokens.organiser, { teams: 3 });
     tokens['head-judge'] = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
     tokens.judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    // A judge's token with its signature replaced, and one that claims the organiser without any (alg none).
     tokens.forged = `${tokens.judge.split('.').slice(0, 2).join('.')}.${'A'.repeat(43)}`;
+    const claims = JSON.parse(
+      Buffer.from(tokens.organiser.split('.')[1], 'base64url').toString('utf8'),
+    ) as object;
+    tokens.unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
     const auth = { Authorization: `Bearer ${tokens.organiser}` };
     fieldId = (
       await request(venue.url)
@@ -327,6 +379,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
   });
 
   it('answers bodies made from each route’s schema (fitting, each field wrong in turn, extra keys) without a 5xx', async () => {
+    kind = 'bodies from the schema';
     const random = seededRandom(SEED);
     const ctx = context(random);
     for (const operation of operations.filter(
@@ -334,7 +387,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     )) {
       const schema = operation.body as JsonSchema;
       const valid = validValue(schema, ctx);
-      const roles: Role[] = ['organiser', 'head-judge', 'judge', 'public', 'forged'];
+      const roles: Role[] = ['organiser', 'head-judge', 'judge', 'public', 'forged', 'unsigned'];
       for (const role of roles)
         await attempt(operation, 'body from its schema', {
           role,
@@ -374,6 +427,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
   });
 
   it('answers generic hostile bodies on every route without a 5xx', async () => {
+    kind = 'generic hostile bodies';
     const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
     const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
     const tenMegabytes = `{"name":"${'x'.repeat(10 * 1024 * 1024)}"}`;
@@ -399,6 +453,13 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
         '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nx\r\n--x--',
         'multipart/form-data',
       ],
+      ['random bytes', randomBytes(64 * 1024), 'application/octet-stream'],
+      [
+        'gzip of 50 MB of zeros',
+        gzipSync(Buffer.alloc(50 * 1024 * 1024)),
+        'application/octet-stream',
+      ],
+      ...multipartFiles(),
       ['JSON declared as another charset', '{"name":"x"}', 'application/json; charset=utf-7'],
       ['a bare string', '"x"', 'application/json'],
       ['a bare number beyond 2^53', '9007199254740993', 'application/json'],
@@ -429,7 +490,8 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     expect(failures).toEqual([]);
   });
 
-  it('answers path parameters that are not ids and hostile queries without a 5xx', async () => {
+  it('answers every role, path parameters that are not ids and hostile queries without a 5xx', async () => {
+    kind = 'roles, paths and queries';
     const random = seededRandom(SEED + 1);
     const notIds = [
       'not-an-id',
@@ -448,6 +510,18 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
       encodeURIComponent('ＡＢＣＤ１２'),
     ];
     for (const operation of operations) {
+      if (!operation.body) {
+        for (const role of [
+          'organiser',
+          'head-judge',
+          'judge',
+          'public',
+          'forged',
+          'unsigned',
+        ] as const) {
+          await attempt(operation, 'as the route is called', { role });
+        }
+      }
       for (const name of operation.params) {
         for (const value of notIds) {
           const role = pick(random, ['organiser', 'head-judge', 'judge', 'public'] as const);
@@ -483,6 +557,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     console.log(
       [
         `hostile-http: seed ${SEED}, ${total} requests on ${tried.size} entry points`,
+        `by kind: ${[...kinds.entries()].map(([name, count]) => `${name} ${count}`).join(', ')}`,
         `statuses: ${[...statuses.entries()]
           .sort(([a], [b]) => a - b)
           .map(([status, count]) => `${status}×${count}`)
@@ -498,6 +573,11 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
       .set('Authorization', `Bearer ${tokens.organiser}`)
       .expect(200);
     expect(verify.body.matches).toBe(true);
-    expect(venue.output()).not.toMatch(/Maximum call stack|ERROR \[ApiError\]/);
+    const troubles = venue
+      .output()
+      .split('\n')
+      .filter((line) => /\b(ERROR|FATAL|WARN)\b|Maximum call stack|Unhandled/.test(line));
+    console.log(`hostile-http: server log lines of concern:\n${troubles.join('\n')}`);
+    expect(venue.output()).not.toMatch(/Maximum call stack|\bERROR\b|\bFATAL\b|Unhandled/);
   });
 });
