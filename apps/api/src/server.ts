@@ -6,19 +6,26 @@ import { API_DOCS_PATH, API_PREFIX, routePath, routes } from '@olympiad/contract
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import type { Express } from 'express';
+import helmet from 'helmet';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { QuietJsonLogger } from './common/json-logging';
 import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
+import { SECURITY_HEADERS, corsDelegate, type OwnAddresses } from './config/http-security';
 import { DemoSeeder } from './demo/demo-seeder';
 import { RedisFanOut } from './live/redis-fan-out';
 import { countHttpRequests } from './metrics/venue-metrics';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
 import { MdnsAnnouncer } from './tls/mdns-announcer';
-import { MultiListenerIoAdapter, createHttpsServer, listen, redirectPagesToHttps } from './tls/https-listener';
+import {
+  MultiListenerIoAdapter,
+  createHttpsServer,
+  listen,
+  redirectPagesToHttps,
+} from './tls/https-listener';
 import { lanAddresses } from './tls/venue-certificates';
 import { VenueTlsService } from './tls/venue-tls.service';
 
@@ -47,12 +54,15 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // docs/deploy.md#health-metrics-and-logs: requests by route and status for /api/metrics.
   app.use(countHttpRequests);
+  // docs/security.md: helmet's headers (CSP, nosniff, frame and referrer rules, no X-Powered-By) on every answer.
+  app.use(helmet(SECURITY_HEADERS));
   app.useBodyParser('json', { limit: config.maxBody });
   // Tablets on a weak venue Wi-Fi: gzip cuts the apps' first load about threefold.
   app.use(compression());
   app.setGlobalPrefix(API_PREFIX.slice(1));
   app.enableShutdownHooks();
-  app.enableCors({ origin: true });
+  const own = ownAddresses(app, config, tls);
+  app.enableCors(corsDelegate(own, config.corsOrigins));
 
   const openApi = new DocumentBuilder()
     .setTitle('Robotics olympiad API')
@@ -60,7 +70,11 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)));
+  SwaggerModule.setup(
+    API_DOCS_PATH.slice(1),
+    app,
+    cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)),
+  );
 
   const express = app.getHttpAdapter().getInstance() as Express;
   const tlsOptions = tls.serverOptions();
@@ -68,7 +82,14 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   // docs/venue-network.md: tablets reach the same app over HTTPS; browsers on HTTP are sent there.
   // docs/deploy.md: with REDIS_URL, broadcasts reach the viewers of every replica.
   const fanOut = config.redisUrl ? new RedisFanOut(config.redisUrl) : undefined;
-  app.useWebSocketAdapter(new MultiListenerIoAdapter(app, httpsServer ? [httpsServer] : [], fanOut));
+  app.useWebSocketAdapter(
+    new MultiListenerIoAdapter(
+      app,
+      httpsServer ? [httpsServer] : [],
+      fanOut,
+      corsDelegate(own, config.corsOrigins),
+    ),
+  );
   express.use(redirectPagesToHttps(() => tls.httpsPort));
   serveWebApps(express, config.staticDir);
   await app.init();
@@ -82,11 +103,15 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   tls.setHttpPort(port);
   if (httpsServer && config.https.kind !== 'off') {
     broker.attachWebSocket(httpsServer);
-    const httpsPort = await listen(httpsServer, config.https.port, config.host).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'EADDRINUSE'
-        ? new Error(`HTTPS_PORT ${config.https.kind !== 'off' ? config.https.port : ''} is in use by another program: choose another HTTPS_PORT (or HTTPS=off)`)
-        : error;
-    });
+    const httpsPort = await listen(httpsServer, config.https.port, config.host).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw error.code === 'EADDRINUSE'
+          ? new Error(
+              `HTTPS_PORT ${config.https.kind !== 'off' ? config.https.port : ''} is in use by another program: choose another HTTPS_PORT (or HTTPS=off)`,
+            )
+          : error;
+      },
+    );
     tls.serve(httpsServer, { http: port, https: httpsPort });
     await tls.checkRenewal();
   }
@@ -103,15 +128,52 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   logger.log(
     [
       `Venue server is up on port ${port}`,
-      ...(tls.httpsPort !== null ? [`HTTPS on port ${tls.httpsPort} (${tls.mode === 'venue-ca' ? 'venue CA' : 'own certificate'})`] : []),
+      ...(tls.httpsPort !== null
+        ? [
+            `HTTPS on port ${tls.httpsPort} (${tls.mode === 'venue-ca' ? 'venue CA' : 'own certificate'})`,
+          ]
+        : []),
       `  Leaderboard   ${base}/`,
       `  Judge tablet  ${base}/judge/`,
       `  Console       ${base}/console/`,
-      ...(fallback ? [`  Without the name (${tls.name}): ${tls.httpsUrl(fallback) ?? tls.httpUrl(fallback)}/judge/`] : []),
+      ...(fallback
+        ? [
+            `  Without the name (${tls.name}): ${tls.httpsUrl(fallback) ?? tls.httpUrl(fallback)}/judge/`,
+          ]
+        : []),
       `  On this laptop http://localhost:${port}/console/`,
       `  API docs      ${base}${API_DOCS_PATH}   health ${base}${routePath(routes.health.get)}`,
-      ...(firstRun.setupUrl ? [`  First run: create the organiser account at ${firstRun.setupUrl.replace(`:${config.port}`, `:${port}`)}`] : []),
+      ...(firstRun.setupUrl
+        ? [
+            `  First run: create the organiser account at ${firstRun.setupUrl.replace(`:${config.port}`, `:${port}`)}`,
+          ]
+        : []),
     ].join('\n'),
   );
   return app;
+}
+
+/** The names and ports this server answers on, for the CORS rule (docs/security.md#cors). */
+function ownAddresses(
+  app: NestExpressApplication,
+  config: AppConfig,
+  tls: VenueTlsService,
+): OwnAddresses {
+  const publicUrl = new URL(config.publicUrl);
+  return {
+    hostnames: () => [
+      'localhost',
+      '127.0.0.1',
+      '::1',
+      tls.name,
+      publicUrl.hostname,
+      ...lanAddresses(),
+    ],
+    ports: () => {
+      const address = app.getHttpServer().address();
+      const http = typeof address === 'object' && address ? address.port : config.port;
+      const publicPort = Number(publicUrl.port || (publicUrl.protocol === 'https:' ? 443 : 80));
+      return [http, publicPort, ...(tls.httpsPort !== null ? [tls.httpsPort] : [])];
+    },
+  };
 }

@@ -12,11 +12,19 @@ export interface TokenClaims {
   role: Role;
   name: string;
   stageId?: string;
+  /** A judge's PIN version (token.service.ts `pinVersion`): the token ends when the PIN is reset. */
+  pv?: string;
 }
 
 export function actorFromClaims(claims: TokenClaims): Actor {
   if (claims.role === 'organiser') {
     return { kind: 'organiser', id: claims.sub, name: claims.name, role: 'organiser' };
   }
-  return { kind: 'judge', id: claims.sub, name: claims.name, role: claims.role, stageId: claims.stageId ?? '' };
+  return {
+    kind: 'judge',
+    id: claims.sub,
+    name: claims.name,
+    role: claims.role,
+    stageId: claims.stageId ?? '',
+  };
 }

@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { CurrentActor, Public, Roles } from './auth.decorators';
 import { JudgeSignInDto, OrganiserSetupDto, OrganiserSignInDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { TokenService } from './token.service';
 
 /** Sign-in is rate-limited per client address: 10 tries a minute. */
 const SIGN_IN_LIMIT = { default: { limit: 10, ttl: 60_000 } };
@@ -14,7 +15,10 @@ const SIGN_IN_LIMIT = { default: { limit: 10, ttl: 60_000 } };
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: TokenService,
+  ) {}
 
   @Public()
   @Route(routes.auth.setupStatus)
@@ -52,5 +56,12 @@ export class AuthController {
   async me(@CurrentActor() actor: Actor) {
     if (actor.kind === 'organiser') return { role: actor.role, name: actor.name, id: actor.id };
     return this.auth.describeJudge(actor.id);
+  }
+
+  /** docs/security.md#token-signing-keys: organiser only (the default). */
+  @ApiBearerAuth()
+  @Route(routes.auth.rotateTokenKey)
+  rotateTokenKey() {
+    return this.tokens.rotate();
   }
 }

@@ -3,7 +3,6 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { ApiError } from '../common/api-error';
-import { JudgesQuery } from '../judges/judges.query';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { TokenService } from './token.service';
@@ -14,7 +13,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly judges: JudgesQuery,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,11 +20,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    let actor = this.tokens.verify(token);
-    // A deactivated judge's token stops working at once, not when it expires.
-    if (actor?.kind === 'judge' && !(await this.judges.judgeIsActive(actor.id))) {
-      actor = undefined;
-    }
+    // A deactivated judge's token, or one given for a PIN since reset, stops working at once.
+    const actor = await this.tokens.actorOf(token);
     request.actor = actor;
 
     const targets = [context.getHandler(), context.getClass()];
@@ -35,7 +30,9 @@ export class AuthGuard implements CanActivate {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'errors.unauthorized',
-        token ? 'Your sign-in has expired or is not valid; sign in again' : 'Sign in first',
+        token
+          ? 'Your sign-in has ended (it expired, your PIN was reset or your account was deactivated); sign in again'
+          : 'Sign in first',
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? ['organiser'];

@@ -20,7 +20,7 @@ import { SettingsService } from '../settings/settings.service';
 import { StagesQuery } from '../stages/stages.query';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
-import { TokenService } from './token.service';
+import { pinVersion, TokenService } from './token.service';
 
 const SETUP_TOKEN_KEY = 'setupTokenHash';
 
@@ -116,6 +116,7 @@ export class AuthService {
       role: judge.role,
       name: judge.name,
       stageId: stage.id,
+      pv: pinVersion(judge.pinHash),
     });
     return { token, ...(await this.describeJudge(judge.id)) };
   }

@@ -70,6 +70,22 @@ const envSchema = z.object({
   JWT_SECRET: optionalText.pipe(
     z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   ),
+  JWT_SECRET_PREVIOUS: optionalText.pipe(
+    z.string().min(32, 'JWT_SECRET_PREVIOUS must be at least 32 characters').optional(),
+  ),
+  CORS_ORIGINS: optionalText.transform((value, ctx) => {
+    if (value === undefined) return [];
+    const origins = parseOrigins(value);
+    if (!origins) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'CORS_ORIGINS must be origins separated by commas, e.g. https://results.olympiad.kz,http://192.168.1.20:8080',
+      });
+      return z.NEVER;
+    }
+    return origins;
+  }),
   ADMIN_USERNAME: z.string().trim().min(3).default('organiser'),
   ADMIN_PASSWORD: optionalText.pipe(
     z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
@@ -157,6 +173,16 @@ export interface AppConfig {
   /** Events a single device may send per second (bursts up to twice that); more are refused as a flood. */
   sensorMaxEventsPerSecond: number;
   jwtSecret?: string;
+  /**
+   * The signing secret JWT_SECRET had before it was changed: its tokens are still accepted, so a
+   * rotation signs nobody out (docs/security.md#token-signing-keys).
+   */
+  jwtSecretPrevious?: string;
+  /**
+   * Origins besides the server's own whose pages may call the API from a browser
+   * (docs/security.md#cors), e.g. `https://results.olympiad.kz`.
+   */
+  corsOrigins: string[];
   admin: { username: string; password?: string };
   publicUrl: string;
   staticDir: string;
@@ -228,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     sensorMaxEventsPerSecond: e.SENSOR_MAX_EVENTS_PER_SECOND,
     jwtSecret: e.JWT_SECRET,
+    jwtSecretPrevious: e.JWT_SECRET_PREVIOUS,
+    corsOrigins: e.CORS_ORIGINS,
     admin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD },
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     staticDir: path.resolve(cwd, e.STATIC_DIR),
@@ -260,6 +288,26 @@ function httpsConfig(e: z.infer<typeof envSchema>, cwd: string): AppConfig['http
     keyFile: path.resolve(cwd, e.TLS_KEY_FILE),
     caFile: e.TLS_CA_FILE ? path.resolve(cwd, e.TLS_CA_FILE) : undefined,
   };
+}
+
+/** `scheme://host[:port]` items, each written as the browser sends it in `Origin`; undefined if one is not an origin. */
+function parseOrigins(value: string): string[] | undefined {
+  const origins: string[] = [];
+  for (const item of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      return undefined;
+    }
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username;
+    if (!['http:', 'https:'].includes(url.protocol) || !bare) return undefined;
+    origins.push(url.origin);
+  }
+  return origins;
 }
 
 const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];

@@ -44,6 +44,14 @@ export class JudgesQuery {
     return manager.existsBy(JudgeEntity, { id, active: true });
   }
 
+  /** What decides whether a judge's token still holds: active, and the PIN it was given for (auth/token.service.ts). */
+  judgeSignInState(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Pick<JudgeRow, 'active' | 'pinHash'> | null> {
+    return manager.findOne(JudgeEntity, { where: { id }, select: { active: true, pinHash: true } });
+  }
+
   /** The stage's judge with this keyed PIN digest (unique per stage), active or not. */
   judgeByPinLookup(
     stageId: string,

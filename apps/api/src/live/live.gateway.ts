@@ -80,7 +80,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       };
     }
     try {
-      const admission = await this.live.join(room.data, socket.data.actor);
+      // docs/security.md: checked again at each join, so a judge deactivated or given a new PIN
+      // since connecting joins as the public.
+      const token = (socket.handshake.auth as { token?: unknown })?.token;
+      const actor = await this.tokens.actorOf(typeof token === 'string' ? token : undefined);
+      const admission = await this.live.join(room.data, actor);
       if ('result' in admission) return admission.result;
       const result = await enterRoom(socket, admission);
       if (result.ok) socket.data.rooms.set(roomName(room.data), admission.socketRoom);

@@ -29,7 +29,7 @@ export class RunsGateway {
     @MessageBody() body: unknown,
   ): Promise<{ ok: true; run: RunState } | { ok: false; key: string; message: string }> {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const actor = this.tokens.verify(typeof token === 'string' ? token : undefined);
+    const actor = await this.tokens.actorOf(typeof token === 'string' ? token : undefined);
     if (!actor) return { ok: false, key: 'errors.unauthorized', message: 'Sign in first' };
     const request = armMessageSchema.safeParse(body);
     if (!request.success)

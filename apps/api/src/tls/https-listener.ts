@@ -60,11 +60,14 @@ export class MultiListenerIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly moreServers: (HttpServer | https.Server)[],
     private readonly fanOut?: FanOut,
+    /** The server's one CORS rule, in place of what each gateway's decorator says (docs/security.md#cors). */
+    private readonly cors?: ServerOptions['cors'],
   ) {
     super(app);
   }
 
-  override createIOServer(port: number, options?: ServerOptions): IoServer {
+  override createIOServer(port: number, given?: ServerOptions): IoServer {
+    const options = this.cors ? ({ ...given, cors: this.cors } as ServerOptions) : given;
     const server = super.createIOServer(port, options) as IoServer;
     if (port === 0) {
       for (const extra of this.moreServers)

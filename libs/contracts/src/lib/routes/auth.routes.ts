@@ -57,6 +57,13 @@ export const organiserMeSchema = z.object({
 });
 export type OrganiserMe = z.infer<typeof organiserMeSchema>;
 
+/** A new token signing key (docs/security.md#token-signing-keys): its id and every key id still accepted. */
+export const tokenKeyRotationSchema = z.object({
+  keyId: z.string(),
+  acceptedKeyIds: z.array(z.string()),
+});
+export type TokenKeyRotation = z.infer<typeof tokenKeyRotationSchema>;
+
 /** Sign-in of organisers and judges, the first run's setup, and who the caller's token names. */
 export const authRoutes = {
   setupStatus: jsonRoute({ method: 'GET', path: '/api/setup', response: setupStatusSchema }),
@@ -86,5 +93,12 @@ export const authRoutes = {
     method: 'GET',
     path: '/api/me',
     response: z.union([organiserMeSchema, judgeMeSchema]),
+  }),
+  rotateTokenKey: jsonRoute({
+    method: 'POST',
+    path: '/api/auth/token-keys',
+    response: tokenKeyRotationSchema,
+    summary:
+      'Signs new tokens with a new key; tokens of the older keys stay valid until they expire (organiser only).',
   }),
 };

@@ -21,6 +21,7 @@ const authArea: Addresses['auth'] = {
   signInOrganiser: { method: 'POST', path: '/api/auth/organiser' },
   signInJudge: { method: 'POST', path: '/api/auth/judge' },
   me: { method: 'GET', path: '/api/me' },
+  rotateTokenKey: { method: 'POST', path: '/api/auth/token-keys' },
 };
 
 const stagesArea: Addresses['stages'] = {

@@ -50,6 +50,8 @@ export const en = {
   'errors.unknownReference': 'Something this refers to does not exist (any more).',
   'auth.wrongSetupToken':
     'This one-time code is not valid. Use the one the server printed at its first start.',
+  'auth.tokenKeyConfigured':
+    'The signing key comes from JWT_SECRET: set a new JWT_SECRET and move the old one to JWT_SECRET_PREVIOUS.',
   'auth.setupDone': 'The organiser account already exists. Sign in instead.',
   'live.notPublished': 'These results are not published yet.',
   'ledger.categoryLocked': 'This category is locked. The head judge must unlock it first.',

@@ -47,6 +47,8 @@ export const ru = {
   'errors.unknownReference': 'То, на что ссылается запрос, не существует (или удалено).',
   'auth.wrongSetupToken':
     'Этот одноразовый код недействителен. Используйте код, который сервер вывел при первом запуске.',
+  'auth.tokenKeyConfigured':
+    'Ключ подписи задан в JWT_SECRET: укажите новый JWT_SECRET, а прежний перенесите в JWT_SECRET_PREVIOUS.',
   'auth.setupDone': 'Учётная запись организатора уже создана. Войдите.',
   'live.notPublished': 'Эти результаты ещё не опубликованы.',
   'ledger.categoryLocked':
