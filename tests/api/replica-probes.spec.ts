@@ -6,6 +6,7 @@ import {
   testPostgresUrl,
 } from '../support/fresh-postgres';
 import { RedisServer } from '../support/redis';
+import { StandingsViewer } from '../support/standings-viewer';
 import { startVenue, type Venue } from '../support/start-venue';
 import { createMazeStage, judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 
@@ -101,6 +102,93 @@ describe('a replica behind a load balancer', () => {
     );
     expect(after).toMatch(/^olympiad_sensor_events_total\{outcome="accepted",reason=""\} 0$/m);
     expect(after).toMatch(/^olympiad_live_clients 0$/m);
+  });
+
+  it('reports live clients per room kind, fan-out time, database and Redis timings, each moving with what the replica does', async () => {
+    const redis = await RedisServer.start();
+    let viewer: StandingsViewer | undefined;
+    try {
+      const venue = await started({ REDIS_URL: redis.url });
+      const organiser = await organiserToken(venue);
+      const stage = await createMazeStage(venue, organiser, { teams: 1 });
+      const judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+      const scrape = async () => (await request(venue.url).get('/api/metrics').expect(200)).text;
+      /** The value of a series (summed over the series whose labels include `labels`). */
+      const value = (text: string, name: string, labels: Record<string, string> = {}) => {
+        let sum = 0;
+        for (const [, found, number] of text.matchAll(
+          new RegExp(`^${name}(?:\\{([^}]*)\\})? (\\S+)$`, 'gm'),
+        )) {
+          const has = Object.entries(labels).every(([key, label]) =>
+            (found ?? '').split(',').includes(`${key}="${label}"`),
+          );
+          if (has) sum += Number(number);
+        }
+        return sum;
+      };
+      const categoryStaff = { room_kind: 'category', audience: 'staff' };
+
+      const before = await scrape();
+      expect(value(before, 'olympiad_live_room_clients', categoryStaff)).toBe(0);
+      expect(before).toMatch(
+        /^olympiad_live_room_clients\{room_kind="stage",audience="public"\} 0$/m,
+      );
+
+      viewer = await StandingsViewer.open(venue.url, organiser, stage.categoryId);
+      const joined = await scrape();
+      expect(value(joined, 'olympiad_live_room_clients', categoryStaff)).toBe(1);
+      expect(value(joined, 'olympiad_live_clients')).toBe(1);
+
+      const version = viewer.current.version;
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', `Bearer ${judge}`)
+        .send(mazeAttempt(stage, stage.teamIds[0], 1, 50_000))
+        .expect(201);
+      await viewer.reach(version + 1);
+      // The readiness probe pings Redis through its own timed connection before it answers.
+      await request(venue.url).get('/api/health/ready').expect(200);
+      const after = await scrape();
+
+      expect(value(after, 'olympiad_live_fanout_seconds_count')).toBe(
+        value(before, 'olympiad_live_fanout_seconds_count') + 1,
+      );
+      expect(value(after, 'olympiad_live_fanout_seconds_sum')).toBeGreaterThan(0);
+      for (const statement of ['insert', 'select', 'commit']) {
+        expect(value(after, 'olympiad_db_query_seconds_count', { statement })).toBeGreaterThan(
+          value(before, 'olympiad_db_query_seconds_count', { statement }),
+        );
+      }
+      const pings = { client: 'health', command: 'ping' };
+      expect(value(after, 'olympiad_redis_command_seconds_count', pings)).toBeGreaterThan(
+        value(before, 'olympiad_redis_command_seconds_count', pings),
+      );
+      // The adapter's PUBLISH of the delta is answered by Redis after the entry's answer: ask until
+      // its timing is in.
+      const published = { client: 'fan-out', command: 'publish' };
+      let later = after;
+      while (
+        value(later, 'olympiad_redis_command_seconds_count', published) <=
+        value(before, 'olympiad_redis_command_seconds_count', published)
+      ) {
+        later = await scrape();
+      }
+
+      viewer.close();
+      viewer = undefined;
+      // The server hears of the disconnect after the client closes: ask until both counts drop.
+      let left = await scrape();
+      while (
+        value(left, 'olympiad_live_room_clients', categoryStaff) +
+          value(left, 'olympiad_live_clients') !==
+        0
+      ) {
+        left = await scrape();
+      }
+    } finally {
+      viewer?.close();
+      await redis.close();
+    }
   });
 
   it('with LOG_FORMAT=json prints JSON lines, the request carrying its id', async () => {

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { AppConfig } from '../config/app-config';
+import { timeRedisCommands } from '../metrics/redis-timing';
 
 /**
  * The rate limiter's settings. On one venue laptop (no REDIS_URL) the attempts are counted in the
@@ -35,6 +36,7 @@ class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown 
       maxRetriesPerRequest: 1,
     });
     this.shared.redis.on('error', () => undefined);
+    timeRedisCommands(this.shared.redis, 'rate-limit');
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string) {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { timeRedisCommands } from '../metrics/redis-timing';
 
 /**
  * Whether the Redis of REDIS_URL answers, for the readiness probe. Its own small connection: a
@@ -19,13 +20,16 @@ export class RedisPing implements OnModuleDestroy {
 
   async ping(): Promise<void> {
     if (!this.config.redisUrl) return;
-    this.client ??= new Redis(this.config.redisUrl, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 2000,
-      retryStrategy: () => 1000,
-    });
+    this.client ??= timeRedisCommands(
+      new Redis(this.config.redisUrl, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        connectTimeout: 2000,
+        retryStrategy: () => 1000,
+      }),
+      'health',
+    );
     if (this.client.status === 'wait') await this.client.connect();
     await this.client.ping();
   }

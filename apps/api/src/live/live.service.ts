@@ -21,6 +21,7 @@ import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { StandingsService } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
 import { KeyedQueue } from '../common/keyed-queue';
+import { FanOutTimer } from '../metrics/fan-out-timer';
 import { DeltaCoalescer } from './delta-coalescer';
 import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
 import type { RoomAdmission } from './room-entry';
@@ -40,6 +41,7 @@ export class LiveService {
   private readonly coalescer = new DeltaCoalescer((delta, published) =>
     this.broadcastDelta(delta, published),
   );
+  private readonly fanOutTimer = new FanOutTimer();
   /** Awards reveals in progress, by stage: the stage join hands them to late viewers. */
   private stageAwards?: (stageId: string) => Promise<AwardsState[]>;
   /**
@@ -126,6 +128,7 @@ export class LiveService {
 
   standingsChanged(delta: StandingsDelta, published: boolean): void {
     if (!this.server) return;
+    this.fanOutTimer.committed(delta.categoryId);
     this.coalescer.push(delta, published);
   }
 
@@ -134,6 +137,7 @@ export class LiveService {
     this.server?.to(`category:${delta.categoryId}:staff`).emit('standings:delta', delta);
     if (published)
       this.server?.to(`category:${delta.categoryId}`).emit('standings:delta', publicDelta(delta));
+    this.fanOutTimer.broadcast(delta.categoryId);
   }
 
   /**
@@ -256,6 +260,7 @@ export class LiveService {
     if (!category || !this.server) return;
     // The snapshot below covers any merged delta still held, and must not be overtaken by one.
     this.coalescer.discard(categoryId);
+    this.fanOutTimer.forget(categoryId);
     const snapshot = await this.snapshotOf(categoryId);
     this.server.to(`category:${categoryId}:staff`).emit('standings:snapshot', snapshot);
     if (category.published) {
@@ -309,6 +314,11 @@ export class LiveService {
 
   get connectedClients(): number {
     return this.server?.engine?.clientsCount ?? 0;
+  }
+
+  /** The rooms of this replica's own sockets (not of other replicas'), for the metrics. */
+  get localRooms(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.server?.of('/').adapter.rooms ?? new Map();
   }
 }
 

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server as IoServer } from 'socket.io';
+import { timeRedisCommands } from '../metrics/redis-timing';
 
 /**
  * Live fan-out across replicas (docs/deploy.md#live-fan-out-across-replicas): the Socket.IO Redis
@@ -22,10 +23,13 @@ export class RedisFanOut {
   constructor(url: string) {
     // A publish made while reconnecting waits for that attempt only: queued publishes are dropped
     // after one failed retry, so an outage costs no memory (and those deltas become gaps).
-    this.pub = new Redis(url, { maxRetriesPerRequest: 1 });
+    this.pub = timeRedisCommands(new Redis(url, { maxRetriesPerRequest: 1 }), 'fan-out');
     // The subscriptions wait for Redis however long it takes; ioredis subscribes them again on
     // every reconnect (autoResubscribe), so a restarted Redis gets this replica's channels back.
-    this.sub = new Redis(url, { maxRetriesPerRequest: null, autoResubscribe: true });
+    this.sub = timeRedisCommands(
+      new Redis(url, { maxRetriesPerRequest: null, autoResubscribe: true }),
+      'fan-out',
+    );
     for (const client of [this.pub, this.sub]) {
       client.on('error', (error: Error) => this.wentDown(error));
       client.on('ready', () => this.cameBack());

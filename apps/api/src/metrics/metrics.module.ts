@@ -1,16 +1,20 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { Counter, Gauge, register } from 'prom-client';
+import type { DataSource } from 'typeorm';
 import { LiveModule } from '../live/live.module';
 import { LiveService } from '../live/live.service';
 import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
 import { SensorsModule } from '../sensors/sensors.module';
+import { timeDatabaseQueries } from './database-timing';
+import { liveRoomClientsGauge } from './live-room-clients';
 import { MetricsController } from './metrics.controller';
 
 /**
  * GET /api/metrics (docs/deploy.md#health-metrics-and-logs): the process's default metrics, the
- * counters of venue-metrics.ts, and what sensor ingestion and the live gateway already count,
- * read at each scrape.
+ * counters of venue-metrics.ts, the timings of fan-out, database and Redis (each timed where it
+ * happens), and what sensor ingestion and the live rooms already count, read at each scrape.
  */
 @Module({
   imports: [
@@ -24,13 +28,19 @@ export class MetricsModule implements OnModuleInit {
   constructor(
     private readonly ingestion: SensorIngestionService,
     private readonly live: LiveService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     const { ingestion, live } = this;
-    for (const name of ['olympiad_sensor_events_total', 'olympiad_live_clients']) {
-      register.removeSingleMetric(name);
-    }
+    const collected = [
+      'olympiad_sensor_events_total',
+      'olympiad_live_clients',
+      'olympiad_live_room_clients',
+    ];
+    for (const name of collected) register.removeSingleMetric(name);
+    timeDatabaseQueries(this.dataSource);
+    liveRoomClientsGauge(() => live.localRooms);
     new Counter({
       name: 'olympiad_sensor_events_total',
       help: 'Sensor events this replica accepted, took as duplicates or refused (with the reason), since it started',
