@@ -12,6 +12,8 @@ const LIFETIME_SECONDS = { organiser: 12 * 3600, judge: 36 * 3600 } as const;
 const LONGEST_LIFETIME_MS = LIFETIME_SECONDS.judge * 1000;
 /** How often a replica re-reads the keys, so a rotation on another replica reaches its sockets. */
 const KEY_REFRESH_MS = 30_000;
+/** Rotations in a row (a script gone wrong) keep at most this many keys; the oldest go first. */
+const MAX_KEYS = 20;
 
 const KEYS_SETTING = 'tokenKeys';
 const PEPPER_SETTING = 'pinPepper';
@@ -134,7 +136,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * A new signing key in front of the others; the others keep checking their tokens until those
-   * expire. Keys retired longer ago than a token lives are dropped.
+   * expire. Keys retired longer ago than a token lives are dropped, and all but MAX_KEYS.
    */
   async rotate(): Promise<TokenKeyRotation> {
     if (this.config.jwtSecret) {
@@ -150,7 +152,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     const kept = this.keys
       .map((key) => ({ ...key, retiredAt: key.retiredAt ?? new Date(now).toISOString() }))
       .filter((key) => now - Date.parse(key.retiredAt) < LONGEST_LIFETIME_MS);
-    this.keys = [{ kid: keyId(secret), secret }, ...kept];
+    this.keys = [{ kid: keyId(secret), secret }, ...kept].slice(0, MAX_KEYS);
     await this.settings.set(KEYS_SETTING, JSON.stringify(this.keys));
     return { keyId: this.keys[0].kid, acceptedKeyIds: this.keys.map((key) => key.kid) };
   }

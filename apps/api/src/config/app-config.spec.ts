@@ -104,3 +104,19 @@ describe('HTTPS on the venue LAN (docs/venue-network.md)', () => {
     expect(() => loadConfig({ VENUE_HOSTNAME: 'hall 2' })).toThrow(/VENUE_HOSTNAME/);
   });
 });
+
+describe('CORS_ORIGINS (docs/security.md#cors)', () => {
+  it('is empty unless set, and keeps each origin as a browser sends it', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: ' https://Results.Olympiad.kz/ , http://192.168.1.20:8080' })
+        .corsOrigins,
+    ).toEqual(['https://results.olympiad.kz', 'http://192.168.1.20:8080']);
+  });
+
+  it('refuses what is not an origin, naming the variable', () => {
+    for (const value of ['*', 'results.olympiad.kz', 'https://x.kz/path', 'ftp://x.kz']) {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    }
+  });
+});
