@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import * as https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Server as IoServer, ServerOptions } from 'socket.io';
+import { bindPlainMessageHandlers } from '../live/plain-message-handlers';
 import { isLoopbackHost } from './venue-tls.service';
 
 /** Paths that stay on plain HTTP for devices and scripts: the API, Socket.IO and MQTT over WebSocket. */
@@ -75,6 +76,13 @@ export class MultiListenerIoAdapter extends IoAdapter {
     }
     this.fanOut?.attach(server);
     return server;
+  }
+
+  /** One plain listener per handler and socket instead of Nest's RxJS pipelines (live/plain-message-handlers.ts). */
+  override bindMessageHandlers(
+    ...[socket, handlers, transform]: Parameters<IoAdapter['bindMessageHandlers']>
+  ): void {
+    bindPlainMessageHandlers(socket, handlers, transform);
   }
 
   override async dispose(): Promise<void> {
