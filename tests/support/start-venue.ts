@@ -50,39 +50,32 @@ export async function startVenue(options: VenueOptions = {}): Promise<Venue> {
     throw new Error(`${SERVER_ENTRY} is missing: build the API first (npx nx run api:build)`);
   }
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-venue-'));
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    [SERVER_ENTRY, ...(options.args ?? [])],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(options.port ?? 0),
-        HOST: '127.0.0.1',
-        MQTT_PORT: '0',
-        MQTT_HOST: '127.0.0.1',
-        MQTT_TLS_PORT: '0',
-        // Never the fixed default 3443: many venues run side by side in tests. No mDNS unless a test asks.
-        HTTPS_PORT: '0',
-        MDNS: 'off',
-        CONTRACT_CHECK: 'on',
-        DATA_DIR: dataDir,
-        NO_COLOR: '1',
-        ADMIN_USERNAME: TEST_ADMIN.username,
-        ADMIN_PASSWORD: TEST_ADMIN.password,
-        ...options.env,
-      },
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [SERVER_ENTRY, ...(options.args ?? [])], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(options.port ?? 0),
+      HOST: '127.0.0.1',
+      MQTT_PORT: '0',
+      MQTT_HOST: '127.0.0.1',
+      MQTT_TLS_PORT: '0',
+      // Never the fixed default 3443: many venues run side by side in tests. No mDNS unless a test asks.
+      HTTPS_PORT: '0',
+      MDNS: 'off',
+      CONTRACT_CHECK: 'on',
+      DATA_DIR: dataDir,
+      NO_COLOR: '1',
+      ADMIN_USERNAME: TEST_ADMIN.username,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      ...options.env,
     },
-  );
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The venue did not start within 30 s:\n${output}`)),
-      30000,
-    );
+    const timer = setTimeout(() => reject(new Error(`The venue did not start within 30 s:\n${output}`)), 30000);
     const check = () => {
       const match = /Venue server is up on port (\d+)/.exec(output);
       if (match) {
