@@ -13,7 +13,7 @@ const project = (displayName, folder) => ({
 module.exports = {
   testTimeout: 120000,
   projects: [
-    { ...project('integration', 'api'), testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/boundaries/**/*.spec.ts', '<rootDir>/sensors/**/*.spec.ts', '<rootDir>/i18n/**/*.spec.ts'] },
+    { ...project('integration', 'api'), testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/boundaries/**/*.spec.ts', '<rootDir>/sensors/**/*.spec.ts', '<rootDir>/i18n/**/*.spec.ts', '<rootDir>/soak/**/*.spec.ts'] },
     project('browser', 'browser'),
   ],
 };

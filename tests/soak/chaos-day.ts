@@ -1,0 +1,651 @@
+/**
+ * The chaos day (docs/reliability.md#the-chaos-day): a regional day played at high speed against
+ * the real built server, with faults on a seeded schedule, and the invariants checked at the end.
+ * `runChaosDay` returns the figures and every broken invariant as a sentence; the spec asserts
+ * there are none, `npm run soak` prints them.
+ */
+import { randomUUID } from 'node:crypto';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import type { LedgerEntry, StandingsSnapshot, StandingsVerification } from '@olympiad/contracts';
+import { addSensorField } from '../support/field-fixture';
+import { freePort } from '../support/mosquitto';
+import { createRegionalStage } from '../support/regional-stage';
+import { startVenue, type Venue } from '../support/start-venue';
+import { organiserToken } from '../support/venue-api';
+import type { DayClientsConfig, DayClientsStatus } from './day-clients';
+import { DayHttp, type ServerError } from './day-http';
+import { planDay, type DayPlan, type DayScale } from './day-plan';
+import { playTable, type RunOutcome } from './sensor-table';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TABLET_CATEGORY = 'Лабиринт 3–4';
+const TABLE_CATEGORY = 'Лабиринт 5–6';
+/** After a restart, requests may still meet a server that is not ready: part of the fault. */
+const FAULT_GRACE_MS = 5_000;
+const SETTLE_LIMIT_MS = 90_000;
+
+export interface DayFigures {
+  seed: number;
+  scale: DayScale;
+  wallSeconds: number;
+  tabletEntries: number;
+  tabletAcknowledged: number;
+  tabletPosts: number;
+  corrections: number;
+  sensorRuns: number;
+  sensorTimed: number;
+  sensorManual: number;
+  confirmations: number;
+  faults: Record<string, number>;
+  lost: number;
+  doubled: number;
+  serverErrors: number;
+  serverErrorsOutsideFaults: number;
+  viewers: number;
+  viewersBehind: number;
+  standingsMismatches: number;
+}
+
+export interface DayResult {
+  figures: DayFigures;
+  /** Every broken invariant, as a sentence; empty on a good day. */
+  failures: string[];
+  timeline: string[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The day's clients (tablets, viewers) as a child process of their own, bundled with rolldown. */
+class DayClients {
+  private readonly waiters: Array<(status: DayClientsStatus) => void> = [];
+  private output = '';
+
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  static async start(config: DayClientsConfig): Promise<DayClients> {
+    const bundle = path.join(ROOT, 'dist', 'tests', `soak-day-clients-${process.pid}.cjs`);
+    const built = spawnSync('npx', ['rolldown', '-c', 'tests/soak/day-clients.rolldown.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, SOAK_CLIENTS_BUNDLE: bundle },
+      encoding: 'utf8',
+    });
+    if (built.status !== 0)
+      throw new Error(`Bundling the day's clients failed:\n${built.stdout}${built.stderr}`);
+    const child = spawn(process.execPath, ['--max-old-space-size=2048', bundle], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', SOAK_CLIENTS_CONFIG: JSON.stringify(config) },
+    });
+    const clients = new DayClients(child);
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) =>
+        reject(new Error(`The day's clients exited with code ${code}:\n${clients.output}`)),
+      );
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
+        const message = JSON.parse(line) as { kind: string };
+        if (message.kind === 'started') resolve();
+        if (message.kind === 'status') clients.waiters.shift()?.(message as DayClientsStatus);
+      });
+    });
+    fs.rmSync(bundle, { force: true });
+    return clients;
+  }
+
+  status(): Promise<DayClientsStatus> {
+    return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null)
+        return reject(new Error(`The day's clients exited:\n${this.output}`));
+      this.waiters.push(resolve);
+      this.child.stdin.write('status\n');
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.stdin.write('exit\n');
+    const kill = setTimeout(() => this.child.kill('SIGKILL'), 3_000);
+    await exited;
+    clearTimeout(kill);
+  }
+}
+
+/** The server through the day: the same data folder and ports at every restart. */
+class DayServer {
+  readonly lives: Venue[] = [];
+  readonly faultWindows: Array<{ from: number; to: number; kind: string }> = [];
+
+  private constructor(
+    private readonly port: number,
+    private readonly mqttPort: number,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(): Promise<DayServer> {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-soak-'));
+    const server = new DayServer(await freePort(), await freePort(), dataDir);
+    await server.boot();
+    return server;
+  }
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get mqttUrl() {
+    return `mqtt://127.0.0.1:${this.mqttPort}`;
+  }
+
+  private async boot(): Promise<void> {
+    this.lives.push(
+      await startVenue({
+        dataDir: this.dataDir,
+        port: this.port,
+        env: { MQTT_PORT: String(this.mqttPort), HTTPS: 'off' },
+      }),
+    );
+  }
+
+  /** kill -9, then the same server again on the same folder and ports. */
+  async killAndRestart(): Promise<void> {
+    const from = Date.now();
+    await this.lives[this.lives.length - 1].kill();
+    await this.boot();
+    this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind: 'kill -9' });
+  }
+
+  inFault(at: number): boolean {
+    return this.faultWindows.some((window) => at >= window.from && at <= window.to);
+  }
+
+  output(): string {
+    return this.lives.map((life) => life.output()).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.lives[this.lives.length - 1]?.stop();
+  }
+}
+
+interface Cast {
+  organiser: string;
+  headJudge: string;
+  stageId: string;
+  stageCode: string;
+  tabletCategory: string;
+  tableCategory: string;
+  tabletTeams: string[];
+  tableTeams: string[];
+  tabletJudges: Array<{ id: string; token: string }>;
+  tables: Array<{ fieldId: string; deviceId: string; secret: string; judgeToken: string }>;
+}
+
+/** The stage, its teams, judges, fields and devices, made through the REST API. */
+async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Promise<Cast> {
+  const venue = server.lives[0];
+  const organiser = await organiserToken(venue);
+  const stage = await createRegionalStage(venue, organiser);
+  const post = <T>(path: string, body: object) =>
+    http.expect<T>([201], 'POST', path, organiser, body);
+  const school = await post<{ id: string }>('/api/schools', {
+    name: 'Школа №7',
+    regionCode: 'aktobe',
+  });
+  const teams = async (categoryId: string, count: number, grade: number, prefix: string) => {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const team = await post<{ id: string }>('/api/teams', {
+        stageId: stage.stageId,
+        schoolId: school.id,
+        categoryId,
+        name: `${prefix} ${i + 1}`,
+        members: [{ name: `Оқушы ${i + 1}`, grade }],
+      });
+      ids.push(team.id);
+    }
+    return ids;
+  };
+  const tabletCategory = stage.categories[TABLET_CATEGORY];
+  const tableCategory = stage.categories[TABLE_CATEGORY];
+  const tabletTeams = await teams(tabletCategory, plan.scale.tabletTeams, 4, 'Қыран');
+  const tableTeams = await teams(tableCategory, plan.scale.tableTeams, 6, 'Барыс');
+  const judge = async (name: string, role: string, categoryIds: string[]) => {
+    const made = await post<{ id: string; pin: string }>('/api/judges', {
+      stageId: stage.stageId,
+      name,
+      role,
+      ...(role === 'judge' ? { categoryIds } : {}),
+    });
+    const { token } = await http.expect<{ token: string }>([200], 'POST', '/api/auth/judge', null, {
+      stageCode: stage.stageCode,
+      pin: made.pin,
+    });
+    return { id: made.id, token };
+  };
+  const tabletJudges = [];
+  for (const tablet of plan.tablets)
+    tabletJudges.push(await judge(`Судья (${tablet.name})`, 'judge', [tabletCategory]));
+  const tables = [];
+  for (const [index, table] of plan.tables.entries()) {
+    const field = await addSensorField(venue, organiser, stage.stageId, `soak-gates-${index + 1}`, {
+      name: table.name,
+      discipline: 'maze',
+      label: 'gates',
+    });
+    const fieldJudge = await judge(`Судья (${table.name})`, 'judge', [tableCategory]);
+    tables.push({ ...field, judgeToken: fieldJudge.token });
+  }
+  const headJudge = await judge('Бас төреші', 'head-judge', []);
+  await http.expect([200], 'PATCH', `/api/stages/${stage.stageId}`, organiser, { status: 'live' });
+  for (const categoryId of [tabletCategory, tableCategory])
+    await http.expect([200], 'POST', `/api/categories/${categoryId}/publish`, organiser);
+  return {
+    organiser,
+    headJudge: headJudge.token,
+    stageId: stage.stageId,
+    stageCode: stage.stageCode,
+    tabletCategory,
+    tableCategory,
+    tabletTeams,
+    tableTeams,
+    tabletJudges,
+    tables,
+  };
+}
+
+/** The head judge corrects acknowledged tablet entries at the planned times; returns the corrections acknowledged. */
+async function headJudgeCorrections(
+  http: DayHttp,
+  plan: DayPlan,
+  cast: Cast,
+  t0: number,
+): Promise<string[]> {
+  const done: string[] = [];
+  for (const correction of plan.corrections) {
+    await sleep(Math.max(0, t0 + correction.atMs - Date.now()));
+    const ledger = await http.expect<LedgerEntry[]>(
+      [200],
+      'GET',
+      `/api/categories/${cast.tabletCategory}/ledger`,
+      cast.headJudge,
+    );
+    const superseded = new Set(ledger.map((row) => row.supersedes));
+    const candidates = ledger.filter(
+      (row) => row.authorRole === 'judge' && row.supersedes === null && !superseded.has(row.id),
+    );
+    if (candidates.length === 0) continue;
+    const original = candidates[Math.floor(correction.pick * candidates.length)];
+    const touches = Number(original.payload['touches'] ?? 0);
+    await http.expect([200, 201], 'POST', '/api/ledger', cast.headJudge, {
+      id: correction.id,
+      categoryId: cast.tabletCategory,
+      teamId: original.teamId,
+      kind: original.kind,
+      payload: { ...original.payload, touches: touches + 1 },
+      supersedes: original.id,
+      reason: 'Head judge: a touch the field judge missed',
+      recordedAt: new Date().toISOString(),
+    });
+    done.push(correction.id);
+  }
+  return done;
+}
+
+/** Before locking, the head judge confirms the gate times no field judge confirmed (a lock refuses them). */
+async function confirmWaitingGateTimes(http: DayHttp, cast: Cast): Promise<string[]> {
+  const ledger = await http.expect<LedgerEntry[]>(
+    [200],
+    'GET',
+    `/api/categories/${cast.tableCategory}/ledger`,
+    cast.headJudge,
+  );
+  const superseded = new Set(ledger.map((row) => row.supersedes));
+  const confirmed: string[] = [];
+  for (const row of ledger.filter(
+    (entry) => entry.awaitsConfirmation && !superseded.has(entry.id),
+  )) {
+    const id = randomUUID();
+    await http.expect([200, 201], 'POST', '/api/ledger', cast.headJudge, {
+      id,
+      categoryId: cast.tableCategory,
+      teamId: row.teamId,
+      kind: row.kind,
+      payload: row.payload,
+      supersedes: row.id,
+      reason: 'confirmed by the head judge',
+      recordedAt: new Date().toISOString(),
+    });
+    confirmed.push(id);
+  }
+  return confirmed;
+}
+
+export async function runChaosDay(
+  seed: number,
+  scale: DayScale,
+  log: (line: string) => void = () => undefined,
+): Promise<DayResult> {
+  const plan = planDay(seed, scale);
+  const began = Date.now();
+  const timeline: string[] = [];
+  const note = (line: string) => {
+    const entry = `${((Date.now() - began) / 1000).toFixed(1).padStart(6)} s  ${line}`;
+    timeline.push(entry);
+    log(entry);
+  };
+  note(
+    `SOAK_SEED=${seed}: ${plan.faults.map((f) => `${f.kind} at ${(f.atMs / 1000).toFixed(1)} s`).join(', ')}`,
+  );
+  const server = await DayServer.start();
+  const http = new DayHttp(server.url);
+  let clients: DayClients | null = null;
+  try {
+    const cast = await prepareStage(server, http, plan);
+    note(
+      `stage ready: ${scale.tabletTeams + scale.tableTeams} teams, ${scale.tablets} tablets, ${scale.tables} tables`,
+    );
+    clients = await DayClients.start({
+      url: server.url,
+      stageId: cast.stageId,
+      categoryId: cast.tabletCategory,
+      teamIds: cast.tabletTeams,
+      tablets: plan.tablets.map((tablet, index) => ({
+        ...tablet,
+        ...cast.tabletJudges[index],
+        judgeId: cast.tabletJudges[index].id,
+      })),
+      viewers: scale.viewers,
+      viewerCategories: [cast.tabletCategory, cast.tableCategory],
+    });
+    const t0 = Date.now();
+    note(`clients started: ${scale.viewers} viewers`);
+
+    let dayOver = false;
+    const tables = Promise.all(
+      plan.tables.map((table, index) =>
+        playTable(table, {
+          http,
+          mqttUrl: server.mqttUrl,
+          ...cast.tables[index],
+          categoryId: cast.tableCategory,
+          teamIds: cast.tableTeams,
+          stopped: () => dayOver,
+        }),
+      ),
+    );
+    const corrections = headJudgeCorrections(http, plan, cast, t0);
+    const faults = (async () => {
+      for (const fault of plan.faults) {
+        await sleep(Math.max(0, t0 + fault.atMs - Date.now()));
+        note(`fault: ${fault.kind}`);
+        await server.killAndRestart();
+        note('server up again on the same data folder and ports');
+      }
+    })();
+
+    await faults;
+    let status = await clients.status();
+    while (!status.done) {
+      await sleep(1_000);
+      status = await clients.status();
+    }
+    note('tablets made every planned entry');
+    const outcomes: RunOutcome[] = (await tables).flat();
+    dayOver = true;
+    note(`tables done: ${outcomes.length} runs`);
+    const corrected = await corrections;
+
+    // The tablets drain their outboxes by themselves (the Outbox retries every few seconds).
+    const settleUntil = Date.now() + SETTLE_LIMIT_MS;
+    while (
+      status.tablets.some((tablet) => tablet.waiting.length > tablet.held.length) &&
+      Date.now() < settleUntil
+    ) {
+      await sleep(1_000);
+      status = await clients.status();
+    }
+    note('outboxes drained (or gave up waiting)');
+
+    const headConfirmed = await confirmWaitingGateTimes(http, cast);
+    note(`head judge confirmed ${headConfirmed.length} gate times left waiting`);
+    for (const categoryId of [cast.tabletCategory, cast.tableCategory])
+      await http.expect([200, 201], 'POST', `/api/categories/${categoryId}/lock`, cast.organiser);
+    note('categories locked');
+
+    const publicStandings = async (categoryId: string) =>
+      http.expect<StandingsSnapshot>(
+        [200],
+        'GET',
+        `/api/public/categories/${categoryId}/standings`,
+        null,
+      );
+    const viewersBehind = async () => {
+      const current = await clients!.status();
+      let behind = 0;
+      for (const categoryId of [cast.tabletCategory, cast.tableCategory]) {
+        const version = String((await publicStandings(categoryId)).version);
+        for (const [held, count] of Object.entries(current.viewers[categoryId] ?? {}))
+          if (held !== version) behind += count;
+      }
+      return { behind, current };
+    };
+    let viewers = await viewersBehind();
+    const viewersUntil = Date.now() + 30_000;
+    while (viewers.behind > 0 && Date.now() < viewersUntil) {
+      await sleep(1_000);
+      viewers = await viewersBehind();
+    }
+    note(`viewers settled: ${viewers.behind} behind`);
+    status = viewers.current;
+
+    return await judgeTheDay({
+      plan,
+      cast,
+      http,
+      server,
+      status,
+      outcomes,
+      corrected: [...corrected, ...headConfirmed],
+      viewersBehind: viewers.behind,
+      began,
+      timeline,
+    });
+  } finally {
+    await clients?.close();
+    await server.stop();
+  }
+}
+
+async function judgeTheDay(day: {
+  plan: DayPlan;
+  cast: Cast;
+  http: DayHttp;
+  server: DayServer;
+  status: DayClientsStatus;
+  outcomes: RunOutcome[];
+  corrected: string[];
+  viewersBehind: number;
+  began: number;
+  timeline: string[];
+}): Promise<DayResult> {
+  const { plan, cast, http, server, status, outcomes } = day;
+  const failures: string[] = [];
+  const ledgerOf = (categoryId: string) =>
+    http.expect<LedgerEntry[]>(
+      [200],
+      'GET',
+      `/api/categories/${categoryId}/ledger`,
+      cast.organiser,
+    );
+  const tabletLedger = await ledgerOf(cast.tabletCategory);
+  const tableLedger = await ledgerOf(cast.tableCategory);
+  const all = [...tabletLedger, ...tableLedger];
+  const rows = new Map<string, number>();
+  for (const row of all) rows.set(row.id, (rows.get(row.id) ?? 0) + 1);
+
+  // 1. Every entry a client saw acknowledged is in the ledger exactly once.
+  const acknowledged = [
+    ...status.tablets.flatMap((tablet) =>
+      tablet.created.filter((id) => !tablet.waiting.includes(id)),
+    ),
+    ...day.corrected,
+    ...outcomes.flatMap((outcome) => (outcome.confirmationId ? [outcome.confirmationId] : [])),
+  ];
+  const lost = acknowledged.filter((id) => !rows.has(id));
+  if (lost.length)
+    failures.push(
+      `${lost.length} acknowledged entries are not in the ledger: ${lost.slice(0, 5).join(', ')}`,
+    );
+  const stillWaiting = status.tablets.flatMap((tablet) => tablet.waiting);
+  if (stillWaiting.length)
+    failures.push(
+      `${stillWaiting.length} entries never left their tablet (held: ${status.tablets.flatMap((t) => t.held).length})`,
+    );
+  // A second row for one attempt of one team that no one meant as a correction is a doubled entry.
+  const originals = new Map<string, string[]>();
+  for (const row of all.filter((entry) => entry.supersedes === null)) {
+    const key = `${row.categoryId}/${row.teamId}/${String(row.payload['attempt'])}`;
+    originals.set(key, [...(originals.get(key) ?? []), row.id]);
+  }
+  const doubled = [...originals].filter(([, ids]) => ids.length > 1);
+  const doubledIds = [...rows].filter(([, count]) => count > 1);
+  if (doubled.length)
+    failures.push(
+      `${doubled.length} attempts were recorded twice: ${doubled
+        .slice(0, 3)
+        .map(([key, ids]) => `${key} (${ids.join(', ')})`)
+        .join('; ')}`,
+    );
+  if (doubledIds.length) failures.push(`${doubledIds.length} entry ids appear twice in the ledger`);
+
+  // 2. Every sensor run is timed once (with the device clock's duration) or marked for manual timing.
+  for (const outcome of outcomes) {
+    const label = `${outcome.table}: team ${outcome.teamId} attempt ${outcome.attempt}`;
+    if (outcome.state === 'lost') {
+      failures.push(
+        `${label} was neither timed nor marked for manual timing (${outcome.detail ?? ''})`,
+      );
+      continue;
+    }
+    if (outcome.detail) failures.push(`${label}: ${outcome.detail}`);
+    if (outcome.state === 'needs-manual-timing') continue;
+    const gateRows = tableLedger.filter(
+      (row) =>
+        row.authorRole === 'device' &&
+        row.teamId === outcome.teamId &&
+        row.payload['attempt'] === outcome.attempt,
+    );
+    if (gateRows.length !== 1)
+      failures.push(`${label} has ${gateRows.length} gate entries, not one`);
+    if (outcome.durationMs !== outcome.expectedMs)
+      failures.push(
+        `${label} was timed ${outcome.durationMs} ms; its device clock says ${outcome.expectedMs} ms`,
+      );
+  }
+
+  // 3. Standings equal the ledger's replay in every category.
+  let standingsMismatches = 0;
+  for (const categoryId of [cast.tabletCategory, cast.tableCategory]) {
+    const verification = await http.expect<StandingsVerification>(
+      [200],
+      'GET',
+      `/api/categories/${categoryId}/standings/verify`,
+      cast.organiser,
+    );
+    if (!verification.matches) {
+      standingsMismatches++;
+      failures.push(`the standings of category ${categoryId} differ from the replay of its ledger`);
+    }
+  }
+
+  // 4. Every viewer's last version equals the server's.
+  if (day.viewersBehind > 0)
+    failures.push(
+      `${day.viewersBehind} viewers hold other standings than the server's: ${JSON.stringify(status.viewers)}`,
+    );
+
+  // 5. No 5xx outside the injected faults, from any client or in the server's log.
+  const errors: ServerError[] = [...status.serverErrors, ...http.serverErrors];
+  const outside = errors.filter((error) => !server.inFault(error.at));
+  if (outside.length)
+    failures.push(
+      `${outside.length} answers were 5xx outside the faults: ${outside
+        .slice(0, 5)
+        .map((e) => `${e.status} ${e.path}`)
+        .join('; ')}`,
+    );
+  const logged = server
+    .output()
+    .split('\n')
+    .filter((line) => /\bERROR\b.*\[ApiError\]/.test(line));
+  if (logged.length)
+    failures.push(`the server logged ${logged.length} 5xx: ${logged.slice(0, 3).join(' | ')}`);
+
+  const sum = (pick: (tablet: DayClientsStatus['tablets'][number]) => number) =>
+    status.tablets.reduce((total, tablet) => total + pick(tablet), 0);
+  const faults: Record<string, number> = {};
+  for (const window of server.faultWindows) faults[window.kind] = (faults[window.kind] ?? 0) + 1;
+  const figures: DayFigures = {
+    seed: plan.seed,
+    scale: plan.scale,
+    wallSeconds: Math.round((Date.now() - day.began) / 1000),
+    tabletEntries: sum((t) => t.created.length),
+    tabletAcknowledged: sum((t) => t.created.length - t.waiting.length),
+    tabletPosts: sum((t) => t.posts),
+    corrections: day.corrected.length,
+    sensorRuns: outcomes.length,
+    sensorTimed: outcomes.filter((o) => o.state === 'finished').length,
+    sensorManual: outcomes.filter((o) => o.state === 'needs-manual-timing').length,
+    confirmations: outcomes.filter((o) => o.confirmationId).length,
+    faults,
+    lost: lost.length + stillWaiting.length,
+    doubled: doubled.length + doubledIds.length,
+    serverErrors: errors.length + logged.length,
+    serverErrorsOutsideFaults: outside.length + logged.length,
+    viewers: plan.scale.viewers,
+    viewersBehind: day.viewersBehind,
+    standingsMismatches,
+  };
+  return { figures, failures, timeline: day.timeline };
+}
+
+/** The figures as the Markdown table of docs/reliability.md. */
+export function figuresTable(figures: DayFigures): string {
+  const faults =
+    Object.entries(figures.faults)
+      .map(([kind, count]) => `${kind} × ${count}`)
+      .join(', ') || 'none';
+  const lines: Array<[string, string | number]> = [
+    ['Seed', figures.seed],
+    ['Wall time', `${figures.wallSeconds} s`],
+    [
+      'Tablet entries made / acknowledged',
+      `${figures.tabletEntries} / ${figures.tabletAcknowledged} (${figures.tabletPosts} POSTs)`,
+    ],
+    ['Head-judge corrections', figures.corrections],
+    [
+      'Sensor runs: timed / manual timing',
+      `${figures.sensorRuns}: ${figures.sensorTimed} / ${figures.sensorManual}`,
+    ],
+    ['Gate times confirmed by field judges', figures.confirmations],
+    ['Faults injected', faults],
+    ['Viewers / behind the server at the end', `${figures.viewers} / ${figures.viewersBehind}`],
+    ['Categories whose standings differ from the replay', figures.standingsMismatches],
+    ['Lost', figures.lost],
+    ['Doubled', figures.doubled],
+    [
+      '5xx outside the faults (all 5xx)',
+      `${figures.serverErrorsOutsideFaults} (${figures.serverErrors})`,
+    ],
+  ];
+  return [
+    '| Figure | Value |',
+    '| --- | --- |',
+    ...lines.map(([name, value]) => `| ${name} | ${value} |`),
+  ].join('\n');
+}

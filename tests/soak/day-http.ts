@@ -1,0 +1,78 @@
+/**
+ * The chaos day's own requests (field judges, the head judge, the organiser): while the server is
+ * down or restarting they are sent again, with the same body (the same entry UUID), until it
+ * answers, as a person pressing the button again would. Every 5xx is kept with its time, to tell
+ * the injected faults' windows from the rest.
+ */
+export interface ServerError {
+  at: number;
+  status: number;
+  path: string;
+}
+
+export interface Answer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class DayHttp {
+  readonly serverErrors: ServerError[] = [];
+
+  constructor(
+    private readonly url: string,
+    /** How long one call keeps trying through outages before it gives up. */
+    private readonly patienceMs = 90_000,
+  ) {}
+
+  async send<T = unknown>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    token: string | null,
+    body?: object,
+  ): Promise<Answer<T>> {
+    const until = Date.now() + this.patienceMs;
+    let last = '';
+    while (Date.now() < until) {
+      try {
+        const response = await fetch(`${this.url}${path}`, {
+          method,
+          headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(15_000),
+        });
+        const text = await response.text();
+        if (response.status >= 500) {
+          this.serverErrors.push({ at: Date.now(), status: response.status, path });
+          last = `${response.status} ${text.slice(0, 200)}`;
+        } else {
+          return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+        }
+      } catch (error) {
+        last = (error as Error).message;
+      }
+      await sleep(250);
+    }
+    throw new Error(`${method} ${path} got no answer within ${this.patienceMs} ms (last: ${last})`);
+  }
+
+  /** `send`, and the answer must be one of `expected`. */
+  async expect<T = unknown>(
+    expected: number[],
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    token: string | null,
+    body?: object,
+  ): Promise<T> {
+    const answer = await this.send<T>(method, path, token, body);
+    if (!expected.includes(answer.status))
+      throw new Error(
+        `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+      );
+    return answer.body;
+  }
+}

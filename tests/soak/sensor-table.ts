@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import type { LedgerEntry, RunState } from '@olympiad/contracts';
+import { RawDevice } from '../support/raw-device';
+import type { TablePlan } from './day-plan';
+import type { DayHttp } from './day-http';
+
+/** How one planned run ended, as the field judge saw it. */
+export interface RunOutcome {
+  table: string;
+  teamId: string;
+  attempt: number;
+  expectedMs: number;
+  state: RunState['state'] | 'lost';
+  durationMs: number | null;
+  /** The field judge's confirmation entry, once acknowledged. */
+  confirmationId: string | null;
+  detail?: string;
+}
+
+export interface TableContext {
+  http: DayHttp;
+  mqttUrl: string;
+  fieldId: string;
+  deviceId: string;
+  secret: string;
+  judgeToken: string;
+  categoryId: string;
+  teamIds: string[];
+  /** Stops arming new runs (the day is over). */
+  stopped: () => boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SETTLE_MS = 90_000;
+
+/**
+ * A maze table through the day: the field judge arms "team, attempt", the gates' controller sends
+ * start and finish on its own microsecond clock, the judge waits for the timed run and confirms
+ * it (or leaves it awaiting confirmation). The device is mqtt.js with QoS 1 and reconnection: what
+ * the broker has not acknowledged stays in its outgoing store and is sent again after a
+ * reconnection, as the firmware bridge's resend queue does (docs/sensor-contract.md#delivery).
+ */
+export async function playTable(plan: TablePlan, context: TableContext): Promise<RunOutcome[]> {
+  const { http, fieldId, judgeToken } = context;
+  const device = await RawDevice.connect(context.mqttUrl, context.deviceId, context.secret, {
+    reconnect: true,
+  });
+  const outcomes: RunOutcome[] = [];
+  let clock = 1_000_000;
+  try {
+    for (const run of plan.runs) {
+      if (context.stopped()) break;
+      const teamId = context.teamIds[run.team];
+      const target = { categoryId: context.categoryId, teamId, attempt: run.attempt };
+      const ours = (state: RunState) =>
+        state.state !== 'idle' && state.teamId === teamId && state.attempt === run.attempt;
+      const armed = await http.send<RunState>(
+        'POST',
+        `/api/fields/${fieldId}/runs`,
+        judgeToken,
+        target,
+      );
+      if (armed.status !== 201) {
+        // A lost answer to an arm that was stored: the retry finds our run already running.
+        const current = await http.expect<RunState>(
+          [200],
+          'GET',
+          `/api/fields/${fieldId}/run`,
+          judgeToken,
+        );
+        if (!ours(current))
+          throw new Error(
+            `${plan.name}: arming ${JSON.stringify(target)} answered ${armed.status}`,
+          );
+      }
+      clock += 2_000_000;
+      const start = device.gate('start', clock);
+      clock += run.durationUs;
+      const finish = device.gate('finish', clock);
+      await device.publish(start);
+      await device.publish(finish);
+
+      const expectedMs = Math.floor(run.durationUs / 1000);
+      const outcome: RunOutcome = {
+        table: plan.name,
+        teamId,
+        attempt: run.attempt,
+        expectedMs,
+        state: 'lost',
+        durationMs: null,
+        confirmationId: null,
+      };
+      outcomes.push(outcome);
+      const until = Date.now() + SETTLE_MS;
+      let state: RunState | null = null;
+      while (Date.now() < until) {
+        state = await http.expect<RunState>([200], 'GET', `/api/fields/${fieldId}/run`, judgeToken);
+        if (ours(state) && (state.state === 'finished' || state.state === 'needs-manual-timing'))
+          break;
+        await sleep(100);
+      }
+      if (
+        !state ||
+        !ours(state) ||
+        (state.state !== 'finished' && state.state !== 'needs-manual-timing')
+      ) {
+        outcome.detail = `still ${JSON.stringify(state)} ${SETTLE_MS} ms after both gates were acknowledged`;
+        continue;
+      }
+      outcome.state = state.state;
+      if (state.state !== 'finished') continue;
+      outcome.durationMs = state.durationMs;
+      if (!run.confirmed || !state.entryId) continue;
+      const provisional = state.entryId;
+      const ledger = await http.expect<LedgerEntry[]>(
+        [200],
+        'GET',
+        `/api/categories/${context.categoryId}/ledger`,
+        judgeToken,
+      );
+      const gateEntry = ledger.find((row) => row.id === provisional);
+      if (!gateEntry) {
+        outcome.detail = `the run's entry ${provisional} is not in the ledger`;
+        continue;
+      }
+      const confirmation = {
+        id: randomUUID(),
+        categoryId: context.categoryId,
+        teamId,
+        kind: gateEntry.kind,
+        payload: gateEntry.payload,
+        supersedes: provisional,
+        reason: 'confirmed',
+        recordedAt: new Date().toISOString(),
+      };
+      await http.expect([200, 201], 'POST', '/api/ledger', judgeToken, confirmation);
+      outcome.confirmationId = confirmation.id;
+    }
+  } finally {
+    device.client.end(true);
+  }
+  return outcomes;
+}
