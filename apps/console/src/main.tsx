@@ -1,3 +1,5 @@
+// First: it must run before any zod schema is built.
+import './zod-without-eval';
 import { LanguageProvider } from '@olympiad/ui';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
