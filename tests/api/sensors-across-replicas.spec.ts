@@ -361,6 +361,6 @@ describeOnPostgres(
         return counted;
       }, 10000);
       expect(took).toEqual({ accepted: sent, duplicate: 0 });
-    }, 60_000);
+    }, 120_000);
   },
 );
