@@ -45,6 +45,8 @@ interface Operation {
   query: string[];
   body?: JsonSchema;
   contentType?: string;
+  /** Counted under this name instead of its method and path (the doors the document does not list). */
+  label?: string;
 }
 
 /** Uploads a registration import could receive: a file that is not what its name says, or is hostile as a table. */
@@ -95,7 +97,16 @@ interface Answer {
   contentType: string;
 }
 
-type Role = 'organiser' | 'head-judge' | 'judge' | 'public' | 'forged' | 'unsigned';
+type Role = 'organiser' | 'head-judge' | 'judge' | 'public' | 'forged' | 'unsigned' | 'oversized';
+const ROLES: Role[] = [
+  'organiser',
+  'head-judge',
+  'judge',
+  'public',
+  'forged',
+  'unsigned',
+  'oversized',
+];
 
 describe(`hostile HTTP on every route (seed ${SEED})`, () => {
   let venue: Venue;
@@ -195,7 +206,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
       query?: string;
     },
   ): Promise<Answer | null> => {
-    const entry = `${operation.method} ${operation.path}`;
+    const entry = operation.label ?? `${operation.method} ${operation.path}`;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     tried.set(entry, (tried.get(entry) ?? 0) + 1);
     const target = (input.path ?? fillPath(operation)) + (input.query ? `?${input.query}` : '');
@@ -307,6 +318,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     const claims = JSON.parse(
       Buffer.from(tokens.organiser.split('.')[1], 'base64url').toString('utf8'),
     ) as object;
+    tokens.oversized = `${'x'.repeat(8_000)}.${'\u00ff'.repeat(2_000)}`;
     tokens.unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
     const auth = { Authorization: `Bearer ${tokens.organiser}` };
     fieldId = (
@@ -387,13 +399,20 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     )) {
       const schema = operation.body as JsonSchema;
       const valid = validValue(schema, ctx);
-      const roles: Role[] = ['organiser', 'head-judge', 'judge', 'public', 'forged', 'unsigned'];
-      for (const role of roles)
+      for (const role of ROLES)
         await attempt(operation, 'body from its schema', {
           role,
           body: toJson(valid),
           contentType: 'application/json',
         });
+      // Two more that fit, with other choices of optional fields, enum values and ids.
+      for (let sample = 0; sample < 2; sample++) {
+        await attempt(operation, 'another body from its schema', {
+          role: pick(random, ['organiser', 'head-judge', 'judge'] as const),
+          body: toJson(validValue(schema, ctx)),
+          contentType: 'application/json',
+        });
+      }
       for (const { path: field, schema: fieldSchema } of fieldPaths(schema, ctx)) {
         const wrong = wrongValues(fieldSchema, ctx);
         for (const value of wrong) {
@@ -511,14 +530,7 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
     ];
     for (const operation of operations) {
       if (!operation.body) {
-        for (const role of [
-          'organiser',
-          'head-judge',
-          'judge',
-          'public',
-          'forged',
-          'unsigned',
-        ] as const) {
+        for (const role of ROLES) {
           await attempt(operation, 'as the route is called', { role });
         }
       }
@@ -548,6 +560,45 @@ describe(`hostile HTTP on every route (seed ${SEED})`, () => {
         role: 'organiser',
         query: '__proto__[admin]=1&constructor[prototype][x]=1',
       });
+    }
+    // Doors that are not in the document: other methods on its paths, paths under /api it does not have.
+    const listed = new Set(operations.map((operation) => `${operation.method} ${operation.path}`));
+    for (const operation of operations) {
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+        if (listed.has(`${method} ${operation.path}`)) continue;
+        await attempt(
+          { ...operation, method, label: 'methods not in the document' },
+          'a method the route does not have',
+          {
+            role: 'organiser',
+            body: '{}',
+            contentType: 'application/json',
+          },
+        );
+      }
+    }
+    const unknown: Operation = {
+      method: 'GET',
+      path: '/api/{unknown}',
+      params: [],
+      query: [],
+      label: 'paths not in the document',
+    };
+    for (const rawPath of [
+      '/api/nothing-here',
+      '/api/%ff',
+      '/api/%00',
+      '/api/..%2f..%2fetc%2fpasswd',
+      '/api//stages',
+      `/api/${'x'.repeat(4_000)}`,
+      '/api/stages/%E2%80%AE',
+    ]) {
+      for (const method of ['GET', 'POST', 'DELETE']) {
+        await attempt({ ...unknown, method }, 'a path the API does not have', {
+          role: 'organiser',
+          path: rawPath,
+        });
+      }
     }
     expect(failures).toEqual([]);
   });
