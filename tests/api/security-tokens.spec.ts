@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import * as path from 'node:path';
 import type { ClientToServerEvents, JoinResult, ServerToClientEvents } from '@olympiad/contracts';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
@@ -135,6 +137,33 @@ describe('rotating the token signing key signs nobody out', () => {
     await me(venue, before).expect(200);
     await me(venue, after).expect(200);
     await judgeToken(venue, stage.stageCode, stage.judge.pin);
+  });
+});
+
+describe('signing everyone out (a signing key that leaked)', () => {
+  let venue: Venue;
+  afterAll(() => venue.stop());
+
+  it('deleting the stored keys ends every token, while PINs still sign in', async () => {
+    venue = await startVenue();
+    const organiser = await organiserToken(venue);
+    const stage = await createMazeStage(venue, organiser);
+    const judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    await request(venue.url)
+      .post('/api/auth/token-keys')
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(201);
+    const rotated = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+    await venue.stop();
+
+    // docs/security.md#token-signing-keys: what the organiser does with the server stopped.
+    const db = new Database(path.join(venue.dataDir, 'olympiad.sqlite'));
+    db.prepare("DELETE FROM app_setting WHERE key IN ('tokenKeys', 'jwtSecret')").run();
+    db.close();
+
+    venue = await startVenue({ dataDir: venue.dataDir });
+    for (const token of [organiser, judge, rotated]) await me(venue, token).expect(401);
+    await me(venue, await judgeToken(venue, stage.stageCode, stage.judge.pin)).expect(200);
   });
 });
 
