@@ -1,10 +1,17 @@
 export interface HaproxyOptions {
-  /** Loopback port to listen on. */
+  /** Port to listen on. */
   port: number;
-  /** The replicas' HTTP ports on 127.0.0.1. */
-  replicas: number[];
-  /** The UNIX socket for `show stat` (which replica is up). */
-  statsSocket: string;
+  /** Address to listen on: loopback unless given (`*` for every address, in a container). */
+  listenHost?: string;
+  /** The replicas: an HTTP port on 127.0.0.1, or `host:port`. */
+  replicas: (number | string)[];
+  /** The UNIX socket for `show stat` (which replica is up); none unless given. */
+  statsSocket?: string;
+  /**
+   * A DNS server to look the replicas' names up again while running (Docker's `127.0.0.11:53`),
+   * so a replica's container that comes back with another address is found.
+   */
+  resolver?: string;
   /**
    * `roundrobin` spreads requests; `first` sends everything to the first replica that is up, so a
    * test knows which one holds a viewer.

@@ -4,18 +4,25 @@
  * each replica is checked on /api/health/ready (a stopping replica answers 503 there while it
  * drains), /socket.io connections upgrade to WebSocket (HAProxy's HTTP mode passes the upgrade
  * through) and stay open as tunnels, and `option forwardfor` passes the client's address on for
- * TRUST_PROXY. Used by `npm run cluster` and tests/support/haproxy.ts.
+ * TRUST_PROXY. Used by `npm run cluster`, tests/support/haproxy.ts and deploy/haproxy/haproxy.cfg
+ * (docs/deploy.md#docker-compose).
  * @param {import('./haproxy-config').HaproxyOptions} options
  * @returns {string}
  */
 function haproxyConfig(options) {
+  // With Docker's resolver a replica's container may come back with another address.
+  const resolve = options.resolver ? ' resolvers docker init-addr last,libc,none' : '';
   const servers = options.replicas.map(
-    (port, i) => `  server replica${i + 1} 127.0.0.1:${port} check inter 200ms fall 2 rise 2`,
+    (replica, i) =>
+      `  server replica${i + 1} ${typeof replica === 'number' ? `127.0.0.1:${replica}` : replica} check inter 200ms fall 2 rise 2${resolve}`,
   );
   return [
     'global',
-    `  stats socket ${options.statsSocket} mode 600 level admin`,
+    ...(options.statsSocket ? [`  stats socket ${options.statsSocket} mode 600 level admin`] : []),
     '',
+    ...(options.resolver
+      ? ['resolvers docker', `  nameserver dns ${options.resolver}`, '  hold valid 10s', '']
+      : []),
     'defaults',
     '  mode http',
     '  timeout connect 2s',
@@ -27,7 +34,7 @@ function haproxyConfig(options) {
     '  retries 2',
     '',
     'frontend olympiad',
-    `  bind 127.0.0.1:${options.port}`,
+    `  bind ${options.listenHost ?? '127.0.0.1'}:${options.port}`,
     '  option forwardfor',
     '  default_backend replicas',
     '',

@@ -131,6 +131,9 @@ const envSchema = z.object({
   ),
 });
 
+/** The names of every variable the server reads (a deployment's files are checked against them). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface AppConfig {
   port: number;
   host: string;
