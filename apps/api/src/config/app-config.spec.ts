@@ -120,3 +120,19 @@ describe('CORS_ORIGINS (docs/security.md#cors)', () => {
     }
   });
 });
+
+describe('the live rooms beacon (docs/deploy.md#silent-rooms)', () => {
+  it('is off on one venue laptop and every 15 s with REDIS_URL, unless LIVE_BEACON_MS says otherwise', () => {
+    expect(loadConfig({}).liveBeaconMs).toBe(0);
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379' }).liveBeaconMs).toBe(15_000);
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', LIVE_BEACON_MS: '0' }).liveBeaconMs).toBe(
+      0,
+    );
+    expect(loadConfig({ LIVE_BEACON_MS: '1000' }).liveBeaconMs).toBe(1_000);
+  });
+
+  it('refuses an interval too short to be cheap, naming the variable', () => {
+    expect(() => loadConfig({ LIVE_BEACON_MS: '50' })).toThrow(/LIVE_BEACON_MS/);
+    expect(() => loadConfig({ LIVE_BEACON_MS: 'often' })).toThrow(/LIVE_BEACON_MS/);
+  });
+});

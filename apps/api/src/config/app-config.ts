@@ -95,14 +95,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
-  LIVE_BEACON_MS: z.coerce
-    .number()
-    .int()
-    .refine(
-      (ms) => ms === 0 || (ms >= 200 && ms <= 600_000),
-      'LIVE_BEACON_MS: 0 (off) or 200–600000',
-    )
-    .default(15_000),
+  LIVE_BEACON_MS: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .int()
+      .refine(
+        (ms) => ms === 0 || (ms >= 200 && ms <= 600_000),
+        'LIVE_BEACON_MS: 0 (off) or 200–600000',
+      )
+      .optional(),
+  ),
   MAX_BODY: z.string().default('1mb'),
   HTTPS_PORT: portSchema.default(3443),
   HTTPS: z.enum(['on', 'off']).default('on'),
@@ -194,7 +196,11 @@ export interface AppConfig {
   logFormat: 'text' | 'json';
   /** How long /api/health/ready answers 503 before a stopping server closes (docs/deploy.md). */
   shutdownDrainMs: number;
-  /** How often each replica tells its live rooms where they are; 0: never (docs/deploy.md#silent-rooms). */
+  /**
+   * How often each replica tells its live rooms where they are; 0: never. Default 15 s with
+   * REDIS_URL, off on one venue laptop, whose in-process broadcasts do not go silent
+   * (docs/deploy.md#silent-rooms).
+   */
   liveBeaconMs: number;
   maxBody: string;
   /** IANA zone of the venue: times of day on documents are printed in it, with the zone named. */
@@ -265,7 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
-    liveBeaconMs: e.LIVE_BEACON_MS,
+    liveBeaconMs: e.LIVE_BEACON_MS ?? (e.REDIS_URL ? 15_000 : 0),
     maxBody: e.MAX_BODY,
     venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
     federation: { tickMs: e.FEDERATION_TICK_MS, batchEntries: e.FEDERATION_BATCH_ENTRIES },
