@@ -107,6 +107,17 @@ onEachBackend('maze run timing from field sensors (embedded broker, %s)', (_back
     expect((await standingsRow(stage.teamIds[3])).status).toBe('not-scored');
   });
 
+  it('marks the run for manual timing when the rebooted device sends a heartbeat before any status or finish', async () => {
+    const before = await device();
+    await armRun(venue, judge, field.fieldId, { categoryId: stage.categoryId, teamId: stage.teamIds[0], attempt: 3 });
+    await before.publish(before.gate('start', 4_000_000));
+    await eventually(async () => expect((await currentRun()).state).toBe('running'));
+    await before.close();
+    const after = await device(); // a new boot id, and no status message from it
+    await after.publish(after.heartbeat(200_000));
+    await eventually(async () => expect(await currentRun()).toMatchObject({ state: 'needs-manual-timing', reason: 'device-rebooted' }));
+  });
+
   it('keeps timing a run when the status of the boot that started it is handled after the start', async () => {
     const before = await device();
     await before.status(true);

@@ -87,12 +87,14 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
   /**
    * Any event or heartbeat: the device is alive; battery and signal come with heartbeats. Written
    * when something a person would see changed, or when this replica last wrote it more than
-   * LAST_SEEN_REFRESH_MS ago (a burst of gate events must not become a burst of writes).
+   * LAST_SEEN_REFRESH_MS ago (a burst of gate events must not become a burst of writes). Returns
+   * the stored boot id when this event's differs: the device restarted, whether or not its status
+   * message (which travels separately) has been handled yet.
    */
   async onHeard(
     deviceId: string,
     reading: { boot: string; battery?: number; rssi?: number },
-  ): Promise<void> {
+  ): Promise<{ rebootedFrom: string | null }> {
     const now = Date.now();
     const known = this.seen.get(deviceId);
     const battery =
@@ -100,7 +102,12 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
     const rssi = reading.rssi ?? known?.rssi ?? null;
     const changed =
       !known || known.boot !== reading.boot || known.battery !== battery || known.rssi !== rssi;
-    if (!changed && now - known.writtenAt < LAST_SEEN_REFRESH_MS) return;
+    if (!changed && now - known.writtenAt < LAST_SEEN_REFRESH_MS) return { rebootedFrom: null };
+    const storedBoot =
+      known?.boot === reading.boot
+        ? reading.boot
+        : ((await this.devices.findOne({ where: { id: deviceId }, select: { boot: true } }))
+            ?.boot ?? null);
     const values = {
       online: true,
       boot: reading.boot,
@@ -114,9 +121,12 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
     const cameOnline =
       !refreshed.affected && (await this.devices.update({ id: deviceId }, values)).affected;
     this.seen.set(deviceId, { boot: reading.boot, battery, rssi, writtenAt: now });
-    if (!changed && !cameOnline) return;
-    const device = await this.devices.findOneBy({ id: deviceId });
-    if (device) this.publish(device);
+    const rebootedFrom = storedBoot && storedBoot !== reading.boot ? storedBoot : null;
+    if (changed || cameOnline) {
+      const device = await this.devices.findOneBy({ id: deviceId });
+      if (device) this.publish(device);
+    }
+    return { rebootedFrom };
   }
 
   async statusOfField(fieldId: string): Promise<DeviceStatus[]> {

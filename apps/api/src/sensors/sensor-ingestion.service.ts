@@ -134,7 +134,11 @@ export class SensorIngestionService implements BeforeApplicationShutdown {
       return;
     }
     this.counters.accepted++;
-    await this.health.onHeard(target.deviceId, event.data);
+    // A restarted device may send events before its status is handled (the two travel apart):
+    // the first event of a new boot stops a run the old boot started, as the status would.
+    const { rebootedFrom } = await this.health.onHeard(target.deviceId, event.data);
+    if (rebootedFrom)
+      await this.recordReboot.execute(target.deviceId, device.fieldId, event.data.boot);
     if ((event.data.type === 'button' || event.data.type === 'fault') && device.fieldId) {
       this.live.toFieldStaff(device.fieldId)?.emit('field:signal', {
         fieldId: device.fieldId,
