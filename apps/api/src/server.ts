@@ -11,6 +11,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { QuietJsonLogger } from './common/json-logging';
+import { refuseNulInJson, refuseNulInUrl } from './common/nul-characters';
 import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
 import { SECURITY_HEADERS, corsDelegate, type OwnAddresses } from './config/http-security';
@@ -56,7 +57,9 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   app.use(countHttpRequests);
   // docs/security.md: helmet's headers (CSP, nosniff, frame and referrer rules, no X-Powered-By) on every answer.
   app.use(helmet(SECURITY_HEADERS));
-  app.useBodyParser('json', { limit: config.maxBody });
+  // docs/reliability.md#hostile-input: no NUL character reaches a guard, a handler or the database.
+  app.use(refuseNulInUrl);
+  app.useBodyParser('json', { limit: config.maxBody, reviver: refuseNulInJson });
   // Tablets on a weak venue Wi-Fi: gzip cuts the apps' first load about threefold.
   app.use(compression());
   app.setGlobalPrefix(API_PREFIX.slice(1));
