@@ -127,7 +127,6 @@ export class LiveClientViewer {
   /** The versions reached through deltas, in the order applied. */
   readonly applied: number[] = [];
   resyncs = 0;
-  beacons = 0;
   private readonly socket: Client;
   private readonly room: LiveRoom<StandingsSnapshot>;
 
@@ -138,7 +137,6 @@ export class LiveClientViewer {
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
-    this.socket.on('room:beacon', () => (this.beacons += 1));
     const link = socketLink(this.socket);
     const counted: LiveLink = {
       ...link,
