@@ -19,6 +19,7 @@ export class HaproxyBalancer {
   static async start(
     replicas: number[],
     balance?: HaproxyOptions['balance'],
+    checkTimeout?: HaproxyOptions['checkTimeout'],
   ): Promise<HaproxyBalancer> {
     if (spawnSync('which', ['haproxy']).status !== 0) {
       throw new Error('haproxy is not installed: apt-get install haproxy (npm test does this)');
@@ -28,7 +29,13 @@ export class HaproxyBalancer {
     const file = path.join(dir, 'haproxy.cfg');
     fs.writeFileSync(
       file,
-      haproxyConfig({ port: balancer.port, replicas, statsSocket: balancer.statsSocket, balance }),
+      haproxyConfig({
+        port: balancer.port,
+        replicas,
+        statsSocket: balancer.statsSocket,
+        balance,
+        checkTimeout,
+      }),
     );
     const check = spawnSync('haproxy', ['-c', '-q', '-f', file], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`haproxy refused its configuration:\n${check.stderr}`);

@@ -17,6 +17,11 @@ export interface HaproxyOptions {
    * test knows which one holds a viewer.
    */
   balance?: 'roundrobin' | 'first';
+  /**
+   * How long a health check may take (`timeout check`, e.g. `2s`); unset, `inter` (200 ms), so a
+   * replica whose event loop stalls longer twice in a row is taken out (docs/performance.md#replicas).
+   */
+  checkTimeout?: string;
 }
 
 export function haproxyConfig(options: HaproxyOptions): string;

@@ -30,6 +30,8 @@ function haproxyConfig(options) {
     '  timeout server 30s',
     // An open live connection is a tunnel after the upgrade: its own, longer idle limit.
     '  timeout tunnel 1h',
+    // Unset, a health check must answer within `inter` (200 ms).
+    ...(options.checkTimeout ? [`  timeout check ${options.checkTimeout}`] : []),
     '  option redispatch',
     '  retries 2',
     '',
