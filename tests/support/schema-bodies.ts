@@ -203,7 +203,7 @@ export function wrongValues(input: JsonSchema, ctx: BodyContext): unknown[] {
     return wrong;
   }
   if (types.includes('string')) {
-    wrong.push(42, true, 'x'.repeat(100_000));
+    wrong.push(42, true, 'x'.repeat(100_000), 'Қыран\u0000');
     if ((schema.minLength ?? 0) > 0) wrong.push('');
     if (schema.format === 'uuid')
       wrong.push(
