@@ -9,7 +9,7 @@ import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RunAnnouncer } from './run-announcer';
 import { asActive, nextRunStep } from './run-state';
-import { latestRunOf } from './run-statements';
+import { latestRunOf, nextArmedSeq } from './run-statements';
 import { RunTargetQuery } from './run-target.query';
 
 const ACTIVE: FieldRunEntity['state'][] = ['armed', 'running'];
@@ -39,7 +39,8 @@ export class ArmRunUseCase {
       }
       if (active && step.kind === 'arm' && step.replaces)
         await runs.update({ id: active.id }, { state: 'cancelled' });
-      const run = await runs.save(newFieldRun(field.id, input, actor.id));
+      const seq = await nextArmedSeq(this.dataSource.manager, fieldId);
+      const run = await runs.save(newFieldRun(field.id, input, actor.id, seq));
       return this.announcer.announce(run);
     });
   }
@@ -70,8 +71,9 @@ export class ArmRunUseCase {
   }
 
   private activeRun(fieldId: string): Promise<FieldRunEntity | null> {
-    return this.dataSource
-      .getRepository(FieldRunEntity)
-      .findOne({ where: { fieldId, state: In(ACTIVE) }, order: { armedAt: 'DESC' } });
+    return this.dataSource.getRepository(FieldRunEntity).findOne({
+      where: { fieldId, state: In(ACTIVE) },
+      order: { armedSeq: 'DESC', armedAt: 'DESC' },
+    });
   }
 }

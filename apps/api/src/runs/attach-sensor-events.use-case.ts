@@ -10,6 +10,7 @@ import { FieldRunEntity, newFieldRun } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
 import { durationMs, toRunState } from './run-state';
+import { nextArmedSeq } from './run-statements';
 import { RunTargetQuery } from './run-target.query';
 
 /**
@@ -55,13 +56,19 @@ export class AttachSensorEventsUseCase {
         );
       }
       const stored = await this.dataSource.getRepository(FieldRunEntity).save(
-        newFieldRun(field.id, input, actor.id, {
-          state: 'finished',
-          startEventId: start.id,
-          finishEventId: finish.id,
-          startedAt: start.receivedAt,
-          durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
-        }),
+        newFieldRun(
+          field.id,
+          input,
+          actor.id,
+          await nextArmedSeq(this.dataSource.manager, field.id),
+          {
+            state: 'finished',
+            startEventId: start.id,
+            finishEventId: finish.id,
+            startedAt: start.receivedAt,
+            durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
+          },
+        ),
       );
       await this.sensorEventsStore.claimForRun([start.id, finish.id], stored.id);
       return stored;

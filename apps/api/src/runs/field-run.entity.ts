@@ -33,6 +33,10 @@ export class FieldRunEntity {
   @Column('varchar', { length: 32 })
   armedAt!: string;
 
+  /** The field's count of runs when this one was armed: orders the field's runs, whatever the wall clock did. */
+  @Column('integer', { default: 0 })
+  armedSeq!: number;
+
   @Column('varchar', { length: 36, nullable: true })
   startEventId!: string | null;
 
@@ -53,11 +57,15 @@ export class FieldRunEntity {
   reason!: string | null;
 }
 
-/** A new run of "team, attempt" on a field, armed now; `progress` for a run created further on. */
+/**
+ * A new run of "team, attempt" on a field, armed now, `armedSeq` after the field's newest run
+ * (nextArmedSeq); `progress` for a run created further on.
+ */
 export function newFieldRun(
   fieldId: string,
   input: { categoryId: string; teamId: string; attempt: number },
   armedBy: string,
+  armedSeq: number,
   progress: Partial<FieldRunEntity> = {},
 ): FieldRunEntity {
   return Object.assign(new FieldRunEntity(), {
@@ -69,6 +77,7 @@ export function newFieldRun(
     state: 'armed',
     armedBy,
     armedAt: new Date().toISOString(),
+    armedSeq,
     startEventId: null,
     finishEventId: null,
     startedAt: null,

@@ -20,6 +20,7 @@ const RUN_COLUMNS = [
   'state',
   'armedBy',
   'armedAt',
+  'armedSeq',
   'startEventId',
   'finishEventId',
   'startedAt',
@@ -33,7 +34,7 @@ const ACTIVE_RUN = `
          s."deviceId" AS "startDeviceId", s.boot AS "startBoot", s.seq AS "startSeq", s."deviceTimeUs" AS "startTimeUs"
   FROM field_run r LEFT JOIN sensor_event s ON s.id = r."startEventId"
   WHERE r."fieldId" = ? AND r.state IN ('armed', 'running')
-  ORDER BY r."armedAt" DESC LIMIT 1`;
+  ORDER BY r."armedSeq" DESC, r."armedAt" DESC LIMIT 1`;
 
 /**
  * The field's armed or running run with its start gate, in one statement: the first thing every
@@ -53,6 +54,7 @@ export async function activeRunOf(
   );
   // PostgreSQL hands integers back as numbers, bigints as strings.
   run.attempt = Number(run.attempt);
+  run.armedSeq = Number(run.armedSeq);
   if (run.durationMs !== null) run.durationMs = Number(run.durationMs);
   const start: StartGate | null =
     run.startEventId && row.startDeviceId
@@ -90,5 +92,20 @@ export function latestRunOf(
   manager: EntityManager,
   fieldId: string,
 ): Promise<FieldRunEntity | null> {
-  return manager.findOne(FieldRunEntity, { where: { fieldId }, order: { armedAt: 'DESC' } });
+  return manager.findOne(FieldRunEntity, {
+    where: { fieldId },
+    order: { armedSeq: 'DESC', armedAt: 'DESC' },
+  });
+}
+
+/** The `armedSeq` of a run armed now on the field (called inside the field's turn). */
+export async function nextArmedSeq(manager: EntityManager, fieldId: string): Promise<number> {
+  const [row] = (
+    await rawStatement(
+      manager,
+      'SELECT COALESCE(MAX("armedSeq"), 0) AS seq FROM field_run WHERE "fieldId" = ?',
+      [fieldId],
+    )
+  ).rows;
+  return Number(row?.seq ?? 0) + 1;
 }
