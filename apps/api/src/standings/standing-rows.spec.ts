@@ -40,4 +40,13 @@ describe('standing rows', () => {
     expect(back.rows[0]).toEqual(waiting);
     expect(JSON.stringify(back.rows[0])).toBe(JSON.stringify(waiting));
   });
+
+  it('keep a provisional place, so a stored sumo row equals the computed one', () => {
+    const provisional: StandingRow = { ...row('x', 1, 2), display: '6 (2-0-0)', provisional: true };
+    const back = fromStandingEntities([toStandingEntity('cat', provisional, 0)]);
+    expect(JSON.stringify(back.rows[0])).toBe(JSON.stringify(provisional));
+    expect(changedRows(back, { rows: [provisional] })).toEqual([]);
+    const final = fromStandingEntities([toStandingEntity('cat', row('x', 1, 2), 0)]);
+    expect(final.rows[0]).not.toHaveProperty('provisional');
+  });
 });

@@ -15,6 +15,7 @@ export function toStandingEntity(
     display: row.display,
     timePrecision: row.timePrecision ?? null,
     detail: row.detail,
+    provisional: row.provisional === true,
     unconfirmed: row.unconfirmed ?? null,
     position,
   });
@@ -31,7 +32,8 @@ export function fromStandingEntities(rows: StandingEntity[]): Standings {
         primary: row.primary,
         display: row.display,
         detail: row.detail,
-        // Last, where the rules put it, so changedRows compares like with like.
+        // Last, where the rules put them, so changedRows compares like with like.
+        ...(row.provisional ? { provisional: true } : {}),
         ...(row.timePrecision ? { timePrecision: row.timePrecision } : {}),
         ...(row.unconfirmed ? { unconfirmed: row.unconfirmed } : {}),
       })),

@@ -16,11 +16,17 @@ const COLUMNS = [
   'unconfirmed',
   'position',
 ] as const;
-const UPSERT_HEAD = `INSERT INTO standing (${COLUMNS.map((column) => `"${column}"`).join(', ')}) VALUES `;
-const UPSERT_TAIL = ` ON CONFLICT ("categoryId", "teamId") DO UPDATE SET ${COLUMNS.slice(2)
+// `provisional` last, as a SQL literal: better-sqlite3 binds no booleans, and TRUE/FALSE mean the
+// same to both databases.
+const UPSERT_HEAD = `INSERT INTO standing (${COLUMNS.map((column) => `"${column}"`).join(', ')}, "provisional") VALUES `;
+const UPSERT_TAIL = ` ON CONFLICT ("categoryId", "teamId") DO UPDATE SET ${[
+  ...COLUMNS.slice(2),
+  'provisional',
+]
   .map((column) => `"${column}" = excluded."${column}"`)
   .join(', ')}`;
-const ROW = `(${COLUMNS.map(() => '?').join(', ')})`;
+const PLACEHOLDERS = COLUMNS.map(() => '?').join(', ');
+const row = (provisional: boolean) => `(${PLACEHOLDERS}, ${provisional ? 'TRUE' : 'FALSE'})`;
 
 /** Inserts or replaces the category's changed standing rows, up to 500 per statement. */
 export async function upsertStandings(
@@ -43,7 +49,7 @@ export async function upsertStandings(
     ]);
     await rawStatement(
       manager,
-      UPSERT_HEAD + chunk.map(() => ROW).join(', ') + UPSERT_TAIL,
+      UPSERT_HEAD + chunk.map((entity) => row(entity.provisional)).join(', ') + UPSERT_TAIL,
       values,
     );
   }

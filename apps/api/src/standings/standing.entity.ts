@@ -29,6 +29,10 @@ export class StandingEntity {
   @Column('simple-json')
   detail!: Record<string, unknown>;
 
+  /** The place can still change (a sumo team still in the tournament). */
+  @Column('boolean', { default: false })
+  provisional!: boolean;
+
   /** The result a sensor's entries awaiting the judge would give (never ranked), or null. */
   @Column('simple-json', { nullable: true })
   unconfirmed!: UnconfirmedResult | null;

@@ -7,6 +7,7 @@ import { StandingTimePrecision1733000000000 } from './1733000000000-standing-tim
 import { StandingUnconfirmed1733100000000 } from './1733100000000-standing-unconfirmed';
 import { LedgerAwaitsConfirmation1733200000000 } from './1733200000000-ledger-awaits-confirmation';
 import { Federation1733300000000 } from './1733300000000-federation';
+import { StandingProvisional1733450000000 } from './1733450000000-standing-provisional';
 import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   StandingUnconfirmed1733100000000,
   LedgerAwaitsConfirmation1733200000000,
   Federation1733300000000,
+  StandingProvisional1733450000000,
   FieldRunOrder1733500000000,
 ];
