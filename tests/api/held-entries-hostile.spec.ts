@@ -181,5 +181,19 @@ describe('held entries: checked as the ledger checks them, and always settled', 
         'held.alreadyResolved',
       );
     });
+
+    it('is held when the other stage had the id first, instead of "already recorded", which tells the tablet to send it to the ledger again', async () => {
+      const entry = mazeAttempt(stage, stage.teamIds[0], 3, 80_000);
+      await as(otherJudge)
+        .post('/api/ledger', { ...mazeAttempt(other, other.teamIds[0], 2, 56_000), id: entry.id })
+        .expect(201);
+      // The ledger refuses the tablet (the id is another stage's), so the tablet hands the entry over.
+      await as(judge).post('/api/ledger', entry).expect(403);
+      expect((await hold(judge, entry).expect(201)).body).toMatchObject({
+        id: entry.id,
+        status: 'open',
+      });
+      await resolve(entry.id, 'dismiss', 'Entered on the wrong tablet').expect(200);
+    });
   });
 });
