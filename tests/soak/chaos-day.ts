@@ -18,8 +18,9 @@ import { startVenue, type Venue } from '../support/start-venue';
 import { organiserToken } from '../support/venue-api';
 import type { DayClientsConfig, DayClientsStatus } from './day-clients';
 import { DayHttp, type ServerError } from './day-http';
-import { planDay, type DayPlan, type DayScale } from './day-plan';
+import { planDay, type DayPlan, type DayScale, type PlannedFault } from './day-plan';
 import { playTable, type RunOutcome } from './sensor-table';
+import { WallClock } from './wall-clock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TABLET_CATEGORY = 'Лабиринт 3–4';
@@ -40,6 +41,7 @@ export interface DayFigures {
   sensorTimed: number;
   sensorManual: number;
   confirmations: number;
+  headConfirmations: number;
   faults: Record<string, number>;
   lost: number;
   doubled: number;
@@ -115,16 +117,23 @@ class DayClients {
   }
 }
 
-/** The server through the day: the same data folder and ports at every restart. */
+/**
+ * The server through the day: the same data folder and ports at every restart, and its wall clock
+ * under the test's control (libfaketime, see WallClock).
+ */
 class DayServer {
   readonly lives: Venue[] = [];
   readonly faultWindows: Array<{ from: number; to: number; kind: string }> = [];
+  private readonly clock: WallClock;
+  private clockForwardSince: number | null = null;
 
   private constructor(
     private readonly port: number,
     private readonly mqttPort: number,
     readonly dataDir: string,
-  ) {}
+  ) {
+    this.clock = new WallClock(path.join(dataDir, '..', `${path.basename(dataDir)}.faketime`));
+  }
 
   static async start(): Promise<DayServer> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-soak-'));
@@ -146,17 +155,33 @@ class DayServer {
       await startVenue({
         dataDir: this.dataDir,
         port: this.port,
-        env: { MQTT_PORT: String(this.mqttPort), HTTPS: 'off' },
+        env: {
+          MQTT_PORT: String(this.mqttPort),
+          HTTPS: 'off',
+          ...this.clock.env(),
+        },
       }),
     );
   }
 
-  /** kill -9, then the same server again on the same folder and ports. */
-  async killAndRestart(): Promise<void> {
+  async inject(kind: PlannedFault['kind']): Promise<void> {
     const from = Date.now();
-    await this.lives[this.lives.length - 1].kill();
-    await this.boot();
-    this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind: 'kill -9' });
+    if (kind === 'kill -9') {
+      await this.lives[this.lives.length - 1].kill();
+      await this.boot();
+      this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
+    } else if (kind === 'clock +1 h') {
+      this.clock.jump('+1h');
+      this.clockForwardSince = from;
+    } else {
+      this.clock.jump('+0');
+      this.faultWindows.push({
+        from: this.clockForwardSince ?? from,
+        to: Date.now() + FAULT_GRACE_MS,
+        kind: 'clock +1 h and back',
+      });
+      this.clockForwardSince = null;
+    }
   }
 
   inFault(at: number): boolean {
@@ -169,6 +194,7 @@ class DayServer {
 
   async stop(): Promise<void> {
     await this.lives[this.lives.length - 1]?.stop();
+    this.clock.remove();
   }
 }
 
@@ -374,6 +400,7 @@ export async function runChaosDay(
           ...cast.tables[index],
           categoryId: cast.tableCategory,
           teamIds: cast.tableTeams,
+          t0,
           stopped: () => dayOver,
         }),
       ),
@@ -383,8 +410,8 @@ export async function runChaosDay(
       for (const fault of plan.faults) {
         await sleep(Math.max(0, t0 + fault.atMs - Date.now()));
         note(`fault: ${fault.kind}`);
-        await server.killAndRestart();
-        note('server up again on the same data folder and ports');
+        await server.inject(fault.kind);
+        if (fault.kind === 'kill -9') note('server up again on the same data folder and ports');
       }
     })();
 
@@ -450,7 +477,8 @@ export async function runChaosDay(
       server,
       status,
       outcomes,
-      corrected: [...corrected, ...headConfirmed],
+      corrected,
+      headConfirmed,
       viewersBehind: viewers.behind,
       began,
       timeline,
@@ -469,6 +497,7 @@ async function judgeTheDay(day: {
   status: DayClientsStatus;
   outcomes: RunOutcome[];
   corrected: string[];
+  headConfirmed: string[];
   viewersBehind: number;
   began: number;
   timeline: string[];
@@ -494,6 +523,7 @@ async function judgeTheDay(day: {
       tablet.created.filter((id) => !tablet.waiting.includes(id)),
     ),
     ...day.corrected,
+    ...day.headConfirmed,
     ...outcomes.flatMap((outcome) => (outcome.confirmationId ? [outcome.confirmationId] : [])),
   ];
   const lost = acknowledged.filter((id) => !rows.has(id));
@@ -602,6 +632,7 @@ async function judgeTheDay(day: {
     sensorTimed: outcomes.filter((o) => o.state === 'finished').length,
     sensorManual: outcomes.filter((o) => o.state === 'needs-manual-timing').length,
     confirmations: outcomes.filter((o) => o.confirmationId).length,
+    headConfirmations: day.headConfirmed.length,
     faults,
     lost: lost.length + stillWaiting.length,
     doubled: doubled.length + doubledIds.length,
@@ -632,7 +663,10 @@ export function figuresTable(figures: DayFigures): string {
       'Sensor runs: timed / manual timing',
       `${figures.sensorRuns}: ${figures.sensorTimed} / ${figures.sensorManual}`,
     ],
-    ['Gate times confirmed by field judges', figures.confirmations],
+    [
+      'Gate times confirmed by field judges / by the head judge before the lock',
+      `${figures.confirmations} / ${figures.headConfirmations}`,
+    ],
     ['Faults injected', faults],
     ['Viewers / behind the server at the end', `${figures.viewers} / ${figures.viewersBehind}`],
     ['Categories whose standings differ from the replay', figures.standingsMismatches],

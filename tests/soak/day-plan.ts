@@ -18,6 +18,8 @@ export interface DayScale {
   scoringMs: number;
   corrections: number;
   kills: number;
+  /** Times the server's wall clock jumps an hour forward and, a little later, back. */
+  clockJumps: number;
 }
 
 export const SHORT_DAY: DayScale = {
@@ -30,6 +32,7 @@ export const SHORT_DAY: DayScale = {
   scoringMs: 75_000,
   corrections: 8,
   kills: 3,
+  clockJumps: 1,
 };
 
 export const LONG_DAY: DayScale = {
@@ -42,6 +45,7 @@ export const LONG_DAY: DayScale = {
   scoringMs: 300_000,
   corrections: 40,
   kills: 3,
+  clockJumps: 2,
 };
 
 export interface PlannedEntry {
@@ -62,6 +66,8 @@ export interface TabletPlan {
 }
 
 export interface PlannedRun {
+  /** When the field judge arms it, at the earliest (the table may be behind). */
+  atMs: number;
   team: number;
   attempt: number;
   /** Between the start and the finish gate on the device clock, µs. */
@@ -76,7 +82,7 @@ export interface TablePlan {
 }
 
 export interface PlannedFault {
-  kind: 'kill';
+  kind: 'kill -9' | 'clock +1 h' | 'clock back';
   atMs: number;
 }
 
@@ -147,8 +153,10 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
     const teams = Array.from({ length: scale.tableTeams }, (_, team) => team).filter(
       (team) => team % scale.tables === index,
     );
+    const count = teams.length * scale.attempts;
     const runs = Array.from({ length: scale.attempts }, (_, a) =>
-      teams.map((team) => ({
+      teams.map((team, order) => ({
+        atMs: Math.round(((a * teams.length + order) * scale.scoringMs) / Math.max(1, count)),
         team,
         attempt: a + 1,
         // Under half a millisecond over whole ms: the expected duration is the same rounded or truncated.
@@ -167,8 +175,16 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
   // is up long enough between two of them to catch up.
   const slice = scale.scoringMs / scale.kills;
   const faults: PlannedFault[] = Array.from({ length: scale.kills }, (_, index) => ({
-    kind: 'kill' as const,
+    kind: 'kill -9' as const,
     atMs: Math.round(index * slice + slice * (0.3 + random() * 0.5)),
   }));
+  // Each jump in a slice of its own, so that one is back before the next goes forward.
+  const jumpSlice = scale.scoringMs / Math.max(1, scale.clockJumps);
+  for (let jump = 0; jump < scale.clockJumps; jump++) {
+    const forward = Math.round(jump * jumpSlice) + between(random, 2_000, jumpSlice - 20_000);
+    faults.push({ kind: 'clock +1 h', atMs: forward });
+    faults.push({ kind: 'clock back', atMs: forward + between(random, 5_000, 15_000) });
+  }
+  faults.sort((a, b) => a.atMs - b.atMs);
   return { seed, scale, tablets, tables, corrections, faults };
 }

@@ -26,12 +26,14 @@ export interface TableContext {
   judgeToken: string;
   categoryId: string;
   teamIds: string[];
+  /** The day's start: each run is armed at its planned time at the earliest. */
+  t0: number;
   /** Stops arming new runs (the day is over). */
   stopped: () => boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const SETTLE_MS = 90_000;
+const SETTLE_MS = 60_000;
 
 /**
  * A maze table through the day: the field judge arms "team, attempt", the gates' controller sends
@@ -50,6 +52,7 @@ export async function playTable(plan: TablePlan, context: TableContext): Promise
   try {
     for (const run of plan.runs) {
       if (context.stopped()) break;
+      await sleep(Math.max(0, context.t0 + run.atMs - Date.now()));
       const teamId = context.teamIds[run.team];
       const target = { categoryId: context.categoryId, teamId, attempt: run.attempt };
       const ours = (state: RunState) =>

@@ -94,6 +94,11 @@ const PARTS = [
     part: 'HAProxy (the load balancer in front of replicas)',
     present: (s) => onPath(s, 'haproxy'),
   },
+  {
+    package: 'faketime',
+    part: "libfaketime (the chaos day moves the server's wall clock)",
+    present: (s) => onPath(s, 'faketime'),
+  },
 ];
 
 /**

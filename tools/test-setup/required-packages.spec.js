@@ -34,6 +34,7 @@ const everything = [
   '/usr/lib/postgresql/15/bin/pg_ctl',
   '/usr/bin/redis-server',
   '/usr/sbin/haproxy',
+  '/usr/bin/faketime',
 ];
 const packagesMissingOn = (/** @type {ReturnType<typeof machine>} */ system) =>
   missingParts(system).map((part) => part.package);
@@ -59,6 +60,7 @@ describe('the Debian packages the tests need', () => {
       'postgresql',
       'redis-server',
       'haproxy',
+      'faketime',
     ]);
   });
 
