@@ -172,6 +172,21 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
       req.end();
     });
 
+  /** A registration commit answers 202 and writes afterwards: wait for its job, so its rows are not blamed on the next request. */
+  const jobSettled = async (answer: Answer) => {
+    const job = JSON.parse(answer.text) as { id?: string; stageId?: string; state?: string };
+    let state = job.state;
+    for (let poll = 0; state === 'running' && poll < 200; poll++) {
+      await new Promise((done) => setTimeout(done, 50));
+      const progress = await request(venue.url)
+        .get(`/api/stages/${job.stageId}/registration/commits/${job.id}`)
+        .set('Authorization', `Bearer ${tokens.organiser}`);
+      state = (progress.body as { state?: string }).state;
+    }
+    if (state === 'running')
+      failures.push(`registration commit ${job.id} still running after 10 s`);
+  };
+
   /** Sends one hostile request and checks what must hold; returns the answer. */
   const attempt = async (
     operation: Operation,
@@ -221,6 +236,7 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
         );
       }
     }
+    if (answer.status === 202) await jobSettled(answer);
     const after = await db.tables();
     lastTables = after;
     const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
