@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
+  Ack,
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
@@ -20,13 +21,24 @@ import { TokenService } from '../auth/token.service';
 import { LiveService, type LiveServer } from './live.service';
 import { enterRoom } from './room-entry';
 import { RoomBeacons } from './room-beacons.service';
+import {
+  LIVE_LIMITS,
+  capWriteBuffer,
+  joinQuota,
+  limitEvents,
+  refuseJoin,
+  type EngineConnection,
+  type JoinQuota,
+} from './socket-limits';
 
 type LiveSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { actor?: Actor; rooms: Map<string, string> }
+  { actor?: Actor; rooms: Map<string, string>; quota: JoinQuota }
 >;
+
+type Answer = (result: JoinResult) => void;
 
 /** Socket.IO entry point: joins, leaves and resyncs; everything it sends is decided by LiveService. */
 @WebSocketGateway({ cors: { origin: true }, serveClient: false })
@@ -48,17 +60,36 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     socket.data.actor = this.tokens.verify(typeof token === 'string' ? token : undefined);
     socket.data.rooms = new Map();
+    socket.data.quota = joinQuota();
+    // docs/design.md#limits-per-live-connection
+    limitEvents(socket, () =>
+      this.logger.warn(`Live client ${socket.id} disconnected: more events than it may send`),
+    );
+    capWriteBuffer(socket.conn as unknown as EngineConnection, (bytes) =>
+      this.logger.warn(
+        `Live client ${socket.id} dropped: ${bytes} bytes wait to be sent to it (at most ${LIVE_LIMITS.maxBufferedBytes})`,
+      ),
+    );
   }
 
+  /** Without an ack nobody would get the snapshot: such a join is dropped, no room entered. */
   @SubscribeMessage('join')
-  join(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinResult> {
-    return this.enter(socket, body);
+  async join(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+    @Ack() ack: Answer | undefined,
+  ): Promise<void> {
+    if (typeof ack === 'function') ack(await this.enter(socket, body));
   }
 
   /** A client that saw a version gap: a fresh snapshot, same room. */
   @SubscribeMessage('resync')
-  resync(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<JoinResult> {
-    return this.enter(socket, body);
+  async resync(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+    @Ack() ack: Answer | undefined,
+  ): Promise<void> {
+    if (typeof ack === 'function') ack(await this.enter(socket, body));
   }
 
   @SubscribeMessage('leave')
@@ -79,6 +110,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
         message: 'A room is { kind: stage | category | field, id: uuid }',
       };
     }
+    const name = roomName(room.data);
+    const refusal = refuseJoin(socket.data.quota, name, socket.data.rooms);
+    if (refusal) return refusal;
+    const isNew = !socket.data.rooms.has(name);
+    if (isNew) socket.data.quota.entering += 1;
     try {
       // docs/security.md: checked again at each join, so a judge deactivated or given a new PIN
       // since connecting joins as the public.
@@ -87,11 +123,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       const admission = await this.live.join(room.data, actor);
       if ('result' in admission) return admission.result;
       const result = await enterRoom(socket, admission);
-      if (result.ok) socket.data.rooms.set(roomName(room.data), admission.socketRoom);
+      if (result.ok) socket.data.rooms.set(name, admission.socketRoom);
       return result;
     } catch (error) {
       this.logger.error(error instanceof Error ? error.stack : String(error));
       return { ok: false, key: 'errors.internal', message: 'The server could not load this room' };
+    } finally {
+      if (isNew) socket.data.quota.entering -= 1;
     }
   }
 }

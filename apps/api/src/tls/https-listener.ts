@@ -7,6 +7,7 @@ import * as https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Server as IoServer, ServerOptions } from 'socket.io';
 import { bindPlainMessageHandlers } from '../live/plain-message-handlers';
+import { LIVE_LIMITS } from '../live/socket-limits';
 import { isLoopbackHost } from './venue-tls.service';
 
 /** Paths that stay on plain HTTP for devices and scripts: the API, Socket.IO and MQTT over WebSocket. */
@@ -68,7 +69,12 @@ export class MultiListenerIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, given?: ServerOptions): IoServer {
-    const options = this.cors ? ({ ...given, cors: this.cors } as ServerOptions) : given;
+    // docs/design.md#limits-per-live-connection: no client message is near this (default 1 MB).
+    const options = {
+      ...given,
+      maxHttpBufferSize: LIVE_LIMITS.maxMessageBytes,
+      ...(this.cors ? { cors: this.cors } : {}),
+    } as ServerOptions;
     const server = super.createIOServer(port, options) as IoServer;
     if (port === 0) {
       for (const extra of this.moreServers)

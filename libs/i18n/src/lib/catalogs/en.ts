@@ -54,6 +54,8 @@ export const en = {
     'The signing key comes from JWT_SECRET: set a new JWT_SECRET and move the old one to JWT_SECRET_PREVIOUS.',
   'auth.setupDone': 'The organiser account already exists. Sign in instead.',
   'live.notPublished': 'These results are not published yet.',
+  'live.tooManyRooms':
+    'This screen follows too many rooms at once. Close some views and reload.',
   'ledger.categoryLocked': 'This category is locked. The head judge must unlock it first.',
   'ledger.idReused': 'This entry was already recorded with different content.',
   'ledger.alreadyCorrected':
