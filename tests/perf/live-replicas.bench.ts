@@ -7,7 +7,9 @@
  *      (on PostgreSQL, so the only difference from 2 is the scale-out);
  *   2. two replicas with Redis (REDIS_URL, the Socket.IO Redis adapter) behind HAProxy, the viewers
  *      and the judge's entries through the balancer (round robin: half the viewers on each
- *      replica, the entries alternating between them).
+ *      replica, the entries alternating between them);
+ *   and with BENCH_ONE_BEHIND_HAPROXY=1, between the two, one process behind the same balancers
+ *   (no Redis), to tell the balancer's share of the cost from the replicas'.
  *
  * Prints p50/p99/max from the confirm sent to a viewer's receipt, deltas lost, each server's CPU
  * share and RSS, and the p99 ratio against the budget (≤ 1.3× one process, none lost).
@@ -87,12 +89,16 @@ async function oneProcess(): Promise<Setup> {
   };
 }
 
-async function twoReplicas(): Promise<Setup> {
-  const redis = await RedisServer.start();
-  const env = { DATABASE_URL: await freshPostgresDatabase(), REDIS_URL: redis.url };
+/** `count` servers behind HAProxy; with more than one, on one Redis (REDIS_URL). */
+async function behindHaproxy(count: 1 | 2): Promise<Setup> {
+  const redis = count > 1 ? await RedisServer.start() : undefined;
+  const env = {
+    DATABASE_URL: await freshPostgresDatabase(),
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+  };
   // One after the other: the first runs the migrations, the second finds them done.
   const replicas = [await startVenue({ env })];
-  replicas.push(await startVenue({ env }));
+  if (count > 1) replicas.push(await startVenue({ env }));
   const ports = replicas.map((replica) => replica.port);
   // A health check may take 2 s: with the default (200 ms) a replica busy sending a delta to its
   // 5,000 viewers on this shared machine fails two checks, is taken out and the judge gets 503.
@@ -103,7 +109,7 @@ async function twoReplicas(): Promise<Setup> {
   for (const balancer of balancers) {
     await balancer.waitFor(
       async () => Object.values(await balancer.states()).every((state) => state === 'UP'),
-      'both replicas up',
+      'every replica up',
     );
   }
   return {
@@ -112,12 +118,12 @@ async function twoReplicas(): Promise<Setup> {
     servers: replicas,
     helpers: [
       ...balancers.map((balancer) => ({ name: 'HAProxy', pid: pidListeningOn(balancer.port) })),
-      { name: 'Redis', pid: pidListeningOn(redis.port) },
+      ...(redis ? [{ name: 'Redis', pid: pidListeningOn(redis.port) }] : []),
     ],
     stop: async () => {
       await Promise.all(balancers.map((balancer) => balancer.stop()));
       await Promise.all(replicas.map((replica) => replica.stop()));
-      await redis.close();
+      await redis?.close();
     },
   };
 }
@@ -243,8 +249,13 @@ async function main(): Promise<void> {
     `live replicas benchmark: ${viewers} viewers, ${EVENTS} results every ${EVERY_MS} ms after ${WARMUP} unmeasured, PostgreSQL (load average before: ${loadAverage()})`,
   );
   const one = await measure('one process', await oneProcess(), viewers);
-  const two = await measure('two replicas', await twoReplicas(), viewers);
+  // BENCH_ONE_BEHIND_HAPROXY=1: also one process behind the balancers, to tell their cost apart.
+  const behind = process.env.BENCH_ONE_BEHIND_HAPROXY
+    ? await measure('one behind', await behindHaproxy(1), viewers)
+    : undefined;
+  const two = await measure('two replicas', await behindHaproxy(2), viewers);
   console.log(row(one));
+  if (behind) console.log(row(behind));
   console.log(row(two));
   console.log(
     `slowest events  one process: ${one.figures.slowest}\n                two replicas: ${two.figures.slowest}`,
