@@ -17,7 +17,7 @@ import { createRegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
 import { organiserToken } from '../support/venue-api';
 import type { DayClientsConfig, DayClientsStatus } from './day-clients';
-import { DayHttp, type ServerError } from './day-http';
+import { DayHttp, signInJudgeFrom, type ServerError } from './day-http';
 import { planDay, type DayPlan, type DayScale, type PlannedFault } from './day-plan';
 import { playTable, type RunOutcome } from './sensor-table';
 import { WallClock } from './wall-clock';
@@ -240,6 +240,7 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
   const tableCategory = stage.categories[TABLE_CATEGORY];
   const tabletTeams = await teams(tabletCategory, plan.scale.tabletTeams, 4, 'Қыран');
   const tableTeams = await teams(tableCategory, plan.scale.tableTeams, 6, 'Барыс');
+  let signedIn = 0;
   const judge = async (name: string, role: string, categoryIds: string[]) => {
     const made = await post<{ id: string; pin: string }>('/api/judges', {
       stageId: stage.stageId,
@@ -247,7 +248,8 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
       role,
       ...(role === 'judge' ? { categoryIds } : {}),
     });
-    const { token } = await http.expect<{ token: string }>([200], 'POST', '/api/auth/judge', null, {
+    signedIn++;
+    const token = await signInJudgeFrom(server.url, `127.0.0.${signedIn + 1}`, {
       stageCode: stage.stageCode,
       pin: made.pin,
     });
@@ -370,6 +372,8 @@ export async function runChaosDay(
   const server = await DayServer.start();
   const http = new DayHttp(server.url);
   let clients: DayClients | null = null;
+  // Set when the day ends, also by a failure: the tables arm no further run.
+  let dayOver = false;
   try {
     const cast = await prepareStage(server, http, plan);
     note(
@@ -391,7 +395,6 @@ export async function runChaosDay(
     const t0 = Date.now();
     note(`clients started: ${scale.viewers} viewers`);
 
-    let dayOver = false;
     const tables = Promise.all(
       plan.tables.map((table, index) =>
         playTable(table, {
@@ -423,7 +426,6 @@ export async function runChaosDay(
     }
     note('tablets made every planned entry');
     const outcomes: RunOutcome[] = (await tables).flat();
-    dayOver = true;
     note(`tables done: ${outcomes.length} runs`);
     const corrected = await corrections;
 
@@ -484,6 +486,7 @@ export async function runChaosDay(
       timeline,
     });
   } finally {
+    dayOver = true;
     await clients?.close();
     await server.stop();
   }
@@ -609,10 +612,13 @@ async function judgeTheDay(day: {
         .map((e) => `${e.status} ${e.path}`)
         .join('; ')}`,
     );
-  const logged = server
-    .output()
-    .split('\n')
-    .filter((line) => /\bERROR\b.*\[ApiError\]/.test(line));
+  const lines = server.output().split('\n');
+  const logged = lines.filter((line) => /\bERROR\b.*\[ApiError\]/.test(line));
+  const crashes = lines.filter((line) => /Unhandled|\bFATAL\b|Maximum call stack/.test(line));
+  if (crashes.length)
+    failures.push(
+      `the server logged ${crashes.length} crashes: ${crashes.slice(0, 3).join(' | ')}`,
+    );
   if (logged.length)
     failures.push(`the server logged ${logged.length} 5xx: ${logged.slice(0, 3).join(' | ')}`);
 

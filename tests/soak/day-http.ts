@@ -1,3 +1,5 @@
+import * as http from 'node:http';
+
 /**
  * The chaos day's own requests (field judges, the head judge, the organiser): while the server is
  * down or restarting they are sent again, with the same body (the same entry UUID), until it
@@ -75,4 +77,47 @@ export class DayHttp {
       );
     return answer.body;
   }
+}
+
+/**
+ * A judge signs in from a loopback address of their own (127.0.0.2, 127.0.0.3 …): at a venue
+ * each tablet has its own address, and the sign-in limit counts per address (docs/deploy.md).
+ */
+export function signInJudgeFrom(
+  url: string,
+  localAddress: string,
+  body: { stageCode: string; pin: string },
+): Promise<string> {
+  const { hostname, port } = new URL(url);
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: hostname,
+        port,
+        path: '/api/auth/judge',
+        method: 'POST',
+        localAddress,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(payload),
+        },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve((JSON.parse(text) as { token: string }).token)
+            : reject(
+                new Error(
+                  `Judge sign-in from ${localAddress} answered ${response.statusCode}: ${text}`,
+                ),
+              ),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
