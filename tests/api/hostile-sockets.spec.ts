@@ -409,7 +409,11 @@ describe('hostile Socket.IO clients', () => {
       ok: true,
     });
     let snapshots = 0;
-    viewer.on('standings:snapshot', () => (snapshots += 1));
+    let snapshotBytes = 0;
+    viewer.on('standings:snapshot', (snapshot) => {
+      snapshots += 1;
+      snapshotBytes = Math.max(snapshotBytes, Buffer.byteLength(JSON.stringify(snapshot)));
+    });
     const before = await liveClients();
 
     const raw = await rawSocket(venue, organiser);
@@ -443,6 +447,9 @@ describe('hostile Socket.IO clients', () => {
         check();
       });
       expect(snapshots).toBe(changes);
+      console.log(
+        `hostile-sockets: the client that stopped reading was dropped after ${changes} snapshots of up to ${Math.round(snapshotBytes / 1024)} KB`,
+      );
       expect(venue.output()).toMatch(/Live client \S+ dropped: \d+ bytes wait to be sent/);
     } finally {
       clearInterval(blindPongs);
