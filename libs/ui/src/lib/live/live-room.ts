@@ -387,7 +387,10 @@ export class LiveRoom<S> {
       // The room did not answer: keep what is shown and ask again shortly.
       if (error || !result) return this.retryLater(room);
       if (!result.ok) {
-        if (result.key === 'errors.internal') return this.retryLater(room);
+        // Not a refusal of the room: the server failed, or had too many joins from this
+        // connection (docs/design.md#limits-per-live-connection).
+        if (result.key === 'errors.internal' || result.key === 'errors.tooManyRequests')
+          return this.retryLater(room);
         room.inFlight = null;
         room.refusal = new LiveRoomRefusal(result.key, result.message);
         return this.settle();
