@@ -428,7 +428,7 @@ describe('hostile Socket.IO clients', () => {
     try {
       let changes = 0;
       // Each publish or withdrawal sends the staff room the whole snapshot (about 100 KB here):
-      // until the server has dropped the client, or 40 MB went its way.
+      // until the server has dropped the client, or 400 of them (about 64 MB) went its way.
       while (changes < 400) {
         await api(
           'post',

@@ -17,8 +17,13 @@ export const LIVE_LIMITS = {
   /** Every event a client sends; past it the socket is disconnected. */
   eventBurst: 300,
   eventsPerSecond: 100,
-  /** Bytes waiting to be sent to one client; past it the socket is dropped (it resyncs on reconnect). */
-  maxBufferedBytes: 1024 * 1024,
+  /**
+   * Bytes waiting to be sent to one client, beyond what the kernel's socket buffers hold; past it
+   * the socket is dropped (it resyncs on reconnect). About six times the most an honest screen
+   * gets at once: a console's join answers on a large stage (16 categories of 100 teams, about
+   * 40 KB each).
+   */
+  maxBufferedBytes: 4 * 1024 * 1024,
 } as const;
 
 /** A token bucket: `take` succeeds while tokens are left; they come back at `perSecond`. */
