@@ -4,8 +4,10 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { ContractCheckInterceptor } from './common/routes/contract-check.interceptor';
 import { SingleQueryValuePipe } from './common/single-query-value.pipe';
 import { AuthGuard } from './auth/auth.guard';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
+import { BackupsModule } from './backups/backups.module';
 import { CategoriesModule } from './categories/categories.module';
 import { ApiErrorFilter } from './common/api-error.filter';
 import { jsonLoggingModules } from './common/json-logging';
@@ -53,6 +55,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TlsModule.forRoot(tls),
         DatabaseModule,
+        AuditModule,
         SettingsModule,
         AuthModule,
         OlympiadsModule,
@@ -83,6 +86,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         DemoModule,
+        BackupsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -12,4 +12,5 @@ export * from './lib/held-entries';
 export * from './lib/field-queues';
 export * from './lib/federation';
 export * from './lib/tls';
+export * from './lib/audit';
 export * from './lib/routes';

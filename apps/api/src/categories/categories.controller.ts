@@ -52,8 +52,12 @@ export class CategoriesController {
 
   @WritesStage({ param: 'id', of: 'category' })
   @Route(routes.categories.updateParams)
-  updateParams(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateParamsDto) {
-    return this.categories.updateParams(id, body.params);
+  updateParams(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateParamsDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.categories.updateParams(id, body.params, actor);
   }
 
   @Roles('organiser', 'head-judge')

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateCategory } from '@olympiad/contracts';
 import { buildRuleSet, RULE_SET_PRESETS } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { changedFields, pick } from '../audit/audit-change';
+import { AuditRecorder } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
@@ -20,6 +22,8 @@ export class CategoriesService {
     private readonly stages: StagesQuery,
     private readonly ledger: LedgerQuery,
     private readonly standings: StandingsQuery,
+    private readonly audit: AuditRecorder,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(input: CreateCategory): Promise<CategoryEntity> {
@@ -83,7 +87,11 @@ export class CategoriesService {
   }
 
   /** The rule parameters may change until the first score is recorded; after that the set in force is fixed. */
-  async updateParams(id: string, params: Record<string, unknown>): Promise<CategoryEntity> {
+  async updateParams(
+    id: string,
+    params: Record<string, unknown>,
+    actor: Actor,
+  ): Promise<CategoryEntity> {
     const category = await this.get(id);
     if (category.status !== 'setup' || (await this.ledger.hasEntries(id))) {
       throw conflict(
@@ -102,7 +110,20 @@ export class CategoriesService {
         })),
       );
     }
-    return this.categories.save({ ...category, ruleSet: ruleSet.value });
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(CategoryEntity, { ...category, ruleSet: ruleSet.value });
+      await this.audit.record(
+        {
+          actor,
+          stageId: category.stageId,
+          object: { kind: 'category', id, name: category.name },
+          action: 'category.params',
+          ...changedFields(category.ruleSet.params, ruleSet.value.params),
+        },
+        manager,
+      );
+      return saved;
+    });
   }
 
   async setLocked(id: string, actor: Actor, locked: boolean): Promise<CategoryEntity> {
@@ -115,19 +136,44 @@ export class CategoriesService {
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',
       );
     }
-    return this.categories.save({
-      ...category,
-      status: locked ? 'locked' : 'running',
+    const status = locked ? 'locked' : 'running';
+    return this.recorded(category, actor, locked ? 'category.lock' : 'category.unlock', {
+      status,
       lockedAt: locked ? new Date().toISOString() : null,
     });
   }
 
   async setPublished(id: string, actor: Actor, published: boolean): Promise<CategoryEntity> {
     const category = await this.get(id, actor);
-    return this.categories.save({
-      ...category,
+    return this.recorded(category, actor, published ? 'category.publish' : 'category.unpublish', {
       published,
       publishedAt: published ? new Date().toISOString() : null,
+    });
+  }
+
+  /** Saves the change with its row on the audit record, in one transaction (docs/audit.md). */
+  private recorded(
+    category: CategoryEntity,
+    actor: Actor,
+    action: 'category.lock' | 'category.unlock' | 'category.publish' | 'category.unpublish',
+    change: Partial<CategoryEntity>,
+  ): Promise<CategoryEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(CategoryEntity, { ...category, ...change });
+      await this.audit.record(
+        {
+          actor,
+          stageId: category.stageId,
+          object: { kind: 'category', id: category.id, name: category.name },
+          action,
+          ...changedFields(
+            pick(category, Object.keys(change) as (keyof CategoryEntity)[]),
+            pick(saved, Object.keys(change) as (keyof CategoryEntity)[]),
+          ),
+        },
+        manager,
+      );
+      return saved;
     });
   }
 }

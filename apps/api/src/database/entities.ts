@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { OrganiserAccountEntity } from '../auth/organiser-account.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import { DeviceEntity } from '../devices/device.entity';
@@ -48,4 +49,5 @@ export const ENTITIES = [
   FederationConflictEntity,
   RepublicLinkEntity,
   FederationAckEntity,
+  AuditEntryEntity,
 ];

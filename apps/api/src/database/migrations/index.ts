@@ -9,6 +9,7 @@ import { LedgerAwaitsConfirmation1733200000000 } from './1733200000000-ledger-aw
 import { Federation1733300000000 } from './1733300000000-federation';
 import { StandingProvisional1733450000000 } from './1733450000000-standing-provisional';
 import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
+import { AuditRecord1733600000000 } from './1733600000000-audit-record';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Federation1733300000000,
   StandingProvisional1733450000000,
   FieldRunOrder1733500000000,
+  AuditRecord1733600000000,
 ];

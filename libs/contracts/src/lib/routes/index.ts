@@ -25,6 +25,7 @@ import { devicesRoutes } from './devices.routes';
 import { fieldQueuesRoutes } from './field-queues.routes';
 import { heldEntriesRoutes } from './held-entries.routes';
 import { sensorsRoutes } from './sensors.routes';
+import { auditRoutes } from './audit.routes';
 
 export * from './route';
 export * as routes from './route-addresses';
@@ -55,6 +56,7 @@ export * from './devices.routes';
 export * from './field-queues.routes';
 export * from './held-entries.routes';
 export * from './sensors.routes';
+export * from './audit.routes';
 
 /**
  * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
@@ -90,6 +92,7 @@ export const routeTable = {
   fieldQueues: fieldQueuesRoutes,
   heldEntries: heldEntriesRoutes,
   sensors: sensorsRoutes,
+  audit: auditRoutes,
 } as const;
 
 export type RouteTable = typeof routeTable;

@@ -193,6 +193,11 @@ const sensorsArea: Addresses['sensors'] = {
   stats: { method: 'GET', path: '/api/sensors/stats' },
 };
 
+const auditArea: Addresses['audit'] = {
+  list: { method: 'GET', path: '/api/audit' },
+  csv: { method: 'GET', path: '/api/audit.csv' },
+};
+
 export {
   olympiadsArea as olympiads,
   authArea as auth,
@@ -221,4 +226,5 @@ export {
   fieldQueuesArea as fieldQueues,
   heldEntriesArea as heldEntries,
   sensorsArea as sensors,
+  auditArea as audit,
 };
