@@ -127,6 +127,16 @@ const envSchema = z.object({
     .default('olympiad'),
   MDNS: z.enum(['on', 'off']).default('on'),
   CONTRACT_CHECK: z.enum(['on', 'off']).default('off'),
+  BACKUP_EVERY_MINUTES: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>()
+      .refine(
+        (minutes) => minutes === 0 || minutes >= 0.01,
+        'BACKUP_EVERY_MINUTES: 0 (off) or minutes, at least 0.01',
+      )
+      .optional(),
+  ),
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(36),
   VENUE_TIME_ZONE: optionalText.refine(
     (zone) => zone === undefined || isTimeZone(zone),
     'VENUE_TIME_ZONE must be an IANA time zone such as Asia/Almaty',
@@ -223,6 +233,11 @@ export interface AppConfig {
    * (an answer that does not match becomes a 500). The test suites turn it on.
    */
   contractCheck: boolean;
+  /**
+   * The server's own backups into DATA_DIR/backups (docs/operations.md): every `everyMs` (0: off,
+   * always off on PostgreSQL, which pg_dump backs up), the newest `keep` kept.
+   */
+  backups: { everyMs: number; keep: number };
 }
 
 export class ConfigError extends Error {}
@@ -279,6 +294,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     venueHostname: e.VENUE_HOSTNAME,
     mdns: e.MDNS === 'on',
     contractCheck: e.CONTRACT_CHECK === 'on',
+    backups: {
+      everyMs: e.DATABASE_URL ? 0 : Math.round((e.BACKUP_EVERY_MINUTES ?? 10) * 60_000),
+      keep: e.BACKUP_KEEP,
+    },
   };
 }
 
