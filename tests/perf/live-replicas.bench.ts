@@ -9,7 +9,8 @@
  *      and the judge's entries through the balancer (round robin: half the viewers on each
  *      replica, the entries alternating between them);
  *   and with BENCH_ONE_BEHIND_HAPROXY=1, between the two, one process behind the same balancers
- *   (no Redis), to tell the balancer's share of the cost from the replicas'.
+ *   (no Redis), to tell the balancer's share of the cost from the replicas'; with BENCH_DIRECT=1,
+ *   two replicas on Redis without a balancer, the entries all to the first, to time the Redis hop.
  *
  * Prints p50/p99/max from the confirm sent to a viewer's receipt, deltas lost, each server's CPU
  * share and RSS, and the p99 ratio against the budget (≤ 1.3× one process, none lost).
@@ -64,6 +65,8 @@ interface Side {
   split: number[];
   servers: { cpuPct: number; rssMb: number }[];
   helpers: { name: string; cpuPct: number }[];
+  /** p50 and p99 of the viewers of each address. */
+  byAddress: string[];
   /** The judge's wait for the 201, sorted (ms). */
   confirms: number[];
 }
@@ -72,6 +75,8 @@ interface Setup {
   /** Where the judge sends entries and the viewers connect (one server, or a balancer). */
   entryUrl: string;
   viewerUrls: string[];
+  /** What each address is, for the figures by address. */
+  viewerNames?: string[];
   servers: Venue[];
   /** The balancers' and Redis's processes, whose CPU share is printed too. */
   helpers: { name: string; pid: number }[];
@@ -128,6 +133,28 @@ async function behindHaproxy(count: 1 | 2): Promise<Setup> {
   };
 }
 
+/**
+ * BENCH_DIRECT=1: two replicas on Redis without a balancer, half the viewers on each and every
+ * entry sent to the first, to tell the Redis hop (the second replica's viewers) from the rest.
+ */
+async function twoReplicasDirect(): Promise<Setup> {
+  const redis = await RedisServer.start();
+  const env = { DATABASE_URL: await freshPostgresDatabase(), REDIS_URL: redis.url };
+  const replicas = [await startVenue({ env })];
+  replicas.push(await startVenue({ env }));
+  return {
+    entryUrl: replicas[0].url,
+    viewerUrls: replicas.map((replica) => replica.url),
+    viewerNames: ['on the replica taking the entries', 'on the other, through Redis'],
+    servers: replicas,
+    helpers: [{ name: 'Redis', pid: pidListeningOn(redis.port) }],
+    stop: async () => {
+      await Promise.all(replicas.map((replica) => replica.stop()));
+      await redis.close();
+    },
+  };
+}
+
 /** The process listening on a loopback port (`ss`), to read its CPU time. */
 function pidListeningOn(port: number): number {
   const listing = spawnSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' }).stdout;
@@ -148,13 +175,16 @@ async function measure(name: string, setup: Setup, viewers: number): Promise<Sid
     await publishLive(first, organiser, stage);
     const judge = await judgeToken(first, stage.stageCode, stage.judge.pin);
 
-    const fleet = ViewerFleet.start();
+    // One fleet per address, so the figures can be told apart by where the viewers connected.
+    const fleets = setup.viewerUrls.map(() => ViewerFleet.start());
     const room = { kind: 'category' as const, id: stage.categoryId };
+    const share = Math.floor(viewers / setup.viewerUrls.length);
+    const counts = setup.viewerUrls.map((_, i) =>
+      i === 0 ? viewers - share * (setup.viewerUrls.length - 1) : share,
+    );
     let failed = 0;
     for (const [i, url] of setup.viewerUrls.entries()) {
-      const share = Math.floor(viewers / setup.viewerUrls.length);
-      const count = i === 0 ? viewers - share * (setup.viewerUrls.length - 1) : share;
-      failed += (await fleet.connect(url, room, count)).failed;
+      failed += (await fleets[i].connect(url, room, counts[i])).failed;
     }
     const split = await Promise.all(setup.servers.map((server) => liveViewers(server.url)));
     console.log(
@@ -195,18 +225,26 @@ async function measure(name: string, setup: Setup, viewers: number): Promise<Sid
     await sleep(3_000);
     const after = pids.map(processUsage);
     const wallMs = now() - wallStart;
-    const report = await fleet.report();
-    fleet.close();
+    const reports = await Promise.all(fleets.map((fleet) => fleet.report()));
+    fleets.forEach((fleet) => fleet.close());
+    const receipts: Record<number, number[]> = {};
+    for (const report of reports)
+      for (const [v, list] of Object.entries(report.receipts))
+        (receipts[Number(v)] ??= []).push(...list);
+    const byAddress = reports.map((report, i) => {
+      const own = figures(sentAt, report.receipts, counts[i], { cpuMs: 0, wallMs, rssMb: 0 });
+      return `${setup.viewerNames?.[i] ?? setup.viewerUrls[i]}: p50 ${own.p50.toFixed(0)} ms, p99 ${own.p99.toFixed(0)} ms`;
+    });
     const cpuPct = (i: number) => (100 * (after[i].cpuMs - before[i].cpuMs)) / wallMs;
     const servers = setup.servers.map((_, i) => ({ cpuPct: cpuPct(i), rssMb: after[i].rssMb }));
     const helpers = setup.helpers.map((helper, i) => ({
       name: helper.name,
       cpuPct: cpuPct(setup.servers.length + i),
     }));
-    const result = figures(sentAt, report.receipts, viewers, { cpuMs: 0, wallMs, rssMb: 0 });
+    const result = figures(sentAt, receipts, viewers, { cpuMs: 0, wallMs, rssMb: 0 });
     // A viewer gets each version once (the server sends it once per socket): what is missing is lost.
     const lost = [...sentAt.keys()].reduce(
-      (sum, v) => sum + Math.max(0, viewers - (report.receipts[v]?.length ?? 0)),
+      (sum, v) => sum + Math.max(0, viewers - (receipts[v]?.length ?? 0)),
       0,
     );
     return {
@@ -217,6 +255,7 @@ async function measure(name: string, setup: Setup, viewers: number): Promise<Sid
       servers,
       helpers,
       confirms: confirms.sort((a, b) => a - b),
+      byAddress,
     };
   } finally {
     await setup.stop();
@@ -253,10 +292,15 @@ async function main(): Promise<void> {
   const behind = process.env.BENCH_ONE_BEHIND_HAPROXY
     ? await measure('one behind', await behindHaproxy(1), viewers)
     : undefined;
+  const direct = process.env.BENCH_DIRECT
+    ? await measure('two, direct', await twoReplicasDirect(), viewers)
+    : undefined;
   const two = await measure('two replicas', await behindHaproxy(2), viewers);
-  console.log(row(one));
-  if (behind) console.log(row(behind));
-  console.log(row(two));
+  for (const side of [one, behind, direct, two]) {
+    if (!side) continue;
+    console.log(row(side));
+    if (side.byAddress.length > 1) console.log(`  ${side.byAddress.join('; ')}`);
+  }
   console.log(
     `slowest events  one process: ${one.figures.slowest}\n                two replicas: ${two.figures.slowest}`,
   );
