@@ -47,8 +47,9 @@ interface CachedProjection {
  * The standings projection (docs/design.md#the-score-ledger): kept in the `standing` table, updated in the same
  * transaction as the ledger entry that changed it, and rebuildable from the ledger at any time.
  * The in-memory state only saves recomputing; it is trusted only while its version matches the
- * category's stored version and (on PostgreSQL) it holds the category's newest ledger entry, so a
- * second replica or a restart simply rebuilds it.
+ * category's stored version, it was built with the rule set the category has now, and (on
+ * PostgreSQL) it holds the category's newest ledger entry, so a second replica or a restart
+ * simply rebuilds it.
  */
 @Injectable()
 export class StandingsService {
@@ -143,6 +144,8 @@ export class StandingsService {
     entry: LedgerEntryRow,
   ): Promise<boolean> {
     if (cached.version !== category.standingsVersion) return false;
+    // Rule parameters may change before the first score without moving the version.
+    if (JSON.stringify(cached.state.ruleSet) !== JSON.stringify(category.ruleSet)) return false;
     if (manager.connection.options.type !== 'postgres') return true;
     return (await this.ledger.newestSeqBefore(category.id, entry.seq, manager)) === cached.lastSeq;
   }
