@@ -16,6 +16,7 @@ import {
 } from '@olympiad/contracts';
 import type { Server, Socket } from 'socket.io';
 import { enterRoom } from '../live/room-entry';
+import { roomSockets } from '../live/room-sockets';
 import { DisplaysService } from './displays.service';
 
 type DisplaySocket = Socket<
@@ -78,6 +79,6 @@ export class DisplaysGateway implements OnGatewayDisconnect {
 
   async isOnline(displayId: string): Promise<boolean> {
     if (!this.server) return false;
-    return (await this.server.in(`display:${displayId}`).fetchSockets()).length > 0;
+    return (await roomSockets(this.server, `display:${displayId}`, this.logger)).length > 0;
   }
 }

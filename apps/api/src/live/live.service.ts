@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type {
   AwardsState,
   ClientToServerEvents,
@@ -25,6 +25,7 @@ import { FanOutTimer } from '../metrics/fan-out-timer';
 import { DeltaCoalescer } from './delta-coalescer';
 import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
 import type { RoomAdmission } from './room-entry';
+import { roomSockets } from './room-sockets';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -35,6 +36,7 @@ export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
  */
 @Injectable()
 export class LiveService {
+  private readonly logger = new Logger('Live');
   private server?: LiveServer;
   /** Public rooms get at most one standings broadcast per category every 100 ms (bursts merged). */
   private readonly snapshotLane = new KeyedQueue();
@@ -243,7 +245,11 @@ export class LiveService {
    */
   async heldChanged(held: HeldEntry): Promise<void> {
     if (!this.server) return;
-    for (const socket of await this.server.in(`stage:${held.stageId}:staff`).fetchSockets()) {
+    for (const socket of await roomSockets(
+      this.server,
+      `stage:${held.stageId}:staff`,
+      this.logger,
+    )) {
       const actor = (socket.data as { actor?: Actor }).actor;
       if (
         actor?.role === 'organiser' ||

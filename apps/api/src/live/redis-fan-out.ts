@@ -38,7 +38,9 @@ export class RedisFanOut {
   }
 
   attach(server: IoServer): void {
-    server.adapter(createAdapter(this.pub, this.sub));
+    // Listing a room waits for every replica's answer; one that is frozen or cut off costs this
+    // long before the caller falls back to its own sockets (room-sockets.ts).
+    server.adapter(createAdapter(this.pub, this.sub, { requestsTimeout: 2000 }));
   }
 
   async close(): Promise<void> {
