@@ -7,8 +7,11 @@ import type { Actor } from '../auth/actor';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { currentRequestId } from './audit-request-context';
 
-/** Who acted: a proven actor, or a name only (a failed sign-in proves nobody). */
-export type AuditActor = Actor | { kind: 'anonymous'; name: string };
+/** Who acted: a proven actor, the server itself, or a name only (a failed sign-in proves nobody). */
+export type AuditActor = Actor | { kind: 'system' | 'anonymous'; name: string };
+
+/** Actions the server takes on its own (the demo seeder). */
+export const SERVER_ACTOR: AuditActor = { kind: 'system', name: 'server' };
 
 export interface AuditRecord {
   actor: AuditActor;
@@ -37,7 +40,7 @@ export class AuditRecorder {
       id: randomUUID(),
       at: new Date().toISOString(),
       actorKind: actor.kind,
-      actorId: actor.kind === 'anonymous' ? null : actor.id,
+      actorId: 'id' in actor ? actor.id : null,
       actorName: actor.name.slice(0, 200),
       stageId: record.stageId,
       objectKind: record.object.kind,

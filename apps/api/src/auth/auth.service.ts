@@ -10,6 +10,7 @@ import type {
 } from '@olympiad/contracts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly settings: SettingsService,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditRecorder,
   ) {}
 
   /**
@@ -87,13 +89,31 @@ export class AuthService {
   async signInOrganiser(input: OrganiserSignIn): Promise<OrganiserAuthAnswer> {
     const account = await this.organisers.findOneBy({ username: input.username });
     if (!account || !(await verifySecret(input.password, account.passwordHash))) {
+      // The name tried, never the password (docs/audit.md).
+      await this.audit.record({
+        actor: { kind: 'anonymous', name: input.username },
+        stageId: null,
+        object: {
+          kind: 'account',
+          id: account?.id ?? input.username.slice(0, 60),
+          name: input.username,
+        },
+        action: 'auth.signInFailed',
+      });
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'auth.wrongPassword',
         'The user name or password is wrong',
       );
     }
-    return this.organiserSession(account);
+    const session = this.organiserSession(account);
+    await this.audit.record({
+      actor: { kind: 'organiser', id: account.id, name: account.username, role: 'organiser' },
+      stageId: null,
+      object: { kind: 'account', id: account.id, name: account.username },
+      action: 'auth.signIn',
+    });
+    return session;
   }
 
   async signInJudge(input: JudgeSignIn): Promise<JudgeSignInAnswer> {
@@ -105,6 +125,17 @@ export class AuthService {
       ? await this.judges.judgeByPinLookup(stage.id, this.pinLookup(stage.id, input.pin))
       : null;
     if (!stage || !judge || !judge.active || !(await verifySecret(input.pin, judge.pinHash))) {
+      // The stage code tried, never the PIN (docs/audit.md).
+      await this.audit.record({
+        actor: { kind: 'anonymous', name: input.stageCode },
+        stageId: stage?.id ?? null,
+        object: {
+          kind: 'stage',
+          id: stage?.id ?? input.stageCode.slice(0, 60),
+          name: input.stageCode,
+        },
+        action: 'auth.signInFailed',
+      });
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'auth.wrongPin',
@@ -117,6 +148,12 @@ export class AuthService {
       name: judge.name,
       stageId: stage.id,
       pv: pinVersion(judge.pinHash),
+    });
+    await this.audit.record({
+      actor: { kind: 'judge', id: judge.id, name: judge.name, role: judge.role, stageId: stage.id },
+      stageId: stage.id,
+      object: { kind: 'judge', id: judge.id, name: judge.name },
+      action: 'auth.signIn',
     });
     return { token, ...(await this.describeJudge(judge.id)) };
   }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type {
   CreateDevice,
   MosquittoFiles,
   MosquittoFilesRequest,
   RegisteredDevice,
 } from '@olympiad/contracts';
-import { In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { AuditRecorder, SERVER_ACTOR, type AuditActor } from '../audit/audit-recorder';
 import { hashSecret, randomCode } from '../auth/secret-hash';
 import { conflict, unknownReference } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -31,6 +32,8 @@ export class DeviceRegistryService {
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly fields: FieldsQuery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditRecorder,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** The embedded broker says where it listens; device configurations name those ports. */
@@ -40,21 +43,39 @@ export class DeviceRegistryService {
   }
 
   /** `venueHost`: the host name the organiser reached the server by; the device is told the broker there. */
-  async register(input: CreateDevice, venueHost = 'localhost'): Promise<RegisteredDevice> {
-    if (input.fieldId && !(await this.fields.fieldExists(input.fieldId))) {
+  async register(
+    input: CreateDevice,
+    venueHost = 'localhost',
+    actor: AuditActor = SERVER_ACTOR,
+  ): Promise<RegisteredDevice> {
+    const field = input.fieldId ? await this.fields.fieldById(input.fieldId) : null;
+    if (input.fieldId && !field) {
       throw unknownReference('fieldId', 'field', input.fieldId);
     }
     if (await this.devices.existsBy({ id: input.id })) {
       throw conflict('devices.idTaken', `A device ${input.id} is already registered`);
     }
     const secret = randomCode(20);
-    await this.devices.save({
-      id: input.id,
-      fieldId: input.fieldId ?? null,
-      label: input.label,
-      secretHash: await hashSecret(secret),
-      mosquittoHash: mosquittoHash(secret),
-      createdAt: new Date().toISOString(),
+    const secretHash = await hashSecret(secret);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(DeviceEntity, {
+        id: input.id,
+        fieldId: input.fieldId ?? null,
+        label: input.label,
+        secretHash,
+        mosquittoHash: mosquittoHash(secret),
+        createdAt: new Date().toISOString(),
+      });
+      await this.audit.record(
+        {
+          actor,
+          stageId: field?.stageId ?? null,
+          object: { kind: 'device', id: input.id, name: input.label },
+          action: 'device.register',
+          after: { fieldId: input.fieldId ?? null, label: input.label },
+        },
+        manager,
+      );
     });
     return {
       id: input.id,

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { routes, routeTable } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { createZodDto } from 'nestjs-zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
 import { DeviceRegistryService } from './device-registry.service';
 import { WritesStage } from '../federation/writes-stage.guard';
@@ -23,8 +25,8 @@ export class DevicesController {
    */
   @WritesStage({ body: 'fieldId', of: 'field' })
   @Route(routes.devices.register)
-  create(@Body() body: CreateDeviceDto, @Req() request: Request) {
-    return this.registry.register(body, request.hostname);
+  create(@Body() body: CreateDeviceDto, @Req() request: Request, @CurrentActor() actor: Actor) {
+    return this.registry.register(body, request.hostname, actor);
   }
 
   /**

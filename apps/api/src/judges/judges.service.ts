@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateJudge, CreatedJudge, UpdateJudge } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { changedFields, pick } from '../audit/audit-change';
+import { AuditRecorder, SERVER_ACTOR, type AuditActor } from '../audit/audit-recorder';
 import { AuthService } from '../auth/auth.service';
 import { hashSecret, randomPin } from '../auth/secret-hash';
 import { CategoriesQuery } from '../categories/categories.query';
@@ -20,9 +22,10 @@ export class JudgesService {
     private readonly stages: StagesQuery,
     private readonly categoriesQuery: CategoriesQuery,
     private readonly fieldsQuery: FieldsQuery,
+    private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: CreateJudge): Promise<CreatedJudge> {
+  async create(input: CreateJudge, actor: AuditActor = SERVER_ACTOR): Promise<CreatedJudge> {
     const manager = this.dataSource.manager;
     if (!(await this.stages.stageExists(input.stageId, manager))) {
       throw unknownReference('stageId', 'stage', input.stageId);
@@ -77,6 +80,21 @@ export class JudgesService {
           }),
         ),
       ]);
+      await this.audit.record(
+        {
+          actor,
+          stageId: input.stageId,
+          object: { kind: 'judge', id, name: input.name },
+          action: 'judge.create',
+          after: {
+            name: input.name,
+            role: input.role,
+            categoryIds: input.categoryIds,
+            fieldIds: input.fieldIds,
+          },
+        },
+        tx,
+      );
     });
     return {
       id,
@@ -106,25 +124,56 @@ export class JudgesService {
   }
 
   /** Deactivating a judge ends their sign-ins at once: every request re-reads the account. */
-  async update(id: string, input: UpdateJudge) {
+  async update(id: string, input: UpdateJudge, actor: AuditActor = SERVER_ACTOR) {
     const judge = await this.dataSource.manager.findOneBy(JudgeEntity, { id });
     if (!judge) throw notFound('Judge', id);
-    await this.dataSource.manager.update(JudgeEntity, { id }, input);
+    const fields = Object.keys(input) as (keyof UpdateJudge)[];
+    const change = changedFields(pick(judge, fields), pick({ ...judge, ...input }, fields));
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(JudgeEntity, { id }, input);
+      if (Object.keys(change.after ?? {}).length === 0) return;
+      await this.audit.record(
+        {
+          actor,
+          stageId: judge.stageId,
+          object: { kind: 'judge', id, name: judge.name },
+          action: judge.active && input.active === false ? 'judge.deactivate' : 'judge.update',
+          ...change,
+        },
+        tx,
+      );
+    });
     const updated = (await this.list(judge.stageId)).find((candidate) => candidate.id === id);
     if (!updated) throw notFound('Judge', id);
     return updated;
   }
 
   /** A lost PIN card: a new PIN, shown once; the old one stops working. */
-  async resetPin(id: string): Promise<{ id: string; pin: string }> {
+  async resetPin(
+    id: string,
+    actor: AuditActor = SERVER_ACTOR,
+  ): Promise<{ id: string; pin: string }> {
     const judge = await this.dataSource.manager.findOneBy(JudgeEntity, { id });
     if (!judge) throw notFound('Judge', id);
     const pin = await this.freePin(judge.stageId);
-    await this.dataSource.manager.update(
-      JudgeEntity,
-      { id },
-      { pinLookup: this.auth.pinLookup(judge.stageId, pin), pinHash: await hashSecret(pin) },
-    );
+    const pinHash = await hashSecret(pin);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(
+        JudgeEntity,
+        { id },
+        { pinLookup: this.auth.pinLookup(judge.stageId, pin), pinHash },
+      );
+      // The PIN itself is never on the record.
+      await this.audit.record(
+        {
+          actor,
+          stageId: judge.stageId,
+          object: { kind: 'judge', id, name: judge.name },
+          action: 'judge.pinReset',
+        },
+        tx,
+      );
+    });
     return { id, pin };
   }
 

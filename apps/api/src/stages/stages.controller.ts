@@ -37,7 +37,11 @@ export class StagesController {
 
   @WritesStage({ param: 'id' })
   @Route(routes.stages.update)
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateStageDto) {
-    return this.stages.update(id, body);
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateStageDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.stages.update(id, body, actor);
   }
 }

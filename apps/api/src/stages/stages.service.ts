@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateStage, UpdateStage } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { changedFields, pick } from '../audit/audit-change';
+import { AuditRecorder, SERVER_ACTOR, type AuditActor } from '../audit/audit-recorder';
 import { randomCode } from '../auth/secret-hash';
 import { conflict, notFound, unknownReference } from '../common/api-error';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
@@ -15,6 +17,8 @@ export class StagesService {
     @InjectRepository(StageEntity) private readonly stages: Repository<StageEntity>,
     private readonly olympiads: OlympiadsQuery,
     private readonly regions: RegionsQuery,
+    private readonly audit: AuditRecorder,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async create(input: CreateStage): Promise<StageEntity> {
@@ -55,9 +59,30 @@ export class StagesService {
     return stage;
   }
 
-  async update(id: string, input: UpdateStage): Promise<StageEntity> {
+  async update(
+    id: string,
+    input: UpdateStage,
+    actor: AuditActor = SERVER_ACTOR,
+  ): Promise<StageEntity> {
     const stage = await this.get(id);
-    return this.stages.save({ ...stage, ...input });
+    const fields = Object.keys(input) as (keyof UpdateStage)[];
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(StageEntity, { ...stage, ...input });
+      const change = changedFields(pick(stage, fields), pick(saved, fields));
+      if (Object.keys(change.after ?? {}).length > 0) {
+        await this.audit.record(
+          {
+            actor,
+            stageId: id,
+            object: { kind: 'stage', id, name: stage.name },
+            action: 'stage.update',
+            ...change,
+          },
+          manager,
+        );
+      }
+      return saved;
+    });
   }
 
   /** e.g. AKTOBE-7K3Q: short to type on a tablet, recognisable, and hard to guess. */

@@ -21,8 +21,8 @@ export class TeamsController {
 
   @WritesStage({ body: 'stageId' }, { body: 'categoryId', of: 'category' })
   @Route(routes.teams.create)
-  create(@Body() body: CreateTeamDto) {
-    return this.teams.create(body);
+  create(@Body() body: CreateTeamDto, @CurrentActor() actor: Actor) {
+    return this.teams.create(body, actor);
   }
 
   /** Withdraw, mark absent or disqualified, or back to active. */

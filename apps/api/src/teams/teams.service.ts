@@ -4,6 +4,7 @@ import type { CreateTeam } from '@olympiad/contracts';
 import type { TeamStatus } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuditRecorder, SERVER_ACTOR, type AuditActor } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
@@ -20,9 +21,10 @@ export class TeamsService {
     private readonly recompute: RecomputeStandingsUseCase,
     private readonly categories: CategoriesQuery,
     private readonly schools: SchoolsQuery,
+    private readonly audit: AuditRecorder,
   ) {}
 
-  async create(input: CreateTeam): Promise<TeamEntity> {
+  async create(input: CreateTeam, actor: AuditActor = SERVER_ACTOR): Promise<TeamEntity> {
     const category = await this.categories.categoryById(input.categoryId);
     if (!category || category.stageId !== input.stageId) {
       throw unknownReference('categoryId', 'category in this stage', input.categoryId);
@@ -68,6 +70,22 @@ export class TeamsService {
           }),
         ),
       );
+      await this.audit.record(
+        {
+          actor,
+          stageId: input.stageId,
+          object: { kind: 'team', id, name: input.name },
+          action: 'team.create',
+          after: {
+            categoryId: input.categoryId,
+            schoolId: input.schoolId,
+            name: input.name,
+            coach: input.coach ?? null,
+            members: input.members,
+          },
+        },
+        tx,
+      );
       return saved;
     });
     await this.recompute.execute(category.id);
@@ -78,7 +96,21 @@ export class TeamsService {
     const team = await this.dataSource.manager.findOneBy(TeamEntity, { id });
     if (!team) throw notFound('Team', id);
     assertStageAccess(actor, team.stageId);
-    await this.dataSource.manager.update(TeamEntity, { id }, { status });
+    if (team.status === status) return team;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(TeamEntity, { id }, { status });
+      await this.audit.record(
+        {
+          actor,
+          stageId: team.stageId,
+          object: { kind: 'team', id, name: team.name },
+          action: 'team.status',
+          before: { status: team.status },
+          after: { status },
+        },
+        tx,
+      );
+    });
     await this.recompute.execute(team.categoryId);
     return { ...team, status };
   }
@@ -88,7 +120,21 @@ export class TeamsService {
     if (!team) throw notFound('Team', id);
     assertStageAccess(actor, team.stageId);
     const checkedInAt = checkedIn ? (team.checkedInAt ?? new Date().toISOString()) : null;
-    await this.dataSource.manager.update(TeamEntity, { id }, { checkedInAt });
+    if (checkedInAt === team.checkedInAt) return team;
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(TeamEntity, { id }, { checkedInAt });
+      await this.audit.record(
+        {
+          actor,
+          stageId: team.stageId,
+          object: { kind: 'team', id, name: team.name },
+          action: 'team.checkIn',
+          before: { checkedInAt: team.checkedInAt },
+          after: { checkedInAt },
+        },
+        tx,
+      );
+    });
     return { ...team, checkedInAt };
   }
 

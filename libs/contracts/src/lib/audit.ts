@@ -12,16 +12,14 @@ export const AUDIT_ACTIONS = [
   'category.publish',
   'category.unpublish',
   'category.params',
-  'stage.status',
+  'stage.update',
   'team.create',
-  'team.update',
+  'team.status',
   'team.checkIn',
-  'team.absent',
-  'team.withdraw',
   'judge.create',
+  'judge.update',
   'judge.deactivate',
   'judge.pinReset',
-  'judge.assignments',
   'device.register',
   'device.revoke',
   'registration.commit',
@@ -35,8 +33,11 @@ export const AUDIT_ACTIONS = [
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
-/** Who acted: a signed-in person, a field device, or nobody proven yet (a failed sign-in). */
-export const auditActorKindSchema = z.enum(['organiser', 'judge', 'device', 'anonymous']);
+/**
+ * Who acted: a signed-in person, a field device, the server itself (the demo seeder, a scheduled
+ * job), or nobody proven (a failed sign-in).
+ */
+export const auditActorKindSchema = z.enum(['organiser', 'judge', 'device', 'system', 'anonymous']);
 export type AuditActorKind = z.infer<typeof auditActorKindSchema>;
 
 export const auditObjectKindSchema = z.enum([
