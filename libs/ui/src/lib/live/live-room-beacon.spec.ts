@@ -6,7 +6,7 @@ import type {
   StandingsDelta,
 } from '@olympiad/contracts';
 import { LiveRoom, type LiveLink } from './live-room';
-import { isBehind } from './room-beacon';
+import { isBehind, silenceWaitMs } from './room-beacon';
 
 // docs/deploy.md#silent-rooms: what a room's beacon does to the state a client holds.
 
@@ -146,9 +146,10 @@ describe('LiveRoom and its room beacons', () => {
     link.push('room:beacon', beacon(3));
     jest.advanceTimersByTime(3 * EVERY_MS - 1);
     expect(link.resyncs()).toBe(0);
-    jest.advanceTimersByTime(1);
+    // Spread over half a limit more, then twice as long while the resync brings no answer.
+    jest.advanceTimersByTime(1.5 * EVERY_MS + 1);
     expect(link.resyncs()).toBe(1);
-    jest.advanceTimersByTime(3 * EVERY_MS);
+    jest.advanceTimersByTime(9 * EVERY_MS);
     expect(link.resyncs()).toBe(2);
   });
 
@@ -187,5 +188,15 @@ describe('LiveRoom and its room beacons', () => {
     link.push('room:beacon', beacon(undefined));
     jest.advanceTimersByTime(2 * GRACE_MS);
     expect(link.resyncs()).toBe(0);
+  });
+});
+
+describe('silenceWaitMs', () => {
+  it('spreads the wait over half a limit more, and doubles it after each unanswered resync up to 8×', () => {
+    expect(silenceWaitMs(3000, 0, () => 0)).toBe(3000);
+    expect(silenceWaitMs(3000, 0, () => 0.999)).toBe(4499);
+    expect([1, 2, 3, 4, 10].map((resyncs) => silenceWaitMs(3000, resyncs, () => 0))).toEqual([
+      6000, 12000, 24000, 24000, 24000,
+    ]);
   });
 });

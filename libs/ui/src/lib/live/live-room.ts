@@ -6,7 +6,7 @@ import type {
   ServerToClientEvents,
 } from '@olympiad/contracts';
 import type { Socket } from 'socket.io-client';
-import { behindGraceMs, isBehind, SILENT_AFTER_BEACONS } from './room-beacon';
+import { behindGraceMs, isBehind, silenceWaitMs, SILENT_AFTER_BEACONS } from './room-beacon';
 
 /**
  * The live room protocol (docs/design.md#live-updates) on the client: join, take the snapshot,
@@ -343,15 +343,28 @@ export class LiveRoom<S> {
     return isBehind(held, room.told);
   }
 
-  /** A room quiet for `limitMs` (no beacon, no answer) is asked again, and again while it stays so. */
-  private listenForSilence(room: RoomTrack, limitMs: number, waitMs = limitMs): void {
+  /**
+   * A room quiet for `limitMs` (no beacon, no answer) is asked again, and again while it stays so,
+   * each time a little later (`silenceWaitMs`).
+   */
+  private listenForSilence(
+    room: RoomTrack,
+    limitMs: number,
+    waitMs = silenceWaitMs(limitMs, 0),
+    unanswered = 0,
+  ): void {
     room.silence = setTimeout(() => {
       const quietMs = Date.now() - room.heardAt;
       if (quietMs >= limitMs) {
         room.heardAt = Date.now();
         this.enter(room, 'resync');
-        this.listenForSilence(room, limitMs);
-      } else this.listenForSilence(room, limitMs, limitMs - quietMs);
+        this.listenForSilence(
+          room,
+          limitMs,
+          silenceWaitMs(limitMs, unanswered + 1),
+          unanswered + 1,
+        );
+      } else this.listenForSilence(room, limitMs, silenceWaitMs(limitMs, 0) - quietMs);
     }, waitMs);
   }
 

@@ -24,3 +24,17 @@ export const SILENT_AFTER_BEACONS = 3;
 export function behindGraceMs(graceMs: number, random: () => number = Math.random): number {
   return Math.round(graceMs * (1 + random()));
 }
+
+/**
+ * How long a silent room waits before it asks (again): the silence limit, doubled after each resync
+ * that brought no answer (up to 8×), and spread over half of it more, so the viewers of a room that
+ * went quiet together (a struggling database or Redis) neither ask at the same moment nor keep
+ * asking at full pace.
+ */
+export function silenceWaitMs(
+  limitMs: number,
+  unansweredResyncs: number,
+  random: () => number = Math.random,
+): number {
+  return Math.round(limitMs * 2 ** Math.min(unansweredResyncs, 3) * (1 + random() / 2));
+}
