@@ -556,6 +556,19 @@ async function judgeTheDay(day: {
     );
   if (doubledIds.length) failures.push(`${doubledIds.length} entry ids appear twice in the ledger`);
 
+  const played = new Set(
+    outcomes.map((outcome) => `${outcome.table}/${outcome.teamId}/${outcome.attempt}`),
+  );
+  const unplayed = plan.tables.flatMap((table) =>
+    table.runs.filter(
+      (run) => !played.has(`${table.name}/${cast.tableTeams[run.team]}/${run.attempt}`),
+    ),
+  );
+  if (unplayed.length)
+    failures.push(
+      `${unplayed.length} planned sensor runs were not played (a table stopped at a lost run)`,
+    );
+
   // 2. Every sensor run is timed once (with the device clock's duration) or marked for manual timing.
   for (const outcome of outcomes) {
     const label = `${outcome.table}: team ${outcome.teamId} attempt ${outcome.attempt}`;

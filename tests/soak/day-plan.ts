@@ -171,20 +171,28 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
     pick: random(),
     id: seededUuid(random),
   })).sort((a, b) => a.atMs - b.atMs);
-  // Kills spread over the scoring time, one in each of `kills` equal slices, so that the server
-  // is up long enough between two of them to catch up.
-  const slice = scale.scoringMs / scale.kills;
-  const faults: PlannedFault[] = Array.from({ length: scale.kills }, (_, index) => ({
-    kind: 'kill -9' as const,
-    atMs: Math.round(index * slice + slice * (0.3 + random() * 0.5)),
-  }));
-  // Each jump in a slice of its own, so that one is back before the next goes forward.
-  const jumpSlice = scale.scoringMs / Math.max(1, scale.clockJumps);
-  for (let jump = 0; jump < scale.clockJumps; jump++) {
-    const forward = Math.round(jump * jumpSlice) + between(random, 2_000, jumpSlice - 20_000);
-    faults.push({ kind: 'clock +1 h', atMs: forward });
-    faults.push({ kind: 'clock back', atMs: forward + between(random, 5_000, 15_000) });
+  // The faults take turns in equal slots of the scoring time, in a seeded order: a kill early in
+  // its slot, a clock jump forward early in its slot and back 5–8 s later. The next fault is then
+  // seconds away, so the process that lived through a jump shows what it did to it (rate limits,
+  // timers) before a kill ends it, and a restart is over before the next fault.
+  const kinds: Array<'kill' | 'jump'> = [
+    ...Array.from({ length: scale.kills }, () => 'kill' as const),
+    ...Array.from({ length: scale.clockJumps }, () => 'jump' as const),
+  ];
+  for (let i = kinds.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [kinds[i], kinds[j]] = [kinds[j], kinds[i]];
   }
-  faults.sort((a, b) => a.atMs - b.atMs);
+  const slot = scale.scoringMs / Math.max(1, kinds.length);
+  const faults: PlannedFault[] = kinds.flatMap((kind, index): PlannedFault[] => {
+    const start = index * slot;
+    if (kind === 'kill')
+      return [{ kind: 'kill -9', atMs: Math.round(start + slot * (0.2 + random() * 0.3)) }];
+    const forward = Math.round(start + slot * (0.1 + random() * 0.2));
+    return [
+      { kind: 'clock +1 h', atMs: forward },
+      { kind: 'clock back', atMs: forward + between(random, 5_000, 8_000) },
+    ];
+  });
   return { seed, scale, tablets, tables, corrections, faults };
 }

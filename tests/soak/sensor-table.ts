@@ -108,7 +108,8 @@ export async function playTable(plan: TablePlan, context: TableContext): Promise
         (state.state !== 'finished' && state.state !== 'needs-manual-timing')
       ) {
         outcome.detail = `still ${JSON.stringify(state)} ${SETTLE_MS} ms after both gates were acknowledged`;
-        continue;
+        // A table that lost a run stops, as its judge would: the rest of its runs are not played.
+        break;
       }
       outcome.state = state.state;
       if (state.state !== 'finished') continue;
