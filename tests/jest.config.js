@@ -12,6 +12,8 @@ const project = (displayName, folder) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 120000,
+  globalSetup: '<rootDir>/support/temp-root-setup.js',
+  globalTeardown: '<rootDir>/support/temp-root-teardown.js',
   projects: [
     { ...project('integration', 'api'), testMatch: ['<rootDir>/api/**/*.spec.ts', '<rootDir>/boundaries/**/*.spec.ts', '<rootDir>/sensors/**/*.spec.ts', '<rootDir>/i18n/**/*.spec.ts', '<rootDir>/soak/**/*.spec.ts'] },
     project('browser', 'browser'),
