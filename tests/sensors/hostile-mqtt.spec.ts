@@ -115,8 +115,9 @@ describe('the embedded broker under hostile MQTT clients', () => {
     });
     withForeignWill.stream.destroy();
     withForeignWill.end(true);
-    // The broker would publish the will at once; give it the time a status takes to be stored.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The broker tries to publish the will at once, and says so when it refuses it.
+    const refusal = `Refused: device ${first.deviceId} may not publish to olympiad/v1/dev/${second.deviceId}/status`;
+    await eventually(async () => expect(venue.output()).toContain(refusal));
     expect((await deviceStatus(second.deviceId))?.online).toBe(true);
   });
 
