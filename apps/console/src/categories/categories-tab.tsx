@@ -1,6 +1,7 @@
 import type { MessageKey } from '@olympiad/i18n';
 import { routes } from '@olympiad/contracts';
 import { type ApiClient, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
+import { HistoryButton } from '../activity/activity-link';
 import { CreateCategoryForm } from './create-category-form';
 import { RuleParamsEditor } from './rule-params-editor';
 import { presetLabel, ruleSetSentence } from './rule-set-text';
@@ -37,6 +38,7 @@ export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: strin
               {ruleSetSentence(lang, category.ruleSet)}
             </p>
             <RuleParamsEditor api={api} category={category} onSaved={categories.reload} />
+            <HistoryButton target={{ kind: 'category', id: category.id, name: category.name }} />
           </li>
         ))}
       </ul>

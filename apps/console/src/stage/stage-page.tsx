@@ -2,6 +2,8 @@ import { routes } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { Link, QueryStatus, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
+import { ShowHistoryContext, type HistoryTarget } from '../activity/activity-link';
+import { ActivityTab } from '../activity/activity-tab';
 import { BASE_PATH } from '../base-path';
 import { CategoriesTab } from '../categories/categories-tab';
 import { AwardsPanel } from '../displays/awards-panel';
@@ -21,13 +23,14 @@ import { TeamsTab } from '../teams/teams-tab';
 import type { ConsoleApi } from './console-context';
 import { StageStatusControl } from './stage-status-control';
 
-const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'overview', 'queue', 'results', 'qualification', 'displays'] as const;
+const TABS = ['categories', 'teams', 'judges', 'fields', 'sumo', 'overview', 'queue', 'results', 'qualification', 'displays', 'activity'] as const;
 type Tab = (typeof TABS)[number] | 'republic';
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
 export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
   const { t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
+  const [historyOf, setHistoryOf] = useState<HistoryTarget | null>(null);
   const stage = useQuery((signal) => consoleApi.api.call(routes.stages.get, { params: { id: stageId } }, { signal }), [consoleApi.api, stageId]);
   const republic = useRepublicLink(consoleApi.api, stageId);
   const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
@@ -71,6 +74,10 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
           </button>
         ))}
       </nav>
+      <ShowHistoryContext.Provider value={(target) => {
+          setHistoryOf(target);
+          setTab('activity');
+        }}>
       <section className="tab-panel">
         {tab === 'categories' ? <CategoriesTab api={consoleApi.api} stageId={stageId} /> : null}
         {tab === 'teams' ? <TeamsTab console={consoleApi} stageId={stageId} /> : null}
@@ -88,7 +95,9 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
             <AwardsPanel api={consoleApi.api} stage={current} />
           </>
         ) : null}
+        {tab === 'activity' ? <ActivityTab console={consoleApi} stageId={stageId} target={historyOf} onClearTarget={() => setHistoryOf(null)} /> : null}
       </section>
+      </ShowHistoryContext.Provider>
     </>
   );
 }

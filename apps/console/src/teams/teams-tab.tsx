@@ -3,6 +3,7 @@ import type { MessageKey } from '@olympiad/i18n';
 import { formatClockTime, matchesSearch, sortByName } from '@olympiad/i18n';
 import { Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
+import { HistoryButton } from '../activity/activity-link';
 import { ImportPanel } from '../registration/import-panel';
 import type { ConsoleApi } from '../stage/console-context';
 
@@ -94,6 +95,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
                 ) : (
                   <Button variant="secondary" busy={busy === team.id} onClick={() => void setStatus(team, 'active')}>{t('console.teams.reactivate')}</Button>
                 )}
+                <HistoryButton target={{ kind: 'team', id: team.id, name: team.name }} />
               </div>
             </li>
           ))}

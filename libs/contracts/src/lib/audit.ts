@@ -40,7 +40,7 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditActorKindSchema = z.enum(['organiser', 'judge', 'device', 'system', 'anonymous']);
 export type AuditActorKind = z.infer<typeof auditActorKindSchema>;
 
-export const auditObjectKindSchema = z.enum([
+export const AUDIT_OBJECT_KINDS = [
   'category',
   'stage',
   'team',
@@ -49,7 +49,8 @@ export const auditObjectKindSchema = z.enum([
   'registration',
   'olympiad',
   'account',
-]);
+] as const;
+export const auditObjectKindSchema = z.enum(AUDIT_OBJECT_KINDS);
 export type AuditObjectKind = z.infer<typeof auditObjectKindSchema>;
 
 /** A JSON value small enough to read in a row: the fields that changed, not whole records. */
