@@ -54,6 +54,7 @@ export class BackupScheduleService implements OnApplicationBootstrap, OnApplicat
 
   private async backUp(): Promise<void> {
     const now = new Date();
+    const started = performance.now();
     const file = path.join(this.folder(), backupFileName(now, true));
     try {
       const manifest = await backupInWorker({
@@ -65,7 +66,8 @@ export class BackupScheduleService implements OnApplicationBootstrap, OnApplicat
       const removed = pruneAutomaticBackups(this.folder(), this.config.backups.keep);
       const size = manifest.files.reduce((sum, entry) => sum + entry.size, 0);
       this.logger.log(
-        `Backup written: ${file} (${manifest.files.length} files, ${size} bytes before compression)` +
+        `Backup written: ${file} (${manifest.files.length} files, ${size} bytes before compression, ` +
+          `${Math.round(performance.now() - started)} ms)` +
           (removed.length ? `; removed the oldest: ${removed.join(', ')}` : ''),
       );
     } catch (error) {
