@@ -15,6 +15,7 @@ import { addSensorField } from '../support/field-fixture';
 import { freePort } from '../support/mosquitto';
 import { createRegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
+import type { RawDevice } from '../support/raw-device';
 import { organiserToken } from '../support/venue-api';
 import type { DayClientsConfig, DayClientsStatus } from './day-clients';
 import { DayHttp, signInJudgeFrom, type ServerError } from './day-http';
@@ -374,6 +375,7 @@ export async function runChaosDay(
   let clients: DayClients | null = null;
   // Set when the day ends, also by a failure: the tables arm no further run.
   let dayOver = false;
+  const devices: RawDevice[] = [];
   try {
     const cast = await prepareStage(server, http, plan);
     note(
@@ -404,6 +406,7 @@ export async function runChaosDay(
           categoryId: cast.tableCategory,
           teamIds: cast.tableTeams,
           t0,
+          devices,
           stopped: () => dayOver,
         }),
       ),
@@ -487,6 +490,7 @@ export async function runChaosDay(
     });
   } finally {
     dayOver = true;
+    devices.forEach((device) => device.client.end(true));
     await clients?.close();
     await server.stop();
   }

@@ -28,6 +28,8 @@ export interface TableContext {
   teamIds: string[];
   /** The day's start: each run is armed at its planned time at the earliest. */
   t0: number;
+  /** Every device connected, so that a failed day can close them. */
+  devices: RawDevice[];
   /** Stops arming new runs (the day is over). */
   stopped: () => boolean;
 }
@@ -47,6 +49,7 @@ export async function playTable(plan: TablePlan, context: TableContext): Promise
   const device = await RawDevice.connect(context.mqttUrl, context.deviceId, context.secret, {
     reconnect: true,
   });
+  context.devices.push(device);
   const outcomes: RunOutcome[] = [];
   let clock = 1_000_000;
   try {
