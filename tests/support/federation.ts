@@ -347,6 +347,11 @@ export async function venueBundleContent(
       .parse(binaryBody)
       .expect(200)
   ).body;
+  return bundleContent(bytes);
+}
+
+/** A bundle file's JSON, read without checking its signature. */
+export function bundleContent(bytes: Buffer): BundleContent {
   return JSON.parse(
     gunzipSync(bytes.subarray(BUNDLE_HEADER, bytes.length - 64)).toString('utf8'),
   ) as BundleContent;

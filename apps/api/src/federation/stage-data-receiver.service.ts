@@ -7,6 +7,7 @@ import { KeyedQueue } from '../common/keyed-queue';
 import { LiveService } from '../live/live.service';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
 import { applyStageData, StageDataOwners, type Via } from './apply-stage-data';
+import { takeStageApplyTurn } from './stage-apply-turn';
 import { BundleError, decodeBundle, type StageBundle } from './stage-bundle';
 import { VenueLinkEntity } from './venue-link.entity';
 import { VenueLinksService } from './venue-links.service';
@@ -17,7 +18,10 @@ import { VenueLinksService } from './venue-links.service';
  */
 @Injectable()
 export class StageDataReceiverService {
-  /** One stage's data is applied one batch at a time, in arrival order. */
+  /**
+   * One stage's data is applied one batch at a time, in arrival order, in this process; across
+   * replicas the apply's transaction also takes the stage's turn in the database.
+   */
   private readonly lanes = new KeyedQueue();
 
   constructor(
@@ -74,6 +78,7 @@ export class StageDataReceiverService {
     const stageId = bundle.stageId;
     const applied = await this.lanes.run(stageId, () =>
       this.dataSource.transaction(async (manager) => {
+        await takeStageApplyTurn(manager, stageId);
         const link = await manager.findOneByOrFail(VenueLinkEntity, { stageId });
         // The key may have changed between the check and this turn (a re-link): check again.
         if (link.publicKey !== bundle.venuePublicKey) throw refuseBadBundle.foreign();
