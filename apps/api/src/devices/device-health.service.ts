@@ -62,25 +62,29 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
     clearInterval(this.sweepTimer);
   }
 
-  /** The status message or the Last Will. Returns the previous boot id when it changed. */
+  /**
+   * The status message or the Last Will. Returns the previous boot id when it changed. Only the
+   * columns the message sets are written, so a replica's write between this read and this write
+   * (docs/deploy.md#sensors-with-several-replicas) is not undone.
+   */
   async onStatus(
     deviceId: string,
     message: DeviceStatusMessage,
   ): Promise<{ rebootedFrom: string | null }> {
-    const device = await this.devices.findOneBy({ id: deviceId });
-    if (!device) return { rebootedFrom: null };
-    const rebootedFrom =
-      message.boot && device.boot && message.boot !== device.boot ? device.boot : null;
-    const now = new Date();
-    Object.assign(device, {
+    const values: Partial<DeviceEntity> = {
       online: message.online,
-      fw: message.fw ?? device.fw,
-      boot: message.boot ?? device.boot,
-      lastSeenAt: message.online ? now.toISOString() : device.lastSeenAt,
-    });
+      ...(message.fw ? { fw: message.fw } : {}),
+      ...(message.online ? { lastSeenAt: new Date().toISOString() } : {}),
+    };
+    let rebootedFrom: string | null = null;
+    if (message.boot) {
+      const written = await this.writeForBoot(deviceId, message.boot, values);
+      if (written === 'stale') return { rebootedFrom: null };
+      rebootedFrom = written?.rebootedFrom ?? null;
+    } else await this.devices.update({ id: deviceId }, values);
     this.seen.delete(deviceId);
-    await this.devices.save(device);
-    this.publish(device);
+    const device = await this.devices.findOneBy({ id: deviceId });
+    if (device) this.publish(device);
     return { rebootedFrom };
   }
 
@@ -89,7 +93,8 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
    * when something a person would see changed, or when this replica last wrote it more than
    * LAST_SEEN_REFRESH_MS ago (a burst of gate events must not become a burst of writes). Returns
    * the stored boot id when this event's differs: the device restarted, whether or not its status
-   * message (which travels separately) has been handled yet.
+   * message (which travels separately) has been handled yet. A late event of the boot the stored
+   * one replaced changes nothing.
    */
   async onHeard(
     deviceId: string,
@@ -103,30 +108,59 @@ export class DeviceHealthService implements OnModuleInit, OnApplicationShutdown 
     const changed =
       !known || known.boot !== reading.boot || known.battery !== battery || known.rssi !== rssi;
     if (!changed && now - known.writtenAt < LAST_SEEN_REFRESH_MS) return { rebootedFrom: null };
-    const storedBoot =
-      known?.boot === reading.boot
-        ? reading.boot
-        : ((await this.devices.findOne({ where: { id: deviceId }, select: { boot: true } }))
-            ?.boot ?? null);
-    const values = {
-      online: true,
-      boot: reading.boot,
-      battery,
-      rssi,
-      lastSeenAt: new Date(now).toISOString(),
-    };
-    // Nearly always the device is online already; otherwise (new, or a sweep of any replica
-    // marked it offline) the row is written as online and the screens are told.
-    const refreshed = await this.devices.update({ id: deviceId, online: true }, values);
-    const cameOnline =
-      !refreshed.affected && (await this.devices.update({ id: deviceId }, values)).affected;
+    const values = { online: true, battery, rssi, lastSeenAt: new Date(now).toISOString() };
+    // Nearly always the stored boot is this one and the device online: one statement.
+    const refreshed = await this.devices.update(
+      { id: deviceId, boot: reading.boot, online: true },
+      values,
+    );
+    let rebootedFrom: string | null = null;
+    let cameOnline = false;
+    if (!refreshed.affected) {
+      // New, restarted, or marked offline by a sweep of any replica: the screens are told.
+      const written = await this.writeForBoot(deviceId, reading.boot, values);
+      if (!written || written === 'stale') return { rebootedFrom: null };
+      rebootedFrom = written.rebootedFrom;
+      cameOnline = !written.wasOnline;
+    }
     this.seen.set(deviceId, { boot: reading.boot, battery, rssi, writtenAt: now });
-    const rebootedFrom = storedBoot && storedBoot !== reading.boot ? storedBoot : null;
     if (changed || cameOnline) {
       const device = await this.devices.findOneBy({ id: deviceId });
       if (device) this.publish(device);
     }
     return { rebootedFrom };
+  }
+
+  /**
+   * Writes `values` for a message of `boot`. Every write is conditional on the boot read just
+   * before, so replicas hearing one device at once cannot write an older boot over a newer one:
+   * the boot the stored one replaced is `stale` (nothing written), any other boot replaces the
+   * stored one, and a boot changed by another replica in between is read again. Null for a device
+   * that is not registered.
+   */
+  private async writeForBoot(
+    deviceId: string,
+    boot: string,
+    values: Partial<DeviceEntity>,
+  ): Promise<{ rebootedFrom: string | null; wasOnline: boolean } | 'stale' | null> {
+    for (;;) {
+      const row = await this.devices.findOne({
+        where: { id: deviceId },
+        select: { id: true, boot: true, previousBoot: true, online: true },
+      });
+      if (!row) return null;
+      if (row.boot === boot) {
+        const written = await this.devices.update({ id: deviceId, boot }, values);
+        if (written.affected) return { rebootedFrom: null, wasOnline: row.online };
+        continue;
+      }
+      if (row.previousBoot === boot) return 'stale';
+      const written = await this.devices.update(
+        { id: deviceId, boot: row.boot ?? IsNull() },
+        { ...values, boot, previousBoot: row.boot },
+      );
+      if (written.affected) return { rebootedFrom: row.boot, wasOnline: row.online };
+    }
   }
 
   async statusOfField(fieldId: string): Promise<DeviceStatus[]> {

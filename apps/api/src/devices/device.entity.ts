@@ -40,6 +40,10 @@ export class DeviceEntity {
   @Column('varchar', { length: 40, nullable: true })
   boot!: string | null;
 
+  /** The boot the current one replaced: a late message of it is stale, not another restart. */
+  @Column('varchar', { length: 40, nullable: true })
+  previousBoot!: string | null;
+
   @Column('integer', { nullable: true })
   battery!: number | null;
 

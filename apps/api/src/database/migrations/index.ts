@@ -10,6 +10,7 @@ import { Federation1733300000000 } from './1733300000000-federation';
 import { StandingProvisional1733450000000 } from './1733450000000-standing-provisional';
 import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
 import { AuditRecord1733600000000 } from './1733600000000-audit-record';
+import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous-boot';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   StandingProvisional1733450000000,
   FieldRunOrder1733500000000,
   AuditRecord1733600000000,
+  DevicePreviousBoot1733700000000,
 ];
