@@ -33,7 +33,8 @@ export class AuditEntryEntity {
   @Column('varchar', { length: 20 })
   objectKind!: AuditObjectKind;
 
-  @Column('varchar', { length: 60 })
+  /** A row's id, a device's own id, or a file's SHA-256 (an import). */
+  @Column('varchar', { length: 80 })
   objectId!: string;
 
   /** The object's name when the action happened (a team renamed later still reads as it was). */

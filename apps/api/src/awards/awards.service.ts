@@ -1,5 +1,8 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
-import type { AwardsState } from '@olympiad/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditAction, AwardsState } from '@olympiad/contracts';
+import { DataSource } from 'typeorm';
+import { AuditRecorder } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
@@ -34,6 +37,8 @@ export class AwardsService implements OnModuleInit {
     private readonly categories: CategoriesQuery,
     private readonly standings: StandingsService,
     private readonly live: LiveService,
+    private readonly audit: AuditRecorder,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +46,7 @@ export class AwardsService implements OnModuleInit {
   }
 
   start(categoryId: string, podium: number, actor: Actor): Promise<AwardsState> {
-    return this.change(categoryId, actor, async (category) => ({
+    return this.change(categoryId, actor, 'awards.start', async (category) => ({
       stageId: category.stageId,
       podium,
       revealedCount: 0,
@@ -51,7 +56,7 @@ export class AwardsService implements OnModuleInit {
 
   /** Reveals the next place (3rd, then 2nd, then 1st); refused once all are out. */
   reveal(categoryId: string, actor: Actor): Promise<AwardsState> {
-    return this.change(categoryId, actor, async (category, stored, steps) => {
+    return this.change(categoryId, actor, 'awards.reveal', async (category, stored, steps) => {
       if (!stored?.active)
         throw new ApiError(
           HttpStatus.CONFLICT,
@@ -70,7 +75,7 @@ export class AwardsService implements OnModuleInit {
 
   /** Ends the ceremony view; what was revealed stays revealed. */
   end(categoryId: string, actor: Actor): Promise<AwardsState> {
-    return this.change(categoryId, actor, async (category, stored) => {
+    return this.change(categoryId, actor, 'awards.end', async (category, stored) => {
       if (!stored)
         throw new ApiError(
           HttpStatus.CONFLICT,
@@ -106,6 +111,7 @@ export class AwardsService implements OnModuleInit {
   private change(
     categoryId: string,
     actor: Actor,
+    action: AuditAction,
     next: (
       category: CategoryRow,
       stored: StoredAwards | null,
@@ -123,7 +129,25 @@ export class AwardsService implements OnModuleInit {
         stored?.podium ?? 3,
       ).length;
       const updated = await next(category, stored, steps);
-      await this.settings.set(keyOf(categoryId), JSON.stringify(updated));
+      await this.dataSource.transaction(async (manager) => {
+        await this.settings.set(keyOf(categoryId), JSON.stringify(updated), manager);
+        const { podium, revealedCount, active } = updated;
+        await this.audit.record(
+          {
+            actor,
+            stageId: category.stageId,
+            object: { kind: 'category', id: categoryId, name: category.name },
+            action,
+            before: stored && {
+              podium: stored.podium,
+              revealedCount: stored.revealedCount,
+              active: stored.active,
+            },
+            after: { podium, revealedCount, active },
+          },
+          manager,
+        );
+      });
       const state = await this.stateOf(category, updated);
       this.live.awardsChanged(state);
       return state;

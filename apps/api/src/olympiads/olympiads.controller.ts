@@ -2,6 +2,8 @@ import { Body, Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type OlympiadSummary, routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
 import { OlympiadsService } from './olympiads.service';
 
@@ -30,12 +32,16 @@ export class OlympiadsController {
   }
 
   @Route(routes.olympiads.putLogo)
-  putLogo(@Param('id', ParseUUIDPipe) id: string, @Body() body: OlympiadLogoDto) {
-    return this.olympiads.putLogo(id, body.data);
+  putLogo(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OlympiadLogoDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.olympiads.putLogo(id, body.data, actor);
   }
 
   @Route(routes.olympiads.removeLogo)
-  removeLogo(@Param('id', ParseUUIDPipe) id: string) {
-    return this.olympiads.removeLogo(id);
+  removeLogo(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.olympiads.removeLogo(id, actor);
   }
 }

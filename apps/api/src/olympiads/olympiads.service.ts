@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateOlympiad, OlympiadSummary } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { notFound } from '../common/api-error';
 import { LiveService } from '../live/live.service';
 import { StagesQuery } from '../stages/stages.query';
@@ -39,14 +40,14 @@ export class OlympiadsService {
     return this.olympiads.save({ id: randomUUID(), ...input, createdAt: new Date().toISOString() });
   }
 
-  async putLogo(id: string, base64: string) {
-    const stored = await this.logos.put(id, base64);
+  async putLogo(id: string, base64: string, actor?: Actor) {
+    const stored = await this.logos.put(id, base64, actor);
     await this.announceStages(id);
     return stored;
   }
 
-  async removeLogo(id: string): Promise<void> {
-    await this.logos.remove(id);
+  async removeLogo(id: string, actor?: Actor): Promise<void> {
+    await this.logos.remove(id, actor);
     await this.announceStages(id);
   }
 

@@ -8,6 +8,7 @@ import {
 } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
+import { AuditRecorder } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { CategoriesQuery } from '../categories/categories.query';
 import { CategoriesStore } from '../categories/categories.store';
@@ -42,6 +43,7 @@ export class QualificationService {
     private readonly teams: TeamsQuery,
     private readonly teamsStore: TeamsStore,
     private readonly categoryTeams: CategoryTeams,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async preview(stageId: string, request: QualificationRequest) {
@@ -191,6 +193,22 @@ export class QualificationService {
           enteredBy: actor.name.slice(0, 60),
           enteredAt: now,
         });
+        await this.audit.record(
+          {
+            actor,
+            stageId,
+            object: { kind: 'team', id: team.id, name: team.name },
+            action: 'qualification.decide',
+            after: {
+              targetStageId,
+              targetTeamId,
+              targetCategoryId: targetCategory.id,
+              reason: decision.reason,
+              note: decision.message.slice(0, 500),
+            },
+          },
+          tx,
+        );
         touched.add(targetCategory.id);
         entered.push({ team: team.name, category: targetCategory.name, reason: decision.reason });
       }

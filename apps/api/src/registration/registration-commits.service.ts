@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { ApiErrorBody, RegistrationCommitJob } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
+import type { AuditActor } from '../audit/audit-recorder';
 import { ApiError, conflict, notFound } from '../common/api-error';
 import { commitPercent } from './commit-progress';
 import { RegistrationService, type ConfirmOptions, type UploadedTable } from './registration.service';
@@ -24,11 +25,16 @@ export class RegistrationCommitsService implements OnApplicationShutdown {
   constructor(private readonly registration: RegistrationService) {}
 
   /** Checks what can be checked at once (stage, file hash), then starts writing; one commit per stage at a time. */
-  async start(stageId: string, file: UploadedTable, options: ConfirmOptions): Promise<RegistrationCommitJob> {
+  async start(
+    stageId: string,
+    file: UploadedTable,
+    options: ConfirmOptions,
+    actor?: AuditActor,
+  ): Promise<RegistrationCommitJob> {
     this.claim(stageId);
     let prepared: Awaited<ReturnType<RegistrationService['prepare']>>;
     try {
-      prepared = await this.registration.prepare(stageId, file, options);
+      prepared = await this.registration.prepare(stageId, file, options, actor);
     } catch (error) {
       this.busy.delete(stageId);
       throw error;
@@ -73,10 +79,15 @@ export class RegistrationCommitsService implements OnApplicationShutdown {
    * The direct save (POST …/confirm), under the same one-at-a-time rule: on PostgreSQL two saves
    * of one file at once would both pass the duplicate check and write every team twice.
    */
-  async confirmNow(stageId: string, file: UploadedTable, options: ConfirmOptions) {
+  async confirmNow(
+    stageId: string,
+    file: UploadedTable,
+    options: ConfirmOptions,
+    actor?: AuditActor,
+  ) {
     this.claim(stageId);
     try {
-      return await this.registration.confirm(stageId, file, options);
+      return await this.registration.confirm(stageId, file, options, undefined, actor);
     } finally {
       this.busy.delete(stageId);
     }

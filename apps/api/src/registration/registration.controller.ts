@@ -14,6 +14,8 @@ import {
   routes,
 } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/auth.decorators';
 import { invalid } from '../common/api-error';
 import { Route } from '../common/routes/route.decorator';
 import { RegistrationCommitsService } from './registration-commits.service';
@@ -72,8 +74,9 @@ export class RegistrationController {
     @Param('stageId', ParseUUIDPipe) stageId: string,
     @UploadedFile() file: UploadedTable | undefined,
     @Body() body: ConfirmFormDto,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.commits.confirmNow(stageId, required(file), confirmOptions(body));
+    return this.commits.confirmNow(stageId, required(file), confirmOptions(body), actor);
   }
 
   /**
@@ -87,8 +90,9 @@ export class RegistrationController {
     @Param('stageId', ParseUUIDPipe) stageId: string,
     @UploadedFile() file: UploadedTable | undefined,
     @Body() body: ConfirmFormDto,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.commits.start(stageId, required(file), confirmOptions(body));
+    return this.commits.start(stageId, required(file), confirmOptions(body), actor);
   }
 
   /** How far a commit job got (answered from memory, also while the commit holds the database). */

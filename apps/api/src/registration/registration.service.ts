@@ -9,6 +9,7 @@ import { REGIONS } from '@olympiad/contracts';
 import { replaceLatinLookalikes } from '@olympiad/i18n';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecorder, SERVER_ACTOR, type AuditActor } from '../audit/audit-recorder';
 import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError, conflict, invalid, notFound } from '../common/api-error';
 import { SchoolsQuery } from '../schools/schools.query';
@@ -43,6 +44,8 @@ export interface PreparedCommit {
   stage: StageRow;
   file: UploadedTable;
   options: ConfirmOptions;
+  /** Who commits: the import goes on the audit record with the file's name, hash and rows. */
+  actor: AuditActor;
 }
 
 /** How far a commit got: the rows of its transaction, then the standings of each category. */
@@ -75,6 +78,7 @@ export class RegistrationService {
     private readonly schoolsStore: SchoolsStore,
     private readonly teams: TeamsQuery,
     private readonly teamsStore: TeamsStore,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async preview(
@@ -95,8 +99,9 @@ export class RegistrationService {
     file: UploadedTable,
     options: ConfirmOptions,
     onProgress: (progress: CommitProgress) => void = () => undefined,
+    actor: AuditActor = SERVER_ACTOR,
   ): Promise<RegistrationResult> {
-    return this.write(await this.prepare(stageId, file, options), onProgress);
+    return this.write(await this.prepare(stageId, file, options, actor), onProgress);
   }
 
   /** The checks that need no transaction (the stage, the file's hash): a commit job starts only after them. */
@@ -104,6 +109,7 @@ export class RegistrationService {
     stageId: string,
     file: UploadedTable,
     options: ConfirmOptions,
+    actor: AuditActor = SERVER_ACTOR,
   ): Promise<PreparedCommit> {
     const stage = await this.stage(stageId);
     if (stage.status === 'closed')
@@ -114,11 +120,11 @@ export class RegistrationService {
         'This is not the file that was previewed; preview it again',
       );
     }
-    return { stage, file, options };
+    return { stage, file, options, actor };
   }
 
   async write(
-    { stage, file, options }: PreparedCommit,
+    { stage, file, options, actor }: PreparedCommit,
     onProgress: (progress: CommitProgress) => void = () => undefined,
   ): Promise<RegistrationResult> {
     const fix = (text: string) => (options.fixLookalikes ? replaceLatinLookalikes(text) : text);
@@ -227,6 +233,23 @@ export class RegistrationService {
         report(start + chunk.length);
         await letOthersIn();
       }
+      await this.audit.record(
+        {
+          actor,
+          stageId: stage.id,
+          object: { kind: 'registration', id: options.fileHash, name: file.originalname },
+          action: 'registration.commit',
+          after: {
+            fileName: file.originalname,
+            fileHash: options.fileHash,
+            rows: preview.rows.length,
+            teamsCreated: teams.length,
+            schoolsCreated: newSchools.length,
+            skippedRows: preview.rows.filter((row) => !row.ok).length,
+          },
+        },
+        tx,
+      );
       return {
         teamsCreated: teams.length,
         schoolsCreated: newSchools.length,

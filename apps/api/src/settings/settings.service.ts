@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Like, Repository } from 'typeorm';
+import { EntityManager, Like, Repository } from 'typeorm';
 import { AppSettingEntity } from './app-setting.entity';
 
 @Injectable()
@@ -13,8 +13,10 @@ export class SettingsService {
     return (await this.settings.findOneBy({ key }))?.value;
   }
 
-  async set(key: string, value: string): Promise<void> {
-    await this.settings.save({ key, value });
+  /** With `manager`, inside the caller's transaction. */
+  async set(key: string, value: string, manager?: EntityManager): Promise<void> {
+    if (manager) await manager.save(AppSettingEntity, { key, value });
+    else await this.settings.save({ key, value });
   }
 
   /** Whether there was a value to remove. */

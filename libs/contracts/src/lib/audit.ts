@@ -25,7 +25,9 @@ export const AUDIT_ACTIONS = [
   'registration.commit',
   'sumo.draw',
   'qualification.decide',
+  'awards.start',
   'awards.reveal',
+  'awards.end',
   'olympiad.logo',
   'auth.signIn',
   'auth.signInFailed',
@@ -78,7 +80,7 @@ export const auditFiltersSchema = z
     actorId: z.string().min(1).max(60).optional(),
     action: auditActionSchema.optional(),
     objectKind: auditObjectKindSchema.optional(),
-    objectId: z.string().min(1).max(60).optional(),
+    objectId: z.string().min(1).max(80).optional(),
     /** ISO 8601 instants; `from` inclusive, `to` exclusive. */
     from: z.string().datetime({ offset: true }).optional(),
     to: z.string().datetime({ offset: true }).optional(),

@@ -22,7 +22,7 @@ export class AuditRecord1733600000000 implements MigrationInterface {
           varchar('actorName', 200),
           varchar('stageId', 36, true),
           varchar('objectKind', 20),
-          varchar('objectId', 60),
+          varchar('objectId', 80),
           varchar('objectName', 200, true),
           varchar('action', 40),
           { name: 'before', type: 'text', isNullable: true },
