@@ -184,7 +184,10 @@ async function main(): Promise<void> {
   await Promise.all(tablets.map((one) => one.start()));
   const send = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);
   send({ kind: 'started' });
-  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const commands = readline.createInterface({ input: process.stdin });
+  // The test runner is gone (its stdin closed): nothing would ever stop these clients.
+  commands.on('close', () => process.exit(0));
+  commands.on('line', (line) => {
     const command = line.trim();
     if (command === 'status') {
       const byCategory: DayClientsStatus['viewers'] = {};
