@@ -9,6 +9,7 @@ import {
   type LedgerRecord,
   type Standings,
   type StandingsState,
+  type TeamRef,
 } from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
@@ -35,10 +36,17 @@ export function toLedgerRecord(entry: LedgerEntryRow): LedgerRecord {
   };
 }
 
+/** The teams as the rules see them, in an order that does not depend on the query's. */
+function teamsKey(teams: TeamRef[]): string {
+  return JSON.stringify([...teams].sort((a, b) => a.id.localeCompare(b.id)));
+}
+
 interface CachedProjection {
   version: number;
   /** The newest ledger entry the state holds (0: none). */
   lastSeq: number;
+  /** The category's teams as the rules saw them when the state was built. */
+  teams: string;
   state: StandingsState;
   standings: Standings;
 }
@@ -48,8 +56,8 @@ interface CachedProjection {
  * transaction as the ledger entry that changed it, and rebuildable from the ledger at any time.
  * The in-memory state only saves recomputing; it is trusted only while its version matches the
  * category's stored version, it was built with the rule set the category has now, and (on
- * PostgreSQL) it holds the category's newest ledger entry, so a second replica or a restart
- * simply rebuilds it.
+ * PostgreSQL) it holds the category's newest ledger entry and was built with its teams as stored
+ * now, so a second replica or a restart simply rebuilds it.
  */
 @Injectable()
 export class StandingsService {
@@ -80,6 +88,7 @@ export class StandingsService {
       next = {
         version: category.standingsVersion,
         lastSeq: entry.seq,
+        teams: cached.teams,
         state,
         standings: standingsOf(state),
       };
@@ -134,8 +143,10 @@ export class StandingsService {
    * Whether the cached state holds every entry stored before `entry`. The version alone does not
    * tell on PostgreSQL: another replica's entry that moved no row (a sumo round saved before the
    * match ends) leaves it as it was. The caller holds the category's write lock, so nothing is
-   * added meanwhile (docs/deploy.md#writes-that-must-take-turns). SQLite has one writer, this
-   * process, whose cache saw every entry.
+   * added meanwhile (docs/deploy.md#writes-that-must-take-turns). Nor do teams: another replica
+   * commits a team's creation, import or status before it recomputes, and may die in between;
+   * a state without the team would skip its entries for good. SQLite has one writer, this
+   * process, whose cache saw every entry and which recomputes after each team write.
    */
   private async isCurrent(
     manager: EntityManager,
@@ -147,7 +158,9 @@ export class StandingsService {
     // Rule parameters may change before the first score without moving the version.
     if (JSON.stringify(cached.state.ruleSet) !== JSON.stringify(category.ruleSet)) return false;
     if (manager.connection.options.type !== 'postgres') return true;
-    return (await this.ledger.newestSeqBefore(category.id, entry.seq, manager)) === cached.lastSeq;
+    if ((await this.ledger.newestSeqBefore(category.id, entry.seq, manager)) !== cached.lastSeq)
+      return false;
+    return teamsKey(await this.teams.refs(category.id, manager)) === cached.teams;
   }
 
   private async computeFromLedger(
@@ -155,14 +168,12 @@ export class StandingsService {
     category: CategoryRow,
   ): Promise<CachedProjection> {
     const ledger = await this.ledgerOf(manager, category.id);
-    const state = standingsStateFrom(
-      category.ruleSet,
-      await this.teams.refs(category.id, manager),
-      ledger,
-    );
+    const teams = await this.teams.refs(category.id, manager);
+    const state = standingsStateFrom(category.ruleSet, teams, ledger);
     return {
       version: category.standingsVersion,
       lastSeq: ledger.at(-1)?.seq ?? 0,
+      teams: teamsKey(teams),
       state,
       standings: standingsOf(state),
     };
