@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, AuditFilters } from '@olympiad/contracts';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { AuditAction, AuditEntry, AuditFilters } from '@olympiad/contracts';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 /** Reads the audit record, newest first. */
@@ -18,6 +18,19 @@ export class AuditQuery {
     const query = this.filtered(filters, manager);
     const [rows, total] = await query.skip(offset).take(limit).getManyAndCount();
     return { entries: rows.map(toAuditEntry), total };
+  }
+
+  /** One object's rows of the given actions, oldest first (a category's lock and publish history). */
+  async history(
+    objectId: string,
+    actions: readonly AuditAction[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditEntry[]> {
+    const rows = await manager.find(AuditEntryEntity, {
+      where: { objectId, action: In([...actions]) },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toAuditEntry);
   }
 
   /** Every row the filters match, in pages of `batch`, for the CSV export. */

@@ -21,6 +21,17 @@ export const STATUS_NAMES: Record<StandingStatus, { kk: string; ru: string }> = 
   withdrawn: { kk: 'Қатысудан бас тартты', ru: 'Снят с участия' },
 };
 
+/** The category's lock and publish history, as the protocol's footnote names each step (docs/audit.md). */
+export const HISTORY_NAMES: Record<
+  'category.lock' | 'category.unlock' | 'category.publish' | 'category.unpublish',
+  { kk: string; ru: string }
+> = {
+  'category.lock': { kk: 'Санат құлыпталды', ru: 'Категория закрыта' },
+  'category.unlock': { kk: 'Санаттың құлпы ашылды', ru: 'Категория открыта' },
+  'category.publish': { kk: 'Нәтижелер жарияланды', ru: 'Результаты опубликованы' },
+  'category.unpublish': { kk: 'Жариялау тоқтатылды', ru: 'Результаты сняты с публикации' },
+};
+
 export const both = (label: { kk: string; ru: string }) =>
   label.kk === label.ru ? label.kk : `${label.kk} / ${label.ru}`;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { REGIONS } from '@olympiad/contracts';
 import type { RuleSet, StandingRow } from '@olympiad/scoring';
+import { AuditQuery } from '../audit/audit.query';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
@@ -47,7 +48,17 @@ export interface CategoryResults {
   };
   rows: ResultRow[];
   judges: { name: string; role: 'head-judge' | 'judge' }[];
+  /** The category's locks, unlocks, publications and withdrawals, oldest first (docs/audit.md). */
+  history: { action: LockPublishAction; at: string; by: string }[];
 }
+
+export const LOCK_PUBLISH_ACTIONS = [
+  'category.lock',
+  'category.unlock',
+  'category.publish',
+  'category.unpublish',
+] as const;
+export type LockPublishAction = (typeof LOCK_PUBLISH_ACTIONS)[number];
 
 @Injectable()
 export class CategoryResultsService {
@@ -59,6 +70,7 @@ export class CategoryResultsService {
     private readonly teams: TeamsQuery,
     private readonly categoryTeams: CategoryTeams,
     private readonly judgesQuery: JudgesQuery,
+    private readonly audit: AuditQuery,
   ) {}
 
   async load(categoryId: string, actor?: Actor): Promise<CategoryResults> {
@@ -120,6 +132,11 @@ export class CategoryResultsService {
       judges: judges
         .filter((judge) => judge.active)
         .map((judge) => ({ name: judge.name, role: judge.role })),
+      history: (await this.audit.history(categoryId, LOCK_PUBLISH_ACTIONS)).map((entry) => ({
+        action: entry.action as LockPublishAction,
+        at: entry.at,
+        by: entry.actor.name,
+      })),
     };
   }
 

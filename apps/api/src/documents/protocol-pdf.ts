@@ -1,6 +1,13 @@
 import { formatDate, formatDateTime, timeZoneLabel } from '@olympiad/i18n';
 import { rowResultText, tablePrecisionOf, type TimePrecision } from '@olympiad/scoring';
-import { both, DISCIPLINE_NAMES, presetName, ruleSetText, STATUS_NAMES } from './bilingual-labels';
+import {
+  both,
+  DISCIPLINE_NAMES,
+  HISTORY_NAMES,
+  presetName,
+  ruleSetText,
+  STATUS_NAMES,
+} from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
 import { newPdf, pdfBytes } from './pdf-document';
 
@@ -143,6 +150,23 @@ export async function renderProtocolPdf(
       .fillColor('black');
     doc.x = left;
     doc.y = y + 16;
+  }
+
+  // Footnote: when the category was locked, unlocked, published and withdrawn, and by whom.
+  if (results.history.length > 0) {
+    doc.moveDown(1).x = left;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+    doc
+      .font('sansBold')
+      .fontSize(8)
+      .text('Құлыптау және жариялау тарихы / История закрытия и публикации', left, doc.y, {
+        width,
+      });
+    doc.font('sans').fontSize(8);
+    for (const step of results.history) {
+      const at = formatDateTime(step.at, 'ru', timeZone, { numeric: true });
+      doc.text(`${at} — ${both(HISTORY_NAMES[step.action])} — ${step.by}`, left, doc.y, { width });
+    }
   }
 
   const pages = doc.bufferedPageRange();
