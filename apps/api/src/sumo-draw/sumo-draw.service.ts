@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { drawSumo, SUMO_DRAW, sumoTournamentOf, type SumoRuleSet } from '@olympiad/scoring';
 import { randomInt, randomUUID } from 'node:crypto';
+import { AuditRecorder } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
@@ -22,6 +23,7 @@ export class SumoDrawService {
     private readonly categories: CategoriesQuery,
     private readonly ledger: LedgerQuery,
     private readonly teams: CategoryTeams,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async draw(categoryId: string, seed: number | undefined, actor: Actor) {
@@ -40,9 +42,11 @@ export class SumoDrawService {
       seed ?? randomInt(1, 2 ** 31 - 1),
     );
     const previous = await this.ledger.latestOfKind(categoryId, SUMO_DRAW);
+    const entryId = randomUUID();
+    const drawn = (id: string, seed: unknown) => ({ ledgerEntryId: id, seed: seed ?? null });
     await this.record.execute(
       {
-        id: randomUUID(),
+        id: entryId,
         categoryId,
         teamId: null,
         kind: SUMO_DRAW,
@@ -54,6 +58,23 @@ export class SumoDrawService {
         deviceId: null,
       },
       actor,
+      // On the audit record too (docs/audit.md), in the ledger entry's transaction.
+      (manager) =>
+        this.audit.record(
+          {
+            actor,
+            stageId: category.stageId,
+            object: { kind: 'category', id: categoryId, name: category.name },
+            action: 'sumo.draw',
+            before: previous ? drawn(previous.id, previous.payload['seed']) : null,
+            after: {
+              ...drawn(entryId, payload.seed),
+              groups: payload.groups.length,
+              bracket: payload.bracket.length,
+            },
+          },
+          manager,
+        ),
     );
     return this.bracket(categoryId, actor);
   }
