@@ -32,8 +32,11 @@ onEachDatabase('the audit record of a stage and its teams on %s', (_database, ve
   });
   afterAll(() => venue?.stop());
 
-  it('records the stage going live with its status before and after', async () => {
-    await as(organiser).patch(`/api/stages/${stage.stageId}`, { status: 'live' }).expect(200);
+  it('records the stage going live with its status before and after, and the request’s id', async () => {
+    await as(organiser)
+      .patch(`/api/stages/${stage.stageId}`, { status: 'live' })
+      .set('X-Request-Id', 'audit-stage-live-1')
+      .expect(200);
     await as(organiser).patch(`/api/stages/${stage.stageId}`, { status: 'live' }).expect(200);
     const rows = await auditRows(venue, organiser, {
       action: 'stage.update',
@@ -46,7 +49,21 @@ onEachDatabase('the audit record of a stage and its teams on %s', (_database, ve
       object: { kind: 'stage', id: stage.stageId, name: 'Aktobe regional stage' },
       before: { status: 'draft' },
       after: { status: 'live' },
+      requestId: 'audit-stage-live-1',
     });
+  });
+
+  it('is read by the organiser only: a judge’s token is refused', async () => {
+    const headJudge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+    await request(venue.url)
+      .get('/api/audit')
+      .set('Authorization', `Bearer ${headJudge}`)
+      .expect(403);
+    await request(venue.url)
+      .get('/api/audit.csv')
+      .set('Authorization', `Bearer ${headJudge}`)
+      .expect(403);
+    await request(venue.url).get('/api/audit').expect(401);
   });
 
   it('records a team created by hand with its registration', async () => {
