@@ -65,7 +65,10 @@ describe('catalogs', () => {
     );
     // Words that really are the same in both languages.
     expect(sameAsRussian.sort()).toEqual([
+      'audit.object.olympiad',
+      'audit.object.team',
       'board.table.team',
+      'console.activity.actor.system',
       'console.stage.tab.republic',
       'discipline.maze',
       'discipline.sumo',
