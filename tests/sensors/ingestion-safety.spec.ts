@@ -130,7 +130,9 @@ describe('a flooding device', () => {
       const stage = await createMazeStage(venue, organiser, { teams: 1 });
       const field = await addMazeField(venue, organiser, stage, `flood-${randomUUID().slice(0, 6)}`);
       const device = await RawDevice.connect(venue.mqttUrl!, field.deviceId, field.secret);
-      for (let i = 0; i < 400; i++) await device.publish(device.heartbeat(1000 + i));
+      // A flooding device does not wait for each acknowledgement, which the broker now sends only
+      // once an event is stored: one at a time, the 400 would take long enough to earn their tokens.
+      await Promise.all(Array.from({ length: 400 }, (_, i) => device.publish(device.heartbeat(1000 + i))));
       const stats = await eventually(async () => {
         const now = (await request(venue.url).get('/api/sensors/stats').set('Authorization', `Bearer ${organiser}`).expect(200)).body;
         expect(now.accepted + now.rejected.flood).toBe(400);
