@@ -53,8 +53,8 @@ export class MqttBrokerService implements OnApplicationShutdown {
 
   /**
    * Starts the embedded broker (no-op with an external MQTT_URL); returns its TCP URL for the
-   * server's client. Device events go to `storeEvent` before they are acknowledged; the server's
-   * client then needs no subscription to them.
+   * server's client. Device events and statuses go to `storeEvent` before they are acknowledged;
+   * the server's client then needs no subscription to them.
    */
   async start(storeEvent: DeviceEventSink): Promise<string | undefined> {
     const mqtt = this.config.mqtt;
@@ -81,9 +81,12 @@ export class MqttBrokerService implements OnApplicationShutdown {
           this.logger.warn(`Refused: device ${client.id} may not publish to ${packet.topic}`);
           return callback(new Error('not authorised'));
         }
-        if (parseDeviceTopic(packet.topic)?.kind !== 'event') return callback(null);
+        const kind = parseDeviceTopic(packet.topic)?.kind;
+        if (kind !== 'event' && kind !== 'status') return callback(null);
         // Aedes sends the PUBACK once this callback has run: only a stored (or refused) event is
         // acknowledged. An error closes the device's connection unacknowledged; it sends again.
+        // Statuses (and Last Wills, published through here too) take the same path as events, so
+        // a device's status and events are handled in the order it sent them.
         storeEvent(packet.topic, toBuffer(packet.payload)).then(
           () => callback(null),
           (error: Error) => {

@@ -36,9 +36,9 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
             password: this.broker.serverPassword,
             clientId: `${SERVER_MQTT_USER}-${process.pid}`,
             clean: true,
-            // The embedded broker hands device events to ingestion before acknowledging them; the
-            // server's client hears only statuses (and Last Wills) there.
-            topics: [mqttTopics.allStatus],
+            // The embedded broker hands device events, statuses and Last Wills to ingestion
+            // before acknowledging them: the server's client subscribes to nothing there.
+            topics: [] as string[],
           }
         : { url: mqtt.url, username: mqtt.username, password: mqtt.password, ...serverSession(mqtt) };
     const client = connect(options.url, {
@@ -62,6 +62,7 @@ export class MqttConnectionService implements OnApplicationBootstrap, OnApplicat
     this.client = client;
     client.on('connect', (connack) => {
       this.logger.log(`Connected to ${redact(options.url)} as ${options.clientId}${connack.sessionPresent ? ' (session resumed)' : ''}`);
+      if (options.topics.length === 0) return;
       client.subscribe(options.topics, { qos: 1 }, (error) => {
         if (error) this.logger.error(`Subscribe failed: ${error.message}`);
       });
