@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { mqttTopics } from '@olympiad/contracts';
 import { connect, type MqttClient } from 'mqtt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
