@@ -13,4 +13,5 @@ export * from './lib/field-queues';
 export * from './lib/federation';
 export * from './lib/tls';
 export * from './lib/audit';
+export * from './lib/staff';
 export * from './lib/routes';

@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   'olympiad.logo',
   'auth.signIn',
   'auth.signInFailed',
+  'auth.passwordChange',
+  'auth.signOutEverywhere',
+  'staff.create',
+  'staff.update',
+  'staff.deactivate',
+  'staff.reactivate',
+  'staff.passwordSet',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { disciplineSchema, judgeRoleSchema } from '../domain';
 import { judgeSignInSchema, organiserSetupSchema, organiserSignInSchema } from '../rest';
+import { passwordChangeAnswerSchema, passwordChangeSchema, staffRoleSchema } from '../staff';
 import { jsonRoute } from './route';
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
@@ -50,10 +51,15 @@ export type JudgeMe = z.infer<typeof judgeMeSchema>;
 export const judgeSignInAnswerSchema = judgeMeSchema.extend({ token: z.string() });
 export type JudgeSignInAnswer = z.infer<typeof judgeSignInAnswerSchema>;
 
+/** A staff account's own view (docs/security.md#staff-accounts); `name` is the display name. */
 export const organiserMeSchema = z.object({
   role: z.literal('organiser'),
   name: z.string(),
   id: z.string(),
+  username: z.string(),
+  staffRole: staffRoleSchema,
+  /** A coordinator's granted stages; empty for admins and observers, who reach every stage. */
+  stageIds: z.array(z.string()),
 });
 export type OrganiserMe = z.infer<typeof organiserMeSchema>;
 
@@ -100,5 +106,20 @@ export const authRoutes = {
     response: tokenKeyRotationSchema,
     summary:
       'Signs new tokens with a new key; tokens of the older keys stay valid until they expire (organiser only).',
+  }),
+  changePassword: jsonRoute({
+    method: 'POST',
+    path: '/api/auth/password',
+    body: passwordChangeSchema,
+    response: passwordChangeAnswerSchema,
+    status: 200,
+    summary:
+      'Any staff account changes its own password; answers a new token for this device, every older token of the account ends.',
+  }),
+  signOutEverywhere: jsonRoute({
+    method: 'POST',
+    path: '/api/auth/sign-out-everywhere',
+    response: null,
+    summary: 'Every token of the calling staff account ends, this one too.',
   }),
 };

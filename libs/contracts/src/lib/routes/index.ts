@@ -26,6 +26,7 @@ import { fieldQueuesRoutes } from './field-queues.routes';
 import { heldEntriesRoutes } from './held-entries.routes';
 import { sensorsRoutes } from './sensors.routes';
 import { auditRoutes } from './audit.routes';
+import { staffRoutes } from './staff.routes';
 
 export * from './route';
 export * as routes from './route-addresses';
@@ -57,6 +58,7 @@ export * from './field-queues.routes';
 export * from './held-entries.routes';
 export * from './sensors.routes';
 export * from './audit.routes';
+export * from './staff.routes';
 
 /**
  * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
@@ -93,6 +95,7 @@ export const routeTable = {
   heldEntries: heldEntriesRoutes,
   sensors: sensorsRoutes,
   audit: auditRoutes,
+  staff: staffRoutes,
 } as const;
 
 export type RouteTable = typeof routeTable;

@@ -22,6 +22,8 @@ const authArea: Addresses['auth'] = {
   signInJudge: { method: 'POST', path: '/api/auth/judge' },
   me: { method: 'GET', path: '/api/me' },
   rotateTokenKey: { method: 'POST', path: '/api/auth/token-keys' },
+  changePassword: { method: 'POST', path: '/api/auth/password' },
+  signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere' },
 };
 
 const stagesArea: Addresses['stages'] = {
@@ -198,6 +200,13 @@ const auditArea: Addresses['audit'] = {
   csv: { method: 'GET', path: '/api/audit.csv' },
 };
 
+const staffArea: Addresses['staff'] = {
+  list: { method: 'GET', path: '/api/staff' },
+  create: { method: 'POST', path: '/api/staff' },
+  update: { method: 'PATCH', path: '/api/staff/:id' },
+  setPassword: { method: 'POST', path: '/api/staff/:id/password' },
+};
+
 export {
   olympiadsArea as olympiads,
   authArea as auth,
@@ -227,4 +236,5 @@ export {
   heldEntriesArea as heldEntries,
   sensorsArea as sensors,
   auditArea as audit,
+  staffArea as staff,
 };
