@@ -9,8 +9,8 @@ import { rawStatement } from '../database/raw-statement';
 export const STAGE_APPLY_LOCK_SPACE = 4;
 
 /**
- * One venue batch or bundle of a stage applied at a time across every replica on one PostgreSQL
- * database: call first in the apply's transaction, before the venue's link row is read. It waits
+ * One venue batch, bundle or claim of a stage at a time across every replica on one PostgreSQL
+ * database: call first in the transaction, before the venue's link row is read. It waits
  * for another replica's apply of the stage to commit, so the second reads the ledger ids and the
  * snapshot number the first stored instead of inserting the same entries or storing an older
  * snapshot over a newer one. SQLite has one server process, whose in-memory lane is enough.

@@ -27,6 +27,7 @@ import {
   secretHash,
 } from './link-code';
 import { VenueLinkEntity } from './venue-link.entity';
+import { takeStageApplyTurn } from './stage-apply-turn';
 
 /** A link code stays good this long: a venue with no connection may wait for days to claim by file. */
 const CODE_VALID_MS = 30 * 24 * 60 * 60 * 1000;
@@ -135,6 +136,8 @@ export class VenueLinksService {
     proof?: string,
   ): Promise<VenueLinkEntity> {
     return this.dataSource.transaction(async (manager) => {
+      // Two claims of one code on two replicas: the second reads the code the first spent.
+      await takeStageApplyTurn(manager, stageId);
       const link = await manager.findOneBy(VenueLinkEntity, { stageId });
       const repeated = link?.publicKey === publicKey && link.claimedCodeHash === secretHash(secret);
       if (link && repeated) {
@@ -277,4 +280,3 @@ function emptyLink(stageId: string): VenueLinkEntity {
     lastVia: null,
   };
 }
-
