@@ -12,6 +12,7 @@ import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntriesQuery } from '../held-entries/held-entries.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { LiveService } from '../live/live.service';
+import { observeEntryStep, timeEntryStep } from '../metrics/entry-steps';
 import { ledgerEntriesRecorded } from '../metrics/venue-metrics';
 import { StandingsService } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
@@ -58,14 +59,20 @@ export class RecordEntryUseCase {
     alongside?: (manager: EntityManager) => Promise<void>,
     options: { reviewed?: boolean } = {},
   ): Promise<RecordedEntry> {
+    const startedAt = performance.now();
     const outcome = await this.lock.run(input.categoryId, async () => {
+      observeEntryStep('queue', startedAt);
       try {
+        let writtenAt = 0;
         const written = await this.dataSource.transaction(async (manager) => {
-          await this.lock.hold(manager, input.categoryId);
+          await timeEntryStep('lock', () => this.lock.hold(manager, input.categoryId));
           const result = await this.write(manager, input, actor, options.reviewed === true);
           await alongside?.(manager);
+          writtenAt = performance.now();
           return result;
         });
+        observeEntryStep('commit', writtenAt);
+        observeEntryStep('total', startedAt);
         this.standings.commitCache(input.categoryId);
         return written;
       } catch (error) {
@@ -84,6 +91,7 @@ export class RecordEntryUseCase {
     actor: Actor,
     reviewed: boolean,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
+    const checksAt = performance.now();
     // The cheap check first: nearly every entry is new.
     const existing = (await ledgerEntryExists(manager, input.id))
       ? await manager.findOneBy(LedgerEntryEntity, { id: input.id })
@@ -159,11 +167,14 @@ export class RecordEntryUseCase {
       recordedAt: input.recordedAt,
       receivedAt: new Date().toISOString(),
     });
-    await appendLedgerEntry(manager, entry);
+    observeEntryStep('checks', checksAt);
+    await timeEntryStep('insert', () => appendLedgerEntry(manager, entry));
     if (category.status === 'setup') {
       await this.categoriesStore.markRunning(category.id, manager);
     }
-    const delta = await this.standings.applyEntry(manager, category, entry);
+    const delta = await timeEntryStep('standings', () =>
+      this.standings.applyEntry(manager, category, entry),
+    );
     return { recorded: { entry, duplicate: false }, delta, published: category.published };
   }
 

@@ -16,6 +16,7 @@ import { CategoriesQuery, type CategoryRow } from '../categories/categories.quer
 import { CategoriesStore } from '../categories/categories.store';
 import { notFound } from '../common/api-error';
 import { LedgerQuery, type LedgerEntryRow } from '../ledger/ledger.query';
+import { standingsCacheOutcomes, standingsEntriesRead } from '../metrics/entry-steps';
 import { CategoryTeams } from './category-teams';
 import { changedRows, fromStandingEntities, toStandingEntity } from './standing-rows';
 import { StandingEntity } from './standing.entity';
@@ -83,6 +84,7 @@ export class StandingsService {
     let next: CachedProjection;
     let before: Standings;
     if (cached && (await this.isCurrent(manager, category, cached, entry))) {
+      standingsCacheOutcomes.inc({ outcome: 'current' });
       const state = applyEntry(cached.state, toLedgerRecord(entry));
       before = cached.standings;
       next = {
@@ -97,6 +99,7 @@ export class StandingsService {
         await manager.findBy(StandingEntity, { categoryId: category.id }),
       );
       next = await this.computeFromLedger(manager, category);
+      standingsCacheOutcomes.inc({ outcome: 'rebuilt' });
     }
     return this.persist(manager, category, before, next);
   }
@@ -168,6 +171,7 @@ export class StandingsService {
     category: CategoryRow,
   ): Promise<CachedProjection> {
     const ledger = await this.ledgerOf(manager, category.id);
+    standingsEntriesRead.inc(ledger.length);
     const teams = await this.teams.refs(category.id, manager);
     const state = standingsStateFrom(category.ruleSet, teams, ledger);
     return {
