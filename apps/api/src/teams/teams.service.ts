@@ -93,49 +93,52 @@ export class TeamsService {
   }
 
   async setStatus(id: string, status: TeamStatus, actor: Actor): Promise<TeamEntity> {
-    const team = await this.dataSource.manager.findOneBy(TeamEntity, { id });
-    if (!team) throw notFound('Team', id);
-    assertStageAccess(actor, team.stageId);
+    const team = await this.teamFor(id, actor);
     if (team.status === status) return team;
-    await this.dataSource.transaction(async (tx) => {
-      await tx.update(TeamEntity, { id }, { status });
-      await this.audit.record(
-        {
-          actor,
-          stageId: team.stageId,
-          object: { kind: 'team', id, name: team.name },
-          action: 'team.status',
-          before: { status: team.status },
-          after: { status },
-        },
-        tx,
-      );
-    });
+    await this.updateRecorded(team, { status }, 'team.status', actor);
     await this.recompute.execute(team.categoryId);
     return { ...team, status };
   }
 
   async setCheckedIn(id: string, checkedIn: boolean, actor: Actor): Promise<TeamEntity> {
+    const team = await this.teamFor(id, actor);
+    const checkedInAt = checkedIn ? (team.checkedInAt ?? new Date().toISOString()) : null;
+    if (checkedInAt === team.checkedInAt) return team;
+    await this.updateRecorded(team, { checkedInAt }, 'team.checkIn', actor);
+    return { ...team, checkedInAt };
+  }
+
+  private async teamFor(id: string, actor: Actor): Promise<TeamEntity> {
     const team = await this.dataSource.manager.findOneBy(TeamEntity, { id });
     if (!team) throw notFound('Team', id);
     assertStageAccess(actor, team.stageId);
-    const checkedInAt = checkedIn ? (team.checkedInAt ?? new Date().toISOString()) : null;
-    if (checkedInAt === team.checkedInAt) return team;
+    return team;
+  }
+
+  /** One change of a team's own columns, with its audit row (before → after) in the same transaction. */
+  private async updateRecorded(
+    team: TeamEntity,
+    patch: Pick<Partial<TeamEntity>, 'status' | 'checkedInAt'>,
+    action: 'team.status' | 'team.checkIn',
+    actor: Actor,
+  ): Promise<void> {
+    const before = Object.fromEntries(
+      Object.keys(patch).map((key) => [key, team[key as keyof typeof patch]]),
+    );
     await this.dataSource.transaction(async (tx) => {
-      await tx.update(TeamEntity, { id }, { checkedInAt });
+      await tx.update(TeamEntity, { id: team.id }, patch);
       await this.audit.record(
         {
           actor,
           stageId: team.stageId,
-          object: { kind: 'team', id, name: team.name },
-          action: 'team.checkIn',
-          before: { checkedInAt: team.checkedInAt },
-          after: { checkedInAt },
+          object: { kind: 'team', id: team.id, name: team.name },
+          action,
+          before,
+          after: patch,
         },
         tx,
       );
     });
-    return { ...team, checkedInAt };
   }
 
   /** With their members, and their schools as the schools feature answers them. */
