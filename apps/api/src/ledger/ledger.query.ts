@@ -54,6 +54,24 @@ export class LedgerQuery {
     return Number(row?.newest ?? 0);
   }
 
+  /**
+   * The category's entries after `afterSeq` and before `beforeSeq`, in the order they were recorded:
+   * what a projection kept in memory lacks of the entries other replicas stored since it was built.
+   */
+  entriesBetween(
+    categoryId: string,
+    afterSeq: number,
+    beforeSeq: number,
+    manager: EntityManager,
+  ): Promise<LedgerEntryRow[]> {
+    return manager
+      .createQueryBuilder(LedgerEntryEntity, 'entry')
+      .where('entry.categoryId = :categoryId', { categoryId })
+      .andWhere('entry.seq > :afterSeq AND entry.seq < :beforeSeq', { afterSeq, beforeSeq })
+      .orderBy('entry.seq', 'ASC')
+      .getMany();
+  }
+
   /** Whether an entry with this id is in the ledger. */
   hasEntry(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return manager.existsBy(LedgerEntryEntity, { id });

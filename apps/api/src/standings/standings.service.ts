@@ -55,10 +55,9 @@ interface CachedProjection {
 /**
  * The standings projection (docs/design.md#the-score-ledger): kept in the `standing` table, updated in the same
  * transaction as the ledger entry that changed it, and rebuildable from the ledger at any time.
- * The in-memory state only saves recomputing; it is trusted only while its version matches the
- * category's stored version, it was built with the rule set the category has now, and (on
- * PostgreSQL) it holds the category's newest ledger entry and was built with its teams as stored
- * now, so a second replica or a restart simply rebuilds it.
+ * The in-memory state only saves recomputing; it is trusted only if it was built with the rule set
+ * and (on PostgreSQL) the teams the category has now, and it is brought up to the category's newest
+ * entry before it takes one (see upToDate), so a second replica catches up and a restart rebuilds.
  */
 @Injectable()
 export class StandingsService {
@@ -80,28 +79,27 @@ export class StandingsService {
     category: CategoryRow,
     entry: LedgerEntryRow,
   ): Promise<StandingsDelta | null> {
-    const cached = this.cache.get(category.id);
-    let next: CachedProjection;
-    let before: Standings;
-    if (cached && (await this.isCurrent(manager, category, cached, entry))) {
-      standingsCacheOutcomes.inc({ outcome: 'current' });
-      const state = applyEntry(cached.state, toLedgerRecord(entry));
-      before = cached.standings;
-      next = {
-        version: category.standingsVersion,
-        lastSeq: entry.seq,
-        teams: cached.teams,
-        state,
-        standings: standingsOf(state),
-      };
-    } else {
-      before = fromStandingEntities(
+    const base = await this.upToDate(manager, category, entry);
+    if (!base) {
+      const before = fromStandingEntities(
         await manager.findBy(StandingEntity, { categoryId: category.id }),
       );
-      next = await this.computeFromLedger(manager, category);
       standingsCacheOutcomes.inc({ outcome: 'rebuilt' });
+      return this.persist(
+        manager,
+        category,
+        before,
+        await this.computeFromLedger(manager, category),
+      );
     }
-    return this.persist(manager, category, before, next);
+    const state = applyEntry(base.projection.state, toLedgerRecord(entry));
+    return this.persist(manager, category, base.before, {
+      version: category.standingsVersion,
+      lastSeq: entry.seq,
+      teams: base.projection.teams,
+      state,
+      standings: standingsOf(state),
+    });
   }
 
   /** Recomputes from the ledger and stores the result (after a team joins, withdraws or is marked absent). */
@@ -143,27 +141,58 @@ export class StandingsService {
   }
 
   /**
-   * Whether the cached state holds every entry stored before `entry`. The version alone does not
-   * tell on PostgreSQL: another replica's entry that moved no row (a sumo round saved before the
-   * match ends) leaves it as it was. The caller holds the category's write lock, so nothing is
-   * added meanwhile (docs/deploy.md#writes-that-must-take-turns). Nor do teams: another replica
-   * commits a team's creation, import or status before it recomputes, and may die in between;
-   * a state without the team would skip its entries for good. SQLite has one writer, this
-   * process, whose cache saw every entry and which recomputes after each team write.
+   * The projection in memory holding every entry stored before `entry`, with the standings the
+   * delta is computed against, or null when it cannot be trusted and the ledger must be replayed.
+   * It is trusted only if it was built with the rule set the category has now (rule parameters may
+   * change before the first score without moving the version) and, on PostgreSQL, with the
+   * category's teams as stored now: another replica commits a team's creation, import or status
+   * before it recomputes, and may die in between; a state without the team would skip its entries
+   * for good. What it lacks then are the entries other replicas stored since it was built; the
+   * ledger is append-only and the caller holds the category's write lock
+   * (docs/deploy.md#writes-that-must-take-turns), so those are the entries between its newest and
+   * this one, and it applies them as the rules' incremental path does (docs/performance.md#replicas),
+   * instead of replaying the category's whole ledger on every score a replica takes after another's.
+   * SQLite has one writer, this process, whose cache saw every entry.
    */
-  private async isCurrent(
+  private async upToDate(
     manager: EntityManager,
     category: CategoryRow,
-    cached: CachedProjection,
     entry: LedgerEntryRow,
-  ): Promise<boolean> {
-    if (cached.version !== category.standingsVersion) return false;
-    // Rule parameters may change before the first score without moving the version.
-    if (JSON.stringify(cached.state.ruleSet) !== JSON.stringify(category.ruleSet)) return false;
-    if (manager.connection.options.type !== 'postgres') return true;
-    if ((await this.ledger.newestSeqBefore(category.id, entry.seq, manager)) !== cached.lastSeq)
-      return false;
-    return teamsKey(await this.teams.refs(category.id, manager)) === cached.teams;
+  ): Promise<{ projection: CachedProjection; before: Standings } | null> {
+    const cached = this.cache.get(category.id);
+    if (!cached) return null;
+    if (JSON.stringify(cached.state.ruleSet) !== JSON.stringify(category.ruleSet)) return null;
+    const current = cached.version === category.standingsVersion;
+    if (manager.connection.options.type !== 'postgres') {
+      if (!current) return null;
+      standingsCacheOutcomes.inc({ outcome: 'current' });
+      return { projection: cached, before: cached.standings };
+    }
+    if (teamsKey(await this.teams.refs(category.id, manager)) !== cached.teams) return null;
+    // The cheap question first: after this replica's own entry nothing is missing.
+    const newest = await this.ledger.newestSeqBefore(category.id, entry.seq, manager);
+    const missing =
+      newest === cached.lastSeq
+        ? []
+        : await this.ledger.entriesBetween(category.id, cached.lastSeq, entry.seq, manager);
+    if (missing.length === 0) {
+      // The version moved without an entry: a recompute this projection cannot reproduce.
+      if (!current) return null;
+      standingsCacheOutcomes.inc({ outcome: 'current' });
+      return { projection: cached, before: cached.standings };
+    }
+    standingsEntriesRead.inc(missing.length);
+    let state = cached.state;
+    for (const record of missing) state = applyEntry(state, toLedgerRecord(record));
+    standingsCacheOutcomes.inc({ outcome: 'caught_up' });
+    // The delta is against the rows as stored, as after a replay: viewers hold those.
+    const before = fromStandingEntities(
+      await manager.findBy(StandingEntity, { categoryId: category.id }),
+    );
+    return {
+      projection: { ...cached, lastSeq: missing[missing.length - 1].seq, state },
+      before,
+    };
   }
 
   private async computeFromLedger(
