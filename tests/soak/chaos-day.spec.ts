@@ -26,5 +26,9 @@ describe(`the chaos day (${LONG ? 'long' : 'short'} form)`, () => {
     );
     expect(figures.tabletAcknowledged).toBe(figures.tabletEntries);
     expect(figures.sensorRuns).toBeGreaterThan(0);
+    expect(figures.sumoMatches).toBeGreaterThan(0);
+    expect(figures.creativeSheets).toBeGreaterThan(0);
+    expect(figures.programmingScores).toBeGreaterThan(0);
+    expect(figures.imported).toBe((LONG ? LONG_DAY : SHORT_DAY).importTeams);
   }, 3_600_000);
 });

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import type { LedgerEntry, StandingsSnapshot, StandingsVerification } from '@olympiad/contracts';
+import { sumoTournamentOf, type LedgerRecord, type SumoRuleSet } from '@olympiad/scoring';
 import { addSensorField } from '../support/field-fixture';
 import { freePort } from '../support/mosquitto';
 import { createRegionalStage } from '../support/regional-stage';
@@ -21,11 +22,15 @@ import type { DayClientsConfig, DayClientsStatus } from './day-clients';
 import { DayHttp, signInJudgeFrom, type ServerError } from './day-http';
 import { planDay, type DayPlan, type DayScale, type PlannedFault } from './day-plan';
 import { playTable, type RunOutcome } from './sensor-table';
+import { allMatches, playRing, type MatchOutcome, type SumoTournament } from './sumo-ring';
 import { WallClock } from './wall-clock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TABLET_CATEGORY = 'Лабиринт 3–4';
 const TABLE_CATEGORY = 'Лабиринт 5–6';
+const SUMO_CATEGORY = 'Сумо 3–4';
+/** The registration file imported mid-day registers its teams here (grades 1–2). */
+const IMPORT_CATEGORY = 'Лабиринт 1–2';
 /** After a restart, requests may still meet a server that is not ready: part of the fault. */
 const FAULT_GRACE_MS = 5_000;
 const SETTLE_LIMIT_MS = 90_000;
@@ -39,6 +44,11 @@ export interface DayFigures {
   tabletPosts: number;
   corrections: number;
   sensorRuns: number;
+  sumoMatches: number;
+  sumoTimed: number;
+  creativeSheets: number;
+  programmingScores: number;
+  imported: number;
   sensorTimed: number;
   sensorManual: number;
   confirmations: number;
@@ -206,11 +216,29 @@ interface Cast {
   stageCode: string;
   tabletCategory: string;
   tableCategory: string;
+  sumoCategory: string;
+  creativeCategory: string;
+  programmingCategory: string;
+  importCategory: string;
   tabletTeams: string[];
   tableTeams: string[];
+  sumoTeams: string[];
+  creativeTeams: string[];
+  programmingTeams: string[];
   tabletJudges: Array<{ id: string; token: string }>;
   tables: Array<{ fieldId: string; deviceId: string; secret: string; judgeToken: string }>;
+  rings: Array<{ fieldId: string; deviceId: string; secret: string; judgeToken: string }>;
 }
+
+/** Every category the day scores, the imported teams' one included. */
+const categoriesOf = (cast: Cast) => [
+  cast.tabletCategory,
+  cast.tableCategory,
+  cast.sumoCategory,
+  cast.creativeCategory,
+  cast.programmingCategory,
+  cast.importCategory,
+];
 
 /** The stage, its teams, judges, fields and devices, made through the REST API. */
 async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Promise<Cast> {
@@ -237,10 +265,36 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
     }
     return ids;
   };
+  const category = async (discipline: string, preset: string, name: string, grades: number[]) =>
+    (
+      await post<{ id: string }>('/api/categories', {
+        stageId: stage.stageId,
+        discipline,
+        preset,
+        name,
+        ageGroup: { label: grades.join('–'), minGrade: grades[0], maxGrade: grades[1] },
+      })
+    ).id;
   const tabletCategory = stage.categories[TABLET_CATEGORY];
   const tableCategory = stage.categories[TABLE_CATEGORY];
+  const sumoCategory = stage.categories[SUMO_CATEGORY];
+  const creativeCategory = await category('creative', 'creative-default', 'Шығармашылық', [5, 8]);
+  const programmingCategory = await category(
+    'programming',
+    'programming-default',
+    'Бағдарламалау',
+    [7, 9],
+  );
   const tabletTeams = await teams(tabletCategory, plan.scale.tabletTeams, 4, 'Қыран');
   const tableTeams = await teams(tableCategory, plan.scale.tableTeams, 6, 'Барыс');
+  const sumoTeams = await teams(sumoCategory, plan.scale.sumoTeams, 3, 'Арлан');
+  const creativeTeams = await teams(creativeCategory, plan.scale.creativeTeams, 7, 'Шабыт');
+  const programmingTeams = await teams(programmingCategory, plan.scale.programmingTeams, 8, 'Код');
+  const tabletCategoryOf = {
+    maze: tabletCategory,
+    creative: creativeCategory,
+    programming: programmingCategory,
+  };
   let signedIn = 0;
   const judge = async (name: string, role: string, categoryIds: string[]) => {
     const made = await post<{ id: string; pin: string }>('/api/judges', {
@@ -258,7 +312,9 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
   };
   const tabletJudges = [];
   for (const tablet of plan.tablets)
-    tabletJudges.push(await judge(`Судья (${tablet.name})`, 'judge', [tabletCategory]));
+    tabletJudges.push(
+      await judge(`Судья (${tablet.name})`, 'judge', [tabletCategoryOf[tablet.discipline]]),
+    );
   const tables = [];
   for (const [index, table] of plan.tables.entries()) {
     const field = await addSensorField(venue, organiser, stage.stageId, `soak-gates-${index + 1}`, {
@@ -269,10 +325,19 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
     const fieldJudge = await judge(`Судья (${table.name})`, 'judge', [tableCategory]);
     tables.push({ ...field, judgeToken: fieldJudge.token });
   }
+  const rings = [];
+  for (const [index, ring] of plan.rings.entries()) {
+    const field = await addSensorField(venue, organiser, stage.stageId, `soak-ring-${index + 1}`, {
+      name: ring.name,
+      discipline: 'sumo',
+      label: 'start button',
+    });
+    const ringJudge = await judge(`Судья (${ring.name})`, 'judge', [sumoCategory]);
+    rings.push({ ...field, judgeToken: ringJudge.token });
+  }
   const headJudge = await judge('Бас төреші', 'head-judge', []);
+  await post(`/api/categories/${sumoCategory}/sumo/draw`, { seed: plan.seed });
   await http.expect([200], 'PATCH', `/api/stages/${stage.stageId}`, organiser, { status: 'live' });
-  for (const categoryId of [tabletCategory, tableCategory])
-    await http.expect([200], 'POST', `/api/categories/${categoryId}/publish`, organiser);
   return {
     organiser,
     headJudge: headJudge.token,
@@ -280,10 +345,18 @@ async function prepareStage(server: DayServer, http: DayHttp, plan: DayPlan): Pr
     stageCode: stage.stageCode,
     tabletCategory,
     tableCategory,
+    sumoCategory,
+    creativeCategory,
+    programmingCategory,
+    importCategory: stage.categories[IMPORT_CATEGORY],
     tabletTeams,
     tableTeams,
+    sumoTeams,
+    creativeTeams,
+    programmingTeams,
     tabletJudges,
     tables,
+    rings,
   };
 }
 
@@ -354,6 +427,50 @@ async function confirmWaitingGateTimes(http: DayHttp, cast: Cast): Promise<strin
   return confirmed;
 }
 
+/** The registration file imported mid-day: new teams of grades 1–2, as a regional office sends late. */
+export function lateRegistrationCsv(count: number): string {
+  const rows = Array.from(
+    { length: count },
+    (_, i) =>
+      `Кешіккен ${i + 1},Ақтөбе №12 мектеп,Ақтөбе облысы,Ақтөбе,Лабиринт,Серікова Гүлнар,Оқушы ${i + 1},${1 + (i % 2)}`,
+  );
+  return [
+    'Команда,Школа,Регион,Населённый пункт,Категория,Тренер,Участник 1,Класс 1',
+    ...rows,
+  ].join('\n');
+}
+
+/**
+ * The organiser imports the late registration file while the day is scored: preview, then confirm
+ * with the preview's hash. A confirm whose answer was lost (a kill) is sent again and refused as
+ * already registered: that is an import that happened.
+ */
+async function importLateTeams(http: DayHttp, cast: Cast, count: number): Promise<string> {
+  const csv = lateRegistrationCsv(count);
+  const form = (fields: Record<string, string>) => {
+    const body = new FormData();
+    body.append('file', new Blob([csv], { type: 'text/csv' }), 'late-teams.csv');
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    return body;
+  };
+  const preview = await http.sendForm<{ fileHash: string }>(
+    `/api/stages/${cast.stageId}/registration/preview`,
+    cast.organiser,
+    () => form({}),
+  );
+  if (preview.status !== 200)
+    throw new Error(
+      `the import's preview answered ${preview.status}: ${JSON.stringify(preview.body)}`,
+    );
+  const confirm = await http.sendForm<{ key?: string }>(
+    `/api/stages/${cast.stageId}/registration/confirm`,
+    cast.organiser,
+    () => form({ fileHash: preview.body.fileHash }),
+  );
+  if (confirm.status === 201) return 'imported';
+  return `confirm answered ${confirm.status} (${JSON.stringify(confirm.body).slice(0, 200)})`;
+}
+
 export async function runChaosDay(
   seed: number,
   scale: DayScale,
@@ -384,15 +501,18 @@ export async function runChaosDay(
     clients = await DayClients.start({
       url: server.url,
       stageId: cast.stageId,
-      categoryId: cast.tabletCategory,
-      teamIds: cast.tabletTeams,
+      categories: {
+        maze: { categoryId: cast.tabletCategory, teamIds: cast.tabletTeams },
+        creative: { categoryId: cast.creativeCategory, teamIds: cast.creativeTeams },
+        programming: { categoryId: cast.programmingCategory, teamIds: cast.programmingTeams },
+      },
       tablets: plan.tablets.map((tablet, index) => ({
         ...tablet,
         ...cast.tabletJudges[index],
         judgeId: cast.tabletJudges[index].id,
       })),
       viewers: scale.viewers,
-      viewerCategories: [cast.tabletCategory, cast.tableCategory],
+      viewerCategories: categoriesOf(cast).filter((id) => id !== cast.importCategory),
     });
     const t0 = Date.now();
     note(`clients started: ${scale.viewers} viewers`);
@@ -411,6 +531,30 @@ export async function runChaosDay(
         }),
       ),
     );
+    const strength = new Map(cast.sumoTeams.map((id, index) => [id, plan.sumoStrength[index]]));
+    const taken = new Set<string>();
+    const rings = Promise.all(
+      plan.rings.map((ring, index) =>
+        playRing(ring, {
+          http,
+          url: server.url,
+          mqttUrl: server.mqttUrl,
+          ...cast.rings[index],
+          categoryId: cast.sumoCategory,
+          strength,
+          taken,
+          devices,
+          stopped: () => dayOver,
+        }),
+      ),
+    );
+    const imported = (async () => {
+      await sleep(Math.max(0, t0 + plan.importAtMs - Date.now()));
+      note('the organiser imports the late registration file');
+      const result = await importLateTeams(http, cast, scale.importTeams);
+      note(`import: ${result}`);
+      return result;
+    })();
     const corrections = headJudgeCorrections(http, plan, cast, t0);
     const faults = (async () => {
       for (const fault of plan.faults) {
@@ -430,6 +574,9 @@ export async function runChaosDay(
     note('tablets made every planned entry');
     const outcomes: RunOutcome[] = (await tables).flat();
     note(`tables done: ${outcomes.length} runs`);
+    const matches: MatchOutcome[] = (await rings).flat();
+    note(`rings done: ${matches.length} sumo matches`);
+    const importResult = await imported;
     const corrected = await corrections;
 
     // The tablets drain their outboxes by themselves (the Outbox retries every few seconds).
@@ -445,9 +592,17 @@ export async function runChaosDay(
 
     const headConfirmed = await confirmWaitingGateTimes(http, cast);
     note(`head judge confirmed ${headConfirmed.length} gate times left waiting`);
-    for (const categoryId of [cast.tabletCategory, cast.tableCategory])
+    for (const categoryId of categoriesOf(cast))
       await http.expect([200, 201], 'POST', `/api/categories/${categoryId}/lock`, cast.organiser);
     note('categories locked');
+    for (const categoryId of categoriesOf(cast))
+      await http.expect(
+        [200, 201],
+        'POST',
+        `/api/categories/${categoryId}/publish`,
+        cast.organiser,
+      );
+    note('categories published');
 
     const publicStandings = async (categoryId: string) =>
       http.expect<StandingsSnapshot>(
@@ -459,7 +614,7 @@ export async function runChaosDay(
     const viewersBehind = async () => {
       const current = await clients!.status();
       let behind = 0;
-      for (const categoryId of [cast.tabletCategory, cast.tableCategory]) {
+      for (const categoryId of categoriesOf(cast)) {
         const version = String((await publicStandings(categoryId)).version);
         for (const [held, count] of Object.entries(current.viewers[categoryId] ?? {}))
           if (held !== version) behind += count;
@@ -482,6 +637,8 @@ export async function runChaosDay(
       server,
       status,
       outcomes,
+      matches,
+      importResult,
       corrected,
       headConfirmed,
       viewersBehind: viewers.behind,
@@ -503,6 +660,8 @@ async function judgeTheDay(day: {
   server: DayServer;
   status: DayClientsStatus;
   outcomes: RunOutcome[];
+  matches: MatchOutcome[];
+  importResult: string;
   corrected: string[];
   headConfirmed: string[];
   viewersBehind: number;
@@ -520,7 +679,16 @@ async function judgeTheDay(day: {
     );
   const tabletLedger = await ledgerOf(cast.tabletCategory);
   const tableLedger = await ledgerOf(cast.tableCategory);
-  const all = [...tabletLedger, ...tableLedger];
+  const sumoLedger = await ledgerOf(cast.sumoCategory);
+  const creativeLedger = await ledgerOf(cast.creativeCategory);
+  const programmingLedger = await ledgerOf(cast.programmingCategory);
+  const all = [
+    ...tabletLedger,
+    ...tableLedger,
+    ...sumoLedger,
+    ...creativeLedger,
+    ...programmingLedger,
+  ];
   const rows = new Map<string, number>();
   for (const row of all) rows.set(row.id, (rows.get(row.id) ?? 0) + 1);
 
@@ -532,6 +700,7 @@ async function judgeTheDay(day: {
     ...day.corrected,
     ...day.headConfirmed,
     ...outcomes.flatMap((outcome) => (outcome.confirmationId ? [outcome.confirmationId] : [])),
+    ...day.matches.flatMap((match) => (match.entryId ? [match.entryId] : [])),
   ];
   const lost = acknowledged.filter((id) => !rows.has(id));
   if (lost.length)
@@ -545,8 +714,12 @@ async function judgeTheDay(day: {
     );
   // A second row for one attempt of one team that no one meant as a correction is a doubled entry.
   const originals = new Map<string, string[]>();
-  for (const row of all.filter((entry) => entry.supersedes === null)) {
-    const key = `${row.categoryId}/${row.teamId}/${String(row.payload['attempt'])}`;
+  // One original per team and attempt (maze), task (programming), judge (creative) or match (sumo).
+  for (const row of all.filter(
+    (entry) => entry.supersedes === null && entry.kind !== 'sumo.draw',
+  )) {
+    const p = row.payload;
+    const key = `${row.categoryId}/${row.teamId}/${String(p['attempt'] ?? p['task'] ?? p['judgeId'] ?? p['matchId'])}`;
     originals.set(key, [...(originals.get(key) ?? []), row.id]);
   }
   const doubled = [...originals].filter(([, ids]) => ids.length > 1);
@@ -598,9 +771,90 @@ async function judgeTheDay(day: {
       );
   }
 
+  // 2b. The sumo bracket is played out and is the ledger's replay: every match decided once, by its
+  // ring's entry, and a winner of the final.
+  const bracket = (
+    await http.expect<{ tournament: SumoTournament }>(
+      [200],
+      'GET',
+      `/api/categories/${cast.sumoCategory}/sumo/bracket`,
+      cast.organiser,
+    )
+  ).tournament;
+  const sumoMatches = allMatches(bracket);
+  const unfinished = sumoMatches.filter((match) => match.status !== 'finished');
+  if (unfinished.length)
+    failures.push(
+      `${unfinished.length} sumo matches were not played out: ${unfinished.map((m) => m.id).join(', ')}`,
+    );
+  if (!sumoMatches.find((match) => match.stage === 'final')?.outcome?.winner)
+    failures.push('the sumo final has no winner');
+  const matchEntries = sumoLedger.filter((row) => row.kind === 'sumo.match');
+  const recorded = day.matches.filter((match) => match.entryId);
+  if (matchEntries.length !== recorded.length)
+    failures.push(
+      `the sumo ledger holds ${matchEntries.length} match entries; the rings recorded ${recorded.length}`,
+    );
+  for (const match of day.matches) {
+    const decided = sumoMatches.find((one) => one.id === match.matchId);
+    if (decided?.outcome?.winner !== match.winner)
+      failures.push(
+        `sumo match ${match.matchId} (${match.ring}) was won by ${match.winner}; the bracket says ${decided?.outcome?.winner}`,
+      );
+    if (match.durationMs !== null && match.durationMs !== match.expectedMs)
+      failures.push(
+        `sumo match ${match.matchId} was timed ${match.durationMs} ms; its device clock says ${match.expectedMs} ms`,
+      );
+  }
+  const sumoCategory = await http.expect<{ ruleSet: SumoRuleSet }>(
+    [200],
+    'GET',
+    `/api/categories/${cast.sumoCategory}`,
+    cast.organiser,
+  );
+  const replayed = sumoTournamentOf(
+    sumoCategory.ruleSet,
+    cast.sumoTeams.map((id) => ({ id, name: id, status: 'active' as const })),
+    sumoLedger.map((row): LedgerRecord => ({
+      id: row.id,
+      seq: row.seq,
+      kind: row.kind,
+      teamId: row.teamId,
+      payload: row.payload,
+      supersedes: row.supersedes,
+      authorId: row.authorId,
+      recordedAt: row.recordedAt,
+    })),
+  );
+  const decisions = (matches: Array<{ id: string; outcome: unknown }>) =>
+    JSON.stringify(matches.map((match) => [match.id, match.outcome]));
+  if (decisions(allMatches(replayed as SumoTournament)) !== decisions(sumoMatches))
+    failures.push("the sumo bracket the server shows is not the replay of the category's ledger");
+
+  // 2c. The teams of the registration file imported mid-day are there, once each.
+  const stageTeams = await http.expect<Array<{ name: string; categoryId: string }>>(
+    [200],
+    'GET',
+    `/api/stages/${cast.stageId}/teams`,
+    cast.organiser,
+  );
+  const importedNames = lateRegistrationCsv(day.plan.scale.importTeams)
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]);
+  const importedOnce = importedNames.filter(
+    (name) =>
+      stageTeams.filter((team) => team.name === name && team.categoryId === cast.importCategory)
+        .length === 1,
+  );
+  if (importedOnce.length !== importedNames.length)
+    failures.push(
+      `${importedNames.length - importedOnce.length} of the ${importedNames.length} imported teams are not there exactly once (${day.importResult})`,
+    );
+
   // 3. Standings equal the ledger's replay in every category.
   let standingsMismatches = 0;
-  for (const categoryId of [cast.tabletCategory, cast.tableCategory]) {
+  for (const categoryId of categoriesOf(cast)) {
     const verification = await http.expect<StandingsVerification>(
       [200],
       'GET',
@@ -652,6 +906,11 @@ async function judgeTheDay(day: {
     tabletPosts: sum((t) => t.posts),
     corrections: day.corrected.length,
     sensorRuns: outcomes.length,
+    sumoMatches: matchEntries.length,
+    sumoTimed: day.matches.filter((match) => match.durationMs !== null).length,
+    creativeSheets: creativeLedger.length,
+    programmingScores: programmingLedger.length,
+    imported: importedOnce.length,
     sensorTimed: outcomes.filter((o) => o.state === 'finished').length,
     sensorManual: outcomes.filter((o) => o.state === 'needs-manual-timing').length,
     confirmations: outcomes.filter((o) => o.confirmationId).length,
@@ -682,6 +941,15 @@ export function figuresTable(figures: DayFigures): string {
       `${figures.tabletEntries} / ${figures.tabletAcknowledged} (${figures.tabletPosts} POSTs)`,
     ],
     ['Head-judge corrections', figures.corrections],
+    [
+      'Sumo matches recorded / timed by the ring controller',
+      `${figures.sumoMatches} / ${figures.sumoTimed}`,
+    ],
+    [
+      'Creative mark sheets / programming task scores',
+      `${figures.creativeSheets} / ${figures.programmingScores}`,
+    ],
+    ['Teams imported mid-day (there once)', figures.imported],
     [
       'Sensor runs: timed / manual timing',
       `${figures.sensorRuns}: ${figures.sensorTimed} / ${figures.sensorManual}`,

@@ -18,13 +18,13 @@ import { memoryOutboxStore } from '../../apps/judge/src/outbox/outbox-store';
 import { LiveStandingsClient } from '../../apps/leaderboard/src/live/live-standings-client';
 import { socketIoTransport } from '../../apps/leaderboard/src/live/live-transport';
 /* eslint-enable @nx/enforce-module-boundaries */
-import type { TabletPlan } from './day-plan';
+import type { PlannedEntry, TabletDiscipline, TabletPlan } from './day-plan';
 
 export interface DayClientsConfig {
   url: string;
   stageId: string;
-  categoryId: string;
-  teamIds: string[];
+  /** Each tablet discipline's category and teams (a plan's team number indexes `teamIds`). */
+  categories: Record<TabletDiscipline, { categoryId: string; teamIds: string[] }>;
   tablets: Array<TabletPlan & { judgeId: string; token: string }>;
   viewers: number;
   /** The categories the viewers follow, one each, in turn. */
@@ -63,6 +63,60 @@ const config = JSON.parse(process.env.SOAK_CLIENTS_CONFIG ?? '{}') as DayClients
 const serverErrors: ServerError[] = [];
 let t0 = Date.now();
 
+const CREATIVE_CRITERIA = [
+  'research',
+  'originality',
+  'engineering',
+  'programming',
+  'presentation',
+  'teamwork',
+];
+
+/**
+ * What the tablet sends for a planned entry: a stopwatch maze attempt, one judge's creative marks
+ * (criteria of creative-default, 0–9 so no top mark needs a comment) or a programming task's
+ * points (tasks A–E of programming-default, 100 points each).
+ */
+function scoreOf(
+  plan: DayClientsConfig['tablets'][number],
+  planned: PlannedEntry,
+): { kind: string; payload: Record<string, unknown> } {
+  if (plan.discipline === 'creative')
+    return {
+      kind: 'creative.marks',
+      payload: {
+        judgeId: plan.judgeId,
+        marks: Object.fromEntries(
+          CREATIVE_CRITERIA.map((id, index) => [id, Math.floor(planned.marks[index] * 10)]),
+        ),
+        comments: {},
+      },
+    };
+  if (plan.discipline === 'programming')
+    return {
+      kind: 'programming.task',
+      payload: {
+        task: 'ABCDE'[planned.attempt],
+        points: Math.floor(planned.marks[0] * 101),
+        groups: null,
+        timeMs: null,
+      },
+    };
+  return {
+    kind: 'maze.attempt',
+    payload: {
+      attempt: planned.attempt,
+      outcome: planned.finished ? 'finished' : 'not-finished',
+      timeMs: planned.timeMs,
+      touches: planned.touches,
+      checkpoints: [],
+      lastCheckpointMs: null,
+      endedBy: planned.finished ? null : 'stall',
+      timing: 'stopwatch',
+    },
+  };
+}
+
 function tablet(plan: DayClientsConfig['tablets'][number]) {
   const status = { created: [] as string[], posts: 0, outcomes: {} as Record<string, number> };
   const count = (outcome: string) =>
@@ -97,22 +151,15 @@ function tablet(plan: DayClientsConfig['tablets'][number]) {
   const outbox = new Outbox(memoryOutboxStore(), api, plan.judgeId);
   const timers: ReturnType<typeof setTimeout>[] = [];
 
-  const record = (planned: TabletPlan['entries'][number]) => {
+  const { categoryId, teamIds } = config.categories[plan.discipline];
+  const record = (planned: PlannedEntry) => {
+    const { kind, payload } = scoreOf(plan, planned);
     const entry: LedgerEntryInput = {
       id: planned.id,
-      categoryId: config.categoryId,
-      teamId: config.teamIds[planned.team],
-      kind: 'maze.attempt',
-      payload: {
-        attempt: planned.attempt,
-        outcome: planned.finished ? 'finished' : 'not-finished',
-        timeMs: planned.timeMs,
-        touches: planned.touches,
-        checkpoints: [],
-        lastCheckpointMs: null,
-        endedBy: planned.finished ? null : 'stall',
-        timing: 'stopwatch',
-      },
+      categoryId,
+      teamId: teamIds[planned.team],
+      kind,
+      payload,
       supersedes: null,
       reason: null,
       deviceId: null,
@@ -162,7 +209,18 @@ function viewer(categoryId: string, connected: () => void) {
   });
   client.start();
   client.watchStage(config.stageId);
-  client.watchCategories([categoryId]);
+  // As the leaderboard's pages do (apps/leaderboard/src/stage/use-public-stage.ts): a category is
+  // followed once the stage's summary says it is published, so publishing it at the end of the day
+  // must reach a viewer that has been waiting for it.
+  let following = false;
+  client.subscribe(() => {
+    const published =
+      client.getState().stage?.categories.some((one) => one.id === categoryId && one.published) ??
+      false;
+    if (published === following) return;
+    following = published;
+    client.watchCategories(published ? [categoryId] : []);
+  });
   return {
     categoryId,
     version: (): string => {

@@ -28,23 +28,38 @@ export class DayHttp {
     private readonly patienceMs = 90_000,
   ) {}
 
-  async send<T = unknown>(
+  send<T = unknown>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     token: string | null,
     body?: object,
   ): Promise<Answer<T>> {
+    return this.exchange(method, path, token, () => ({
+      headers: body ? { 'Content-Type': 'application/json' } : ({} as Record<string, string>),
+      body: body ? JSON.stringify(body) : undefined,
+    }));
+  }
+
+  /** A multipart POST (a file upload); `form` makes the body afresh for every try. */
+  sendForm<T = unknown>(path: string, token: string | null, form: () => FormData) {
+    return this.exchange<T>('POST', path, token, () => ({ headers: {}, body: form() }));
+  }
+
+  private async exchange<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    token: string | null,
+    request: () => { headers: Record<string, string>; body: string | FormData | undefined },
+  ): Promise<Answer<T>> {
     const until = Date.now() + this.patienceMs;
     let last = '';
     while (Date.now() < until) {
       try {
+        const { headers, body } = request();
         const response = await fetch(`${this.url}${path}`, {
           method,
-          headers: {
-            ...(token ? { Authorization: `Bearer ${token}` } : {}),
-            ...(body ? { 'Content-Type': 'application/json' } : {}),
-          },
-          body: body ? JSON.stringify(body) : undefined,
+          headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+          body,
           signal: AbortSignal.timeout(15_000),
         });
         const text = await response.text();

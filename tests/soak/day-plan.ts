@@ -10,8 +10,21 @@ export interface DayScale {
   tabletTeams: number;
   /** Teams timed by sensors in the tables' maze category. */
   tableTeams: number;
+  /** Teams of the sumo category, drawn into groups and played out on the rings. */
+  sumoTeams: number;
+  /** Teams of the creative category, each marked by every creative judge's tablet. */
+  creativeTeams: number;
+  /** Teams of the programming category, each with a score on every task. */
+  programmingTeams: number;
+  /** Teams in the registration file imported mid-day (preview, then confirm). */
+  importTeams: number;
+  /** Maze tablets (stopwatch). */
   tablets: number;
+  /** Creative judges' tablets: every one marks every creative team (the rules ask for 3–5). */
+  creativeTablets: number;
+  programmingTablets: number;
   tables: number;
+  rings: number;
   viewers: number;
   attempts: number;
   /** How long the tablets keep making entries, ms. */
@@ -23,10 +36,17 @@ export interface DayScale {
 }
 
 export const SHORT_DAY: DayScale = {
-  tabletTeams: 40,
-  tableTeams: 20,
-  tablets: 6,
+  tabletTeams: 24,
+  tableTeams: 12,
+  sumoTeams: 8,
+  creativeTeams: 8,
+  programmingTeams: 8,
+  importTeams: 6,
+  tablets: 4,
+  creativeTablets: 3,
+  programmingTablets: 1,
   tables: 2,
+  rings: 2,
   viewers: 200,
   attempts: 3,
   scoringMs: 75_000,
@@ -36,10 +56,17 @@ export const SHORT_DAY: DayScale = {
 };
 
 export const LONG_DAY: DayScale = {
-  tabletTeams: 200,
-  tableTeams: 100,
-  tablets: 20,
+  tabletTeams: 120,
+  tableTeams: 60,
+  sumoTeams: 40,
+  creativeTeams: 40,
+  programmingTeams: 40,
+  importTeams: 30,
+  tablets: 14,
+  creativeTablets: 3,
+  programmingTablets: 3,
   tables: 6,
+  rings: 2,
   viewers: 1_000,
   attempts: 3,
   scoringMs: 300_000,
@@ -48,18 +75,24 @@ export const LONG_DAY: DayScale = {
   clockJumps: 2,
 };
 
+export type TabletDiscipline = 'maze' | 'creative' | 'programming';
+
 export interface PlannedEntry {
   id: string;
   atMs: number;
   team: number;
+  /** Maze: the attempt; programming: the task's index (0 = A). */
   attempt: number;
   finished: boolean;
   timeMs: number | null;
   touches: number;
+  /** Creative marks per criterion, programming points: seeded numbers 0–1 the tablet scales. */
+  marks: number[];
 }
 
 export interface TabletPlan {
   name: string;
+  discipline: TabletDiscipline;
   entries: PlannedEntry[];
   /** The tablet loses its Wi-Fi from `fromMs` to `toMs` (its requests fail as with no network). */
   offline: Array<{ fromMs: number; toMs: number }>;
@@ -81,6 +114,13 @@ export interface TablePlan {
   runs: PlannedRun[];
 }
 
+/** A sumo ring through the day: the match lengths its start button controller measures, in turn. */
+export interface RingPlan {
+  name: string;
+  /** Between the start and the stop press on the device clock, µs, one per match the ring plays. */
+  matchUs: number[];
+}
+
 export interface PlannedFault {
   kind: 'kill -9' | 'clock +1 h' | 'clock back';
   atMs: number;
@@ -91,6 +131,11 @@ export interface DayPlan {
   scale: DayScale;
   tablets: TabletPlan[];
   tables: TablePlan[];
+  rings: RingPlan[];
+  /** Each sumo team's strength: the stronger robot wins, so the bracket's result follows the seed. */
+  sumoStrength: number[];
+  /** When the organiser imports the registration file. */
+  importAtMs: number;
   /** The head judge supersedes an acknowledged tablet entry: `pick` chooses which, `id` is the correction's. */
   corrections: Array<{ atMs: number; pick: number; id: string }>;
   faults: PlannedFault[];
@@ -122,16 +167,18 @@ const between = (random: () => number, min: number, max: number) =>
 
 export function planDay(seed: number, scale: DayScale): DayPlan {
   const random = seededRandom(seed);
-  const tablets: TabletPlan[] = Array.from({ length: scale.tablets }, (_, index) => {
-    const teams = Array.from({ length: scale.tabletTeams }, (_, team) => team).filter(
-      (team) => team % scale.tablets === index,
-    );
-    // Attempt 1 of every team first, then attempt 2 …, as a judge's field queue goes round.
-    const work = Array.from({ length: scale.attempts }, (_, a) =>
-      teams.map((team) => ({ team, attempt: a + 1 })),
-    ).flat();
+  const offlineSpells = () =>
+    Array.from({ length: between(random, 1, 2) }, () => {
+      const fromMs = between(random, 0, scale.scoringMs - 10_000);
+      return { fromMs, toMs: fromMs + between(random, 3_000, 15_000) };
+    });
+  /** A tablet's work spread over the scoring time in order, each entry a little after its turn. */
+  const paced = (
+    work: Array<{ team: number; attempt: number }>,
+    discipline: TabletDiscipline,
+  ): PlannedEntry[] => {
     const pace = scale.scoringMs / Math.max(1, work.length);
-    const entries = work.map(({ team, attempt }, order) => {
+    return work.map(({ team, attempt }, order) => {
       const finished = random() < 0.8;
       return {
         id: seededUuid(random),
@@ -141,14 +188,37 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
         finished,
         timeMs: finished ? between(random, 30_000, 90_000) : null,
         touches: between(random, 0, 2),
+        marks: discipline === 'maze' ? [] : Array.from({ length: 6 }, () => random()),
       };
     });
-    const offline = Array.from({ length: between(random, 1, 2) }, () => {
-      const fromMs = between(random, 0, scale.scoringMs - 10_000);
-      return { fromMs, toMs: fromMs + between(random, 3_000, 15_000) };
+  };
+  const tabletsOf = (
+    discipline: TabletDiscipline,
+    count: number,
+    teamCount: number,
+    rounds: number,
+    everyTeam: boolean,
+  ): TabletPlan[] =>
+    Array.from({ length: count }, (_, index) => {
+      const teams = Array.from({ length: teamCount }, (_, team) => team).filter(
+        (team) => everyTeam || team % count === index,
+      );
+      // Round 1 of every team first, then round 2 …, as a judge's field queue goes round.
+      const work = Array.from({ length: rounds }, (_, a) =>
+        teams.map((team) => ({ team, attempt: discipline === 'programming' ? a : a + 1 })),
+      ).flat();
+      return {
+        name: `${discipline} tablet ${index + 1}`,
+        discipline,
+        entries: paced(work, discipline),
+        offline: offlineSpells(),
+      };
     });
-    return { name: `tablet ${index + 1}`, entries, offline };
-  });
+  const tablets: TabletPlan[] = [
+    ...tabletsOf('maze', scale.tablets, scale.tabletTeams, scale.attempts, false),
+    ...tabletsOf('creative', scale.creativeTablets, scale.creativeTeams, 1, true),
+    ...tabletsOf('programming', scale.programmingTablets, scale.programmingTeams, 5, false),
+  ];
   const tables: TablePlan[] = Array.from({ length: scale.tables }, (_, index) => {
     const teams = Array.from({ length: scale.tableTeams }, (_, team) => team).filter(
       (team) => team % scale.tables === index,
@@ -166,6 +236,16 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
     ).flat();
     return { name: `maze table ${index + 1}`, runs };
   });
+  // A groups-playoff of n teams plays fewer than n·2 matches; a ring uses its lengths in turn.
+  const rings: RingPlan[] = Array.from({ length: scale.rings }, (_, index) => ({
+    name: `sumo ring ${index + 1}`,
+    matchUs: Array.from(
+      { length: scale.sumoTeams * 2 },
+      () => between(random, 20_000, 180_000) * 1_000 + between(random, 0, 499),
+    ),
+  }));
+  const sumoStrength = Array.from({ length: scale.sumoTeams }, () => random());
+  const importAtMs = between(random, scale.scoringMs / 3, (scale.scoringMs * 2) / 3);
   const corrections = Array.from({ length: scale.corrections }, () => ({
     atMs: between(random, scale.scoringMs / 4, scale.scoringMs),
     pick: random(),
@@ -194,5 +274,15 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
       { kind: 'clock back', atMs: forward + between(random, 5_000, 8_000) },
     ];
   });
-  return { seed, scale, tablets, tables, corrections, faults };
+  return {
+    seed,
+    scale,
+    tablets,
+    tables,
+    rings,
+    sumoStrength,
+    importAtMs,
+    corrections,
+    faults,
+  };
 }
