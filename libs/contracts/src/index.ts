@@ -9,6 +9,7 @@ export * from './lib/leaderboard-live';
 export * from './lib/mqtt';
 export * from './lib/registration';
 export * from './lib/held-entries';
+export * from './lib/protests';
 export * from './lib/field-queues';
 export * from './lib/federation';
 export * from './lib/tls';

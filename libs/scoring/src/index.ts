@@ -51,7 +51,13 @@ export * from './lib/maze/maze-queue';
 export * from './lib/maze/provisional-attempt';
 
 // Programming and creative calculators
-export { scoreProgrammingTeam } from './lib/programming/programming-score';
+export {
+  icpcTasksOf,
+  scoreProgrammingTeam,
+  type IcpcTaskState,
+} from './lib/programming/programming-score';
+export * from './lib/programming/contest-time';
+export * from './lib/programming/task-draft';
 export {
   parseCheckerCsv,
   readCheckerCsv,
@@ -82,6 +88,9 @@ export * from './lib/sumo/seeding';
 export { sumoTournament, type SumoTournament, type SumoGroup } from './lib/sumo/tournament';
 export { sumoTournamentOf } from './lib/sumo/sumo-tournament-of';
 export { nextSumoMatch, sumoMatchesInOrder } from './lib/sumo/next-sumo-match';
+
+// Protests
+export * from './lib/protests/protest-window';
 
 // Qualification
 export * from './lib/qualification/qualification-rules';

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'awards.reveal',
   'awards.end',
   'olympiad.logo',
+  'protest.record',
+  'protest.decide',
   'auth.signIn',
   'auth.signInFailed',
   'auth.passwordChange',
@@ -57,6 +59,7 @@ export const AUDIT_OBJECT_KINDS = [
   'device',
   'registration',
   'olympiad',
+  'protest',
   'account',
 ] as const;
 export const auditObjectKindSchema = z.enum(AUDIT_OBJECT_KINDS);

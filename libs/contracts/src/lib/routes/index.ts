@@ -24,6 +24,7 @@ import { fieldsRoutes } from './fields.routes';
 import { devicesRoutes } from './devices.routes';
 import { fieldQueuesRoutes } from './field-queues.routes';
 import { heldEntriesRoutes } from './held-entries.routes';
+import { protestsRoutes } from './protests.routes';
 import { sensorsRoutes } from './sensors.routes';
 import { auditRoutes } from './audit.routes';
 import { staffRoutes } from './staff.routes';
@@ -56,6 +57,7 @@ export * from './fields.routes';
 export * from './devices.routes';
 export * from './field-queues.routes';
 export * from './held-entries.routes';
+export * from './protests.routes';
 export * from './sensors.routes';
 export * from './audit.routes';
 export * from './staff.routes';
@@ -93,6 +95,7 @@ export const routeTable = {
   devices: devicesRoutes,
   fieldQueues: fieldQueuesRoutes,
   heldEntries: heldEntriesRoutes,
+  protests: protestsRoutes,
   sensors: sensorsRoutes,
   audit: auditRoutes,
   staff: staffRoutes,

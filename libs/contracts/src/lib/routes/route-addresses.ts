@@ -191,6 +191,14 @@ const heldEntriesArea: Addresses['heldEntries'] = {
   resolve: { method: 'POST', path: '/api/held-entries/:id/resolve' },
 };
 
+const protestsArea: Addresses['protests'] = {
+  record: { method: 'POST', path: '/api/protests' },
+  decide: { method: 'POST', path: '/api/protests/:id/decide' },
+  listForStage: { method: 'GET', path: '/api/stages/:stageId/protests' },
+  listForCategory: { method: 'GET', path: '/api/categories/:id/protests' },
+  attachment: { method: 'GET', path: '/api/protests/:id/attachments/:attachmentId' },
+};
+
 const sensorsArea: Addresses['sensors'] = {
   stats: { method: 'GET', path: '/api/sensors/stats' },
 };
@@ -234,6 +242,7 @@ export {
   devicesArea as devices,
   fieldQueuesArea as fieldQueues,
   heldEntriesArea as heldEntries,
+  protestsArea as protests,
   sensorsArea as sensors,
   auditArea as audit,
   staffArea as staff,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { idString, intRange, reportDuplicates } from '../common/zod-helpers';
+import {
+  DEFAULT_PROTEST_WINDOW_MINUTES,
+  protestWindowMinutesSchema,
+} from '../protests/protest-window';
 
 export const CREATIVE_SCHEMA_VERSION = 1;
 
@@ -25,57 +29,72 @@ export const rubricTieBreakSchema = z.string().regex(/^(criterion:[A-Za-z0-9_-]{
   message: 'a tie-break is "criterion:<id>" or "decision"',
 });
 
-export const rubricParamsSchema = z
-  .object({
-    criteria: z.array(rubricCriterionSchema).min(1).max(30),
-    judgesMin: intRange(1, 30),
-    judgesMax: intRange(1, 30),
-    /** How the judges' marks of one criterion are combined. */
-    combine: z.enum(['mean', 'trimmed-mean', 'median', 'normalised']),
-    /** trimmed-mean drops the highest and lowest mark when at least this many judges marked. */
-    trimFromJudges: intRange(3, 30),
-    /** A top mark on a criterion needs a written comment. */
-    commentOnTopMark: z.boolean(),
-    tieBreaks: z.array(rubricTieBreakSchema).max(31),
-  })
-  .strict()
-  .superRefine((params, ctx) => {
-    reportDuplicates(
-      ctx,
-      params.criteria.map((c) => c.id),
-      'criteria',
-    );
-    reportDuplicates(ctx, params.tieBreaks, 'tieBreaks');
-    if (params.judgesMin > params.judgesMax) {
+const rubricFields = {
+  criteria: z.array(rubricCriterionSchema).min(1).max(30),
+  judgesMin: intRange(1, 30),
+  judgesMax: intRange(1, 30),
+  /** How the judges' marks of one criterion are combined. */
+  combine: z.enum(['mean', 'trimmed-mean', 'median', 'normalised']),
+  /** trimmed-mean drops the highest and lowest mark when at least this many judges marked. */
+  trimFromJudges: intRange(3, 30),
+  /** A top mark on a criterion needs a written comment. */
+  commentOnTopMark: z.boolean(),
+  tieBreaks: z.array(rubricTieBreakSchema).max(31),
+};
+
+function checkRubric(
+  params: {
+    criteria: RubricCriterion[];
+    tieBreaks: string[];
+    judgesMin: number;
+    judgesMax: number;
+  },
+  ctx: z.RefinementCtx,
+) {
+  reportDuplicates(
+    ctx,
+    params.criteria.map((c) => c.id),
+    'criteria',
+  );
+  reportDuplicates(ctx, params.tieBreaks, 'tieBreaks');
+  if (params.judgesMin > params.judgesMax) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['judgesMax'],
+      message: 'judgesMax must be at least judgesMin',
+      params: { key: 'scoring.creative.judges' },
+    });
+  }
+  const ids = new Set(params.criteria.map((c) => c.id));
+  params.tieBreaks.forEach((tieBreak, index) => {
+    const id = tieBreak.startsWith('criterion:') ? tieBreak.slice('criterion:'.length) : null;
+    if (id !== null && !ids.has(id)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['judgesMax'],
-        message: 'judgesMax must be at least judgesMin',
-        params: { key: 'scoring.creative.judges' },
+        path: ['tieBreaks', index],
+        message: `tie-break names criterion "${id}", which is not in the criteria`,
+        params: { key: 'scoring.creative.unknownCriterion', value: id },
       });
     }
-    const ids = new Set(params.criteria.map((c) => c.id));
-    params.tieBreaks.forEach((tieBreak, index) => {
-      const id = tieBreak.startsWith('criterion:') ? tieBreak.slice('criterion:'.length) : null;
-      if (id !== null && !ids.has(id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tieBreaks', index],
-          message: `tie-break names criterion "${id}", which is not in the criteria`,
-          params: { key: 'scoring.creative.unknownCriterion', value: id },
-        });
-      }
-    });
   });
+}
+
+export const rubricParamsSchema = z.object(rubricFields).strict().superRefine(checkRubric);
 export type RubricParams = z.infer<typeof rubricParamsSchema>;
-export type CreativeParams = RubricParams;
+
+/** A creative category's rubric and the protest window of its rules. */
+export const creativeParamsSchema = z
+  .object({ ...rubricFields, protestWindowMinutes: protestWindowMinutesSchema })
+  .strict()
+  .superRefine(checkRubric);
+export type CreativeParams = z.infer<typeof creativeParamsSchema>;
 
 export const creativeRuleSetSchema = z
   .object({
     discipline: z.literal('creative'),
     preset: z.string().min(1).max(60),
     schemaVersion: z.literal(CREATIVE_SCHEMA_VERSION),
-    params: rubricParamsSchema,
+    params: creativeParamsSchema,
   })
   .strict();
 export type CreativeRuleSet = z.infer<typeof creativeRuleSetSchema>;
@@ -88,7 +107,7 @@ const criterion = (id: string, title: string, max = 10): RubricCriterion => ({
   weight: 1,
 });
 
-export const CREATIVE_DEFAULT_PARAMS: CreativeParams = {
+const DEFAULT_RUBRIC: RubricParams = {
   criteria: [
     criterion('research', 'Problem and research'),
     criterion('originality', 'Originality'),
@@ -105,9 +124,14 @@ export const CREATIVE_DEFAULT_PARAMS: CreativeParams = {
   tieBreaks: ['criterion:originality', 'criterion:engineering', 'decision'],
 };
 
+export const CREATIVE_DEFAULT_PARAMS: CreativeParams = {
+  ...DEFAULT_RUBRIC,
+  protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
+};
+
 /** The Scratch project rubric of docs/rules.md (maximum 40). */
 export const SCRATCH_RUBRIC_PARAMS: RubricParams = {
-  ...CREATIVE_DEFAULT_PARAMS,
+  ...DEFAULT_RUBRIC,
   criteria: [
     criterion('fit', 'Fit to the task', 2),
     criterion('originality', 'Originality', 5),

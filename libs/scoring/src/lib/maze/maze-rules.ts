@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { idString, intRange, reportDuplicates } from '../common/zod-helpers';
+import {
+  DEFAULT_PROTEST_WINDOW_MINUTES,
+  protestWindowMinutesSchema,
+} from '../protests/protest-window';
 
 export const MAZE_SCHEMA_VERSION = 1;
 
@@ -41,6 +45,8 @@ export const mazeParamsSchema = z
     checkpoints: z.array(mazeCheckpointSchema).max(50),
     teamResult: mazeTeamResultSchema,
     tieBreaks: z.array(z.enum(MAZE_TIE_BREAKS)).max(MAZE_TIE_BREAKS.length),
+    /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
+    protestWindowMinutes: protestWindowMinutesSchema,
   })
   .strict()
   .superRefine((params, ctx) => {
@@ -72,6 +78,7 @@ export const mazeRuleSetSchema = z
 export type MazeRuleSet = z.infer<typeof mazeRuleSetSchema>;
 
 export const MAZE_DEFAULT_PARAMS: MazeParams = {
+  protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
   attempts: 3,
   timeLimitMs: 180_000,
   explorationMs: null,

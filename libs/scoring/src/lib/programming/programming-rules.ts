@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { idString, intRange, reportDuplicates } from '../common/zod-helpers';
+import {
+  DEFAULT_PROTEST_WINDOW_MINUTES,
+  protestWindowMinutesSchema,
+} from '../protests/protest-window';
 import { rubricParamsSchema } from '../creative/creative-rules';
 
 export const PROGRAMMING_SCHEMA_VERSION = 1;
@@ -48,6 +52,8 @@ export const programmingParamsSchema = z
     tieBreaks: z.array(z.enum(PROGRAMMING_TIE_BREAKS)).max(PROGRAMMING_TIE_BREAKS.length),
     /** When set, projects are judged with this rubric (programming.rubric entries) instead of tasks. */
     rubric: rubricParamsSchema.nullable(),
+    /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
+    protestWindowMinutes: protestWindowMinutesSchema,
   })
   .strict()
   .superRefine((params, ctx) => {
@@ -107,6 +113,7 @@ const defaultTask = (id: string): ProgrammingTask => ({
 });
 
 export const PROGRAMMING_DEFAULT_PARAMS: ProgrammingParams = {
+  protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
   tasks: ['A', 'B', 'C', 'D', 'E'].map(defaultTask),
   credit: 'partial',
   submissions: 'best',

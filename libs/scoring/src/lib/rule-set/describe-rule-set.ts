@@ -2,6 +2,7 @@ import type { RubricParams } from '../creative/creative-rules';
 import type { MazeParams } from '../maze/maze-rules';
 import type { ProgrammingParams } from '../programming/programming-rules';
 import type { SumoParams } from '../sumo/sumo-rules';
+import { protestWindowMinutesOf } from '../protests/protest-window';
 import type { RuleSet } from './rule-set';
 
 /**
@@ -154,6 +155,13 @@ function programmingLines(p: ProgrammingParams): RuleLine[] {
 
 /** The rule set in force as statements for people, every parameter that changes a result. */
 export function describeRuleSet(ruleSet: RuleSet): RuleLine[] {
+  return [
+    ...disciplineLines(ruleSet),
+    line('rules.protestWindow', { count: protestWindowMinutesOf(ruleSet) }),
+  ];
+}
+
+function disciplineLines(ruleSet: RuleSet): RuleLine[] {
   switch (ruleSet.discipline) {
     case 'maze':
       return mazeLines(ruleSet.params);

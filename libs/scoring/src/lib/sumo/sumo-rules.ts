@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { intRange, reportDuplicates } from '../common/zod-helpers';
+import {
+  DEFAULT_PROTEST_WINDOW_MINUTES,
+  protestWindowMinutesSchema,
+} from '../protests/protest-window';
 
 export const SUMO_SCHEMA_VERSION = 1;
 
@@ -118,6 +122,8 @@ export const sumoParamsSchema = z
     class: sumoClassSchema,
     match: sumoMatchRulesSchema,
     tournament: sumoTournamentRulesSchema,
+    /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
+    protestWindowMinutes: protestWindowMinutesSchema,
   })
   .strict();
 export type SumoParams = z.infer<typeof sumoParamsSchema>;
@@ -133,6 +139,7 @@ export const sumoRuleSetSchema = z
 export type SumoRuleSet = z.infer<typeof sumoRuleSetSchema>;
 
 export const SUMO_DEFAULT_PARAMS: SumoParams = {
+  protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
   class: {
     ringDiameterMm: 770,
     ringEdgeMm: 25,
