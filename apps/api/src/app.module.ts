@@ -26,6 +26,7 @@ import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { OlympiadsModule } from './olympiads/olympiads.module';
+import { ProtestsModule } from './protests/protests.module';
 import { PublicModule } from './public/public.module';
 import { RunsModule } from './runs/runs.module';
 import { SensorsModule } from './sensors/sensors.module';
@@ -68,6 +69,7 @@ export class AppModule {
         JudgesModule,
         LedgerModule,
         HeldEntriesModule,
+        ProtestsModule,
         LiveModule,
         PublicModule,
         RegistrationModule,

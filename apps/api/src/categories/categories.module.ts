@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LiveModule } from '../live/live.module';
+import { ProtestsDataModule } from '../protests/protests-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
 import { StandingsDataModule } from '../standings/standings-data.module';
 import { CategoriesDataModule } from './categories-data.module';
@@ -14,6 +15,7 @@ import { CategoriesService } from './categories.service';
     LedgerDataModule,
     StandingsDataModule,
     LiveModule,
+    ProtestsDataModule,
   ],
   controllers: [CategoriesController],
   providers: [CategoriesService],

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
 import { LedgerQuery } from '../ledger/ledger.query';
+import { ProtestsQuery } from '../protests/protests.query';
 import { StagesQuery } from '../stages/stages.query';
 import { StandingsQuery } from '../standings/standings.query';
 import { NEW_CATEGORY_STATE } from './categories.store';
@@ -23,6 +24,7 @@ export class CategoriesService {
     private readonly ledger: LedgerQuery,
     private readonly standings: StandingsQuery,
     private readonly audit: AuditRecorder,
+    private readonly protests: ProtestsQuery,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -134,6 +136,14 @@ export class CategoriesService {
       throw conflict(
         'categories.unconfirmedResults',
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',
+      );
+    }
+    // A protest is decided before the results are final (docs/rules.md#protests).
+    const open = locked ? await this.protests.openProtestsOf(id) : [];
+    if (open.length > 0) {
+      throw conflict(
+        'categories.openProtests',
+        `${open.length} protest(s) in this category are still open (${open.map((p) => p.id).join(', ')}): decide them, then lock`,
       );
     }
     const status = locked ? 'locked' : 'running';

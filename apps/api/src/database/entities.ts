@@ -13,6 +13,8 @@ import { JudgeEntity } from '../judges/judge.entity';
 import { LedgerEntryEntity } from '../ledger/ledger-entry.entity';
 import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
+import { ProtestAttachmentEntity } from '../protests/protest-attachment.entity';
+import { ProtestEntity } from '../protests/protest.entity';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from '../schools/school.entity';
@@ -50,4 +52,6 @@ export const ENTITIES = [
   RepublicLinkEntity,
   FederationAckEntity,
   AuditEntryEntity,
+  ProtestEntity,
+  ProtestAttachmentEntity,
 ];

@@ -11,6 +11,7 @@ import { StandingProvisional1733450000000 } from './1733450000000-standing-provi
 import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
 import { AuditRecord1733600000000 } from './1733600000000-audit-record';
 import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous-boot';
+import { Protests1733860000000 } from './1733860000000-protests';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   FieldRunOrder1733500000000,
   AuditRecord1733600000000,
   DevicePreviousBoot1733700000000,
+  Protests1733860000000,
 ];

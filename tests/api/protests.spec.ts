@@ -1,0 +1,413 @@
+import request from 'supertest';
+import { auditRows } from '../support/audit-record';
+import { startVenue, type Venue } from '../support/start-venue';
+import {
+  createMazeStage,
+  judgeToken,
+  mazeAttempt,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
+
+/**
+ * Protests (docs/rules.md#protests) against the real server: recorded by the stage's head judge,
+ * upheld through a ledger correction linked to the protest, rejected with nothing else changed,
+ * refused after the window, decided once, and a category with an open protest cannot be locked.
+ */
+describe('protests', () => {
+  let venue: Venue;
+  let organiser: string;
+  let stage: StageFixture;
+  let judge: string;
+  let headJudge: string;
+
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const standings = async (categoryId = stage.categoryId) =>
+    (
+      await request(venue.url)
+        .get(`/api/categories/${categoryId}/standings`)
+        .set(as(organiser))
+        .expect(200)
+    ).body as {
+      version: number;
+      standings: { rows: { teamId: string; place: number | null; primary: number | null }[] };
+    };
+  const placeOf = (snapshot: Awaited<ReturnType<typeof standings>>, teamId: string) =>
+    snapshot.standings.rows.find((row) => row.teamId === teamId)?.place;
+  const ledgerOf = async (categoryId = stage.categoryId) =>
+    (
+      await request(venue.url)
+        .get(`/api/categories/${categoryId}/ledger`)
+        .set(as(organiser))
+        .expect(200)
+    ).body as {
+      id: string;
+      supersedes: string | null;
+      reason: string | null;
+    }[];
+  const recordProtest = (token: string, body: Record<string, unknown>) =>
+    request(venue.url)
+      .post('/api/protests')
+      .set(as(token))
+      .send({
+        categoryId: stage.categoryId,
+        protestedBy: 'Ерлан Сәрсенов, тренер',
+        reason: 'Робот қабырғаға тиген жоқ — the touch was wrongly counted',
+        ...body,
+      });
+  const decide = (token: string, id: string, body: Record<string, unknown>) =>
+    request(venue.url).post(`/api/protests/${id}/decide`).set(as(token)).send(body);
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    organiser = await organiserToken(venue);
+    stage = await createMazeStage(venue, organiser, { teams: 2 });
+    judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+    headJudge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+  });
+  afterAll(() => venue?.stop());
+
+  it('an upheld protest changes the standing through a ledger correction linked to it', async () => {
+    const [first, second] = stage.teamIds;
+    const protested = mazeAttempt(stage, first, 1, 30_000);
+    await request(venue.url).post('/api/ledger').set(as(judge)).send(protested).expect(201);
+    await request(venue.url)
+      .post('/api/ledger')
+      .set(as(judge))
+      .send(mazeAttempt(stage, second, 1, 40_000))
+      .expect(201);
+    expect(placeOf(await standings(), first)).toBe(1);
+
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: second,
+        target: { kind: 'entry', entryId: protested.id },
+      }).expect(201)
+    ).body;
+    expect(protest).toMatchObject({
+      status: 'open',
+      teamId: second,
+      target: { kind: 'entry', entryId: protested.id },
+      protestedBy: 'Ерлан Сәрсенов, тренер',
+      recordedBy: { id: stage.headJudge.id },
+      decision: null,
+    });
+    const open = (
+      await request(venue.url)
+        .get(`/api/stages/${stage.stageId}/protests`)
+        .set(as(organiser))
+        .expect(200)
+    ).body;
+    expect(open.open).toBe(1);
+    expect(open.openByCategory).toEqual([{ categoryId: stage.categoryId, open: 1 }]);
+
+    const correction = {
+      ...mazeAttempt(stage, first, 1, 30_000, { touches: 3 }),
+      supersedes: protested.id,
+      reason: 'Видео: робот үш рет тиген',
+    };
+    const decided = (
+      await decide(headJudge, protest.id, {
+        decision: 'upheld',
+        reason: 'The video shows three touches',
+        correction,
+      }).expect(200)
+    ).body;
+    expect(decided).toMatchObject({
+      status: 'upheld',
+      decision: {
+        by: { id: stage.headJudge.id },
+        reason: 'The video shows three touches',
+        correctionEntryId: correction.id,
+      },
+    });
+
+    // 30 s + 3 touches × 10 s = 60 s: the protesting team is now first.
+    const after = await standings();
+    expect(placeOf(after, second)).toBe(1);
+    expect(placeOf(after, first)).toBe(2);
+    const stored = (await ledgerOf()).find((entry) => entry.id === correction.id);
+    expect(stored).toMatchObject({ supersedes: protested.id, reason: 'Видео: робот үш рет тиген' });
+    const verified = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/standings/verify`)
+        .set(as(organiser))
+        .expect(200)
+    ).body;
+    expect(verified.live).toEqual(verified.rebuilt);
+
+    const [recorded] = await auditRows(venue, organiser, {
+      action: 'protest.record',
+      objectId: protest.id,
+    });
+    expect(recorded).toMatchObject({
+      stageId: stage.stageId,
+      object: { kind: 'protest', id: protest.id },
+    });
+    const decisions = await auditRows(venue, organiser, {
+      action: 'protest.decide',
+      objectId: protest.id,
+    });
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0].after).toMatchObject({
+      status: 'upheld',
+      correctionEntryId: correction.id,
+    });
+  });
+
+  it('a rejected protest changes nothing but the protest, and needs a reason', async () => {
+    const [first, second] = stage.teamIds;
+    const protest = (
+      await recordProtest(headJudge, { teamId: first, target: { kind: 'ranking' } }).expect(201)
+    ).body;
+    const before = await standings();
+    const ledgerBefore = await ledgerOf();
+
+    await decide(headJudge, protest.id, { decision: 'rejected', reason: '' }).expect(400);
+    const rejected = (
+      await decide(headJudge, protest.id, {
+        decision: 'rejected',
+        reason: 'No rule was broken',
+      }).expect(200)
+    ).body;
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      decision: { reason: 'No rule was broken', correctionEntryId: null },
+    });
+    const after = await standings();
+    expect(after.version).toBe(before.version);
+    expect(placeOf(after, second)).toBe(placeOf(before, second));
+    expect(await ledgerOf()).toEqual(ledgerBefore);
+  });
+
+  it('a decided protest cannot be decided again', async () => {
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[0],
+        target: { kind: 'ranking' },
+      }).expect(201)
+    ).body;
+    await decide(headJudge, protest.id, {
+      decision: 'rejected',
+      reason: 'Filed twice by mistake',
+    }).expect(200);
+    const again = await decide(organiser, protest.id, {
+      decision: 'rejected',
+      reason: 'Once more',
+    }).expect(409);
+    expect(again.body.key).toBe('protests.alreadyDecided');
+    const ledgerBefore = await ledgerOf();
+    const [entry] = ledgerBefore.filter((e) => e.supersedes === null);
+    const upheldLate = await decide(headJudge, protest.id, {
+      decision: 'upheld',
+      reason: 'Changed my mind',
+      correction: {
+        ...mazeAttempt(stage, stage.teamIds[0], 1, 10_000),
+        supersedes: entry.id,
+        reason: 'late',
+      },
+    }).expect(409);
+    expect(upheldLate.body.key).toBe('protests.alreadyDecided');
+    expect(await ledgerOf()).toEqual(ledgerBefore);
+    expect(
+      await auditRows(venue, organiser, { action: 'protest.decide', objectId: protest.id }),
+    ).toHaveLength(1);
+  });
+
+  it('a category with an open protest cannot be locked; the refusal names the protest', async () => {
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[1],
+        target: { kind: 'ranking' },
+      }).expect(201)
+    ).body;
+    const refused = await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/lock`)
+      .set(as(headJudge))
+      .expect(409);
+    expect(refused.body.key).toBe('categories.openProtests');
+    expect(refused.body.message).toContain(protest.id);
+    const category = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}`)
+        .set(as(organiser))
+        .expect(200)
+    ).body;
+    expect(category.status).not.toBe('locked');
+    expect(
+      await auditRows(venue, organiser, { action: 'category.lock', objectId: stage.categoryId }),
+    ).toHaveLength(0);
+
+    await decide(headJudge, protest.id, {
+      decision: 'rejected',
+      reason: 'Decided before the lock',
+    }).expect(200);
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/lock`)
+      .set(as(headJudge))
+      .expect(200);
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/unlock`)
+      .set(as(headJudge))
+      .expect(200);
+  });
+
+  it('a late protest is refused with the window in the reason, and nothing is stored', async () => {
+    const other = await createMazeStage(venue, organiser, { teams: 1 });
+    await request(venue.url)
+      .patch(`/api/categories/${other.categoryId}/params`)
+      .set(as(organiser))
+      .send({ params: { protestWindowMinutes: 0 } })
+      .expect(200);
+    const published = (
+      await request(venue.url)
+        .post(`/api/categories/${other.categoryId}/publish`)
+        .set(as(organiser))
+        .expect(200)
+    ).body as { publishedAt: string };
+    // The window is zero minutes: any instant after publication is late.
+    while (Date.now() <= Date.parse(published.publishedAt))
+      await new Promise((resolve) => setImmediate(resolve));
+    const lateHeadJudge = await judgeToken(venue, other.stageCode, other.headJudge.pin);
+    const refused = await request(venue.url)
+      .post('/api/protests')
+      .set(as(lateHeadJudge))
+      .send({
+        categoryId: other.categoryId,
+        teamId: other.teamIds[0],
+        target: { kind: 'ranking' },
+        protestedBy: 'Айгүл Нұрланқызы',
+        reason: 'Too late, but still',
+      })
+      .expect(409);
+    expect(refused.body.key).toBe('protests.windowClosed');
+    expect(refused.body.message).toContain('0 minutes after the results were published');
+    const list = (
+      await request(venue.url)
+        .get(`/api/categories/${other.categoryId}/protests`)
+        .set(as(organiser))
+        .expect(200)
+    ).body;
+    expect(list).toMatchObject({ protests: [], open: 0, accepting: false, windowMinutes: 0 });
+
+    // Pulled back from publication, the results take protests again.
+    await request(venue.url)
+      .post(`/api/categories/${other.categoryId}/unpublish`)
+      .set(as(organiser))
+      .expect(200);
+    await request(venue.url)
+      .post('/api/protests')
+      .set(as(lateHeadJudge))
+      .send({
+        categoryId: other.categoryId,
+        teamId: other.teamIds[0],
+        target: { kind: 'ranking' },
+        protestedBy: 'Айгүл',
+        reason: 'Now in time',
+      })
+      .expect(201);
+  });
+
+  it('refuses a judge of another stage, and a field judge, on every protest route', async () => {
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[0],
+        target: { kind: 'ranking' },
+      }).expect(201)
+    ).body;
+    const elsewhere = await createMazeStage(venue, organiser, { teams: 1 });
+    const foreign = await judgeToken(venue, elsewhere.stageCode, elsewhere.headJudge.pin);
+    for (const token of [foreign, judge]) {
+      await recordProtest(token, { teamId: stage.teamIds[0], target: { kind: 'ranking' } }).expect(
+        403,
+      );
+      await decide(token, protest.id, {
+        decision: 'rejected',
+        reason: 'Not mine to decide',
+      }).expect(403);
+      await request(venue.url)
+        .get(`/api/stages/${stage.stageId}/protests`)
+        .set(as(token))
+        .expect(403);
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/protests`)
+        .set(as(token))
+        .expect(403);
+    }
+    const still = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/protests`)
+        .set(as(headJudge))
+        .expect(200)
+    ).body;
+    expect(still.protests.find((p: { id: string }) => p.id === protest.id).status).toBe('open');
+    await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
+  });
+
+  it('keeps a photo with the protest, refuses a file that is not one, and serves it to the stage only', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await recordProtest(headJudge, {
+      teamId: stage.teamIds[0],
+      target: { kind: 'ranking' },
+      attachments: [
+        { data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64') },
+      ],
+    }).expect(400);
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[0],
+        target: { kind: 'ranking' },
+        attachments: [{ data: png.toString('base64') }],
+      }).expect(201)
+    ).body;
+    expect(protest.attachments).toEqual([
+      { id: expect.any(String), contentType: 'image/png', bytes: png.length },
+    ]);
+    const photo = await request(venue.url)
+      .get(`/api/protests/${protest.id}/attachments/${protest.attachments[0].id}`)
+      .set(as(headJudge))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(photo.body as Buffer, png)).toBe(0);
+    const elsewhere = await createMazeStage(venue, organiser, { teams: 1 });
+    const foreign = await judgeToken(venue, elsewhere.stageCode, elsewhere.headJudge.pin);
+    await request(venue.url)
+      .get(`/api/protests/${protest.id}/attachments/${protest.attachments[0].id}`)
+      .set(as(foreign))
+      .expect(403);
+    await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
+  });
+
+  it('refuses an upheld decision whose correction the ledger refuses, and leaves the protest open', async () => {
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[0],
+        target: { kind: 'ranking' },
+      }).expect(201)
+    ).body;
+    const invalidCorrection = { ...mazeAttempt(stage, stage.teamIds[0], 1, -5), reason: 'bad' };
+    await decide(headJudge, protest.id, {
+      decision: 'upheld',
+      reason: 'Upheld',
+      correction: invalidCorrection,
+    }).expect(400);
+    const list = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/protests`)
+        .set(as(headJudge))
+        .expect(200)
+    ).body;
+    expect(list.protests.find((p: { id: string }) => p.id === protest.id).status).toBe('open');
+    expect((await ledgerOf()).some((entry) => entry.id === invalidCorrection.id)).toBe(false);
+    await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
+  });
+});
