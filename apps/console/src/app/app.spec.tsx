@@ -2,14 +2,36 @@ import { LanguageProvider } from '@olympiad/ui';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from './app';
 
-type Route = (init?: RequestInit) => { status: number; body: unknown };
+type Route = (init?: RequestInit) => {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+};
 
-function json(status: number, body: unknown): Response {
-  return { ok: status < 400, status, text: async () => JSON.stringify(body) } as Response;
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const header = (name: string) =>
+    Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1] ?? null;
+  return {
+    ok: status < 400,
+    status,
+    headers: { get: header },
+    text: async () => JSON.stringify(body),
+  } as unknown as Response;
 }
 
-/** A scripted API: `routes['GET /api/setup']` answers that call; unknown calls fail loudly. */
-function setup(routes: Record<string, Route>) {
+const staffMe =
+  (staffRole: string, stageIds: string[] = []) =>
+  () => ({
+    status: 200,
+    body: { role: 'organiser', id: 'u1', name: 'admin', username: 'admin', staffRole, stageIds },
+  });
+
+/**
+ * A scripted API: `routes['GET /api/setup']` answers that call; unknown calls fail loudly. The
+ * signed-in account is an administrator unless `GET /api/me` says otherwise.
+ */
+function setup(scripted: Record<string, Route>) {
+  const routes: Record<string, Route> = { 'GET /api/me': staffMe('admin'), ...scripted };
   const fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
     const route = routes[`${init?.method ?? 'GET'} ${String(url)}`];
     if (!route)
@@ -18,8 +40,8 @@ function setup(routes: Record<string, Route>) {
         key: 'test.unrouted',
         message: `no route ${String(url)}`,
       });
-    const { status, body } = route(init);
-    return json(status, body);
+    const { status, body, headers } = route(init);
+    return json(status, body, headers);
   });
   render(
     <LanguageProvider initial="kk">
@@ -89,6 +111,26 @@ describe('console app', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Пайдаланушы аты немесе құпиясөз қате.',
     );
+  });
+
+  it('after failed sign-ins counts down the back-off the server asks for', async () => {
+    setup({
+      'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),
+      'POST /api/auth/organiser': () => ({
+        status: 429,
+        headers: { 'Retry-After': '42' },
+        body: { statusCode: 429, key: 'errors.tooManyRequests', message: 'Too many requests' },
+      }),
+    });
+    fireEvent.change(await screen.findByLabelText('Пайдаланушы аты'), {
+      target: { value: 'admin' },
+    });
+    fireEvent.change(screen.getByLabelText('Құпиясөз'), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Кіру' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Сәтсіз әрекет тым көп; 42 секундтан кейін қайталап көріңіз.',
+    );
+    expect((screen.getByRole('button', { name: 'Кіру' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   describe('signed in', () => {
@@ -174,6 +216,39 @@ describe('console app', () => {
       expect(list.getByText(/Ақмола облысы/)).toBeTruthy();
       expect(list.getByText('Өтіп жатыр')).toBeTruthy();
       expect(list.getByText('Коды AKM-25')).toBeTruthy();
+    });
+
+    it('offers an administrator the staff accounts and a new olympiad', async () => {
+      setup({
+        'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),
+        'GET /api/olympiads': () => ({ status: 200, body: [] }),
+      });
+      await screen.findByText(/Әзірге олимпиада жоқ/);
+      expect(screen.getByRole('link', { name: 'Қызметкерлер тіркелгілері' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Олимпиада құру' })).toBeTruthy();
+      expect(screen.getByRole('link', { name: /Әкімші/ })).toBeTruthy();
+    });
+
+    it('offers a stage coordinator none of the actions that belong to no stage', async () => {
+      setup({
+        'GET /api/me': staffMe('coordinator', ['s1']),
+        'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),
+        'GET /api/olympiads': () => ({ status: 200, body: [] }),
+      });
+      await screen.findByText(/Әзірге олимпиада жоқ/);
+      expect(screen.getByRole('link', { name: /Кезең үйлестірушісі/ })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: 'Қызметкерлер тіркелгілері' })).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Олимпиада құру' })).toBeNull();
+    });
+
+    it('tells an observer the account is read-only and offers no new olympiad', async () => {
+      setup({
+        'GET /api/me': staffMe('observer'),
+        'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),
+        'GET /api/olympiads': () => ({ status: 200, body: [] }),
+      });
+      expect(await screen.findByText('Тек қарауға арналған тіркелгі')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Олимпиада құру' })).toBeNull();
     });
 
     it('signs out when the token is refused', async () => {

@@ -1,25 +1,20 @@
 import { routes } from '@olympiad/contracts';
 import {
   AppShell,
-  Button,
-  matchPath,
-  navigate,
   QueryStatus,
   StatusBanner,
   useLanguage,
   useLocation,
   useQuery,
+  navigate,
 } from '@olympiad/ui';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { BASE_PATH } from '../base-path';
-import { VenuesPage, VENUES_PATH } from '../federation/venues-page';
-import { OlympiadsPage } from '../olympiads/olympiads-page';
 import { useOrganiserSession } from '../session/use-organiser-session';
 import { SetupPage } from '../setup/setup-page';
 import { SignInPage } from '../sign-in/sign-in-page';
-import { StagePage } from '../stage/stage-page';
-import { TABLETS_PATH, TabletTrustPage } from '../tablets/tablet-trust-page';
+import { SignedInConsole } from './signed-in-console';
 
 const SETUP_PATH = `${BASE_PATH}setup`;
 
@@ -30,7 +25,7 @@ const SETUP_PATH = `${BASE_PATH}setup`;
 export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   const { t } = useLanguage();
   const { pathname, search } = useLocation();
-  const { state, api, getToken, accept, signOut } = useOrganiserSession(fetch);
+  const { state, api, getToken, accept, replaceToken, signOut } = useOrganiserSession(fetch);
   const setup = useQuery((signal) => api.call(routes.auth.setupStatus, {}, { signal }), [api]);
 
   useEffect(() => {
@@ -38,32 +33,20 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   }, [t]);
 
   const onSetupPath = pathname.replace(/\/$/, '') === SETUP_PATH;
-  const shell = (children: ReactNode, actions?: ReactNode, subtitle?: string) => (
-    <AppShell title={t('app.console')} subtitle={subtitle ?? t('app.olympiad')} actions={actions}>
+  const shell = (children: ReactNode) => (
+    <AppShell title={t('app.console')} subtitle={t('app.olympiad')}>
       {children}
     </AppShell>
   );
 
   if (state.signedIn) {
-    const stageRoute = matchPath(`${BASE_PATH}stages/:stageId`, pathname);
-    return shell(
-      stageRoute ? (
-        <StagePage
-          key={stageRoute['stageId']}
-          stageId={stageRoute['stageId']}
-          console={{ api, getToken }}
-        />
-      ) : pathname.replace(/\/$/, '') === VENUES_PATH ? (
-        <VenuesPage console={{ api, getToken }} />
-      ) : pathname.replace(/\/$/, '') === TABLETS_PATH ? (
-        <TabletTrustPage api={api} />
-      ) : (
-        <OlympiadsPage api={api} />
-      ),
-      <Button variant="ghost" onClick={signOut}>
-        {t('common.signOut')}
-      </Button>,
-      t('console.signedInAs', { name: state.session.name }),
+    return (
+      <SignedInConsole
+        session={state.session}
+        console={{ api, getToken }}
+        onNewToken={replaceToken}
+        onSignOut={signOut}
+      />
     );
   }
 
@@ -83,7 +66,7 @@ export function App({ fetch }: { fetch?: typeof globalThis.fetch }) {
   }
   return shell(
     <SignInPage
-      api={api}
+      fetch={fetch}
       notice={state.notice ?? (onSetupPath ? 'console.setup.alreadyDone' : undefined)}
       onDone={afterAuth}
     />,

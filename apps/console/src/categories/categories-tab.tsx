@@ -2,6 +2,7 @@ import type { MessageKey } from '@olympiad/i18n';
 import { routes } from '@olympiad/contracts';
 import { type ApiClient, QueryStatus, StatusBanner, useLanguage, useQuery } from '@olympiad/ui';
 import { HistoryButton } from '../activity/activity-link';
+import { WriteZone } from '../session/write-zone';
 import { CreateCategoryForm } from './create-category-form';
 import { RuleParamsEditor } from './rule-params-editor';
 import { presetLabel, ruleSetSentence } from './rule-set-text';
@@ -37,12 +38,16 @@ export function CategoriesTab({ api, stageId }: { api: ApiClient; stageId: strin
             <p className="ui-muted category-card__rules" data-testid="rule-set-text">
               {ruleSetSentence(lang, category.ruleSet)}
             </p>
-            <RuleParamsEditor api={api} category={category} onSaved={categories.reload} />
+            <WriteZone stageId={stageId}>
+              <RuleParamsEditor api={api} category={category} onSaved={categories.reload} />
+            </WriteZone>
             <HistoryButton target={{ kind: 'category', id: category.id, name: category.name }} />
           </li>
         ))}
       </ul>
-      <CreateCategoryForm api={api} stageId={stageId} onCreated={categories.reload} />
+      <WriteZone stageId={stageId}>
+        <CreateCategoryForm api={api} stageId={stageId} onCreated={categories.reload} />
+      </WriteZone>
     </>
   );
 }

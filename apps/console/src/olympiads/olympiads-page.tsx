@@ -11,6 +11,10 @@ import {
 import { useState } from 'react';
 import { LinkToRepublicPanel } from '../federation/link-to-republic-panel';
 import { VenuesEntry } from '../federation/venues-entry';
+import { ReachNotice } from '../session/reach-notice';
+import { may } from '../session/staff-reach';
+import { useStaffReach } from '../session/staff-reach-context';
+import { StaffEntry } from '../staff/staff-entry';
 import { TabletTrustEntry } from '../tablets/tablet-trust-entry';
 import { CreateOlympiadForm } from './create-olympiad-form';
 import { OlympiadLogoEditor } from './olympiad-logo-editor';
@@ -19,11 +23,9 @@ import { StageList } from './stage-list';
 /** Every olympiad, newest season first, each with its stages on demand; a form for a new one. */
 export function OlympiadsPage({ api }: { api: ApiClient }) {
   const { lang, t } = useLanguage();
-  const olympiads = useQuery(
-    (signal) => api.call(routes.olympiads.list, {}, { signal }),
-    [api],
-  );
+  const olympiads = useQuery((signal) => api.call(routes.olympiads.list, {}, { signal }), [api]);
   const [open, setOpen] = useState<Set<string>>(new Set());
+  const reach = useStaffReach();
 
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -39,7 +41,9 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
 
   return (
     <>
-      <VenuesEntry />
+      {reach.staffRole === 'observer' ? <ReachNotice /> : null}
+      {may(reach, 'staff.manage') ? <StaffEntry /> : null}
+      {may(reach, 'federation.manage') ? <VenuesEntry /> : null}
       <TabletTrustEntry />
       <section aria-labelledby="olympiads-title">
         <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>
@@ -65,12 +69,14 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
               </div>
               {open.has(olympiad.id) ? (
                 <>
-                  <OlympiadLogoEditor
-                    api={api}
-                    olympiadId={olympiad.id}
-                    logoUrl={olympiad.logoUrl}
-                    onChanged={olympiads.reload}
-                  />
+                  {may(reach, 'olympiad.edit') ? (
+                    <OlympiadLogoEditor
+                      api={api}
+                      olympiadId={olympiad.id}
+                      logoUrl={olympiad.logoUrl}
+                      onChanged={olympiads.reload}
+                    />
+                  ) : null}
                   <StageList api={api} olympiadId={olympiad.id} />
                 </>
               ) : null}
@@ -78,8 +84,10 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
           ))}
         </ul>
       </section>
-      <CreateOlympiadForm api={api} onCreated={olympiads.reload} />
-      <LinkToRepublicPanel api={api} />
+      {may(reach, 'olympiad.create') ? (
+        <CreateOlympiadForm api={api} onCreated={olympiads.reload} />
+      ) : null}
+      {may(reach, 'federation.manage') ? <LinkToRepublicPanel api={api} /> : null}
     </>
   );
 }

@@ -9,11 +9,14 @@ import {
   useQuery,
 } from '@olympiad/ui';
 import { BASE_PATH } from '../base-path';
+import { may } from '../session/staff-reach';
+import { useStaffReach } from '../session/staff-reach-context';
 import { CreateStageForm } from './create-stage-form';
 
 /** The stages of one olympiad: the republic stage first, then regional stages by region name. */
 export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: string }) {
   const { lang, t } = useLanguage();
+  const reach = useStaffReach();
   const stages = useQuery(
     (signal) => api.call(routes.stages.list, { query: { olympiadId } }, { signal }),
     [api, olympiadId],
@@ -29,7 +32,9 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
         : 1
       : compareNames(regionName(a.regionCode) || a.name, regionName(b.regionCode) || b.name, lang),
   );
-  const form = <CreateStageForm api={api} olympiadId={olympiadId} onCreated={stages.reload} />;
+  const form = may(reach, 'stage.create') ? (
+    <CreateStageForm api={api} olympiadId={olympiadId} onCreated={stages.reload} />
+  ) : null;
   if (list.length === 0)
     return (
       <>

@@ -43,6 +43,15 @@ export class OrganiserSessionController {
     this.set({ signedIn: true, session });
   };
 
+  /** A new token for the same account (after a password change the older ones end). */
+  replaceToken = (token: string): void => {
+    if (this.state.signedIn === false) return;
+    const session = { ...this.state.session, token };
+    organiserSessionStore.write(session);
+    this.token = token;
+    this.set({ signedIn: true, session });
+  };
+
   signOut = (notice?: 'errors.unauthorized'): void => {
     organiserSessionStore.clear();
     this.token = null;

@@ -14,6 +14,7 @@ export function useOrganiserSession(fetchImpl?: typeof fetch) {
     api: controller.api,
     getToken: controller.getToken,
     accept: controller.accept,
+    replaceToken: controller.replaceToken,
     signOut: () => controller.signOut(),
   };
 }

@@ -20,6 +20,9 @@ import { QualificationTab } from '../qualification/qualification-tab';
 import { ResultsTab } from '../results/results-tab';
 import { SumoTab } from '../sumo/sumo-tab';
 import { TeamsTab } from '../teams/teams-tab';
+import { ReachNotice } from '../session/reach-notice';
+import { useRefusal } from '../session/staff-reach-context';
+import { WriteZone } from '../session/write-zone';
 import type { ConsoleApi } from './console-context';
 import { StageStatusControl } from './stage-status-control';
 
@@ -34,6 +37,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
   const stage = useQuery((signal) => consoleApi.api.call(routes.stages.get, { params: { id: stageId } }, { signal }), [consoleApi.api, stageId]);
   const republic = useRepublicLink(consoleApi.api, stageId);
   const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
+  const refusal = useRefusal('stage.write', stageId);
 
   if (stage.status === 'loading' && !stage.data) return <QueryStatus query={stage} />;
   if (stage.status === 'error' || !stage.data) {
@@ -59,11 +63,16 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         <div className="stage-list__tags">
           <span className="tag tag--code">{t('stage.code', { code: current.code })}</span>
           <span className={`tag tag--${current.status}`}>{t(`stage.status.${current.status}`)}</span>
-          <StageStatusControl api={consoleApi.api} stage={current} onChanged={stage.reload} />
+          {refusal ? (
+            <span className="tag tag--read-only">{t(refusal)}</span>
+          ) : (
+            <StageStatusControl api={consoleApi.api} stage={current} onChanged={stage.reload} />
+          )}
         </div>
       </header>
       {republic.status ? <RepublicLinkStrip status={republic.status} onDetails={() => setTab('republic')} /> : null}
       <VenueOwnedNotice api={consoleApi.api} stageId={stageId} />
+      <ReachNotice stageId={stageId} />
       <nav className="tabs" aria-label={t('console.stage.tabs')}>
         {tabs.map((name) => (
           <button key={name} type="button" className="tabs__tab" aria-pressed={tab === name} onClick={() => {
@@ -81,12 +90,15 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
       <section className="tab-panel">
         {tab === 'categories' ? <CategoriesTab api={consoleApi.api} stageId={stageId} /> : null}
         {tab === 'teams' ? <TeamsTab console={consoleApi} stageId={stageId} /> : null}
+        <WriteZone stageId={stageId}>
         {tab === 'judges' ? <JudgesTab api={consoleApi.api} stage={current} /> : null}
         {tab === 'fields' ? <FieldsTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'sumo' ? <SumoTab api={consoleApi.api} stageId={stageId} /> : null}
+        </WriteZone>
         {tab === 'overview' ? <FieldsOverviewTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'queue' ? <AttemptQueueTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
+        <WriteZone stageId={stageId}>
         {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
         {tab === 'republic' && republic.status ? <RepublicTab console={consoleApi} status={republic.status} onChanged={republic.reload} /> : null}
         {tab === 'displays' ? (
@@ -95,6 +107,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
             <AwardsPanel api={consoleApi.api} stage={current} />
           </>
         ) : null}
+        </WriteZone>
         {tab === 'activity' ? <ActivityTab console={consoleApi} stageId={stageId} target={historyOf} onClearTarget={() => setHistoryOf(null)} /> : null}
       </section>
       </ShowHistoryContext.Provider>

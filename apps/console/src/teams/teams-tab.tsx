@@ -4,6 +4,7 @@ import { formatClockTime, matchesSearch, sortByName } from '@olympiad/i18n';
 import { Button, describeError, QueryStatus, StatusBanner, TextField, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { HistoryButton } from '../activity/activity-link';
+import { WriteZone } from '../session/write-zone';
 import { ImportPanel } from '../registration/import-panel';
 import type { ConsoleApi } from '../stage/console-context';
 
@@ -55,7 +56,9 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
 
   return (
     <>
-      <ImportPanel console={consoleApi} stageId={stageId} onImported={teams.reload} />
+      <WriteZone stageId={stageId}>
+        <ImportPanel console={consoleApi} stageId={stageId} onImported={teams.reload} />
+      </WriteZone>
       <section className="ui-card">
         <h3>{t('console.teams.title', { count: all.length })}</h3>
         {all.length > 0 ? (
@@ -82,6 +85,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
                 <div className="ui-muted">{(team.members ?? []).map((member) => `${member.name} (${member.grade})`).join(', ')}</div>
               </div>
               <div className="button-row">
+                <WriteZone stageId={stageId} inline>
                 {team.status === 'active' ? (
                   <>
                     {team.checkedInAt ? (
@@ -95,6 +99,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
                 ) : (
                   <Button variant="secondary" busy={busy === team.id} onClick={() => void setStatus(team, 'active')}>{t('console.teams.reactivate')}</Button>
                 )}
+                </WriteZone>
                 <HistoryButton target={{ kind: 'team', id: team.id, name: team.name }} />
               </div>
             </li>
