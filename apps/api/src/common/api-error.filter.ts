@@ -15,7 +15,10 @@ export class ApiErrorFilter implements ExceptionFilter {
       throw exception;
     }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.key === STORAGE_FULL.key) {
+      // An operating condition with a clear answer, not a fault of the code: one line to act on.
+      this.logger.warn(`The disk is full: ${(exception as Error).message}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
@@ -38,12 +41,41 @@ export class ApiErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { statusCode: status, key: keyForStatus(status), message: messageOf(exception) };
     }
+    if (isStorageFull(exception)) return { ...STORAGE_FULL };
     const status = httpStatusOfLowLevelError(exception);
     if (status) {
-      return { statusCode: status, key: keyForStatus(status), message: (exception as Error).message };
+      return {
+        statusCode: status,
+        key: keyForStatus(status),
+        message: (exception as Error).message,
+      };
     }
     return { statusCode: 500, key: 'errors.internal', message: 'Internal server error' };
   }
+}
+
+/**
+ * Nothing was stored because the disk is full (docs/reliability.md#a-full-disk): a 503 the client
+ * may send again once there is space, as the judge tablets' outbox does with every 5xx.
+ */
+const STORAGE_FULL: ApiErrorBody = {
+  statusCode: 503,
+  key: 'errors.storageFull',
+  message:
+    "The server's disk is full: nothing was saved. Free space on the server, then try again.",
+};
+
+/** SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), a file write's ENOSPC, as TypeORM wraps them. */
+export function isStorageFull(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; driverError?: unknown } | null, depth = 0;
+    e && depth < 3;
+    depth++
+  ) {
+    if (e.code === 'SQLITE_FULL' || e.code === '53100' || e.code === 'ENOSPC') return true;
+    e = e.driverError as typeof e;
+  }
+  return false;
 }
 
 function messageOf(exception: HttpException): string {
