@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditAction, AuditEntry, AuditFilters } from '@olympiad/contracts';
+import type { AuditAction, AuditEntry, AuditFilters as RequestFilters } from '@olympiad/contracts';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+
+/** The request's filters, and the stages a coordinator reaches (docs/security.md#staff-accounts). */
+type AuditFilters = RequestFilters & { reach?: readonly string[] };
 
 /** Reads the audit record, newest first. */
 @Injectable()
@@ -54,6 +57,10 @@ export class AuditQuery {
       .orderBy('audit.at', 'DESC')
       .addOrderBy('audit.id', 'DESC');
     if (filters.stageId) query.andWhere('audit.stageId = :stageId', { stageId: filters.stageId });
+    if (filters.reach)
+      query.andWhere(filters.reach.length > 0 ? 'audit.stageId IN (:...reach)' : '1 = 0', {
+        reach: filters.reach,
+      });
     if (filters.actorId) query.andWhere('audit.actorId = :actorId', { actorId: filters.actorId });
     if (filters.action) query.andWhere('audit.action = :action', { action: filters.action });
     if (filters.objectKind)

@@ -1,12 +1,20 @@
-import { Body, Controller, UseGuards } from '@nestjs/common';
+import { Body, Controller, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { routes } from '@olympiad/contracts';
 import { Route } from '../common/routes/route.decorator';
 import type { Actor } from './actor';
+import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from './auth.decorators';
-import { JudgeSignInDto, OrganiserSetupDto, OrganiserSignInDto } from './auth.dto';
+import {
+  JudgeSignInDto,
+  OrganiserSetupDto,
+  OrganiserSignInDto,
+  PasswordChangeDto,
+} from './auth.dto';
 import { AuthService } from './auth.service';
+import { SignInBackedOff } from './sign-in-backoff';
+import { AdminOnly } from './staff-reach';
 import { TokenService } from './token.service';
 
 /** Sign-in is rate-limited per client address: 10 tries a minute. */
@@ -38,8 +46,17 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Throttle(SIGN_IN_LIMIT)
   @Route(routes.auth.signInOrganiser)
-  signInOrganiser(@Body() body: OrganiserSignInDto) {
-    return this.auth.signInOrganiser(body);
+  async signInOrganiser(
+    @Body() body: OrganiserSignInDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    try {
+      return await this.auth.signInOrganiser(body);
+    } catch (error) {
+      if (error instanceof SignInBackedOff)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
   @Public()
@@ -54,14 +71,34 @@ export class AuthController {
   @Roles('organiser', 'head-judge', 'judge')
   @Route(routes.auth.me)
   async me(@CurrentActor() actor: Actor) {
-    if (actor.kind === 'organiser') return { role: actor.role, name: actor.name, id: actor.id };
+    if (actor.kind === 'organiser') return this.auth.describeStaff(actor);
     return this.auth.describeJudge(actor.id);
   }
 
-  /** docs/security.md#token-signing-keys: organiser only (the default). */
+  /** docs/security.md#token-signing-keys: administrators only. */
   @ApiBearerAuth()
+  @AdminOnly()
   @Route(routes.auth.rotateTokenKey)
   rotateTokenKey() {
     return this.tokens.rotate();
   }
+
+  /** Every staff account, observers too (docs/security.md#staff-accounts). */
+  @ApiBearerAuth()
+  @Route(routes.auth.changePassword)
+  changePassword(@CurrentActor() actor: Actor, @Body() body: PasswordChangeDto) {
+    return this.auth.changePassword(staffActor(actor), body);
+  }
+
+  @ApiBearerAuth()
+  @Route(routes.auth.signOutEverywhere)
+  async signOutEverywhere(@CurrentActor() actor: Actor) {
+    await this.auth.signOutEverywhere(staffActor(actor));
+  }
+}
+
+/** The routes above are organiser-only (the guard's default), so the actor is a staff account. */
+function staffActor(actor: Actor): Extract<Actor, { kind: 'organiser' }> {
+  if (actor.kind !== 'organiser') throw new Error('a staff route reached without a staff actor');
+  return actor;
 }

@@ -1,10 +1,13 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@olympiad/contracts';
+import type { ApiRoute, Role } from '@olympiad/contracts';
 import type { Request } from 'express';
 import { ApiError } from '../common/api-error';
+import { ROUTE_METADATA } from '../common/routes/route.decorator';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ADMIN_ONLY, assertStaffReach } from './staff-reach';
+import { StageOfRequest } from './stage-of-request';
 import { TokenService } from './token.service';
 
 /** Global guard: reads the bearer token, then applies @Public() / @Roles(); default organiser-only. */
@@ -13,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly stagesOfRequest: StageOfRequest,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,6 +45,25 @@ export class AuthGuard implements CanActivate {
         HttpStatus.FORBIDDEN,
         'errors.forbidden',
         `This needs one of the roles: ${roles.join(', ')}`,
+      );
+    }
+    if (actor.kind === 'organiser') {
+      // docs/security.md#staff-accounts: what a coordinator or an observer reaches.
+      const route = this.reflector.get<ApiRoute | undefined>(ROUTE_METADATA, context.getHandler());
+      await assertStaffReach(
+        actor,
+        {
+          method: request.method,
+          route,
+          adminOnly: this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) ?? false,
+        },
+        () =>
+          this.stagesOfRequest.stagesNamed(
+            route as ApiRoute,
+            request.params,
+            request.body,
+            request.query as Record<string, unknown>,
+          ),
       );
     }
     return true;

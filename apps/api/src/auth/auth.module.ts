@@ -10,6 +10,12 @@ import { StagesDataModule } from '../stages/stages-data.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OrganiserAccountEntity } from './organiser-account.entity';
+import { SignInBackoff } from './sign-in-backoff';
+import { SignInBackoffEntity } from './sign-in-backoff.entity';
+import { StaffStageGrantEntity } from './staff-stage-grant.entity';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
+import { StageOfRequest } from './stage-of-request';
 import { throttlerOptions } from './throttler-options';
 import { TokenService } from './token.service';
 
@@ -17,15 +23,15 @@ import { TokenService } from './token.service';
   imports: [
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: throttlerOptions }),
-    TypeOrmModule.forFeature([OrganiserAccountEntity]),
+    TypeOrmModule.forFeature([OrganiserAccountEntity, StaffStageGrantEntity, SignInBackoffEntity]),
     JudgesDataModule,
     StagesDataModule,
     CategoriesDataModule,
     FieldsDataModule,
   ],
-  controllers: [AuthController],
-  providers: [AuthService, TokenService],
+  controllers: [AuthController, StaffController],
+  providers: [AuthService, TokenService, SignInBackoff, StageOfRequest, StaffService],
   // JudgesDataModule too: the global AuthGuard, registered in AppModule, asks JudgesQuery.
-  exports: [AuthService, TokenService, JudgesDataModule],
+  exports: [AuthService, TokenService, StageOfRequest, JudgesDataModule],
 })
 export class AuthModule {}

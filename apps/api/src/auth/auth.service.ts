@@ -5,8 +5,11 @@ import type {
   JudgeSignIn,
   JudgeSignInAnswer,
   OrganiserAuthAnswer,
+  OrganiserMe,
   OrganiserSetup,
   OrganiserSignIn,
+  PasswordChange,
+  PasswordChangeAnswer,
 } from '@olympiad/contracts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -19,8 +22,10 @@ import { FieldsQuery } from '../fields/fields.query';
 import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
 import { StagesQuery } from '../stages/stages.query';
+import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
+import { SignInBackoff } from './sign-in-backoff';
 import { pinVersion, TokenService } from './token.service';
 
 const SETUP_TOKEN_KEY = 'setupTokenHash';
@@ -41,6 +46,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditRecorder,
+    private readonly backoff: SignInBackoff,
   ) {}
 
   /**
@@ -87,8 +93,14 @@ export class AuthService {
   }
 
   async signInOrganiser(input: OrganiserSignIn): Promise<OrganiserAuthAnswer> {
+    // docs/security.md#failed-sign-ins: a user name that failed too often waits, from any address.
+    await this.backoff.assertMayTry(input.username);
     const account = await this.organisers.findOneBy({ username: input.username });
-    if (!account || !(await verifySecret(input.password, account.passwordHash))) {
+    const passwordRight = account
+      ? await verifySecret(input.password, account.passwordHash)
+      : false;
+    if (!account || !passwordRight || !account.active) {
+      if (!passwordRight) await this.backoff.failed(input.username);
       // The name tried, never the password (docs/audit.md).
       await this.audit.record({
         actor: { kind: 'anonymous', name: input.username },
@@ -100,20 +112,94 @@ export class AuthService {
         },
         action: 'auth.signInFailed',
       });
+      // A deactivated account is told so only with its right password.
+      if (account && passwordRight)
+        throw new ApiError(
+          HttpStatus.UNAUTHORIZED,
+          'auth.accountDeactivated',
+          'This account is deactivated; ask an administrator',
+        );
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'auth.wrongPassword',
         'The user name or password is wrong',
       );
     }
+    await this.backoff.succeeded(input.username);
+    const lastSignInAt = new Date().toISOString();
+    await this.organisers.update({ id: account.id }, { lastSignInAt });
     const session = this.organiserSession(account);
     await this.audit.record({
-      actor: { kind: 'organiser', id: account.id, name: account.username, role: 'organiser' },
+      actor: this.staffAuditActor(account),
       stageId: null,
       object: { kind: 'account', id: account.id, name: account.username },
       action: 'auth.signIn',
     });
     return session;
+  }
+
+  /** What the console needs of the signed-in staff account (docs/security.md#staff-accounts). */
+  async describeStaff(actor: Extract<Actor, { kind: 'organiser' }>): Promise<OrganiserMe> {
+    const account = await this.organisers.findOneByOrFail({ id: actor.id });
+    return {
+      role: 'organiser',
+      id: account.id,
+      name: account.displayName || account.username,
+      username: account.username,
+      staffRole: account.staffRole,
+      stageIds: [...(actor.stageIds ?? [])],
+    };
+  }
+
+  /**
+   * Any staff account changes its own password with the current one. Every token of the account
+   * ends; this device gets a new one.
+   */
+  async changePassword(
+    actor: Extract<Actor, { kind: 'organiser' }>,
+    input: PasswordChange,
+  ): Promise<PasswordChangeAnswer> {
+    const account = await this.organisers.findOneByOrFail({ id: actor.id });
+    if (!(await verifySecret(input.currentPassword, account.passwordHash))) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'auth.wrongCurrentPassword',
+        'The current password is wrong; the password was not changed',
+      );
+    }
+    const passwordHash = await hashSecret(input.newPassword);
+    const changed = await this.dataSource.transaction(async (manager) => {
+      await manager.increment(OrganiserAccountEntity, { id: account.id }, 'sessionVersion', 1);
+      await manager.update(OrganiserAccountEntity, { id: account.id }, { passwordHash });
+      await this.audit.record(
+        {
+          actor,
+          stageId: null,
+          object: { kind: 'account', id: account.id, name: account.username },
+          action: 'auth.passwordChange',
+        },
+        manager,
+      );
+      return manager.findOneByOrFail(OrganiserAccountEntity, { id: account.id });
+    });
+    return { token: this.organiserSession(changed).token };
+  }
+
+  /** Every token of the account ends, the caller's too. */
+  async signOutEverywhere(actor: Extract<Actor, { kind: 'organiser' }>): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.increment(OrganiserAccountEntity, { id: actor.id }, 'sessionVersion', 1);
+      const account = await manager.findOneByOrFail(OrganiserAccountEntity, { id: actor.id });
+      await this.audit.record(
+        {
+          actor,
+          stageId: null,
+          object: { kind: 'account', id: account.id, name: account.username },
+          action: 'auth.signOutEverywhere',
+        },
+        manager,
+      );
+    });
   }
 
   async signInJudge(input: JudgeSignIn): Promise<JudgeSignInAnswer> {
@@ -207,19 +293,41 @@ export class AuthService {
     username: string,
     password: string,
   ): Promise<OrganiserAccountEntity> {
+    // The first account is an administrator (docs/security.md#staff-accounts).
     return this.organisers.save({
       id: randomUUID(),
       username,
+      displayName: username,
+      staffRole: 'admin',
+      active: true,
+      sessionVersion: 0,
+      lastSignInAt: null,
       passwordHash: await hashSecret(password),
       createdAt: new Date().toISOString(),
     });
   }
 
   private organiserSession(account: OrganiserAccountEntity): OrganiserAuthAnswer {
+    const name = account.displayName || account.username;
     return {
-      token: this.tokens.sign({ sub: account.id, role: 'organiser', name: account.username }),
+      token: this.tokens.sign({
+        sub: account.id,
+        role: 'organiser',
+        name,
+        sv: account.sessionVersion,
+      }),
       role: 'organiser',
-      name: account.username,
+      name,
+    };
+  }
+
+  private staffAuditActor(account: OrganiserAccountEntity): Actor {
+    return {
+      kind: 'organiser',
+      id: account.id,
+      name: account.displayName || account.username,
+      role: 'organiser',
+      staffRole: account.staffRole,
     };
   }
 }

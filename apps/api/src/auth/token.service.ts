@@ -1,11 +1,15 @@
 import { HttpStatus, Inject, Injectable, type OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
+import { Repository } from 'typeorm';
 import { actorFromClaims, type Actor, type TokenClaims } from './actor';
+import { OrganiserAccountEntity } from './organiser-account.entity';
+import { StaffStageGrantEntity } from './staff-stage-grant.entity';
 
 const LIFETIME_SECONDS = { organiser: 12 * 3600, judge: 36 * 3600 } as const;
 /** After this long no token a retired key signed is still valid, so the key can go. */
@@ -60,6 +64,10 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     private readonly settings: SettingsService,
     private readonly judges: JudgesQuery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(OrganiserAccountEntity)
+    private readonly accounts: Repository<OrganiserAccountEntity>,
+    @InjectRepository(StaffStageGrantEntity)
+    private readonly grants: Repository<StaffStageGrantEntity>,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -126,12 +134,36 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     }
     if (!claims) return undefined;
     const actor = actorFromClaims(claims);
+    if (actor.kind === 'organiser') return this.staffActor(actor, claims);
     if (actor.kind !== 'judge') return actor;
     const judge = await this.judges.judgeSignInState(actor.id);
     if (!judge?.active) return undefined;
     // Tokens issued before PIN versions were written carry none; they end when they expire.
     if (claims.pv !== undefined && claims.pv !== pinVersion(judge.pinHash)) return undefined;
     return actor;
+  }
+
+  /**
+   * A staff token is good while its account is active and its session version is the account's
+   * (tokens from before session versions carry none: version 0). Role and granted stages are read
+   * now, not from the token, so a change reaches the account's next request.
+   */
+  private async staffActor(
+    actor: Extract<Actor, { kind: 'organiser' }>,
+    claims: TokenClaims,
+  ): Promise<Actor | undefined> {
+    const account = await this.accounts.findOneBy({ id: claims.sub });
+    if (!account?.active || (claims.sv ?? 0) !== account.sessionVersion) return undefined;
+    const stageIds =
+      account.staffRole === 'coordinator'
+        ? (await this.grants.findBy({ accountId: account.id })).map((grant) => grant.stageId)
+        : [];
+    return {
+      ...actor,
+      name: account.displayName || account.username,
+      staffRole: account.staffRole,
+      stageIds,
+    };
   }
 
   /**

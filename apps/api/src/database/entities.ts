@@ -1,5 +1,7 @@
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { OrganiserAccountEntity } from '../auth/organiser-account.entity';
+import { SignInBackoffEntity } from '../auth/sign-in-backoff.entity';
+import { StaffStageGrantEntity } from '../auth/staff-stage-grant.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import { DeviceEntity } from '../devices/device.entity';
 import { FederationAckEntity } from '../federation/federation-ack.entity';
@@ -31,6 +33,8 @@ export const ENTITIES = [
   OrganiserAccountEntity,
   RegionEntity,
   OlympiadEntity,
+  StaffStageGrantEntity,
+  SignInBackoffEntity,
   OlympiadLogoEntity,
   StageEntity,
   SchoolEntity,

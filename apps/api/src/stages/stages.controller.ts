@@ -4,6 +4,7 @@ import { routes, routeTable } from '@olympiad/contracts';
 import { createZodDto } from 'nestjs-zod';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { stageReach } from '../auth/staff-reach';
 import { assertStageAccess } from '../auth/stage-access';
 import { Route } from '../common/routes/route.decorator';
 import { StagesService } from './stages.service';
@@ -19,8 +20,11 @@ export class StagesController {
   constructor(private readonly stages: StagesService) {}
 
   @Route(routes.stages.list)
-  list(@Query('olympiadId') olympiadId?: string) {
-    return this.stages.list(olympiadId);
+  async list(@CurrentActor() actor: Actor, @Query('olympiadId') olympiadId?: string) {
+    const stages = await this.stages.list(olympiadId);
+    // A coordinator sees the stages granted (docs/security.md#staff-accounts).
+    const reach = stageReach(actor);
+    return reach ? stages.filter((stage) => reach.includes(stage.id)) : stages;
   }
 
   @Roles('organiser', 'head-judge', 'judge')

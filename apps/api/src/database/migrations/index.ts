@@ -12,6 +12,7 @@ import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
 import { AuditRecord1733600000000 } from './1733600000000-audit-record';
 import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous-boot';
 import { Protests1733860000000 } from './1733860000000-protests';
+import { StaffAccounts1733840000000 } from './1733840000000-staff-accounts';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -30,3 +31,4 @@ export const MIGRATIONS = [
   DevicePreviousBoot1733700000000,
   Protests1733860000000,
 ];
+  StaffAccounts1733840000000,

@@ -55,6 +55,14 @@ export const en = {
   'auth.tokenKeyConfigured':
     'The signing key comes from JWT_SECRET: set a new JWT_SECRET and move the old one to JWT_SECRET_PREVIOUS.',
   'auth.setupDone': 'The organiser account already exists. Sign in instead.',
+  'auth.signInBackedOff': 'Too many wrong passwords for this user name. Wait, then try again.',
+  'auth.accountDeactivated': 'This account is deactivated. Ask an administrator.',
+  'auth.wrongCurrentPassword': 'The current password is wrong. The password was not changed.',
+  'staff.usernameTaken': 'This user name is taken.',
+  'staff.deactivateSelf': 'You cannot deactivate your own account.',
+  'staff.lastAdmin':
+    'This is the last active administrator. Make another account an administrator first.',
+  'staff.stageNotFound': 'One of the chosen stages does not exist on this server.',
   'live.notPublished': 'These results are not published yet.',
   'live.tooManyRooms':
     'This screen follows too many rooms at once. Close some views and reload.',
