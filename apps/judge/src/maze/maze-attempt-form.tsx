@@ -18,7 +18,10 @@ import { useJudge } from '../app/judge-context';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry, newEntryId } from '../category/new-entry';
 import type { RecordedAttempt } from './attempt-recorded';
+import { idleStall, restartStall, stallExpired, startStall, stopStall } from './stall-countdown';
+import { StallTimer } from './stall-timer';
 import { Stopwatch } from './stopwatch';
+import { useTicker } from './use-ticker';
 
 type Outcome = 'finished' | 'not-finished' | 'void';
 type EndedBy = 'stall' | 'time-limit' | 'left-course' | 'judge';
@@ -39,6 +42,8 @@ export interface MazeAttemptFormProps {
   onConfirmed: (recorded: RecordedAttempt) => void;
   /** The judge changed something in this attempt (the previous confirmation is then old news). */
   onEdit?: () => void;
+  /** performance.now() when the field's start gate started this attempt; null until then. */
+  runStartedAt?: number | null;
 }
 
 /** Touches, checkpoints, outcome and time of one attempt, its result as the rules count it, confirm. */
@@ -54,6 +59,7 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
     provisionalEntryId,
     onConfirmed,
     onEdit,
+    runStartedAt = null,
   } = props;
   const { lang, t } = useLanguage();
   const { outbox, api } = useJudge();
@@ -73,6 +79,30 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
   const [entryId] = useState(newEntryId);
   const submitting = useRef(false);
   const [busy, setBusy] = useState(false);
+  const [stall, setStall] = useState(() => idleStall(params.stallMs));
+  const [stalled, setStalled] = useState(false);
+  const stallNow = useTicker(stall.state === 'running');
+  const stallOver = stallExpired(stall, stallNow);
+
+  // The start gate starts the attempt, and with it the stall countdown; the finish gate stops it
+  // (state adjusted while rendering, as React advises for state that follows a prop).
+  const [seenStart, setSeenStart] = useState<number | null>(null);
+  if (runStartedAt !== null && runStartedAt !== seenStart) {
+    setSeenStart(runStartedAt);
+    setStall(startStall(stall, runStartedAt));
+  }
+  const [seenSensor, setSeenSensor] = useState<number | null>(null);
+  if (sensorMs !== null && sensorMs !== seenSensor) {
+    setSeenSensor(sensorMs);
+    setStall(stopStall(stall, stallNow));
+  }
+  // Out of time without progress: the attempt ends as a stall, once; the judge may still change it.
+  if (stallOver && !stalled) {
+    setStalled(true);
+    setStall(stopStall(stall, stallNow));
+    setOutcome('not-finished');
+    setEndedBy('stall');
+  }
 
   const draftKey = JSON.stringify([outcome, endedBy, timingChoice, timeText, touches, checkpoints]);
   const firstDraft = useRef(draftKey);
@@ -179,6 +209,16 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
 
   return (
     <div className="panel attempt-form">
+      <StallTimer
+        countdown={stall}
+        now={stallNow}
+        onProgress={() => setStall((current) => restartStall(current, performance.now()))}
+      />
+      {stalled ? (
+        <StatusBanner kind="info">
+          {t('judge.maze.stall.ended', { seconds: params.stallMs / 1000 })}
+        </StatusBanner>
+      ) : null}
       <ChoiceGroup
         label={t('judge.maze.outcome')}
         options={[
@@ -207,7 +247,13 @@ export function MazeAttemptForm(props: MazeAttemptFormProps) {
           ) : null}
           {timing === 'stopwatch' ? (
             <div className="stopwatch-row">
-              <Stopwatch onTime={(ms) => setTimeText(formatResultTime(ms, 'cs'))} />
+              <Stopwatch
+                onStart={() => setStall((current) => startStall(current, performance.now()))}
+                onTime={(ms) => {
+                  setStall((current) => stopStall(current, performance.now()));
+                  setTimeText(formatResultTime(ms, 'cs'));
+                }}
+              />
               <TextField
                 label={t('judge.maze.timeField')}
                 placeholder="0:52.31"

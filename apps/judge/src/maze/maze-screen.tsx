@@ -210,6 +210,7 @@ export function MazeScreen({ state }: ScreenProps) {
                   setConfirmedRuns((list) => rememberConfirmedRun(runOfCategory.runId, list));
               }}
               onEdit={forgetRecorded}
+              runStartedAt={ours && runOfCategory?.state === 'running' ? live.startedHere : null}
               provisionalEntryId={
                 ours && runOfCategory?.state === 'finished' ? runOfCategory.entryId : null
               }

@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { useTicker } from './use-ticker';
 
 /** The judge's stopwatch when there is no sensor time: start, stop, to 0.01 s. */
-export function Stopwatch({ onTime }: { onTime: (ms: number) => void }) {
+export function Stopwatch({
+  onTime,
+  onStart,
+}: {
+  onTime: (ms: number) => void;
+  /** The attempt started (the stall countdown starts with it). */
+  onStart?: () => void;
+}) {
   const { t } = useLanguage();
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [stoppedMs, setStoppedMs] = useState<number | null>(null);
@@ -23,6 +30,7 @@ export function Stopwatch({ onTime }: { onTime: (ms: number) => void }) {
             onClick={() => {
               setStoppedMs(null);
               setStartedAt(performance.now());
+              onStart?.();
             }}
           >
             {t('judge.maze.stopwatchStart')}
