@@ -1,0 +1,351 @@
+import type { StaffAccount } from '@olympiad/contracts';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { onEachDatabase } from '../support/audit-record';
+import { databaseFingerprint, type DatabaseFingerprint } from '../support/database-fingerprint';
+import { type JsonSchema, seededRandom, toJson, validValue } from '../support/schema-bodies';
+import { startVenue, type Venue } from '../support/start-venue';
+import {
+  createMazeStage,
+  judgeToken,
+  mazeAttempt,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
+
+/**
+ * What a coordinator and an observer reach (docs/security.md#staff-accounts), tried on every route
+ * of the OpenAPI document the server serves, so a route added later is tried too. Two stages, A
+ * and B, each with a category, teams, judges, a field and a held entry; a coordinator granted A
+ * only. Every route is called with B's ids (path, body, `stageId` query): the coordinator is
+ * refused (403), or, for the few reads that name no stage, sees none of B's rows; every write as
+ * an observer is refused; and nothing in the database changes.
+ */
+
+/**
+ * Reads a coordinator may make that name no stage; the server narrows the lists among them to the
+ * granted stages, which the test checks by looking for B's ids in the answer. Everything else that
+ * names no stage (olympiads, schools, displays, federation, staff, signing keys …) is the admin's.
+ */
+const COORDINATOR_READS_WITHOUT_STAGE = new Set([
+  'GET /api/me',
+  'GET /api/stages',
+  'GET /api/audit',
+  'GET /api/audit.csv',
+  'GET /api/olympiads',
+  'GET /api/olympiads/{id}',
+  'GET /api/regions',
+  'GET /api/schools',
+  'GET /api/rule-presets',
+]);
+
+/** The caller's own account, observers' too; their effects are tried in staff-accounts.spec.ts. */
+const OWN_ACCOUNT = new Set(['POST /api/auth/password', 'POST /api/auth/sign-out-everywhere']);
+
+interface Operation {
+  method: string;
+  path: string;
+  params: string[];
+  query: string[];
+  body?: JsonSchema;
+  contentType?: string;
+}
+
+interface Objects extends StageFixture {
+  fieldId: string;
+  heldId: string;
+}
+
+onEachDatabase(
+  'what a coordinator and an observer reach, on every route, on %s',
+  (_db, venueEnv) => {
+    let venue: Venue;
+    let admin: string;
+    let a: Objects;
+    let b: Objects;
+    let coordinator: string;
+    let observer: string;
+    let observerAccount: StaffAccount;
+    let operations: Operation[];
+    let schemas: Record<string, JsonSchema>;
+    let db: DatabaseFingerprint;
+    const random = seededRandom(20);
+
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    /** A field and a held entry beside the stage's category, teams and judges. */
+    const withMoreObjects = async (stage: StageFixture): Promise<Objects> => {
+      const fieldId = (
+        await request(venue.url)
+          .post('/api/fields')
+          .set(as(admin))
+          .send({ stageId: stage.stageId, name: 'Table 1', discipline: 'maze' })
+          .expect(201)
+      ).body.id as string;
+      await request(venue.url)
+        .post(`/api/categories/${stage.categoryId}/lock`)
+        .set(as(admin))
+        .expect(200);
+      const entry = mazeAttempt(stage, stage.teamIds[0], 1, 40_000);
+      await request(venue.url)
+        .post('/api/held-entries')
+        .set(as(await judgeToken(venue, stage.stageCode, stage.judge.pin)))
+        .send({ entry, refusal: { key: 'ledger.categoryLocked', message: 'locked' } })
+        .expect(201);
+      await request(venue.url)
+        .post(`/api/categories/${stage.categoryId}/unlock`)
+        .set(as(admin))
+        .expect(200);
+      return { ...stage, fieldId, heldId: entry.id };
+    };
+
+    const staffToken = async (username: string, staffRole: string, stageIds: string[]) => {
+      const account = (
+        await request(venue.url)
+          .post('/api/staff')
+          .set(as(admin))
+          .send({
+            username,
+            displayName: username,
+            password: 'a-long-password-1',
+            staffRole,
+            stageIds,
+          })
+          .expect(201)
+      ).body as StaffAccount;
+      const token = (
+        await request(venue.url)
+          .post('/api/auth/organiser')
+          .send({ username, password: 'a-long-password-1' })
+          .expect(200)
+      ).body.token as string;
+      return { account, token };
+    };
+
+    /** Every id of B's rows: none may show in an answer to the coordinator. */
+    const idsOfB = () => [
+      b.stageId,
+      b.categoryId,
+      ...b.teamIds,
+      b.judge.id,
+      b.headJudge.id,
+      b.fieldId,
+      b.heldId,
+    ];
+
+    /** B's row for a path parameter, named after the segment before it. */
+    const paramOfB = (operation: Operation, name: string): string => {
+      if (name === 'stageId') return b.stageId;
+      if (name === 'fieldId') return b.fieldId;
+      if (name === 'code') return b.stageCode;
+      const before = operation.path.split(`{${name}}`)[0].split('/').filter(Boolean).pop() ?? '';
+      const byResource: Record<string, string> = {
+        olympiads: b.olympiadId,
+        stages: b.stageId,
+        categories: b.categoryId,
+        teams: b.teamIds[0],
+        judges: b.judge.id,
+        fields: b.fieldId,
+        'held-entries': b.heldId,
+        staff: observerAccount.id,
+      };
+      return byResource[before] ?? randomUUID();
+    };
+
+    const pathOfB = (operation: Operation) =>
+      operation.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+        encodeURIComponent(paramOfB(operation, name)),
+      );
+
+    const queryOfB = (operation: Operation) => {
+      const named: Record<string, string> = {
+        stageId: b.stageId,
+        categoryId: b.categoryId,
+        olympiadId: b.olympiadId,
+        objectId: b.teamIds[0],
+      };
+      const query = new URLSearchParams();
+      for (const name of operation.query) if (named[name]) query.set(name, named[name]);
+      const text = query.toString();
+      return text ? `?${text}` : '';
+    };
+
+    const bodyOfB = (operation: Operation): string | undefined => {
+      if (!operation.body || operation.contentType !== 'application/json') return undefined;
+      return toJson(
+        validValue(operation.body, {
+          random,
+          ids: idsOfB(),
+          named: {
+            stageId: b.stageId,
+            categoryId: b.categoryId,
+            teamId: b.teamIds[1],
+            olympiadId: b.olympiadId,
+            fieldId: b.fieldId,
+            judgeId: b.judge.id,
+          },
+          resolve: (ref) => schemas[ref.replace('#/components/schemas/', '')],
+        }),
+      );
+    };
+
+    const call = (method: string, target: string, token: string | null, body?: string) => {
+      let req = request(venue.url)[method.toLowerCase() as 'get'](target);
+      if (token) req = req.set(as(token));
+      if (body !== undefined) req = req.set('Content-Type', 'application/json').send(body);
+      return req;
+    };
+
+    /** Calls the route and reports whether any table changed. */
+    const tried = async (operation: Operation, token: string | null, target: string) => {
+      const before = await db.tables();
+      const answer = await call(operation.method, target, token, bodyOfB(operation));
+      const after = await db.tables();
+      const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+      // A file (PDF, spreadsheet) comes back as bytes: its text is searched as Latin-1.
+      const text =
+        typeof answer.text === 'string'
+          ? answer.text
+          : Buffer.isBuffer(answer.body)
+            ? answer.body.toString('latin1')
+            : JSON.stringify(answer.body);
+      return { status: answer.status, text, changed };
+    };
+
+    /** A route anyone may call without a token is no one's reach: the public sees the same. */
+    const isPublic = async (operation: Operation) => {
+      if (
+        operation.method !== 'GET' &&
+        /^\/api\/(auth\/(organiser|judge)|setup)$/.test(operation.path)
+      )
+        return true;
+      if (operation.method !== 'GET') {
+        const answer = await call(operation.method, pathOfB(operation), null, '{}');
+        return answer.status !== 401;
+      }
+      return (await call('GET', pathOfB(operation), null)).status !== 401;
+    };
+
+    beforeAll(async () => {
+      venue = await startVenue({ env: await venueEnv() });
+      admin = await organiserToken(venue);
+      a = await withMoreObjects(await createMazeStage(venue, admin, { teams: 2 }));
+      b = await withMoreObjects(await createMazeStage(venue, admin, { teams: 2 }));
+      coordinator = (await staffToken('coordinator-a', 'coordinator', [a.stageId])).token;
+      const seen = await staffToken('ministry', 'observer', []);
+      observer = seen.token;
+      observerAccount = seen.account;
+
+      const document = (await request(venue.url).get('/api/docs-json').expect(200)).body as {
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              parameters?: { name: string; in: string }[];
+              requestBody?: { content: Record<string, { schema: JsonSchema }> };
+            }
+          >
+        >;
+        components: { schemas: Record<string, JsonSchema> };
+      };
+      schemas = document.components.schemas;
+      operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, operation]) => {
+          const [contentType, media] =
+            Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+          return {
+            method: method.toUpperCase(),
+            path,
+            params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+            query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+            body: media?.schema,
+            contentType,
+          };
+        }),
+      );
+      db = await databaseFingerprint(venue, (await venueEnv()).DATABASE_URL);
+    }, 90_000);
+
+    afterAll(async () => {
+      await db?.close();
+      await venue?.stop();
+    });
+
+    it('reaches stage A as a coordinator, and lists only it', async () => {
+      expect(operations.length).toBeGreaterThan(90);
+      const stages = (await call('GET', '/api/stages', coordinator).expect(200)).body as {
+        id: string;
+      }[];
+      expect(stages.map((stage) => stage.id)).toEqual([a.stageId]);
+      await call('GET', `/api/stages/${a.stageId}/teams`, coordinator).expect(200);
+      await call('GET', `/api/categories/${a.categoryId}/standings`, coordinator).expect(200);
+      await request(venue.url)
+        .post(`/api/categories/${a.categoryId}/lock`)
+        .set(as(coordinator))
+        .expect(200);
+      await request(venue.url)
+        .post(`/api/categories/${a.categoryId}/unlock`)
+        .set(as(coordinator))
+        .expect(200);
+      const audit = await call('GET', '/api/audit', coordinator).expect(200);
+      expect(audit.text).toContain(a.stageId);
+    });
+
+    it("refuses the coordinator every route called with stage B's objects, and changes nothing", async () => {
+      const failures: string[] = [];
+      const checked: string[] = [];
+      for (const operation of operations) {
+        const route = `${operation.method} ${operation.path}`;
+        if (OWN_ACCOUNT.has(route) || (await isPublic(operation))) continue;
+        const targets = [pathOfB(operation) + queryOfB(operation)];
+        if (operation.method === 'GET' && queryOfB(operation)) targets.push(pathOfB(operation));
+        for (const target of targets) {
+          const answer = await tried(operation, coordinator, target);
+          checked.push(route);
+          const label = `${operation.method} ${target} → ${answer.status}`;
+          if (answer.changed.length > 0)
+            failures.push(`${label}: changed ${answer.changed.join(', ')}`);
+          if (answer.status === 403) continue;
+          const listed = COORDINATOR_READS_WITHOUT_STAGE.has(route) && operation.method === 'GET';
+          if (!listed || answer.status >= 300) {
+            failures.push(`${label}: expected 403 ${answer.text.slice(0, 160)}`);
+            continue;
+          }
+          const shown = idsOfB().filter((id) => answer.text.includes(id));
+          if (shown.length > 0) failures.push(`${label}: shows B's rows ${shown.join(', ')}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(new Set(checked).size).toBeGreaterThan(70);
+    }, 180_000);
+
+    it('refuses the observer every write, and changes nothing', async () => {
+      const failures: string[] = [];
+      let writes = 0;
+      for (const operation of operations) {
+        const route = `${operation.method} ${operation.path}`;
+        if (operation.method === 'GET' || OWN_ACCOUNT.has(route) || (await isPublic(operation)))
+          continue;
+        writes++;
+        const answer = await tried(operation, observer, pathOfB(operation));
+        const label = `${route} → ${answer.status}`;
+        if (answer.status !== 403)
+          failures.push(`${label}: expected 403 ${answer.text.slice(0, 160)}`);
+        if (answer.changed.length > 0)
+          failures.push(`${label}: changed ${answer.changed.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+      expect(writes).toBeGreaterThan(40);
+    }, 180_000);
+
+    it('lets the observer read what an admin reads', async () => {
+      const stages = (await call('GET', '/api/stages', observer).expect(200)).body as {
+        id: string;
+      }[];
+      expect(stages.map((stage) => stage.id).sort()).toEqual([a.stageId, b.stageId].sort());
+      await call('GET', `/api/categories/${b.categoryId}/standings`, observer).expect(200);
+      await call('GET', '/api/staff', observer).expect(403);
+    });
+  },
+);
