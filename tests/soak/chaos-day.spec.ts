@@ -10,7 +10,7 @@ const SEED = Number(process.env.SOAK_SEED ?? 19_2026);
 const LONG = process.env.SOAK_FORM === 'long';
 
 describe(`the chaos day (${LONG ? 'long' : 'short'} form)`, () => {
-  it('loses nothing, doubles nothing and ends with standings equal to the ledger through kill -9 of the server and its clock jumping an hour', async () => {
+  it('loses nothing, doubles nothing and ends with standings equal to the ledger through kill -9 of the server, its clock jumping an hour and its disk filling up', async () => {
     const { figures, failures, timeline } = await runChaosDay(
       SEED,
       LONG ? LONG_DAY : SHORT_DAY,
@@ -23,6 +23,9 @@ describe(`the chaos day (${LONG ? 'long' : 'short'} form)`, () => {
     expect(figures.faults['kill -9']).toBe(3);
     expect(figures.faults['clock +1 h and back']).toBe(
       LONG ? LONG_DAY.clockJumps : SHORT_DAY.clockJumps,
+    );
+    expect(figures.faults['disk full and freed']).toBe(
+      LONG ? LONG_DAY.diskFulls : SHORT_DAY.diskFulls,
     );
     expect(figures.tabletAcknowledged).toBe(figures.tabletEntries);
     expect(figures.sensorRuns).toBeGreaterThan(0);

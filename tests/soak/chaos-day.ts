@@ -23,6 +23,7 @@ import { DayHttp, signInJudgeFrom, type ServerError } from './day-http';
 import { planDay, type DayPlan, type DayScale, type PlannedFault } from './day-plan';
 import { playTable, type RunOutcome } from './sensor-table';
 import { allMatches, playRing, type MatchOutcome, type SumoTournament } from './sumo-ring';
+import { SmallDisk } from './small-disk';
 import { WallClock } from './wall-clock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -137,18 +138,23 @@ class DayServer {
   readonly faultWindows: Array<{ from: number; to: number; kind: string }> = [];
   private readonly clock: WallClock;
   private clockForwardSince: number | null = null;
+  private diskFullSince: number | null = null;
+  readonly dataDir: string;
 
   private constructor(
     private readonly port: number,
     private readonly mqttPort: number,
-    readonly dataDir: string,
+    /** The data folder on a small tmpfs of its own, so that the day can fill its disk. */
+    readonly disk: SmallDisk,
   ) {
-    this.clock = new WallClock(path.join(dataDir, '..', `${path.basename(dataDir)}.faketime`));
+    this.dataDir = disk.dir;
+    this.clock = new WallClock(
+      path.join(os.tmpdir(), `olympiad-soak-${path.basename(disk.dir)}.faketime`),
+    );
   }
 
-  static async start(): Promise<DayServer> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-soak-'));
-    const server = new DayServer(await freePort(), await freePort(), dataDir);
+  static async start(diskMb: number): Promise<DayServer> {
+    const server = new DayServer(await freePort(), await freePort(), SmallDisk.mount(diskMb));
     await server.boot();
     return server;
   }
@@ -175,12 +181,25 @@ class DayServer {
     );
   }
 
-  async inject(kind: PlannedFault['kind']): Promise<void> {
+  /** Injects a fault; returns a note on it, if any. */
+  async inject(kind: PlannedFault['kind']): Promise<string | void> {
     const from = Date.now();
     if (kind === 'kill -9') {
       await this.lives[this.lives.length - 1].kill();
       await this.boot();
       this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
+    } else if (kind === 'disk full') {
+      const bytes = this.disk.fill();
+      this.diskFullSince = from;
+      return `${Math.round(bytes / 1_048_576)} MB of ballast`;
+    } else if (kind === 'disk freed') {
+      this.disk.free();
+      this.faultWindows.push({
+        from: this.diskFullSince ?? from,
+        to: Date.now() + FAULT_GRACE_MS,
+        kind: 'disk full and freed',
+      });
+      this.diskFullSince = null;
     } else if (kind === 'clock +1 h') {
       this.clock.jump('+1h');
       this.clockForwardSince = from;
@@ -203,9 +222,21 @@ class DayServer {
     return this.lives.map((life) => life.output()).join('\n');
   }
 
+  /** SQLite's own check of the database file, run beside the server (a reader of the WAL). */
+  integrity(): string {
+    return spawnSync(
+      'sqlite3',
+      [path.join(this.dataDir, 'olympiad.sqlite'), 'PRAGMA integrity_check;'],
+      {
+        encoding: 'utf8',
+      },
+    ).stdout.trim();
+  }
+
   async stop(): Promise<void> {
     await this.lives[this.lives.length - 1]?.stop();
     this.clock.remove();
+    this.disk.remove();
   }
 }
 
@@ -487,7 +518,7 @@ export async function runChaosDay(
   note(
     `SOAK_SEED=${seed}: ${plan.faults.map((f) => `${f.kind} at ${(f.atMs / 1000).toFixed(1)} s`).join(', ')}`,
   );
-  const server = await DayServer.start();
+  const server = await DayServer.start(scale.diskMb);
   const http = new DayHttp(server.url);
   let clients: DayClients | null = null;
   // Set when the day ends, also by a failure: the tables arm no further run.
@@ -560,7 +591,8 @@ export async function runChaosDay(
       for (const fault of plan.faults) {
         await sleep(Math.max(0, t0 + fault.atMs - Date.now()));
         note(`fault: ${fault.kind}`);
-        await server.inject(fault.kind);
+        const detail = await server.inject(fault.kind);
+        if (detail) note(`  ${detail}`);
         if (fault.kind === 'kill -9') note('server up again on the same data folder and ports');
       }
     })();
@@ -866,6 +898,11 @@ async function judgeTheDay(day: {
       failures.push(`the standings of category ${categoryId} differ from the replay of its ledger`);
     }
   }
+
+  // 3b. The database file is whole after everything (SQLite's integrity check).
+  const integrity = server.integrity();
+  if (integrity !== 'ok')
+    failures.push(`PRAGMA integrity_check answers: ${integrity.slice(0, 300)}`);
 
   // 4. Every viewer's last version equals the server's.
   if (day.viewersBehind > 0)

@@ -33,6 +33,10 @@ export interface DayScale {
   kills: number;
   /** Times the server's wall clock jumps an hour forward and, a little later, back. */
   clockJumps: number;
+  /** Times the data folder's disk fills up and, a little later, has space again. */
+  diskFulls: number;
+  /** The data folder's tmpfs, MB: room for the day's database with a wide margin. */
+  diskMb: number;
 }
 
 export const SHORT_DAY: DayScale = {
@@ -53,6 +57,8 @@ export const SHORT_DAY: DayScale = {
   corrections: 8,
   kills: 3,
   clockJumps: 1,
+  diskFulls: 1,
+  diskMb: 128,
 };
 
 export const LONG_DAY: DayScale = {
@@ -73,6 +79,8 @@ export const LONG_DAY: DayScale = {
   corrections: 40,
   kills: 3,
   clockJumps: 2,
+  diskFulls: 2,
+  diskMb: 256,
 };
 
 export type TabletDiscipline = 'maze' | 'creative' | 'programming';
@@ -122,7 +130,7 @@ export interface RingPlan {
 }
 
 export interface PlannedFault {
-  kind: 'kill -9' | 'clock +1 h' | 'clock back';
+  kind: 'kill -9' | 'clock +1 h' | 'clock back' | 'disk full' | 'disk freed';
   atMs: number;
 }
 
@@ -252,12 +260,14 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
     id: seededUuid(random),
   })).sort((a, b) => a.atMs - b.atMs);
   // The faults take turns in equal slots of the scoring time, in a seeded order: a kill early in
-  // its slot, a clock jump forward early in its slot and back 5–8 s later. The next fault is then
+  // its slot, a clock jump forward (or the disk filling up) early in its slot and back (or freed)
+  // 5–8 s later. The next fault is then
   // seconds away, so the process that lived through a jump shows what it did to it (rate limits,
   // timers) before a kill ends it, and a restart is over before the next fault.
-  const kinds: Array<'kill' | 'jump'> = [
+  const kinds: Array<'kill' | 'jump' | 'disk'> = [
     ...Array.from({ length: scale.kills }, () => 'kill' as const),
     ...Array.from({ length: scale.clockJumps }, () => 'jump' as const),
+    ...Array.from({ length: scale.diskFulls }, () => 'disk' as const),
   ];
   for (let i = kinds.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -269,10 +279,16 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
     if (kind === 'kill')
       return [{ kind: 'kill -9', atMs: Math.round(start + slot * (0.2 + random() * 0.3)) }];
     const forward = Math.round(start + slot * (0.1 + random() * 0.2));
-    return [
-      { kind: 'clock +1 h', atMs: forward },
-      { kind: 'clock back', atMs: forward + between(random, 5_000, 8_000) },
-    ];
+    const back = forward + between(random, 5_000, 8_000);
+    return kind === 'jump'
+      ? [
+          { kind: 'clock +1 h', atMs: forward },
+          { kind: 'clock back', atMs: back },
+        ]
+      : [
+          { kind: 'disk full', atMs: forward },
+          { kind: 'disk freed', atMs: back },
+        ];
   });
   return {
     seed,

@@ -99,6 +99,11 @@ const PARTS = [
     part: "libfaketime (the chaos day moves the server's wall clock)",
     present: (s) => onPath(s, 'faketime'),
   },
+  {
+    package: 'sqlite3',
+    part: 'sqlite3 (the full-disk tests check the database with PRAGMA integrity_check)',
+    present: (s) => onPath(s, 'sqlite3'),
+  },
 ];
 
 /**
