@@ -36,21 +36,31 @@ export class RoomBeacons implements OnApplicationShutdown {
     this.server = undefined;
   }
 
-  /** One round: a beacon for every live room held here. */
+  /**
+   * One round: a beacon for every live room held here. When the versions cannot be read, the
+   * stage and field rooms, whose beacon needs none, still get theirs and the category rooms none
+   * (as for a category that is gone); the error is thrown after, for the round to report it.
+   */
   async send(): Promise<void> {
     const server = this.server;
     if (!server) return;
     const rooms = heldRooms(server.of('/').adapter.rooms.keys());
     if (rooms.length === 0) return;
     const ids = [...new Set(rooms.filter((r) => r.ref.kind === 'category').map((r) => r.ref.id))];
-    const categories = new Map<string, CategoryVersion>(
-      (ids.length ? await this.categories.categoriesByIds(ids) : []).map((row) => [row.id, row]),
-    );
+    let failure: unknown;
+    const rows = ids.length
+      ? await this.categories.categoriesByIds(ids).catch((error: unknown) => {
+          failure = error;
+          return [];
+        })
+      : [];
+    const categories = new Map<string, CategoryVersion>(rows.map((row) => [row.id, row]));
     const everyMs = this.config.liveBeaconMs;
     for (const room of rooms) {
       const beacon = beaconOf(room, categories, everyMs);
       if (beacon) server.local.to(room.socketRoom).emit('room:beacon', beacon);
     }
+    if (failure !== undefined) throw failure;
   }
 
   private schedule(): void {
@@ -63,12 +73,14 @@ export class RoomBeacons implements OnApplicationShutdown {
   private async round(): Promise<void> {
     try {
       await this.send();
-      if (this.failing) this.logger.log('Room beacons are sent again');
+      if (this.failing) this.logger.log('Category room beacons are sent again');
       this.failing = false;
     } catch (error) {
-      // The database is away: the clients' silence timers take over until it answers again.
+      // The database is away: the category rooms' silence timers take over until it answers again.
       if (!this.failing)
-        this.logger.warn(`Room beacons paused: ${error instanceof Error ? error.message : error}`);
+        this.logger.warn(
+          `Category room beacons paused: ${error instanceof Error ? error.message : error}`,
+        );
       this.failing = true;
     }
     this.schedule();
