@@ -13,7 +13,7 @@ import * as readline from 'node:readline';
 import type { LedgerEntry, StandingsSnapshot, StandingsVerification } from '@olympiad/contracts';
 import { sumoTournamentOf, type LedgerRecord, type SumoRuleSet } from '@olympiad/scoring';
 import { addSensorField } from '../support/field-fixture';
-import { freePort } from '../support/mosquitto';
+import { freePort, Mosquitto } from '../support/mosquitto';
 import { createRegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
 import type { RawDevice } from '../support/raw-device';
@@ -32,6 +32,10 @@ const TABLE_CATEGORY = 'Лабиринт 5–6';
 const SUMO_CATEGORY = 'Сумо 3–4';
 /** The registration file imported mid-day registers its teams here (grades 1–2). */
 const IMPORT_CATEGORY = 'Лабиринт 1–2';
+/** Where the devices' events go: the server's embedded broker, or an external Mosquitto. */
+export type DayBroker = 'embedded' | 'mosquitto';
+const MOSQUITTO_USER = 'olympiad-api';
+const MOSQUITTO_PASSWORD = randomUUID();
 /** After a restart, requests may still meet a server that is not ready: part of the fault. */
 const FAULT_GRACE_MS = 5_000;
 const SETTLE_LIMIT_MS = 90_000;
@@ -146,6 +150,8 @@ class DayServer {
     private readonly mqttPort: number,
     /** The data folder on a small tmpfs of its own, so that the day can fill its disk. */
     readonly disk: SmallDisk,
+    /** An external broker the server and devices use instead of the embedded one. */
+    private readonly mosquitto: Mosquitto | null,
   ) {
     this.dataDir = disk.dir;
     this.clock = new WallClock(
@@ -153,10 +159,49 @@ class DayServer {
     );
   }
 
-  static async start(diskMb: number): Promise<DayServer> {
-    const server = new DayServer(await freePort(), await freePort(), SmallDisk.mount(diskMb));
+  static async start(diskMb: number, broker: DayBroker): Promise<DayServer> {
+    const mosquitto = broker === 'mosquitto' ? new Mosquitto(await freePort()) : null;
+    const server = new DayServer(
+      await freePort(),
+      await freePort(),
+      SmallDisk.mount(diskMb),
+      mosquitto,
+    );
     await server.boot();
     return server;
+  }
+
+  /**
+   * Mosquitto with the password and ACL files the server makes for the devices registered so far
+   * (docs/deploy.md), started once the stage's devices exist; nothing to do for the embedded one.
+   */
+  async startBroker(organiser: string, http: DayHttp): Promise<void> {
+    if (!this.mosquitto) return;
+    const files = await http.expect<{ passwd: string; acl: string }>(
+      [200],
+      'POST',
+      '/api/devices/mosquitto-files',
+      organiser,
+      {
+        serverUsername: MOSQUITTO_USER,
+        serverPassword: MOSQUITTO_PASSWORD,
+        port: this.mosquitto.port,
+      },
+    );
+    this.mosquitto.writeFiles(files);
+    await this.mosquitto.start();
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const health = await http.expect<{ mqtt?: { ready?: boolean } }>(
+        [200],
+        'GET',
+        '/api/health',
+        null,
+      );
+      if (health.mqtt?.ready) return;
+      if (Date.now() > until) throw new Error("the server's MQTT client did not reach Mosquitto");
+      await sleep(200);
+    }
   }
 
   get url() {
@@ -164,7 +209,7 @@ class DayServer {
   }
 
   get mqttUrl() {
-    return `mqtt://127.0.0.1:${this.mqttPort}`;
+    return this.mosquitto?.url ?? `mqtt://127.0.0.1:${this.mqttPort}`;
   }
 
   private async boot(): Promise<void> {
@@ -173,7 +218,14 @@ class DayServer {
         dataDir: this.dataDir,
         port: this.port,
         env: {
-          MQTT_PORT: String(this.mqttPort),
+          ...(this.mosquitto
+            ? {
+                MQTT_URL: this.mosquitto.url,
+                MQTT_USERNAME: MOSQUITTO_USER,
+                MQTT_PASSWORD: MOSQUITTO_PASSWORD,
+                MQTT_CLIENT_ID: 'olympiad-soak',
+              }
+            : { MQTT_PORT: String(this.mqttPort) }),
           HTTPS: 'off',
           ...this.clock.env(),
         },
@@ -187,6 +239,11 @@ class DayServer {
     if (kind === 'kill -9') {
       await this.lives[this.lives.length - 1].kill();
       await this.boot();
+      this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
+    } else if (kind === 'broker restart') {
+      // Stopped the polite way (it writes its persistence file), as `systemctl restart` does.
+      await this.mosquitto?.stop();
+      await this.mosquitto?.start();
       this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
     } else if (kind === 'disk full') {
       const bytes = this.disk.fill();
@@ -235,6 +292,7 @@ class DayServer {
 
   async stop(): Promise<void> {
     await this.lives[this.lives.length - 1]?.stop();
+    await this.mosquitto?.stop();
     this.clock.remove();
     this.disk.remove();
   }
@@ -506,6 +564,7 @@ export async function runChaosDay(
   seed: number,
   scale: DayScale,
   log: (line: string) => void = () => undefined,
+  broker: DayBroker = 'embedded',
 ): Promise<DayResult> {
   const plan = planDay(seed, scale);
   const began = Date.now();
@@ -518,7 +577,7 @@ export async function runChaosDay(
   note(
     `SOAK_SEED=${seed}: ${plan.faults.map((f) => `${f.kind} at ${(f.atMs / 1000).toFixed(1)} s`).join(', ')}`,
   );
-  const server = await DayServer.start(scale.diskMb);
+  const server = await DayServer.start(scale.diskMb, broker);
   const http = new DayHttp(server.url);
   let clients: DayClients | null = null;
   // Set when the day ends, also by a failure: the tables arm no further run.
@@ -526,6 +585,7 @@ export async function runChaosDay(
   const devices: RawDevice[] = [];
   try {
     const cast = await prepareStage(server, http, plan);
+    await server.startBroker(cast.organiser, http);
     note(
       `stage ready: ${scale.tabletTeams + scale.tableTeams} teams, ${scale.tablets} tablets, ${scale.tables} tables`,
     );

@@ -37,6 +37,8 @@ export interface DayScale {
   diskFulls: number;
   /** The data folder's tmpfs, MB: room for the day's database with a wide margin. */
   diskMb: number;
+  /** Restarts of an external broker (Mosquitto); 0 with the embedded one, which is the server. */
+  brokerRestarts: number;
 }
 
 export const SHORT_DAY: DayScale = {
@@ -59,6 +61,7 @@ export const SHORT_DAY: DayScale = {
   clockJumps: 1,
   diskFulls: 1,
   diskMb: 128,
+  brokerRestarts: 0,
 };
 
 export const LONG_DAY: DayScale = {
@@ -81,6 +84,7 @@ export const LONG_DAY: DayScale = {
   clockJumps: 2,
   diskFulls: 2,
   diskMb: 256,
+  brokerRestarts: 0,
 };
 
 export type TabletDiscipline = 'maze' | 'creative' | 'programming';
@@ -130,7 +134,7 @@ export interface RingPlan {
 }
 
 export interface PlannedFault {
-  kind: 'kill -9' | 'clock +1 h' | 'clock back' | 'disk full' | 'disk freed';
+  kind: 'kill -9' | 'clock +1 h' | 'clock back' | 'disk full' | 'disk freed' | 'broker restart';
   atMs: number;
 }
 
@@ -264,7 +268,8 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
   // 5–8 s later. The next fault is then
   // seconds away, so the process that lived through a jump shows what it did to it (rate limits,
   // timers) before a kill ends it, and a restart is over before the next fault.
-  const kinds: Array<'kill' | 'jump' | 'disk'> = [
+  const kinds: Array<'kill' | 'jump' | 'disk' | 'broker'> = [
+    ...Array.from({ length: scale.brokerRestarts }, () => 'broker' as const),
     ...Array.from({ length: scale.kills }, () => 'kill' as const),
     ...Array.from({ length: scale.clockJumps }, () => 'jump' as const),
     ...Array.from({ length: scale.diskFulls }, () => 'disk' as const),
@@ -276,8 +281,13 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
   const slot = scale.scoringMs / Math.max(1, kinds.length);
   const faults: PlannedFault[] = kinds.flatMap((kind, index): PlannedFault[] => {
     const start = index * slot;
-    if (kind === 'kill')
-      return [{ kind: 'kill -9', atMs: Math.round(start + slot * (0.2 + random() * 0.3)) }];
+    if (kind === 'kill' || kind === 'broker')
+      return [
+        {
+          kind: kind === 'kill' ? 'kill -9' : 'broker restart',
+          atMs: Math.round(start + slot * (0.2 + random() * 0.3)),
+        },
+      ];
     const forward = Math.round(start + slot * (0.1 + random() * 0.2));
     const back = forward + between(random, 5_000, 8_000);
     return kind === 'jump'
