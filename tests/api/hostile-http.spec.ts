@@ -122,7 +122,7 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
   let db: DatabaseFingerprint;
   let operations: Operation[];
   let schemas: Record<string, JsonSchema>;
-  const tokens: Partial<Record<Role, string>> = {};
+  const tokens: Partial<Record<Role | 'signsOut', string>> = {};
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   const tried = new Map<string, number>();
@@ -141,7 +141,11 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
   ) =>
     new Promise<Answer>((resolve, reject) => {
       const headers: Record<string, string> = {};
-      const token = tokens[options.role];
+      // Signing out everywhere ends the organiser's own tokens: it gets a token of its own.
+      const token =
+        options.role === 'organiser' && rawPath.startsWith('/api/auth/sign-out-everywhere')
+          ? tokens.signsOut
+          : tokens[options.role];
       if (token) headers.Authorization = `Bearer ${token}`;
       if (options.contentType) headers['Content-Type'] = options.contentType;
       const body =
@@ -239,10 +243,13 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
     if (answer.status === 202) await jobSettled(answer);
     const after = await db.tables();
     lastTables = after;
-    // A failed sign-in is refused and goes on the audit record (docs/audit.md).
+    // A failed sign-in is refused and goes on the audit record (docs/audit.md) and counts
+    // towards its user name's back-off (docs/security.md#failed-sign-ins).
     const signInFailed = answer.status === 401 && /^\/api\/auth\/(organiser|judge)$/.test(target);
     const changed = Object.keys(after).filter(
-      (table) => after[table] !== before[table] && !(signInFailed && table === 'audit_entry'),
+      (table) =>
+        after[table] !== before[table] &&
+        !(signInFailed && (table === 'audit_entry' || table === 'sign_in_backoff')),
     );
     if (answer.status >= 400 && changed.length > 0) {
       failures.push(`${label}: refused, yet changed ${changed.join(', ')}`);
@@ -312,6 +319,23 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
     const env = await venueEnv();
     venue = await startVenue({ env });
     tokens.organiser = await organiserToken(venue);
+    await request(venue.url)
+      .post('/api/staff')
+      .set('Authorization', `Bearer ${tokens.organiser}`)
+      .send({
+        username: 'signs-out',
+        displayName: 'Signs out',
+        password: 'a-long-password-1',
+        staffRole: 'admin',
+        stageIds: [],
+      })
+      .expect(201);
+    tokens.signsOut = (
+      await request(venue.url)
+        .post('/api/auth/organiser')
+        .send({ username: 'signs-out', password: 'a-long-password-1' })
+        .expect(200)
+    ).body.token as string;
     stage = await createMazeStage(venue, tokens.organiser, { teams: 3 });
     tokens['head-judge'] = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
     tokens.judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);

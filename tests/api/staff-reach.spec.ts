@@ -1,5 +1,6 @@
-import type { StaffAccount } from '@olympiad/contracts';
+import type { JoinResult, StaffAccount } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { onEachDatabase } from '../support/audit-record';
 import { databaseFingerprint, type DatabaseFingerprint } from '../support/database-fingerprint';
@@ -267,7 +268,23 @@ onEachDatabase(
       db = await databaseFingerprint(venue, (await venueEnv()).DATABASE_URL);
     }, 90_000);
 
+    const sockets: Socket[] = [];
+    const connect = (token: string): Promise<Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = io(venue.url, {
+          transports: ['websocket'],
+          auth: { token },
+          reconnection: false,
+        });
+        sockets.push(socket);
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    const joinCategory = (socket: Socket, id: string) =>
+      new Promise<JoinResult>((resolve) => socket.emit('join', { kind: 'category', id }, resolve));
+
     afterAll(async () => {
+      for (const socket of sockets) socket.disconnect();
       await db?.close();
       await venue?.stop();
     });
@@ -346,6 +363,32 @@ onEachDatabase(
       expect(stages.map((stage) => stage.id).sort()).toEqual([a.stageId, b.stageId].sort());
       await call('GET', `/api/categories/${b.categoryId}/standings`, observer).expect(200);
       await call('GET', '/api/staff', observer).expect(403);
+    });
+
+    it("joins a coordinator to B's live rooms as the public only (B is a draft: refused)", async () => {
+      const socket = await connect(coordinator);
+      expect(await joinCategory(socket, a.categoryId)).toMatchObject({ ok: true });
+      expect(await joinCategory(socket, b.categoryId)).toMatchObject({
+        ok: false,
+        key: 'live.notPublished',
+      });
+      expect(await joinCategory(await connect(admin), b.categoryId)).toMatchObject({ ok: true });
+    });
+
+    it('refuses an observer arming a run over the socket', async () => {
+      const arm = (socket: Socket) =>
+        new Promise<{ ok: boolean; key?: string }>((resolve) =>
+          socket.emit(
+            'run:arm',
+            { fieldId: a.fieldId, categoryId: a.categoryId, teamId: a.teamIds[1], attempt: 1 },
+            resolve,
+          ),
+        );
+      expect(await arm(await connect(observer))).toMatchObject({
+        ok: false,
+        key: 'errors.forbidden',
+      });
+      expect(await arm(await connect(admin))).toMatchObject({ ok: true });
     });
   },
 );

@@ -43,6 +43,12 @@ export function stageReach(actor: Actor | undefined): readonly string[] | undefi
   return actor.stageIds ?? [];
 }
 
+/** For writes that do not pass the guard (arming over the socket): an observer only reads. */
+export function assertMayWrite(actor: Actor): void {
+  if (actor.kind === 'organiser' && actor.staffRole === 'observer')
+    throw forbidden('This account may only read (observer)');
+}
+
 export function notGranted(stageId: string) {
   return forbidden(`This account is not granted the stage ${stageId}`);
 }

@@ -13,6 +13,7 @@ import type {
 } from '@olympiad/contracts';
 import type { Server } from 'socket.io';
 import type { Actor } from '../auth/actor';
+import { stageReach } from '../auth/staff-reach';
 import { CategoriesQuery } from '../categories/categories.query';
 import { FieldsQuery } from '../fields/fields.query';
 import { olympiadLogoUrl } from '../olympiads/olympiad-logo.service';
@@ -328,6 +329,8 @@ export class LiveService {
   }
 }
 
+/** A coordinator is staff of the stages granted only (docs/security.md#staff-accounts). */
 function isStaffOf(actor: Actor | undefined, stageId: string): boolean {
-  return actor?.kind === 'organiser' || (actor?.kind === 'judge' && actor.stageId === stageId);
+  if (actor?.kind === 'organiser') return stageReach(actor)?.includes(stageId) ?? true;
+  return actor?.kind === 'judge' && actor.stageId === stageId;
 }

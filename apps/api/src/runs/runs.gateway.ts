@@ -7,6 +7,7 @@ import {
 import { armRunSchema, type RunState } from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
+import { assertMayWrite } from '../auth/staff-reach';
 import { TokenService } from '../auth/token.service';
 import { ApiError } from '../common/api-error';
 import { VenueOwnedStages } from '../federation/venue-owned-stages';
@@ -40,6 +41,7 @@ export class RunsGateway {
       };
     try {
       const { fieldId, ...arm } = request.data;
+      assertMayWrite(actor);
       await this.venueOwned.assertEditable('field', fieldId);
       return { ok: true, run: await this.arming.arm(fieldId, arm, actor) };
     } catch (error) {
