@@ -27,7 +27,7 @@ export function AccountPage({
 }) {
   const { t } = useLanguage();
   return (
-    <>
+    <div className="account-page">
       <Link href={BASE_PATH} className="back-link">
         ← {t('console.stage.back')}
       </Link>
@@ -49,6 +49,6 @@ export function AccountPage({
       </section>
       <ChangePasswordForm api={api} onNewToken={onNewToken} />
       <SignOutEverywhere api={api} onSignedOut={onSignedOut} />
-    </>
+    </div>
   );
 }

@@ -13,17 +13,21 @@ export function WriteZone({
   stageId,
   action = 'stage.write',
   inline = false,
+  hideWhenRefused = false,
   children,
 }: {
   stageId?: string;
   action?: ConsoleAction;
   /** Lays the controls out as if the zone were not there (inside a row of buttons). */
   inline?: boolean;
+  /** Shows nothing instead, for a panel that is only a write (a file import). */
+  hideWhenRefused?: boolean;
   children: ReactNode;
 }) {
   const { t } = useLanguage();
   const refusal = useRefusal(action, stageId);
   if (!refusal) return children;
+  if (hideWhenRefused) return null;
   return (
     <fieldset
       disabled

@@ -121,7 +121,7 @@ export function StaffAccountCard({
         >
           {t('console.staff.setPassword')}
         </Button>
-        {account.active ? (
+        {isMe ? null : account.active ? (
           <Button
             variant="ghost"
             aria-expanded={open === 'deactivate'}

@@ -56,7 +56,7 @@ export function TeamsTab({ console: consoleApi, stageId }: { console: ConsoleApi
 
   return (
     <>
-      <WriteZone stageId={stageId}>
+      <WriteZone stageId={stageId} hideWhenRefused>
         <ImportPanel console={consoleApi} stageId={stageId} onImported={teams.reload} />
       </WriteZone>
       <section className="ui-card">
