@@ -23,6 +23,7 @@ import { DayHttp, signInJudgeFrom, type ServerError } from './day-http';
 import { planDay, type DayPlan, type DayScale, type PlannedFault } from './day-plan';
 import { playTable, type RunOutcome } from './sensor-table';
 import { allMatches, playRing, type MatchOutcome, type SumoTournament } from './sumo-ring';
+import { DayPostgres } from './day-postgres';
 import { SmallDisk } from './small-disk';
 import { WallClock } from './wall-clock';
 
@@ -34,6 +35,8 @@ const SUMO_CATEGORY = 'Сумо 3–4';
 const IMPORT_CATEGORY = 'Лабиринт 1–2';
 /** Where the devices' events go: the server's embedded broker, or an external Mosquitto. */
 export type DayBroker = 'embedded' | 'mosquitto';
+/** Where the server stores: its own SQLite file, or a PostgreSQL cluster the day owns. */
+export type DayDatabase = 'sqlite' | 'postgres';
 const MOSQUITTO_USER = 'olympiad-api';
 const MOSQUITTO_PASSWORD = randomUUID();
 /** After a restart, requests may still meet a server that is not ready: part of the fault. */
@@ -95,9 +98,12 @@ class DayClients {
     });
     if (built.status !== 0)
       throw new Error(`Bundling the day's clients failed:\n${built.stdout}${built.stderr}`);
+    const configFile = path.join(os.tmpdir(), `soak-day-clients-${process.pid}.json`);
+    fs.writeFileSync(configFile, JSON.stringify(config));
     const child = spawn(process.execPath, ['--max-old-space-size=2048', bundle], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', SOAK_CLIENTS_CONFIG: JSON.stringify(config) },
+      // In a file: the long day's plan is larger than one environment variable may be.
+      env: { PATH: process.env.PATH ?? '', SOAK_CLIENTS_CONFIG: configFile },
     });
     const clients = new DayClients(child);
     await new Promise<void>((resolve, reject) => {
@@ -111,6 +117,7 @@ class DayClients {
       });
     });
     fs.rmSync(bundle, { force: true });
+    fs.rmSync(configFile, { force: true });
     return clients;
   }
 
@@ -152,6 +159,7 @@ class DayServer {
     readonly disk: SmallDisk,
     /** An external broker the server and devices use instead of the embedded one. */
     private readonly mosquitto: Mosquitto | null,
+    private readonly postgres: DayPostgres | null,
   ) {
     this.dataDir = disk.dir;
     this.clock = new WallClock(
@@ -159,13 +167,15 @@ class DayServer {
     );
   }
 
-  static async start(diskMb: number, broker: DayBroker): Promise<DayServer> {
+  static async start(diskMb: number, broker: DayBroker, database: DayDatabase): Promise<DayServer> {
     const mosquitto = broker === 'mosquitto' ? new Mosquitto(await freePort()) : null;
+    const postgres = database === 'postgres' ? await DayPostgres.start() : null;
     const server = new DayServer(
       await freePort(),
       await freePort(),
       SmallDisk.mount(diskMb),
       mosquitto,
+      postgres,
     );
     await server.boot();
     return server;
@@ -226,6 +236,7 @@ class DayServer {
                 MQTT_CLIENT_ID: 'olympiad-soak',
               }
             : { MQTT_PORT: String(this.mqttPort) }),
+          ...(this.postgres ? { DATABASE_URL: this.postgres.databaseUrl } : {}),
           HTTPS: 'off',
           ...this.clock.env(),
         },
@@ -244,6 +255,9 @@ class DayServer {
       // Stopped the polite way (it writes its persistence file), as `systemctl restart` does.
       await this.mosquitto?.stop();
       await this.mosquitto?.start();
+      this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
+    } else if (kind === 'database restart') {
+      this.postgres?.restart();
       this.faultWindows.push({ from, to: Date.now() + FAULT_GRACE_MS, kind });
     } else if (kind === 'disk full') {
       const bytes = this.disk.fill();
@@ -281,6 +295,7 @@ class DayServer {
 
   /** SQLite's own check of the database file, run beside the server (a reader of the WAL). */
   integrity(): string {
+    if (this.postgres) return 'ok';
     return spawnSync(
       'sqlite3',
       [path.join(this.dataDir, 'olympiad.sqlite'), 'PRAGMA integrity_check;'],
@@ -293,6 +308,7 @@ class DayServer {
   async stop(): Promise<void> {
     await this.lives[this.lives.length - 1]?.stop();
     await this.mosquitto?.stop();
+    this.postgres?.stop();
     this.clock.remove();
     this.disk.remove();
   }
@@ -565,6 +581,7 @@ export async function runChaosDay(
   scale: DayScale,
   log: (line: string) => void = () => undefined,
   broker: DayBroker = 'embedded',
+  database: DayDatabase = 'sqlite',
 ): Promise<DayResult> {
   const plan = planDay(seed, scale);
   const began = Date.now();
@@ -577,7 +594,7 @@ export async function runChaosDay(
   note(
     `SOAK_SEED=${seed}: ${plan.faults.map((f) => `${f.kind} at ${(f.atMs / 1000).toFixed(1)} s`).join(', ')}`,
   );
-  const server = await DayServer.start(scale.diskMb, broker);
+  const server = await DayServer.start(scale.diskMb, broker, database);
   const http = new DayHttp(server.url);
   let clients: DayClients | null = null;
   // Set when the day ends, also by a failure: the tables arm no further run.

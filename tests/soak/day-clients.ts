@@ -5,9 +5,10 @@
  * failing requests); viewers are the leaderboard's own LiveStandingsClient over Socket.IO, each
  * following one category. Bundled for Node by the spec with rolldown, as the flaky Wi-Fi clients.
  *
- * Configuration: SOAK_CLIENTS_CONFIG (JSON, `DayClientsConfig`). Commands, one per line on stdin:
+ * Configuration: SOAK_CLIENTS_CONFIG, a JSON file (`DayClientsConfig`). Commands, one per line on stdin:
  * `status` (answers a `DayClientsStatus` line on stdout), `exit`.
  */
+import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import type { LedgerEntryInput } from '@olympiad/contracts';
 import { createApiClient } from '@olympiad/ui';
@@ -59,7 +60,9 @@ export interface DayClientsStatus {
   viewerConnects: number;
 }
 
-const config = JSON.parse(process.env.SOAK_CLIENTS_CONFIG ?? '{}') as DayClientsConfig;
+const config = JSON.parse(
+  fs.readFileSync(process.env.SOAK_CLIENTS_CONFIG ?? '', 'utf8'),
+) as DayClientsConfig;
 const serverErrors: ServerError[] = [];
 let t0 = Date.now();
 

@@ -39,6 +39,8 @@ export interface DayScale {
   diskMb: number;
   /** Restarts of an external broker (Mosquitto); 0 with the embedded one, which is the server. */
   brokerRestarts: number;
+  /** Restarts of the PostgreSQL server (the variant on PostgreSQL; SQLite is the server's own file). */
+  databaseRestarts: number;
 }
 
 export const SHORT_DAY: DayScale = {
@@ -62,6 +64,7 @@ export const SHORT_DAY: DayScale = {
   diskFulls: 1,
   diskMb: 128,
   brokerRestarts: 0,
+  databaseRestarts: 0,
 };
 
 export const LONG_DAY: DayScale = {
@@ -85,6 +88,7 @@ export const LONG_DAY: DayScale = {
   diskFulls: 2,
   diskMb: 256,
   brokerRestarts: 0,
+  databaseRestarts: 0,
 };
 
 export type TabletDiscipline = 'maze' | 'creative' | 'programming';
@@ -134,7 +138,14 @@ export interface RingPlan {
 }
 
 export interface PlannedFault {
-  kind: 'kill -9' | 'clock +1 h' | 'clock back' | 'disk full' | 'disk freed' | 'broker restart';
+  kind:
+    | 'kill -9'
+    | 'clock +1 h'
+    | 'clock back'
+    | 'disk full'
+    | 'disk freed'
+    | 'broker restart'
+    | 'database restart';
   atMs: number;
 }
 
@@ -268,7 +279,8 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
   // 5–8 s later. The next fault is then
   // seconds away, so the process that lived through a jump shows what it did to it (rate limits,
   // timers) before a kill ends it, and a restart is over before the next fault.
-  const kinds: Array<'kill' | 'jump' | 'disk' | 'broker'> = [
+  const kinds: Array<'kill' | 'jump' | 'disk' | 'broker' | 'database'> = [
+    ...Array.from({ length: scale.databaseRestarts }, () => 'database' as const),
     ...Array.from({ length: scale.brokerRestarts }, () => 'broker' as const),
     ...Array.from({ length: scale.kills }, () => 'kill' as const),
     ...Array.from({ length: scale.clockJumps }, () => 'jump' as const),
@@ -281,10 +293,15 @@ export function planDay(seed: number, scale: DayScale): DayPlan {
   const slot = scale.scoringMs / Math.max(1, kinds.length);
   const faults: PlannedFault[] = kinds.flatMap((kind, index): PlannedFault[] => {
     const start = index * slot;
-    if (kind === 'kill' || kind === 'broker')
+    const single = {
+      kill: 'kill -9',
+      broker: 'broker restart',
+      database: 'database restart',
+    } as const;
+    if (kind === 'kill' || kind === 'broker' || kind === 'database')
       return [
         {
-          kind: kind === 'kill' ? 'kill -9' : 'broker restart',
+          kind: single[kind],
           atMs: Math.round(start + slot * (0.2 + random() * 0.3)),
         },
       ];

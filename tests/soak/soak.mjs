@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run soak [-- --long] [-- --mosquitto] [-- --seed=N]: the chaos day (docs/reliability.md#the-chaos-day) against
+// npm run soak [-- --long] [-- --mosquitto] [-- --postgres] [-- --seed=N]: the chaos day (docs/reliability.md#the-chaos-day) against
 // the built server (npx nx run api:build first). The short form is the one CI runs.
 import { spawnSync } from 'node:child_process';
 
@@ -21,6 +21,7 @@ const result = spawnSync(
       ...process.env,
       SOAK_FORM: args.includes('--long') ? 'long' : 'short',
       SOAK_BROKER: args.includes('--mosquitto') ? 'mosquitto' : 'embedded',
+      SOAK_DATABASE: args.includes('--postgres') ? 'postgres' : 'sqlite',
       ...(seed ? { SOAK_SEED: seed } : {}),
     },
   },
