@@ -35,7 +35,7 @@ const WRITE_TABS: [MessageKey, string | null][] = [
 
 /**
  * A republic olympiad shares one console among regional coordinators and the ministry's observer
- * (docs/console.md, "Staff accounts"): the administrator creates their accounts on the Staff page;
+ * (docs/security.md#staff-accounts): the administrator creates their accounts on the Staff page;
  * a coordinator sees only the stage granted and nothing that belongs to no stage; the observer is
  * offered no change anywhere on a stage; a changed password and "sign out everywhere" end the
  * older sessions, whose next action lands on the sign-in.
@@ -218,6 +218,17 @@ describe('console: staff accounts and what each role is offered', () => {
     await page.getByRole('button', { name: t('kk', 'console.stage.tab.teams') }).click();
     await page.locator('.team-row').first().scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'console-staff-observer-kk');
+
+    // The republic's venues: read, with their link codes and unlinking not offered.
+    await page.goto(`${venue.url}/console/venues?lang=kk`);
+    await page.locator('.venue-card').first().waitFor();
+    const venueButtons = await page
+      .locator('.venues-page button:enabled')
+      .evaluateAll((buttons) => buttons.map((button) => button.textContent ?? ''));
+    expect(venueButtons.length).toBeGreaterThan(0);
+    expect(venueButtons.every((text) => text === t('kk', 'console.venues.showConflicts'))).toBe(
+      true,
+    );
   });
 
   it('ends the other sessions when the password changes, and every session on "sign out everywhere"', async () => {

@@ -17,7 +17,7 @@ import { BASE_PATH } from '../base-path';
 import { VenuesPage, VENUES_PATH } from '../federation/venues-page';
 import { OlympiadsPage } from '../olympiads/olympiads-page';
 import type { OrganiserSession } from '../session/organiser-session';
-import { may, type StaffReach } from '../session/staff-reach';
+import { may, seesEverything, type StaffReach } from '../session/staff-reach';
 import { StaffReachContext } from '../session/staff-reach-context';
 import { StagePage } from '../stage/stage-page';
 import type { ConsoleApi } from '../stage/console-context';
@@ -75,7 +75,7 @@ export function SignedInConsole({
     page = (
       <StagePage key={stageRoute['stageId']} stageId={stageRoute['stageId']} console={consoleApi} />
     );
-  } else if (path === VENUES_PATH && may(reach, 'federation.manage')) {
+  } else if (path === VENUES_PATH && seesEverything(reach)) {
     page = <VenuesPage console={consoleApi} />;
   } else if (path === TABLETS_PATH) {
     page = <TabletTrustPage api={api} />;

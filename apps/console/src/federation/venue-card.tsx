@@ -1,5 +1,6 @@
 import { REGIONS, routes, type LinkCodeIssued, type VenueLinkSummary } from '@olympiad/contracts';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
+import { WriteZone } from '../session/write-zone';
 import { useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
@@ -123,16 +124,18 @@ export function VenueCard({
         </ul>
       ) : null}
       <div className="venue-card__actions">
-        <Button busy={busy === 'code'} onClick={() => void issueCode()}>
-          {t(
-            venue.linkState === 'linked'
-              ? 'console.venues.reissueCode'
-              : 'console.venues.issueCode',
-          )}
-        </Button>
-        <Button variant="secondary" busy={busy === 'file'} onClick={() => void linkFile()}>
-          {t('console.venues.downloadLinkFile')}
-        </Button>
+        <WriteZone action="federation.manage" inline>
+          <Button busy={busy === 'code'} onClick={() => void issueCode()}>
+            {t(
+              venue.linkState === 'linked'
+                ? 'console.venues.reissueCode'
+                : 'console.venues.issueCode',
+            )}
+          </Button>
+          <Button variant="secondary" busy={busy === 'file'} onClick={() => void linkFile()}>
+            {t('console.venues.downloadLinkFile')}
+          </Button>
+        </WriteZone>
         <Button
           variant="secondary"
           aria-expanded={showConflicts}
@@ -140,20 +143,22 @@ export function VenueCard({
         >
           {t(showConflicts ? 'console.venues.hideConflicts' : 'console.venues.showConflicts')}
         </Button>
-        {venue.linkState === 'linked' ? (
-          <Button
-            variant={armed ? 'danger' : 'secondary'}
-            busy={busy === 'unlink'}
-            onClick={() => (armed ? void unlink() : setArmed(true))}
-          >
-            {t(armed ? 'console.venues.unlinkConfirm' : 'console.venues.unlink')}
-          </Button>
-        ) : null}
-        {armed ? (
-          <Button variant="ghost" onClick={() => setArmed(false)}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
+        <WriteZone action="federation.manage" inline>
+          {venue.linkState === 'linked' ? (
+            <Button
+              variant={armed ? 'danger' : 'secondary'}
+              busy={busy === 'unlink'}
+              onClick={() => (armed ? void unlink() : setArmed(true))}
+            >
+              {t(armed ? 'console.venues.unlinkConfirm' : 'console.venues.unlink')}
+            </Button>
+          ) : null}
+          {armed ? (
+            <Button variant="ghost" onClick={() => setArmed(false)}>
+              {t('common.cancel')}
+            </Button>
+          ) : null}
+        </WriteZone>
       </div>
       {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
       {issued ? (

@@ -1,6 +1,8 @@
 import { routes } from '@olympiad/contracts';
 import { Link, QueryStatus, StatusBanner, useLanguage } from '@olympiad/ui';
 import { BASE_PATH } from '../base-path';
+import { ReachNotice } from '../session/reach-notice';
+import { WriteZone } from '../session/write-zone';
 import type { ConsoleApi } from '../stage/console-context';
 import { BundleImportPanel } from './bundle-import-panel';
 import { usePolledQuery } from './use-polled-query';
@@ -35,7 +37,10 @@ export function VenuesPage({ console: consoleApi }: { console: ConsoleApi }) {
       <section aria-labelledby="venues-title" className="venues-page">
         <h2 id="venues-title">{t('console.venues.title')}</h2>
         <p className="ui-muted">{t('console.venues.hint')}</p>
-        <BundleImportPanel console={consoleApi} onImported={venues.reload} />
+        <ReachNotice action="federation.manage" />
+        <WriteZone action="federation.manage" hideWhenRefused>
+          <BundleImportPanel console={consoleApi} onImported={venues.reload} />
+        </WriteZone>
         <QueryStatus query={venues} />
         {venues.data && list.length === 0 ? (
           <StatusBanner kind="info">{t('console.venues.empty')}</StatusBanner>

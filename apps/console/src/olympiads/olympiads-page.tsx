@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { LinkToRepublicPanel } from '../federation/link-to-republic-panel';
 import { VenuesEntry } from '../federation/venues-entry';
 import { ReachNotice } from '../session/reach-notice';
-import { may } from '../session/staff-reach';
+import { may, seesEverything } from '../session/staff-reach';
 import { useStaffReach } from '../session/staff-reach-context';
 import { StaffEntry } from '../staff/staff-entry';
 import { TabletTrustEntry } from '../tablets/tablet-trust-entry';
@@ -43,7 +43,7 @@ export function OlympiadsPage({ api }: { api: ApiClient }) {
     <>
       {reach.staffRole === 'observer' ? <ReachNotice /> : null}
       {may(reach, 'staff.manage') ? <StaffEntry /> : null}
-      {may(reach, 'federation.manage') ? <VenuesEntry /> : null}
+      {seesEverything(reach) ? <VenuesEntry /> : null}
       <TabletTrustEntry />
       <section aria-labelledby="olympiads-title">
         <h2 id="olympiads-title">{t('console.olympiads.title')}</h2>

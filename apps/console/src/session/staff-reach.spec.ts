@@ -1,4 +1,10 @@
-import { may, refusalReason, type ConsoleAction, type StaffReach } from './staff-reach';
+import {
+  may,
+  refusalReason,
+  seesEverything,
+  type ConsoleAction,
+  type StaffReach,
+} from './staff-reach';
 
 const STAGE_LESS: ConsoleAction[] = [
   'staff.manage',
@@ -28,6 +34,10 @@ describe('what a staff role is offered', () => {
   it('offers a coordinator none of the actions that belong to no stage', () => {
     for (const action of STAGE_LESS)
       expect(refusalReason(coordinator, action, 's-north')).toBe('console.reach.adminOnly');
+  });
+
+  it('shows administrators and observers every page, coordinators only their stages', () => {
+    expect([admin, coordinator, observer].map(seesEverything)).toEqual([true, false, true]);
   });
 
   it('offers an observer no write at all, with the read-only reason', () => {

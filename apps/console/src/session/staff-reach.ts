@@ -1,6 +1,6 @@
 import type { StaffRole } from '@olympiad/contracts';
 
-/** What the console knows of the signed-in account's reach, from `GET /api/auth/me`. */
+/** What the console knows of the signed-in account's reach, from `GET /api/me` (docs/security.md#staff-accounts). */
 export interface StaffReach {
   staffRole: StaffRole;
   /** A coordinator's granted stages; empty for administrators and observers. */
@@ -40,6 +40,11 @@ export function refusalReason(
   return stageId !== undefined && reach.stageIds.includes(stageId)
     ? null
     : 'console.reach.notYourStage';
+}
+
+/** Administrators and observers see every stage and the pages that belong to none; coordinators do not. */
+export function seesEverything(reach: StaffReach): boolean {
+  return reach.staffRole !== 'coordinator';
 }
 
 export function may(reach: StaffReach, action: ConsoleAction, stageId?: string): boolean {
