@@ -74,11 +74,23 @@ async function ours(
 ): Promise<{ figures: Figures; payloads: unknown[]; bytes: number[] }> {
   // BENCH_HEAP_SNAPSHOT=<folder>: the server writes a heap snapshot there with the viewers joined.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
-  const venue = await startVenue(
-    snapshotDir
-      ? { env: { NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` } }
-      : {},
-  );
+  // BENCH_SERVER_NODE_OPTIONS / MALLOC_ARENA_MAX: V8 flags and glibc arenas to measure (docs/performance.md#memory-per-viewer).
+  const nodeOptions = [
+    process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+    snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : '',
+  ]
+    .join(' ')
+    .trim();
+  const venue = await startVenue({
+    env: {
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    },
+  });
+  if (nodeOptions || process.env.MALLOC_ARENA_MAX)
+    console.log(
+      `  ours: NODE_OPTIONS=${nodeOptions || '(none)'} MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`,
+    );
   try {
     const organiser = await organiserToken(venue);
     const stage = await createMazeStage(venue, organiser, { teams: TEAMS });

@@ -67,6 +67,25 @@ export class CategoriesQuery {
   }
 
   /**
+   * What a live join needs of a category, read twice on every join of a category room (its
+   * admission, then the version its answer must show): hence hand-written SQL, see rawStatement.
+   */
+  async liveStateOf(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Pick<CategoryRow, 'id' | 'stageId' | 'published' | 'standingsVersion'> | null> {
+    const sql = 'SELECT id, "stageId", published, "standingsVersion" FROM category WHERE id = ?';
+    const [row] = (await rawStatement(manager, sql, [id])).rows;
+    if (!row) return null;
+    return {
+      id: String(row.id),
+      stageId: String(row.stageId),
+      published: row.published === true || row.published === 1,
+      standingsVersion: Number(row.standingsVersion),
+    };
+  }
+
+  /**
    * The maze time limit of a category, or null when it is not a maze category (or is gone). Asked
    * for every finish gate, hence hand-written SQL: see rawStatement.
    */

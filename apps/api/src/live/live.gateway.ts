@@ -18,6 +18,7 @@ import {
 import type { Socket } from 'socket.io';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
+import type { EncodedAnswer } from './encoded-answer';
 import { LiveService, type LiveServer } from './live.service';
 import { enterRoom } from './room-entry';
 import { RoomBeacons } from './room-beacons.service';
@@ -38,7 +39,7 @@ type LiveSocket = Socket<
   { actor?: Actor; rooms: Map<string, string>; quota: JoinQuota }
 >;
 
-type Answer = (result: JoinResult) => void;
+type Answer = (result: JoinResult | EncodedAnswer) => void;
 
 /** Socket.IO entry point: joins, leaves and resyncs; everything it sends is decided by LiveService. */
 @WebSocketGateway({ cors: { origin: true }, serveClient: false })
@@ -101,7 +102,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     socket.data.rooms.delete(roomName(room.data));
   }
 
-  private async enter(socket: LiveSocket, body: unknown): Promise<JoinResult> {
+  private async enter(socket: LiveSocket, body: unknown): Promise<JoinResult | EncodedAnswer> {
     const room = roomRefSchema.safeParse(body);
     if (!room.success) {
       return {

@@ -24,8 +24,10 @@ import { TeamsQuery } from '../teams/teams.query';
 import { KeyedQueue } from '../common/keyed-queue';
 import { FanOutTimer } from '../metrics/fan-out-timer';
 import { DeltaCoalescer } from './delta-coalescer';
+import { EncodedAnswer } from './encoded-answer';
 import { publicDelta, publicSnapshot, publicStageSnapshot } from './public-rows';
 import type { RoomAdmission } from './room-entry';
+import { JoinStandings } from './join-standings';
 import { roomSockets } from './room-sockets';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -41,6 +43,10 @@ export class LiveService {
   private server?: LiveServer;
   /** Public rooms get at most one standings broadcast per category every 100 ms (bursts merged). */
   private readonly snapshotLane = new KeyedQueue();
+  private readonly joinStandings = new JoinStandings(
+    (categoryId) => this.standings.snapshot(categoryId),
+    (read) => this.snapshotLane.run('snapshot', read),
+  );
   private readonly coalescer = new DeltaCoalescer((delta, published) =>
     this.broadcastDelta(delta, published),
   );
@@ -102,7 +108,7 @@ export class LiveService {
       };
     }
     if (room.kind === 'category') {
-      const category = await this.categories.categoryById(room.id);
+      const category = await this.categories.liveStateOf(room.id);
       if (!category) return refuse('errors.notFound', 'No such category');
       const staff = isStaffOf(actor, category.stageId);
       if (!staff && !category.published)
@@ -110,8 +116,15 @@ export class LiveService {
       return {
         socketRoom: staff ? `category:${category.id}:staff` : `category:${category.id}`,
         snapshot: async () => {
-          const standings = await this.snapshotOf(category.id);
-          return { ok: true, room, standings: staff ? standings : publicSnapshot(standings) };
+          // Read with the socket in its room: a delta of a later version reaches it after this.
+          const now = await this.categories.liveStateOf(category.id);
+          if (!now) return refuse('errors.notFound', 'No such category').result;
+          if (!staff && !now.published)
+            return refuse('live.notPublished', 'These results are not published yet').result;
+          const standings = await this.joinStandings.json(category.id, staff, now);
+          return new EncodedAnswer(
+            `{"ok":true,"room":${JSON.stringify(room)},"standings":${standings}}`,
+          );
         },
       };
     }

@@ -1,7 +1,8 @@
 import type { JoinResult } from '@olympiad/contracts';
+import type { EncodedAnswer } from './encoded-answer';
 
 /** A join the service lets in: the socket room, and how to build what the client sees first. */
-export interface RoomAdmission<R extends { ok: boolean } = JoinResult> {
+export interface RoomAdmission<R extends { ok: boolean } = JoinResult | EncodedAnswer> {
   socketRoom: string;
   snapshot: () => Promise<R>;
 }
@@ -19,7 +20,7 @@ export interface RoomMember {
  * first would miss the event and the room would never send it. A snapshot refused or failed takes
  * a socket out of the room again, unless it was there before (a resync).
  */
-export async function enterRoom<R extends { ok: boolean } = JoinResult>(
+export async function enterRoom<R extends { ok: boolean } = JoinResult | EncodedAnswer>(
   socket: RoomMember,
   admission: RoomAdmission<R>,
 ): Promise<R> {

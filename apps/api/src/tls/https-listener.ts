@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import * as https from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import type { Server as IoServer, ServerOptions } from 'socket.io';
+import { liveParser } from '../live/encoded-answer';
 import { bindPlainMessageHandlers } from '../live/plain-message-handlers';
 import { LIVE_LIMITS } from '../live/socket-limits';
 import { isLoopbackHost } from './venue-tls.service';
@@ -73,6 +74,8 @@ export class MultiListenerIoAdapter extends IoAdapter {
     const options = {
       ...given,
       maxHttpBufferSize: LIVE_LIMITS.maxMessageBytes,
+      // docs/performance.md#memory-per-viewer: join answers encoded once for many joiners.
+      parser: liveParser,
       ...(this.cors ? { cors: this.cors } : {}),
     } as ServerOptions;
     const server = super.createIOServer(port, options) as IoServer;
