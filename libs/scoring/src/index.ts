@@ -59,6 +59,7 @@ export {
 export * from './lib/programming/contest-time';
 export * from './lib/programming/task-draft';
 export {
+  checkCheckerLine,
   parseCheckerCsv,
   readCheckerCsv,
   type CheckerColumn,

@@ -1,4 +1,9 @@
-import { PROGRAMMING_TASK, type ProgrammingRuleSet, readCheckerCsv } from '@olympiad/scoring';
+import {
+  checkCheckerLine,
+  PROGRAMMING_TASK,
+  type ProgrammingRuleSet,
+  readCheckerCsv,
+} from '@olympiad/scoring';
 import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
 import { type ChangeEvent, useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -6,6 +11,7 @@ import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
 import type { LedgerEntryInput } from '@olympiad/contracts';
+import { icpcStates } from './icpc-states';
 import { taskPoints } from './task-points';
 import { teamMatcher } from './team-matcher';
 
@@ -13,11 +19,13 @@ interface PreviewRow {
   line: number;
   teamName: string;
   task: string;
+  time: string;
+  tries: string;
   before: number | undefined;
   after: number | null;
   change: 'new' | 'up' | 'down' | 'same' | 'error';
   problem: string | null;
-  entry: LedgerEntryInput | null;
+  entries: LedgerEntryInput[];
   label: string;
 }
 
@@ -27,24 +35,34 @@ export function CheckerImport({ state }: ScreenProps) {
   const { outbox } = useJudge();
   const { category, teams } = state.data;
   const ruleSet = category.ruleSet as ProgrammingRuleSet;
+  const icpc = ruleSet.params.submissions === 'icpc';
   const [text, setText] = useState('');
   const [imported, setImported] = useState<number | null>(null);
   const current = useMemo(
     () => taskPoints(state.records, ruleSet.params),
     [state.records, ruleSet.params],
   );
+  const recorded = useMemo(
+    () => icpcStates(state.records, ruleSet.params),
+    [state.records, ruleSet.params],
+  );
+  const table = useMemo(() => readCheckerCsv(text), [text]);
 
   const rows = useMemo<PreviewRow[]>(() => {
     if (!text.trim()) return [];
     const find = teamMatcher(teams);
     const names = new Map(teams.map((team) => [team.id, team.name]));
-    return readCheckerCsv(text).lines.map((row) => {
+    return table.lines.map((row) => {
       const teamId = find(row.team);
       const base = {
         line: row.line,
         teamName: teamId ? (names.get(teamId) ?? row.team) : row.team,
         task: row.task,
+        time: row.time,
+        tries: row.tries,
         after: row.points,
+        entries: [],
+        label: '',
       };
       if (!teamId)
         return {
@@ -52,60 +70,64 @@ export function CheckerImport({ state }: ScreenProps) {
           before: undefined,
           change: 'error',
           problem: t('judge.import.unknownTeam'),
-          entry: null,
-          label: '',
         };
       const before = current.get(teamId)?.get(row.task);
-      if (row.points === null)
+      const taskState = recorded.get(teamId)?.get(row.task);
+      if (icpc && taskState?.solved) {
+        // ICPC counts nothing after the accepted submission: the line changes nothing.
+        return { ...base, before, change: 'same', problem: null };
+      }
+      const checked = checkCheckerLine(ruleSet, row, table.columns, taskState);
+      if (!checked.ok) {
         return {
           ...base,
           before,
           change: 'error',
-          problem: t('judge.import.badPoints'),
-          entry: null,
-          label: '',
-        };
-      const built = buildEntry(ruleSet, {
-        categoryId: category.id,
-        teamId,
-        kind: PROGRAMMING_TASK,
-        payload: { task: row.task, points: row.points },
-      });
-      if (!built.ok) {
-        return {
-          ...base,
-          before,
-          change: 'error',
-          problem: built.errors.map((e) => fieldErrorText(lang, e)).join(' '),
-          entry: null,
-          label: '',
+          problem: checked.errors.map((e) => fieldErrorText(lang, e)).join(' '),
         };
       }
+      const entries = checked.value.flatMap((payload) => {
+        const built = buildEntry(ruleSet, {
+          categoryId: category.id,
+          teamId,
+          kind: PROGRAMMING_TASK,
+          payload,
+        });
+        return built.ok ? [built.entry] : [];
+      });
+      const points = row.points ?? 0;
       const change =
         before === undefined
           ? 'new'
-          : row.points > before
+          : points > before
             ? 'up'
-            : row.points < before
+            : points < before
               ? 'down'
-              : 'same';
+              : icpc && entries.length > 0
+                ? 'new'
+                : 'same';
       return {
         ...base,
         before,
         change,
         problem: null,
-        entry: change === 'same' ? null : built.entry,
+        entries: change === 'same' ? [] : entries,
         label: `${base.teamName} · ${row.task}`,
       };
     });
-  }, [text, teams, current, ruleSet, category.id, lang, t]);
+  }, [text, table, teams, current, recorded, icpc, ruleSet, category.id, lang, t]);
 
-  const changes = rows.filter((row) => row.entry !== null);
+  const changes = rows.filter((row) => row.entries.length > 0);
   const problems = rows.filter((row) => row.change === 'error').length;
 
   async function importAll() {
-    for (const row of changes) if (row.entry) await outbox.add(row.entry, row.label);
-    setImported(changes.length);
+    let count = 0;
+    // A line's wrong tries go before its accepted submission (the rules count them so).
+    for (const row of changes) {
+      for (const entry of row.entries) await outbox.add(entry, row.label);
+      count += row.entries.length;
+    }
+    setImported(count);
     setText('');
   }
 
@@ -148,6 +170,8 @@ export function CheckerImport({ state }: ScreenProps) {
                 <th>#</th>
                 <th>{t('board.table.team')}</th>
                 <th>{t('judge.programming.task')}</th>
+                {table.columns.time !== null ? <th>{t('judge.programming.contestTime')}</th> : null}
+                {table.columns.tries !== null ? <th>{t('judge.programming.wrongTries')}</th> : null}
                 <th>{t('judge.programming.now')}</th>
                 <th>{t('judge.import.new')}</th>
                 <th>{t('judge.import.change')}</th>
@@ -159,6 +183,8 @@ export function CheckerImport({ state }: ScreenProps) {
                   <td>{row.line}</td>
                   <td>{row.teamName}</td>
                   <td>{row.task}</td>
+                  {table.columns.time !== null ? <td className="digits">{row.time}</td> : null}
+                  {table.columns.tries !== null ? <td className="digits">{row.tries}</td> : null}
                   <td className="digits">{row.before ?? '—'}</td>
                   <td className="digits">{row.after ?? '—'}</td>
                   <td>

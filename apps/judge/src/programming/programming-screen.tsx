@@ -1,10 +1,14 @@
 import {
+  needsContestTime,
   PROGRAMMING_RUBRIC,
   PROGRAMMING_TASK,
   type FieldError,
   type ProgrammingRuleSet,
+  type ProgrammingTask,
+  taskDraftPayloads,
 } from '@olympiad/scoring';
 import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
+import type { LedgerEntryInput } from '@olympiad/contracts';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
@@ -15,6 +19,8 @@ import { TeamResult } from '../category/team-result';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { RubricScreen } from '../creative/rubric-screen';
 import { CheckerImport } from './checker-import';
+import './programming.css';
+import { IcpcTasks } from './icpc-tasks';
 import { taskPoints } from './task-points';
 
 /** Points per task for one team, or the import of a checker's result file for the category. */
@@ -47,7 +53,13 @@ export function ProgrammingScreen({ state }: ScreenProps) {
           {t('judge.programming.import')}
         </button>
       </div>
-      {importing ? <CheckerImport state={state} /> : <TaskPoints state={state} />}
+      {importing ? (
+        <CheckerImport state={state} />
+      ) : ruleSet.params.submissions === 'icpc' ? (
+        <IcpcTasks state={state} />
+      ) : (
+        <TaskPoints state={state} />
+      )}
     </>
   );
 }
@@ -62,47 +74,74 @@ function TaskPoints({ state }: ScreenProps) {
   const current = useMemo(() => taskPoints(state.records, params), [state.records, params]);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
+  // Tasks with test groups: the groups passed (the points are their sum, docs/rules.md).
+  const [passed, setPassed] = useState<Record<string, string[]>>({});
+  const [times, setTimes] = useState<Record<string, string>>({});
+  const withTime = needsContestTime(params);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [savedCount, setSavedCount] = useState<number | null>(null);
   const team = teams.find((candidate) => candidate.id === teamId);
   const teamCurrent = (teamId && current.get(teamId)) || new Map<string, number>();
 
+  /** The points the judge gave a task now: the groups' sum, or the number typed; undefined when none. */
+  function typedPoints(task: ProgrammingTask): number | undefined {
+    const groups = passed[task.id];
+    if (task.groups.length > 0 && groups !== undefined) {
+      return task.groups.reduce((sum, g) => sum + (groups.includes(g.id) ? g.points : 0), 0);
+    }
+    const text = values[task.id];
+    return text !== undefined && text.trim() !== '' ? Number(text) : undefined;
+  }
+
   async function save() {
     if (!team) return;
-    const drafts = params.tasks.flatMap((task) => {
-      const text = values[task.id];
-      if (text === undefined || text.trim() === '') return [];
-      const points = Number(text);
-      return [{ task, points }];
-    });
-    const built = drafts.map(({ task, points }) =>
-      buildEntry(ruleSet, {
-        categoryId: category.id,
-        teamId: team.id,
-        kind: PROGRAMMING_TASK,
-        payload: { task: task.id, points: Number.isInteger(points) ? points : -1 },
-      }),
-    );
-    const problems = built.flatMap((result) => (result.ok ? [] : result.errors));
+    const problems: FieldError[] = [];
+    const entries: { entry: LedgerEntryInput; label: string }[] = [];
+    for (const task of params.tasks) {
+      const points = typedPoints(task);
+      if (points === undefined) continue;
+      const made = taskDraftPayloads(
+        params,
+        task,
+        {
+          points: Number.isInteger(points) ? points : -1,
+          groups: task.groups.length > 0 ? (passed[task.id] ?? null) : null,
+          solved: null,
+          time: times[task.id] ?? '',
+          wrongTries: null,
+        },
+        undefined,
+      );
+      if (!made.ok) {
+        problems.push(...made.errors);
+        continue;
+      }
+      for (const payload of made.value) {
+        const built = buildEntry(ruleSet, {
+          categoryId: category.id,
+          teamId: team.id,
+          kind: PROGRAMMING_TASK,
+          payload,
+        });
+        if (built.ok)
+          entries.push({ entry: built.entry, label: `${team.name} · ${task.title || task.id}` });
+        else problems.push(...built.errors);
+      }
+    }
     if (problems.length > 0) {
       setErrors(problems);
       return;
     }
     setErrors([]);
-    for (const [index, result] of built.entries()) {
-      if (result.ok)
-        await outbox.add(
-          result.entry,
-          `${team.name} · ${drafts[index].task.title || drafts[index].task.id}`,
-        );
-    }
+    for (const { entry, label } of entries) await outbox.add(entry, label);
     setValues({});
-    setSavedCount(built.length);
+    setPassed({});
+    setTimes({});
+    setSavedCount(entries.length);
   }
 
   const total = params.tasks.reduce((sum, task) => {
-    const text = values[task.id];
-    const typed = text !== undefined && text.trim() !== '' ? Number(text) : undefined;
+    const typed = typedPoints(task);
     const now = teamCurrent.get(task.id);
     const counted =
       typed === undefined
@@ -112,9 +151,8 @@ function TaskPoints({ state }: ScreenProps) {
           : Math.max(now, typed);
     return sum + (counted !== undefined && Number.isFinite(counted) ? counted : 0);
   }, 0);
-  const anyScored = params.tasks.some(
-    (task) => teamCurrent.has(task.id) || (values[task.id] ?? '').trim() !== '',
-  );
+  const anyTyped = params.tasks.some((task) => typedPoints(task) !== undefined);
+  const anyScored = anyTyped || params.tasks.some((task) => teamCurrent.has(task.id));
 
   return (
     <div className="two-panes">
@@ -125,6 +163,8 @@ function TaskPoints({ state }: ScreenProps) {
         onChoose={(id) => {
           setTeamId(id);
           setValues({});
+          setPassed({});
+          setTimes({});
           setErrors([]);
           setSavedCount(null);
         }}
@@ -166,36 +206,91 @@ function TaskPoints({ state }: ScreenProps) {
                         )}
                       </td>
                       <td>
-                        <div className="points-input">
-                          <input
-                            aria-label={t('judge.programming.pointsFor', {
+                        {task.groups.length > 0 ? (
+                          <div
+                            className="choices"
+                            role="group"
+                            aria-label={t('judge.programming.groupsFor', {
                               task: task.title || task.id,
                             })}
-                            className="ui-field__input digits"
+                          >
+                            {task.groups.map((group) => {
+                              const on = (passed[task.id] ?? []).includes(group.id);
+                              return (
+                                <button
+                                  key={group.id}
+                                  type="button"
+                                  aria-pressed={on}
+                                  className={`choice ${on ? 'choice--on' : ''}`}
+                                  onClick={() =>
+                                    setPassed((all) => {
+                                      const list = all[task.id] ?? [];
+                                      return {
+                                        ...all,
+                                        [task.id]: on
+                                          ? list.filter((id) => id !== group.id)
+                                          : [...list, group.id],
+                                      };
+                                    })
+                                  }
+                                >
+                                  {t('judge.programming.group', {
+                                    group: group.id,
+                                    points: group.points,
+                                  })}
+                                </button>
+                              );
+                            })}
+                          </div>
+                        ) : (
+                          <div className="points-input">
+                            <input
+                              aria-label={t('judge.programming.pointsFor', {
+                                task: task.title || task.id,
+                              })}
+                              className="ui-field__input digits"
+                              inputMode="numeric"
+                              value={values[task.id] ?? ''}
+                              onChange={(event) =>
+                                setValues((v) => ({
+                                  ...v,
+                                  [task.id]: event.target.value.replace(/[^\d]/g, ''),
+                                }))
+                              }
+                            />
+                            <Button
+                              variant="secondary"
+                              onClick={() => setValues((v) => ({ ...v, [task.id]: '0' }))}
+                            >
+                              0
+                            </Button>
+                            <Button
+                              variant="secondary"
+                              onClick={() =>
+                                setValues((v) => ({ ...v, [task.id]: String(task.maxPoints) }))
+                              }
+                            >
+                              {task.maxPoints}
+                            </Button>
+                          </div>
+                        )}
+                        {withTime ? (
+                          <input
+                            aria-label={t('judge.programming.contestTimeFor', {
+                              task: task.title || task.id,
+                            })}
+                            className="ui-field__input digits icpc-time-input"
                             inputMode="numeric"
-                            value={values[task.id] ?? ''}
+                            placeholder="1:23:45"
+                            value={times[task.id] ?? ''}
                             onChange={(event) =>
-                              setValues((v) => ({
-                                ...v,
-                                [task.id]: event.target.value.replace(/[^\d]/g, ''),
+                              setTimes((all) => ({
+                                ...all,
+                                [task.id]: event.target.value.replace(/[^\d:]/g, ''),
                               }))
                             }
                           />
-                          <Button
-                            variant="secondary"
-                            onClick={() => setValues((v) => ({ ...v, [task.id]: '0' }))}
-                          >
-                            0
-                          </Button>
-                          <Button
-                            variant="secondary"
-                            onClick={() =>
-                              setValues((v) => ({ ...v, [task.id]: String(task.maxPoints) }))
-                            }
-                          >
-                            {task.maxPoints}
-                          </Button>
-                        </div>
+                        ) : null}
                       </td>
                     </tr>
                   );
@@ -224,11 +319,7 @@ function TaskPoints({ state }: ScreenProps) {
                 {t('judge.savedCount', { count: savedCount })}
               </StatusBanner>
             ) : null}
-            <Button
-              large
-              disabled={!Object.values(values).some((v) => v.trim() !== '')}
-              onClick={() => void save()}
-            >
+            <Button large disabled={!anyTyped} onClick={() => void save()}>
               {t('judge.save')}
             </Button>
           </>

@@ -554,8 +554,28 @@ export const en = {
   'judge.programming.pointsFor': 'Points for {task}',
   'judge.programming.max': 'max {max}',
   'judge.programming.total': 'Total',
+  'judge.programming.contestTime': 'Contest time',
+  'judge.programming.icpcSummary':
+    '{solved, plural, one {# task solved} other {# tasks solved}} · penalty {minutes} min',
+  'judge.programming.groupsFor': '{task}: test groups passed',
+  'judge.programming.group': 'group {group} · {points}',
+  'judge.programming.verdict': 'Verdict',
+  'judge.programming.verdictFor': '{task}: solved or not',
+  'judge.programming.solved': 'Solved',
+  'judge.programming.notSolved': 'Not solved',
+  'judge.programming.solvedTime': 'Solved at (contest time)',
+  'judge.programming.lastTryTime': 'Last try at (contest time)',
+  'judge.programming.contestTimeFor': '{task}: contest time',
+  'judge.programming.timeHint': 'm:ss or h:mm:ss',
+  'judge.programming.wrongTries': 'Wrong tries',
+  'judge.programming.wrongTriesFor': '{task}: wrong tries',
+  'judge.programming.triesLess': 'One wrong try less',
+  'judge.programming.triesMore': 'One wrong try more',
+  'judge.programming.solvedAt': 'solved at {time}',
+  'judge.programming.notSolvedYet': 'not solved',
+  'judge.programming.wrongCount': '{count, plural, one {# wrong try} other {# wrong tries}}',
   'judge.import.explain':
-    'A CSV file with one row per team and task: team, task, points (the team by its name).',
+    'A CSV file with one row per team and task: team, task, points (the team by its name); optionally the contest time (m:ss or h:mm:ss), the wrong tries and the test groups passed (1+2+3).',
   'judge.import.openFile': 'Open a file',
   'judge.import.paste': 'Or paste the file’s text',
   'judge.import.summary': '{rows} rows: {changes} changes, {problems} problems',
@@ -1114,6 +1134,9 @@ export const en = {
   'scoring.csv.pointsNotNumber': 'Points must be a whole number.',
   'scoring.csv.teamMissing': 'The line names no team.',
   'scoring.ledger.invalidPayload':
+  'scoring.csv.badContestTime':
+    'Line {line}, column {column}: write the contest time as m:ss or h:mm:ss.',
+  'scoring.csv.badTries': 'Line {line}, column {column}: wrong tries must be a whole number.',
     'This entry does not fit the category’s rules and is not counted.',
   'scoring.ledger.teamNotAllowed': 'This kind of entry is not about one team: leave the team out.',
   'scoring.ledger.teamRequired': 'This entry must name its team.',
@@ -1146,6 +1169,12 @@ export const en = {
   'scoring.programming.timeRequired': 'Give the contest time of the submission.',
   'scoring.programming.unknownGroup': 'This task has no test group “{value}”.',
   'scoring.qualification.topN': 'Place {place} of {of}: within the top {cut}.',
+  'scoring.programming.contestTimeInvalid': 'Write the contest time as m:ss or h:mm:ss.',
+  'scoring.programming.alreadySolved': 'This task is solved already (at {time}).',
+  'scoring.programming.triesBelowRecorded':
+    '{count, plural, one {# wrong try is} other {# wrong tries are}} recorded already.',
+  'scoring.programming.timeBeforeRecorded':
+    'A try at {time} is recorded already: the time cannot be earlier.',
   'scoring.qualification.topPercent':
     'Place {place} of {of}: within the selected top {cut} places.',
   'scoring.qualification.wildcard': 'Wildcard from the organiser: {reason}',

@@ -550,7 +550,26 @@ export const kk = {
   'judge.programming.max': 'ең көбі {max}',
   'judge.programming.total': 'Барлығы',
   'judge.import.explain':
-    'Әр команда мен есепке бір жол болатын CSV файлы: команда, есеп, ұпай (команда атымен).',
+  'judge.programming.contestTime': 'Тур уақыты',
+  'judge.programming.icpcSummary': '{solved} есеп шешілді · айыппұл {minutes} мин',
+  'judge.programming.groupsFor': '{task}: өткен тест топтары',
+  'judge.programming.group': '{group}-топ · {points}',
+  'judge.programming.verdict': 'Шешім',
+  'judge.programming.verdictFor': '{task}: шешілді ме',
+  'judge.programming.solved': 'Шешілді',
+  'judge.programming.notSolved': 'Шешілмеді',
+  'judge.programming.solvedTime': 'Шешілген уақыты (тур уақыты)',
+  'judge.programming.lastTryTime': 'Соңғы әрекет уақыты (тур уақыты)',
+  'judge.programming.contestTimeFor': '{task}: тур уақыты',
+  'judge.programming.timeHint': 'м:сс не с:мм:сс',
+  'judge.programming.wrongTries': 'Қате әрекеттер',
+  'judge.programming.wrongTriesFor': '{task}: қате әрекеттер',
+  'judge.programming.triesLess': 'Бір қате әрекет кем',
+  'judge.programming.triesMore': 'Бір қате әрекет артық',
+  'judge.programming.solvedAt': '{time} шешілді',
+  'judge.programming.notSolvedYet': 'шешілмеген',
+  'judge.programming.wrongCount': '{count} қате әрекет',
+    'Әр команда мен есепке бір жол болатын CSV файлы: команда, есеп, ұпай (команда атымен); қажет болса тур уақыты (м:сс не с:мм:сс), қате әрекеттер және өткен тест топтары (1+2+3).',
   'judge.import.openFile': 'Файлды ашу',
   'judge.import.paste': 'Немесе файл мәтінін қойыңыз',
   'judge.import.summary': '{rows} жол: {changes} өзгеріс, {problems} қате',
@@ -1110,6 +1129,9 @@ export const kk = {
   'scoring.ledger.teamNotAllowed':
     'Жазбаның бұл түрі бір командаға қатысты емес: команданы көрсетпеңіз.',
   'scoring.ledger.teamRequired': 'Бұл жазбада команда көрсетілуі керек.',
+  'scoring.csv.badContestTime':
+    '{line}-жол, {column}-баған: тур уақытын м:сс не с:мм:сс түрінде жазыңыз.',
+  'scoring.csv.badTries': '{line}-жол, {column}-баған: қате әрекеттер саны бүтін сан болуы керек.',
   'scoring.ledger.unknownKind': 'Бұл санат мұндай жазбаны қабылдамайды.',
   'scoring.ledger.unknownTarget':
     'Жазба жоқ немесе кейін жасалған жазбаны түзетеді, сондықтан есепке алынбайды.',
@@ -1139,6 +1161,12 @@ export const kk = {
     '{of} команданың ішінде {place}-орын: алғашқы {cut} орынның ішінде.',
   'scoring.qualification.topPercent':
     '{of} команданың ішінде {place}-орын: іріктелген алғашқы {cut} орынның ішінде.',
+  'scoring.programming.contestTimeInvalid': 'Тур уақытын м:сс не с:мм:сс түрінде жазыңыз.',
+  'scoring.programming.alreadySolved': 'Бұл есеп шешіліп қойған ({time}).',
+  'scoring.programming.triesBelowRecorded':
+    '{count, plural, other {# қате әрекет}} жазылып қойған.',
+  'scoring.programming.timeBeforeRecorded':
+    '{time} кезіндегі әрекет жазылып қойған: уақыт одан ерте болмайды.',
   'scoring.qualification.wildcard': 'Ұйымдастырушының арнайы шақыруы: {reason}',
   'scoring.qualification.notRanked': 'Орынға ие нәтиже жоқ.',
   'scoring.qualification.belowThreshold': '{place}-орын, бірақ нәтиже белгіленген шекке жетпейді.',

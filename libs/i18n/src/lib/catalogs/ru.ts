@@ -558,7 +558,28 @@ export const ru = {
   'judge.programming.max': 'макс. {max}',
   'judge.programming.total': 'Итого',
   'judge.import.explain':
-    'Файл CSV, по строке на команду и задачу: команда, задача, баллы (команда по названию).',
+  'judge.programming.contestTime': 'Время тура',
+  'judge.programming.icpcSummary':
+    '{solved, plural, one {Решена # задача} few {Решены # задачи} many {Решено # задач} other {Решено # задачи}} · штраф {minutes} мин',
+  'judge.programming.groupsFor': '{task}: пройденные группы тестов',
+  'judge.programming.group': 'группа {group} · {points}',
+  'judge.programming.verdict': 'Вердикт',
+  'judge.programming.verdictFor': '{task}: решена или нет',
+  'judge.programming.solved': 'Решена',
+  'judge.programming.notSolved': 'Не решена',
+  'judge.programming.solvedTime': 'Решена в (время тура)',
+  'judge.programming.lastTryTime': 'Последняя попытка в (время тура)',
+  'judge.programming.contestTimeFor': '{task}: время тура',
+  'judge.programming.timeHint': 'м:сс или ч:мм:сс',
+  'judge.programming.wrongTries': 'Неверные попытки',
+  'judge.programming.wrongTriesFor': '{task}: неверные попытки',
+  'judge.programming.triesLess': 'На одну неверную попытку меньше',
+  'judge.programming.triesMore': 'На одну неверную попытку больше',
+  'judge.programming.solvedAt': 'решена в {time}',
+  'judge.programming.notSolvedYet': 'не решена',
+  'judge.programming.wrongCount':
+    '{count, plural, one {# неверная попытка} few {# неверные попытки} many {# неверных попыток} other {# неверной попытки}}',
+    'Файл CSV, по строке на команду и задачу: команда, задача, баллы (команда по названию); при необходимости время тура (м:сс или ч:мм:сс), неверные попытки и пройденные группы тестов (1+2+3).',
   'judge.import.openFile': 'Открыть файл',
   'judge.import.paste': 'Или вставьте текст файла',
   'judge.import.summary': 'Строк: {rows}; изменений: {changes}; ошибок: {problems}',
@@ -1130,6 +1151,10 @@ export const ru = {
   'scoring.csv.teamMissing': 'В строке не указана команда.',
   'scoring.ledger.invalidPayload':
     'Эта запись не соответствует правилам категории и не учитывается.',
+  'scoring.csv.badContestTime':
+    'Строка {line}, столбец {column}: время тура пишется как м:сс или ч:мм:сс.',
+  'scoring.csv.badTries':
+    'Строка {line}, столбец {column}: число неверных попыток должно быть целым.',
   'scoring.ledger.teamNotAllowed':
     'Запись этого вида не относится к одной команде: команду не указывайте.',
   'scoring.ledger.teamRequired': 'В этой записи нужно указать команду.',
@@ -1163,6 +1188,12 @@ export const ru = {
   'scoring.programming.unknownGroup': 'У этой задачи нет группы тестов «{value}».',
   'scoring.qualification.topN': '{place}-е место из {of}: входит в первые {cut}.',
   'scoring.qualification.topPercent':
+  'scoring.programming.contestTimeInvalid': 'Время тура пишется как м:сс или ч:мм:сс.',
+  'scoring.programming.alreadySolved': 'Эта задача уже решена (в {time}).',
+  'scoring.programming.triesBelowRecorded':
+    'Уже записано: {count, plural, one {# неверная попытка} few {# неверные попытки} many {# неверных попыток} other {# неверной попытки}}.',
+  'scoring.programming.timeBeforeRecorded':
+    'Уже записана попытка в {time}: время не может быть раньше.',
     '{place}-е место из {of}: входит в отобранные первые {cut} мест.',
   'scoring.qualification.wildcard': 'Приглашение организатора: {reason}',
   'scoring.qualification.notRanked': 'Нет зачётного результата.',

@@ -56,16 +56,28 @@ function pointsScore(params: ProgrammingParams, submissions: readonly Submission
   return { perTask: Object.fromEntries(perTask), total, reachedAt };
 }
 
-/** ICPC: tasks solved (full points), then time: acceptance time plus a penalty per earlier wrong try. */
-function icpcScore(params: ProgrammingParams, submissions: readonly Submission[]) {
+/** What the ICPC rules count of one task for one team. */
+export interface IcpcTaskState {
+  solved: boolean;
+  /** Rejected submissions before the accepted one (all of them while unsolved). */
+  wrongTries: number;
+  acceptedAt: number | null;
+  /** The latest submission that counts (accepted or wrong), as the rules measure time. */
+  lastTryAt: number;
+}
+
+function icpcTaskStates(params: ProgrammingParams, submissions: readonly Submission[]) {
   const maxOf = new Map(params.tasks.map((t) => [t.id, t.maxPoints]));
-  const perTask = new Map<
-    string,
-    { solved: boolean; wrongTries: number; acceptedAt: number | null }
-  >();
+  const perTask = new Map<string, IcpcTaskState>();
   for (const s of submissions) {
-    const state = perTask.get(s.payload.task) ?? { solved: false, wrongTries: 0, acceptedAt: null };
+    const state = perTask.get(s.payload.task) ?? {
+      solved: false,
+      wrongTries: 0,
+      acceptedAt: null,
+      lastTryAt: s.at,
+    };
     if (!state.solved) {
+      state.lastTryAt = s.at;
       if (s.payload.points === maxOf.get(s.payload.task)) {
         state.solved = true;
         state.acceptedAt = s.at;
@@ -73,6 +85,26 @@ function icpcScore(params: ProgrammingParams, submissions: readonly Submission[]
     }
     perTask.set(s.payload.task, state);
   }
+  return perTask;
+}
+
+/** Per task, what the ICPC rules count of a team's entries (the tablet shows it beside each task). */
+export function icpcTasksOf(
+  params: ProgrammingParams,
+  entries: readonly EffectiveEntry[],
+): Map<string, IcpcTaskState> {
+  return icpcTaskStates(params, submissionsOf(params, entries).submissions);
+}
+
+/** ICPC: tasks solved (full points), then time: acceptance time plus a penalty per earlier wrong try. */
+function icpcScore(params: ProgrammingParams, submissions: readonly Submission[]) {
+  const states = icpcTaskStates(params, submissions);
+  const perTask = new Map(
+    [...states].map(([task, { solved, wrongTries, acceptedAt }]) => [
+      task,
+      { solved, wrongTries, acceptedAt },
+    ]),
+  );
   let solved = 0;
   let penaltyMs = 0;
   let lastSolvedAt = 0;
