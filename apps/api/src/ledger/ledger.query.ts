@@ -44,32 +44,26 @@ export class LedgerQuery {
   }
 
   /**
-   * The `seq` of the category's newest entry older than `seq` (0 when there is none): what a
-   * projection kept in memory must hold to be current. Hand-written, it is on every score's path
-   * on PostgreSQL (see rawStatement).
-   */
-  async newestSeqBefore(categoryId: string, seq: number, manager: EntityManager): Promise<number> {
-    const sql = 'SELECT MAX(seq) AS newest FROM ledger_entry WHERE "categoryId" = ? AND seq < ?';
-    const [row] = (await rawStatement(manager, sql, [categoryId, seq])).rows;
-    return Number(row?.newest ?? 0);
-  }
-
-  /**
    * The category's entries after `afterSeq` and before `beforeSeq`, in the order they were recorded:
-   * what a projection kept in memory lacks of the entries other replicas stored since it was built.
+   * what a projection kept in memory lacks of the entries other replicas stored since it was built
+   * (none, nearly always). Hand-written, it is on every score's path on PostgreSQL (see rawStatement).
    */
-  entriesBetween(
+  async entriesBetween(
     categoryId: string,
     afterSeq: number,
     beforeSeq: number,
     manager: EntityManager,
   ): Promise<LedgerEntryRow[]> {
-    return manager
-      .createQueryBuilder(LedgerEntryEntity, 'entry')
-      .where('entry.categoryId = :categoryId', { categoryId })
-      .andWhere('entry.seq > :afterSeq AND entry.seq < :beforeSeq', { afterSeq, beforeSeq })
-      .orderBy('entry.seq', 'ASC')
-      .getMany();
+    const sql =
+      'SELECT * FROM ledger_entry WHERE "categoryId" = ? AND seq > ? AND seq < ? ORDER BY seq';
+    const { rows } = await rawStatement(manager, sql, [categoryId, afterSeq, beforeSeq]);
+    return rows.map((row) =>
+      Object.assign(new LedgerEntryEntity(), row, {
+        seq: Number(row.seq),
+        payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+        awaitsConfirmation: Boolean(row.awaitsConfirmation),
+      }),
+    );
   }
 
   /** Whether an entry with this id is in the ledger. */

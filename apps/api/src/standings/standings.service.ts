@@ -169,12 +169,12 @@ export class StandingsService {
       return { projection: cached, before: cached.standings };
     }
     if (teamsKey(await this.teams.refs(category.id, manager)) !== cached.teams) return null;
-    // The cheap question first: after this replica's own entry nothing is missing.
-    const newest = await this.ledger.newestSeqBefore(category.id, entry.seq, manager);
-    const missing =
-      newest === cached.lastSeq
-        ? []
-        : await this.ledger.entriesBetween(category.id, cached.lastSeq, entry.seq, manager);
+    const missing = await this.ledger.entriesBetween(
+      category.id,
+      cached.lastSeq,
+      entry.seq,
+      manager,
+    );
     if (missing.length === 0) {
       // The version moved without an entry: a recompute this projection cannot reproduce.
       if (!current) return null;
@@ -185,13 +185,12 @@ export class StandingsService {
     let state = cached.state;
     for (const record of missing) state = applyEntry(state, toLedgerRecord(record));
     standingsCacheOutcomes.inc({ outcome: 'caught_up' });
-    // The delta is against the rows as stored, as after a replay: viewers hold those.
-    const before = fromStandingEntities(
-      await manager.findBy(StandingEntity, { categoryId: category.id }),
-    );
+    // The stored rows are these standings: the other replicas stored them from the same ledger,
+    // rules and teams.
+    const standings = standingsOf(state);
     return {
-      projection: { ...cached, lastSeq: missing[missing.length - 1].seq, state },
-      before,
+      projection: { ...cached, lastSeq: missing[missing.length - 1].seq, state, standings },
+      before: standings,
     };
   }
 
