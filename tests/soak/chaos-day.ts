@@ -66,6 +66,8 @@ export interface DayFigures {
   doubled: number;
   serverErrors: number;
   serverErrorsOutsideFaults: number;
+  /** Unhandled errors, fatal lines or stack overflows in the server's log. */
+  crashes: number;
   viewers: number;
   viewersBehind: number;
   standingsMismatches: number;
@@ -664,6 +666,8 @@ export async function runChaosDay(
       return result;
     })();
     const corrections = headJudgeCorrections(http, plan, cast, t0);
+    // Awaited in turn below; one failing first must not leave the others' failures unhandled.
+    for (const work of [tables, rings, imported, corrections]) work.catch(() => undefined);
     const faults = (async () => {
       for (const fault of plan.faults) {
         await sleep(Math.max(0, t0 + fault.atMs - Date.now()));
@@ -1034,6 +1038,7 @@ async function judgeTheDay(day: {
     doubled: doubled.length + doubledIds.length,
     serverErrors: errors.length + logged.length,
     serverErrorsOutsideFaults: outside.length + logged.length,
+    crashes: crashes.length,
     viewers: plan.scale.viewers,
     viewersBehind: day.viewersBehind,
     standingsMismatches,
@@ -1081,6 +1086,7 @@ export function figuresTable(figures: DayFigures): string {
       '5xx outside the faults (all 5xx)',
       `${figures.serverErrorsOutsideFaults} (${figures.serverErrors})`,
     ],
+    ['Crashes (unhandled errors in the server log)', figures.crashes],
   ];
   return [
     '| Figure | Value |',

@@ -36,6 +36,25 @@ export interface TableContext {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SETTLE_MS = 60_000;
+const RESEND_LIMIT_MS = 120_000;
+
+/**
+ * Publishes an event until the broker acknowledges it, as the firmware's resend queue does
+ * (docs/sensor-contract.md#delivery): mqtt.js fails a publish whose connection was given up
+ * (e.g. `connack timeout` from a server still starting under load), and the same event, same
+ * boot and sequence number, is sent again; the server stores it once.
+ */
+export async function publishUntilAcknowledged(device: RawDevice, event: object): Promise<void> {
+  const until = Date.now() + RESEND_LIMIT_MS;
+  for (;;) {
+    try {
+      return await device.publish(event);
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await sleep(500);
+    }
+  }
+}
 
 /**
  * A maze table through the day: the field judge arms "team, attempt", the gates' controller sends
@@ -86,8 +105,8 @@ export async function playTable(plan: TablePlan, context: TableContext): Promise
       const start = device.gate('start', clock);
       clock += run.durationUs;
       const finish = device.gate('finish', clock);
-      await device.publish(start);
-      await device.publish(finish);
+      await publishUntilAcknowledged(device, start);
+      await publishUntilAcknowledged(device, finish);
 
       const expectedMs = Math.floor(run.durationUs / 1000);
       const outcome: RunOutcome = {

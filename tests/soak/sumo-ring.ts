@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { RawDevice } from '../support/raw-device';
 import type { RingPlan } from './day-plan';
 import type { DayHttp } from './day-http';
+import { publishUntilAcknowledged } from './sensor-table';
 
 export interface SumoMatch {
   id: string;
@@ -133,8 +134,8 @@ export async function playRing(plan: RingPlan, context: RingContext): Promise<Ma
       const start = device.button(clock, 'start');
       clock += lengthUs;
       const stop = device.button(clock, 'stop');
-      await device.publish(start);
-      await device.publish(stop);
+      await publishUntilAcknowledged(device, start);
+      await publishUntilAcknowledged(device, stop);
       const expectedMs = Math.floor(lengthUs / 1000);
       const heard = (t: number) => signals.some((s) => s.button && s.deviceTimeUs === t);
       const until = Date.now() + SIGNAL_WAIT_MS;
