@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/chromium';
 import { ledgerOf } from './support/judge-olympiad';
 import { openCategory } from './support/judge-tablet-page';
-import { judgeTabletSuite } from './support/judge-tablet-suite';
+import { armAndRunSensor, judgeTabletSuite } from './support/judge-tablet-suite';
 
 /**
  * The maze rules' stall limit (10 s in the maze-default preset) counts down on the attempt screen
@@ -102,5 +102,31 @@ describe('maze screen: the stall timer', () => {
       10_000,
       null,
     ]);
+  });
+
+  it('starts with the start gate and stops with the finish gate', async () => {
+    await page.locator('.queue__team', { hasText: 'Қыран' }).click();
+    await shows(/^0:10\.00$/);
+    // The tests above moved the page's clock ahead; the tablet dates a run by the server's clock.
+    await page.clock.setSystemTime(Date.now());
+    // The field's live updates need the page's timers, so time flows until the run is on.
+    await armAndRunSensor(page, tablet.venue, tablet.olympiad, 4_000_000, async () => {
+      await page.locator('.big-clock--running').waitFor();
+      await page.getByText('Робот алға жылжыған сайын', { exact: false }).waitFor();
+      const now = await page.evaluate(() => Date.now());
+      await page.clock.pauseAt(now + 1_000);
+      await page.clock.runFor(3_000);
+      await shows(/^0:0[0-6]\.\d\d$/);
+      await page.clock.resume();
+    });
+    await page.getByText('Әрекетпен бірге тоқтады').waitFor();
+    const stoppedAt = await remaining().innerText();
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(now + 1_000);
+    await page.clock.runFor(20_000);
+    expect(await remaining().innerText()).toBe(stoppedAt);
+    expect(await page.getByText('Уақыт бітті: робот тоқтап қалды').count()).toBe(0);
+    expect(await radio('Мәреге жетті').getAttribute('aria-checked')).toBe('true');
+    await page.clock.resume();
   });
 });
