@@ -171,6 +171,8 @@ describe('console: staff accounts and what each role is offered', () => {
       await page.getByRole('link', { name: granted.stageName }).click();
       await page.getByRole('button', { name: t(lang, 'console.stage.makeLive') }).waitFor();
       expect(await page.getByText(t(lang, 'console.reach.readOnly')).count()).toBe(0);
+      await page.locator('.category-card').first().waitFor();
+      await saveScreenshot(page, `console-staff-coordinator-stage-${lang}`);
 
       // The Staff page's address leads back to the olympiads.
       await page.goto(`${venue.url}/console/staff?lang=${lang}`);
