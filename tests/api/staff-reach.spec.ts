@@ -356,6 +356,21 @@ onEachDatabase(
       expect(writes).toBeGreaterThan(40);
     }, 180_000);
 
+    it('lets the observer read without writing: a read that would write is refused too', async () => {
+      const failures: string[] = [];
+      for (const operation of operations) {
+        if (operation.method !== 'GET' || (await isPublic(operation))) continue;
+        const answer = await tried(operation, observer, pathOfB(operation) + queryOfB(operation));
+        if (answer.changed.length > 0 && answer.status < 400)
+          failures.push(
+            `${operation.path} → ${answer.status}: changed ${answer.changed.join(', ')}`,
+          );
+        if (answer.changed.length > 0 && answer.status >= 400)
+          failures.push(`${operation.path} → refused, yet changed ${answer.changed.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+    });
+
     it('lets the observer read what an admin reads', async () => {
       const stages = (await call('GET', '/api/stages', observer).expect(200)).body as {
         id: string;

@@ -35,6 +35,12 @@ const COORDINATOR_READS_WITHOUT_STAGE = new Set(
   ].map(key),
 );
 
+/**
+ * GETs that write: the link file issues a new link code (a secret that lets a venue send the
+ * stage's data), so it counts as a write for an observer.
+ */
+const READS_THAT_WRITE = new Set([routeTable.federation.linkFile].map(key));
+
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 
 /** The stages a staff actor reaches: undefined for all (admins, observers, judges' own check elsewhere). */
@@ -69,7 +75,7 @@ export function assertStaffReach(
   if (request.adminOnly) throw forbidden('Only an administrator may do this');
   if (OWN_ACCOUNT_WRITES.has(route)) return;
   if (role === 'observer') {
-    if (isRead(request.method)) return;
+    if (isRead(request.method) && !READS_THAT_WRITE.has(route)) return;
     throw forbidden('This account may only read (observer)');
   }
   return coordinatorReach(actor.stageIds ?? [], request, route, named);
