@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
 import { auditRows } from '../support/audit-record';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
@@ -409,5 +414,27 @@ describe('protests', () => {
     expect(list.protests.find((p: { id: string }) => p.id === protest.id).status).toBe('open');
     expect((await ledgerOf()).some((entry) => entry.id === invalidCorrection.id)).toBe(false);
     await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
+  });
+
+  it('the protocol lists every protest and its decision, in Kazakh and Russian letters', async () => {
+    const response = await request(venue.url)
+      .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
+      .set(as(organiser))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'protocol-'));
+    fs.writeFileSync(path.join(dir, 'protocol.pdf'), response.body as Buffer);
+    const artifacts = path.join(__dirname, '..', 'artifacts', 'documents');
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.copyFileSync(path.join(dir, 'protocol.pdf'), path.join(artifacts, 'protocol-protests.pdf'));
+    const text = execFileSync('pdftotext', [path.join(dir, 'protocol.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('Наразылықтар / Протесты');
+    expect(text).toContain('Робот қабырғаға тиген жоқ — the touch was wrongly counted');
+    expect(text).toContain('Ерлан Сәрсенов, тренер');
+    expect(text).toContain('қанағаттандырылды / удовлетворён: The video shows three touches');
+    expect(text).toContain('қабылданбады / отклонён: No rule was broken');
   });
 });

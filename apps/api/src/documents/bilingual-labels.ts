@@ -32,6 +32,19 @@ export const HISTORY_NAMES: Record<
   'category.unpublish': { kk: 'Жариялау тоқтатылды', ru: 'Результаты сняты с публикации' },
 };
 
+/** What a protest disputes and how it was decided, on the protocol (docs/rules.md#protests). */
+export const PROTEST_TARGET_NAMES = {
+  ranking: { kk: 'қорытынды орын', ru: 'итоговое место' },
+  entry: { kk: 'жазба', ru: 'запись' },
+  match: { kk: 'матч', ru: 'матч' },
+} as const;
+
+export const PROTEST_STATUS_NAMES = {
+  open: { kk: 'қаралмаған', ru: 'не рассмотрен' },
+  upheld: { kk: 'қанағаттандырылды', ru: 'удовлетворён' },
+  rejected: { kk: 'қабылданбады', ru: 'отклонён' },
+} as const;
+
 export const both = (label: { kk: string; ru: string }) =>
   label.kk === label.ru ? label.kk : `${label.kk} / ${label.ru}`;
 

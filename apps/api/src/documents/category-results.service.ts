@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REGIONS } from '@olympiad/contracts';
+import { REGIONS, type ProtestStatus, type ProtestTarget } from '@olympiad/contracts';
 import type { RuleSet, StandingRow } from '@olympiad/scoring';
 import { AuditQuery } from '../audit/audit.query';
 import type { Actor } from '../auth/actor';
@@ -8,6 +8,7 @@ import { CategoriesQuery } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
 import { JudgesQuery } from '../judges/judges.query';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
+import { ProtestsQuery } from '../protests/protests.query';
 import { StagesQuery } from '../stages/stages.query';
 import { CategoryTeams } from '../standings/category-teams';
 import { StandingsService } from '../standings/standings.service';
@@ -48,6 +49,16 @@ export interface CategoryResults {
   };
   rows: ResultRow[];
   judges: { name: string; role: 'head-judge' | 'judge' }[];
+  /** The category's protests and their decisions, oldest first (docs/rules.md#protests). */
+  protests: {
+    team: string;
+    target: ProtestTarget;
+    protestedBy: string;
+    receivedAt: string;
+    reason: string;
+    status: ProtestStatus;
+    decision: { by: string; at: string; reason: string } | null;
+  }[];
   /** The category's locks, unlocks, publications and withdrawals, oldest first (docs/audit.md). */
   history: { action: LockPublishAction; at: string; by: string }[];
 }
@@ -71,6 +82,7 @@ export class CategoryResultsService {
     private readonly categoryTeams: CategoryTeams,
     private readonly judgesQuery: JudgesQuery,
     private readonly audit: AuditQuery,
+    private readonly protests: ProtestsQuery,
   ) {}
 
   async load(categoryId: string, actor?: Actor): Promise<CategoryResults> {
@@ -132,6 +144,22 @@ export class CategoryResultsService {
       judges: judges
         .filter((judge) => judge.active)
         .map((judge) => ({ name: judge.name, role: judge.role })),
+      protests: (await this.protests.protestsOf(categoryId)).map((protest) => ({
+        team: teamById.get(protest.teamId)?.name ?? '',
+        target: protest.target,
+        protestedBy: protest.protestedBy,
+        receivedAt: protest.receivedAt,
+        reason: protest.reason,
+        status: protest.status,
+        decision:
+          protest.status !== 'open' && protest.decidedAt
+            ? {
+                by: protest.decidedByName ?? '',
+                at: protest.decidedAt,
+                reason: protest.decisionReason ?? '',
+              }
+            : null,
+      })),
       history: (await this.audit.history(categoryId, LOCK_PUBLISH_ACTIONS)).map((entry) => ({
         action: entry.action as LockPublishAction,
         at: entry.at,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { OlympiadsDataModule } from '../olympiads/olympiads-data.module';
+import { ProtestsDataModule } from '../protests/protests-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
 import { StandingsModule } from '../standings/standings.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
@@ -16,6 +17,7 @@ import { DocumentsController } from './documents.controller';
     OlympiadsDataModule,
     TeamsDataModule,
     JudgesDataModule,
+    ProtestsDataModule,
   ],
   controllers: [DocumentsController],
   providers: [CategoryResultsService],

@@ -5,6 +5,8 @@ import {
   DISCIPLINE_NAMES,
   HISTORY_NAMES,
   presetName,
+  PROTEST_STATUS_NAMES,
+  PROTEST_TARGET_NAMES,
   ruleSetText,
   STATUS_NAMES,
 } from './bilingual-labels';
@@ -150,6 +152,41 @@ export async function renderProtocolPdf(
       .fillColor('black');
     doc.x = left;
     doc.y = y + 16;
+  }
+
+  // Every protest and its decision (docs/rules.md#protests).
+  if (results.protests.length > 0) {
+    doc.moveDown(1).x = left;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    doc.font('sansBold').fontSize(10).text('Наразылықтар / Протесты', left, doc.y, { width });
+    for (const protest of results.protests) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
+      const at = formatDateTime(protest.receivedAt, 'ru', timeZone, { numeric: true });
+      const target = both(PROTEST_TARGET_NAMES[protest.target.kind]);
+      const which =
+        protest.target.kind === 'match'
+          ? ` ${protest.target.matchId}`
+          : protest.target.kind === 'entry'
+            ? ` ${protest.target.entryId.slice(0, 8)}`
+            : '';
+      doc
+        .font('sansBold')
+        .fontSize(8)
+        .text(`${at} — ${protest.team} — ${target}${which} — ${protest.protestedBy}`, left, doc.y, {
+          width,
+        });
+      doc.font('sans').fontSize(8).text(protest.reason, left, doc.y, { width });
+      const status = both(PROTEST_STATUS_NAMES[protest.status]);
+      doc.text(
+        protest.decision
+          ? `${status}: ${protest.decision.reason} (${protest.decision.by}, ${formatDateTime(protest.decision.at, 'ru', timeZone, { numeric: true })})`
+          : status,
+        left,
+        doc.y,
+        { width },
+      );
+      doc.moveDown(0.3);
+    }
   }
 
   // Footnote: when the category was locked, unlocked, published and withdrawn, and by whom.

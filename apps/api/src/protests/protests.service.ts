@@ -49,7 +49,7 @@ export class ProtestsService {
     if (input.target.kind === 'entry') {
       const [entry] = await this.ledger.entriesByIds([input.target.entryId]);
       if (entry?.categoryId !== category.id) {
-        throw unknownReference('target.entryId', 'entry in this category', input.target.entryId);
+        throw unknownReference(`target.entryId`, 'entry in this category', input.target.entryId);
       }
     }
     if (!mayFileProtest(category, now)) throw windowClosed(category);
@@ -150,7 +150,7 @@ export class ProtestsService {
     if (correction) {
       if (correction.categoryId !== protest.categoryId) {
         throw unknownReference(
-          'correction.categoryId',
+          `correction.categoryId`,
           "the protest's category",
           correction.categoryId,
         );
@@ -158,7 +158,7 @@ export class ProtestsService {
       if (protest.target.kind === 'entry' && !correction.supersedes) {
         throw invalid('correction.supersedes: an upheld protest against an entry corrects it', [
           {
-            path: 'correction.supersedes',
+            path: `correction.supersedes`,
             key: 'protests.correctionNeeded',
             message: 'the correction replaces the protested entry',
           },

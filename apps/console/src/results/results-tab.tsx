@@ -13,6 +13,7 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
+import { CategoryProtestsPanel } from '../protests/category-protests-panel';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
 import { useOpeningCategory } from './opening-category';
@@ -21,9 +22,12 @@ import { useOpeningCategory } from './opening-category';
 export function ResultsTab({
   console: consoleApi,
   stageId,
+  initialCategory = '',
 }: {
   console: ConsoleApi;
   stageId: string;
+  /** The category to open with (the protests strip's link); else the first with a result. */
+  initialCategory?: string;
 }) {
   const { lang, t } = useLanguage();
   const { api, getToken } = consoleApi;
@@ -31,7 +35,7 @@ export function ResultsTab({
     (signal) => api.call(routes.categories.list, { params: { stageId } }, { signal }),
     [api, stageId],
   );
-  const [picked, setPicked] = useState('');
+  const [picked, setPicked] = useState(initialCategory);
   const [design, setDesign] = useState<DiplomaDesign>('classic');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -159,6 +163,7 @@ export function ResultsTab({
         </div>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
+      <CategoryProtestsPanel api={api} category={category} onChanged={categories.reload} />
       <section className="ui-card">
         <h3>{category.name}</h3>
         <QueryStatus

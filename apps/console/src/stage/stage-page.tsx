@@ -18,6 +18,7 @@ import { AttemptQueueTab } from '../live-fields/attempt-queue-tab';
 import { FieldsOverviewTab } from '../live-fields/fields-overview-tab';
 import { QualificationTab } from '../qualification/qualification-tab';
 import { ResultsTab } from '../results/results-tab';
+import { StageProtestsStrip } from '../protests/stage-protests-strip';
 import { SumoTab } from '../sumo/sumo-tab';
 import { TeamsTab } from '../teams/teams-tab';
 import { ReachNotice } from '../session/reach-notice';
@@ -34,6 +35,8 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
   const { t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
   const [historyOf, setHistoryOf] = useState<HistoryTarget | null>(null);
+  const [protestsOf, setProtestsOf] = useState('');
+  const categoryNames = useQuery((signal) => consoleApi.api.call(routes.categories.list, { params: { stageId } }, { signal }), [consoleApi.api, stageId]);
   const stage = useQuery((signal) => consoleApi.api.call(routes.stages.get, { params: { id: stageId } }, { signal }), [consoleApi.api, stageId]);
   const republic = useRepublicLink(consoleApi.api, stageId);
   const tabs: readonly Tab[] = republic.status ? [...TABS, 'republic'] : TABS;
@@ -73,6 +76,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
       {republic.status ? <RepublicLinkStrip status={republic.status} onDetails={() => setTab('republic')} /> : null}
       <VenueOwnedNotice api={consoleApi.api} stageId={stageId} />
       <ReachNotice stageId={stageId} />
+      <StageProtestsStrip api={consoleApi.api} stageId={stageId} categoryName={(id) => categoryNames.data?.find((category) => category.id === id)?.name ?? '…'} onOpen={(id) => { setProtestsOf(id); setTab('results'); }} />
       <nav className="tabs" aria-label={t('console.stage.tabs')}>
         {tabs.map((name) => (
           <button key={name} type="button" className="tabs__tab" aria-pressed={tab === name} onClick={() => {
@@ -97,7 +101,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         </WriteZone>
         {tab === 'overview' ? <FieldsOverviewTab console={consoleApi} stageId={stageId} /> : null}
         {tab === 'queue' ? <AttemptQueueTab console={consoleApi} stageId={stageId} /> : null}
-        {tab === 'results' ? <ResultsTab console={consoleApi} stageId={stageId} /> : null}
+        {tab === 'results' ? <ResultsTab key={protestsOf} console={consoleApi} stageId={stageId} initialCategory={protestsOf} /> : null}
         <WriteZone stageId={stageId}>
         {tab === 'qualification' ? <QualificationTab api={consoleApi.api} stage={current} /> : null}
         {tab === 'republic' && republic.status ? <RepublicTab console={consoleApi} status={republic.status} onChanged={republic.reload} /> : null}

@@ -7,6 +7,7 @@ export type JudgeRoute =
   | { name: 'home' }
   | { name: 'category'; categoryId: string }
   | { name: 'review'; categoryId: string }
+  | { name: 'protests'; categoryId: string }
   | { name: 'outbox' }
   | { name: 'not-found' };
 
@@ -29,6 +30,7 @@ export const paths = {
   category: (categoryId: string, place: JudgePlace = {}) =>
     `${BASE}/c/${categoryId}${placeQuery(place)}`,
   review: (categoryId: string) => `${BASE}/c/${categoryId}/review`,
+  protests: (categoryId: string) => `${BASE}/c/${categoryId}/protests`,
   outbox: () => `${BASE}/outbox`,
 };
 
@@ -36,6 +38,8 @@ export function routeOf(pathname: string): JudgeRoute {
   if (pathname === BASE || pathname === `${BASE}/` || pathname === '/') return { name: 'home' };
   const review = matchPath(`${BASE}/c/:categoryId/review`, pathname);
   if (review) return { name: 'review', categoryId: review['categoryId'] };
+  const protests = matchPath(`${BASE}/c/:categoryId/protests`, pathname);
+  if (protests) return { name: 'protests', categoryId: protests['categoryId'] };
   const category = matchPath(`${BASE}/c/:categoryId`, pathname);
   if (category) return { name: 'category', categoryId: category['categoryId'] };
   if (matchPath(`${BASE}/outbox`, pathname)) return { name: 'outbox' };

@@ -27,6 +27,9 @@ const CategoryPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../head-judge/review-page').then((module) => ({ default: module.ReviewPage })),
 );
+const ProtestsPage = lazy(() =>
+  import('../head-judge/protests-page').then((module) => ({ default: module.ProtestsPage })),
+);
 const OutboxPage = lazy(() =>
   import('../outbox/outbox-page').then((module) => ({ default: module.OutboxPage })),
 );
@@ -54,6 +57,9 @@ export function SignedInApp({ session, me, reachable, outboxStore, signOut }: Si
         ) : null}
         {route.name === 'review' ? (
           <ReviewPage key={route.categoryId} categoryId={route.categoryId} />
+        ) : null}
+        {route.name === 'protests' ? (
+          <ProtestsPage key={route.categoryId} categoryId={route.categoryId} />
         ) : null}
         {route.name === 'outbox' ? <OutboxPage /> : null}
         {route.name === 'not-found' ? (

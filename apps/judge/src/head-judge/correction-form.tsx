@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '@olympiad/contracts';
+import type { LedgerEntry, LedgerEntryInput } from '@olympiad/contracts';
 import {
   type FieldError,
   formatResultTime,
@@ -6,7 +6,7 @@ import {
   type RuleSet,
   VOID,
 } from '@olympiad/scoring';
-import { Button, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
+import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { fieldErrorText } from '../category/field-error-text';
@@ -23,11 +23,14 @@ export function CorrectionForm({
   ruleSet,
   teamName,
   onDone,
+  submit,
 }: {
   row: LedgerEntry;
   ruleSet: RuleSet;
   teamName: string;
   onDone: () => void;
+  /** Sends the correction itself (an upheld protest, online only) instead of through the outbox. */
+  submit?: (entry: LedgerEntryInput) => Promise<void>;
 }) {
   const { lang, t } = useLanguage();
   const { outbox } = useJudge();
@@ -109,10 +112,15 @@ export function CorrectionForm({
     sending.current = true;
     setBusy(true);
     try {
-      await outbox.add(
-        built.entry,
-        `${teamName} · ${t(kind === 'void' ? 'judge.review.voided' : 'judge.review.corrected')}`,
-      );
+      if (submit) await submit(built.entry);
+      else
+        await outbox.add(
+          built.entry,
+          `${teamName} · ${t(kind === 'void' ? 'judge.review.voided' : 'judge.review.corrected')}`,
+        );
+    } catch (error) {
+      setErrors([describeError(lang, error)]);
+      return;
     } finally {
       sending.current = false;
       setBusy(false);

@@ -97,6 +97,16 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
             {t(category.published ? 'judge.review.published' : 'judge.review.notPublished')}
           </span>
         </p>
+        {me.judge.role === 'head-judge' ? (
+          <p>
+            <Link
+              className="ui-button ui-button--secondary ui-button--large"
+              href={paths.protests(categoryId)}
+            >
+              {t('protests.title')}
+            </Link>
+          </p>
+        ) : null}
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
         {!online ? (
           <StatusBanner kind="offline">{t('judge.review.needsConnection')}</StatusBanner>
