@@ -1,5 +1,5 @@
 /**
- * The stall limit as a countdown (docs/judge-tablet.md#stall-timer): it starts with the attempt,
+ * The stall limit as a countdown (docs/judge-tablet.md#the-maze-field): it starts with the attempt,
  * the judge restarts it each time the robot makes progress, and it expires once the robot has
  * made none for the whole limit. Times come from the caller's clock (performance.now() on the
  * tablet), so the state is plain data.

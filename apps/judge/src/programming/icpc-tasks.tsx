@@ -29,7 +29,7 @@ interface Draft {
 
 const EMPTY: Draft = { solved: null, time: '', wrongTries: null };
 
-/** The team's standing in ICPC words: tasks solved and penalty minutes (docs/rules.md#programming). */
+/** The team's standing in ICPC words: tasks solved and penalty minutes (docs/rules.md, Programming). */
 function IcpcSummary({ row }: { row: StandingRow | undefined }) {
   const { t } = useLanguage();
   if (!row || row.status !== 'ranked') return null;
@@ -46,7 +46,7 @@ function IcpcSummary({ row }: { row: StandingRow | undefined }) {
 }
 
 /**
- * ICPC rules from the tablet (docs/judge-tablet.md#programming): per task, solved or not, the
+ * ICPC rules from the tablet (docs/judge-tablet.md#programming-under-icpc-rules): per task, solved or not, the
  * contest time, and the wrong tries when they cost time; saved as the submissions the rules read.
  */
 export function IcpcTasks({ state }: ScreenProps) {

@@ -137,7 +137,7 @@ export function readCheckerCsv(text: string): CheckerTable {
 
 /**
  * What one line of a checker's file records, checked like the programming.task entries it makes
- * (docs/rules.md#programming). Without a tries column a line is one submission; with one, it sums
+ * (docs/rules.md, Programming). Without a tries column a line is one submission; with one, it sums
  * up the task for the team (ICPC): solved when it has full points, at the contest time given,
  * after that many wrong tries in all (those in `recorded` are not sent again).
  */

@@ -35,7 +35,7 @@ function groupPoints(task: ProgrammingTask, groups: readonly string[]): number {
 
 /**
  * The programming.task payloads a draft makes, exactly as the ICPC engine reads them
- * (docs/rules.md#programming): each wrong try is a submission below full points, the accepted
+ * (docs/rules.md, Programming): each wrong try is a submission below full points, the accepted
  * one gives full points, all at the contest time given, wrong tries first. Wrong tries already in
  * the ledger (`recorded`) are not sent again. Paths of problems start with `path`.
  */
