@@ -175,9 +175,17 @@ function pidListeningOn(port: number): number {
 /** The servers' own metrics (docs/deploy.md#health-metrics-and-logs), summed over the servers. */
 async function scrape(servers: Venue[]): Promise<Map<string, number>> {
   const sums = new Map<string, number>();
-  for (const server of servers) {
+  for (const [i, server] of servers.entries()) {
     const text = await (await fetch(`${server.url}/api/metrics`)).text();
-    for (const [, name, labels = '', value] of text.matchAll(/^([a-z_]+)(\{[^}]*\})? (\S+)$/gm)) {
+    for (const [, name, labels = '', value] of text.matchAll(
+      /^([a-z_0-9]+)(\{[^}]*\})? (\S+)$/gm,
+    )) {
+      // Node's event loop delay since the previous scrape (prom-client resets it at each), per server.
+      if (
+        name === 'nodejs_eventloop_lag_p99_seconds' ||
+        name === 'nodejs_eventloop_lag_max_seconds'
+      )
+        sums.set(`${name}#${i}`, Number(value));
       if (!name.startsWith('olympiad_')) continue;
       const key = `${name}${labels.replace(/,?le="[^"]*"/, '')}`;
       if (name.endsWith('_bucket')) continue;
@@ -216,7 +224,15 @@ function stepFigures(before: Map<string, number>, after: Map<string, number>): s
       return `${labels.replace(/client=|command=|"/g, '')} ${per(delta(key))} × ${(sum / delta(key)).toFixed(2)} ms`;
     })
     .join(', ');
+  const lag = [...after.keys()]
+    .filter((key) => key.startsWith('nodejs_eventloop_lag_p99_seconds#'))
+    .map((key) => {
+      const max = after.get(key.replace('_p99_', '_max_')) ?? NaN;
+      return `${(1000 * (after.get(key) ?? NaN)).toFixed(0)} / ${(1000 * max).toFixed(0)}`;
+    })
+    .join(' + ');
   return (
+    `event loop delay p99 / max (ms): ${lag}; ` +
     `steps (mean ms): ${steps}; fan-out ${mean('olympiad_live_fanout_seconds')} ms; ` +
     `per score: ${per(sumOf('olympiad_db_query_seconds_count'))} statements ` +
     `${per(1000 * sumOf('olympiad_db_query_seconds_sum'))} ms, ` +
