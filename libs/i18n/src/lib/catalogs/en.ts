@@ -485,6 +485,14 @@ export const en = {
   'judge.maze.recordedStored': 'The server has it.',
   'judge.maze.recordedHeld': 'Not accepted by the server: kept for the head judge.',
   'judge.maze.recordedDismiss': 'OK',
+  'judge.maze.stall.title': 'No progress · limit {seconds} s',
+  'judge.maze.stall.progress': 'Robot moved on',
+  'judge.maze.stall.startsWithRun': 'Starts with the attempt',
+  'judge.maze.stall.running': 'Tap “Robot moved on” each time it makes progress',
+  'judge.maze.stall.stopped': 'Stopped with the attempt',
+  'judge.maze.stall.expired': 'Time is up: the robot stalled',
+  'judge.maze.stall.ended':
+    'No progress for {seconds} s: the attempt is ended as a stall. If that is wrong, change the outcome before confirming.',
   'judge.team.waitingToSend':
     '{count, plural, one {# entry waiting to send} other {# entries waiting to send}}',
   'judge.assignments.fieldNoCategory': 'None of your categories is judged here.',
@@ -497,14 +505,6 @@ export const en = {
     'A group is tied: the head judge must decide the order before the playoff.',
   'judge.sumo.match': 'Match {id}',
   'judge.sumo.ringButton': 'Ring start button',
-  'judge.maze.stall.title': 'No progress · limit {seconds} s',
-  'judge.maze.stall.progress': 'Robot moved on',
-  'judge.maze.stall.startsWithRun': 'Starts with the attempt',
-  'judge.maze.stall.running': 'Tap “Robot moved on” each time it makes progress',
-  'judge.maze.stall.stopped': 'Stopped with the attempt',
-  'judge.maze.stall.expired': 'Time is up: the robot stalled',
-  'judge.maze.stall.ended':
-    'No progress for {seconds} s: the attempt is ended as a stall. If that is wrong, change the outcome before confirming.',
   'judge.sumo.clock': 'Match clock',
   'judge.sumo.startWait': 'Robots wait…',
   'judge.sumo.timeOver': 'Time is up',
@@ -1134,10 +1134,10 @@ export const en = {
   'scoring.csv.missingColumns': 'The file’s header needs the columns: {field}.',
   'scoring.csv.pointsNotNumber': 'Points must be a whole number.',
   'scoring.csv.teamMissing': 'The line names no team.',
-  'scoring.ledger.invalidPayload':
   'scoring.csv.badContestTime':
     'Line {line}, column {column}: write the contest time as m:ss or h:mm:ss.',
   'scoring.csv.badTries': 'Line {line}, column {column}: wrong tries must be a whole number.',
+  'scoring.ledger.invalidPayload':
     'This entry does not fit the category’s rules and is not counted.',
   'scoring.ledger.teamNotAllowed': 'This kind of entry is not about one team: leave the team out.',
   'scoring.ledger.teamRequired': 'This entry must name its team.',
@@ -1169,13 +1169,13 @@ export const en = {
     'The groups passed give {sum} points; the points must match.',
   'scoring.programming.timeRequired': 'Give the contest time of the submission.',
   'scoring.programming.unknownGroup': 'This task has no test group “{value}”.',
-  'scoring.qualification.topN': 'Place {place} of {of}: within the top {cut}.',
   'scoring.programming.contestTimeInvalid': 'Write the contest time as m:ss or h:mm:ss.',
   'scoring.programming.alreadySolved': 'This task is solved already (at {time}).',
   'scoring.programming.triesBelowRecorded':
     '{count, plural, one {# wrong try is} other {# wrong tries are}} recorded already.',
   'scoring.programming.timeBeforeRecorded':
     'A try at {time} is recorded already: the time cannot be earlier.',
+  'scoring.qualification.topN': 'Place {place} of {of}: within the top {cut}.',
   'scoring.qualification.topPercent':
     'Place {place} of {of}: within the selected top {cut} places.',
   'scoring.qualification.wildcard': 'Wildcard from the organiser: {reason}',

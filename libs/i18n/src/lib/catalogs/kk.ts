@@ -483,6 +483,14 @@ export const kk = {
   'judge.maze.recordedStored': 'Сервер қабылдады.',
   'judge.maze.recordedHeld': 'Сервер қабылдамады: бас төрешіге сақталды.',
   'judge.maze.recordedDismiss': 'Жарайды',
+  'judge.maze.stall.title': 'Ілгерілеу жоқ · шегі {seconds} с',
+  'judge.maze.stall.progress': 'Робот алға жылжыды',
+  'judge.maze.stall.startsWithRun': 'Әрекетпен бірге басталады',
+  'judge.maze.stall.running': 'Робот алға жылжыған сайын «Робот алға жылжыды» түймесін басыңыз',
+  'judge.maze.stall.stopped': 'Әрекетпен бірге тоқтады',
+  'judge.maze.stall.expired': 'Уақыт бітті: робот тоқтап қалды',
+  'judge.maze.stall.ended':
+    'Робот {seconds} с бойы ілгерілемеді: әрекет «робот тоқтап қалды» деп аяқталды. Қате болса, растамас бұрын нәтижесін өзгертіңіз.',
   'judge.team.waitingToSend': '{count} жазба жіберуді күтуде',
   'judge.assignments.fieldNoCategory': 'Мұнда сіздің санаттарыңыздың ешқайсысы өтпейді.',
   'judge.sumo.noDraw': 'Бұл санатқа жеребе әлі жоқ. Оны ұйымдастырушы консольде жасайды.',
@@ -494,14 +502,6 @@ export const kk = {
   'judge.sumo.ringButton': 'Рингтің старт түймесі',
   'judge.sumo.clock': 'Кездесу уақыты',
   'judge.sumo.startWait': 'Роботтар күтеді…',
-  'judge.maze.stall.title': 'Ілгерілеу жоқ · шегі {seconds} с',
-  'judge.maze.stall.progress': 'Робот алға жылжыды',
-  'judge.maze.stall.startsWithRun': 'Әрекетпен бірге басталады',
-  'judge.maze.stall.running': 'Робот алға жылжыған сайын «Робот алға жылжыды» түймесін басыңыз',
-  'judge.maze.stall.stopped': 'Әрекетпен бірге тоқтады',
-  'judge.maze.stall.expired': 'Уақыт бітті: робот тоқтап қалды',
-  'judge.maze.stall.ended':
-    'Робот {seconds} с бойы ілгерілемеді: әрекет «робот тоқтап қалды» деп аяқталды. Қате болса, растамас бұрын нәтижесін өзгертіңіз.',
   'judge.sumo.timeOver': 'Уақыт бітті',
   'judge.sumo.timeLeft': 'Қалған уақыт',
   'judge.sumo.startSignal': 'Старт белгісі',
@@ -550,7 +550,6 @@ export const kk = {
   'judge.programming.pointsFor': '{task} үшін ұпай',
   'judge.programming.max': 'ең көбі {max}',
   'judge.programming.total': 'Барлығы',
-  'judge.import.explain':
   'judge.programming.contestTime': 'Тур уақыты',
   'judge.programming.icpcSummary': '{solved} есеп шешілді · айыппұл {minutes} мин',
   'judge.programming.groupsFor': '{task}: өткен тест топтары',
@@ -570,6 +569,7 @@ export const kk = {
   'judge.programming.solvedAt': '{time} шешілді',
   'judge.programming.notSolvedYet': 'шешілмеген',
   'judge.programming.wrongCount': '{count} қате әрекет',
+  'judge.import.explain':
     'Әр команда мен есепке бір жол болатын CSV файлы: команда, есеп, ұпай (команда атымен); қажет болса тур уақыты (м:сс не с:мм:сс), қате әрекеттер және өткен тест топтары (1+2+3).',
   'judge.import.openFile': 'Файлды ашу',
   'judge.import.paste': 'Немесе файл мәтінін қойыңыз',
@@ -1126,13 +1126,13 @@ export const kk = {
   'scoring.csv.missingColumns': 'Файлдың тақырып жолында мына бағандар болуы керек: {field}.',
   'scoring.csv.pointsNotNumber': 'Ұпай бүтін сан болуы керек.',
   'scoring.csv.teamMissing': 'Жолда команда көрсетілмеген.',
+  'scoring.csv.badContestTime':
+    '{line}-жол, {column}-баған: тур уақытын м:сс не с:мм:сс түрінде жазыңыз.',
+  'scoring.csv.badTries': '{line}-жол, {column}-баған: қате әрекеттер саны бүтін сан болуы керек.',
   'scoring.ledger.invalidPayload': 'Бұл жазба санат ережелеріне сай емес, есепке алынбайды.',
   'scoring.ledger.teamNotAllowed':
     'Жазбаның бұл түрі бір командаға қатысты емес: команданы көрсетпеңіз.',
   'scoring.ledger.teamRequired': 'Бұл жазбада команда көрсетілуі керек.',
-  'scoring.csv.badContestTime':
-    '{line}-жол, {column}-баған: тур уақытын м:сс не с:мм:сс түрінде жазыңыз.',
-  'scoring.csv.badTries': '{line}-жол, {column}-баған: қате әрекеттер саны бүтін сан болуы керек.',
   'scoring.ledger.unknownKind': 'Бұл санат мұндай жазбаны қабылдамайды.',
   'scoring.ledger.unknownTarget':
     'Жазба жоқ немесе кейін жасалған жазбаны түзетеді, сондықтан есепке алынбайды.',
@@ -1158,16 +1158,16 @@ export const kk = {
     'Өткен топтар {sum} ұпай береді; ұпай осыған тең болуы керек.',
   'scoring.programming.timeRequired': 'Шешім жіберілген жарыс уақытын көрсетіңіз.',
   'scoring.programming.unknownGroup': 'Бұл есепте «{value}» тест тобы жоқ.',
-  'scoring.qualification.topN':
-    '{of} команданың ішінде {place}-орын: алғашқы {cut} орынның ішінде.',
-  'scoring.qualification.topPercent':
-    '{of} команданың ішінде {place}-орын: іріктелген алғашқы {cut} орынның ішінде.',
   'scoring.programming.contestTimeInvalid': 'Тур уақытын м:сс не с:мм:сс түрінде жазыңыз.',
   'scoring.programming.alreadySolved': 'Бұл есеп шешіліп қойған ({time}).',
   'scoring.programming.triesBelowRecorded':
     '{count, plural, other {# қате әрекет}} жазылып қойған.',
   'scoring.programming.timeBeforeRecorded':
     '{time} кезіндегі әрекет жазылып қойған: уақыт одан ерте болмайды.',
+  'scoring.qualification.topN':
+    '{of} команданың ішінде {place}-орын: алғашқы {cut} орынның ішінде.',
+  'scoring.qualification.topPercent':
+    '{of} команданың ішінде {place}-орын: іріктелген алғашқы {cut} орынның ішінде.',
   'scoring.qualification.wildcard': 'Ұйымдастырушының арнайы шақыруы: {reason}',
   'scoring.qualification.notRanked': 'Орынға ие нәтиже жоқ.',
   'scoring.qualification.belowThreshold': '{place}-орын, бірақ нәтиже белгіленген шекке жетпейді.',

@@ -489,6 +489,14 @@ export const ru = {
   'judge.maze.recordedStored': 'Сервер принял.',
   'judge.maze.recordedHeld': 'Сервер не принял: сохранено для главного судьи.',
   'judge.maze.recordedDismiss': 'Понятно',
+  'judge.maze.stall.title': 'Нет продвижения · лимит {seconds} с',
+  'judge.maze.stall.progress': 'Робот продвинулся',
+  'judge.maze.stall.startsWithRun': 'Запустится вместе с попыткой',
+  'judge.maze.stall.running': 'Нажимайте «Робот продвинулся» каждый раз, когда он движется дальше',
+  'judge.maze.stall.stopped': 'Остановлен вместе с попыткой',
+  'judge.maze.stall.expired': 'Время вышло: робот застрял',
+  'judge.maze.stall.ended':
+    'Нет продвижения {seconds} с: попытка завершена, робот застрял. Если это не так, измените исход до подтверждения.',
   'judge.team.waitingToSend':
     '{count, plural, one {# запись ждёт отправки} few {# записи ждут отправки} many {# записей ждут отправки} other {# записи ждут отправки}}',
   'judge.assignments.fieldNoCategory': 'Здесь не судится ни одна из ваших категорий.',
@@ -504,14 +512,6 @@ export const ru = {
   'judge.sumo.timeOver': 'Время вышло',
   'judge.sumo.timeLeft': 'Осталось времени',
   'judge.sumo.startSignal': 'Сигнал старта',
-  'judge.maze.stall.title': 'Нет продвижения · лимит {seconds} с',
-  'judge.maze.stall.progress': 'Робот продвинулся',
-  'judge.maze.stall.startsWithRun': 'Запустится вместе с попыткой',
-  'judge.maze.stall.running': 'Нажимайте «Робот продвинулся» каждый раз, когда он движется дальше',
-  'judge.maze.stall.stopped': 'Остановлен вместе с попыткой',
-  'judge.maze.stall.expired': 'Время вышло: робот застрял',
-  'judge.maze.stall.ended':
-    'Нет продвижения {seconds} с: попытка завершена, робот застрял. Если это не так, измените исход до подтверждения.',
   'judge.sumo.resume': 'Продолжить',
   'judge.sumo.pause': 'Пауза',
   'judge.sumo.resetClock': 'Сбросить время',
@@ -558,7 +558,6 @@ export const ru = {
   'judge.programming.pointsFor': 'Баллы за {task}',
   'judge.programming.max': 'макс. {max}',
   'judge.programming.total': 'Итого',
-  'judge.import.explain':
   'judge.programming.contestTime': 'Время тура',
   'judge.programming.icpcSummary':
     '{solved, plural, one {Решена # задача} few {Решены # задачи} many {Решено # задач} other {Решено # задачи}} · штраф {minutes} мин',
@@ -580,6 +579,7 @@ export const ru = {
   'judge.programming.notSolvedYet': 'не решена',
   'judge.programming.wrongCount':
     '{count, plural, one {# неверная попытка} few {# неверные попытки} many {# неверных попыток} other {# неверной попытки}}',
+  'judge.import.explain':
     'Файл CSV, по строке на команду и задачу: команда, задача, баллы (команда по названию); при необходимости время тура (м:сс или ч:мм:сс), неверные попытки и пройденные группы тестов (1+2+3).',
   'judge.import.openFile': 'Открыть файл',
   'judge.import.paste': 'Или вставьте текст файла',
@@ -1150,12 +1150,12 @@ export const ru = {
   'scoring.csv.missingColumns': 'В заголовке файла нужны столбцы: {field}.',
   'scoring.csv.pointsNotNumber': 'Баллы должны быть целым числом.',
   'scoring.csv.teamMissing': 'В строке не указана команда.',
-  'scoring.ledger.invalidPayload':
-    'Эта запись не соответствует правилам категории и не учитывается.',
   'scoring.csv.badContestTime':
     'Строка {line}, столбец {column}: время тура пишется как м:сс или ч:мм:сс.',
   'scoring.csv.badTries':
     'Строка {line}, столбец {column}: число неверных попыток должно быть целым.',
+  'scoring.ledger.invalidPayload':
+    'Эта запись не соответствует правилам категории и не учитывается.',
   'scoring.ledger.teamNotAllowed':
     'Запись этого вида не относится к одной команде: команду не указывайте.',
   'scoring.ledger.teamRequired': 'В этой записи нужно указать команду.',
@@ -1187,14 +1187,14 @@ export const ru = {
     'Пройденные группы дают {sum} баллов; баллы должны совпадать.',
   'scoring.programming.timeRequired': 'Укажите время посылки от начала тура.',
   'scoring.programming.unknownGroup': 'У этой задачи нет группы тестов «{value}».',
-  'scoring.qualification.topN': '{place}-е место из {of}: входит в первые {cut}.',
-  'scoring.qualification.topPercent':
   'scoring.programming.contestTimeInvalid': 'Время тура пишется как м:сс или ч:мм:сс.',
   'scoring.programming.alreadySolved': 'Эта задача уже решена (в {time}).',
   'scoring.programming.triesBelowRecorded':
     'Уже записано: {count, plural, one {# неверная попытка} few {# неверные попытки} many {# неверных попыток} other {# неверной попытки}}.',
   'scoring.programming.timeBeforeRecorded':
     'Уже записана попытка в {time}: время не может быть раньше.',
+  'scoring.qualification.topN': '{place}-е место из {of}: входит в первые {cut}.',
+  'scoring.qualification.topPercent':
     '{place}-е место из {of}: входит в отобранные первые {cut} мест.',
   'scoring.qualification.wildcard': 'Приглашение организатора: {reason}',
   'scoring.qualification.notRanked': 'Нет зачётного результата.',
