@@ -2,6 +2,9 @@ import { routes, type OrganiserAuthAnswer, type OrganiserSignIn } from '@olympia
 import { ApiError } from '@olympiad/ui';
 import { retryAfterSeconds } from './retry-after';
 
+/** As long as the JSON client waits for any answer (libs/ui api-client). */
+const SIGN_IN_TIMEOUT_MS = 10_000;
+
 /** The server backs off after failed sign-ins (429): how long, so the page can count down. */
 export class SignInBackoff extends Error {
   constructor(
@@ -22,21 +25,33 @@ export async function signIn(
   fetchImpl: typeof fetch,
   body: OrganiserSignIn,
 ): Promise<OrganiserAuthAnswer> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, SIGN_IN_TIMEOUT_MS);
   let response: Response;
+  let text: string;
   try {
     response = await fetchImpl(routes.auth.signInOrganiser.path, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
+      signal: controller.signal,
     });
+    text = await response.text();
   } catch (cause) {
+    if (timedOut)
+      throw new ApiError(0, 'errors.timeout', `No answer within ${SIGN_IN_TIMEOUT_MS} ms`);
     throw new ApiError(
       0,
       'errors.network',
       cause instanceof Error ? cause.message : 'Network error',
     );
+  } finally {
+    clearTimeout(timer);
   }
-  const text = await response.text();
   let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;
