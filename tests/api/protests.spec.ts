@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
-import { auditRows } from '../support/audit-record';
+import { auditRows, onEachDatabase } from '../support/audit-record';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -19,7 +19,7 @@ import {
  * upheld through a ledger correction linked to the protest, rejected with nothing else changed,
  * refused after the window, decided once, and a category with an open protest cannot be locked.
  */
-describe('protests', () => {
+onEachDatabase('protests on %s', (_database, venueEnv) => {
   let venue: Venue;
   let organiser: string;
   let stage: StageFixture;
@@ -64,7 +64,7 @@ describe('protests', () => {
     request(venue.url).post(`/api/protests/${id}/decide`).set(as(token)).send(body);
 
   beforeAll(async () => {
-    venue = await startVenue();
+    venue = await startVenue({ env: await venueEnv() });
     organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 2 });
     judge = await judgeToken(venue, stage.stageCode, stage.judge.pin);
