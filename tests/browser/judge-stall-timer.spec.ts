@@ -62,7 +62,7 @@ describe('maze screen: the stall timer', () => {
 
     await page.clock.runFor(200);
     await shows(/^0:00\.00$/);
-    await page.getByText('Уақыт бітті: робот тоқтап қалды').waitFor();
+    await page.getByText('Ілгерілеу шегі бітті: робот тоқтап қалды').waitFor();
     expect(await radio('Мәреге жетпеді').getAttribute('aria-checked')).toBe('true');
     expect(await radio('Робот тоқтап қалды').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByRole('button', { name: 'Робот алға жылжыды' }).isDisabled()).toBe(true);
@@ -88,7 +88,7 @@ describe('maze screen: the stall timer', () => {
     await shows(/^0:10\.00$/);
     await startStopwatchPaused();
     await page.clock.runFor(10_100);
-    await page.getByText('Уақыт бітті: робот тоқтап қалды').waitFor();
+    await page.getByText('Ілгерілеу шегі бітті: робот тоқтап қалды').waitFor();
     expect(await radio('Робот тоқтап қалды').getAttribute('aria-checked')).toBe('true');
 
     // The robot did reach the finish as the time ran out: the judge says so and types its time.
@@ -125,7 +125,7 @@ describe('maze screen: the stall timer', () => {
     await page.clock.pauseAt(now + 1_000);
     await page.clock.runFor(20_000);
     expect(await remaining().innerText()).toBe(stoppedAt);
-    expect(await page.getByText('Уақыт бітті: робот тоқтап қалды').count()).toBe(0);
+    expect(await page.getByText('Ілгерілеу шегі бітті: робот тоқтап қалды').count()).toBe(0);
     expect(await radio('Мәреге жетті').getAttribute('aria-checked')).toBe('true');
     await page.clock.resume();
   });

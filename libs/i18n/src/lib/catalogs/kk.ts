@@ -488,7 +488,7 @@ export const kk = {
   'judge.maze.stall.startsWithRun': 'Әрекетпен бірге басталады',
   'judge.maze.stall.running': 'Робот алға жылжыған сайын «Робот алға жылжыды» түймесін басыңыз',
   'judge.maze.stall.stopped': 'Әрекетпен бірге тоқтады',
-  'judge.maze.stall.expired': 'Уақыт бітті: робот тоқтап қалды',
+  'judge.maze.stall.expired': 'Ілгерілеу шегі бітті: робот тоқтап қалды',
   'judge.maze.stall.ended':
     'Робот {seconds} с бойы ілгерілемеді: әрекет «робот тоқтап қалды» деп аяқталды. Қате болса, растамас бұрын нәтижесін өзгертіңіз.',
   'judge.team.waitingToSend': '{count} жазба жіберуді күтуде',
