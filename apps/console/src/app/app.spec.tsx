@@ -251,6 +251,42 @@ describe('console app', () => {
       expect(screen.queryByRole('button', { name: 'Олимпиада құру' })).toBeNull();
     });
 
+    it('leaves the Staff page at once when the administrator gives up their own role', async () => {
+      window.history.replaceState(null, '', '/console/staff');
+      let role = 'admin';
+      const account = {
+        id: 'u1',
+        username: 'admin',
+        displayName: 'admin',
+        stageIds: [],
+        active: true,
+        createdAt: '2026-12-06T08:00:00Z',
+        lastSignInAt: null,
+      };
+      const fetch = setup({
+        'GET /api/me': () => staffMe(role)(),
+        'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),
+        'GET /api/staff': () => ({ status: 200, body: [{ ...account, staffRole: role }] }),
+        'GET /api/stages': () => ({ status: 200, body: [] }),
+        'GET /api/olympiads': () => ({ status: 200, body: [] }),
+        'PATCH /api/staff/u1': (init) => {
+          role = JSON.parse(String(init?.body)).staffRole;
+          return { status: 200, body: { ...account, staffRole: role } };
+        },
+      });
+      await screen.findByRole('heading', { name: 'Қызметкерлер тіркелгілері' });
+      fireEvent.click(await screen.findByRole('button', { name: 'Рөлі мен кезеңдері' }));
+      const card = within(document.querySelector('.staff-card') as HTMLElement);
+      fireEvent.click(card.getByRole('radio', { name: 'Бақылаушы' }));
+      fireEvent.click(card.getByRole('button', { name: 'Рөлі мен кезеңдерін сақтау' }));
+      expect(await screen.findByText('Тек қарауға арналған тіркелгі')).toBeTruthy();
+      expect(screen.queryByRole('heading', { name: 'Қызметкерлер тіркелгілері' })).toBeNull();
+      expect(sentBody(fetch, 'PATCH /api/staff/u1')).toEqual({
+        staffRole: 'observer',
+        stageIds: [],
+      });
+    });
+
     it('signs out when the token is refused', async () => {
       setup({
         'GET /api/setup': () => ({ status: 200, body: { needsSetup: false } }),

@@ -80,7 +80,7 @@ export function SignedInConsole({
   } else if (path === TABLETS_PATH) {
     page = <TabletTrustPage api={api} />;
   } else if (path === STAFF_PATH && may(reach, 'staff.manage')) {
-    page = <StaffPage api={api} myId={me.data.id} />;
+    page = <StaffPage api={api} myId={me.data.id} onMyAccountChanged={me.reload} />;
   } else if (path === ACCOUNT_PATH) {
     page = <AccountPage api={api} me={me.data} onNewToken={onNewToken} onSignedOut={onSignOut} />;
   } else {

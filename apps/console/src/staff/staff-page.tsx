@@ -16,8 +16,19 @@ import './staff.css';
 
 export const STAFF_PATH = `${BASE_PATH}staff`;
 
-/** The administrators' page of staff accounts: who may sign in to the console, with what reach. */
-export function StaffPage({ api, myId }: { api: ApiClient; myId: string }) {
+/**
+ * The administrators' page of staff accounts: who may sign in to the console, with what reach.
+ * A change to one's own account (a role given up) changes what this console offers at once.
+ */
+export function StaffPage({
+  api,
+  myId,
+  onMyAccountChanged,
+}: {
+  api: ApiClient;
+  myId: string;
+  onMyAccountChanged: () => void;
+}) {
   const { lang, t } = useLanguage();
   const staff = useQuery((signal) => api.call(routes.staff.list, {}, { signal }), [api]);
   const stages = useQuery(
@@ -54,7 +65,10 @@ export function StaffPage({ api, myId }: { api: ApiClient; myId: string }) {
               account={account}
               stages={stageList}
               isMe={account.id === myId}
-              onChanged={staff.reload}
+              onChanged={() => {
+                staff.reload();
+                if (account.id === myId) onMyAccountChanged();
+              }}
             />
           ))}
         </ul>
