@@ -1230,6 +1230,9 @@ export const en = {
   'rules.maze.checkpoints': 'checkpoints: {list}',
   'rules.maze.tieBreak.second-best': 'the second-best attempt',
   'rules.maze.tieBreak.fewer-touches': 'fewer touches',
+  'rules.maze.unfinishedTeams.unplaced': 'a team with no finish and no checkpoint gets no place',
+  'rules.maze.unfinishedTeams.placed-after-finishers':
+    'teams with no finish and no checkpoint share the place after the last team with a result',
   'rules.sumo.robot': 'robot up to {width}×{length} mm and {mass} g',
   'rules.sumo.ring': 'ring {diameter} mm, edge {edge} mm',
   'rules.sumo.points':
@@ -1259,6 +1262,10 @@ export const en = {
   'rules.sumo.tieBreak.rounds-won': 'more rounds won',
   'rules.sumo.tieBreak.rounds-lost': 'fewer rounds lost',
   'rules.sumo.tieBreak.decision': "the judges' decision",
+  'rules.sumo.roundRobinTies.head-to-head-once':
+    'the match results between teams level on points count once, among all of them',
+  'rules.sumo.roundRobinTies.head-to-head-reapplied':
+    'the match results between teams level on points are applied again to those still level',
   'rules.sumo.thirdPlace': 'a match for third place',
   'rules.sumo.seeding.random': 'random draw',
   'rules.sumo.seeding.separate': 'the draw keeps teams of one school, then of one region apart',

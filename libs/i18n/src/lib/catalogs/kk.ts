@@ -1220,6 +1220,10 @@ export const kk = {
   'rules.maze.checkpoints': 'бақылау нүктелері: {list}',
   'rules.maze.tieBreak.second-best': 'екінші үздік әрекет',
   'rules.maze.tieBreak.fewer-touches': 'жанасу азырақ',
+  'rules.maze.unfinishedTeams.unplaced':
+    'мәреге жетпеген және бақылау нүктесінен өтпеген команда орын алмайды',
+  'rules.maze.unfinishedTeams.placed-after-finishers':
+    'мәреге жетпеген және бақылау нүктесінен өтпеген командалар нәтижесі бар соңғы командадан кейінгі орынды бөліседі',
   'rules.sumo.robot': 'робот {width}×{length} мм және {mass} г дейін',
   'rules.sumo.ring': 'ринг {diameter} мм, жиегі {edge} мм',
   'rules.sumo.points': 'матч {count} ұпайға дейін, ең көбі {rounds} раунд',
@@ -1248,6 +1252,10 @@ export const kk = {
   'rules.sumo.tieBreak.rounds-won': 'көбірек жеңген раунд',
   'rules.sumo.tieBreak.rounds-lost': 'азырақ жеңілген раунд',
   'rules.sumo.tieBreak.decision': 'төрешілер шешімі',
+  'rules.sumo.roundRobinTies.head-to-head-once':
+    'ұпайы тең командалардың өзара кездесулері барлығының арасында бір рет ескеріледі',
+  'rules.sumo.roundRobinTies.head-to-head-reapplied':
+    'өзара кездесулер әлі тең қалған командаларға қайта қолданылады',
   'rules.sumo.thirdPlace': 'үшінші орын үшін матч',
   'rules.sumo.seeding.random': 'кездейсоқ жеребе',
   'rules.sumo.seeding.separate':

@@ -1251,6 +1251,10 @@ export const ru = {
   'rules.maze.checkpoints': 'контрольные точки: {list}',
   'rules.maze.tieBreak.second-best': 'вторая лучшая попытка',
   'rules.maze.tieBreak.fewer-touches': 'меньше касаний',
+  'rules.maze.unfinishedTeams.unplaced':
+    'команда без финиша и без контрольной точки не получает места',
+  'rules.maze.unfinishedTeams.placed-after-finishers':
+    'команды без финиша и без контрольной точки делят место после последней команды с результатом',
   'rules.sumo.robot': 'робот до {width}×{length} мм и {mass} г',
   'rules.sumo.ring': 'ринг {diameter} мм, кромка {edge} мм',
   'rules.sumo.points':
@@ -1280,6 +1284,10 @@ export const ru = {
   'rules.sumo.tieBreak.rounds-won': 'больше выигранных раундов',
   'rules.sumo.tieBreak.rounds-lost': 'меньше проигранных раундов',
   'rules.sumo.tieBreak.decision': 'решение судей',
+  'rules.sumo.roundRobinTies.head-to-head-once':
+    'личные встречи команд с равными очками учитываются один раз, среди всех этих команд',
+  'rules.sumo.roundRobinTies.head-to-head-reapplied':
+    'личные встречи применяются повторно к командам, которые остались равными',
   'rules.sumo.thirdPlace': 'матч за третье место',
   'rules.sumo.seeding.random': 'случайная жеребьёвка',
   'rules.sumo.seeding.separate': 'жеребьёвка разводит команды одной школы, затем одного региона',

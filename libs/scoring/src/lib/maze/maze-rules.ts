@@ -33,6 +33,15 @@ export type MazeTeamResult = z.infer<typeof mazeTeamResultSchema>;
 export const MAZE_TIE_BREAKS = ['second-best', 'fewer-touches'] as const;
 export type MazeTieBreak = (typeof MAZE_TIE_BREAKS)[number];
 
+/**
+ * A team whose attempts reached neither the finish nor a checkpoint: listed as not finished without
+ * a place, or given one place shared by all such teams after every team with a result
+ * (docs/rules.md#maze).
+ */
+export const MAZE_UNFINISHED_TEAMS = ['unplaced', 'placed-after-finishers'] as const;
+export type MazeUnfinishedTeams = (typeof MAZE_UNFINISHED_TEAMS)[number];
+export const DEFAULT_MAZE_UNFINISHED_TEAMS: MazeUnfinishedTeams = 'unplaced';
+
 export const mazeParamsSchema = z
   .object({
     attempts: intRange(1, 10),
@@ -45,6 +54,8 @@ export const mazeParamsSchema = z
     checkpoints: z.array(mazeCheckpointSchema).max(50),
     teamResult: mazeTeamResultSchema,
     tieBreaks: z.array(z.enum(MAZE_TIE_BREAKS)).max(MAZE_TIE_BREAKS.length),
+    /** A rule set stored before this parameter existed reads as the behaviour it had: 'unplaced'. */
+    unfinishedTeams: z.enum(MAZE_UNFINISHED_TEAMS).default(DEFAULT_MAZE_UNFINISHED_TEAMS),
     /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
     protestWindowMinutes: protestWindowMinutesSchema,
   })
@@ -87,4 +98,10 @@ export const MAZE_DEFAULT_PARAMS: MazeParams = {
   checkpoints: [],
   teamResult: { mode: 'best' },
   tieBreaks: ['second-best', 'fewer-touches'],
+  unfinishedTeams: DEFAULT_MAZE_UNFINISHED_TEAMS,
 };
+
+/** The option of a rule set, also one that was never parsed since it was stored without it. */
+export function unfinishedTeamsOf(params: MazeParams): MazeUnfinishedTeams {
+  return params.unfinishedTeams ?? DEFAULT_MAZE_UNFINISHED_TEAMS;
+}

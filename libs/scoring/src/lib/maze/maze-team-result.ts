@@ -15,7 +15,7 @@ import {
   type MazeAttemptResult,
 } from './maze-attempt';
 import { mazeAttemptPayloadSchema, MAZE_ATTEMPT } from './maze-entries';
-import type { MazeParams } from './maze-rules';
+import { unfinishedTeamsOf, type MazeParams } from './maze-rules';
 
 /** How many of the sorted attempts make the team result. */
 export function countedAttempts(params: MazeParams): number {
@@ -109,7 +109,12 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
     touches += a.touches;
   }
 
-  const key: KeyPart[] = [-finishedCount, -points, timeSum];
+  const placedWithoutResult =
+    withResult === 0 &&
+    attempts.length > 0 &&
+    unfinishedTeamsOf(params) === 'placed-after-finishers';
+  // The first part puts teams without a result after every team with one; they are level with each other.
+  const key: KeyPart[] = [withResult > 0 ? 0 : 1, -finishedCount, -points, timeSum];
   for (const tieBreak of params.tieBreaks) {
     if (tieBreak === 'second-best')
       for (let i = n; i < sorted.length; i++) pushAttemptKey(key, sorted[i]);
@@ -121,14 +126,16 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
     params.teamResult.mode === 'mean' && withResult > 0
       ? Math.floor(timeSum / withResult)
       : timeSum;
-  const status = withResult > 0 ? 'ranked' : attempts.length > 0 ? 'dnf' : 'not-scored';
+  const status =
+    withResult > 0 || placedWithoutResult ? 'ranked' : attempts.length > 0 ? 'dnf' : 'not-scored';
   const pointsMatter =
     params.touchPenalty.mode === 'points' || params.checkpoints.some((c) => c.points > 0);
   // A sum or mean of times is as fine as the finest time in it.
   const timePrecision = finestPrecision(precisions);
-  let display = status === 'ranked' ? formatResultTime(resultMs, timePrecision) : '';
-  if (status === 'ranked' && pointsMatter) display = `${points} · ${display}`;
-  if (status === 'ranked' && n > 1 && finishedCount < n) display += ` (${finishedCount}/${n})`;
+  let display = withResult > 0 ? formatResultTime(resultMs, timePrecision) : '';
+  if (placedWithoutResult) display = '—';
+  if (withResult > 0 && pointsMatter) display = `${points} · ${display}`;
+  if (withResult > 0 && n > 1 && finishedCount < n) display += ` (${finishedCount}/${n})`;
 
   const counted = sorted.slice(0, n);
   const details: MazeAttemptDetail[] = attempts.map((a) => ({
@@ -144,18 +151,18 @@ export function scoreMazeTeam(params: MazeParams, entries: readonly EffectiveEnt
   const score: TeamScore = {
     status,
     key,
-    primary: status === 'ranked' ? resultMs : null,
+    primary: withResult > 0 ? resultMs : null,
     display,
     detail: {
       attempts: details,
       finished: finishedCount > 0 || attempts.some((a) => a.class === 'finished'),
       finishedCount,
       points,
-      resultMs: status === 'ranked' ? resultMs : null,
+      resultMs: withResult > 0 ? resultMs : null,
       touches,
     },
     warnings,
   };
-  if (status === 'ranked') score.timePrecision = timePrecision;
+  if (withResult > 0) score.timePrecision = timePrecision;
   return score;
 }

@@ -57,7 +57,7 @@ const ruleSets: RuleSet[] = [
 describe('a rule set described for people', () => {
   it('reads the default maze rules as sentences', () => {
     expect(ruleLinesText('en', describeRuleSet(maze))).toBe(
-      'Best of 3 attempts; time limit 3:00; touch penalty +10 s; a robot still for 10 s ends the attempt; ties decided by: the second-best attempt, fewer touches; protests accepted until 30 minutes after the results are published',
+      'Best of 3 attempts; time limit 3:00; touch penalty +10 s; a robot still for 10 s ends the attempt; ties decided by: the second-best attempt, fewer touches; a team with no finish and no checkpoint gets no place; protests accepted until 30 minutes after the results are published',
     );
     expect(ruleLinesText('ru', describeRuleSet(maze))).toMatch(
       /^Лучшая из 3 попыток; лимит времени 3:00; штраф за касание \+10 с;/,

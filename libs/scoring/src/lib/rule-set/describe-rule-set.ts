@@ -1,7 +1,7 @@
 import type { RubricParams } from '../creative/creative-rules';
-import type { MazeParams } from '../maze/maze-rules';
+import { unfinishedTeamsOf, type MazeParams } from '../maze/maze-rules';
 import type { ProgrammingParams } from '../programming/programming-rules';
-import type { SumoParams } from '../sumo/sumo-rules';
+import { roundRobinTiesOf, type SumoParams } from '../sumo/sumo-rules';
 import { protestWindowMinutesOf } from '../protests/protest-window';
 import type { RuleSet } from './rule-set';
 
@@ -61,6 +61,7 @@ function mazeLines(p: MazeParams): RuleLine[] {
     const list = p.tieBreaks.map((t) => line(`rules.maze.tieBreak.${t}`));
     lines.push(line('rules.tieBreaks', undefined, list));
   }
+  lines.push(line(`rules.maze.unfinishedTeams.${unfinishedTeamsOf(p)}`));
   return lines;
 }
 
@@ -100,6 +101,9 @@ function sumoLines(p: SumoParams): RuleLine[] {
     if (t.groupTieBreaks.length > 0) {
       const list = t.groupTieBreaks.map((b) => line(`rules.sumo.tieBreak.${b}`));
       lines.push(line('rules.tieBreaks', undefined, list));
+    }
+    if (t.groupTieBreaks.includes('head-to-head')) {
+      lines.push(line(`rules.sumo.roundRobinTies.${roundRobinTiesOf(t)}`));
     }
   }
   if (t.thirdPlaceMatch && t.format !== 'round-robin') lines.push(line('rules.sumo.thirdPlace'));

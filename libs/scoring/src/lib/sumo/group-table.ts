@@ -2,7 +2,7 @@ import { compareKeys, type KeyPart } from '../ranking/rank-key';
 import { sharedPlaces } from '../ranking/shared-places';
 import { applyTieDecisions } from '../ranking/tie-decisions';
 import type { ResolvedMatch } from './bracket-resolve';
-import type { SumoGroupTieBreak, SumoTournamentRules } from './sumo-rules';
+import { roundRobinTiesOf, type SumoGroupTieBreak, type SumoTournamentRules } from './sumo-rules';
 
 export interface GroupRow {
   teamId: string;
@@ -99,12 +99,39 @@ export function groupTable(
     }
     return points;
   };
+  const reapplied = roundRobinTiesOf(rules) === 'head-to-head-reapplied';
+  /**
+   * Head-to-head key parts of each team of `level`: its points in the matches among `level`; when
+   * reapplied, then its points among the teams still level with it, until that separates no more.
+   */
+  const headToHeadParts = (level: readonly string[]): Map<string, KeyPart[]> => {
+    const parts = new Map<string, KeyPart[]>();
+    const byPoints = new Map<number, string[]>();
+    for (const teamId of level) {
+      const points = headToHead(teamId, level);
+      byPoints.set(points, [...(byPoints.get(points) ?? []), teamId]);
+    }
+    for (const [points, same] of byPoints) {
+      const deeper =
+        reapplied && same.length > 1 && same.length < level.length ? headToHeadParts(same) : null;
+      for (const teamId of same) parts.set(teamId, [-points, ...(deeper?.get(teamId) ?? [])]);
+    }
+    return parts;
+  };
   const all = [...rows.values()];
+  const headToHeadKeys = new Map<number, Map<string, KeyPart[]>>();
+  const headToHeadKey = (row: GroupRow): KeyPart[] => {
+    let parts = headToHeadKeys.get(row.points);
+    if (!parts) {
+      parts = headToHeadParts(all.filter((r) => r.points === row.points).map((r) => r.teamId));
+      headToHeadKeys.set(row.points, parts);
+    }
+    return parts.get(row.teamId) as KeyPart[];
+  };
   const keyOf = (row: GroupRow): KeyPart[] => {
-    const level = all.filter((r) => r.points === row.points).map((r) => r.teamId);
     const key: KeyPart[] = [-row.points];
     for (const tieBreak of rules.groupTieBreaks as readonly SumoGroupTieBreak[]) {
-      if (tieBreak === 'head-to-head') key.push(-headToHead(row.teamId, level));
+      if (tieBreak === 'head-to-head') key.push(...headToHeadKey(row));
       if (tieBreak === 'rounds-won') key.push(-row.roundsWon);
       if (tieBreak === 'rounds-lost') key.push(row.roundsLost);
     }

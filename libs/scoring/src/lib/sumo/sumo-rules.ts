@@ -72,6 +72,16 @@ export const SUMO_GROUP_TIE_BREAKS = [
 ] as const;
 export type SumoGroupTieBreak = (typeof SUMO_GROUP_TIE_BREAKS)[number];
 
+/**
+ * Head-to-head among three or more teams level on points that separates some of them: the rest go
+ * on down the tie-break list ('head-to-head-once'), or head-to-head is applied again among just
+ * the teams still level, until it separates no more (docs/rules.md#sumo).
+ */
+export const SUMO_ROUND_ROBIN_TIES = ['head-to-head-once', 'head-to-head-reapplied'] as const;
+export type SumoRoundRobinTies = (typeof SUMO_ROUND_ROBIN_TIES)[number];
+/** What a rule set stored before the parameter existed did; new rule sets take the preset's. */
+export const STORED_SUMO_ROUND_ROBIN_TIES: SumoRoundRobinTies = 'head-to-head-once';
+
 export const sumoTournamentRulesSchema = z
   .object({
     format: z.enum(SUMO_FORMATS),
@@ -86,6 +96,7 @@ export const sumoTournamentRulesSchema = z
     /** 'separate': random draw that keeps teams of the same school, then region, apart early. */
     seeding: z.enum(['random', 'separate']),
     groupTieBreaks: z.array(z.enum(SUMO_GROUP_TIE_BREAKS)).max(SUMO_GROUP_TIE_BREAKS.length),
+    roundRobinTies: z.enum(SUMO_ROUND_ROBIN_TIES).default(STORED_SUMO_ROUND_ROBIN_TIES),
   })
   .strict()
   .superRefine((t, ctx) => {
@@ -172,5 +183,11 @@ export const SUMO_DEFAULT_PARAMS: SumoParams = {
     thirdPlaceMatch: true,
     seeding: 'separate',
     groupTieBreaks: ['head-to-head', 'rounds-won', 'rounds-lost', 'decision'],
+    roundRobinTies: 'head-to-head-reapplied',
   },
 };
+
+/** The option of a rule set, also one that was never parsed since it was stored without it. */
+export function roundRobinTiesOf(rules: SumoTournamentRules): SumoRoundRobinTies {
+  return rules.roundRobinTies ?? STORED_SUMO_ROUND_ROBIN_TIES;
+}
