@@ -1,3 +1,4 @@
+import { t } from '@olympiad/i18n';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -274,4 +275,71 @@ describe('head judge: protests on the tablet', () => {
       }
     });
   }
+
+  it('after the window the tablet says protests are closed, and shows the server refusing one (ru)', async () => {
+    const { organiser, categories, teamNames } = tablet.olympiad;
+    const auth = { Authorization: `Bearer ${organiser}` };
+    await request(tablet.venue.url)
+      .patch(`/api/categories/${categories.programming}/params`)
+      .set(auth)
+      .send({ params: { protestWindowMinutes: 0 } })
+      .expect(200);
+    const published = (
+      await request(tablet.venue.url)
+        .post(`/api/categories/${categories.programming}/publish`)
+        .set(auth)
+        .expect(200)
+    ).body as { publishedAt: string };
+    // A window of zero minutes: any instant after publication is late.
+    while (Date.now() <= Date.parse(published.publishedAt))
+      await new Promise((resolve) => setImmediate(resolve));
+
+    const head = await signedInTablet(
+      tablet.browser,
+      tablet.venue.url,
+      tablet.olympiad.stageCode,
+      tablet.olympiad.headJudge.pin,
+      'ru',
+    );
+    const page = head.page;
+    try {
+      await page
+        .locator('.tile', { hasText: 'Бағдарламалау 5–6' })
+        .locator('a', { hasText: 'Проверка' })
+        .click();
+      await page.getByRole('link', { name: 'Протесты' }).click();
+      await page.getByText(/^Приём протестов закрыт в \d\d:\d\d\.$/).waitFor();
+      await recordOnTablet(page, LANGS.ru.labels, {
+        team: teamNames.programming[0],
+        target: LANGS.ru.target,
+        who: 'Нұрлан Ахметов',
+        reason: 'Поздний протест',
+      });
+      await page.locator('.protest-form').getByText(t('ru', 'protests.windowClosed')).waitFor();
+      await page.locator('.protest-form').evaluate((form) => form.scrollIntoView({ block: 'end' }));
+      await saveScreenshot(page, 'judge-protests-window-closed-ru');
+      const list = (
+        await request(tablet.venue.url)
+          .get(`/api/categories/${categories.programming}/protests`)
+          .set(auth)
+          .expect(200)
+      ).body as { protests: unknown[]; accepting: boolean };
+      expect(list).toMatchObject({ protests: [], accepting: false });
+    } finally {
+      await head.context.close();
+    }
+  });
+
+  it('offline, the screen says protests need the server and records nothing', async () => {
+    const head = await openProtests('en', 'Review', 'Protests');
+    const page = head.page;
+    try {
+      await head.context.setOffline(true);
+      await page.getByText(t('en', 'judge.protests.needsConnection')).waitFor();
+      expect(await page.getByRole('button', { name: EN.submit }).isDisabled()).toBe(true);
+      await saveScreenshot(page, 'judge-protests-offline-en');
+    } finally {
+      await head.context.close();
+    }
+  });
 });

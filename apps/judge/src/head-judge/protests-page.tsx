@@ -123,8 +123,12 @@ export function ProtestsPage({ categoryId }: { categoryId: string }) {
 function WindowNotice({ list }: { list: CategoryProtests }) {
   const { lang, t } = useLanguage();
   if (list.deadline === null) {
+    // The rule reads as a statement among the rules; alone on the screen it is a sentence.
+    const rule = t('rules.protestWindow', { count: list.windowMinutes });
     return (
-      <p className="protests__window">{t('rules.protestWindow', { count: list.windowMinutes })}</p>
+      <StatusBanner kind="info">
+        {rule.charAt(0).toLocaleUpperCase(lang) + rule.slice(1)}.
+      </StatusBanner>
     );
   }
   const time = formatClockTime(list.deadline, lang);
