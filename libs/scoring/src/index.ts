@@ -107,3 +107,9 @@ export {
   type TimingSource,
 } from './lib/common/format-time';
 export { seededRandom, type SeededRandom } from './lib/common/seeded-random';
+
+// Schedules: rings sharing a category, rest, estimated turns
+export * from './lib/schedule/rest-time';
+export * from './lib/schedule/ring-match-choice';
+export * from './lib/schedule/pace-estimate';
+export * from './lib/schedule/sumo-match-times';

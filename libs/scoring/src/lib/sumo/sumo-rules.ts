@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intRange, reportDuplicates } from '../common/zod-helpers';
+import { DEFAULT_SUMO_REST_MINUTES, sumoRestMinutesSchema } from '../schedule/rest-time';
 import {
   DEFAULT_PROTEST_WINDOW_MINUTES,
   protestWindowMinutesSchema,
@@ -135,6 +136,8 @@ export const sumoParamsSchema = z
     tournament: sumoTournamentRulesSchema,
     /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
     protestWindowMinutes: protestWindowMinutesSchema,
+    /** Minutes a team rests between its matches (docs/rules.md#schedules). */
+    restMinutes: sumoRestMinutesSchema,
   })
   .strict();
 export type SumoParams = z.infer<typeof sumoParamsSchema>;
@@ -151,6 +154,7 @@ export type SumoRuleSet = z.infer<typeof sumoRuleSetSchema>;
 
 export const SUMO_DEFAULT_PARAMS: SumoParams = {
   protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
+  restMinutes: DEFAULT_SUMO_REST_MINUTES,
   class: {
     ringDiameterMm: 770,
     ringEdgeMm: 25,
