@@ -16,7 +16,6 @@ import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
 import { SECURITY_HEADERS, corsDelegate, type OwnAddresses } from './config/http-security';
 import { DemoSeeder } from './demo/demo-seeder';
-import { RedisFanOut } from './live/redis-fan-out';
 import { countHttpRequests } from './metrics/venue-metrics';
 import { MqttBrokerService } from './mqtt/mqtt-broker.service';
 import { serveWebApps } from './static/static-apps';
@@ -73,9 +72,8 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup(
-    API_DOCS_PATH.slice(1),
-    app,
+  // Built on the first request for it, not at start (docs/performance.md#memory-per-viewer).
+  SwaggerModule.setup(API_DOCS_PATH.slice(1), app, () =>
     cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)),
   );
 
@@ -84,7 +82,10 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
   const httpsServer = tlsOptions ? createHttpsServer(express, tlsOptions) : undefined;
   // docs/venue-network.md: tablets reach the same app over HTTPS; browsers on HTTP are sent there.
   // docs/deploy.md: with REDIS_URL, broadcasts reach the viewers of every replica.
-  const fanOut = config.redisUrl ? new RedisFanOut(config.redisUrl) : undefined;
+  // Loaded only with REDIS_URL (docs/performance.md#memory-per-viewer).
+  const fanOut = config.redisUrl
+    ? new (await import('./live/redis-fan-out')).RedisFanOut(config.redisUrl)
+    : undefined;
   app.useWebSocketAdapter(
     new MultiListenerIoAdapter(
       app,

@@ -4,7 +4,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { AppConfig } from '../config/app-config';
 import { timeRedisCommands } from '../metrics/redis-timing';
 
@@ -13,10 +13,17 @@ import { timeRedisCommands } from '../metrics/redis-timing';
  * process, as the throttler does by default; with REDIS_URL every replica counts in the one Redis,
  * so attempts spread over replicas meet the same limit (docs/deploy.md#rate-limits-across-replicas).
  */
-export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+export async function throttlerOptions(config: AppConfig): Promise<ThrottlerModuleOptions> {
   const throttlers = [{ name: 'default', ttl: 60_000, limit: 10 }];
   if (!config.redisUrl) return throttlers;
-  return { throttlers, storage: new SharedThrottlerStorage(config.redisUrl) };
+  // Loaded only with REDIS_URL (docs/performance.md#memory-per-viewer).
+  const { ThrottlerStorageRedisService } = await import('@nest-lab/throttler-storage-redis');
+  // No offline queue and one retry: a request asks Redis once and falls back, never waits for a reconnect.
+  const shared = new ThrottlerStorageRedisService(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+  });
+  return { throttlers, storage: new SharedThrottlerStorage(shared) };
 }
 
 /**
@@ -25,16 +32,10 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
  */
 class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
-  private readonly shared: ThrottlerStorageRedisService;
   private readonly local = new ThrottlerStorageService();
   private redisDown = false;
 
-  constructor(url: string) {
-    // No offline queue and one retry: a request asks Redis once and falls back, never waits for a reconnect.
-    this.shared = new ThrottlerStorageRedisService(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-    });
+  constructor(private readonly shared: ThrottlerStorageRedisService) {
     this.shared.redis.on('error', () => undefined);
     timeRedisCommands(this.shared.redis, 'rate-limit');
   }

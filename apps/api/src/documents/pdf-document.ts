@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PdfKitDocument from 'pdfkit';
 
 /**
  * Fonts shipped in the npm package dejavu-fonts-ttf (not read from the OS): DejaVu covers every
@@ -13,8 +13,12 @@ export const FONTS = {
 } as const;
 export type FontName = keyof typeof FONTS;
 
+/** pdfkit and its font engine load with the first document, not at start (docs/performance.md#memory-per-viewer). */
+let pdfkit: typeof PdfKitDocument | undefined;
+const PDFDocument = () => (pdfkit ??= require('pdfkit') as typeof PdfKitDocument);
+
 export function newPdf(options: { title: string; layout?: 'portrait' | 'landscape'; margin?: number }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', layout: options.layout ?? 'portrait', margin: options.margin ?? 40, bufferPages: true, info: { Title: options.title, Creator: 'Olympiad venue server' } });
+  const doc = new (PDFDocument())({ size: 'A4', layout: options.layout ?? 'portrait', margin: options.margin ?? 40, bufferPages: true, info: { Title: options.title, Creator: 'Olympiad venue server' } });
   for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
   doc.font('sans');
   return doc;

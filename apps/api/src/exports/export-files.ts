@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { CategoryResults } from '../documents/category-results.service';
 import { RESULT_COLUMNS, resultTable } from './results-table';
 
@@ -18,6 +17,8 @@ export function resultsCsv(categories: CategoryResults[]): Buffer {
 
 /** One sheet per category, named after it (Excel allows 31 characters and no []:*?/\). */
 export async function resultsXlsx(categories: CategoryResults[]): Promise<Buffer> {
+  // Loaded on the first export, not at start (docs/performance.md#memory-per-viewer).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Olympiad venue server';
   const used = new Set<string>();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { timeRedisCommands } from '../metrics/redis-timing';
 
@@ -20,8 +20,10 @@ export class RedisPing implements OnModuleDestroy {
 
   async ping(): Promise<void> {
     if (!this.config.redisUrl) return;
+    // Loaded only with REDIS_URL (docs/performance.md#memory-per-viewer).
+    const { default: RedisClient } = await import('ioredis');
     this.client ??= timeRedisCommands(
-      new Redis(this.config.redisUrl, {
+      new RedisClient(this.config.redisUrl, {
         lazyConnect: true,
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,

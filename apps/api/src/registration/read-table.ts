@@ -1,5 +1,4 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { invalid } from '../common/api-error';
 
@@ -85,6 +84,8 @@ function readCsv(bytes: Buffer): Table {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
+  // Loaded on the first import, not at start (docs/performance.md#memory-per-viewer).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Buffer<ArrayBufferLike>.
