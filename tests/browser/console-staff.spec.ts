@@ -217,6 +217,12 @@ describe('console: staff accounts and what each role is offered', () => {
         enabled: [],
       });
     }
+    // Results: the documents are reads; locking the results is not offered.
+    await page.getByRole('button', { name: t('kk', 'console.stage.tab.results') }).click();
+    await page.getByText(t('kk', 'console.protests.none')).waitFor();
+    expect(
+      await page.getByRole('button', { name: t('kk', 'console.protests.lock') }).isDisabled(),
+    ).toBe(true);
     await page.getByRole('button', { name: t('kk', 'console.stage.tab.teams') }).click();
     await page.locator('.team-row').first().scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'console-staff-observer-kk');

@@ -10,6 +10,7 @@ import {
   type ApiClient,
 } from '@olympiad/ui';
 import { useState } from 'react';
+import { WriteZone } from '../session/write-zone';
 
 /**
  * A category's protests and their decisions, and the lock of its results: disabled while a protest
@@ -56,17 +57,19 @@ export function CategoryProtestsPanel({
     <section className="ui-card category-protests" aria-labelledby="category-protests-title">
       <h3 id="category-protests-title">{t('protests.title')}</h3>
       <div className="button-row">
-        <Button
-          large
-          variant={locked ? 'secondary' : 'primary'}
-          busy={busy}
-          // Until the protests are read, whether one is open is not known.
-          disabled={!locked && (!list || open > 0)}
-          aria-describedby={!locked && open > 0 ? 'lock-blocked' : undefined}
-          onClick={() => void toggleLock()}
-        >
-          {t(locked ? 'console.protests.unlock' : 'console.protests.lock')}
-        </Button>
+        <WriteZone stageId={category.stageId} inline>
+          <Button
+            large
+            variant={locked ? 'secondary' : 'primary'}
+            busy={busy}
+            // Until the protests are read, whether one is open is not known.
+            disabled={!locked && (!list || open > 0)}
+            aria-describedby={!locked && open > 0 ? 'lock-blocked' : undefined}
+            onClick={() => void toggleLock()}
+          >
+            {t(locked ? 'console.protests.unlock' : 'console.protests.lock')}
+          </Button>
+        </WriteZone>
       </div>
       {!locked && open > 0 ? (
         <StatusBanner kind="error">
