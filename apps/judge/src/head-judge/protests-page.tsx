@@ -24,6 +24,7 @@ import { useCategoryData } from '../category/use-category-data';
 import { CorrectionForm } from './correction-form';
 import { entrySummary } from './entry-summary';
 import { photoForUpload } from './protest-photo-input';
+import { correctableEntries, matchesOfTeam } from './protest-targets';
 import './protests.css';
 
 /**
@@ -225,16 +226,8 @@ function RecordProtestForm({
   const [busy, setBusy] = useState(false);
   const names = new Map(teams.map((team) => [team.id, team.name]));
   const owner = entriesOf || teamId;
-  const teamEntries = ledger.filter((row) => row.teamId === teamId && row.kind !== 'void');
   const ownerEntries = ledger.filter((row) => row.teamId === owner && row.kind !== 'void');
-  const matchIds = [
-    ...new Set(
-      teamEntries.flatMap((row) => {
-        const matchId = (row.payload as Record<string, unknown>)['matchId'];
-        return typeof matchId === 'string' ? [matchId] : [];
-      }),
-    ),
-  ];
+  const matchIds = matchesOfTeam(ledger, teamId);
   const targets = [
     { value: 'ranking', label: t('protests.target.ranking') },
     ...matchIds.map((id) => ({ value: `match:${id}`, label: t('protests.target.match', { id }) })),
@@ -400,9 +393,7 @@ function DecideProtest({
     while (row && replacedBy.has(row.id)) row = replacedBy.get(row.id);
     return row && row.kind !== 'void' ? row : null;
   };
-  const candidates = ledger.filter(
-    (row) => row.teamId === protest.teamId && row.kind !== 'void' && !replacedBy.has(row.id),
-  );
+  const candidates = correctableEntries(ledger, protest.target, protest.teamId);
 
   async function decide(body: {
     decision: 'upheld' | 'rejected';
