@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { freshPostgresDatabase } from '../support/fresh-postgres';
 
 /* eslint-disable @nx/enforce-module-boundaries -- the day makes its cluster as the test setup does, not with a copy that could drift */
@@ -30,6 +31,17 @@ export class DayPostgres {
     const binDir = postgresBinDir(realSystem());
     if (!binDir) throw new Error('PostgreSQL is missing: apt-get install postgresql');
     const cluster = await startThrowawayPostgres({ binDir });
+    // The throwaway cluster trades durability for speed (fsync and synchronous_commit off); a
+    // crash of it would lose commits the server already acknowledged. Durable, as in production.
+    const admin = new Client({ connectionString: cluster.url });
+    await admin.connect();
+    try {
+      for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes'])
+        await admin.query(`ALTER SYSTEM SET ${setting} = on`);
+      await admin.query('SELECT pg_reload_conf()');
+    } finally {
+      await admin.end();
+    }
     return new DayPostgres(binDir, cluster, await freshPostgresDatabase(cluster.url));
   }
 
@@ -38,6 +50,19 @@ export class DayPostgres {
    * after a crash of the database server; it answers again once recovery is done.
    */
   restart(): void {
+    this.pgCtl(['-m', 'immediate', 'restart']);
+  }
+
+  /** Stops the server (fast: open transactions are rolled back) until `start()`. */
+  stopServer(): void {
+    this.pgCtl(['-m', 'fast', 'stop']);
+  }
+
+  start(): void {
+    this.pgCtl(['start']);
+  }
+
+  private pgCtl(command: string[]): void {
     const data = path.join(this.cluster.dir, 'data');
     const owner = spawnSync('stat', ['-c', '%U', this.cluster.dir], {
       encoding: 'utf8',
@@ -48,12 +73,10 @@ export class DayPostgres {
       data,
       '-l',
       path.join(this.cluster.dir, 'server.log'),
-      '-m',
-      'immediate',
       '-w',
       '-t',
       '60',
-      'restart',
+      ...command,
     ];
     const asOwner = process.getuid?.() === 0 && owner !== 'root';
     const run = asOwner
@@ -62,7 +85,7 @@ export class DayPostgres {
     if (run.status !== 0) {
       const log = path.join(this.cluster.dir, 'server.log');
       throw new Error(
-        `pg_ctl restart failed:\n${run.stdout}${run.stderr}${fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2_000) : ''}`,
+        `pg_ctl ${command.join(' ')} failed:\n${run.stdout}${run.stderr}${fs.existsSync(log) ? fs.readFileSync(log, 'utf8').slice(-2_000) : ''}`,
       );
     }
   }

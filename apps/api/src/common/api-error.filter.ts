@@ -15,9 +15,9 @@ export class ApiErrorFilter implements ExceptionFilter {
       throw exception;
     }
     const body = this.toBody(exception);
-    if (body.key === STORAGE_FULL.key) {
+    if (body.key === STORAGE_FULL.key || body.key === DATABASE_AWAY.key) {
       // An operating condition with a clear answer, not a fault of the code: one line to act on.
-      this.logger.warn(`The disk is full: ${(exception as Error).message}`);
+      this.logger.warn(`${body.message} (${(exception as Error).message})`);
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
@@ -42,6 +42,7 @@ export class ApiErrorFilter implements ExceptionFilter {
       return { statusCode: status, key: keyForStatus(status), message: messageOf(exception) };
     }
     if (isStorageFull(exception)) return { ...STORAGE_FULL };
+    if (isDatabaseAway(exception)) return { ...DATABASE_AWAY };
     const status = httpStatusOfLowLevelError(exception);
     if (status) {
       return {
@@ -65,15 +66,46 @@ const STORAGE_FULL: ApiErrorBody = {
     "The server's disk is full: nothing was saved. Free space on the server, then try again.",
 };
 
+/**
+ * The database server went away under the request (restarted, still recovering, unreachable):
+ * nothing was saved, and the same request may be sent again in a moment.
+ */
+const DATABASE_AWAY: ApiErrorBody = {
+  statusCode: 503,
+  key: 'errors.databaseUnavailable',
+  message: "The server's database is not reachable: nothing was saved. Try again in a moment.",
+};
+
+/** node-postgres' cut or refused connection, PostgreSQL's shutdown (57P0x) and connection (08xxx) classes. */
+const DATABASE_AWAY_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03']);
+
+export function isDatabaseAway(error: unknown): boolean {
+  return someCause(error, (e) => {
+    const code = typeof e.code === 'string' ? e.code : '';
+    return (
+      DATABASE_AWAY_CODES.has(code) ||
+      code.startsWith('08') ||
+      /^Connection terminated/.test(String(e.message ?? ''))
+    );
+  });
+}
+
 /** SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), a file write's ENOSPC, as TypeORM wraps them. */
 export function isStorageFull(error: unknown): boolean {
-  for (
-    let e = error as { code?: unknown; driverError?: unknown } | null, depth = 0;
-    e && depth < 3;
-    depth++
-  ) {
-    if (e.code === 'SQLITE_FULL' || e.code === '53100' || e.code === 'ENOSPC') return true;
-    e = e.driverError as typeof e;
+  return someCause(
+    error,
+    (e) => e.code === 'SQLITE_FULL' || e.code === '53100' || e.code === 'ENOSPC',
+  );
+}
+
+type Cause = { code?: unknown; message?: unknown; driverError?: unknown };
+
+/** Whether the error, or the driver's error TypeORM wraps in it, passes `test`. */
+function someCause(error: unknown, test: (cause: Cause) => boolean): boolean {
+  let cause = error as Cause | null;
+  for (let depth = 0; cause && typeof cause === 'object' && depth < 3; depth++) {
+    if (test(cause)) return true;
+    cause = cause.driverError as Cause | null;
   }
   return false;
 }

@@ -41,6 +41,8 @@ export const en = {
     'Something went wrong on the server. Try again; if it repeats, tell the organiser.',
   'errors.storageFull':
     "The server's disk is full, so nothing was saved. The organiser must free space on the server; then try again.",
+  'errors.databaseUnavailable':
+    "The server's database is not reachable, so nothing was saved. Try again in a moment.",
   'errors.network': 'The server cannot be reached. Check the Wi-Fi connection.',
   'errors.timeout': 'The server did not answer in time. Try again.',
   'errors.unknown': 'Something unexpected happened.',
