@@ -19,7 +19,8 @@ if (build.status !== 0) {
 const children = [];
 const server = spawn(process.execPath, ['dist/api/apps/api/src/main.js', ...(demo ? ['--demo'] : [])], {
   stdio: ['inherit', 'pipe', 'inherit'],
-  env,
+  // Two glibc malloc arenas, not eight per core: less memory for the same work (docs/performance.md#memory-per-viewer).
+  env: { MALLOC_ARENA_MAX: '2', ...env },
 });
 children.push(server);
 server.stdout.pipe(process.stdout);

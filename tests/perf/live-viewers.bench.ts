@@ -169,6 +169,9 @@ async function ours(
     await sleep(3_000);
     const after = processUsage(venue.pid);
     const wallMs = now() - wallStart;
+    console.log(
+      `  ours: after the results ${memoryLine(idle, await serverMemory(venue.url), viewers)}`,
+    );
     const report = await fleet.report();
     fleet.close();
     keeper.close();

@@ -150,6 +150,8 @@ async function main() {
     SHUTDOWN_DRAIN_MS: '1000',
     HTTPS: 'off',
     MDNS: 'off',
+    // Two glibc malloc arenas, not eight per core: less memory per replica (docs/performance.md#memory-per-viewer).
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
   };
   /** @param {number} n */
   const startReplica = async (n) => {
