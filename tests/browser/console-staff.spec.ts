@@ -185,6 +185,8 @@ describe('console: staff accounts and what each role is offered', () => {
       await page.goto(`${venue.url}/console/stages/${otherStage.id}?lang=${lang}`);
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').textContent()).toBeTruthy();
+      await page.getByText(t(lang, 'console.reach.notYourStage.detail')).waitFor();
+      await saveScreenshot(page, `console-staff-coordinator-other-stage-${lang}`);
       expect(await page.getByRole('heading', { name: otherStage.name }).count()).toBe(0);
     }
   });

@@ -47,6 +47,7 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
     return (
       <>
         <QueryStatus query={stage} />
+        {refusal === 'console.reach.notYourStage' ? <ReachNotice stageId={stageId} /> : null}
         <Link href={BASE_PATH} className="back-link">← {t('console.stage.back')}</Link>
       </>
     );

@@ -185,8 +185,7 @@ export const en = {
   'console.reach.readOnly': 'Read-only account',
   'console.reach.readOnly.detail': 'You can see everything but change nothing.',
   'console.reach.notYourStage': 'Not one of your stages',
-  'console.reach.notYourStage.detail':
-    'You can change only the stages an administrator granted you.',
+  'console.reach.notYourStage.detail': 'You can open only the stages an administrator granted you.',
   'console.reach.adminOnly': 'Administrators only',
   'console.reach.adminOnly.detail': 'Ask an administrator to do this.',
   'console.staff.title': 'Staff accounts',

@@ -182,7 +182,7 @@ export const kk = {
   'console.reach.readOnly': 'Тек қарауға арналған тіркелгі',
   'console.reach.readOnly.detail': 'Бәрін көре аласыз, бірақ ештеңені өзгерте алмайсыз.',
   'console.reach.notYourStage': 'Бұл кезең сізге берілмеген',
-  'console.reach.notYourStage.detail': 'Әкімші сізге берген кезеңдерді ғана өзгерте аласыз.',
+  'console.reach.notYourStage.detail': 'Сізге әкімші берген кезеңдер ғана қолжетімді.',
   'console.reach.adminOnly': 'Тек әкімшілерге',
   'console.reach.adminOnly.detail': 'Мұны әкімшіден сұраңыз.',
   'console.staff.title': 'Қызметкерлер тіркелгілері',

@@ -185,8 +185,7 @@ export const ru = {
   'console.reach.readOnly': 'Учётная запись только для просмотра',
   'console.reach.readOnly.detail': 'Вы видите всё, но ничего не можете изменить.',
   'console.reach.notYourStage': 'Этот этап вам не назначен',
-  'console.reach.notYourStage.detail':
-    'Изменять можно только этапы, которые вам назначил администратор.',
+  'console.reach.notYourStage.detail': 'Вам доступны только этапы, которые назначил администратор.',
   'console.reach.adminOnly': 'Только для администраторов',
   'console.reach.adminOnly.detail': 'Попросите об этом администратора.',
   'console.staff.title': 'Учётные записи сотрудников',
