@@ -11,8 +11,8 @@ import { StandingProvisional1733450000000 } from './1733450000000-standing-provi
 import { FieldRunOrder1733500000000 } from './1733500000000-field-run-order';
 import { AuditRecord1733600000000 } from './1733600000000-audit-record';
 import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous-boot';
-import { Protests1733860000000 } from './1733860000000-protests';
 import { StaffAccounts1733840000000 } from './1733840000000-staff-accounts';
+import { Protests1733860000000 } from './1733860000000-protests';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,6 +29,6 @@ export const MIGRATIONS = [
   FieldRunOrder1733500000000,
   AuditRecord1733600000000,
   DevicePreviousBoot1733700000000,
+  StaffAccounts1733840000000,
   Protests1733860000000,
 ];
-  StaffAccounts1733840000000,
