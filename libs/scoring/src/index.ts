@@ -92,6 +92,7 @@ export { nextSumoMatch, sumoMatchesInOrder } from './lib/sumo/next-sumo-match';
 
 // Protests
 export * from './lib/protests/protest-window';
+export * from './lib/inspection/inspection-rules';
 
 // Qualification
 export * from './lib/qualification/qualification-rules';
@@ -113,3 +114,4 @@ export * from './lib/schedule/rest-time';
 export * from './lib/schedule/ring-match-choice';
 export * from './lib/schedule/pace-estimate';
 export * from './lib/schedule/sumo-match-times';
+export * from './lib/schedule/maze-attempt-times';

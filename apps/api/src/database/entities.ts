@@ -17,6 +17,7 @@ import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
 import { ProtestAttachmentEntity } from '../protests/protest-attachment.entity';
 import { ProtestEntity } from '../protests/protest.entity';
+import { RingMatchClaimEntity } from '../field-queues/ring-match-claim.entity';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { RegionEntity } from '../regions/region.entity';
 import { SchoolEntity } from '../schools/school.entity';
@@ -58,4 +59,5 @@ export const ENTITIES = [
   AuditEntryEntity,
   ProtestEntity,
   ProtestAttachmentEntity,
+  RingMatchClaimEntity,
 ];

@@ -19,7 +19,11 @@ interface JudgeRef {
  * discipline (a judge of maze and sumo at a maze table runs only the maze there). A category whose
  * judges stand at two tables is on both.
  */
-export function categoriesOfFields(fields: readonly FieldRef[], categories: readonly CategoryRef[], judges: readonly JudgeRef[]): Map<string, string[]> {
+export function categoriesOfFields(
+  fields: readonly FieldRef[],
+  categories: readonly CategoryRef[],
+  judges: readonly JudgeRef[],
+): Map<string, string[]> {
   const disciplineOf = new Map(categories.map((category) => [category.id, category.discipline]));
   const order = new Map(categories.map((category, index) => [category.id, index]));
   const result = new Map<string, Set<string>>(fields.map((field) => [field.id, new Set<string>()]));
@@ -34,5 +38,10 @@ export function categoriesOfFields(fields: readonly FieldRef[], categories: read
       }
     }
   }
-  return new Map([...result].map(([fieldId, ids]) => [fieldId, [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))]));
+  return new Map(
+    [...result].map(([fieldId, ids]) => [
+      fieldId,
+      [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    ]),
+  );
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CategoryWriteLock } from '../common/category-write-lock';
 import { CategoriesDataModule } from '../categories/categories-data.module';
 import { FieldsDataModule } from '../fields/fields-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
@@ -9,6 +10,7 @@ import { StagesDataModule } from '../stages/stages-data.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
 import { FieldQueuesController } from './field-queues.controller';
 import { FieldQueuesService } from './field-queues.service';
+import { RingNextMatchService } from './ring-next-match.service';
 
 /** Running the day: the attempt queue of each maze table and the next match of each sumo ring. */
 @Module({
@@ -23,6 +25,6 @@ import { FieldQueuesService } from './field-queues.service';
     RunsDataModule,
   ],
   controllers: [FieldQueuesController],
-  providers: [FieldQueuesService],
+  providers: [FieldQueuesService, RingNextMatchService, CategoryWriteLock],
 })
 export class FieldQueuesModule {}

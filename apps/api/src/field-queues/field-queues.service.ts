@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  FieldQueue,
-  FieldQueueMatch,
-  FieldQueueRunCheck,
-  FieldQueueTeam,
-} from '@olympiad/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FieldQueue, FieldQueueRunCheck, FieldQueueTeam } from '@olympiad/contracts';
 import {
+  estimatedWaitsMs,
   mazeAttemptQueue,
+  mazeAttemptTimes,
   mazeTableOfTeams,
-  nextSumoMatch,
   provisionalAttemptState,
+  recentPaceMs,
   scoreMazeAttempt,
-  sumoTournamentOf,
   type LedgerRecord,
   type MazeRuleSet,
-  type SumoRuleSet,
 } from '@olympiad/scoring';
+import { In, type DataSource } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
 import { FieldsQuery } from '../fields/fields.query';
@@ -27,11 +24,15 @@ import { StagesQuery } from '../stages/stages.query';
 import { toLedgerRecord } from '../standings/standings.service';
 import { TeamsQuery, type TeamRow } from '../teams/teams.query';
 import { categoriesOfFields } from './field-categories';
+import { RingMatchClaimEntity } from './ring-match-claim.entity';
+import { ringQueues } from './ring-queues';
+import { sumoCategorySchedule, type SumoCategorySchedule } from './sumo-schedule';
 
 /** What waits on every field of a stage: a maze table's running order, a sumo ring's next match. */
 @Injectable()
 export class FieldQueuesService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stages: StagesQuery,
     private readonly fieldsQuery: FieldsQuery,
     private readonly categoriesQuery: CategoriesQuery,
@@ -42,7 +43,7 @@ export class FieldQueuesService {
     private readonly runs: RunsQuery,
   ) {}
 
-  async list(stageId: string): Promise<FieldQueue[]> {
+  async list(stageId: string, nowMs = Date.now()): Promise<FieldQueue[]> {
     if (!(await this.stages.stageExists(stageId))) throw notFound('Stage', stageId);
     const fields = await this.fieldsQuery.fieldsOfStageByName(stageId);
     const categories = await this.categoriesQuery.categoriesOfStageByDiscipline(stageId);
@@ -72,6 +73,18 @@ export class FieldQueuesService {
     const lastRuns = new Map<string, FieldRunRow | null>();
     for (const field of mazeFields)
       lastRuns.set(field.id, await this.runs.latestRunOfField(field.id));
+    const rings = this.rings(
+      fields.filter((field) => field.discipline === 'sumo'),
+      onField,
+      categories.filter((category) => category.discipline === 'sumo' && used.includes(category.id)),
+      teams,
+      schoolById,
+      recordsOf,
+      used.length === 0
+        ? []
+        : await this.dataSource.manager.findBy(RingMatchClaimEntity, { categoryId: In(used) }),
+      nowMs,
+    );
 
     return fields.map((field) => {
       const ids = onField.get(field.id) ?? [];
@@ -110,14 +123,23 @@ export class FieldQueuesService {
             (team) => ids.includes(team.categoryId) && tableOf.get(team.id) === field.id,
           ),
         );
-        base.teams = queue.map((entry): FieldQueueTeam => ({
+        const atTable = new Set(queue.map((entry) => entry.teamId));
+        const finishes = ids.flatMap((id) => mazeAttemptTimes(recordsOf.get(id) ?? [], atTable));
+        const stillToRun = queue.filter((entry) => entry.nextAttempt !== null).length;
+        const waits = estimatedWaitsMs(
+          stillToRun,
+          recentPaceMs(finishes),
+          finishes.length > 0 ? Math.max(...finishes) : null,
+          nowMs,
+        );
+        base.teams = queue.map((entry, index): FieldQueueTeam => ({
           ...entry,
           school: schoolById.get(teamById.get(entry.teamId)?.schoolId ?? '')?.name ?? '',
+          waitMs: entry.nextAttempt === null ? null : (waits[index] ?? null),
         }));
         base.lastRun = this.runCheck(lastRuns.get(field.id) ?? null, byId, recordsOf);
       }
-      if (field.discipline === 'sumo')
-        base.nextMatch = this.nextMatch(fieldCategories, teams, schoolById, recordsOf);
+      if (field.discipline === 'sumo') Object.assign(base, rings.get(field.id));
       return base;
     });
   }
@@ -156,36 +178,33 @@ export class FieldQueuesService {
     };
   }
 
-  /** The first category of the ring (in category order) with a match to play. */
-  private nextMatch(
+  /** Each sumo category's schedule from its ledger, then what every ring holds or would be given. */
+  private rings(
+    rings: { id: string; name: string }[],
+    onField: Map<string, string[]>,
     categories: CategoryRow[],
     teams: TeamRow[],
     schoolById: Map<string, SchoolRow>,
     recordsOf: Map<string, LedgerRecord[]>,
-  ): FieldQueueMatch | null {
-    for (const category of categories) {
-      const refs = teams
-        .filter((team) => team.categoryId === category.id)
-        .map((team) => ({
-          id: team.id,
-          name: team.name,
-          schoolId: team.schoolId,
-          regionCode: schoolById.get(team.schoolId)?.regionCode ?? null,
-          status: team.status,
-        }));
-      const match = nextSumoMatch(
-        sumoTournamentOf(category.ruleSet as SumoRuleSet, refs, recordsOf.get(category.id) ?? []),
-      );
-      if (!match) continue;
-      const nameOf = (id: string) => refs.find((team) => team.id === id)?.name ?? '';
-      return {
-        categoryId: category.id,
-        matchId: match.id,
-        a: { teamId: match.a, name: nameOf(match.a) },
-        b: { teamId: match.b, name: nameOf(match.b) },
-        underWay: match.status !== 'ready',
-      };
-    }
-    return null;
+    claims: RingMatchClaimEntity[],
+    nowMs: number,
+  ) {
+    const schedules: SumoCategorySchedule[] = categories.map((category) =>
+      sumoCategorySchedule(
+        category,
+        teams
+          .filter((team) => team.categoryId === category.id)
+          .map((team) => ({
+            id: team.id,
+            name: team.name,
+            schoolId: team.schoolId,
+            regionCode: schoolById.get(team.schoolId)?.regionCode ?? null,
+            status: team.status,
+          })),
+        recordsOf.get(category.id) ?? [],
+      ),
+    );
+    const names = new Map(teams.map((team) => [team.id, team.name]));
+    return ringQueues({ rings, onField, schedules, claims, names, nowMs });
   }
 }

@@ -29,6 +29,11 @@ export const fieldQueueTeamSchema = z.object({
   attemptsAllowed: z.number().int(),
   /** The attempt the team runs next; null once it has used every attempt. */
   nextAttempt: z.number().int().nullable(),
+  /**
+   * About how long until the team's turn, in ms from when the list was made (docs/rules.md#schedules):
+   * from the table's recent pace; null when there is no pace yet or the team has run every attempt.
+   */
+  waitMs: z.number().nullable().optional(),
 });
 export type FieldQueueTeam = z.infer<typeof fieldQueueTeamSchema>;
 
@@ -43,6 +48,22 @@ export const fieldQueueMatchSchema = z.object({
   underWay: z.boolean(),
 });
 export type FieldQueueMatch = z.infer<typeof fieldQueueMatchSchema>;
+
+/** A sumo match still to play on a ring, in running order, with its estimated start. */
+export const fieldQueueUpcomingMatchSchema = fieldQueueMatchSchema.extend({
+  /** About how long until it starts, in ms from when the list was made; null without a pace yet. */
+  waitMs: z.number().nullable(),
+});
+export type FieldQueueUpcomingMatch = z.infer<typeof fieldQueueUpcomingMatchSchema>;
+
+/** What a sumo ring is given when it asks for its next match (docs/rules.md#schedules). */
+export const ringNextMatchSchema = z.object({
+  /** The match called to this ring; null when none is free for it. */
+  match: fieldQueueMatchSchema.nullable(),
+  /** When no match is free only because a team is resting: when the first one may play (ISO time). */
+  restingUntil: z.string().nullable(),
+});
+export type RingNextMatch = z.infer<typeof ringNextMatchSchema>;
 
 /**
  * A maze field's latest finished run as the ledger has it now: the gate's provisional attempt still
@@ -75,8 +96,15 @@ export const fieldQueueSchema = z.object({
   categories: z.array(fieldQueueCategorySchema),
   /** Maze fields: the teams in running order, those still to run first (empty for other fields). */
   teams: z.array(fieldQueueTeamSchema),
-  /** Sumo rings: the next match from the draw; null when none is ready (or not a sumo ring). */
+  /**
+   * Sumo rings: the match the ring holds, or the one it would be given now (never one another ring
+   * holds, nor one whose team is on another ring or resting); null when none is free.
+   */
   nextMatch: fieldQueueMatchSchema.nullable(),
+  /** Sumo rings: when nothing is free only because of a rest, when the first team may play (ISO). */
+  restingUntil: z.string().nullable().optional(),
+  /** Sumo rings: the matches of its categories still to play, in running order, with estimates. */
+  upcoming: z.array(fieldQueueUpcomingMatchSchema).optional(),
   /** Maze fields: the latest run if it finished, checked against the ledger; null otherwise. */
   lastRun: fieldQueueRunCheckSchema.nullable().optional(),
 });

@@ -13,6 +13,7 @@ import { AuditRecord1733600000000 } from './1733600000000-audit-record';
 import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous-boot';
 import { StaffAccounts1733840000000 } from './1733840000000-staff-accounts';
 import { Protests1733860000000 } from './1733860000000-protests';
+import { RingMatchClaim1733900000000 } from './1733900000000-ring-match-claim';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DevicePreviousBoot1733700000000,
   StaffAccounts1733840000000,
   Protests1733860000000,
+  RingMatchClaim1733900000000,
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldQueueSchema } from '../field-queues';
+import { fieldQueueSchema, ringNextMatchSchema } from '../field-queues';
 import { jsonRoute } from './route';
 
 export const fieldQueuesRoutes = {
@@ -9,5 +9,12 @@ export const fieldQueuesRoutes = {
     response: z.array(fieldQueueSchema),
     summary:
       'Every field of the stage with its categories and what waits on it (maze running order, next sumo match).',
+  }),
+  nextMatch: jsonRoute({
+    method: 'POST',
+    path: '/api/stages/:stageId/fields/:fieldId/next-match',
+    response: ringNextMatchSchema,
+    summary:
+      'Calls the next sumo match to this ring: the one it holds, else the first free one (no match or team on two rings, rests kept).',
   }),
 };

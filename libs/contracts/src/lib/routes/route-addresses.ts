@@ -183,6 +183,7 @@ const devicesArea: Addresses['devices'] = {
 
 const fieldQueuesArea: Addresses['fieldQueues'] = {
   list: { method: 'GET', path: '/api/stages/:stageId/field-queues' },
+  nextMatch: { method: 'POST', path: '/api/stages/:stageId/fields/:fieldId/next-match' },
 };
 
 const heldEntriesArea: Addresses['heldEntries'] = {

@@ -2,6 +2,7 @@ import type { LedgerRecord } from '../ledger.types';
 import { resolveLedger } from '../ledger/resolve-ledger';
 import { SUMO_MATCH } from '../sumo/sumo-entries';
 import type { ResolvedMatch } from '../sumo/bracket-resolve';
+import type { RingCandidate } from './ring-match-choice';
 
 /**
  * When each finished match ended: the time its last counting entry was made. A match sent round by
@@ -41,4 +42,14 @@ export function teamsLastMatchEnd(
     }
   }
   return result;
+}
+
+/** The matches still to play between two known teams, in playing order, as a ring sees them. */
+export function sumoRingCandidates(matches: readonly ResolvedMatch[]): RingCandidate[] {
+  const open = new Set(['ready', 'in-progress', 'awaiting-decision']);
+  return matches.flatMap((match) =>
+    typeof match.a === 'string' && typeof match.b === 'string' && open.has(match.status)
+      ? [{ id: match.id, a: match.a, b: match.b, underWay: match.status !== 'ready' }]
+      : [],
+  );
 }
