@@ -35,6 +35,7 @@ const everything = [
   '/usr/bin/redis-server',
   '/usr/sbin/haproxy',
   '/usr/bin/faketime',
+  '/usr/bin/sqlite3',
 ];
 const packagesMissingOn = (/** @type {ReturnType<typeof machine>} */ system) =>
   missingParts(system).map((part) => part.package);
@@ -61,6 +62,7 @@ describe('the Debian packages the tests need', () => {
       'redis-server',
       'haproxy',
       'faketime',
+      'sqlite3',
     ]);
   });
 
