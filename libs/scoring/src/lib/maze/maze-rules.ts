@@ -4,6 +4,12 @@ import {
   DEFAULT_PROTEST_WINDOW_MINUTES,
   protestWindowMinutesSchema,
 } from '../protests/protest-window';
+import {
+  DEFAULT_INSPECTION_REQUIRED,
+  DEFAULT_MAZE_ROBOT,
+  inspectionRequiredSchema,
+  mazeRobotSchema,
+} from '../inspection/inspection-rules';
 
 export const MAZE_SCHEMA_VERSION = 1;
 
@@ -58,6 +64,9 @@ export const mazeParamsSchema = z
     unfinishedTeams: z.enum(MAZE_UNFINISHED_TEAMS).default(DEFAULT_MAZE_UNFINISHED_TEAMS),
     /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
     protestWindowMinutes: protestWindowMinutesSchema,
+    /** Robot size checked at inspection (docs/rules.md#technical-inspection). */
+    robot: mazeRobotSchema.default(DEFAULT_MAZE_ROBOT),
+    inspectionRequired: inspectionRequiredSchema,
   })
   .strict()
   .superRefine((params, ctx) => {
@@ -99,6 +108,8 @@ export const MAZE_DEFAULT_PARAMS: MazeParams = {
   teamResult: { mode: 'best' },
   tieBreaks: ['second-best', 'fewer-touches'],
   unfinishedTeams: DEFAULT_MAZE_UNFINISHED_TEAMS,
+  robot: DEFAULT_MAZE_ROBOT,
+  inspectionRequired: DEFAULT_INSPECTION_REQUIRED,
 };
 
 /** The option of a rule set, also one that was never parsed since it was stored without it. */

@@ -5,10 +5,14 @@ import {
   DEFAULT_PROTEST_WINDOW_MINUTES,
   protestWindowMinutesSchema,
 } from '../protests/protest-window';
+import {
+  DEFAULT_INSPECTION_REQUIRED,
+  inspectionRequiredSchema,
+} from '../inspection/inspection-rules';
 
 export const SUMO_SCHEMA_VERSION = 1;
 
-/** Physical class: checked at registration and printed on the protocol, not used in scoring. */
+/** Physical class: the limits checked at inspection, printed on the protocol, not used in scoring. */
 export const sumoClassSchema = z
   .object({
     ringDiameterMm: intRange(100, 5_000),
@@ -138,6 +142,8 @@ export const sumoParamsSchema = z
     protestWindowMinutes: protestWindowMinutesSchema,
     /** Minutes a team rests between its matches (docs/rules.md#schedules). */
     restMinutes: sumoRestMinutesSchema,
+    /** A team plays only after passing inspection against `class` (docs/rules.md#technical-inspection). */
+    inspectionRequired: inspectionRequiredSchema,
   })
   .strict();
 export type SumoParams = z.infer<typeof sumoParamsSchema>;
@@ -155,6 +161,7 @@ export type SumoRuleSet = z.infer<typeof sumoRuleSetSchema>;
 export const SUMO_DEFAULT_PARAMS: SumoParams = {
   protestWindowMinutes: DEFAULT_PROTEST_WINDOW_MINUTES,
   restMinutes: DEFAULT_SUMO_REST_MINUTES,
+  inspectionRequired: DEFAULT_INSPECTION_REQUIRED,
   class: {
     ringDiameterMm: 770,
     ringEdgeMm: 25,
