@@ -121,6 +121,8 @@ describe('console: staff accounts and what each role is offered', () => {
     // Both stages are offered for the grant.
     await admin.getByRole('radio', { name: t('kk', 'console.staff.role.coordinator') }).click();
     await admin.getByRole('checkbox', { name: otherStage.name }).waitFor();
+    await admin.getByRole('checkbox', { name: otherStage.name }).scrollIntoViewIfNeeded();
+    await saveScreenshot(admin, 'console-staff-create-kk');
     await createAccount(COORDINATOR, 'coordinator');
     await createAccount(OBSERVER, 'observer');
 
