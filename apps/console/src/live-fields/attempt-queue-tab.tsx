@@ -7,6 +7,7 @@ import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
 import { SharedCategories, TeamCategory } from './shared-categories';
 import { useFieldsLive, type FieldsLive } from './use-fields-live';
+import { WaitEstimate } from './wait-estimate';
 
 /**
  * The maze attempt queue per table: who is on the field now, then every team still to run in
@@ -116,7 +117,8 @@ function FieldQueueView({ field, live }: { field: FieldQueue; live: FieldsLive }
                   {t('console.overview.attempt', {
                     attempt: team.nextAttempt ?? '—',
                     max: team.attemptsAllowed,
-                  })}
+                  })}{' '}
+                  <WaitEstimate waitMs={team.waitMs} />
                 </span>
               </li>
             ))}

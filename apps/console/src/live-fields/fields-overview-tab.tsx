@@ -7,6 +7,7 @@ import { SharedCategories, TeamCategory } from './shared-categories';
 import { LiveTabHead } from './live-tab-head';
 import { RunStatus } from './run-status';
 import { useFieldsLive, type FieldsLive, type HeldState } from './use-fields-live';
+import { RingOrder } from './ring-order';
 
 /**
  * Running the day at a glance: every field of the stage with its sensor's health, what is on it
@@ -142,6 +143,9 @@ function FieldCard({ field, live }: { field: FieldQueue; live: FieldsLive }) {
             <span className="ui-muted">{t('console.overview.nextNone')}</span>
           )}
         </div>
+      ) : null}
+      {field.discipline === 'sumo' && field.categories.length > 0 ? (
+        <RingOrder field={field} />
       ) : null}
       <div className="field-card__held">
         <span className="field-card__label">{t('console.overview.held')}</span>

@@ -949,6 +949,12 @@ export const en = {
   'console.overview.nextNone': 'Nobody is waiting',
   'console.overview.nextMatch': 'Next match',
   'console.overview.waitingCount': 'Waiting: {count}',
+  'schedule.waitAbout': '{count, plural, one {in about # minute} other {in about # minutes}}',
+  'schedule.waitNext': 'next up',
+  'schedule.waitUnknown': 'no estimate yet',
+  'schedule.restingUntil': 'Teams are resting until {time}',
+  'schedule.ringOrder': 'Running order',
+  'schedule.onRingNow': 'on the ring',
   'console.overview.noCategories':
     'No category runs here yet: assign its judges to this field (“Judges” tab).',
   'console.queue.title': 'Attempt queue',

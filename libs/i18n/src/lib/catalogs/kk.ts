@@ -943,6 +943,12 @@ export const kk = {
   'console.overview.nextNone': 'Ешкім күтпейді',
   'console.overview.nextMatch': 'Келесі кездесу',
   'console.overview.waitingCount': 'Күтуде: {count}',
+  'schedule.waitAbout': 'шамамен {count} минуттан кейін',
+  'schedule.waitNext': 'келесі кезек',
+  'schedule.waitUnknown': 'уақыты әзірге белгісіз',
+  'schedule.restingUntil': 'Командалар {time} дейін демалады',
+  'schedule.ringOrder': 'Кездесулер реті',
+  'schedule.onRingNow': 'рингте',
   'console.overview.noCategories':
     'Мұнда әзірге бірде-бір санат өтпейді: санаттың төрешілерін осы алаңға бекітіңіз («Төрешілер» қойындысы).',
   'console.queue.title': 'Әрекеттер кезегі',

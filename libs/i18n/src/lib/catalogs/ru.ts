@@ -958,6 +958,13 @@ export const ru = {
   'console.overview.nextNone': 'Никто не ждёт',
   'console.overview.nextMatch': 'Следующая встреча',
   'console.overview.waitingCount': 'В очереди: {count}',
+  'schedule.waitAbout':
+    '{count, plural, one {примерно через # минуту} few {примерно через # минуты} many {примерно через # минут} other {примерно через # минуты}}',
+  'schedule.waitNext': 'на очереди',
+  'schedule.waitUnknown': 'время пока не оценить',
+  'schedule.restingUntil': 'Команды отдыхают до {time}',
+  'schedule.ringOrder': 'Порядок встреч',
+  'schedule.onRingNow': 'на ринге',
   'console.overview.noCategories':
     'Здесь пока не проходит ни одна категория: назначьте её судей на это поле (вкладка «Судьи»).',
   'console.queue.title': 'Очередь попыток',
