@@ -27,6 +27,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { MqttModule } from './mqtt/mqtt.module';
 import { OlympiadsModule } from './olympiads/olympiads.module';
 import { ProtestsModule } from './protests/protests.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { PublicModule } from './public/public.module';
 import { RunsModule } from './runs/runs.module';
 import { SensorsModule } from './sensors/sensors.module';
@@ -70,6 +71,7 @@ export class AppModule {
         LedgerModule,
         HeldEntriesModule,
         ProtestsModule,
+        InspectionsModule,
         LiveModule,
         PublicModule,
         RegistrationModule,

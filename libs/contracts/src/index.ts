@@ -10,6 +10,7 @@ export * from './lib/mqtt';
 export * from './lib/registration';
 export * from './lib/held-entries';
 export * from './lib/protests';
+export * from './lib/inspections';
 export * from './lib/field-queues';
 export * from './lib/federation';
 export * from './lib/tls';

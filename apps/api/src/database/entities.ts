@@ -17,6 +17,7 @@ import { OlympiadEntity } from '../olympiads/olympiad.entity';
 import { OlympiadLogoEntity } from '../olympiads/olympiad-logo.entity';
 import { ProtestAttachmentEntity } from '../protests/protest-attachment.entity';
 import { ProtestEntity } from '../protests/protest.entity';
+import { InspectionEntity } from '../inspections/inspection.entity';
 import { RingMatchClaimEntity } from '../field-queues/ring-match-claim.entity';
 import { QualificationEntryEntity } from '../qualification/qualification-entry.entity';
 import { RegionEntity } from '../regions/region.entity';
@@ -59,5 +60,6 @@ export const ENTITIES = [
   AuditEntryEntity,
   ProtestEntity,
   ProtestAttachmentEntity,
+  InspectionEntity,
   RingMatchClaimEntity,
 ];

@@ -3,6 +3,7 @@ import { CategoriesDataModule } from '../categories/categories-data.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntriesDataModule } from '../held-entries/held-entries-data.module';
+import { InspectionsDataModule } from '../inspections/inspections-data.module';
 import { JudgesModule } from '../judges/judges.module';
 import { LiveModule } from '../live/live.module';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
@@ -24,6 +25,7 @@ import { RecordEntryUseCase } from './record-entry.use-case';
     JudgesModule,
     HeldEntriesDataModule,
     TeamsDataModule,
+    InspectionsDataModule,
   ],
   controllers: [LedgerController, StandingsController],
   providers: [CategoryWriteLock, RecordEntryUseCase, RecomputeStandingsUseCase],

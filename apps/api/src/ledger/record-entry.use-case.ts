@@ -1,7 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
-import { validateEntry } from '@olympiad/scoring';
+import {
+  SUMO_MATCH,
+  sumoMatchPlayers,
+  validateEntry,
+  type SumoMatchPayload,
+} from '@olympiad/scoring';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
@@ -10,6 +15,7 @@ import { CategoriesStore } from '../categories/categories.store';
 import { ApiError, conflict, forbidden, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
 import { HeldEntriesQuery } from '../held-entries/held-entries.query';
+import { InspectionsQuery } from '../inspections/inspections.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { LiveService } from '../live/live.service';
 import { observeEntryStep, timeEntryStep } from '../metrics/entry-steps';
@@ -43,6 +49,7 @@ export class RecordEntryUseCase {
     private readonly categoriesStore: CategoriesStore,
     private readonly heldEntries: HeldEntriesQuery,
     private readonly teams: TeamsQuery,
+    private readonly inspections: InspectionsQuery,
   ) {}
 
   /**
@@ -148,6 +155,15 @@ export class RecordEntryUseCase {
       supersedes: input.supersedes,
     });
     if (!checked.ok) throw invalidEntry(checked.errors);
+    // A match starts with its first entry; a correction of a played match is not refused.
+    if (input.kind === SUMO_MATCH && !input.supersedes) {
+      const players = sumoMatchPlayers(checked.value.payload as SumoMatchPayload);
+      await this.inspections.assertPassed(
+        category,
+        await this.teams.teamNames(players, manager),
+        manager,
+      );
+    }
 
     const entry = Object.assign(new LedgerEntryEntity(), {
       id: input.id,

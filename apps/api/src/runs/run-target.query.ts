@@ -5,6 +5,7 @@ import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
 import { ApiError, forbidden, notFound, unknownReference } from '../common/api-error';
 import { FieldsQuery, type FieldRow } from '../fields/fields.query';
+import { InspectionsQuery } from '../inspections/inspections.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { TeamsQuery } from '../teams/teams.query';
 
@@ -16,6 +17,7 @@ export class RunTargetQuery {
     private readonly categories: CategoriesQuery,
     private readonly teams: TeamsQuery,
     private readonly assignments: JudgeAssignmentsQuery,
+    private readonly inspections: InspectionsQuery,
   ) {}
 
   async check(fieldId: string, input: ArmRun, actor: Actor) {
@@ -40,6 +42,7 @@ export class RunTargetQuery {
       });
       if (!assigned) throw forbidden('You are not assigned to this field or category');
     }
+    await this.inspections.assertPassed(category, await this.teams.teamNames([input.teamId]));
     return { field, category };
   }
 

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CategoriesDataModule } from '../categories/categories-data.module';
 import { DevicesModule } from '../devices/devices.module';
 import { FieldsDataModule } from '../fields/fields-data.module';
+import { InspectionsDataModule } from '../inspections/inspections-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
@@ -33,6 +34,7 @@ import { RunsGateway } from './runs.gateway';
     CategoriesDataModule,
     TeamsDataModule,
     JudgesDataModule,
+    InspectionsDataModule,
   ],
   controllers: [RunsController],
   providers: [

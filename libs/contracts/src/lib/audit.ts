@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'olympiad.logo',
   'protest.record',
   'protest.decide',
+  'inspection.record',
   'auth.signIn',
   'auth.signInFailed',
   'auth.passwordChange',

@@ -14,6 +14,7 @@ import { DevicePreviousBoot1733700000000 } from './1733700000000-device-previous
 import { StaffAccounts1733840000000 } from './1733840000000-staff-accounts';
 import { Protests1733860000000 } from './1733860000000-protests';
 import { RingMatchClaim1733900000000 } from './1733900000000-ring-match-claim';
+import { Inspections1733950000000 } from './1733950000000-inspections';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   StaffAccounts1733840000000,
   Protests1733860000000,
   RingMatchClaim1733900000000,
+  Inspections1733950000000,
 ];

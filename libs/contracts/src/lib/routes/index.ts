@@ -25,6 +25,7 @@ import { devicesRoutes } from './devices.routes';
 import { fieldQueuesRoutes } from './field-queues.routes';
 import { heldEntriesRoutes } from './held-entries.routes';
 import { protestsRoutes } from './protests.routes';
+import { inspectionsRoutes } from './inspections.routes';
 import { sensorsRoutes } from './sensors.routes';
 import { auditRoutes } from './audit.routes';
 import { staffRoutes } from './staff.routes';
@@ -58,6 +59,7 @@ export * from './devices.routes';
 export * from './field-queues.routes';
 export * from './held-entries.routes';
 export * from './protests.routes';
+export * from './inspections.routes';
 export * from './sensors.routes';
 export * from './audit.routes';
 export * from './staff.routes';
@@ -96,6 +98,7 @@ export const routeTable = {
   fieldQueues: fieldQueuesRoutes,
   heldEntries: heldEntriesRoutes,
   protests: protestsRoutes,
+  inspections: inspectionsRoutes,
   sensors: sensorsRoutes,
   audit: auditRoutes,
   staff: staffRoutes,

@@ -200,6 +200,11 @@ const protestsArea: Addresses['protests'] = {
   attachment: { method: 'GET', path: '/api/protests/:id/attachments/:attachmentId' },
 };
 
+const inspectionsArea: Addresses['inspections'] = {
+  record: { method: 'POST', path: '/api/inspections' },
+  listForCategory: { method: 'GET', path: '/api/categories/:id/inspections' },
+};
+
 const sensorsArea: Addresses['sensors'] = {
   stats: { method: 'GET', path: '/api/sensors/stats' },
 };
@@ -244,6 +249,7 @@ export {
   fieldQueuesArea as fieldQueues,
   heldEntriesArea as heldEntries,
   protestsArea as protests,
+  inspectionsArea as inspections,
   sensorsArea as sensors,
   auditArea as audit,
   staffArea as staff,

@@ -5,6 +5,7 @@ import {
   checkInspection,
   inspectionLimitsOf,
   inspectionRequiredOf,
+  sumoMatchPlayers,
   type InspectionLimits,
 } from './inspection-rules';
 
@@ -72,5 +73,44 @@ describe('inspection in the rule set', () => {
     if (sumoRules.discipline !== 'sumo') throw new Error('sumo preset');
     sumoRules.params.inspectionRequired = true;
     expect(inspectionRequiredOf(sumoRules)).toBe(true);
+  });
+});
+
+describe('sumoMatchPlayers', () => {
+  it('lists both teams of a match that is played', () => {
+    const payload = {
+      matchId: 'G1-1',
+      a: 'red',
+      b: 'white',
+      events: [{ type: 'point' as const, side: 'a' as const }],
+    };
+    expect(sumoMatchPlayers(payload)).toEqual(['red', 'white']);
+  });
+
+  it('leaves out a side that loses by no-show or disqualification without playing', () => {
+    expect(
+      sumoMatchPlayers({
+        matchId: 'G1-1',
+        a: 'red',
+        b: 'white',
+        events: [{ type: 'no-show', side: 'b' }],
+      }),
+    ).toEqual(['red']);
+    expect(
+      sumoMatchPlayers({
+        matchId: 'G1-1',
+        a: 'red',
+        b: 'white',
+        events: [{ type: 'no-show', side: 'both' }],
+      }),
+    ).toEqual([]);
+    expect(
+      sumoMatchPlayers({
+        matchId: 'G1-1',
+        a: 'red',
+        b: 'white',
+        events: [{ type: 'disqualification', side: 'a' }],
+      }),
+    ).toEqual(['white']);
   });
 });

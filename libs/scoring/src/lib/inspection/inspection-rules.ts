@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intRange } from '../common/zod-helpers';
 import type { RuleSet } from '../rule-set/rule-set';
+import type { SumoMatchPayload } from '../sumo/sumo-entries';
 
 /**
  * Whether a team must pass technical inspection before it may be armed on a maze table or play a
@@ -71,4 +72,19 @@ export function checkInspection(
     if (value === null || value > max) failures.push({ limit, measured: value, max });
   }
   return { passed: failures.length === 0, failures };
+}
+
+/**
+ * The teams of a sumo match entry that would play: a side that loses by no-show or
+ * disqualification without playing needs no passed inspection (docs/rules.md#technical-inspection).
+ */
+export function sumoMatchPlayers(payload: SumoMatchPayload): string[] {
+  const out = new Set<string>();
+  for (const event of payload.events) {
+    if (event.type === 'no-show' || event.type === 'disqualification') {
+      if (event.side === 'a' || event.side === 'both') out.add('a');
+      if (event.side === 'b' || event.side === 'both') out.add('b');
+    }
+  }
+  return (['a', 'b'] as const).filter((side) => !out.has(side)).map((side) => payload[side]);
 }
