@@ -42,7 +42,7 @@ export type MazeTieBreak = (typeof MAZE_TIE_BREAKS)[number];
 /**
  * A team whose attempts reached neither the finish nor a checkpoint: listed as not finished without
  * a place, or given one place shared by all such teams after every team with a result
- * (docs/rules.md#maze).
+ * (docs/rules.md#a-team-with-no-finish-and-no-checkpoint-unfinishedteams).
  */
 export const MAZE_UNFINISHED_TEAMS = ['unplaced', 'placed-after-finishers'] as const;
 export type MazeUnfinishedTeams = (typeof MAZE_UNFINISHED_TEAMS)[number];

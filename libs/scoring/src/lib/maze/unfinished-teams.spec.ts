@@ -7,7 +7,7 @@ import type { MazeAttemptPayload } from './maze-entries';
 import { unfinishedTeamsOf, type MazeParams } from './maze-rules';
 
 /**
- * Scenario fixtures for `unfinishedTeams` (docs/rules.md#maze), on the default maze rules (3
+ * Scenario fixtures for `unfinishedTeams` (docs/rules.md#a-team-with-no-finish-and-no-checkpoint-unfinishedteams), on the default maze rules (3
  * attempts, best counts, no checkpoints):
  *
  * - Arlan finishes in 0:41 and Tulpar in 0:56;

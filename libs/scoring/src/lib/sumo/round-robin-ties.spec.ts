@@ -12,7 +12,7 @@ import {
 } from './sumo-rules';
 
 /**
- * Scenario fixture for `roundRobinTies` (docs/rules.md#sumo): a group of four, 2 points win a
+ * Scenario fixture for `roundRobinTies` (docs/rules.md#a-tie-of-three-or-more-in-a-group-roundrobinties): a group of four, 2 points win a
  * match, win 3 / draw 1 / loss 0, tie-breaks head-to-head, rounds won, rounds lost, decision.
  *
  *   Daulet beats Bars 2:0 and Sunkar 2:1         → 6 points

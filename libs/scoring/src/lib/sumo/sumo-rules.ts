@@ -80,7 +80,7 @@ export type SumoGroupTieBreak = (typeof SUMO_GROUP_TIE_BREAKS)[number];
 /**
  * Head-to-head among three or more teams level on points that separates some of them: the rest go
  * on down the tie-break list ('head-to-head-once'), or head-to-head is applied again among just
- * the teams still level, until it separates no more (docs/rules.md#sumo).
+ * the teams still level, until it separates no more (docs/rules.md#a-tie-of-three-or-more-in-a-group-roundrobinties).
  */
 export const SUMO_ROUND_ROBIN_TIES = ['head-to-head-once', 'head-to-head-reapplied'] as const;
 export type SumoRoundRobinTies = (typeof SUMO_ROUND_ROBIN_TIES)[number];
