@@ -175,7 +175,7 @@ class DayServer {
     const server = new DayServer(
       await freePort(),
       await freePort(),
-      SmallDisk.mount(diskMb),
+      diskMb > 0 ? SmallDisk.mount(diskMb) : SmallDisk.plain(),
       mosquitto,
       postgres,
     );

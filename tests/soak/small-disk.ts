@@ -3,19 +3,38 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+/** Why a tmpfs cannot be mounted here, or null when it can. */
+export function smallDiskUnavailable(): string | null {
+  return process.getuid?.() === 0
+    ? null
+    : 'a tmpfs data folder needs root (CI runs the tests as root)';
+}
+
+/** Whether a missing tmpfs fails the tests (CI, as with network namespaces) or leaves the disk out. */
+export const smallDiskRequired = process.env.TEST_NETNS_REQUIRED === '1' || !!process.env.CI;
+
 /**
  * A data folder on a small tmpfs of its own (needs root, as CI runs the tests), to fill the disk
  * under a running server: `fill()` writes a ballast file until the file system refuses more,
  * `free()` removes it. The folder outlives server restarts until `remove()`.
  */
 export class SmallDisk {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly mounted: boolean,
+  ) {}
 
   static mount(sizeMb: number): SmallDisk {
-    if (process.getuid?.() !== 0) throw new Error('a tmpfs data folder needs root');
+    const unavailable = smallDiskUnavailable();
+    if (unavailable) throw new Error(unavailable);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-small-disk-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0700`, 'tmpfs', dir]);
-    return new SmallDisk(dir);
+    return new SmallDisk(dir, true);
+  }
+
+  /** An ordinary folder, for a day that leaves the full disk out (no root); it cannot be filled. */
+  static plain(): SmallDisk {
+    return new SmallDisk(fs.mkdtempSync(path.join(os.tmpdir(), 'olympiad-soak-')), false);
   }
 
   private get ballast() {
@@ -24,6 +43,7 @@ export class SmallDisk {
 
   /** Fills the file system to its last byte; returns how many bytes the ballast took. */
   fill(): number {
+    if (!this.mounted) throw new Error('only a mounted small disk can be filled');
     const chunk = Buffer.alloc(64 * 1024, 0xa5);
     const fd = fs.openSync(this.ballast, 'a');
     let written = 0;
@@ -52,7 +72,7 @@ export class SmallDisk {
 
   remove(): void {
     try {
-      execFileSync('umount', ['-l', this.dir]);
+      if (this.mounted) execFileSync('umount', ['-l', this.dir]);
     } finally {
       fs.rmSync(this.dir, { recursive: true, force: true });
     }
