@@ -24,10 +24,12 @@ import { MatchClock } from './match-clock';
 import { stopClock, wallClock } from './match-clock-state';
 import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 import { useLiveMatch } from './use-live-match';
+import { useRingMatch } from './use-ring-match';
+import { formatClockTime } from '@olympiad/i18n';
 
 /** The ring: the next match from the draw, round by round, confirmed into the ledger. */
 export function SumoScreen({ state }: ScreenProps) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const { me, token } = useJudge();
   const { search } = useLocation();
   // The ring this judge stands at (one assigned sumo field, or ?field=): its start button drives the clock.
@@ -43,9 +45,29 @@ export function SumoScreen({ state }: ScreenProps) {
   const names = useMemo(() => new Map(teams.map((team) => [team.id, team.name])), [teams]);
   const [chosen, setChosen] = useState<string | null>(null);
   const matches = sumoMatchesInOrder(tournament);
-  const current =
-    matches.find((m) => m.id === chosen && typeof m.a === 'string' && typeof m.b === 'string') ??
-    nextSumoMatch(tournament);
+  const ringCall = useRingMatch(
+    me.judge.stageId,
+    ringId,
+    matches.filter((m) => m.status === 'finished').length,
+  );
+  const picked = matches.find(
+    (m) => m.id === chosen && typeof m.a === 'string' && typeof m.b === 'string',
+  );
+  // Online at a ring, the server calls the match (none another ring holds); else the tablet's own draw.
+  const fromServer =
+    ringCall.state === 'answered'
+      ? (matches.find(
+          (m) =>
+            ringCall.match?.categoryId === category.id &&
+            m.id === ringCall.match.matchId &&
+            typeof m.a === 'string' &&
+            typeof m.b === 'string',
+        ) ?? null)
+      : undefined;
+  const current = picked ?? (fromServer === undefined ? nextSumoMatch(tournament) : fromServer);
+  const waiting =
+    ringCall.state === 'answered' &&
+    matches.some((m) => m.status !== 'finished' && m.status !== 'not-needed' && m.status !== 'bye');
   const match = current ? playable(current, ruleSet) : null;
   const name = (id: string | null | undefined) =>
     id === null ? t('judge.sumo.bye') : id === undefined ? '…' : (names.get(id) ?? id);
@@ -64,6 +86,12 @@ export function SumoScreen({ state }: ScreenProps) {
             categoryId={category.id}
             signal={ring.signal}
           />
+        ) : ringCall.state === 'answered' && ringCall.restingUntil ? (
+          <StatusBanner kind="info">
+            {t('schedule.restingUntil', { time: formatClockTime(ringCall.restingUntil, lang) })}
+          </StatusBanner>
+        ) : waiting ? (
+          <StatusBanner kind="info">{t('judge.sumo.noFreeMatch')}</StatusBanner>
         ) : (
           <StatusBanner kind="success">{t('judge.sumo.allPlayed')}</StatusBanner>
         )}

@@ -500,6 +500,8 @@ export const en = {
   'judge.sumo.noDraw':
     'There is no draw for this category yet. The organiser makes it in the console.',
   'judge.sumo.allPlayed': 'Every match is played.',
+  'judge.sumo.noFreeMatch':
+    'No match is free for this ring now: its teams are on another ring or not known yet. Pick one from the list if needed.',
   'judge.sumo.bye': '(bye)',
   'judge.sumo.matches': 'Matches',
   'judge.sumo.waitingDecision':
