@@ -8,6 +8,7 @@ export type JudgeRoute =
   | { name: 'category'; categoryId: string }
   | { name: 'review'; categoryId: string }
   | { name: 'protests'; categoryId: string }
+  | { name: 'inspection'; categoryId: string }
   | { name: 'outbox' }
   | { name: 'not-found' };
 
@@ -31,6 +32,7 @@ export const paths = {
     `${BASE}/c/${categoryId}${placeQuery(place)}`,
   review: (categoryId: string) => `${BASE}/c/${categoryId}/review`,
   protests: (categoryId: string) => `${BASE}/c/${categoryId}/protests`,
+  inspection: (categoryId: string) => `${BASE}/c/${categoryId}/inspection`,
   outbox: () => `${BASE}/outbox`,
 };
 
@@ -40,6 +42,8 @@ export function routeOf(pathname: string): JudgeRoute {
   if (review) return { name: 'review', categoryId: review['categoryId'] };
   const protests = matchPath(`${BASE}/c/:categoryId/protests`, pathname);
   if (protests) return { name: 'protests', categoryId: protests['categoryId'] };
+  const inspection = matchPath(`${BASE}/c/:categoryId/inspection`, pathname);
+  if (inspection) return { name: 'inspection', categoryId: inspection['categoryId'] };
   const category = matchPath(`${BASE}/c/:categoryId`, pathname);
   if (category) return { name: 'category', categoryId: category['categoryId'] };
   if (matchPath(`${BASE}/outbox`, pathname)) return { name: 'outbox' };

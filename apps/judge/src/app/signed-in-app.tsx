@@ -30,6 +30,9 @@ const ReviewPage = lazy(() =>
 const ProtestsPage = lazy(() =>
   import('../head-judge/protests-page').then((module) => ({ default: module.ProtestsPage })),
 );
+const InspectionPage = lazy(() =>
+  import('../inspection/inspection-page').then((module) => ({ default: module.InspectionPage })),
+);
 const OutboxPage = lazy(() =>
   import('../outbox/outbox-page').then((module) => ({ default: module.OutboxPage })),
 );
@@ -60,6 +63,9 @@ export function SignedInApp({ session, me, reachable, outboxStore, signOut }: Si
         ) : null}
         {route.name === 'protests' ? (
           <ProtestsPage key={route.categoryId} categoryId={route.categoryId} />
+        ) : null}
+        {route.name === 'inspection' ? (
+          <InspectionPage key={route.categoryId} categoryId={route.categoryId} />
         ) : null}
         {route.name === 'outbox' ? <OutboxPage /> : null}
         {route.name === 'not-found' ? (

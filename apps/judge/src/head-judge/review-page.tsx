@@ -104,7 +104,15 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
               href={paths.protests(categoryId)}
             >
               {t('protests.title')}
-            </Link>
+            </Link>{' '}
+            {category.discipline === 'maze' || category.discipline === 'sumo' ? (
+              <Link
+                className="ui-button ui-button--secondary ui-button--large"
+                href={paths.inspection(categoryId)}
+              >
+                {t('inspection.open')}
+              </Link>
+            ) : null}
           </p>
         ) : null}
         {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}

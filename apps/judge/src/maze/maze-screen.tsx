@@ -190,6 +190,7 @@ export function MazeScreen({ state }: ScreenProps) {
                 live={live}
                 categoryId={category.id}
                 teamId={team.id}
+                teamName={team.name}
                 attempt={attempt}
                 ours={ours}
                 locked={category.status === 'locked'}

@@ -3,6 +3,7 @@ import { formatResultTime } from '@olympiad/scoring';
 import { Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
+import { InspectionNotice, useBlockedTeams } from '../inspection/inspection-notice';
 import { DeviceChip } from './device-chip';
 import { StrayEvents } from './stray-events';
 import type { FieldLive } from './use-field-run';
@@ -16,6 +17,7 @@ export interface SensorPanelProps {
   };
   categoryId: string;
   teamId: string;
+  teamName: string;
   attempt: number;
   /** The run on the field belongs to the team and attempt on screen. */
   ours: boolean;
@@ -29,6 +31,7 @@ export function SensorPanel({
   live,
   categoryId,
   teamId,
+  teamName,
   attempt,
   ours,
   locked = false,
@@ -41,6 +44,8 @@ export function SensorPanel({
   const [finish, setFinish] = useState<string | null>(null);
   const run = live.run;
   const now = useTicker(run?.state === 'running');
+  // The server refuses to arm a team the rules keep off the table; the tablet says why first.
+  const blocked = useBlockedTeams(categoryId, [{ id: teamId, name: teamName }]);
 
   async function call(action: () => Promise<RunState>): Promise<boolean> {
     setBusy(true);
@@ -105,6 +110,7 @@ export function SensorPanel({
       ) : null}
       {busyElsewhere ? <StatusBanner kind="info">{t('judge.maze.fieldBusy')}</StatusBanner> : null}
       {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+      {ours && run && run.state !== 'idle' ? null : <InspectionNotice blocked={blocked} />}
       <div className="sensor-panel__run">
         <div className="sensor-run">
           <h3 id="sensor-title">
