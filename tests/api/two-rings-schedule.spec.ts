@@ -216,6 +216,96 @@ function twoRings(title: string, start: () => Promise<Venue[]>) {
       expect(field?.upcoming?.every((match) => typeof match.waitMs === 'number')).toBe(true);
     });
 
+    it('tells the public a team’s turn, with no result in it, and nothing of a draft stage', async () => {
+      const categoryId = stage.categories['Лабиринт 5–6'];
+      const teams: string[] = [];
+      for (const name of ['Арлан', 'Барыс', 'Қыран']) {
+        teams.push(
+          (
+            await post('/api/teams', {
+              stageId: stage.stageId,
+              schoolId,
+              categoryId,
+              name,
+              members: [{ name: 'Ерлан', grade: 6 }],
+            })
+          ).body.id,
+        );
+      }
+      const turn = async (teamId: string) =>
+        (
+          await request(venues[0].url)
+            .get(`/api/public/categories/${categoryId}/teams/${teamId}/turn`)
+            .expect(200)
+        ).body;
+      // No table runs the category yet: no turn to tell.
+      expect(await turn(teams[0])).toEqual({ state: 'unknown', waitMs: null });
+      const table = (
+        await post('/api/fields', {
+          stageId: stage.stageId,
+          name: 'Лабиринт үстелі',
+          discipline: 'maze',
+        })
+      ).body;
+      const judge = (
+        await post('/api/judges', {
+          stageId: stage.stageId,
+          name: 'Дана',
+          role: 'judge',
+          categoryIds: [categoryId],
+          fieldIds: [table.id],
+        })
+      ).body;
+      const token = await judgeToken(venues[0], stage.stageCode, judge.pin);
+      expect(await turn(teams[2])).toEqual({ state: 'waiting', waitMs: null });
+      const attempt = (teamId: string, at: number) =>
+        request(venues[0].url)
+          .post('/api/ledger')
+          .set('Authorization', `Bearer ${token}`)
+          .send({
+            id: randomUUID(),
+            categoryId,
+            teamId,
+            kind: 'maze.attempt',
+            payload: {
+              attempt: 1,
+              outcome: 'finished',
+              timeMs: 41_000,
+              touches: 0,
+              timing: 'stopwatch',
+            },
+            recordedAt: new Date(at).toISOString(),
+          })
+          .expect(201);
+      const now = Date.now();
+      await attempt(teams[0], now - 4 * MINUTE);
+      await attempt(teams[1], now - 2 * MINUTE);
+      // Two attempts two minutes apart: the third team is next, about now; the first runs again after it.
+      const third = await turn(teams[2]);
+      expect(third).toEqual({ state: 'waiting', waitMs: expect.any(Number) });
+      expect(third.waitMs).toBeLessThanOrEqual(MINUTE);
+      const first = await turn(teams[0]);
+      expect(first.waitMs).toBeGreaterThan(third.waitMs);
+      expect(first.waitMs).toBeLessThanOrEqual(2 * MINUTE + 1_000);
+
+      await request(venues[0].url)
+        .get(`/api/public/categories/${categoryId}/teams/${randomUUID()}/turn`)
+        .expect(404);
+      const draft = await createRegionalStage(venues[0], organiser, { name: 'Жоба кезеңі' });
+      const hidden = (
+        await post('/api/teams', {
+          stageId: draft.stageId,
+          schoolId,
+          categoryId: draft.categories['Сумо 5–6'],
+          name: 'Жасырын',
+          members: [{ name: 'Ерлан', grade: 6 }],
+        })
+      ).body;
+      await request(venues[0].url)
+        .get(`/api/public/categories/${draft.categories['Сумо 5–6']}/teams/${hidden.id}/turn`)
+        .expect(404);
+    });
+
     it('refuses a field that is not a sumo ring of the stage', async () => {
       const maze = (
         await post('/api/fields', { stageId: stage.stageId, name: 'Кесте', discipline: 'maze' })

@@ -10,6 +10,7 @@ import { StagesDataModule } from '../stages/stages-data.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
 import { FieldQueuesController } from './field-queues.controller';
 import { FieldQueuesService } from './field-queues.service';
+import { PublicTurnController } from './public-turn.controller';
 import { RingNextMatchService } from './ring-next-match.service';
 
 /** Running the day: the attempt queue of each maze table and the next match of each sumo ring. */
@@ -24,7 +25,7 @@ import { RingNextMatchService } from './ring-next-match.service';
     LedgerDataModule,
     RunsDataModule,
   ],
-  controllers: [FieldQueuesController],
+  controllers: [FieldQueuesController, PublicTurnController],
   providers: [FieldQueuesService, RingNextMatchService, CategoryWriteLock],
 })
 export class FieldQueuesModule {}

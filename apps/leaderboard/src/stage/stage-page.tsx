@@ -11,6 +11,7 @@ import {
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { precisionOfTable, resultText, unconfirmedText } from '../standings/result-text';
 import { useFollowedTeam } from './use-followed-team';
+import { YourTurn } from './your-turn';
 
 import type { LiveStandingsClient } from '../live/live-standings-client';
 import { StandingsTable } from '../standings/standings-table';
@@ -152,6 +153,12 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
                           precisionOfTable(view.standings.standings.rows),
                         )}
                       </p>
+                      <YourTurn
+                        categoryId={chosenId as string}
+                        teamId={followedRow.teamId}
+                        version={view.standings.version}
+                        fetch={fetch}
+                      />
                       {followedRow.unconfirmed ? (
                         <p className="following__unconfirmed">
                           {t('board.unconfirmed', {

@@ -109,3 +109,15 @@ export const fieldQueueSchema = z.object({
   lastRun: fieldQueueRunCheckSchema.nullable().optional(),
 });
 export type FieldQueue = z.infer<typeof fieldQueueSchema>;
+
+/**
+ * A followed team's turn for the public phone page (docs/rules.md#schedules): only whether it still
+ * runs and about when, never a result, so it may be read before the category's results are published.
+ */
+export const publicTurnSchema = z.object({
+  /** `waiting`: a turn is ahead; `done`: every attempt used; `unknown`: not on a field's order now. */
+  state: z.enum(['waiting', 'done', 'unknown']),
+  /** About how long until the turn, in ms from the answer; null without a pace yet. */
+  waitMs: z.number().nullable(),
+});
+export type PublicTurn = z.infer<typeof publicTurnSchema>;

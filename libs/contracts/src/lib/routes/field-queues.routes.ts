@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldQueueSchema, ringNextMatchSchema } from '../field-queues';
+import { fieldQueueSchema, publicTurnSchema, ringNextMatchSchema } from '../field-queues';
 import { jsonRoute } from './route';
 
 export const fieldQueuesRoutes = {
@@ -16,5 +16,12 @@ export const fieldQueuesRoutes = {
     response: ringNextMatchSchema,
     summary:
       'Calls the next sumo match to this ring: the one it holds, else the first free one (no match or team on two rings, rests kept).',
+  }),
+  publicTurn: jsonRoute({
+    method: 'GET',
+    path: '/api/public/categories/:id/teams/:teamId/turn',
+    response: publicTurnSchema,
+    summary:
+      'Public: about when a team of a live stage runs or plays next (no results, so also before publication).',
   }),
 };

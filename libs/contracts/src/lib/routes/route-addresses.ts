@@ -184,6 +184,7 @@ const devicesArea: Addresses['devices'] = {
 const fieldQueuesArea: Addresses['fieldQueues'] = {
   list: { method: 'GET', path: '/api/stages/:stageId/field-queues' },
   nextMatch: { method: 'POST', path: '/api/stages/:stageId/fields/:fieldId/next-match' },
+  publicTurn: { method: 'GET', path: '/api/public/categories/:id/teams/:teamId/turn' },
 };
 
 const heldEntriesArea: Addresses['heldEntries'] = {

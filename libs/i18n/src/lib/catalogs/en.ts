@@ -379,6 +379,11 @@ export const en = {
   'board.unfollow': 'Stop following {name}',
   'board.following': 'You follow',
   'board.following.place': 'Place {place}',
+  'board.turn.about':
+    '{count, plural, one {Your turn in about # minute} other {Your turn in about # minutes}}',
+  'board.turn.now': 'Your turn is next',
+  'board.turn.unknown': 'Your turn: no estimate yet',
+  'board.turn.done': 'Every attempt is used',
   'board.regional': 'Regional stages',
   'board.republic': 'Republic stage',
   'board.display.title': 'Screen set-up',

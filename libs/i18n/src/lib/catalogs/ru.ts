@@ -382,6 +382,11 @@ export const ru = {
   'board.unfollow': 'Не следить за командой {name}',
   'board.following': 'Вы следите',
   'board.following.place': '{place} место',
+  'board.turn.about':
+    '{count, plural, one {Ваша очередь примерно через # минуту} few {Ваша очередь примерно через # минуты} many {Ваша очередь примерно через # минут} other {Ваша очередь примерно через # минуты}}',
+  'board.turn.now': 'Ваша очередь следующая',
+  'board.turn.unknown': 'Ваша очередь: время пока не оценить',
+  'board.turn.done': 'Все попытки использованы',
   'board.regional': 'Региональные этапы',
   'board.republic': 'Республиканский этап',
   'board.display.title': 'Настройка экрана',
