@@ -47,7 +47,11 @@ export function YourTurn({
   if (!known || known.state === 'unknown') return null;
   const minutes = known.waitMs === null ? null : Math.round(known.waitMs / 60_000);
   return (
-    <p className="following__turn" data-testid="your-turn">
+    <p
+      className="following__turn"
+      data-testid="your-turn"
+      data-wait-minutes={known.state === 'waiting' && minutes !== null ? minutes : undefined}
+    >
       {known.state === 'done'
         ? t('board.turn.done')
         : minutes === null
