@@ -13,6 +13,7 @@ import type { FieldSignal } from '@olympiad/contracts';
 import { Button, StatusBanner, useLanguage, useLocation } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
+import { InspectionNotice, useBlockedTeams } from '../inspection/inspection-notice';
 import { teamRefs } from '../category/team-refs';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
@@ -184,6 +185,11 @@ function MatchPanel({
   const live = useLiveMatch(`${categoryId}/${match.id}`, JSON.stringify(match.live ?? null));
   const events = live.events;
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // The server refuses the match of a team the rules keep off the ring; the tablet says why first.
+  const blocked = useBlockedTeams(
+    categoryId,
+    [match.a, match.b].flatMap((id) => (typeof id === 'string' ? [{ id, name: name(id) }] : [])),
+  );
   const states = useMemo(() => {
     const list: MatchState[] = [base];
     for (const event of events) {
@@ -260,6 +266,7 @@ function MatchPanel({
       <h3 id="match-title">
         {t('judge.sumo.match', { id: match.id })} · {t(`judge.sumo.phase.${now.phase}`)}
       </h3>
+      <InspectionNotice blocked={blocked} />
       <MatchClock
         rules={rules}
         clock={live.clock}

@@ -117,9 +117,9 @@ export const en = {
   'inspection.reinspect': 'Re-inspect',
   'inspection.history': '{count, plural, one {# inspection} other {# inspections}}',
   'inspection.blocked.failed':
-    '{team} failed inspection ({reason}): it cannot be armed until a re-inspection passes.',
+    '{team} failed inspection ({reason}): it may not run or play until a re-inspection passes.',
   'inspection.blocked.none':
-    '{team} has not been through inspection: it cannot be armed until it passes.',
+    '{team} has not been through inspection: it may not run or play until it passes.',
   'inspection.needsConnection': 'Inspections need the connection to the server.',
   'inspection.pickTeam': 'Choose the team',
   'inspection.by': '{time}, {judge}',

@@ -114,8 +114,8 @@ export const kk = {
   'inspection.reinspect': 'Қайта тексеру',
   'inspection.history': '{count} тексеру',
   'inspection.blocked.failed':
-    '{team} тексеруден өтпеді ({reason}): қайта тексеруден өткенше іске қосуға болмайды.',
-  'inspection.blocked.none': '{team} әлі тексеруден өтпеген: өткенше іске қосуға болмайды.',
+    '{team} тексеруден өтпеді ({reason}): қайта тексеруден өткенше сынға шыға алмайды.',
+  'inspection.blocked.none': '{team} әлі тексеруден өтпеген: өткенше сынға шыға алмайды.',
   'inspection.needsConnection': 'Тексеру үшін серверге қосылу керек.',
   'inspection.pickTeam': 'Команданы таңдаңыз',
   'inspection.by': '{time}, {judge}',

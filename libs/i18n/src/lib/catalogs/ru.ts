@@ -117,9 +117,9 @@ export const ru = {
   'inspection.history':
     '{count, plural, one {# проверка} few {# проверки} many {# проверок} other {# проверки}}',
   'inspection.blocked.failed':
-    '{team} не прошла проверку ({reason}): запуск невозможен, пока повторная проверка не пройдена.',
+    '{team} не прошла проверку ({reason}): выступать нельзя, пока повторная проверка не пройдена.',
   'inspection.blocked.none':
-    '{team} ещё не проходила проверку: запуск невозможен до пройденной проверки.',
+    '{team} ещё не проходила проверку: выступать нельзя до пройденной проверки.',
   'inspection.needsConnection': 'Для проверки нужно соединение с сервером.',
   'inspection.pickTeam': 'Выберите команду',
   'inspection.by': '{time}, {judge}',
