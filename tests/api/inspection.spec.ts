@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
 import { auditRows } from '../support/audit-record';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
@@ -7,6 +12,18 @@ import {
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
+
+/** Text of a PDF through Debian's poppler-utils, whitespace folded; the PDF kept in tests/artifacts. */
+function pdfText(pdf: Buffer, name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+  fs.writeFileSync(path.join(dir, 'doc.pdf'), pdf);
+  const artifacts = path.join(__dirname, '..', 'artifacts', 'documents');
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, name), pdf);
+  return execFileSync('pdftotext', ['-layout', path.join(dir, 'doc.pdf'), '-'], {
+    encoding: 'utf8',
+  }).replace(/\s+/g, ' ');
+}
 
 interface Match {
   id: string;
@@ -227,5 +244,27 @@ describe('technical inspection', () => {
     expect(
       list.inspections.some((row: { teamId: string }) => row.teamId === stage.teamIds[1]),
     ).toBe(false);
+  });
+
+  it('prints each team latest inspection on the protocol, with the measurements and the failed limit', async () => {
+    await inspect(headJudge, {
+      categoryId: stage.categoryId,
+      teamId: stage.teamIds[1],
+      widthMm: 100,
+      lengthMm: 300,
+    }).expect(201);
+    const pdf = await request(venue.url)
+      .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
+      .set(as(organiser))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const text = pdfText(pdf.body as Buffer, 'protocol-inspections.pdf');
+    expect(text).toContain('Техникалық тексеру / Техническая проверка');
+    expect(text).toContain('Қыран 1 — Өтті / Прошла; 245 мм · 240 мм (Гүлнар');
+    expect(text).toContain(
+      'Қыран 2 — Өтпеді / Не прошла; 100 мм · 300 мм; ұзындығы 300 мм, шегі 250 мм / длина 300 мм больше 250 мм (Гүлнар',
+    );
+    expect(text).not.toContain('262 мм');
   });
 });

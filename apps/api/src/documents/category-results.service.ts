@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { REGIONS, type ProtestStatus, type ProtestTarget } from '@olympiad/contracts';
+import {
+  REGIONS,
+  type InspectionFailureView,
+  type ProtestStatus,
+  type ProtestTarget,
+} from '@olympiad/contracts';
 import type { RuleSet, StandingRow } from '@olympiad/scoring';
 import { AuditQuery } from '../audit/audit.query';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
+import { InspectionsQuery } from '../inspections/inspections.query';
 import { JudgesQuery } from '../judges/judges.query';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { ProtestsQuery } from '../protests/protests.query';
@@ -59,6 +65,18 @@ export interface CategoryResults {
     status: ProtestStatus;
     decision: { by: string; at: string; reason: string } | null;
   }[];
+  /** Each team's latest technical inspection (docs/rules.md#technical-inspection). */
+  inspections: {
+    team: string;
+    passed: boolean;
+    massG: number | null;
+    widthMm: number | null;
+    lengthMm: number | null;
+    failures: InspectionFailureView[];
+    failReason: string | null;
+    by: string;
+    at: string;
+  }[];
   /** The category's locks, unlocks, publications and withdrawals, oldest first (docs/audit.md). */
   history: { action: LockPublishAction; at: string; by: string }[];
 }
@@ -83,6 +101,7 @@ export class CategoryResultsService {
     private readonly judgesQuery: JudgesQuery,
     private readonly audit: AuditQuery,
     private readonly protests: ProtestsQuery,
+    private readonly inspections: InspectionsQuery,
   ) {}
 
   async load(categoryId: string, actor?: Actor): Promise<CategoryResults> {
@@ -159,6 +178,17 @@ export class CategoryResultsService {
                 reason: protest.decisionReason ?? '',
               }
             : null,
+      })),
+      inspections: (await this.inspections.latestOf(categoryId)).map((row) => ({
+        team: teamById.get(row.teamId)?.name ?? '',
+        passed: Boolean(row.passed),
+        massG: row.massG,
+        widthMm: row.widthMm,
+        lengthMm: row.lengthMm,
+        failures: row.failures,
+        failReason: row.failReason,
+        by: row.inspectedByName,
+        at: row.inspectedAt,
       })),
       history: (await this.audit.history(categoryId, LOCK_PUBLISH_ACTIONS)).map((entry) => ({
         action: entry.action as LockPublishAction,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { InspectionsDataModule } from '../inspections/inspections-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { OlympiadsDataModule } from '../olympiads/olympiads-data.module';
 import { ProtestsDataModule } from '../protests/protests-data.module';
@@ -18,6 +19,7 @@ import { DocumentsController } from './documents.controller';
     TeamsDataModule,
     JudgesDataModule,
     ProtestsDataModule,
+    InspectionsDataModule,
   ],
   controllers: [DocumentsController],
   providers: [CategoryResultsService],

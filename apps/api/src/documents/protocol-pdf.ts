@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, timeZoneLabel } from '@olympiad/i18n';
+import { inspectionText } from './inspection-text';
 import { rowResultText, tablePrecisionOf, type TimePrecision } from '@olympiad/scoring';
 import {
   both,
@@ -186,6 +187,31 @@ export async function renderProtocolPdf(
         { width },
       );
       doc.moveDown(0.3);
+    }
+  }
+
+  // Each team's latest inspection (docs/rules.md#technical-inspection).
+  if (results.inspections.length > 0) {
+    doc.moveDown(1).x = left;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    doc
+      .font('sansBold')
+      .fontSize(10)
+      .text('Техникалық тексеру / Техническая проверка', left, doc.y, { width });
+    for (const inspection of results.inspections) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+      const at = formatDateTime(inspection.at, 'ru', timeZone, { numeric: true });
+      doc
+        .font('sans')
+        .fontSize(8)
+        .text(
+          `${inspection.team} — ${inspectionText(inspection)} (${inspection.by}, ${at})`,
+          left,
+          doc.y,
+          {
+            width,
+          },
+        );
     }
   }
 
