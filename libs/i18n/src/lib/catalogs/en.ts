@@ -171,6 +171,7 @@ export const en = {
   'console.protests.none': 'No protests.',
   'console.protests.correction': 'Correction in the ledger: {id}',
   'audit.action.protest.record': 'Protest recorded',
+  'audit.action.inspection.record': 'Inspection recorded',
   'audit.action.protest.decide': 'Protest decided',
   'audit.object.protest': 'Protest',
   'ledger.dismissedByHeadJudge':

@@ -166,6 +166,7 @@ export const kk = {
   'console.protests.none': 'Наразылық жоқ.',
   'console.protests.correction': 'Журналдағы түзету: {id}',
   'audit.action.protest.record': 'Наразылық тіркелді',
+  'audit.action.inspection.record': 'Техникалық тексеру жазылды',
   'audit.action.protest.decide': 'Наразылық бойынша шешім',
   'audit.object.protest': 'Наразылық',
   'ledger.dismissedByHeadJudge':

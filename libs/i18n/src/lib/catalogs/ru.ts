@@ -172,6 +172,7 @@ export const ru = {
   'console.protests.none': 'Протестов нет.',
   'console.protests.correction': 'Исправление в журнале: {id}',
   'audit.action.protest.record': 'Протест записан',
+  'audit.action.inspection.record': 'Техническая проверка записана',
   'audit.action.protest.decide': 'Решение по протесту',
   'audit.object.protest': 'Протест',
   'ledger.dismissedByHeadJudge':
