@@ -1289,6 +1289,8 @@ export const en = {
   'rules.maze.unfinishedTeams.placed-after-finishers':
     'teams with no finish and no checkpoint share the place after the last team with a result',
   'rules.sumo.robot': 'robot up to {width}×{length} mm and {mass} g',
+  'rules.inspection.maze': 'robot up to {width}×{length} mm, checked at inspection: a team that has not passed is not timed',
+  'rules.inspection.sumo': 'the robot is weighed and measured at inspection: a team that has not passed does not play',
   'rules.sumo.ring': 'ring {diameter} mm, edge {edge} mm',
   'rules.sumo.points':
     '{count, plural, one {# point wins} other {# points win}} the match, at most {rounds} rounds',

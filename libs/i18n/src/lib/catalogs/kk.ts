@@ -1279,6 +1279,8 @@ export const kk = {
   'rules.maze.unfinishedTeams.placed-after-finishers':
     'мәреге жетпеген және бақылау нүктесінен өтпеген командалар нәтижесі бар соңғы командадан кейінгі орынды бөліседі',
   'rules.sumo.robot': 'робот {width}×{length} мм және {mass} г дейін',
+  'rules.inspection.maze': 'робот {width}×{length} мм дейін, техникалық тексеруде өлшенеді: тексеруден өтпеген команда сынға шықпайды',
+  'rules.inspection.sumo': 'робот техникалық тексеруде өлшеніп, таразыға тартылады: тексеруден өтпеген команда сынға шықпайды',
   'rules.sumo.ring': 'ринг {diameter} мм, жиегі {edge} мм',
   'rules.sumo.points': 'матч {count} ұпайға дейін, ең көбі {rounds} раунд',
   'rules.sumo.matchTime': 'матч уақыты {time}',

@@ -1313,6 +1313,8 @@ export const ru = {
   'rules.maze.unfinishedTeams.placed-after-finishers':
     'команды без финиша и без контрольной точки делят место после последней команды с результатом',
   'rules.sumo.robot': 'робот до {width}×{length} мм и {mass} г',
+  'rules.inspection.maze': 'робот до {width}×{length} мм, проверяется на технической проверке: не прошедшая её команда не выступает',
+  'rules.inspection.sumo': 'робота взвешивают и измеряют на технической проверке: не прошедшая её команда не выступает',
   'rules.sumo.ring': 'ринг {diameter} мм, кромка {edge} мм',
   'rules.sumo.points':
     'матч до {count, plural, one {# очка} other {# очков}}, не более {rounds, plural, one {# раунда} other {# раундов}}',

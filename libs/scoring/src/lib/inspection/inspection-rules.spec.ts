@@ -1,3 +1,5 @@
+import { LANGUAGES, ruleLinesText } from '@olympiad/i18n';
+import { describeRuleSet } from '../rule-set/describe-rule-set';
 import { presetRuleSet } from '../rule-set/presets';
 import { validateRuleSet } from '../rule-set/build-rule-set';
 import type { RuleSet } from '../rule-set/rule-set';
@@ -112,5 +114,28 @@ describe('sumoMatchPlayers', () => {
         events: [{ type: 'disqualification', side: 'a' }],
       }),
     ).toEqual(['white']);
+  });
+});
+
+describe('inspection in the rules in words', () => {
+  it('says nothing of inspection while the rules do not require it', () => {
+    const keys = describeRuleSet(presetRuleSet('maze-default') as RuleSet).map((l) => l.key);
+    expect(keys.filter((key) => key.startsWith('rules.inspection'))).toEqual([]);
+  });
+
+  it('states the maze robot size and the sumo weigh-in when inspection is required', () => {
+    const maze = presetRuleSet('maze-default') as RuleSet;
+    const sumo = presetRuleSet('mini-sumo') as RuleSet;
+    if (maze.discipline !== 'maze' || sumo.discipline !== 'sumo') throw new Error('presets');
+    maze.params.inspectionRequired = true;
+    sumo.params.inspectionRequired = true;
+    expect(describeRuleSet(maze)).toContainEqual({
+      key: 'rules.inspection.maze',
+      params: { width: 250, length: 250 },
+    });
+    expect(describeRuleSet(sumo)).toContainEqual({ key: 'rules.inspection.sumo' });
+    for (const lang of LANGUAGES) {
+      expect(ruleLinesText(lang, describeRuleSet(maze))).toMatch(/250×250/);
+    }
   });
 });

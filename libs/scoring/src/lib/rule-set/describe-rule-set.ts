@@ -3,6 +3,7 @@ import { unfinishedTeamsOf, type MazeParams } from '../maze/maze-rules';
 import type { ProgrammingParams } from '../programming/programming-rules';
 import { roundRobinTiesOf, type SumoParams } from '../sumo/sumo-rules';
 import { protestWindowMinutesOf } from '../protests/protest-window';
+import { inspectionLimitsOf, inspectionRequiredOf } from '../inspection/inspection-rules';
 import type { RuleSet } from './rule-set';
 
 /**
@@ -161,8 +162,18 @@ function programmingLines(p: ProgrammingParams): RuleLine[] {
 export function describeRuleSet(ruleSet: RuleSet): RuleLine[] {
   return [
     ...disciplineLines(ruleSet),
+    ...inspectionLines(ruleSet),
     line('rules.protestWindow', { count: protestWindowMinutesOf(ruleSet) }),
   ];
+}
+
+/** Said only when the rules require inspection, so rule sets without it read as before. */
+function inspectionLines(ruleSet: RuleSet): RuleLine[] {
+  const limits = inspectionLimitsOf(ruleSet);
+  if (!limits || !inspectionRequiredOf(ruleSet)) return [];
+  return ruleSet.discipline === 'maze'
+    ? [line('rules.inspection.maze', { width: limits.widthMm ?? 0, length: limits.lengthMm ?? 0 })]
+    : [line('rules.inspection.sumo')];
 }
 
 function disciplineLines(ruleSet: RuleSet): RuleLine[] {
