@@ -65,7 +65,13 @@ export function SumoScreen({ state }: ScreenProps) {
             typeof m.b === 'string',
         ) ?? null)
       : undefined;
-  const current = picked ?? (fromServer === undefined ? nextSumoMatch(tournament) : fromServer);
+  const current =
+    picked ??
+    (ringCall.state === 'pending'
+      ? null
+      : fromServer === undefined
+        ? nextSumoMatch(tournament)
+        : fromServer);
   const waiting =
     ringCall.state === 'answered' &&
     matches.some((m) => m.status !== 'finished' && m.status !== 'not-needed' && m.status !== 'bye');
@@ -87,6 +93,8 @@ export function SumoScreen({ state }: ScreenProps) {
             categoryId={category.id}
             signal={ring.signal}
           />
+        ) : ringCall.state === 'pending' ? (
+          <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
         ) : ringCall.state === 'answered' && ringCall.restingUntil ? (
           <StatusBanner kind="info">
             {t('schedule.restingUntil', { time: formatClockTime(ringCall.restingUntil, lang) })}

@@ -3,8 +3,11 @@ import { useEffect, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 
 export type RingCall =
-  /** Offline, no ring, or no answer yet: the tablet picks from its own copy of the draw. */
-  { state: 'unknown' } | ({ state: 'answered' } & RingNextMatch);
+  /** Offline, no ring, or the server did not answer: the tablet picks from its own copy of the draw. */
+  | { state: 'unknown' }
+  /** Asked, no answer yet: nothing is shown, so the ring never flashes a match it will not get. */
+  | { state: 'pending' }
+  | ({ state: 'answered' } & RingNextMatch);
 
 /**
  * Asks the server which match this ring plays next (docs/rules.md#schedules), again whenever a
@@ -13,7 +16,7 @@ export type RingCall =
  */
 export function useRingMatch(stageId: string, ringId: string | null, finished: number): RingCall {
   const { api, online } = useJudge();
-  const [call, setCall] = useState<RingCall>({ state: 'unknown' });
+  const [call, setCall] = useState<RingCall>({ state: 'pending' });
   const [restEnded, setRestEnded] = useState(0);
   useEffect(() => {
     if (!ringId || !online) return;
