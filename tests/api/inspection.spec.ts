@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
-import { auditRows } from '../support/audit-record';
+import { auditRows, onEachDatabase, rawStatementError } from '../support/audit-record';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -38,8 +38,9 @@ interface Match {
  * while the rules require inspection, allowed after a passing re-inspection, history kept, an
  * audit row per inspection, and a head judge of another stage refused.
  */
-describe('technical inspection', () => {
+onEachDatabase('technical inspection on %s', (_database, venueEnv) => {
   let venue: Venue;
+  let env: Record<string, string>;
   let organiser: string;
   let stage: StageFixture;
   let headJudge: string;
@@ -57,7 +58,8 @@ describe('technical inspection', () => {
       .send({ categoryId: stage.categoryId, teamId, attempt: 1 });
 
   beforeAll(async () => {
-    venue = await startVenue();
+    env = await venueEnv();
+    venue = await startVenue({ env });
     organiser = await organiserToken(venue);
     stage = await createMazeStage(venue, organiser, { teams: 2 });
     headJudge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
@@ -266,5 +268,12 @@ describe('technical inspection', () => {
       'Қыран 2 — Өтпеді / Не прошла; 100 мм · 300 мм; ұзындығы 300 мм, шегі 250 мм / длина 300 мм больше 250 мм (Гүлнар',
     );
     expect(text).not.toContain('262 мм');
+  });
+
+  it('keeps every inspection row: the database refuses to change or delete one', async () => {
+    expect(await rawStatementError(venue, env, 'DELETE FROM inspection')).toMatch(/append-only/);
+    expect(await rawStatementError(venue, env, "UPDATE inspection SET notes = 'x'")).toMatch(
+      /append-only/,
+    );
   });
 });
