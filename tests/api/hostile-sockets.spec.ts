@@ -20,6 +20,7 @@ import {
 // The limits of one live connection, as docs/design.md#limits-per-live-connection states them.
 const MAX_ROOMS = 100;
 const JOIN_BURST = 150;
+const JOINS_PER_SECOND = 20;
 const MAX_MESSAGE_BYTES = 16 * 1024;
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -140,7 +141,9 @@ describe('hostile Socket.IO clients', () => {
       { kind: 'stage', id: 123 },
       { kind: ['stage'], id: stageA.stageId },
       { kind: 'stage', id: 'x'.repeat(10_000) },
-      { kind: 'stage', id: stageA.stageId.replace(/a/g, 'а') }, // Cyrillic а
+      // A Cyrillic а for the last character: replacing every Latin a left about one id in seven
+      // (those without one) valid, and the test failed by chance.
+      { kind: 'stage', id: `${stageA.stageId.slice(0, -1)}а` },
       { kind: 'stage', id: stageA.stageId, extra: true },
       JSON.parse(`{"__proto__":{"admin":true},"kind":"stage","id":"${stageA.stageId}"}`),
       JSON.parse(
@@ -262,16 +265,26 @@ describe('hostile Socket.IO clients', () => {
     const room = { kind: 'category', id: stageA.categoryId };
     const probe = `category:${stageA.categoryId}`;
     // The same room again and again, and rooms that do not exist: each would build a snapshot or query.
+    // Fewer than the events a socket may send at once (300), past which it is disconnected.
     const burst = Array.from({ length: 250 }, (_, i) =>
       i % 2 ? room : { kind: 'category', id: randomUUID() },
     );
+    const sentAt = Date.now();
     const answers = await Promise.all(burst.map((body) => ask(viewer, 'join', body)));
+    // The bucket refills while a loaded machine works through the burst: what it may have let
+    // through is the burst allowance plus the steady rate over the time the answers took.
+    const refilled = Math.ceil(((Date.now() - sentAt) / 1000) * JOINS_PER_SECOND);
     const limited = answers.filter(
       (answer) => !answer.ok && answer.key === 'errors.tooManyRequests',
     );
-    expect(limited.length).toBeGreaterThanOrEqual(burst.length - JOIN_BURST);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.length).toBeGreaterThanOrEqual(burst.length - JOIN_BURST - refilled);
+    // Joins still being answered count against the 100 rooms, so a burst may also meet that limit.
     for (const answer of answers) {
-      if (!answer.ok) expect(['errors.tooManyRequests', 'errors.notFound']).toContain(answer.key);
+      if (!answer.ok)
+        expect(['errors.tooManyRequests', 'errors.notFound', 'live.tooManyRooms']).toContain(
+          answer.key,
+        );
     }
     expect(viewer.connected).toBe(true);
     expect([...(await roomsHeld(viewer, probe))]).toEqual([probe]);

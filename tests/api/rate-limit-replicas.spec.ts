@@ -12,10 +12,16 @@ type Attempt = (venue: Venue) => request.Test;
 
 const wrongPin: Attempt = (venue) =>
   request(venue.url).post('/api/auth/judge').send({ stageCode: 'NOPE-0000', pin: '1234' });
+// Each try names another user: one user name's own back-off (after a few failures, from any
+// address) would otherwise answer 429 before the address's limit is reached.
+let passwordTries = 0;
 const wrongPassword: Attempt = (venue) =>
   request(venue.url)
     .post('/api/auth/organiser')
-    .send({ username: TEST_ADMIN.username, password: 'not-the-password' });
+    .send({
+      username: `${TEST_ADMIN.username}-${(passwordTries += 1)}`,
+      password: 'not-the-password',
+    });
 
 /**
  * Sends attempts alternately to the replicas until one is refused with 429 (or `cap` are sent);
