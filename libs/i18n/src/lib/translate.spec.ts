@@ -72,6 +72,7 @@ describe('catalogs', () => {
       'console.stage.tab.republic',
       'discipline.maze',
       'discipline.sumo',
+      'inspection.team',
     ]);
   });
 });
