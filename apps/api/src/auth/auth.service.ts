@@ -53,17 +53,29 @@ export class AuthService {
    * First run: with ADMIN_PASSWORD the organiser account is made at once; otherwise a one-time
    * setup link is printed (a new one at every start until the account exists).
    */
+  /**
+   * Replicas starting together on an empty database each run this (docs/deploy.md): one of them
+   * creates the ADMIN_PASSWORD account, and every setup link any of them prints stays good until
+   * the first administrator exists.
+   */
   async prepareFirstRun(): Promise<{ setupUrl?: string }> {
     if ((await this.organisers.count()) > 0) return {};
     if (this.config.admin.password) {
-      await this.createOrganiser(this.config.admin.username, this.config.admin.password);
+      try {
+        await this.createOrganiser(this.config.admin.username, this.config.admin.password);
+      } catch (error) {
+        // Another replica created it between the count and the insert (the user name is unique).
+        if ((await this.organisers.count()) > 0) return {};
+        throw error;
+      }
       this.logger.log(
         `Organiser account "${this.config.admin.username}" created from ADMIN_PASSWORD`,
       );
       return {};
     }
     const token = randomCode(24);
-    await this.settings.set(SETUP_TOKEN_KEY, await hashSecret(token));
+    // A key of its own per start: another replica's link, or an earlier start's, is not overwritten.
+    await this.settings.set(`${SETUP_TOKEN_KEY}:${randomUUID()}`, await hashSecret(token));
     return { setupUrl: `${this.config.publicUrl}/console/setup?token=${token}` };
   }
 
@@ -72,15 +84,16 @@ export class AuthService {
   }
 
   async completeSetup(input: OrganiserSetup): Promise<OrganiserAuthAnswer> {
-    const stored = await this.settings.get(SETUP_TOKEN_KEY);
-    if (!(await this.needsSetup()) || !stored) {
+    // The bare key is where a server before per-start keys kept its one link's hash.
+    const stored = await this.settings.withPrefix(SETUP_TOKEN_KEY);
+    if (!(await this.needsSetup()) || stored.length === 0) {
       throw new ApiError(
         HttpStatus.CONFLICT,
         'auth.setupDone',
         'The organiser account already exists; sign in instead',
       );
     }
-    if (!(await verifySecret(input.token, stored))) {
+    if (!(await this.anySecretMatches(input.token, stored))) {
       throw new ApiError(
         HttpStatus.UNAUTHORIZED,
         'auth.wrongSetupToken',
@@ -88,8 +101,13 @@ export class AuthService {
       );
     }
     const account = await this.createOrganiser(input.username, input.password);
-    await this.settings.remove(SETUP_TOKEN_KEY);
+    for (const { key } of stored) await this.settings.remove(key);
     return this.organiserSession(account);
+  }
+
+  private async anySecretMatches(secret: string, hashes: { value: string }[]): Promise<boolean> {
+    for (const { value } of hashes) if (await verifySecret(secret, value)) return true;
+    return false;
   }
 
   async signInOrganiser(input: OrganiserSignIn): Promise<OrganiserAuthAnswer> {
