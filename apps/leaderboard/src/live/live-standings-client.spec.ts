@@ -1,6 +1,7 @@
 import type { StandingsSnapshot } from '@olympiad/contracts';
 import type { StandingRow } from '@olympiad/scoring';
 import { FakeTransport } from './fake-transport';
+import { elapsedMs } from '../hall/field-clock';
 import { LiveStandingsClient } from './live-standings-client';
 
 const row = (teamId: string, place: number | null, display: string): StandingRow => ({
@@ -230,6 +231,64 @@ describe('LiveStandingsClient', () => {
     expect(sut.getState().runs).toEqual({});
     await flush();
     expect(sut.getState().runs['f1']).toMatchObject({ state: 'running', teamName: 'Қыран' });
+  });
+});
+
+// docs/results-display.md#the-field-clock
+describe('LiveStandingsClient and the field clock when the server clock jumps', () => {
+  const stage = { stageId: 's1', name: 'Ақмола', status: 'live', categories: [] };
+  const run = (startedAt: string, serverNow: string) => ({
+    fieldId: 'f1',
+    fieldName: 'Лабиринт 1',
+    stageId: 's1',
+    state: 'running' as const,
+    categoryId: 'maze',
+    teamName: 'Қыран',
+    startedAt,
+    serverNow,
+  });
+  const shownElapsed = (sut: LiveStandingsClient) => {
+    const shown = sut.getState().runs['f1'];
+    return elapsedMs(shown.startedAt ?? '', shown.offsetMs, Date.now());
+  };
+
+  it('keeps the running clock through messages and a reconnection stamped an hour back', async () => {
+    const { transport, sut } = setup();
+    const started = new Date(Date.now() - 5_000).toISOString();
+    transport.answer = (_event, room) => ({
+      ok: true,
+      room,
+      stage,
+      runs: [run(started, new Date().toISOString())],
+    });
+    sut.watchStage('s1', stage);
+    transport.connect();
+    await flush();
+    expect(shownElapsed(sut)).toBeGreaterThanOrEqual(5_000);
+    expect(shownElapsed(sut)).toBeLessThan(6_000);
+
+    // The server's wall clock goes back an hour; the same run is sent again, then rejoined.
+    const anHourBack = new Date(Date.now() - 3_600_000).toISOString();
+    transport.push('run:public', run(started, anHourBack));
+    expect(shownElapsed(sut)).toBeGreaterThanOrEqual(5_000);
+    transport.answer = (_event, room) => ({
+      ok: true,
+      room,
+      stage,
+      runs: [run(started, anHourBack)],
+    });
+    transport.disconnect();
+    transport.connect();
+    await flush();
+    expect(shownElapsed(sut)).toBeGreaterThanOrEqual(5_000);
+    expect(shownElapsed(sut)).toBeLessThan(6_000);
+
+    // The next run is timed by the clock as it is then.
+    const anHourBackNow = Date.now() - 3_600_000;
+    const nextStart = new Date(anHourBackNow - 2_000).toISOString();
+    transport.push('run:public', run(nextStart, new Date(anHourBackNow).toISOString()));
+    expect(shownElapsed(sut)).toBeGreaterThanOrEqual(2_000);
+    expect(shownElapsed(sut)).toBeLessThan(3_000);
   });
 });
 

@@ -7,6 +7,7 @@ import type {
   StandingsSnapshot,
 } from '@olympiad/contracts';
 import { isLiveRoomRefusal, LiveRoom, resync, type LiveRoomOptions } from '@olympiad/ui';
+import { RunClockOffsets } from './run-clock-offsets';
 import { applyDelta, isNewer } from './standings-state';
 import type { LiveTransport } from './live-transport';
 
@@ -53,6 +54,7 @@ export class LiveStandingsClient {
   private readonly listeners = new Set<() => void>();
   private readonly watched = new Set<string>();
   private readonly rooms = new Map<string, LiveRoom<CategoryView>>();
+  private readonly runClocks = new RunClockOffsets();
   private stageRoom: { id: string; room: LiveRoom<true> } | null = null;
   private stageId: string | null = null;
   private transport: LiveTransport | null = null;
@@ -80,7 +82,7 @@ export class LiveStandingsClient {
       if (this.transport !== transport || run.stageId !== this.stageId) return;
       const runs = { ...this.state.runs };
       if (run.state === 'idle') delete runs[run.fieldId];
-      else runs[run.fieldId] = { ...run, offsetMs: Date.parse(run.serverNow) - Date.now() };
+      else runs[run.fieldId] = { ...run, offsetMs: this.runClocks.offsetOf(run) };
       this.update({ runs });
     });
     transport.on('display:config', (config) => {
@@ -175,7 +177,7 @@ export class LiveStandingsClient {
             ...Object.fromEntries(
               (joined.runs ?? []).map((run) => [
                 run.fieldId,
-                { ...run, offsetMs: Date.parse(run.serverNow) - Date.now() },
+                { ...run, offsetMs: this.runClocks.offsetOf(run) },
               ]),
             ),
             ...this.state.runs,
