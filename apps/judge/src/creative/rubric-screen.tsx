@@ -5,8 +5,7 @@ import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
-import { TeamPicker } from '../category/team-picker';
-import { TeamResult } from '../category/team-result';
+import { TeamWorkPanes } from '../category/team-work-panes';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { sheetsByTeam } from './rubric-sheets';
 
@@ -17,7 +16,6 @@ export interface RubricScreenProps extends ScreenProps {
 
 /** A judge's own rubric sheet per team; the head judge also sees every judge's sheet and the combined result. */
 export function RubricScreen({ state, rubric, kind }: RubricScreenProps) {
-  const { t } = useLanguage();
   const { me } = useJudge();
   const { teams } = state.data;
   const preview = useStandingsPreview(state.data, state.records);
@@ -26,43 +24,28 @@ export function RubricScreen({ state, rubric, kind }: RubricScreenProps) {
   const team = teams.find((candidate) => candidate.id === teamId);
   const mine = team ? sheets.get(team.id)?.get(me.judge.id) : undefined;
   return (
-    <div className="two-panes">
-      <TeamPicker
-        teams={teams}
-        rows={preview.rows}
-        chosen={teamId}
-        onChoose={setTeamId}
-        title={t('judge.teams')}
-      />
-      <div className="panel" id="team-work">
-        {!team ? (
-          <p className="hint-box">{t('judge.pickTeam')}</p>
-        ) : (
-          <>
-            <h3>{team.name}</h3>
-            <p className="muted">
-              {t('judge.resultNow')}: <TeamResult row={preview.rows.get(team.id)} />
-            </p>
-            <RubricSheet
-              key={team.id}
-              state={state}
+    <TeamWorkPanes teams={teams} rows={preview.rows} team={team} onChoose={setTeamId}>
+      {(team) => (
+        <>
+          <RubricSheet
+            key={team.id}
+            state={state}
+            rubric={rubric}
+            kind={kind}
+            teamId={team.id}
+            teamName={team.name}
+            mine={mine}
+          />
+          {me.judge.role === 'head-judge' ? (
+            <AllSheets
               rubric={rubric}
-              kind={kind}
-              teamId={team.id}
-              teamName={team.name}
-              mine={mine}
+              sheets={sheets.get(team.id)}
+              detail={preview.rows.get(team.id)?.detail}
             />
-            {me.judge.role === 'head-judge' ? (
-              <AllSheets
-                rubric={rubric}
-                sheets={sheets.get(team.id)}
-                detail={preview.rows.get(team.id)?.detail}
-              />
-            ) : null}
-          </>
-        )}
-      </div>
-    </div>
+          ) : null}
+        </>
+      )}
+    </TeamWorkPanes>
   );
 }
 

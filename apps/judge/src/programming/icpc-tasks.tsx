@@ -15,8 +15,7 @@ import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
-import { TeamPicker } from '../category/team-picker';
-import { TeamResult } from '../category/team-result';
+import { TeamWorkPanes } from '../category/team-work-panes';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { icpcStates } from './icpc-states';
 import './programming.css';
@@ -113,176 +112,164 @@ export function IcpcTasks({ state }: ScreenProps) {
   const anyDraft = params.tasks.some((task) => draftOf(task.id).solved !== null);
 
   return (
-    <div className="two-panes">
-      <TeamPicker
-        teams={teams}
-        rows={preview.rows}
-        chosen={teamId}
-        onChoose={(id) => {
-          setTeamId(id);
-          setDrafts({});
-          setErrors([]);
-          setSavedCount(null);
-        }}
-        title={t('judge.teams')}
-      />
-      <div className="panel" id="team-work">
-        {!team ? (
-          <p className="hint-box">{t('judge.pickTeam')}</p>
-        ) : (
-          <>
-            <h3>{team.name}</h3>
-            <p className="muted">
-              {t('judge.resultNow')}: <TeamResult row={preview.rows.get(team.id)} />
-            </p>
-            <IcpcSummary row={preview.rows.get(team.id)} />
-            <table className="task-table icpc-table">
-              <thead>
-                <tr>
-                  <th>{t('judge.programming.task')}</th>
-                  <th>{t('judge.programming.now')}</th>
-                  <th>{t('judge.programming.verdict')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {params.tasks.map((task) => {
-                  const now = recorded.get(task.id);
-                  const draft = draftOf(task.id);
-                  const name = task.title || task.id;
-                  const tries = draft.wrongTries ?? now?.wrongTries ?? 0;
-                  return (
-                    <tr key={task.id} data-testid={`icpc-task-${task.id}`}>
-                      <th scope="row">{name}</th>
-                      <td>
-                        {now === undefined ? (
-                          <span className="result--none">{t('board.notScored')}</span>
-                        ) : now.solved ? (
-                          t('judge.programming.solvedAt', {
-                            time: formatContestTime(now.acceptedAt ?? 0),
-                          })
-                        ) : (
-                          t('judge.programming.notSolvedYet')
-                        )}
-                        {now && now.wrongTries > 0 ? (
-                          <div className="muted">
-                            {t('judge.programming.wrongCount', { count: now.wrongTries })}
+    <TeamWorkPanes
+      teams={teams}
+      rows={preview.rows}
+      team={team}
+      onChoose={(id) => {
+        setTeamId(id);
+        setDrafts({});
+        setErrors([]);
+        setSavedCount(null);
+      }}
+    >
+      {(team) => (
+        <>
+          <IcpcSummary row={preview.rows.get(team.id)} />
+          <table className="task-table icpc-table">
+            <thead>
+              <tr>
+                <th>{t('judge.programming.task')}</th>
+                <th>{t('judge.programming.now')}</th>
+                <th>{t('judge.programming.verdict')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {params.tasks.map((task) => {
+                const now = recorded.get(task.id);
+                const draft = draftOf(task.id);
+                const name = task.title || task.id;
+                const tries = draft.wrongTries ?? now?.wrongTries ?? 0;
+                return (
+                  <tr key={task.id} data-testid={`icpc-task-${task.id}`}>
+                    <th scope="row">{name}</th>
+                    <td>
+                      {now === undefined ? (
+                        <span className="result--none">{t('board.notScored')}</span>
+                      ) : now.solved ? (
+                        t('judge.programming.solvedAt', {
+                          time: formatContestTime(now.acceptedAt ?? 0),
+                        })
+                      ) : (
+                        t('judge.programming.notSolvedYet')
+                      )}
+                      {now && now.wrongTries > 0 ? (
+                        <div className="muted">
+                          {t('judge.programming.wrongCount', { count: now.wrongTries })}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>
+                      {now?.solved ? null : (
+                        <div className="icpc-verdict">
+                          <div
+                            className="ui-row"
+                            role="group"
+                            aria-label={t('judge.programming.verdictFor', { task: name })}
+                          >
+                            {([true, false] as const).map((solved) => (
+                              <button
+                                key={String(solved)}
+                                type="button"
+                                aria-pressed={draft.solved === solved}
+                                className={`choice ${draft.solved === solved ? 'choice--on' : ''}`}
+                                onClick={() =>
+                                  change(task.id, {
+                                    solved: draft.solved === solved ? null : solved,
+                                  })
+                                }
+                              >
+                                {t(
+                                  solved
+                                    ? 'judge.programming.solved'
+                                    : 'judge.programming.notSolved',
+                                )}
+                              </button>
+                            ))}
                           </div>
-                        ) : null}
-                      </td>
-                      <td>
-                        {now?.solved ? null : (
-                          <div className="icpc-verdict">
-                            <div
-                              className="ui-row"
-                              role="group"
-                              aria-label={t('judge.programming.verdictFor', { task: name })}
-                            >
-                              {([true, false] as const).map((solved) => (
-                                <button
-                                  key={String(solved)}
-                                  type="button"
-                                  aria-pressed={draft.solved === solved}
-                                  className={`choice ${draft.solved === solved ? 'choice--on' : ''}`}
-                                  onClick={() =>
+                          {draft.solved !== null ? (
+                            <div className="ui-row icpc-verdict__details">
+                              <label className="ui-field icpc-time">
+                                <span className="ui-field__label">
+                                  {t(
+                                    draft.solved
+                                      ? 'judge.programming.solvedTime'
+                                      : 'judge.programming.lastTryTime',
+                                  )}
+                                  <span className="muted">
+                                    {' '}
+                                    · {t('judge.programming.timeHint')}
+                                  </span>
+                                </span>
+                                <input
+                                  aria-label={t('judge.programming.contestTimeFor', {
+                                    task: name,
+                                  })}
+                                  className="ui-field__input digits"
+                                  inputMode="numeric"
+                                  placeholder="1:23:45"
+                                  value={draft.time}
+                                  onChange={(event) =>
                                     change(task.id, {
-                                      solved: draft.solved === solved ? null : solved,
+                                      time: event.target.value.replace(/[^\d:]/g, ''),
                                     })
                                   }
+                                />
+                              </label>
+                              {counted ? (
+                                <div
+                                  className="counter"
+                                  role="group"
+                                  aria-label={t('judge.programming.wrongTriesFor', {
+                                    task: name,
+                                  })}
                                 >
-                                  {t(
-                                    solved
-                                      ? 'judge.programming.solved'
-                                      : 'judge.programming.notSolved',
-                                  )}
-                                </button>
-                              ))}
-                            </div>
-                            {draft.solved !== null ? (
-                              <div className="ui-row icpc-verdict__details">
-                                <label className="ui-field icpc-time">
-                                  <span className="ui-field__label">
-                                    {t(
-                                      draft.solved
-                                        ? 'judge.programming.solvedTime'
-                                        : 'judge.programming.lastTryTime',
-                                    )}
-                                    <span className="muted">
-                                      {' '}
-                                      · {t('judge.programming.timeHint')}
-                                    </span>
+                                  <span className="counter__label">
+                                    {t('judge.programming.wrongTries')}
                                   </span>
-                                  <input
-                                    aria-label={t('judge.programming.contestTimeFor', {
-                                      task: name,
-                                    })}
-                                    className="ui-field__input digits"
-                                    inputMode="numeric"
-                                    placeholder="1:23:45"
-                                    value={draft.time}
-                                    onChange={(event) =>
-                                      change(task.id, {
-                                        time: event.target.value.replace(/[^\d:]/g, ''),
-                                      })
-                                    }
-                                  />
-                                </label>
-                                {counted ? (
-                                  <div
-                                    className="counter"
-                                    role="group"
-                                    aria-label={t('judge.programming.wrongTriesFor', {
-                                      task: name,
-                                    })}
+                                  <Button
+                                    variant="secondary"
+                                    aria-label={t('judge.programming.triesLess')}
+                                    disabled={tries <= (now?.wrongTries ?? 0)}
+                                    onClick={() => change(task.id, { wrongTries: tries - 1 })}
                                   >
-                                    <span className="counter__label">
-                                      {t('judge.programming.wrongTries')}
-                                    </span>
-                                    <Button
-                                      variant="secondary"
-                                      aria-label={t('judge.programming.triesLess')}
-                                      disabled={tries <= (now?.wrongTries ?? 0)}
-                                      onClick={() => change(task.id, { wrongTries: tries - 1 })}
-                                    >
-                                      −
-                                    </Button>
-                                    <span className="counter__value digits">{tries}</span>
-                                    <Button
-                                      variant="secondary"
-                                      aria-label={t('judge.programming.triesMore')}
-                                      onClick={() => change(task.id, { wrongTries: tries + 1 })}
-                                    >
-                                      +
-                                    </Button>
-                                  </div>
-                                ) : null}
-                              </div>
-                            ) : null}
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            {errors.length > 0 ? (
-              <StatusBanner kind="error">
-                {errors
-                  .map(({ task, error }) => `${task}: ${fieldErrorText(lang, error)}`)
-                  .join(' ')}
-              </StatusBanner>
-            ) : null}
-            {savedCount !== null ? (
-              <StatusBanner kind="success">
-                {t('judge.savedCount', { count: savedCount })}
-              </StatusBanner>
-            ) : null}
-            <Button large disabled={!anyDraft} onClick={() => void save()}>
-              {t('judge.save')}
-            </Button>
-          </>
-        )}
-      </div>
-    </div>
+                                    −
+                                  </Button>
+                                  <span className="counter__value digits">{tries}</span>
+                                  <Button
+                                    variant="secondary"
+                                    aria-label={t('judge.programming.triesMore')}
+                                    onClick={() => change(task.id, { wrongTries: tries + 1 })}
+                                  >
+                                    +
+                                  </Button>
+                                </div>
+                              ) : null}
+                            </div>
+                          ) : null}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {errors.length > 0 ? (
+            <StatusBanner kind="error">
+              {errors.map(({ task, error }) => `${task}: ${fieldErrorText(lang, error)}`).join(' ')}
+            </StatusBanner>
+          ) : null}
+          {savedCount !== null ? (
+            <StatusBanner kind="success">
+              {t('judge.savedCount', { count: savedCount })}
+            </StatusBanner>
+          ) : null}
+          <Button large disabled={!anyDraft} onClick={() => void save()}>
+            {t('judge.save')}
+          </Button>
+        </>
+      )}
+    </TeamWorkPanes>
   );
 }

@@ -14,8 +14,7 @@ import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry } from '../category/new-entry';
-import { TeamPicker } from '../category/team-picker';
-import { TeamResult } from '../category/team-result';
+import { TeamWorkPanes } from '../category/team-work-panes';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { RubricScreen } from '../creative/rubric-screen';
 import { CheckerImport } from './checker-import';
@@ -155,176 +154,162 @@ function TaskPoints({ state }: ScreenProps) {
   const anyScored = anyTyped || params.tasks.some((task) => teamCurrent.has(task.id));
 
   return (
-    <div className="two-panes">
-      <TeamPicker
-        teams={teams}
-        rows={preview.rows}
-        chosen={teamId}
-        onChoose={(id) => {
-          setTeamId(id);
-          setValues({});
-          setPassed({});
-          setTimes({});
-          setErrors([]);
-          setSavedCount(null);
-        }}
-        title={t('judge.teams')}
-      />
-      <div className="panel" id="team-work">
-        {!team ? (
-          <p className="hint-box">{t('judge.pickTeam')}</p>
-        ) : (
-          <>
-            <h3>{team.name}</h3>
-            <p className="muted">
-              {t('judge.resultNow')}: <TeamResult row={preview.rows.get(team.id)} />
-            </p>
-            <table className="task-table">
-              <thead>
-                <tr>
-                  <th>{t('judge.programming.task')}</th>
-                  <th>{t('judge.programming.now')}</th>
-                  <th>{t('judge.programming.points')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {params.tasks.map((task) => {
-                  const now = teamCurrent.get(task.id);
-                  return (
-                    <tr key={task.id}>
-                      <th scope="row">
-                        {task.title || task.id}
-                        <div className="muted">
-                          {t('judge.programming.max', { max: task.maxPoints })}
+    <TeamWorkPanes
+      teams={teams}
+      rows={preview.rows}
+      team={team}
+      onChoose={(id) => {
+        setTeamId(id);
+        setValues({});
+        setPassed({});
+        setTimes({});
+        setErrors([]);
+        setSavedCount(null);
+      }}
+    >
+      {() => (
+        <>
+          <table className="task-table">
+            <thead>
+              <tr>
+                <th>{t('judge.programming.task')}</th>
+                <th>{t('judge.programming.now')}</th>
+                <th>{t('judge.programming.points')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {params.tasks.map((task) => {
+                const now = teamCurrent.get(task.id);
+                return (
+                  <tr key={task.id}>
+                    <th scope="row">
+                      {task.title || task.id}
+                      <div className="muted">
+                        {t('judge.programming.max', { max: task.maxPoints })}
+                      </div>
+                    </th>
+                    <td className="digits">
+                      {now === undefined ? (
+                        <span className="result--none">{t('board.notScored')}</span>
+                      ) : (
+                        now
+                      )}
+                    </td>
+                    <td>
+                      {task.groups.length > 0 ? (
+                        <div
+                          className="choices"
+                          role="group"
+                          aria-label={t('judge.programming.groupsFor', {
+                            task: task.title || task.id,
+                          })}
+                        >
+                          {task.groups.map((group) => {
+                            const on = (passed[task.id] ?? []).includes(group.id);
+                            return (
+                              <button
+                                key={group.id}
+                                type="button"
+                                aria-pressed={on}
+                                className={`choice ${on ? 'choice--on' : ''}`}
+                                onClick={() =>
+                                  setPassed((all) => {
+                                    const list = all[task.id] ?? [];
+                                    return {
+                                      ...all,
+                                      [task.id]: on
+                                        ? list.filter((id) => id !== group.id)
+                                        : [...list, group.id],
+                                    };
+                                  })
+                                }
+                              >
+                                {t('judge.programming.group', {
+                                  group: group.id,
+                                  points: group.points,
+                                })}
+                              </button>
+                            );
+                          })}
                         </div>
-                      </th>
-                      <td className="digits">
-                        {now === undefined ? (
-                          <span className="result--none">{t('board.notScored')}</span>
-                        ) : (
-                          now
-                        )}
-                      </td>
-                      <td>
-                        {task.groups.length > 0 ? (
-                          <div
-                            className="choices"
-                            role="group"
-                            aria-label={t('judge.programming.groupsFor', {
-                              task: task.title || task.id,
-                            })}
-                          >
-                            {task.groups.map((group) => {
-                              const on = (passed[task.id] ?? []).includes(group.id);
-                              return (
-                                <button
-                                  key={group.id}
-                                  type="button"
-                                  aria-pressed={on}
-                                  className={`choice ${on ? 'choice--on' : ''}`}
-                                  onClick={() =>
-                                    setPassed((all) => {
-                                      const list = all[task.id] ?? [];
-                                      return {
-                                        ...all,
-                                        [task.id]: on
-                                          ? list.filter((id) => id !== group.id)
-                                          : [...list, group.id],
-                                      };
-                                    })
-                                  }
-                                >
-                                  {t('judge.programming.group', {
-                                    group: group.id,
-                                    points: group.points,
-                                  })}
-                                </button>
-                              );
-                            })}
-                          </div>
-                        ) : (
-                          <div className="points-input">
-                            <input
-                              aria-label={t('judge.programming.pointsFor', {
-                                task: task.title || task.id,
-                              })}
-                              className="ui-field__input digits"
-                              inputMode="numeric"
-                              value={values[task.id] ?? ''}
-                              onChange={(event) =>
-                                setValues((v) => ({
-                                  ...v,
-                                  [task.id]: event.target.value.replace(/[^\d]/g, ''),
-                                }))
-                              }
-                            />
-                            <Button
-                              variant="secondary"
-                              onClick={() => setValues((v) => ({ ...v, [task.id]: '0' }))}
-                            >
-                              0
-                            </Button>
-                            <Button
-                              variant="secondary"
-                              onClick={() =>
-                                setValues((v) => ({ ...v, [task.id]: String(task.maxPoints) }))
-                              }
-                            >
-                              {task.maxPoints}
-                            </Button>
-                          </div>
-                        )}
-                        {withTime ? (
+                      ) : (
+                        <div className="points-input">
                           <input
-                            aria-label={t('judge.programming.contestTimeFor', {
+                            aria-label={t('judge.programming.pointsFor', {
                               task: task.title || task.id,
                             })}
-                            className="ui-field__input digits icpc-time-input"
+                            className="ui-field__input digits"
                             inputMode="numeric"
-                            placeholder="1:23:45"
-                            value={times[task.id] ?? ''}
+                            value={values[task.id] ?? ''}
                             onChange={(event) =>
-                              setTimes((all) => ({
-                                ...all,
-                                [task.id]: event.target.value.replace(/[^\d:]/g, ''),
+                              setValues((v) => ({
+                                ...v,
+                                [task.id]: event.target.value.replace(/[^\d]/g, ''),
                               }))
                             }
                           />
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('judge.programming.total')}</th>
-                  <td colSpan={2} className="digits" data-testid="programming-total">
-                    {anyScored ? (
-                      total
-                    ) : (
-                      <span className="result--none">{t('board.notScored')}</span>
-                    )}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-            {errors.length > 0 ? (
-              <StatusBanner kind="error">
-                {errors.map((e) => fieldErrorText(lang, e)).join(' ')}
-              </StatusBanner>
-            ) : null}
-            {savedCount !== null ? (
-              <StatusBanner kind="success">
-                {t('judge.savedCount', { count: savedCount })}
-              </StatusBanner>
-            ) : null}
-            <Button large disabled={!anyTyped} onClick={() => void save()}>
-              {t('judge.save')}
-            </Button>
-          </>
-        )}
-      </div>
-    </div>
+                          <Button
+                            variant="secondary"
+                            onClick={() => setValues((v) => ({ ...v, [task.id]: '0' }))}
+                          >
+                            0
+                          </Button>
+                          <Button
+                            variant="secondary"
+                            onClick={() =>
+                              setValues((v) => ({ ...v, [task.id]: String(task.maxPoints) }))
+                            }
+                          >
+                            {task.maxPoints}
+                          </Button>
+                        </div>
+                      )}
+                      {withTime ? (
+                        <input
+                          aria-label={t('judge.programming.contestTimeFor', {
+                            task: task.title || task.id,
+                          })}
+                          className="ui-field__input digits icpc-time-input"
+                          inputMode="numeric"
+                          placeholder="1:23:45"
+                          value={times[task.id] ?? ''}
+                          onChange={(event) =>
+                            setTimes((all) => ({
+                              ...all,
+                              [task.id]: event.target.value.replace(/[^\d:]/g, ''),
+                            }))
+                          }
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('judge.programming.total')}</th>
+                <td colSpan={2} className="digits" data-testid="programming-total">
+                  {anyScored ? total : <span className="result--none">{t('board.notScored')}</span>}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+          {errors.length > 0 ? (
+            <StatusBanner kind="error">
+              {errors.map((e) => fieldErrorText(lang, e)).join(' ')}
+            </StatusBanner>
+          ) : null}
+          {savedCount !== null ? (
+            <StatusBanner kind="success">
+              {t('judge.savedCount', { count: savedCount })}
+            </StatusBanner>
+          ) : null}
+          <Button large disabled={!anyTyped} onClick={() => void save()}>
+            {t('judge.save')}
+          </Button>
+        </>
+      )}
+    </TeamWorkPanes>
   );
 }
