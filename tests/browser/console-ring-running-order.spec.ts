@@ -154,7 +154,7 @@ describe('organiser console: the running order of two sumo rings sharing a categ
     const played = [ringOne.nextMatch!.matchId, ringTwo.nextMatch!.matchId];
     await page.waitForFunction(
       (gone) =>
-        [...document.querySelectorAll('[data-testid="ring-order"] [data-match]')].every(
+        Array.from(document.querySelectorAll('[data-testid="ring-order"] [data-match]')).every(
           (item) => !gone.includes(item.getAttribute('data-match') ?? ''),
         ),
       played,
