@@ -4,12 +4,12 @@ import {
   describeError,
   problemText,
   StatusBanner,
-  TextField,
   useLanguage,
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
-import { passwordChangeSchema, routes, STAFF_PASSWORD_MIN_LENGTH } from '@olympiad/contracts';
+import { passwordChangeSchema, routes } from '@olympiad/contracts';
+import { PasswordField } from '../app/password-field';
 
 /** The current password, a new one twice; the answer's token replaces this computer's. */
 export function ChangePasswordForm({
@@ -56,28 +56,25 @@ export function ChangePasswordForm({
       {form.failure ? (
         <StatusBanner kind="error">{describeError(lang, form.failure)}</StatusBanner>
       ) : null}
-      <TextField
+      <PasswordField
         label={t('console.account.currentPassword')}
-        type="password"
         value={currentPassword}
-        onChange={(event) => setCurrent(event.target.value)}
+        onChange={setCurrent}
         error={problemText(lang, form.problems['currentPassword'])}
         autoComplete="current-password"
       />
-      <TextField
+      <PasswordField
         label={t('console.account.newPassword')}
-        type="password"
         value={newPassword}
-        onChange={(event) => setNew(event.target.value)}
+        onChange={setNew}
         error={problemText(lang, form.problems['newPassword'])}
-        hint={t('console.account.passwordHint', { min: STAFF_PASSWORD_MIN_LENGTH })}
+        showRule
         autoComplete="new-password"
       />
-      <TextField
+      <PasswordField
         label={t('console.account.repeatPassword')}
-        type="password"
         value={repeat}
-        onChange={(event) => setRepeat(event.target.value)}
+        onChange={setRepeat}
         error={mismatch ? t('console.account.passwordsDiffer') : null}
         autoComplete="new-password"
       />

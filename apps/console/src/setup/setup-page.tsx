@@ -10,6 +10,7 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
+import { PasswordField } from '../app/password-field';
 
 export interface SetupPageProps {
   api: ApiClient;
@@ -53,11 +54,10 @@ export function SetupPage({ api, initialToken, onDone }: SetupPageProps) {
         error={problemText(lang, form.problems['username'])}
         autoComplete="username"
       />
-      <TextField
+      <PasswordField
         label={t('console.password')}
-        type="password"
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onChange={setPassword}
         hint={t('validation.tooShort', { min: 10 })}
         error={problemText(lang, form.problems['password'])}
         autoComplete="new-password"

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
 import { secondsLeft } from './retry-after';
 import { signIn, SignInBackoff } from './sign-in-request';
+import { PasswordField } from '../app/password-field';
 
 export interface SignInPageProps {
   fetch?: typeof globalThis.fetch;
@@ -65,11 +66,10 @@ export function SignInPage({ fetch: fetchImpl, notice, onDone }: SignInPageProps
         error={problemText(lang, form.problems['username'])}
         autoComplete="username"
       />
-      <TextField
+      <PasswordField
         label={t('console.password')}
-        type="password"
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onChange={setPassword}
         error={problemText(lang, form.problems['password'])}
         autoComplete="current-password"
       />

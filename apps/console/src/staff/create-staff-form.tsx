@@ -1,10 +1,4 @@
-import {
-  routes,
-  STAFF_PASSWORD_MIN_LENGTH,
-  staffCreateSchema,
-  type StaffRole,
-  type StageSummary,
-} from '@olympiad/contracts';
+import { routes, staffCreateSchema, type StaffRole, type StageSummary } from '@olympiad/contracts';
 import {
   type ApiClient,
   Button,
@@ -18,6 +12,7 @@ import { useState } from 'react';
 import { useSchemaForm } from '../app/use-form';
 import { StageGrants } from './stage-grants';
 import { StaffRoleChoice } from './staff-role-choice';
+import { PasswordField } from '../app/password-field';
 
 /** A new staff account: who, the first password to hand over, the role and a coordinator's stages. */
 export function CreateStaffForm({
@@ -83,13 +78,12 @@ export function CreateStaffForm({
           error={problemText(lang, form.problems['username'])}
           autoComplete="off"
         />
-        <TextField
+        <PasswordField
           label={t('console.staff.firstPassword')}
-          type="password"
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={setPassword}
           error={problemText(lang, form.problems['password'])}
-          hint={t('console.account.passwordHint', { min: STAFF_PASSWORD_MIN_LENGTH })}
+          showRule
           autoComplete="new-password"
         />
       </div>

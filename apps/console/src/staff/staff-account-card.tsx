@@ -12,12 +12,12 @@ import {
   Button,
   describeError,
   StatusBanner,
-  TextField,
   useLanguage,
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { StageGrants } from './stage-grants';
 import { StaffRoleChoice } from './staff-role-choice';
+import { PasswordField } from '../app/password-field';
 
 type Open = 'none' | 'reach' | 'password' | 'deactivate';
 
@@ -191,12 +191,11 @@ export function StaffAccountCard({
               );
           }}
         >
-          <TextField
+          <PasswordField
             label={t('console.account.newPassword')}
-            type="password"
             value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            hint={t('console.account.passwordHint', { min: STAFF_PASSWORD_MIN_LENGTH })}
+            onChange={setPassword}
+            showRule
             error={
               passwordProblem ? t('validation.tooShort', { min: STAFF_PASSWORD_MIN_LENGTH }) : null
             }
