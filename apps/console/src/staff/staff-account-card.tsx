@@ -3,17 +3,12 @@ import {
   staffPasswordSetSchema,
   type StaffAccount,
   type StaffRole,
+  type StaffUpdate,
   type StageSummary,
   STAFF_PASSWORD_MIN_LENGTH,
 } from '@olympiad/contracts';
 import { formatDateTime, type MessageKey } from '@olympiad/i18n';
-import {
-  type ApiClient,
-  Button,
-  describeError,
-  StatusBanner,
-  useLanguage,
-} from '@olympiad/ui';
+import { type ApiClient, Button, describeError, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { StageGrants } from './stage-grants';
 import { StaffRoleChoice } from './staff-role-choice';
@@ -61,6 +56,8 @@ export function StaffAccountCard({
       setBusy(false);
     }
   };
+  const update = (body: StaffUpdate, done: MessageKey) =>
+    void run(() => api.call(routes.staff.update, { params: { id: account.id }, body }), done);
   const toggle = (what: Open) => {
     setFailure(null);
     setNotice(null);
@@ -133,16 +130,7 @@ export function StaffAccountCard({
           <Button
             variant="secondary"
             busy={busy}
-            onClick={() =>
-              void run(
-                () =>
-                  api.call(routes.staff.update, {
-                    params: { id: account.id },
-                    body: { active: true },
-                  }),
-                'console.staff.reactivated',
-              )
-            }
+            onClick={() => update({ active: true }, 'console.staff.reactivated')}
           >
             {t('console.staff.reactivate')}
           </Button>
@@ -158,12 +146,8 @@ export function StaffAccountCard({
             busy={busy}
             disabled={role === 'coordinator' && chosen.size === 0}
             onClick={() =>
-              void run(
-                () =>
-                  api.call(routes.staff.update, {
-                    params: { id: account.id },
-                    body: { staffRole: role, stageIds: role === 'coordinator' ? [...chosen] : [] },
-                  }),
+              update(
+                { staffRole: role, stageIds: role === 'coordinator' ? [...chosen] : [] },
                 'console.staff.reachSaved',
               )
             }
@@ -213,16 +197,7 @@ export function StaffAccountCard({
             <Button
               variant="danger"
               busy={busy}
-              onClick={() =>
-                void run(
-                  () =>
-                    api.call(routes.staff.update, {
-                      params: { id: account.id },
-                      body: { active: false },
-                    }),
-                  'console.staff.deactivated',
-                )
-              }
+              onClick={() => update({ active: false }, 'console.staff.deactivated')}
             >
               {t('console.staff.deactivateConfirm')}
             </Button>
