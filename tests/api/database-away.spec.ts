@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DayPostgres } from '../soak/day-postgres';
 import { describeOnPostgres } from '../support/fresh-postgres';
-import { createRegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, organiserToken } from '../support/venue-api';
+import {
+  createMazeStage,
+  judgeToken,
+  mazeAttempt,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
 
 // PostgreSQL stopped under a running server, then started again (docs/reliability.md#a-full-disk):
 // a clear refusal the tablets' outbox sends again, and the same entry taken once afterwards.
@@ -13,44 +17,17 @@ describeOnPostgres('the database server away under the venue server', () => {
   let venue: Venue;
   let auth: { Authorization: string };
   let judge: { Authorization: string };
-  let categoryId: string;
-  let teamId: string;
+  let stage: StageFixture;
 
   beforeAll(async () => {
     postgres = await DayPostgres.start();
     venue = await startVenue({ env: { DATABASE_URL: postgres.databaseUrl } });
     const token = await organiserToken(venue);
     auth = { Authorization: `Bearer ${token}` };
-    const stage = await createRegionalStage(venue, token);
-    categoryId = stage.categories['Лабиринт 3–4'];
-    const school = (
-      await request(venue.url)
-        .post('/api/schools')
-        .set(auth)
-        .send({ name: 'Мектеп №1', regionCode: 'aktobe' })
-        .expect(201)
-    ).body;
-    teamId = (
-      await request(venue.url)
-        .post('/api/teams')
-        .set(auth)
-        .send({
-          stageId: stage.stageId,
-          schoolId: school.id,
-          categoryId,
-          name: 'Қыран',
-          members: [{ name: 'Әлихан', grade: 4 }],
-        })
-        .expect(201)
-    ).body.id;
-    const made = (
-      await request(venue.url)
-        .post('/api/judges')
-        .set(auth)
-        .send({ stageId: stage.stageId, name: 'Асқар', role: 'judge', categoryIds: [categoryId] })
-        .expect(201)
-    ).body;
-    judge = { Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, made.pin)}` };
+    stage = await createMazeStage(venue, token, { teams: 1 });
+    judge = {
+      Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.judge.pin)}`,
+    };
     await request(venue.url)
       .patch(`/api/stages/${stage.stageId}`)
       .set(auth)
@@ -63,25 +40,7 @@ describeOnPostgres('the database server away under the venue server', () => {
   });
 
   it('answers 503 errors.databaseUnavailable while PostgreSQL is stopped, logs a warning, and takes the entry once it is back', async () => {
-    const entry = {
-      id: randomUUID(),
-      categoryId,
-      teamId,
-      kind: 'maze.attempt',
-      payload: {
-        attempt: 1,
-        outcome: 'finished',
-        timeMs: 41_000,
-        touches: 0,
-        checkpoints: [],
-        lastCheckpointMs: null,
-        endedBy: null,
-        timing: 'stopwatch',
-      },
-      supersedes: null,
-      reason: null,
-      recordedAt: new Date().toISOString(),
-    };
+    const entry = mazeAttempt(stage, stage.teamIds[0], 1, 41_000);
     postgres.stopServer();
     const refused = await request(venue.url).post('/api/ledger').set(judge).send(entry);
     expect({ status: refused.status, key: refused.body.key }).toEqual({
@@ -97,7 +56,10 @@ describeOnPostgres('the database server away under the venue server', () => {
       answer = await request(venue.url).post('/api/ledger').set(judge).send(entry);
     expect(answer.status).toBe(201);
     const ledger = (
-      await request(venue.url).get(`/api/categories/${categoryId}/ledger`).set(auth).expect(200)
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/ledger`)
+        .set(auth)
+        .expect(200)
     ).body as Array<{ id: string }>;
     expect(ledger.filter((row) => row.id === entry.id)).toHaveLength(1);
     expect(venue.output()).not.toMatch(/ERROR \[ApiError\]/);

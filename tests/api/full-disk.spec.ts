@@ -1,11 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import request from 'supertest';
 import { SmallDisk, smallDiskRequired, smallDiskUnavailable } from '../soak/small-disk';
-import { createRegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
-import { judgeToken, organiserToken } from '../support/venue-api';
+import {
+  createMazeStage,
+  judgeToken,
+  mazeAttempt,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
 
 // The server's data folder on a small tmpfs that a ballast file fills
 // (docs/reliability.md#a-full-disk): a clear refusal, nothing half-written, recovery once space returns.
@@ -20,71 +24,28 @@ describeWithSmallDisk(
     let venue: Venue;
     let auth: { Authorization: string };
     let judge: { Authorization: string };
-    let categoryId: string;
+    let stage: StageFixture;
     let teamIds: string[];
 
-    const attempt = (teamId: string, n: number) => ({
-      id: randomUUID(),
-      categoryId,
-      teamId,
-      kind: 'maze.attempt',
-      payload: {
-        attempt: n,
-        outcome: 'finished',
-        timeMs: 40_000 + n,
-        touches: 0,
-        checkpoints: [],
-        lastCheckpointMs: null,
-        endedBy: null,
-        timing: 'stopwatch',
-      },
-      supersedes: null,
-      reason: null,
-      recordedAt: new Date().toISOString(),
-    });
+    const attempt = (teamId: string, n: number) => mazeAttempt(stage, teamId, n, 40_000 + n);
     const ledger = async () =>
-      (await request(venue.url).get(`/api/categories/${categoryId}/ledger`).set(auth).expect(200))
-        .body as Array<{ id: string }>;
+      (
+        await request(venue.url)
+          .get(`/api/categories/${stage.categoryId}/ledger`)
+          .set(auth)
+          .expect(200)
+      ).body as Array<{ id: string }>;
 
     beforeAll(async () => {
       disk = SmallDisk.mount(64);
       venue = await startVenue({ dataDir: disk.dir });
       const token = await organiserToken(venue);
       auth = { Authorization: `Bearer ${token}` };
-      const stage = await createRegionalStage(venue, token);
-      categoryId = stage.categories['Лабиринт 3–4'];
-      const school = (
-        await request(venue.url)
-          .post('/api/schools')
-          .set(auth)
-          .send({ name: 'Мектеп №1', regionCode: 'aktobe' })
-          .expect(201)
-      ).body;
-      teamIds = [];
-      for (const name of ['Қыран', 'Барыс'])
-        teamIds.push(
-          (
-            await request(venue.url)
-              .post('/api/teams')
-              .set(auth)
-              .send({
-                stageId: stage.stageId,
-                schoolId: school.id,
-                categoryId,
-                name,
-                members: [{ name: 'Әлихан', grade: 4 }],
-              })
-              .expect(201)
-          ).body.id,
-        );
-      const made = (
-        await request(venue.url)
-          .post('/api/judges')
-          .set(auth)
-          .send({ stageId: stage.stageId, name: 'Асқар', role: 'judge', categoryIds: [categoryId] })
-          .expect(201)
-      ).body;
-      judge = { Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, made.pin)}` };
+      stage = await createMazeStage(venue, token, { teams: 2 });
+      teamIds = stage.teamIds;
+      judge = {
+        Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.judge.pin)}`,
+      };
       await request(venue.url)
         .patch(`/api/stages/${stage.stageId}`)
         .set(auth)
@@ -122,7 +83,7 @@ describeWithSmallDisk(
       );
       const verify = (
         await request(venue.url)
-          .get(`/api/categories/${categoryId}/standings/verify`)
+          .get(`/api/categories/${stage.categoryId}/standings/verify`)
           .set(auth)
           .expect(200)
       ).body;
