@@ -8,6 +8,7 @@ describe('stripCatalogKeys (the leaderboard bundle ships only its own messages)'
   'console.setup.intro':
     'A long text, on its own line, with a comma, inside',
   'board.search': 'Search',
+  'errors.storageFull': 'The disk is full',
 } satisfies Record<string, string>;`;
 
   it('keeps board, app and error messages and drops other apps’ messages, multi-line ones too', () => {
@@ -17,6 +18,10 @@ describe('stripCatalogKeys (the leaderboard bundle ships only its own messages)'
     expect(out).not.toContain('judge.pin');
     expect(out).not.toContain('console.setup.intro');
     expect(out).not.toContain('A long text');
+  });
+
+  it('drops the error messages of writes, which the public pages never make', () => {
+    expect(stripCatalogKeys(source)).not.toContain('errors.storageFull');
   });
 
   it('leaves valid code behind', () => {

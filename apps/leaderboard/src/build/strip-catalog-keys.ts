@@ -21,17 +21,33 @@ export const LEADERBOARD_GROUPS = [
 ];
 
 /**
+ * Error messages of those groups the public pages never meet: they only read, so nothing they send
+ * can conflict, be too large or of the wrong type, name an unknown object or need free disk space.
+ */
+export const NOT_ON_PUBLIC_PAGES = [
+  'errors.conflict',
+  'errors.payloadTooLarge',
+  'errors.unsupportedMediaType',
+  'errors.unknownReference',
+  'errors.storageFull',
+];
+
+/**
  * Keeps only the leaderboard's messages from the kk/ru/en catalogs in the leaderboard's bundle (the
  * public view loads in ≤ 100 KB gzipped over a slow mobile link: docs/design.md#performance-budgets). Works on the syntax tree,
  * so multi-line entries and comments are handled; every other key stays as it is.
  */
-export function stripCatalogKeys(source: string, keep = LEADERBOARD_GROUPS): string {
+export function stripCatalogKeys(
+  source: string,
+  keep = LEADERBOARD_GROUPS,
+  skip = NOT_ON_PUBLIC_PAGES,
+): string {
   const file = ts.createSourceFile('catalog.ts', source, ts.ScriptTarget.Latest, true);
   const cuts: [number, number][] = [];
   const visit = (node: ts.Node) => {
     const key =
       ts.isPropertyAssignment(node) && ts.isStringLiteral(node.name) ? node.name.text : null;
-    if (key !== null && !keep.some((group) => key.startsWith(group))) {
+    if (key !== null && (!keep.some((group) => key.startsWith(group)) || skip.includes(key))) {
       let end = node.getEnd();
       if (source[end] === ',') end += 1;
       cuts.push([node.getFullStart(), end]);

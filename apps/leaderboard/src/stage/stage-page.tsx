@@ -11,7 +11,6 @@ import {
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { precisionOfTable, resultText, unconfirmedText } from '../standings/result-text';
 import { useFollowedTeam } from './use-followed-team';
-import { YourTurn } from './your-turn';
 
 import type { LiveStandingsClient } from '../live/live-standings-client';
 import { StandingsTable } from '../standings/standings-table';
@@ -25,6 +24,8 @@ const AwardsPodium = lazy(() =>
 const QualifiersList = lazy(() =>
   import('./qualifiers-list').then((m) => ({ default: m.QualifiersList })),
 );
+// Only once a team is followed.
+const YourTurn = lazy(() => import('./your-turn').then((m) => ({ default: m.YourTurn })));
 
 export interface StagePageProps {
   code: string;
@@ -153,12 +154,14 @@ export function StagePage({ code, client, fetch }: StagePageProps) {
                           precisionOfTable(view.standings.standings.rows),
                         )}
                       </p>
-                      <YourTurn
-                        categoryId={chosenId as string}
-                        teamId={followedRow.teamId}
-                        version={view.standings.version}
-                        fetch={fetch}
-                      />
+                      <Suspense fallback={null}>
+                        <YourTurn
+                          categoryId={chosenId as string}
+                          teamId={followedRow.teamId}
+                          version={view.standings.version}
+                          fetch={fetch}
+                        />
+                      </Suspense>
                       {followedRow.unconfirmed ? (
                         <p className="following__unconfirmed">
                           {t('board.unconfirmed', {
