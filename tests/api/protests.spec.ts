@@ -62,6 +62,19 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
       });
   const decide = (token: string, id: string, body: Record<string, unknown>) =>
     request(venue.url).post(`/api/protests/${id}/decide`).set(as(token)).send(body);
+  /** A protest against a team's ranking, recorded by the stage's head judge. */
+  const rankingProtest = async (teamId: string, body: Record<string, unknown> = {}) =>
+    (await recordProtest(headJudge, { teamId, target: { kind: 'ranking' }, ...body }).expect(201))
+      .body;
+  const protestsOf = async (token: string, categoryId = stage.categoryId) =>
+    (
+      await request(venue.url)
+        .get(`/api/categories/${categoryId}/protests`)
+        .set(as(token))
+        .expect(200)
+    ).body;
+  const lockStep = (step: 'lock' | 'unlock') =>
+    request(venue.url).post(`/api/categories/${stage.categoryId}/${step}`).set(as(headJudge));
 
   beforeAll(async () => {
     venue = await startVenue({ env: await venueEnv() });
@@ -162,9 +175,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
 
   it('a rejected protest changes nothing but the protest, and needs a reason', async () => {
     const [first, second] = stage.teamIds;
-    const protest = (
-      await recordProtest(headJudge, { teamId: first, target: { kind: 'ranking' } }).expect(201)
-    ).body;
+    const protest = await rankingProtest(first);
     const before = await standings();
     const ledgerBefore = await ledgerOf();
 
@@ -186,12 +197,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
   });
 
   it('a decided protest cannot be decided again', async () => {
-    const protest = (
-      await recordProtest(headJudge, {
-        teamId: stage.teamIds[0],
-        target: { kind: 'ranking' },
-      }).expect(201)
-    ).body;
+    const protest = await rankingProtest(stage.teamIds[0]);
     await decide(headJudge, protest.id, {
       decision: 'rejected',
       reason: 'Filed twice by mistake',
@@ -220,16 +226,8 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
   });
 
   it('a category with an open protest cannot be locked; the refusal names the protest', async () => {
-    const protest = (
-      await recordProtest(headJudge, {
-        teamId: stage.teamIds[1],
-        target: { kind: 'ranking' },
-      }).expect(201)
-    ).body;
-    const refused = await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/lock`)
-      .set(as(headJudge))
-      .expect(409);
+    const protest = await rankingProtest(stage.teamIds[1]);
+    const refused = await lockStep('lock').expect(409);
     expect(refused.body.key).toBe('categories.openProtests');
     expect(refused.body.message).toContain(protest.id);
     const category = (
@@ -247,14 +245,8 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
       decision: 'rejected',
       reason: 'Decided before the lock',
     }).expect(200);
-    await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/lock`)
-      .set(as(headJudge))
-      .expect(200);
-    await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/unlock`)
-      .set(as(headJudge))
-      .expect(200);
+    await lockStep('lock').expect(200);
+    await lockStep('unlock').expect(200);
   });
 
   it('a late protest is refused with the window in the reason, and nothing is stored', async () => {
@@ -287,12 +279,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
       .expect(409);
     expect(refused.body.key).toBe('protests.windowClosed');
     expect(refused.body.message).toContain('0 minutes after the results were published');
-    const list = (
-      await request(venue.url)
-        .get(`/api/categories/${other.categoryId}/protests`)
-        .set(as(organiser))
-        .expect(200)
-    ).body;
+    const list = await protestsOf(organiser, other.categoryId);
     expect(list).toMatchObject({ protests: [], open: 0, accepting: false, windowMinutes: 0 });
 
     // Pulled back from publication, the results take protests again.
@@ -314,12 +301,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
   });
 
   it('refuses a judge of another stage, and a field judge, on every protest route', async () => {
-    const protest = (
-      await recordProtest(headJudge, {
-        teamId: stage.teamIds[0],
-        target: { kind: 'ranking' },
-      }).expect(201)
-    ).body;
+    const protest = await rankingProtest(stage.teamIds[0]);
     const elsewhere = await createMazeStage(venue, organiser, { teams: 1 });
     const foreign = await judgeToken(venue, elsewhere.stageCode, elsewhere.headJudge.pin);
     for (const token of [foreign, judge]) {
@@ -339,12 +321,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
         .set(as(token))
         .expect(403);
     }
-    const still = (
-      await request(venue.url)
-        .get(`/api/categories/${stage.categoryId}/protests`)
-        .set(as(headJudge))
-        .expect(200)
-    ).body;
+    const still = await protestsOf(headJudge);
     expect(still.protests.find((p: { id: string }) => p.id === protest.id).status).toBe('open');
     await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
   });
@@ -361,13 +338,9 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
         { data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64') },
       ],
     }).expect(400);
-    const protest = (
-      await recordProtest(headJudge, {
-        teamId: stage.teamIds[0],
-        target: { kind: 'ranking' },
-        attachments: [{ data: png.toString('base64') }],
-      }).expect(201)
-    ).body;
+    const protest = await rankingProtest(stage.teamIds[0], {
+      attachments: [{ data: png.toString('base64') }],
+    });
     expect(protest.attachments).toEqual([
       { id: expect.any(String), contentType: 'image/png', bytes: png.length },
     ]);
@@ -375,11 +348,7 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
       .get(`/api/protests/${protest.id}/attachments/${protest.attachments[0].id}`)
       .set(as(headJudge))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(photo.body as Buffer, png)).toBe(0);
@@ -393,24 +362,14 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
   });
 
   it('refuses an upheld decision whose correction the ledger refuses, and leaves the protest open', async () => {
-    const protest = (
-      await recordProtest(headJudge, {
-        teamId: stage.teamIds[0],
-        target: { kind: 'ranking' },
-      }).expect(201)
-    ).body;
+    const protest = await rankingProtest(stage.teamIds[0]);
     const invalidCorrection = { ...mazeAttempt(stage, stage.teamIds[0], 1, -5), reason: 'bad' };
     await decide(headJudge, protest.id, {
       decision: 'upheld',
       reason: 'Upheld',
       correction: invalidCorrection,
     }).expect(400);
-    const list = (
-      await request(venue.url)
-        .get(`/api/categories/${stage.categoryId}/protests`)
-        .set(as(headJudge))
-        .expect(200)
-    ).body;
+    const list = await protestsOf(headJudge);
     expect(list.protests.find((p: { id: string }) => p.id === protest.id).status).toBe('open');
     expect((await ledgerOf()).some((entry) => entry.id === invalidCorrection.id)).toBe(false);
     await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
