@@ -16,12 +16,13 @@ import {
   wrongValues,
 } from '../support/schema-bodies';
 import { databaseFingerprint, type DatabaseFingerprint } from '../support/database-fingerprint';
+import { addFieldAndHeldEntry } from '../support/field-and-held-entry';
+import { type ApiOperation, openApiOperations } from '../support/openapi-operations';
 import { describeOnEachDatabase, freshPostgresDatabase } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
   judgeToken,
-  mazeAttempt,
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
@@ -37,14 +38,7 @@ import {
 
 const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-interface Operation {
-  method: string;
-  /** As the document writes it: /api/stages/{stageId}/teams */
-  path: string;
-  params: string[];
-  query: string[];
-  body?: JsonSchema;
-  contentType?: string;
+interface Operation extends ApiOperation {
   /** Counted under this name instead of its method and path (the doors the document does not list). */
   label?: string;
 }
@@ -346,55 +340,14 @@ onEachDatabase(`hostile HTTP on every route on %s (seed ${SEED})`, (database, ve
     ) as object;
     tokens.oversized = `${'x'.repeat(8_000)}.${'\u00ff'.repeat(2_000)}`;
     tokens.unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
-    const auth = { Authorization: `Bearer ${tokens.organiser}` };
-    fieldId = (
-      await request(venue.url)
-        .post('/api/fields')
-        .set(auth)
-        .send({ stageId: stage.stageId, name: 'Table 1', discipline: 'maze' })
-        .expect(201)
-    ).body.id;
-    // One held entry, so the review queue's routes have a real row to be tried on.
-    await request(venue.url).post(`/api/categories/${stage.categoryId}/lock`).set(auth).expect(200);
-    const entry = mazeAttempt(stage, stage.teamIds[0], 1, 40_000);
-    heldId = entry.id;
-    await request(venue.url)
-      .post('/api/held-entries')
-      .set('Authorization', `Bearer ${tokens.judge}`)
-      .send({ entry, refusal: { key: 'ledger.categoryLocked', message: 'locked' } })
-      .expect(201);
-    await request(venue.url)
-      .post(`/api/categories/${stage.categoryId}/unlock`)
-      .set(auth)
-      .expect(200);
+    ({ fieldId, heldId } = await addFieldAndHeldEntry(
+      venue,
+      tokens.organiser,
+      tokens.judge,
+      stage,
+    ));
 
-    const document = (await request(venue.url).get('/api/docs-json').expect(200)).body as {
-      paths: Record<
-        string,
-        Record<
-          string,
-          {
-            parameters?: { name: string; in: string }[];
-            requestBody?: { content: Record<string, { schema: JsonSchema }> };
-          }
-        >
-      >;
-      components: { schemas: Record<string, JsonSchema> };
-    };
-    schemas = document.components.schemas;
-    operations = Object.entries(document.paths).flatMap(([route, methods]) =>
-      Object.entries(methods).map(([method, operation]) => {
-        const [contentType, media] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
-        return {
-          method: method.toUpperCase(),
-          path: route,
-          params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-          query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-          body: media?.schema,
-          contentType,
-        };
-      }),
-    );
+    ({ operations, schemas } = await openApiOperations(venue));
     db = await databaseFingerprint(venue, env.DATABASE_URL);
   }, 60_000);
 

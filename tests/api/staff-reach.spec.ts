@@ -4,12 +4,13 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { onEachDatabase } from '../support/audit-record';
 import { databaseFingerprint, type DatabaseFingerprint } from '../support/database-fingerprint';
+import { addFieldAndHeldEntry } from '../support/field-and-held-entry';
+import { type ApiOperation, openApiOperations } from '../support/openapi-operations';
 import { type JsonSchema, seededRandom, toJson, validValue } from '../support/schema-bodies';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
   judgeToken,
-  mazeAttempt,
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
@@ -43,15 +44,6 @@ const COORDINATOR_READS_WITHOUT_STAGE = new Set([
 /** The caller's own account, observers' too; their effects are tried in staff-accounts.spec.ts. */
 const OWN_ACCOUNT = new Set(['POST /api/auth/password', 'POST /api/auth/sign-out-everywhere']);
 
-interface Operation {
-  method: string;
-  path: string;
-  params: string[];
-  query: string[];
-  body?: JsonSchema;
-  contentType?: string;
-}
-
 interface Objects extends StageFixture {
   fieldId: string;
   heldId: string;
@@ -67,38 +59,22 @@ onEachDatabase(
     let coordinator: string;
     let observer: string;
     let observerAccount: StaffAccount;
-    let operations: Operation[];
+    let operations: ApiOperation[];
     let schemas: Record<string, JsonSchema>;
     let db: DatabaseFingerprint;
     const random = seededRandom(20);
 
     const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-    /** A field and a held entry beside the stage's category, teams and judges. */
-    const withMoreObjects = async (stage: StageFixture): Promise<Objects> => {
-      const fieldId = (
-        await request(venue.url)
-          .post('/api/fields')
-          .set(as(admin))
-          .send({ stageId: stage.stageId, name: 'Table 1', discipline: 'maze' })
-          .expect(201)
-      ).body.id as string;
-      await request(venue.url)
-        .post(`/api/categories/${stage.categoryId}/lock`)
-        .set(as(admin))
-        .expect(200);
-      const entry = mazeAttempt(stage, stage.teamIds[0], 1, 40_000);
-      await request(venue.url)
-        .post('/api/held-entries')
-        .set(as(await judgeToken(venue, stage.stageCode, stage.judge.pin)))
-        .send({ entry, refusal: { key: 'ledger.categoryLocked', message: 'locked' } })
-        .expect(201);
-      await request(venue.url)
-        .post(`/api/categories/${stage.categoryId}/unlock`)
-        .set(as(admin))
-        .expect(200);
-      return { ...stage, fieldId, heldId: entry.id };
-    };
+    const withMoreObjects = async (stage: StageFixture): Promise<Objects> => ({
+      ...stage,
+      ...(await addFieldAndHeldEntry(
+        venue,
+        admin,
+        await judgeToken(venue, stage.stageCode, stage.judge.pin),
+        stage,
+      )),
+    });
 
     const staffToken = async (username: string, staffRole: string, stageIds: string[]) => {
       const account = (
@@ -135,7 +111,7 @@ onEachDatabase(
     ];
 
     /** B's row for a path parameter, named after the segment before it. */
-    const paramOfB = (operation: Operation, name: string): string => {
+    const paramOfB = (operation: ApiOperation, name: string): string => {
       if (name === 'stageId') return b.stageId;
       if (name === 'fieldId') return b.fieldId;
       if (name === 'code') return b.stageCode;
@@ -153,12 +129,12 @@ onEachDatabase(
       return byResource[before] ?? randomUUID();
     };
 
-    const pathOfB = (operation: Operation) =>
+    const pathOfB = (operation: ApiOperation) =>
       operation.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
         encodeURIComponent(paramOfB(operation, name)),
       );
 
-    const queryOfB = (operation: Operation) => {
+    const queryOfB = (operation: ApiOperation) => {
       const named: Record<string, string> = {
         stageId: b.stageId,
         categoryId: b.categoryId,
@@ -171,7 +147,7 @@ onEachDatabase(
       return text ? `?${text}` : '';
     };
 
-    const bodyOfB = (operation: Operation): string | undefined => {
+    const bodyOfB = (operation: ApiOperation): string | undefined => {
       if (!operation.body || operation.contentType !== 'application/json') return undefined;
       return toJson(
         validValue(operation.body, {
@@ -198,7 +174,7 @@ onEachDatabase(
     };
 
     /** Calls the route and reports whether any table changed. */
-    const tried = async (operation: Operation, token: string | null, target: string) => {
+    const tried = async (operation: ApiOperation, token: string | null, target: string) => {
       const before = await db.tables();
       const answer = await call(operation.method, target, token, bodyOfB(operation));
       const after = await db.tables();
@@ -214,7 +190,7 @@ onEachDatabase(
     };
 
     /** A route anyone may call without a token is no one's reach: the public sees the same. */
-    const isPublic = async (operation: Operation) => {
+    const isPublic = async (operation: ApiOperation) => {
       if (
         operation.method !== 'GET' &&
         /^\/api\/(auth\/(organiser|judge)|setup)$/.test(operation.path)
@@ -237,34 +213,7 @@ onEachDatabase(
       observer = seen.token;
       observerAccount = seen.account;
 
-      const document = (await request(venue.url).get('/api/docs-json').expect(200)).body as {
-        paths: Record<
-          string,
-          Record<
-            string,
-            {
-              parameters?: { name: string; in: string }[];
-              requestBody?: { content: Record<string, { schema: JsonSchema }> };
-            }
-          >
-        >;
-        components: { schemas: Record<string, JsonSchema> };
-      };
-      schemas = document.components.schemas;
-      operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, operation]) => {
-          const [contentType, media] =
-            Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
-          return {
-            method: method.toUpperCase(),
-            path,
-            params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
-            query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-            body: media?.schema,
-            contentType,
-          };
-        }),
-      );
+      ({ operations, schemas } = await openApiOperations(venue));
       db = await databaseFingerprint(venue, (await venueEnv()).DATABASE_URL);
     }, 90_000);
 
@@ -297,14 +246,8 @@ onEachDatabase(
       expect(stages.map((stage) => stage.id)).toEqual([a.stageId]);
       await call('GET', `/api/stages/${a.stageId}/teams`, coordinator).expect(200);
       await call('GET', `/api/categories/${a.categoryId}/standings`, coordinator).expect(200);
-      await request(venue.url)
-        .post(`/api/categories/${a.categoryId}/lock`)
-        .set(as(coordinator))
-        .expect(200);
-      await request(venue.url)
-        .post(`/api/categories/${a.categoryId}/unlock`)
-        .set(as(coordinator))
-        .expect(200);
+      await call('POST', `/api/categories/${a.categoryId}/lock`, coordinator).expect(200);
+      await call('POST', `/api/categories/${a.categoryId}/unlock`, coordinator).expect(200);
       const audit = await call('GET', '/api/audit', coordinator).expect(200);
       expect(audit.text).toContain(a.stageId);
     });
