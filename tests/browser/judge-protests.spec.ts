@@ -100,7 +100,7 @@ describe('head judge: protests on the tablet', () => {
     values: {
       team: string;
       entriesOf?: string;
-      target: string;
+      target: string | RegExp;
       who: string;
       reason: string;
       photo?: boolean;
