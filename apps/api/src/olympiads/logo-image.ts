@@ -1,3 +1,5 @@
+import { rasterImageType } from '../common/raster-image-type';
+
 /** What the hall screen accepts as an olympiad logo: small PNG, JPEG, WebP or SVG files. */
 export const LOGO_MAX_BYTES = 300 * 1024;
 
@@ -27,14 +29,8 @@ export function checkLogo(base64: string): LogoCheck {
 }
 
 function sniff(bytes: Buffer): string | null {
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (
-    bytes.subarray(0, 4).toString('latin1') === 'RIFF' &&
-    bytes.subarray(8, 12).toString('latin1') === 'WEBP'
-  )
-    return 'image/webp';
+  const raster = rasterImageType(bytes);
+  if (raster) return raster;
   const head = bytes
     .subarray(0, 1024)
     .toString('utf8')
