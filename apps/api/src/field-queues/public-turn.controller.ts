@@ -1,20 +1,31 @@
 import { Controller, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { routes, type PublicTurn } from '@olympiad/contracts';
+import { routes, type FieldQueue, type PublicTurn } from '@olympiad/contracts';
 import { Public } from '../auth/auth.decorators';
 import { CategoriesQuery } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
+import { RecentReads } from '../common/recent-reads';
 import { Route } from '../common/routes/route.decorator';
 import { StagesQuery } from '../stages/stages.query';
 import { TeamsQuery } from '../teams/teams.query';
 import { FieldQueuesService } from './field-queues.service';
 import { turnOfTeam } from './public-turn';
 
+/** How long one read of a stage's queues answers the public turn route (the phone waits longer). */
+export const PUBLIC_TURN_READ_MS = 3_000;
+
 /** The phone page's "your turn in about 12 min" for a followed team of a live or closed stage. */
 @ApiTags('public')
 @Public()
 @Controller()
 export class PublicTurnController {
+  /**
+   * Every phone that follows a team asks after each score (docs/rules.md#schedules): the stage's
+   * queues are read once for all of them within a few seconds. The phone asks a little later than
+   * that after a score, so what it gets was read after the score.
+   */
+  private readonly stageQueues = new RecentReads<FieldQueue[]>(PUBLIC_TURN_READ_MS);
+
   constructor(
     private readonly queues: FieldQueuesService,
     private readonly categories: CategoriesQuery,
@@ -35,6 +46,7 @@ export class PublicTurnController {
       (one) => one.categoryId === category.id,
     );
     if (!team) throw notFound('Team', teamId);
-    return turnOfTeam(await this.queues.list(stage.id), team.id);
+    const queues = await this.stageQueues.read(stage.id, () => this.queues.list(stage.id));
+    return turnOfTeam(queues, team.id);
   }
 }

@@ -1,10 +1,18 @@
 import { routes, type PublicTurn } from '@olympiad/contracts';
 import { createApiClient, useLanguage } from '@olympiad/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import './your-turn.css';
 
 /** The estimate moves with the clock between results: asked again this often. */
 const REFRESH_MS = 60_000;
+/**
+ * After a score every phone that follows a team of the category would ask at once: each waits a
+ * little longer than the server keeps one read of the queues for all (PUBLIC_TURN_READ_MS, 3 s),
+ * spread over two seconds, so the answer was read after the score and the phones do not come
+ * all in the same instant.
+ */
+const AFTER_SCORE_MS = 3_500;
+const SPREAD_MS = 2_000;
 
 /**
  * "Your turn in about 12 minutes" for the followed team (docs/rules.md#schedules), from the
@@ -25,8 +33,10 @@ export function YourTurn({
   const { t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const [turn, setTurn] = useState<{ key: string; turn: PublicTurn } | null>(null);
-  const [tick, setTick] = useState(0);
+  const [asked, setAsked] = useState(0);
   const key = `${categoryId}:${teamId}`;
+  const firstVersion = useRef(version);
+  const afterScore = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     let current = true;
     api
@@ -38,10 +48,23 @@ export function YourTurn({
     return () => {
       current = false;
     };
-  }, [api, categoryId, teamId, key, version, tick]);
+  }, [api, categoryId, teamId, key, asked]);
   useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
-    return () => clearInterval(timer);
+    if (version === firstVersion.current || afterScore.current) return;
+    afterScore.current = setTimeout(
+      () => {
+        afterScore.current = undefined;
+        setAsked((n) => n + 1);
+      },
+      AFTER_SCORE_MS + Math.random() * SPREAD_MS,
+    );
+  }, [version]);
+  useEffect(() => {
+    const timer = setInterval(() => setAsked((n) => n + 1), REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(afterScore.current);
+    };
   }, []);
   const known = turn?.key === key ? turn.turn : null;
   if (!known || known.state === 'unknown') return null;
