@@ -2,13 +2,8 @@ import request from 'supertest';
 import { DayPostgres } from '../soak/day-postgres';
 import { describeOnPostgres } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
-import {
-  createMazeStage,
-  judgeToken,
-  mazeAttempt,
-  organiserToken,
-  type StageFixture,
-} from '../support/venue-api';
+import { liveMazeStage } from '../support/live-maze-stage';
+import { mazeAttempt, type StageFixture } from '../support/venue-api';
 
 // PostgreSQL stopped under a running server, then started again (docs/reliability.md#a-full-disk):
 // a clear refusal the tablets' outbox sends again, and the same entry taken once afterwards.
@@ -22,17 +17,7 @@ describeOnPostgres('the database server away under the venue server', () => {
   beforeAll(async () => {
     postgres = await DayPostgres.start();
     venue = await startVenue({ env: { DATABASE_URL: postgres.databaseUrl } });
-    const token = await organiserToken(venue);
-    auth = { Authorization: `Bearer ${token}` };
-    stage = await createMazeStage(venue, token, { teams: 1 });
-    judge = {
-      Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.judge.pin)}`,
-    };
-    await request(venue.url)
-      .patch(`/api/stages/${stage.stageId}`)
-      .set(auth)
-      .send({ status: 'live' })
-      .expect(200);
+    ({ stage, organiser: auth, judge } = await liveMazeStage(venue, 1));
   });
   afterAll(async () => {
     await venue?.stop();

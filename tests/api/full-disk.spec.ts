@@ -3,13 +3,8 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { SmallDisk, smallDiskRequired, smallDiskUnavailable } from '../soak/small-disk';
 import { startVenue, type Venue } from '../support/start-venue';
-import {
-  createMazeStage,
-  judgeToken,
-  mazeAttempt,
-  organiserToken,
-  type StageFixture,
-} from '../support/venue-api';
+import { liveMazeStage } from '../support/live-maze-stage';
+import { mazeAttempt, type StageFixture } from '../support/venue-api';
 
 // The server's data folder on a small tmpfs that a ballast file fills
 // (docs/reliability.md#a-full-disk): a clear refusal, nothing half-written, recovery once space returns.
@@ -39,18 +34,8 @@ describeWithSmallDisk(
     beforeAll(async () => {
       disk = SmallDisk.mount(64);
       venue = await startVenue({ dataDir: disk.dir });
-      const token = await organiserToken(venue);
-      auth = { Authorization: `Bearer ${token}` };
-      stage = await createMazeStage(venue, token, { teams: 2 });
+      ({ stage, organiser: auth, judge } = await liveMazeStage(venue, 2));
       teamIds = stage.teamIds;
-      judge = {
-        Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.judge.pin)}`,
-      };
-      await request(venue.url)
-        .patch(`/api/stages/${stage.stageId}`)
-        .set(auth)
-        .send({ status: 'live' })
-        .expect(200);
     });
     afterAll(async () => {
       await venue?.stop();
