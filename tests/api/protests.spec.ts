@@ -266,17 +266,13 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
     while (Date.now() <= Date.parse(published.publishedAt))
       await new Promise((resolve) => setImmediate(resolve));
     const lateHeadJudge = await judgeToken(venue, other.stageCode, other.headJudge.pin);
-    const refused = await request(venue.url)
-      .post('/api/protests')
-      .set(as(lateHeadJudge))
-      .send({
-        categoryId: other.categoryId,
-        teamId: other.teamIds[0],
-        target: { kind: 'ranking' },
-        protestedBy: 'Айгүл Нұрланқызы',
-        reason: 'Too late, but still',
-      })
-      .expect(409);
+    const refused = await recordProtest(lateHeadJudge, {
+      categoryId: other.categoryId,
+      teamId: other.teamIds[0],
+      target: { kind: 'ranking' },
+      protestedBy: 'Айгүл Нұрланқызы',
+      reason: 'Too late, but still',
+    }).expect(409);
     expect(refused.body.key).toBe('protests.windowClosed');
     expect(refused.body.message).toContain('0 minutes after the results were published');
     const list = await protestsOf(organiser, other.categoryId);
@@ -287,17 +283,13 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
       .post(`/api/categories/${other.categoryId}/unpublish`)
       .set(as(organiser))
       .expect(200);
-    await request(venue.url)
-      .post('/api/protests')
-      .set(as(lateHeadJudge))
-      .send({
-        categoryId: other.categoryId,
-        teamId: other.teamIds[0],
-        target: { kind: 'ranking' },
-        protestedBy: 'Айгүл',
-        reason: 'Now in time',
-      })
-      .expect(201);
+    await recordProtest(lateHeadJudge, {
+      categoryId: other.categoryId,
+      teamId: other.teamIds[0],
+      target: { kind: 'ranking' },
+      protestedBy: 'Айгүл',
+      reason: 'Now in time',
+    }).expect(201);
   });
 
   it('refuses a judge of another stage, and a field judge, on every protest route', async () => {
