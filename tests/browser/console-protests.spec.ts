@@ -54,6 +54,12 @@ describe('console: open protests and the lock they hold back', () => {
           target: { kind: 'ranking' },
           protestedBy: 'Ерлан Сәрсенов',
           reason: 'Қыран командасының уақыты қате жазылды',
+          // A photo from the tablet's camera (one red pixel is enough to see it shown).
+          attachments: [
+            {
+              data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+            },
+          ],
         })
         .expect(201)
     ).body.id as string;
@@ -84,6 +90,14 @@ describe('console: open protests and the lock they hold back', () => {
       await page
         .locator('.category-protests')
         .evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+      // The photo, fetched with the sign-in, is shown and opens whole.
+      const photo = page.getByRole('img', { name: t(lang, 'console.protests.photo', { n: 1 }) });
+      await photo.waitFor();
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('.protest-photos__image') as HTMLImageElement | null)
+            ?.naturalWidth === 1,
+      );
       await saveScreenshot(page, `console-protests-lock-blocked-${lang}`);
     });
   }

@@ -11,6 +11,8 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { WriteZone } from '../session/write-zone';
+import type { TokenSource } from '../transfer/file-transfer';
+import { ProtestPhotos } from './protest-photos';
 
 /**
  * A category's protests and their decisions, and the lock of its results: disabled while a protest
@@ -18,10 +20,12 @@ import { WriteZone } from '../session/write-zone';
  */
 export function CategoryProtestsPanel({
   api,
+  getToken,
   category,
   onChanged,
 }: {
   api: ApiClient;
+  getToken: TokenSource;
   category: Category;
   onChanged: () => void;
 }) {
@@ -110,6 +114,7 @@ export function CategoryProtestsPanel({
                 ? ` · ${t('protests.photos', { count: protest.attachments.length })}`
                 : ''}
             </div>
+            <ProtestPhotos api={api} getToken={getToken} protest={protest} />
             {protest.decision ? (
               <div>
                 {t('protests.decision', {

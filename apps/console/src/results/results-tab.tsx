@@ -163,7 +163,12 @@ export function ResultsTab({
         </div>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
-      <CategoryProtestsPanel api={api} category={category} onChanged={categories.reload} />
+      <CategoryProtestsPanel
+        api={api}
+        getToken={getToken}
+        category={category}
+        onChanged={categories.reload}
+      />
       <section className="ui-card">
         <h3>{category.name}</h3>
         <QueryStatus

@@ -20,7 +20,8 @@ export function uploadWithProgress<T>(
     const token = getToken();
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
     request.setRequestHeader('Accept', 'application/json');
-    if (!(form instanceof FormData)) request.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (!(form instanceof FormData))
+      request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress((event.loaded / event.total) * 100);
     };
@@ -56,7 +57,10 @@ function fileNameOf(response: Response, fallback: string): string {
 }
 
 /** The body as a Blob, telling `onProgress` the percent received when the size is known (else null). */
-async function readWithProgress(response: Response, onProgress: (percent: number | null) => void): Promise<Blob> {
+async function readWithProgress(
+  response: Response,
+  onProgress: (percent: number | null) => void,
+): Promise<Blob> {
   const total = Number(response.headers.get('Content-Length')) || 0;
   const reader = response.body?.getReader();
   if (!reader) return response.blob();
@@ -71,6 +75,15 @@ async function readWithProgress(response: Response, onProgress: (percent: number
     onProgress(total ? (received / total) * 100 : null);
   }
   return new Blob(chunks, { type: response.headers.get('Content-Type') ?? undefined });
+}
+
+/** A file the API serves behind the sign-in (a protest's photo), as an object URL the page can show. */
+export async function fetchFileUrl(url: string, getToken: TokenSource): Promise<string> {
+  const token = getToken();
+  const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok)
+    throw new ApiError(response.status, 'errors.request', `HTTP ${response.status}`);
+  return URL.createObjectURL(await response.blob());
 }
 
 /**
@@ -88,7 +101,11 @@ export async function downloadFile(
   try {
     response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch (cause) {
-    throw new ApiError(0, 'errors.network', cause instanceof Error ? cause.message : 'Network error');
+    throw new ApiError(
+      0,
+      'errors.network',
+      cause instanceof Error ? cause.message : 'Network error',
+    );
   }
   if (!response.ok) {
     let body: unknown = undefined;

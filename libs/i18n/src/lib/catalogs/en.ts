@@ -170,6 +170,8 @@ export const en = {
   'console.protests.show': 'Show the protests',
   'console.protests.none': 'No protests.',
   'console.protests.correction': 'Correction in the ledger: {id}',
+  'console.protests.photo': 'Photo {n}: open it whole',
+  'console.protests.photoFailed': 'The photo could not be loaded',
   'audit.action.protest.record': 'Protest recorded',
   'audit.action.inspection.record': 'Inspection recorded',
   'audit.action.protest.decide': 'Protest decided',

@@ -165,6 +165,8 @@ export const kk = {
   'console.protests.show': 'Наразылықтарды көрсету',
   'console.protests.none': 'Наразылық жоқ.',
   'console.protests.correction': 'Журналдағы түзету: {id}',
+  'console.protests.photo': '{n}-сурет: толық ашу',
+  'console.protests.photoFailed': 'Суретті жүктеу мүмкін болмады',
   'audit.action.protest.record': 'Наразылық тіркелді',
   'audit.action.inspection.record': 'Техникалық тексеру жазылды',
   'audit.action.protest.decide': 'Наразылық бойынша шешім',

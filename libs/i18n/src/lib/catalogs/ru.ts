@@ -171,6 +171,8 @@ export const ru = {
   'console.protests.show': 'Показать протесты',
   'console.protests.none': 'Протестов нет.',
   'console.protests.correction': 'Исправление в журнале: {id}',
+  'console.protests.photo': 'Фото {n}: открыть целиком',
+  'console.protests.photoFailed': 'Не удалось загрузить фото',
   'audit.action.protest.record': 'Протест записан',
   'audit.action.inspection.record': 'Техническая проверка записана',
   'audit.action.protest.decide': 'Решение по протесту',
