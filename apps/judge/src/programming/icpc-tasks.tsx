@@ -3,22 +3,20 @@ import {
   type FieldError,
   formatContestTime,
   type IcpcTaskState,
-  PROGRAMMING_TASK,
   type ProgrammingRuleSet,
   type StandingRow,
   taskDraftPayloads,
 } from '@olympiad/scoring';
-import type { LedgerEntryInput } from '@olympiad/contracts';
 import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
-import { buildEntry } from '../category/new-entry';
 import { TeamWorkPanes } from '../category/team-work-panes';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { icpcStates } from './icpc-states';
 import './programming.css';
+import { type LabelledEntry, taskEntries } from './task-entries';
 
 interface Draft {
   solved: boolean | null;
@@ -73,7 +71,7 @@ export function IcpcTasks({ state }: ScreenProps) {
   async function save() {
     if (!team) return;
     const problems: { task: string; error: FieldError }[] = [];
-    const entries: { entry: LedgerEntryInput; label: string }[] = [];
+    const entries: LabelledEntry[] = [];
     for (const task of params.tasks) {
       const draft = draftOf(task.id);
       const made = taskDraftPayloads(
@@ -87,16 +85,9 @@ export function IcpcTasks({ state }: ScreenProps) {
         problems.push(...made.errors.map((error) => ({ task: name, error })));
         continue;
       }
-      for (const payload of made.value) {
-        const built = buildEntry(ruleSet, {
-          categoryId: category.id,
-          teamId: team.id,
-          kind: PROGRAMMING_TASK,
-          payload,
-        });
-        if (built.ok) entries.push({ entry: built.entry, label: `${team.name} · ${name}` });
-        else problems.push(...built.errors.map((error) => ({ task: name, error })));
-      }
+      const built = taskEntries(ruleSet, category.id, team, name, made.value);
+      entries.push(...built.entries);
+      problems.push(...built.errors.map((error) => ({ task: name, error })));
     }
     if (problems.length > 0) {
       setErrors(problems);

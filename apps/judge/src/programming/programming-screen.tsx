@@ -1,24 +1,22 @@
 import {
   needsContestTime,
   PROGRAMMING_RUBRIC,
-  PROGRAMMING_TASK,
   type FieldError,
   type ProgrammingRuleSet,
   type ProgrammingTask,
   taskDraftPayloads,
 } from '@olympiad/scoring';
 import { Button, StatusBanner, useLanguage } from '@olympiad/ui';
-import type { LedgerEntryInput } from '@olympiad/contracts';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import type { ScreenProps } from '../category/category-page';
 import { fieldErrorText } from '../category/field-error-text';
-import { buildEntry } from '../category/new-entry';
 import { TeamWorkPanes } from '../category/team-work-panes';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { RubricScreen } from '../creative/rubric-screen';
 import { CheckerImport } from './checker-import';
 import './programming.css';
+import { type LabelledEntry, taskEntries } from './task-entries';
 import { IcpcTasks } from './icpc-tasks';
 import { taskPoints } from './task-points';
 
@@ -95,7 +93,7 @@ function TaskPoints({ state }: ScreenProps) {
   async function save() {
     if (!team) return;
     const problems: FieldError[] = [];
-    const entries: { entry: LedgerEntryInput; label: string }[] = [];
+    const entries: LabelledEntry[] = [];
     for (const task of params.tasks) {
       const points = typedPoints(task);
       if (points === undefined) continue;
@@ -115,17 +113,9 @@ function TaskPoints({ state }: ScreenProps) {
         problems.push(...made.errors);
         continue;
       }
-      for (const payload of made.value) {
-        const built = buildEntry(ruleSet, {
-          categoryId: category.id,
-          teamId: team.id,
-          kind: PROGRAMMING_TASK,
-          payload,
-        });
-        if (built.ok)
-          entries.push({ entry: built.entry, label: `${team.name} · ${task.title || task.id}` });
-        else problems.push(...built.errors);
-      }
+      const built = taskEntries(ruleSet, category.id, team, task.title || task.id, made.value);
+      entries.push(...built.entries);
+      problems.push(...built.errors);
     }
     if (problems.length > 0) {
       setErrors(problems);
