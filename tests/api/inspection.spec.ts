@@ -152,6 +152,32 @@ onEachDatabase('technical inspection on %s', (_database, venueEnv) => {
     await arm(first).expect(201);
   });
 
+  it('refuses a stopwatch maze attempt through the ledger for a team not inspected', async () => {
+    const second = stage.teamIds[1];
+    const attempt = {
+      id: crypto.randomUUID(),
+      categoryId: stage.categoryId,
+      teamId: second,
+      kind: 'maze.attempt',
+      payload: { attempt: 1, outcome: 'finished', timeMs: 41_250, timing: 'stopwatch' },
+      recordedAt: new Date().toISOString(),
+    };
+    const refused = (
+      await request(venue.url).post('/api/ledger').set(as(headJudge)).send(attempt).expect(409)
+    ).body;
+    expect(refused.key).toBe('inspection.notInspected');
+    expect(refused.message).toContain('Қыран 2');
+    const standings = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/standings`)
+        .set(as(organiser))
+        .expect(200)
+    ).body as { standings: { rows: { teamId: string; status: string }[] } };
+    expect(standings.standings.rows.find((row) => row.teamId === second)?.status).toBe(
+      'not-scored',
+    );
+  });
+
   it('keeps every inspection, newest first, with the limits and the requirement', async () => {
     const list = (
       await request(venue.url)

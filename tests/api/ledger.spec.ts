@@ -78,6 +78,28 @@ describe('the score ledger', () => {
     expect(teamRow.primary).toBe(80_000);
   });
 
+  it("refuses a correction that names another team's or another attempt's entry (400) and changes nothing", async () => {
+    const rows = await ledger();
+    const ofTeam2 = rows.find((row) => (row as { teamId?: string }).teamId === stage.teamIds[2]) as { id: string };
+    const before = (await standings()).standings.rows;
+    const otherTeam = {
+      ...mazeAttempt(stage, stage.teamIds[3], 1, 20_000),
+      supersedes: ofTeam2.id,
+      reason: 'Wrong entry named',
+    };
+    const refused = (await send(headJudge, otherTeam).expect(400)).body;
+    expect(refused.issues).toEqual([expect.objectContaining({ path: 'teamId', key: 'scoring.ledger.correctionOtherObject' })]);
+    const otherAttempt = {
+      ...mazeAttempt(stage, stage.teamIds[2], 2, 20_000),
+      supersedes: ofTeam2.id,
+      reason: 'Wrong attempt named',
+    };
+    const refusedAttempt = (await send(headJudge, otherAttempt).expect(400)).body;
+    expect(refusedAttempt.issues).toEqual([expect.objectContaining({ path: 'payload.attempt' })]);
+    expect((await ledger()).map((row) => row.id)).toEqual(rows.map((row) => row.id));
+    expect((await standings()).standings.rows).toEqual(before);
+  });
+
   it("does not let a judge correct another judge's entry", async () => {
     const byHead = mazeAttempt(stage, stage.teamIds[3], 1, 90_000);
     await send(headJudge, byHead).expect(201);

@@ -26,6 +26,7 @@ export * from './lib/creative/creative-rules';
 // Ledger entries
 export * from './lib/ledger/generic-entries';
 export { validateEntry, entryKindsOf, type EntryInput } from './lib/ledger/validate-entry';
+export { correctionMismatch, type CorrectionSide } from './lib/ledger/correction-target';
 export { resolveLedger, type ResolvedLedger } from './lib/ledger/resolve-ledger';
 export * from './lib/maze/maze-entries';
 export * from './lib/programming/programming-entries';

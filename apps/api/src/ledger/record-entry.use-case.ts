@@ -2,6 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
 import {
+  correctionMismatch,
+  MAZE_ATTEMPT,
   SUMO_MATCH,
   sumoMatchPlayers,
   validateEntry,
@@ -145,8 +147,9 @@ export class RecordEntryUseCase {
     if (input.teamId && !(await this.teams.isInCategory(input.teamId, category.id, manager))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
-    if (input.supersedes)
-      await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed);
+    const original = input.supersedes
+      ? await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed)
+      : null;
 
     const checked = validateEntry(category.ruleSet, {
       kind: input.kind,
@@ -155,14 +158,30 @@ export class RecordEntryUseCase {
       supersedes: input.supersedes,
     });
     if (!checked.ok) throw invalidEntry(checked.errors);
-    // A match starts with its first entry; a correction of a played match is not refused.
-    if (input.kind === SUMO_MATCH && !input.supersedes) {
-      const players = sumoMatchPlayers(checked.value.payload as SumoMatchPayload);
-      await this.inspections.assertPassed(
-        category,
-        await this.teams.teamNames(players, manager),
-        manager,
-      );
+    if (original) {
+      const mismatch = correctionMismatch(original, {
+        kind: input.kind,
+        teamId: input.teamId,
+        payload: checked.value.payload,
+      });
+      if (mismatch) throw invalidEntry([mismatch]);
+    }
+    // A match or a maze attempt starts with its first entry (docs/rules.md#technical-inspection);
+    // a correction of one already played is not refused.
+    if (!input.supersedes) {
+      const players =
+        input.kind === SUMO_MATCH
+          ? sumoMatchPlayers(checked.value.payload as SumoMatchPayload)
+          : input.kind === MAZE_ATTEMPT && input.teamId
+            ? [input.teamId]
+            : [];
+      if (players.length > 0) {
+        await this.inspections.assertPassed(
+          category,
+          await this.teams.teamNames(players, manager),
+          manager,
+        );
+      }
     }
 
     const entry = Object.assign(new LedgerEntryEntity(), {
@@ -210,10 +229,10 @@ export class RecordEntryUseCase {
     supersedes: string,
     categoryId: string,
     reviewed: boolean,
-  ) {
+  ): Promise<LedgerEntryEntity> {
     const original = await manager.findOneBy(LedgerEntryEntity, { id: supersedes, categoryId });
     if (!original) throw unknownReference('supersedes', 'entry in this category', supersedes);
-    if (actor.role !== 'judge') return;
+    if (actor.role !== 'judge') return original;
     // A judge corrects their own entries and their field's provisional sensor times.
     if (original.authorId !== actor.id && original.authorRole !== 'device') {
       throw new ApiError(
@@ -231,6 +250,7 @@ export class RecordEntryUseCase {
         'Someone else has corrected this entry meanwhile; the head judge decides on yours',
       );
     }
+    return original;
   }
 }
 
