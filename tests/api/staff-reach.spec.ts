@@ -57,6 +57,9 @@ onEachDatabase(
     let a: Objects;
     let b: Objects;
     let coordinator: string;
+    /** A coordinator granted only stage C, whose rows the every-route tries may change. */
+    let c: Objects;
+    let coordinatorC: string;
     let observer: string;
     let observerAccount: StaffAccount;
     let operations: ApiOperation[];
@@ -100,39 +103,41 @@ onEachDatabase(
     };
 
     /** Every id of B's rows: none may show in an answer to the coordinator. */
-    const idsOfB = () => [
-      b.stageId,
-      b.categoryId,
-      ...b.teamIds,
-      b.judge.id,
-      b.headJudge.id,
-      b.fieldId,
-      b.heldId,
+    const idsOf = (o: Objects) => [
+      o.stageId,
+      o.categoryId,
+      ...o.teamIds,
+      o.judge.id,
+      o.headJudge.id,
+      o.fieldId,
+      o.heldId,
     ];
+    const idsOfB = () => idsOf(b);
 
-    /** B's row for a path parameter, named after the segment before it. */
-    const paramOfB = (operation: ApiOperation, name: string): string => {
-      if (name === 'stageId') return b.stageId;
-      if (name === 'fieldId') return b.fieldId;
-      if (name === 'code') return b.stageCode;
+    /** A stage's row for a path parameter, named after the segment before it. */
+    const paramOf = (o: Objects, operation: ApiOperation, name: string): string => {
+      if (name === 'stageId') return o.stageId;
+      if (name === 'fieldId') return o.fieldId;
+      if (name === 'code') return o.stageCode;
       const before = operation.path.split(`{${name}}`)[0].split('/').filter(Boolean).pop() ?? '';
       const byResource: Record<string, string> = {
-        olympiads: b.olympiadId,
-        stages: b.stageId,
-        categories: b.categoryId,
-        teams: b.teamIds[0],
-        judges: b.judge.id,
-        fields: b.fieldId,
-        'held-entries': b.heldId,
+        olympiads: o.olympiadId,
+        stages: o.stageId,
+        categories: o.categoryId,
+        teams: o.teamIds[0],
+        judges: o.judge.id,
+        fields: o.fieldId,
+        'held-entries': o.heldId,
         staff: observerAccount.id,
       };
       return byResource[before] ?? randomUUID();
     };
 
-    const pathOfB = (operation: ApiOperation) =>
+    const pathOf = (o: Objects, operation: ApiOperation) =>
       operation.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-        encodeURIComponent(paramOfB(operation, name)),
+        encodeURIComponent(paramOf(o, operation, name)),
       );
+    const pathOfB = (operation: ApiOperation) => pathOf(b, operation);
 
     const queryOfB = (operation: ApiOperation) => {
       const named: Record<string, string> = {
@@ -147,24 +152,27 @@ onEachDatabase(
       return text ? `?${text}` : '';
     };
 
-    const bodyOfB = (operation: ApiOperation): string | undefined => {
+    const bodyOf = (o: Objects, operation: ApiOperation): string | undefined => {
       if (!operation.body || operation.contentType !== 'application/json') return undefined;
       return toJson(
         validValue(operation.body, {
           random,
-          ids: idsOfB(),
+          ids: idsOf(o),
           named: {
-            stageId: b.stageId,
-            categoryId: b.categoryId,
-            teamId: b.teamIds[1],
-            olympiadId: b.olympiadId,
-            fieldId: b.fieldId,
-            judgeId: b.judge.id,
+            stageId: o.stageId,
+            targetStageId: o.stageId,
+            categoryId: o.categoryId,
+            teamId: o.teamIds[1],
+            olympiadId: o.olympiadId,
+            fieldId: o.fieldId,
+            judgeId: o.judge.id,
           },
           resolve: (ref) => schemas[ref.replace('#/components/schemas/', '')],
         }),
       );
     };
+
+    const bodyOfB = (operation: ApiOperation) => bodyOf(b, operation);
 
     const call = (method: string, target: string, token: string | null, body?: string) => {
       let req = request(venue.url)[method.toLowerCase() as 'get'](target);
@@ -174,9 +182,14 @@ onEachDatabase(
     };
 
     /** Calls the route and reports whether any table changed. */
-    const tried = async (operation: ApiOperation, token: string | null, target: string) => {
+    const tried = async (
+      operation: ApiOperation,
+      token: string | null,
+      target: string,
+      body = bodyOfB(operation),
+    ) => {
       const before = await db.tables();
-      const answer = await call(operation.method, target, token, bodyOfB(operation));
+      const answer = await call(operation.method, target, token, body);
       const after = await db.tables();
       const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
       // A file (PDF, spreadsheet) comes back as bytes: its text is searched as Latin-1.
@@ -208,7 +221,9 @@ onEachDatabase(
       admin = await organiserToken(venue);
       a = await withMoreObjects(await createMazeStage(venue, admin, { teams: 2 }));
       b = await withMoreObjects(await createMazeStage(venue, admin, { teams: 2 }));
+      c = await withMoreObjects(await createMazeStage(venue, admin, { teams: 2 }));
       coordinator = (await staffToken('coordinator-a', 'coordinator', [a.stageId])).token;
+      coordinatorC = (await staffToken('coordinator-c', 'coordinator', [c.stageId])).token;
       const seen = await staffToken('ministry', 'observer', []);
       observer = seen.token;
       observerAccount = seen.account;
@@ -280,6 +295,49 @@ onEachDatabase(
       expect(new Set(checked).size).toBeGreaterThan(70);
     }, 180_000);
 
+    it('refuses the coordinator every admin route however a granted stage is named alongside', async () => {
+      // A `stageId` query counts only where the route's contract declares one; a route refused
+      // with the granted stage's ids stays refused when `?stageId=<granted>` is added.
+      const failures: string[] = [];
+      let refused = 0;
+      for (const operation of operations) {
+        const route = `${operation.method} ${operation.path}`;
+        if (OWN_ACCOUNT.has(route) || (await isPublic(operation))) continue;
+        if (operation.query.includes('stageId')) continue;
+        const path = pathOf(c, operation);
+        const body = bodyOf(c, operation);
+        const plain = await call(operation.method, path, coordinatorC, body);
+        if (plain.status !== 403) continue;
+        refused++;
+        const join = path.includes('?') ? '&' : '?';
+        const target = `${path}${join}stageId=${encodeURIComponent(c.stageId)}`;
+        const answer = await tried(operation, coordinatorC, target, body);
+        const label = `${operation.method} ${target} → ${answer.status}`;
+        if (answer.status !== 403)
+          failures.push(`${label}: expected 403 ${answer.text.slice(0, 160)}`);
+        if (answer.changed.length > 0)
+          failures.push(`${label}: changed ${answer.changed.join(', ')}`);
+      }
+      expect(failures).toEqual([]);
+      expect(refused).toBeGreaterThan(20);
+    }, 180_000);
+
+    it("refuses the coordinator a qualification from stage A into stage B's", async () => {
+      const target = `/api/stages/${a.stageId}/qualification/enter`;
+      const operation = operations.find(
+        (op) => op.method === 'POST' && op.path === '/api/stages/{stageId}/qualification/enter',
+      );
+      expect(operation).toBeDefined();
+      const answer = await tried(
+        operation as ApiOperation,
+        coordinator,
+        target,
+        JSON.stringify({ targetStageId: b.stageId, wildcards: [] }),
+      );
+      expect(answer.status).toBe(403);
+      expect(answer.changed).toEqual([]);
+    });
+
     it('refuses the observer every write, and changes nothing', async () => {
       const failures: string[] = [];
       let writes = 0;
@@ -318,7 +376,9 @@ onEachDatabase(
       const stages = (await call('GET', '/api/stages', observer).expect(200)).body as {
         id: string;
       }[];
-      expect(stages.map((stage) => stage.id).sort()).toEqual([a.stageId, b.stageId].sort());
+      expect(stages.map((stage) => stage.id).sort()).toEqual(
+        [a.stageId, b.stageId, c.stageId].sort(),
+      );
       await call('GET', `/api/categories/${b.categoryId}/standings`, observer).expect(200);
       await call('GET', '/api/staff', observer).expect(403);
     });

@@ -87,10 +87,14 @@ async function coordinatorReach(
   route: string,
   named: () => Promise<StagesNamed>,
 ): Promise<void> {
-  const { stageIds } = request.route ? await named() : { stageIds: new Set<string>() };
+  const { stageIds, stagelessObject } = request.route
+    ? await named()
+    : { stageIds: new Set<string>(), stagelessObject: true };
   for (const stageId of stageIds) if (!granted.includes(stageId)) throw notGranted(stageId);
-  if (stageIds.size > 0) return;
-  if (isRead(request.method) && COORDINATOR_READS_WITHOUT_STAGE.has(route)) return;
+  const readWithoutStage = isRead(request.method) && COORDINATOR_READS_WITHOUT_STAGE.has(route);
+  // Fail closed: a path naming an olympiad, a display … is the admin's, whatever else is named.
+  if (stageIds.size > 0 && !stagelessObject) return;
+  if (readWithoutStage) return;
   throw forbidden(
     'Only an administrator may do this: it belongs to no stage granted to this account',
   );

@@ -31,6 +31,11 @@ const PLAIN_ID = /^[A-Za-z0-9-]{1,64}$/;
 export interface StagesNamed {
   stageIds: Set<string>;
   unknownIds: boolean;
+  /**
+   * The path names an object that belongs to no stage (an olympiad, a display, a staff account),
+   * outside any object that does: such a route is the admin's however granted the other names are.
+   */
+  stagelessObject: boolean;
 }
 
 interface Named {
@@ -54,10 +59,14 @@ export class StageOfRequest {
     body: unknown,
     query: Record<string, unknown>,
   ): Promise<StagesNamed> {
+    const byPath = namedByPath(route.path, params);
+    // A `stageId` query counts only where the route's contract declares one: anywhere else the
+    // handler ignores it, so it must not widen what the route reaches.
+    const stageQuery = declaresQuery(route, 'stageId') ? query['stageId'] : undefined;
     const named = [
-      ...namedByPath(route.path, params),
+      ...byPath.named,
       ...namedByBody(body, 0),
-      ...(typeof query['stageId'] === 'string' ? [{ table: 'stage', id: query['stageId'] }] : []),
+      ...(typeof stageQuery === 'string' ? [{ table: 'stage', id: stageQuery }] : []),
     ].slice(0, MAX_IDS);
     const stageIds = new Set<string>();
     let unknownIds = false;
@@ -67,7 +76,7 @@ export class StageOfRequest {
       if (stageId) stageIds.add(stageId);
       else unknownIds = true;
     }
-    return { stageIds, unknownIds };
+    return { stageIds, unknownIds, stagelessObject: byPath.stagelessObject };
   }
 
   private async stageOf(table: string, id: string): Promise<string | undefined> {
@@ -85,28 +94,51 @@ export class StageOfRequest {
   }
 }
 
-function namedByPath(path: string, params: Record<string, unknown>): Named[] {
+function declaresQuery(route: ApiRoute, name: string): boolean {
+  const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return typeof shape === 'object' && shape !== null && name in shape;
+}
+
+/**
+ * The path's parameters mapped to their tables. A parameter after one that maps (a protest's
+ * attachment, a stage's registration job) is looked up by its handler under that parent; one
+ * before any (an olympiad, a display) belongs to no stage.
+ */
+function namedByPath(
+  path: string,
+  params: Record<string, unknown>,
+): { named: Named[]; stagelessObject: boolean } {
   const segments = path.split('/');
-  return segments.flatMap((segment, index) => {
-    if (!segment.startsWith(':')) return [];
+  const named: Named[] = [];
+  let stagelessObject = false;
+  segments.forEach((segment, index) => {
+    if (!segment.startsWith(':')) return;
     const name = segment.slice(1);
     const value = params[name];
-    if (typeof value !== 'string') return [];
-    if (name === 'stageId' || name === 'code') return [{ table: 'stage', id: value }];
-    if (name in TABLE_OF_KEY) return [{ table: TABLE_OF_KEY[name], id: value }];
-    const resource = segments[index - 1];
-    if (resource === 'stages') return [{ table: 'stage', id: value }];
-    return resource in TABLE_OF_SEGMENT ? [{ table: TABLE_OF_SEGMENT[resource], id: value }] : [];
+    const table = tableOfParam(name, segments[index - 1]);
+    if (table && typeof value === 'string') named.push({ table, id: value });
+    else if (named.length === 0) stagelessObject = true;
   });
+  return { named, stagelessObject };
 }
+
+function tableOfParam(name: string, resource: string): string | undefined {
+  if (name === 'stageId' || name === 'code' || resource === 'stages') return 'stage';
+  if (Object.hasOwn(TABLE_OF_KEY, name)) return TABLE_OF_KEY[name];
+  return Object.hasOwn(TABLE_OF_SEGMENT, resource) ? TABLE_OF_SEGMENT[resource] : undefined;
+}
+
+/** `stageId`, and any key naming another stage (`targetStageId`). */
+const isStageKey = (key: string) => key === 'stageId' || key.endsWith('StageId');
 
 function namedByBody(value: unknown, depth: number): Named[] {
   if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return [];
   if (Array.isArray(value))
     return value.slice(0, MAX_IDS).flatMap((item) => namedByBody(item, depth + 1));
   return Object.entries(value).flatMap(([key, inner]) => {
-    if (key === 'stageId' && typeof inner === 'string') return [{ table: 'stage', id: inner }];
-    const table = TABLE_OF_KEY[key];
+    if (isStageKey(key) && typeof inner === 'string') return [{ table: 'stage', id: inner }];
+    // Own keys only: a body key such as `constructor` is no table.
+    const table = Object.hasOwn(TABLE_OF_KEY, key) ? TABLE_OF_KEY[key] : undefined;
     if (table && typeof inner === 'string') return [{ table, id: inner }];
     if (table && Array.isArray(inner))
       return inner
