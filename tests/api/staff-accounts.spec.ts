@@ -183,6 +183,8 @@ onEachDatabase('staff accounts on %s', (_database, venueEnv) => {
       .send({ active: true })
       .expect(200);
     await me(await tokenOf('leaving', 'a-long-password-1')).expect(200);
+    // A token issued before the deactivation stays ended: reactivating is not an undo.
+    await me(token).expect(401);
 
     const rows = await rowsOf(account.id);
     expect(byAction(rows, 'staff.deactivate')).toEqual([

@@ -87,6 +87,9 @@ export class StaffService {
       );
       const displayName = input.displayName ?? account.displayName;
       await manager.update(OrganiserAccountEntity, { id }, { displayName, staffRole, active });
+      // Deactivating ends every token for good: reactivating later must not bring them back.
+      if (!active && account.active)
+        await manager.increment(OrganiserAccountEntity, { id }, 'sessionVersion', 1);
       if (!sameSet(stageIds, before.stageIds)) await this.setGrants(manager, id, stageIds);
       const after: StaffAccount = { ...before, displayName, staffRole, active, stageIds };
       const changed = changedFields(before, after);
