@@ -173,6 +173,93 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
     });
   });
 
+  it('an upheld protest corrects only the protested entry (or its latest correction), never another team', async () => {
+    const [first, second] = stage.teamIds;
+    const protested = mazeAttempt(stage, first, 2, 35_000);
+    const other = mazeAttempt(stage, second, 2, 45_000);
+    for (const entry of [protested, other]) {
+      await request(venue.url).post('/api/ledger').set(as(judge)).send(entry).expect(201);
+    }
+    const protest = (
+      await recordProtest(headJudge, {
+        teamId: second,
+        target: { kind: 'entry', entryId: protested.id },
+      }).expect(201)
+    ).body;
+    const before = await standings();
+    const ledgerBefore = await ledgerOf();
+
+    const elsewhere = {
+      ...mazeAttempt(stage, second, 2, 99_000),
+      supersedes: other.id,
+      reason: 'Wrong entry named',
+    };
+    const refused = (
+      await decide(headJudge, protest.id, {
+        decision: 'upheld',
+        reason: 'Upheld',
+        correction: elsewhere,
+      }).expect(400)
+    ).body;
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        path: 'correction.supersedes',
+        key: 'protests.correctionOtherObject',
+      }),
+    ]);
+    expect(await ledgerOf()).toEqual(ledgerBefore);
+    expect((await standings()).version).toBe(before.version);
+    expect(
+      (await protestsOf(headJudge)).protests.find((p: { id: string }) => p.id === protest.id)
+        .status,
+    ).toBe('open');
+
+    // The head judge corrected the protested entry meanwhile: the protest corrects that correction.
+    const meanwhile = {
+      ...mazeAttempt(stage, first, 2, 36_000),
+      supersedes: protested.id,
+      reason: 'Stopwatch re-read',
+    };
+    await request(venue.url).post('/api/ledger').set(as(headJudge)).send(meanwhile).expect(201);
+    const correction = {
+      ...mazeAttempt(stage, first, 2, 36_000, { touches: 2 }),
+      supersedes: meanwhile.id,
+      reason: 'Видео: екі рет тиген',
+    };
+    await decide(headJudge, protest.id, {
+      decision: 'upheld',
+      reason: 'Two touches on the video',
+      correction,
+    }).expect(200);
+    expect((await ledgerOf()).find((row) => row.id === correction.id)).toMatchObject({
+      supersedes: meanwhile.id,
+    });
+  });
+
+  it("an upheld protest against the ranking corrects only the protesting team's own entries", async () => {
+    const [first, second] = stage.teamIds;
+    const protest = await rankingProtest(first);
+    const ledgerBefore = await ledgerOf();
+    const [ofSecond] = ledgerBefore.filter(
+      (row) => (row as { teamId?: string }).teamId === second && row.supersedes === null,
+    );
+    const refused = (
+      await decide(headJudge, protest.id, {
+        decision: 'upheld',
+        reason: 'Upheld',
+        correction: {
+          ...mazeAttempt(stage, second, 1, 99_000),
+          supersedes: ofSecond.id,
+          reason: "Another team's time",
+        },
+      }).expect(400)
+    ).body;
+    expect(refused.key).toBe('errors.validation');
+    expect(refused.issues[0].key).toBe('protests.correctionOtherObject');
+    expect(await ledgerOf()).toEqual(ledgerBefore);
+    await decide(headJudge, protest.id, { decision: 'rejected', reason: 'Tidy up' }).expect(200);
+  });
+
   it('a rejected protest changes nothing but the protest, and needs a reason', async () => {
     const [first, second] = stage.teamIds;
     const protest = await rankingProtest(first);
@@ -247,6 +334,34 @@ onEachDatabase('protests on %s', (_database, venueEnv) => {
     }).expect(200);
     await lockStep('lock').expect(200);
     await lockStep('unlock').expect(200);
+  });
+
+  it('a locked category takes no protest, and a protest filed while locking never ends up open on a locked category', async () => {
+    await lockStep('lock').expect(200);
+    const before = await protestsOf(organiser);
+    const refused = (
+      await recordProtest(headJudge, {
+        teamId: stage.teamIds[0],
+        target: { kind: 'ranking' },
+      }).expect(409)
+    ).body;
+    expect(refused.key).toBe('protests.categoryLocked');
+    expect(refused.message).toContain('locked');
+    expect((await protestsOf(organiser)).protests).toEqual(before.protests);
+    await lockStep('unlock').expect(200);
+
+    // Filing and locking at the same moment: one of them waits for the other.
+    const [filed, lockedNow] = await Promise.all([
+      recordProtest(headJudge, { teamId: stage.teamIds[0], target: { kind: 'ranking' } }),
+      lockStep('lock'),
+    ]);
+    expect([filed.status, lockedNow.status].sort()).not.toEqual([200, 201]);
+    if (lockedNow.status === 200) await lockStep('unlock').expect(200);
+    if (filed.status === 201) {
+      await decide(headJudge, filed.body.id, { decision: 'rejected', reason: 'Tidy up' }).expect(
+        200,
+      );
+    }
   });
 
   it('a late protest is refused with the window in the reason, and nothing is stored', async () => {

@@ -93,6 +93,7 @@ export { nextSumoMatch, sumoMatchesInOrder } from './lib/sumo/next-sumo-match';
 
 // Protests
 export * from './lib/protests/protest-window';
+export * from './lib/protests/protest-correction';
 export * from './lib/inspection/inspection-rules';
 
 // Qualification

@@ -1,3 +1,4 @@
+import { CategoryWriteLock } from '../common/category-write-lock';
 import { Module } from '@nestjs/common';
 import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LiveModule } from '../live/live.module';
@@ -18,7 +19,7 @@ import { CategoriesService } from './categories.service';
     ProtestsDataModule,
   ],
   controllers: [CategoriesController],
-  providers: [CategoriesService],
+  providers: [CategoriesService, CategoryWriteLock],
   exports: [CategoriesService],
 })
 export class CategoriesModule {}

@@ -3,12 +3,13 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { CreateCategory } from '@olympiad/contracts';
 import { buildRuleSet, RULE_SET_PRESETS } from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { changedFields, pick } from '../audit/audit-change';
 import { AuditRecorder } from '../audit/audit-recorder';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { conflict, invalid, notFound, unknownReference } from '../common/api-error';
+import { CategoryWriteLock } from '../common/category-write-lock';
 import { LedgerQuery } from '../ledger/ledger.query';
 import { ProtestsQuery } from '../protests/protests.query';
 import { StagesQuery } from '../stages/stages.query';
@@ -26,6 +27,7 @@ export class CategoriesService {
     private readonly audit: AuditRecorder,
     private readonly protests: ProtestsQuery,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly writeLock: CategoryWriteLock,
   ) {}
 
   async create(input: CreateCategory): Promise<CategoryEntity> {
@@ -138,19 +140,29 @@ export class CategoriesService {
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',
       );
     }
-    // A protest is decided before the results are final (docs/rules.md#protests).
-    const open = locked ? await this.protests.openProtestsOf(id) : [];
-    if (open.length > 0) {
-      throw conflict(
-        'categories.openProtests',
-        `${open.length} protest(s) in this category are still open (${open.map((p) => p.id).join(', ')}): decide them, then lock`,
-      );
-    }
     const status = locked ? 'locked' : 'running';
-    return this.recorded(category, actor, locked ? 'category.lock' : 'category.unlock', {
-      status,
-      lockedAt: locked ? new Date().toISOString() : null,
-    });
+    // Under the category's write lock, which protest filing takes too: no protest is filed between
+    // the "none open" check and the lock.
+    return this.writeLock.run(id, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.writeLock.hold(manager, id);
+        // A protest is decided before the results are final (docs/rules.md#protests).
+        const open = locked ? await this.protests.openProtestsOf(id, manager) : [];
+        if (open.length > 0) {
+          throw conflict(
+            'categories.openProtests',
+            `${open.length} protest(s) in this category are still open (${open.map((p) => p.id).join(', ')}): decide them, then lock`,
+          );
+        }
+        return this.recorded(
+          category,
+          actor,
+          locked ? 'category.lock' : 'category.unlock',
+          { status, lockedAt: locked ? new Date().toISOString() : null },
+          manager,
+        );
+      }),
+    );
   }
 
   async setPublished(id: string, actor: Actor, published: boolean): Promise<CategoryEntity> {
@@ -167,8 +179,9 @@ export class CategoriesService {
     actor: Actor,
     action: 'category.lock' | 'category.unlock' | 'category.publish' | 'category.unpublish',
     change: Partial<CategoryEntity>,
+    within?: EntityManager,
   ): Promise<CategoryEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const write = async (manager: EntityManager) => {
       const saved = await manager.save(CategoryEntity, { ...category, ...change });
       await this.audit.record(
         {
@@ -184,6 +197,7 @@ export class CategoriesService {
         manager,
       );
       return saved;
-    });
+    };
+    return within ? write(within) : this.dataSource.transaction(write);
   }
 }

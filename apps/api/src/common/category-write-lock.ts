@@ -11,6 +11,12 @@ import { KeyedQueue } from './keyed-queue';
 const CATEGORY_LOCK_SPACE = 1;
 
 /**
+ * One queue for the process, whichever module's instance takes it: the ledger, protest filing and
+ * the category lock wait for one another.
+ */
+const queue = new KeyedQueue();
+
+/**
  * Serialises the writes that touch a category's ledger or projection. In this process a queue per
  * category (SQLite has a single writer anyway, so there everything shares one lane); on PostgreSQL
  * several replicas share the database (docs/design.md#scale-out), so `hold` also takes a
@@ -18,12 +24,10 @@ const CATEGORY_LOCK_SPACE = 1;
  */
 @Injectable()
 export class CategoryWriteLock {
-  private readonly queue = new KeyedQueue();
-
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   run<T>(categoryId: string, task: () => Promise<T>): Promise<T> {
-    return this.queue.run(this.config.database.kind === 'sqlite' ? 'sqlite' : categoryId, task);
+    return queue.run(this.config.database.kind === 'sqlite' ? 'sqlite' : categoryId, task);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { CategoryWriteLock } from '../common/category-write-lock';
 import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
@@ -17,6 +18,6 @@ import { ProtestsService } from './protests.service';
     LedgerDataModule,
   ],
   controllers: [ProtestsController],
-  providers: [ProtestsService],
+  providers: [ProtestsService, CategoryWriteLock],
 })
 export class ProtestsModule {}

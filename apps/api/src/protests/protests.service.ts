@@ -7,7 +7,12 @@ import type {
   ProtestList,
   RecordProtest,
 } from '@olympiad/contracts';
-import { mayFileProtest, protestDeadline, protestWindowMinutesOf } from '@olympiad/scoring';
+import {
+  correctionOutsideProtest,
+  mayFileProtest,
+  protestDeadline,
+  protestWindowMinutesOf,
+} from '@olympiad/scoring';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditRecorder } from '../audit/audit-recorder';
@@ -15,7 +20,8 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { ApiError, conflict, invalid, notFound, unknownReference } from '../common/api-error';
-import { LedgerQuery } from '../ledger/ledger.query';
+import { CategoryWriteLock } from '../common/category-write-lock';
+import { LedgerQuery, type LedgerEntryRow } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { TeamsQuery } from '../teams/teams.query';
 import { ProtestAttachmentEntity } from './protest-attachment.entity';
@@ -37,6 +43,7 @@ export class ProtestsService {
     private readonly teams: TeamsQuery,
     private readonly ledger: LedgerQuery,
     private readonly audit: AuditRecorder,
+    private readonly lock: CategoryWriteLock,
   ) {}
 
   async file(input: RecordProtest, actor: Actor, now = new Date()): Promise<Protest> {
@@ -52,6 +59,7 @@ export class ProtestsService {
         throw unknownReference(`target.entryId`, 'entry in this category', input.target.entryId);
       }
     }
+    if (category.status === 'locked') throw categoryLocked();
     if (!mayFileProtest(category, now)) throw windowClosed(category);
     const photos = input.attachments.map((photo, index) => {
       const checked = checkProtestPhoto(photo.data);
@@ -90,27 +98,44 @@ export class ProtestsService {
         data: photo.bytes.toString('base64'),
       }),
     );
-    await this.dataSource.transaction(async (manager) => {
-      await manager.insert(ProtestEntity, row as never);
-      if (attachments.length > 0) await manager.insert(ProtestAttachmentEntity, attachments);
-      await this.audit.record(
-        {
-          actor,
-          stageId: category.stageId,
-          object: { kind: 'protest', id: row.id, name: category.name },
-          action: 'protest.record',
-          after: {
-            teamId: row.teamId,
-            target: describeTarget(row),
-            protestedBy: row.protestedBy,
-            reason: row.reason,
-            attachments: attachments.length,
-          },
-        },
-        manager,
-      );
-    });
+    // The same lock the ledger and the category lock take: a protest cannot slip in while the
+    // category is being locked over "no open protest" (docs/rules.md#protests).
+    await this.lock.run(category.id, () =>
+      this.dataSource.transaction(async (manager) => {
+        await this.lock.hold(manager, category.id);
+        const current = await this.categories.categoryById(category.id, manager);
+        if (current?.status === 'locked') throw categoryLocked();
+        await this.insertFiled(manager, row, attachments, actor, category);
+      }),
+    );
     return this.view(row);
+  }
+
+  private async insertFiled(
+    manager: EntityManager,
+    row: ProtestEntity,
+    attachments: ProtestAttachmentEntity[],
+    actor: Actor,
+    category: CategoryRow,
+  ): Promise<void> {
+    await manager.insert(ProtestEntity, row as never);
+    if (attachments.length > 0) await manager.insert(ProtestAttachmentEntity, attachments);
+    await this.audit.record(
+      {
+        actor,
+        stageId: category.stageId,
+        object: { kind: 'protest', id: row.id, name: category.name },
+        action: 'protest.record',
+        after: {
+          teamId: row.teamId,
+          target: describeTarget(row),
+          protestedBy: row.protestedBy,
+          reason: row.reason,
+          attachments: attachments.length,
+        },
+      },
+      manager,
+    );
   }
 
   async decide(id: string, input: DecideProtest, actor: Actor): Promise<Protest> {
@@ -164,6 +189,17 @@ export class ProtestsService {
           },
         ]);
       }
+      const outside = correctionOutsideProtest(
+        protest.target,
+        protest.teamId,
+        correction,
+        await this.chainOf(correction.supersedes ?? null),
+      );
+      if (outside) {
+        throw invalid(`${outside.path}: ${outside.message}`, [
+          { ...outside, key: 'protests.correctionOtherObject' },
+        ]);
+      }
       if (await this.ledger.hasEntry(correction.id)) throw alreadyDecided(id);
       // The ledger's own correction path: its checks, its standings update and its live broadcast.
       await this.record.execute(
@@ -175,6 +211,21 @@ export class ProtestsService {
       await this.dataSource.transaction(settle);
     }
     return this.view(Object.assign(protest, decision));
+  }
+
+  /** The entry `supersedes` names and every entry it corrects, newest first. */
+  private async chainOf(entryId: string | null): Promise<LedgerEntryRow[]> {
+    const chain: LedgerEntryRow[] = [];
+    const seen = new Set<string>();
+    let next = entryId;
+    while (next && !seen.has(next)) {
+      seen.add(next);
+      const [entry] = await this.ledger.entriesByIds([next]);
+      if (!entry) break;
+      chain.push(entry);
+      next = entry.supersedes;
+    }
+    return chain;
   }
 
   async listForStage(stageId: string, actor: Actor): Promise<ProtestList> {
@@ -311,6 +362,12 @@ function windowClosed(category: CategoryRow): ApiError {
       `(${protestWindowMinutesOf(category.ruleSet)} minutes after the results were published)`,
   );
 }
+
+const categoryLocked = () =>
+  conflict(
+    'protests.categoryLocked',
+    'The results of this category are locked as final; the head judge must unlock it to take a protest',
+  );
 
 const alreadyDecided = (id: string) =>
   conflict('protests.alreadyDecided', `Protest ${id} has already been decided`);

@@ -126,6 +126,10 @@ export const en = {
   'protests.photoTooLarge': 'The photo is too large (at most 350 KB).',
   'protests.photoNotImage': 'The photo must be a JPEG, PNG or WebP image.',
   'protests.correctionNeeded': 'An upheld protest against an entry corrects that entry.',
+  'protests.correctionOtherObject':
+    'An upheld protest corrects only what was protested: that entry, that match, or the team’s own entries.',
+  'protests.categoryLocked':
+    'The results of this category are locked as final. The head judge must unlock it to take a protest.',
   'categories.openProtests': 'Protests in this category are still open: decide them, then lock.',
   'protests.title': 'Protests',
   'protests.openCount':
@@ -1203,6 +1207,8 @@ export const en = {
     'The entry corrects an entry that does not exist or came later; it is not counted.',
   'scoring.ledger.unknownTeam': 'This team is not in the category; the entry is not counted.',
   'scoring.ledger.voidNeedsTarget': 'Say which entry is to be removed.',
+  'scoring.ledger.correctionOtherObject':
+    'A correction replaces the same result: the same team and attempt, or the same match.',
   'scoring.ledger.voidWithoutTarget': 'A removal that names no entry is ignored.',
   'scoring.maze.attemptRecordedTwice':
     'The same attempt was recorded twice; the later record counts.',

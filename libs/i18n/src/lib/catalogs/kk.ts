@@ -122,6 +122,10 @@ export const kk = {
   'protests.photoTooLarge': 'Фото тым үлкен (350 КБ-тан аспауы керек).',
   'protests.photoNotImage': 'Фото JPEG, PNG немесе WebP пішімінде болуы керек.',
   'protests.correctionNeeded': 'Жазбаға қарсы қанағаттандырылған наразылық сол жазбаны түзетеді.',
+  'protests.correctionOtherObject':
+    'Қанағаттандырылған наразылық тек наразылық білдірілген нәрсені түзетеді: сол жазбаны, сол кездесуді немесе команданың өз жазбаларын.',
+  'protests.categoryLocked':
+    'Бұл санаттың нәтижелері түпкілікті болып құлыпталған. Наразылық қабылдау үшін бас төреші құлпын ашуы керек.',
   'categories.openProtests':
     'Санатта қаралмаған наразылықтар бар: алдымен шешім қабылдаңыз, содан кейін жабыңыз.',
   'protests.title': 'Наразылықтар',
@@ -1194,6 +1198,8 @@ export const kk = {
     'Жазба жоқ немесе кейін жасалған жазбаны түзетеді, сондықтан есепке алынбайды.',
   'scoring.ledger.unknownTeam': 'Бұл команда санатта жоқ; жазба есепке алынбайды.',
   'scoring.ledger.voidNeedsTarget': 'Қай жазбаны өшіру керегін көрсетіңіз.',
+  'scoring.ledger.correctionOtherObject':
+    'Түзету сол нәтижені ауыстырады: сол команда мен сол әрекет немесе сол кездесу.',
   'scoring.ledger.voidWithoutTarget': 'Ешбір жазбаны көрсетпейтін өшіру ескерілмейді.',
   'scoring.maze.attemptRecordedTwice': 'Бір әрекет екі рет жазылған; кейінгі жазба есептеледі.',
   'scoring.maze.checkpointTimeOnlyWhenPartial':
