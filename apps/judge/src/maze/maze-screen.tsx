@@ -20,6 +20,7 @@ import { MazeAttemptForm } from './maze-attempt-form';
 import { readConfirmedRuns, rememberConfirmedRun } from './confirmed-runs';
 import { readRememberedField, rememberField } from './remembered-field';
 import { SensorPanel } from './sensor-panel';
+import { StopwatchInspection } from './stopwatch-inspection';
 import { useFieldRun } from './use-field-run';
 import './maze.css';
 
@@ -195,7 +196,9 @@ export function MazeScreen({ state }: ScreenProps) {
                 ours={ours}
                 locked={category.status === 'locked'}
               />
-            ) : null}
+            ) : (
+              <StopwatchInspection categoryId={category.id} teamId={team.id} teamName={team.name} />
+            )}
             <MazeAttemptForm
               key={`${team.id}:${attempt}`}
               category={category}
