@@ -393,6 +393,48 @@ onEachDatabase(
       expect(await joinCategory(await connect(admin), b.categoryId)).toMatchObject({ ok: true });
     });
 
+    it("ends a coordinator's live sockets when its reach shrinks, so no staff room keeps feeding it", async () => {
+      /** Resolves 'ended' if the server dropped the socket before answering a later message. */
+      const stillOpen = async (socket: Socket) =>
+        !socket.connected
+          ? 'ended'
+          : new Promise<'ended' | 'open'>((resolve) => {
+              socket.once('disconnect', () => resolve('ended'));
+              socket.emit('join', { kind: 'category', id: a.categoryId }, () => resolve('open'));
+            });
+      const changes: [string, (id: string, token: string) => Promise<unknown>][] = [
+        ['deactivated', (id) => call('PATCH', `/api/staff/${id}`, admin, '{"active":false}')],
+        [
+          'ungranted',
+          (id) => call('PATCH', `/api/staff/${id}`, admin, JSON.stringify({ stageIds: [] })),
+        ],
+        [
+          'password set',
+          (id) =>
+            call('POST', `/api/staff/${id}/password`, admin, '{"password":"another-password-2"}'),
+        ],
+        [
+          'signed out everywhere',
+          (_id, token) => call('POST', '/api/auth/sign-out-everywhere', token),
+        ],
+      ];
+      const results: Record<string, string> = {};
+      for (const [index, [change, make]] of changes.entries()) {
+        const staff = await staffToken(`reach-shrinks-${index}`, 'coordinator', [a.stageId]);
+        const socket = await connect(staff.token);
+        expect(await joinCategory(socket, a.categoryId)).toMatchObject({ ok: true });
+        const answer = (await make(staff.account.id, staff.token)) as { status: number };
+        expect(answer.status).toBeLessThan(300);
+        results[change] = await stillOpen(socket);
+      }
+      expect(results).toEqual({
+        deactivated: 'ended',
+        ungranted: 'ended',
+        'password set': 'ended',
+        'signed out everywhere': 'ended',
+      });
+    });
+
     it('refuses an observer arming a run over the socket', async () => {
       const arm = (socket: Socket) =>
         new Promise<{ ok: boolean; key?: string }>((resolve) =>

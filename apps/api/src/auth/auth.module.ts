@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/app-config';
 import { FieldsDataModule } from '../fields/fields-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
+import { AccountSockets } from './account-sockets';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OrganiserAccountEntity } from './organiser-account.entity';
@@ -30,8 +31,15 @@ import { TokenService } from './token.service';
     FieldsDataModule,
   ],
   controllers: [AuthController, StaffController],
-  providers: [AuthService, TokenService, SignInBackoff, StageOfRequest, StaffService],
+  providers: [
+    AuthService,
+    TokenService,
+    SignInBackoff,
+    StageOfRequest,
+    StaffService,
+    AccountSockets,
+  ],
   // JudgesDataModule too: the global AuthGuard, registered in AppModule, asks JudgesQuery.
-  exports: [AuthService, TokenService, StageOfRequest, JudgesDataModule],
+  exports: [AuthService, TokenService, StageOfRequest, AccountSockets, JudgesDataModule],
 })
 export class AuthModule {}

@@ -22,6 +22,7 @@ import { FieldsQuery } from '../fields/fields.query';
 import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
 import { StagesQuery } from '../stages/stages.query';
+import { AccountSockets } from './account-sockets';
 import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
@@ -47,6 +48,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditRecorder,
     private readonly backoff: SignInBackoff,
+    private readonly sockets: AccountSockets,
   ) {}
 
   /**
@@ -200,6 +202,7 @@ export class AuthService {
       );
       return manager.findOneByOrFail(OrganiserAccountEntity, { id: account.id });
     });
+    this.sockets.end(account.id);
     return { token: this.organiserSession(changed).token };
   }
 
@@ -218,6 +221,7 @@ export class AuthService {
         manager,
       );
     });
+    this.sockets.end(actor.id);
   }
 
   async signInJudge(input: JudgeSignIn): Promise<JudgeSignInAnswer> {

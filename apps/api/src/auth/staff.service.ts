@@ -9,6 +9,7 @@ import type {
 } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountSockets } from './account-sockets';
 import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret } from './secret-hash';
@@ -28,6 +29,7 @@ export class StaffService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditRecorder,
+    private readonly sockets: AccountSockets,
   ) {}
 
   async list(): Promise<StaffAccount[]> {
@@ -63,6 +65,22 @@ export class StaffService {
   }
 
   async update(actor: StaffActor, id: string, input: StaffUpdate): Promise<StaffAccount> {
+    const { before, after } = await this.updated(actor, id, input);
+    // Reach that shrinks ends the account's live sockets: they hold rooms joined with the old reach.
+    if (
+      before.active !== after.active ||
+      before.staffRole !== after.staffRole ||
+      !sameSet(before.stageIds, after.stageIds)
+    )
+      this.sockets.end(id);
+    return after;
+  }
+
+  private async updated(
+    actor: StaffActor,
+    id: string,
+    input: StaffUpdate,
+  ): Promise<{ before: StaffAccount; after: StaffAccount }> {
     return this.dataSource.transaction(async (manager) => {
       const account = await manager.findOneBy(OrganiserAccountEntity, { id });
       if (!account) throw notFound('Staff account', id);
@@ -93,7 +111,7 @@ export class StaffService {
       if (!sameSet(stageIds, before.stageIds)) await this.setGrants(manager, id, stageIds);
       const after: StaffAccount = { ...before, displayName, staffRole, active, stageIds };
       const changed = changedFields(before, after);
-      if (Object.keys(changed.after).length === 0) return after;
+      if (Object.keys(changed.after).length === 0) return { before, after };
       // Deactivating or reactivating is its own action; a role, name or grant change another.
       const { active: activeBefore, ...restBefore } = changed.before;
       const { active: activeAfter, ...restAfter } = changed.after;
@@ -108,7 +126,7 @@ export class StaffService {
         );
       if (Object.keys(restAfter).length > 0)
         await this.record(manager, actor, account, 'staff.update', restBefore, restAfter);
-      return after;
+      return { before, after };
     });
   }
 
@@ -122,6 +140,7 @@ export class StaffService {
       await manager.increment(OrganiserAccountEntity, { id }, 'sessionVersion', 1);
       await this.record(manager, actor, account, 'staff.passwordSet', null, null);
     });
+    this.sockets.end(id);
   }
 
   /** A coordinator's grants name stages that exist; the other roles reach every stage and hold none. */

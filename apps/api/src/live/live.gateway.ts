@@ -16,6 +16,7 @@ import {
   type ServerToClientEvents,
 } from '@olympiad/contracts';
 import type { Socket } from 'socket.io';
+import { AccountSockets, accountRoom } from '../auth/account-sockets';
 import type { Actor } from '../auth/actor';
 import { TokenService } from '../auth/token.service';
 import type { EncodedAnswer } from './encoded-answer';
@@ -50,11 +51,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly live: LiveService,
     private readonly tokens: TokenService,
     private readonly beacons: RoomBeacons,
+    private readonly accountSockets: AccountSockets,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.live.attach(server);
     this.beacons.attach(server);
+    this.accountSockets.attach(server);
   }
 
   handleConnection(socket: LiveSocket): void {
@@ -62,6 +65,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     socket.data.actor = this.tokens.verify(typeof token === 'string' ? token : undefined);
     socket.data.rooms = new Map();
     socket.data.quota = joinQuota();
+    const actor = socket.data.actor;
+    if (actor?.kind === 'organiser') void socket.join(accountRoom(actor.id));
     // docs/design.md#limits-per-live-connection
     limitEvents(socket, () =>
       this.logger.warn(`Live client ${socket.id} disconnected: more events than it may send`),
