@@ -333,6 +333,18 @@ onEachDatabase('staff accounts on %s', (_database, venueEnv) => {
     await signIn('nobody-here', 'wrong-password', '10.3.1.1').expect(429);
   });
 
+  it('checks no more passwords than the back-off allows when wrong ones arrive together', async () => {
+    await createStaff({ username: 'raced', displayName: 'Raced', staffRole: 'observer' });
+    const answers = await Promise.all(
+      Array.from({ length: 9 }, (_, attempt) =>
+        signIn('raced', `wrong-password-${attempt}`, `10.5.0.${attempt + 1}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    // Five free tries are checked; the rest wait, whatever order they arrive in.
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(4).fill(429)]);
+  });
+
   it('still limits one address however many user names it tries', async () => {
     const from = '10.4.0.1';
     const answers: number[] = [];

@@ -114,13 +114,14 @@ export class AuthService {
 
   async signInOrganiser(input: OrganiserSignIn): Promise<OrganiserAuthAnswer> {
     // docs/security.md#failed-sign-ins: a user name that failed too often waits, from any address.
-    await this.backoff.assertMayTry(input.username);
+    const tryNumber = await this.backoff.reserveTry(input.username);
     const account = await this.organisers.findOneBy({ username: input.username });
     const passwordRight = account
       ? await verifySecret(input.password, account.passwordHash)
       : false;
     if (!account || !passwordRight || !account.active) {
-      if (!passwordRight) await this.backoff.failed(input.username);
+      if (!passwordRight) await this.backoff.failed(input.username, tryNumber);
+      else await this.backoff.succeeded(input.username);
       // The name tried, never the password (docs/audit.md).
       await this.audit.record({
         actor: { kind: 'anonymous', name: input.username },
