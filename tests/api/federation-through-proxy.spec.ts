@@ -55,9 +55,11 @@ describe(`a regional day reaching the republic server (${republicDatabase}) thro
     supersedes: string,
     team: { categoryId: string; teamId: string },
     timeMs: number,
+    attempt: number,
   ) {
     const entry = {
-      ...mazeAttempt({ categoryId: team.categoryId }, team.teamId, 1, timeMs),
+      // A correction is of the same attempt (docs/rules.md#corrections).
+      ...mazeAttempt({ categoryId: team.categoryId }, team.teamId, attempt, timeMs),
       supersedes,
       reason: 'Re-timed from the video',
     };
@@ -188,7 +190,7 @@ describe(`a regional day reaching the republic server (${republicDatabase}) thro
     // The venue is killed mid-day and comes back on the same data folder; corrections and voids
     // made while the republic is cut off arrive after it, in order.
     proxy.cut();
-    await correct(secondRound[0], waiting[0], 37_123);
+    await correct(secondRound[0], waiting[0], 37_123, 2);
     await voidEntry(secondRound[1], waiting[1].categoryId);
     await venue.kill();
     await restartVenue();
