@@ -8,6 +8,7 @@ import { FieldsDataModule } from '../fields/fields-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
 import { AccountSockets } from './account-sockets';
+import { StaffAccountStates } from './staff-account-states';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OrganiserAccountEntity } from './organiser-account.entity';
@@ -38,8 +39,16 @@ import { TokenService } from './token.service';
     StageOfRequest,
     StaffService,
     AccountSockets,
+    StaffAccountStates,
   ],
   // JudgesDataModule too: the global AuthGuard, registered in AppModule, asks JudgesQuery.
-  exports: [AuthService, TokenService, StageOfRequest, AccountSockets, JudgesDataModule],
+  exports: [
+    AuthService,
+    TokenService,
+    StaffAccountStates,
+    StageOfRequest,
+    AccountSockets,
+    JudgesDataModule,
+  ],
 })
 export class AuthModule {}

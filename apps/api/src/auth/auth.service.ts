@@ -23,6 +23,7 @@ import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
 import { StagesQuery } from '../stages/stages.query';
 import { AccountSockets } from './account-sockets';
+import { StaffAccountStates } from './staff-account-states';
 import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret, randomCode, verifySecret } from './secret-hash';
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly audit: AuditRecorder,
     private readonly backoff: SignInBackoff,
     private readonly sockets: AccountSockets,
+    private readonly staffStates: StaffAccountStates,
   ) {}
 
   /**
@@ -203,6 +205,7 @@ export class AuthService {
       );
       return manager.findOneByOrFail(OrganiserAccountEntity, { id: account.id });
     });
+    this.staffStates.forget(account.id);
     this.sockets.end(account.id);
     return { token: this.organiserSession(changed).token };
   }
@@ -222,6 +225,7 @@ export class AuthService {
         manager,
       );
     });
+    this.staffStates.forget(actor.id);
     this.sockets.end(actor.id);
   }
 

@@ -10,6 +10,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountSockets } from './account-sockets';
+import { StaffAccountStates } from './staff-account-states';
 import type { Actor } from './actor';
 import { OrganiserAccountEntity } from './organiser-account.entity';
 import { hashSecret } from './secret-hash';
@@ -30,6 +31,7 @@ export class StaffService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditRecorder,
     private readonly sockets: AccountSockets,
+    private readonly states: StaffAccountStates,
   ) {}
 
   async list(): Promise<StaffAccount[]> {
@@ -66,6 +68,7 @@ export class StaffService {
 
   async update(actor: StaffActor, id: string, input: StaffUpdate): Promise<StaffAccount> {
     const { before, after } = await this.updated(actor, id, input);
+    this.states.forget(id);
     // Reach that shrinks ends the account's live sockets: they hold rooms joined with the old reach.
     if (
       before.active !== after.active ||
@@ -140,6 +143,7 @@ export class StaffService {
       await manager.increment(OrganiserAccountEntity, { id }, 'sessionVersion', 1);
       await this.record(manager, actor, account, 'staff.passwordSet', null, null);
     });
+    this.states.forget(id);
     this.sockets.end(id);
   }
 

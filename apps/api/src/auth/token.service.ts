@@ -1,15 +1,12 @@
 import { HttpStatus, Inject, Injectable, type OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JudgesQuery } from '../judges/judges.query';
 import { SettingsService } from '../settings/settings.service';
-import { Repository } from 'typeorm';
 import { actorFromClaims, type Actor, type TokenClaims } from './actor';
-import { OrganiserAccountEntity } from './organiser-account.entity';
-import { StaffStageGrantEntity } from './staff-stage-grant.entity';
+import { StaffAccountStates } from './staff-account-states';
 
 const LIFETIME_SECONDS = { organiser: 12 * 3600, judge: 36 * 3600 } as const;
 /** After this long no token a retired key signed is still valid, so the key can go. */
@@ -64,10 +61,7 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     private readonly settings: SettingsService,
     private readonly judges: JudgesQuery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(OrganiserAccountEntity)
-    private readonly accounts: Repository<OrganiserAccountEntity>,
-    @InjectRepository(StaffStageGrantEntity)
-    private readonly grants: Repository<StaffStageGrantEntity>,
+    private readonly staffStates: StaffAccountStates,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -152,17 +146,13 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     actor: Extract<Actor, { kind: 'organiser' }>,
     claims: TokenClaims,
   ): Promise<Actor | undefined> {
-    const account = await this.accounts.findOneBy({ id: claims.sub });
+    const account = await this.staffStates.of(claims.sub);
     if (!account?.active || (claims.sv ?? 0) !== account.sessionVersion) return undefined;
-    const stageIds =
-      account.staffRole === 'coordinator'
-        ? (await this.grants.findBy({ accountId: account.id })).map((grant) => grant.stageId)
-        : [];
     return {
       ...actor,
-      name: account.displayName || account.username,
+      name: account.name,
       staffRole: account.staffRole,
-      stageIds,
+      stageIds: account.stageIds,
     };
   }
 
