@@ -12,6 +12,8 @@ export interface StallTimerProps {
 /** The rules' stall limit counting down, readable at arm's length, with the big Progress button. */
 export function StallTimer({ countdown, now, onProgress }: StallTimerProps) {
   const { t } = useLanguage();
+  // Shown from the start of the attempt: before it, it would push Confirm below a tablet's fold.
+  if (countdown.state === 'idle') return null;
   const remaining = stallRemaining(countdown, now);
   const expired = stallExpired(countdown, now);
   const seconds = countdown.limitMs / 1000;
