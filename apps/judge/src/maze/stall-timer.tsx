@@ -28,11 +28,9 @@ export function StallTimer({ countdown, now, onProgress }: StallTimerProps) {
         <span className="stall-timer__hint">
           {expired
             ? t('judge.maze.stall.expired')
-            : countdown.state === 'idle'
-              ? t('judge.maze.stall.startsWithRun')
-              : countdown.state === 'stopped'
-                ? t('judge.maze.stall.stopped')
-                : t('judge.maze.stall.running')}
+            : countdown.state === 'stopped'
+              ? t('judge.maze.stall.stopped')
+              : t('judge.maze.stall.running')}
         </span>
       </div>
       <Button
