@@ -540,7 +540,6 @@ export const en = {
   'judge.maze.recordedDismiss': 'OK',
   'judge.maze.stall.title': 'No progress · limit {seconds} s',
   'judge.maze.stall.progress': 'Robot moved on',
-  'judge.maze.stall.startsWithRun': 'Starts with the attempt',
   'judge.maze.stall.running': 'Tap “Robot moved on” each time it makes progress',
   'judge.maze.stall.stopped': 'Stopped with the attempt',
   'judge.maze.stall.expired': 'Time is up: the robot stalled',

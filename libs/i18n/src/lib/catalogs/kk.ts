@@ -537,7 +537,6 @@ export const kk = {
   'judge.maze.recordedDismiss': 'Жарайды',
   'judge.maze.stall.title': 'Ілгерілеу жоқ · шегі {seconds} с',
   'judge.maze.stall.progress': 'Робот алға жылжыды',
-  'judge.maze.stall.startsWithRun': 'Әрекетпен бірге басталады',
   'judge.maze.stall.running': 'Робот алға жылжыған сайын «Робот алға жылжыды» түймесін басыңыз',
   'judge.maze.stall.stopped': 'Әрекетпен бірге тоқтады',
   'judge.maze.stall.expired': 'Ілгерілеу шегі бітті: робот тоқтап қалды',

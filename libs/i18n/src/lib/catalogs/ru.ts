@@ -545,7 +545,6 @@ export const ru = {
   'judge.maze.recordedDismiss': 'Понятно',
   'judge.maze.stall.title': 'Нет продвижения · лимит {seconds} с',
   'judge.maze.stall.progress': 'Робот продвинулся',
-  'judge.maze.stall.startsWithRun': 'Запустится вместе с попыткой',
   'judge.maze.stall.running': 'Нажимайте «Робот продвинулся» каждый раз, когда он движется дальше',
   'judge.maze.stall.stopped': 'Остановлен вместе с попыткой',
   'judge.maze.stall.expired': 'Время вышло: робот застрял',
