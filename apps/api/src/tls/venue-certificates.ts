@@ -1,7 +1,4 @@
-// @peculiar/x509 resolves its parts with tsyringe, which needs the metadata polyfill loaded first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
-import { X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
+import { KeyObject, X509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,7 +10,23 @@ import { ConfigError } from '../config/app-config';
  * no Nest, no servers.
  */
 
-x509.cryptoProvider.set(webcrypto as ReturnType<typeof x509.cryptoProvider.get>);
+type X509Library = typeof import('@peculiar/x509');
+let x509Library: Promise<X509Library> | undefined;
+
+/**
+ * @peculiar/x509 only writes certificates (reading is node's own X509Certificate). It costs about
+ * 15 MB of memory, so it loads on first use, which on most starts is never (docs/performance.md).
+ */
+function loadX509(): Promise<X509Library> {
+  x509Library ??= (async () => {
+    // It resolves its parts with tsyringe, which needs the metadata polyfill loaded first.
+    await import('reflect-metadata');
+    const library = await import('@peculiar/x509');
+    library.cryptoProvider.set(webcrypto as ReturnType<typeof library.cryptoProvider.get>);
+    return library;
+  })();
+  return x509Library;
+}
 
 const EC_P256 = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,12 +96,14 @@ export function serverNames(hostname: string, addresses: string[]): SubjectNames
   };
 }
 
+/** Node prints the names as `DNS:a.local, IP Address:127.0.0.1`; names never hold ", " here. */
 export function certificateNames(certPem: string): SubjectNames {
-  const san = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
-  const items = san?.names.items ?? [];
+  const names = (new X509Certificate(certPem).subjectAltName ?? '').split(', ');
+  const valuesOf = (prefix: string) =>
+    names.filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length));
   return {
-    dns: items.filter((item) => item.type === 'dns').map((item) => item.value.toLowerCase()),
-    ips: items.filter((item) => item.type === 'ip').map((item) => canonicalIp(item.value)),
+    dns: valuesOf('DNS:').map((name) => name.toLowerCase()),
+    ips: valuesOf('IP Address:').map(canonicalIp),
   };
 }
 
@@ -111,8 +126,7 @@ function serialNumber(): string {
 type CryptoKey = webcrypto.CryptoKey;
 
 async function exportKeyPem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
-  return x509.PemConverter.encode(der, 'PRIVATE KEY');
+  return KeyObject.from(key).export({ type: 'pkcs8', format: 'pem' }).toString();
 }
 
 async function importSigningKey(keyPem: string): Promise<CryptoKey> {
@@ -130,6 +144,7 @@ function escapeDnValue(value: string): string {
 
 /** A new venue CA: ECDSA P-256, 10 years, allowed to sign server certificates only. */
 export async function createVenueCa(hostname: string, now = new Date()): Promise<PemPair> {
+  const x509 = await loadX509();
   const keys = await generateKeys();
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
   const notAfter = new Date(notBefore);
@@ -160,6 +175,7 @@ export async function issueServerCertificate(
   names: SubjectNames,
   now = new Date(),
 ): Promise<PemPair> {
+  const x509 = await loadX509();
   const caCert = new x509.X509Certificate(ca.certPem);
   const keys = await generateKeys();
   const notBefore = new Date(now.getTime() - BACKDATE_MS);
