@@ -51,6 +51,9 @@ export * from './lib/maze/maze-team-result';
 export * from './lib/maze/maze-queue';
 export * from './lib/maze/provisional-attempt';
 
+// Paper score sheets (README, "Paper fallback")
+export * from './lib/score-sheets';
+
 // Programming and creative calculators
 export {
   icpcTasksOf,
@@ -99,6 +102,7 @@ export * from './lib/inspection/inspection-rules';
 // Qualification
 export * from './lib/qualification/qualification-rules';
 export * from './lib/qualification/qualify';
+export * from './lib/qualification/describe-rule';
 
 // Utilities
 export {

@@ -1,0 +1,2 @@
+export * from './sheet-code';
+export * from './maze-score-sheet';
