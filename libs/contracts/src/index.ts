@@ -6,6 +6,7 @@ export * from './lib/live-events';
 export * from './lib/room-ref';
 export * from './lib/runs';
 export * from './lib/leaderboard-live';
+export * from './lib/overlays';
 export * from './lib/mqtt';
 export * from './lib/registration';
 export * from './lib/held-entries';

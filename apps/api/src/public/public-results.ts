@@ -132,6 +132,7 @@ export class PublicResults {
           b: match.b ?? null,
           status: match.status,
           winner: match.outcome?.winner ?? null,
+          score: match.live ? { points: match.live.points, warnings: match.live.warnings } : null,
         })),
       teams: await this.categoryTeams.labels(category.id),
     };

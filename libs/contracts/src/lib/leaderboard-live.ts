@@ -72,6 +72,10 @@ export const displayConfigSchema = z
     lang: displayLanguageSchema,
     /** Seconds per category in hall rotation. */
     everySeconds: z.number().int().min(5).max(600),
+    /** Hall sound (docs/results-display.md#hall-sound): off unless the organiser turns it on. */
+    sound: z.boolean().optional(),
+    /** Volume of the hall sound, 0–100. */
+    volume: z.number().int().min(0).max(100).optional(),
   })
   .strict();
 export type DisplayConfig = z.infer<typeof displayConfigSchema>;
@@ -82,6 +86,8 @@ const displayConfigAnswerSchema = z.object({
   mode: displayModeSchema,
   lang: displayLanguageSchema,
   everySeconds: z.number(),
+  sound: z.boolean().optional(),
+  volume: z.number().optional(),
 });
 
 /** `POST /api/displays/claim` and `PATCH /api/displays/:id`: the display and what it shows now. */
@@ -187,6 +193,14 @@ export const publicBracketMatchSchema = z.object({
   b: z.string().nullable(),
   status: z.string(),
   winner: z.string().nullable(),
+  /** Points (warnings' points included) and warnings of the rounds recorded so far. */
+  score: z
+    .object({
+      points: z.object({ a: z.number(), b: z.number() }),
+      warnings: z.object({ a: z.number(), b: z.number() }),
+    })
+    .nullable()
+    .optional(),
 });
 export type PublicBracketMatch = z.infer<typeof publicBracketMatchSchema>;
 
