@@ -17,4 +17,5 @@ export * from './lib/federation';
 export * from './lib/tls';
 export * from './lib/audit';
 export * from './lib/staff';
+export * from './lib/score-sheets';
 export * from './lib/routes';

@@ -51,6 +51,9 @@ export * from './lib/maze/maze-team-result';
 export * from './lib/maze/maze-queue';
 export * from './lib/maze/provisional-attempt';
 
+// Device clocks (docs/sensor-contract.md#clock-offsets)
+export * from './lib/clock/clock-offset';
+
 // Paper score sheets (README, "Paper fallback")
 export * from './lib/score-sheets';
 

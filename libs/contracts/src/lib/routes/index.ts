@@ -29,6 +29,7 @@ import { inspectionsRoutes } from './inspections.routes';
 import { sensorsRoutes } from './sensors.routes';
 import { auditRoutes } from './audit.routes';
 import { staffRoutes } from './staff.routes';
+import { scoreSheetsRoutes } from './score-sheets.routes';
 
 export * from './route';
 export * as routes from './route-addresses';
@@ -63,6 +64,7 @@ export * from './inspections.routes';
 export * from './sensors.routes';
 export * from './audit.routes';
 export * from './staff.routes';
+export * from './score-sheets.routes';
 
 /**
  * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
@@ -102,6 +104,7 @@ export const routeTable = {
   sensors: sensorsRoutes,
   audit: auditRoutes,
   staff: staffRoutes,
+  scoreSheets: scoreSheetsRoutes,
 } as const;
 
 export type RouteTable = typeof routeTable;

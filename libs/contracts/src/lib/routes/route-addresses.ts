@@ -222,6 +222,13 @@ const staffArea: Addresses['staff'] = {
   setPassword: { method: 'POST', path: '/api/staff/:id/password' },
 };
 
+const scoreSheetsArea: Addresses['scoreSheets'] = {
+  make: { method: 'POST', path: '/api/categories/:id/score-sheets' },
+  pdf: { method: 'GET', path: '/api/categories/:id/score-sheets.pdf' },
+  get: { method: 'GET', path: '/api/score-sheets/:code' },
+  typeIn: { method: 'POST', path: '/api/score-sheets/:code/lines' },
+};
+
 export {
   olympiadsArea as olympiads,
   authArea as auth,
@@ -254,4 +261,5 @@ export {
   sensorsArea as sensors,
   auditArea as audit,
   staffArea as staff,
+  scoreSheetsArea as scoreSheets,
 };

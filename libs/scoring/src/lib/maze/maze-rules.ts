@@ -48,6 +48,13 @@ export const MAZE_UNFINISHED_TEAMS = ['unplaced', 'placed-after-finishers'] as c
 export type MazeUnfinishedTeams = (typeof MAZE_UNFINISHED_TEAMS)[number];
 export const DEFAULT_MAZE_UNFINISHED_TEAMS: MazeUnfinishedTeams = 'unplaced';
 
+/**
+ * The widest error bound a gate-timed run may carry before it is timed by hand
+ * (docs/rules.md#timing-tolerance-timingtolerancems): a run between two controllers is timed through
+ * their clock offsets (docs/sensor-contract.md#clock-offsets); one controller's time is exact.
+ */
+export const DEFAULT_MAZE_TIMING_TOLERANCE_MS = 20;
+
 export const mazeParamsSchema = z
   .object({
     attempts: intRange(1, 10),
@@ -62,6 +69,8 @@ export const mazeParamsSchema = z
     tieBreaks: z.array(z.enum(MAZE_TIE_BREAKS)).max(MAZE_TIE_BREAKS.length),
     /** A rule set stored before this parameter existed reads as the behaviour it had: 'unplaced'. */
     unfinishedTeams: z.enum(MAZE_UNFINISHED_TEAMS).default(DEFAULT_MAZE_UNFINISHED_TEAMS),
+    /** A rule set stored before this parameter existed reads as the default. */
+    timingToleranceMs: intRange(1, 1_000).default(DEFAULT_MAZE_TIMING_TOLERANCE_MS),
     /** Minutes after publication that protests are accepted (docs/rules.md#protests). */
     protestWindowMinutes: protestWindowMinutesSchema,
     /** Robot size checked at inspection (docs/rules.md#technical-inspection). */
@@ -108,6 +117,7 @@ export const MAZE_DEFAULT_PARAMS: MazeParams = {
   teamResult: { mode: 'best' },
   tieBreaks: ['second-best', 'fewer-touches'],
   unfinishedTeams: DEFAULT_MAZE_UNFINISHED_TEAMS,
+  timingToleranceMs: DEFAULT_MAZE_TIMING_TOLERANCE_MS,
   robot: DEFAULT_MAZE_ROBOT,
   inspectionRequired: DEFAULT_INSPECTION_REQUIRED,
 };
