@@ -70,6 +70,7 @@ describe('catalogs', () => {
       'board.table.team',
       'console.activity.actor.system',
       'console.stage.tab.republic',
+      'diplomaCheck.team',
       'discipline.maze',
       'discipline.sumo',
       'inspection.team',

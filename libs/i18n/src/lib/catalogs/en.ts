@@ -1169,7 +1169,7 @@ export const en = {
   'console.results.status.withdrawn': 'Withdrawn',
   'console.qualification.onlyRegional': 'Qualification starts from a regional stage.',
   'console.qualification.topN': 'Places per category that go on',
-  'console.qualification.rule': 'Teams must also have a result (a maze team: a finished attempt).',
+  'console.qualification.rule': 'Rule: {rule}.',
   'console.qualification.check': 'Show who qualifies',
   'console.qualification.qualified': 'Goes on',
   'console.qualification.notQualified': 'Does not go on',
@@ -1184,6 +1184,19 @@ export const en = {
   'console.qualification.needsClosed': 'Close this stage first: the results must be final.',
   'console.qualification.entered':
     '{count, plural, one {# team entered} other {# teams entered}}; {already, plural, =0 {none was there before} one {# was already there} other {# were already there}}.',
+  'console.qualification.mode': 'How teams go on',
+  'console.qualification.mode.topN': 'A number of places',
+  'console.qualification.mode.topPercent': 'A percentage of the teams',
+  'console.qualification.topPercent': 'Percentage of the teams that took part',
+  'console.qualification.perAgeGroup': 'Count places in each age group separately',
+  'console.qualification.threshold': 'Every qualifier must have',
+  'console.qualification.threshold.finished': 'A result (maze: a finished attempt)',
+  'console.qualification.threshold.ranked': 'A place in the results',
+  'console.qualification.threshold.minPoints': 'At least a number of points',
+  'console.qualification.threshold.maxTime': 'A time no longer than',
+  'console.qualification.minPoints': 'Points, at least',
+  'console.qualification.maxTime': 'Time, at most (1:30.00 or 90)',
+  'console.qualification.badTime': 'Type the time as 1:30.00, or in seconds such as 90.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
   'scoring.creative.judges': 'The largest number of judges must be at least the smallest.',
@@ -1245,6 +1258,15 @@ export const en = {
   'scoring.qualification.belowThreshold':
     'Place {place}, but the result does not reach the threshold.',
   'scoring.qualification.outside': 'Place {place} of {of}: outside the top {cut}.',
+  'scoring.qualificationRule.topN': '{count, plural, one {top # place} other {top # places}}',
+  'scoring.qualificationRule.topPercent': 'top {percent} %',
+  'scoring.qualificationRule.perCategory': 'per category',
+  'scoring.qualificationRule.perAgeGroup': 'per category and age group',
+  'scoring.qualificationRule.ranked': 'with a place in the results',
+  'scoring.qualificationRule.finished': 'with a result (maze: a finished attempt)',
+  'scoring.qualificationRule.minPoints':
+    '{count, plural, one {at least # point} other {at least # points}}',
+  'scoring.qualificationRule.maxTime': 'time at most {time}',
   'scoring.rules.unknownParameter': '“{field}” is not a parameter of these rules.',
   'scoring.rules.unknownPreset': 'There is no rule set named “{value}”.',
   'scoring.sumo.advanceTooMany':
@@ -1455,4 +1477,21 @@ export const en = {
   'audit.field.coach': 'coach',
   'audit.field.members': 'members',
   'audit.field.venue': 'venue',
+
+  // The public diploma check page (server-rendered by the API, docs/diplomas.md)
+  'diplomaCheck.title': 'Diploma check',
+  'diplomaCheck.genuine': 'Genuine: this diploma was issued by the olympiad.',
+  'diplomaCheck.superseded':
+    'Replaced: the results were corrected after this diploma was printed. The valid diploma:',
+  'diplomaCheck.notFound': 'No diploma has the code {code}. Check the letters and digits.',
+  'diplomaCheck.code': 'Code',
+  'diplomaCheck.awardedTo': 'Awarded to',
+  'diplomaCheck.team': 'Team',
+  'diplomaCheck.members': 'Members',
+  'diplomaCheck.school': 'School',
+  'diplomaCheck.place': 'Place',
+  'diplomaCheck.participant': 'Certificate of participation',
+  'diplomaCheck.category': 'Category',
+  'diplomaCheck.stage': 'Stage',
+  'diplomaCheck.issued': 'Printed',
 };

@@ -1160,8 +1160,7 @@ export const kk = {
   'console.results.status.withdrawn': 'Қатысудан бас тартты',
   'console.qualification.onlyRegional': 'Іріктеу өңірлік кезеңнен басталады.',
   'console.qualification.topN': 'Әр санаттан өтетін орындар саны',
-  'console.qualification.rule':
-    'Командада нәтиже болуы керек (лабиринтте — мәреге жеткен талпыныс).',
+  'console.qualification.rule': 'Ереже: {rule}.',
   'console.qualification.check': 'Кім өтетінін көрсету',
   'console.qualification.qualified': 'Өтеді',
   'console.qualification.notQualified': 'Өтпейді',
@@ -1175,6 +1174,19 @@ export const kk = {
   'console.qualification.needsClosed':
     'Алдымен осы кезеңді жабыңыз: нәтижелер түпкілікті болуы керек.',
   'console.qualification.entered': '{count} команда қосылды; {already} бұрын қосылған.',
+  'console.qualification.mode': 'Командалар келесі кезеңге қалай өтеді',
+  'console.qualification.mode.topN': 'Орындар саны',
+  'console.qualification.mode.topPercent': 'Командалардың пайызы',
+  'console.qualification.topPercent': 'Қатысқан командалардың пайызы',
+  'console.qualification.perAgeGroup': 'Орындарды әр жас тобында бөлек санау',
+  'console.qualification.threshold': 'Өткен әр команданың талабы',
+  'console.qualification.threshold.finished': 'Нәтиже (лабиринт: мәреге жеткен талпыныс)',
+  'console.qualification.threshold.ranked': 'Қорытындыдағы орын',
+  'console.qualification.threshold.minPoints': 'Белгілі ұпайдан кем емес',
+  'console.qualification.threshold.maxTime': 'Белгілі уақыттан аспайтын',
+  'console.qualification.minPoints': 'Ұпай, кемінде',
+  'console.qualification.maxTime': 'Уақыт, ең көбі (1:30.00 немесе 90)',
+  'console.qualification.badTime': 'Уақытты 1:30.00 түрінде немесе секундпен енгізіңіз, мысалы 90.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
   'scoring.creative.judges': 'Төрешілердің ең көп саны ең аз санынан кем болмауы керек.',
@@ -1234,6 +1246,14 @@ export const kk = {
   'scoring.qualification.belowThreshold': '{place}-орын, бірақ нәтиже белгіленген шекке жетпейді.',
   'scoring.qualification.outside':
     '{of} команданың ішінде {place}-орын: алғашқы {cut} орынға кірмейді.',
+  'scoring.qualificationRule.topN': 'алғашқы {count} орын',
+  'scoring.qualificationRule.topPercent': 'үздік {percent} %',
+  'scoring.qualificationRule.perCategory': 'әр санатта',
+  'scoring.qualificationRule.perAgeGroup': 'әр санат пен жас тобында',
+  'scoring.qualificationRule.ranked': 'қорытындыда орны бар',
+  'scoring.qualificationRule.finished': 'нәтижесі бар (лабиринт: мәреге жеткен талпыныс)',
+  'scoring.qualificationRule.minPoints': 'кемінде {count} ұпай',
+  'scoring.qualificationRule.maxTime': 'уақыты {time} аспайды',
   'scoring.rules.unknownParameter': '«{field}» бұл ережелердің параметрі емес.',
   'scoring.rules.unknownPreset': '«{value}» деген ереже жиынтығы жоқ.',
   'scoring.sumo.advanceTooMany':
@@ -1444,4 +1464,21 @@ export const kk = {
   'audit.field.coach': 'жаттықтырушы',
   'audit.field.members': 'мүшелері',
   'audit.field.venue': 'өтетін орны',
+
+  // The public diploma check page (server-rendered by the API, docs/diplomas.md)
+  'diplomaCheck.title': 'Дипломды тексеру',
+  'diplomaCheck.genuine': 'Түпнұсқа: бұл дипломды олимпиада берген.',
+  'diplomaCheck.superseded':
+    'Ауыстырылған: бұл диплом басылғаннан кейін нәтижелер түзетілді. Жарамды диплом:',
+  'diplomaCheck.notFound': '{code} коды бар диплом жоқ. Әріптер мен цифрларды тексеріңіз.',
+  'diplomaCheck.code': 'Коды',
+  'diplomaCheck.awardedTo': 'Марапатталады',
+  'diplomaCheck.team': 'Команда',
+  'diplomaCheck.members': 'Қатысушылар',
+  'diplomaCheck.school': 'Мектеп',
+  'diplomaCheck.place': 'Орын',
+  'diplomaCheck.participant': 'Қатысушы сертификаты',
+  'diplomaCheck.category': 'Санат',
+  'diplomaCheck.stage': 'Кезең',
+  'diplomaCheck.issued': 'Басылған күні',
 } satisfies Record<MessageKey, string>;

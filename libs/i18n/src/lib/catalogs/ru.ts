@@ -1185,8 +1185,7 @@ export const ru = {
   'console.results.status.withdrawn': 'Снята',
   'console.qualification.onlyRegional': 'Отбор идёт из регионального этапа.',
   'console.qualification.topN': 'Сколько мест из категории проходят',
-  'console.qualification.rule':
-    'У команды должен быть результат (в лабиринте — законченная попытка).',
+  'console.qualification.rule': 'Правило: {rule}.',
   'console.qualification.check': 'Показать, кто проходит',
   'console.qualification.qualified': 'Проходит',
   'console.qualification.notQualified': 'Не проходит',
@@ -1202,6 +1201,19 @@ export const ru = {
     'Сначала закройте этот этап: результаты должны быть окончательными.',
   'console.qualification.entered':
     '{count, plural, one {Внесена # команда} few {Внесены # команды} many {Внесено # команд} other {Внесено # команды}}; {already, plural, =0 {раньше не было ни одной} one {# уже была} other {# уже были}}.',
+  'console.qualification.mode': 'Как команды проходят дальше',
+  'console.qualification.mode.topN': 'Число мест',
+  'console.qualification.mode.topPercent': 'Процент команд',
+  'console.qualification.topPercent': 'Процент участвовавших команд',
+  'console.qualification.perAgeGroup': 'Считать места в каждой возрастной группе отдельно',
+  'console.qualification.threshold': 'У каждой прошедшей команды должно быть',
+  'console.qualification.threshold.finished': 'Результат (лабиринт: законченная попытка)',
+  'console.qualification.threshold.ranked': 'Место в итогах',
+  'console.qualification.threshold.minPoints': 'Не меньше заданного числа баллов',
+  'console.qualification.threshold.maxTime': 'Время не больше заданного',
+  'console.qualification.minPoints': 'Баллов, не меньше',
+  'console.qualification.maxTime': 'Время, не больше (1:30.00 или 90)',
+  'console.qualification.badTime': 'Введите время как 1:30.00 или в секундах, например 90.',
 
   // libs/scoring: rule-set, ledger-entry and standings messages (FieldError / warning keys) not listed above
   'scoring.creative.judges': 'Наибольшее число судей должно быть не меньше наименьшего.',
@@ -1264,6 +1276,16 @@ export const ru = {
   'scoring.qualification.notRanked': 'Нет зачётного результата.',
   'scoring.qualification.belowThreshold': '{place}-е место, но результат не проходит порог.',
   'scoring.qualification.outside': '{place}-е место из {of}: не входит в первые {cut}.',
+  'scoring.qualificationRule.topN':
+    'первые {count, plural, one {# место} few {# места} many {# мест} other {# места}}',
+  'scoring.qualificationRule.topPercent': 'лучшие {percent} %',
+  'scoring.qualificationRule.perCategory': 'в каждой категории',
+  'scoring.qualificationRule.perAgeGroup': 'в каждой категории и возрастной группе',
+  'scoring.qualificationRule.ranked': 'с местом в итогах',
+  'scoring.qualificationRule.finished': 'с результатом (лабиринт: законченная попытка)',
+  'scoring.qualificationRule.minPoints':
+    'не менее {count, plural, one {# балла} few {# баллов} many {# баллов} other {# балла}}',
+  'scoring.qualificationRule.maxTime': 'время не больше {time}',
   'scoring.rules.unknownParameter': '«{field}» — не параметр этих правил.',
   'scoring.rules.unknownPreset': 'Набора правил «{value}» нет.',
   'scoring.sumo.advanceTooMany':
@@ -1481,4 +1503,21 @@ export const ru = {
   'audit.field.coach': 'тренер',
   'audit.field.members': 'участники',
   'audit.field.venue': 'место проведения',
+
+  // The public diploma check page (server-rendered by the API, docs/diplomas.md)
+  'diplomaCheck.title': 'Проверка диплома',
+  'diplomaCheck.genuine': 'Подлинный: этот диплом выдан олимпиадой.',
+  'diplomaCheck.superseded':
+    'Заменён: после печати этого диплома результаты были исправлены. Действующий диплом:',
+  'diplomaCheck.notFound': 'Диплома с кодом {code} нет. Проверьте буквы и цифры.',
+  'diplomaCheck.code': 'Код',
+  'diplomaCheck.awardedTo': 'Награждается',
+  'diplomaCheck.team': 'Команда',
+  'diplomaCheck.members': 'Участники',
+  'diplomaCheck.school': 'Школа',
+  'diplomaCheck.place': 'Место',
+  'diplomaCheck.participant': 'Сертификат участника',
+  'diplomaCheck.category': 'Категория',
+  'diplomaCheck.stage': 'Этап',
+  'diplomaCheck.issued': 'Напечатан',
 } satisfies Record<MessageKey, string>;
