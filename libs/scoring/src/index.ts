@@ -28,6 +28,8 @@ export * from './lib/ledger/generic-entries';
 export { validateEntry, entryKindsOf, type EntryInput } from './lib/ledger/validate-entry';
 export { correctionMismatch, type CorrectionSide } from './lib/ledger/correction-target';
 export { resolveLedger, type ResolvedLedger } from './lib/ledger/resolve-ledger';
+export * from './lib/double-entry/entry-mode';
+export * from './lib/double-entry/double-entry';
 export * from './lib/maze/maze-entries';
 export * from './lib/programming/programming-entries';
 export { PROGRAMMING_RUBRIC } from './lib/programming/programming-engine';

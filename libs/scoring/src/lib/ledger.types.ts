@@ -73,6 +73,11 @@ export interface StandingRow {
    * above count confirmed entries only.
    */
   unconfirmed?: UnconfirmedResult;
+  /**
+   * Double entry (docs/rules.md#double-entry): one of the team's attempts or matches waits for its
+   * second judge's entry or is in the head judge's review; the row counts it only once settled.
+   */
+  review?: 'awaiting-second' | 'in-review';
 }
 
 /** A result waiting for a judge's confirmation, shown as such and never ranked. */

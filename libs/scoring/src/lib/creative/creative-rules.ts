@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryModeSchema } from '../double-entry/entry-mode';
 import { idString, intRange, reportDuplicates } from '../common/zod-helpers';
 import {
   DEFAULT_PROTEST_WINDOW_MINUTES,
@@ -94,6 +95,8 @@ export const creativeRuleSetSchema = z
     discipline: z.literal('creative'),
     preset: z.string().min(1).max(60),
     schemaVersion: z.literal(CREATIVE_SCHEMA_VERSION),
+    /** Single (default) or double entry (docs/rules.md#double-entry). */
+    entry: entryModeSchema.optional(),
     params: creativeParamsSchema,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryModeSchema } from '../double-entry/entry-mode';
 import { idString, intRange, reportDuplicates } from '../common/zod-helpers';
 import {
   DEFAULT_PROTEST_WINDOW_MINUTES,
@@ -100,6 +101,8 @@ export const programmingRuleSetSchema = z
     discipline: z.literal('programming'),
     preset: z.string().min(1).max(60),
     schemaVersion: z.literal(PROGRAMMING_SCHEMA_VERSION),
+    /** Single (default) or double entry (docs/rules.md#double-entry). */
+    entry: entryModeSchema.optional(),
     params: programmingParamsSchema,
   })
   .strict();

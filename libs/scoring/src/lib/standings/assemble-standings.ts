@@ -1,5 +1,11 @@
 import type { StandingRow, Standings, StandingStatus, TeamStatus } from '../ledger.types';
 import { RANKING_DECISION } from '../ledger/generic-entries';
+import {
+  DOUBLE_PENDING,
+  parseDoublePending,
+  strongerReview,
+  type ReviewState,
+} from '../double-entry/double-entry';
 import { compareKeys, type RankKey } from '../ranking/rank-key';
 import { sortRanked, type KeyOf } from '../ranking/ranked-order';
 import { renumberPlaces, sharedPlaces } from '../ranking/shared-places';
@@ -217,10 +223,32 @@ export function assembleStandings(input: AssembleInput): Standings {
   const category = input.categoryScore;
   const rows =
     category && 'rows' in category ? rowsFromDrafts(input, category.rows) : rowsFromScores(input);
+  markReviews(input, rows);
   const standings: Standings = { rows };
   const warnings = collectWarnings(input);
   if (warnings.length > 0) standings.warnings = warnings;
   return standings;
+}
+
+/** Rows whose team waits for a double entry to settle say so (docs/rules.md#double-entry). */
+function markReviews(input: AssembleInput, rows: StandingRow[]): void {
+  const reviews = new Map<string, ReviewState>();
+  input.slots.forEach((slot, teamIdx) => {
+    if (slot.review) reviews.set(input.index.teams[teamIdx].id, slot.review);
+  });
+  // A sumo match names no single team: its stand-in lists both players.
+  for (const entry of input.categoryEntries) {
+    if (entry.record.kind !== DOUBLE_PENDING) continue;
+    const pending = parseDoublePending(entry.record.payload);
+    for (const teamId of pending?.teams ?? []) {
+      reviews.set(teamId, strongerReview(reviews.get(teamId), pending?.state ?? 'in-review'));
+    }
+  }
+  if (reviews.size === 0) return;
+  for (const row of rows) {
+    const review = reviews.get(row.teamId);
+    if (review) row.review = review;
+  }
 }
 
 function isInPlaceOrder(ranked: readonly { row: StandingRow; name: number }[]): boolean {
@@ -239,7 +267,8 @@ function collectWarnings(input: AssembleInput): EntryWarning[] {
   if (input.categoryScore) warnings.push(...input.categoryScore.warnings);
   for (const entry of input.categoryEntries) {
     const spec = input.engine.kinds[entry.record.kind];
-    if (entry.record.kind !== RANKING_DECISION && spec?.team !== 'none') {
+    const kind = entry.record.kind;
+    if (kind !== RANKING_DECISION && kind !== DOUBLE_PENDING && spec?.team !== 'none') {
       warnings.push({
         entryId: entry.record.id,
         key: 'scoring.ledger.teamRequired',

@@ -5,6 +5,8 @@ import {
   teamStatusPayloadSchema,
 } from '../ledger/generic-entries';
 import { parsePayload } from '../common/parse-payload';
+import { DOUBLE_PENDING, parseDoublePending, strongerReview } from '../double-entry/double-entry';
+import type { ReviewState } from '../double-entry/double-entry';
 import type { TeamStatus } from '../ledger.types';
 import type { RuleSet } from '../rule-set/rule-set';
 import type {
@@ -21,6 +23,8 @@ export interface TeamSlot {
   warnings: EntryWarning[];
   /** The score with the team's unconfirmed sensor entries counted, when that differs from `score`. */
   unconfirmed?: TeamScore;
+  /** An attempt of the team's still waits for its second entry or the head judge (double entry). */
+  review?: ReviewState;
 }
 
 const NOT_SCORED: TeamScore = {
@@ -49,9 +53,13 @@ export function teamSlot(
   const warnings: EntryWarning[] = [];
   let override: TeamStatus | null = null;
   let overrideSeq = -1;
+  let review: ReviewState | undefined;
   for (const entry of entries) {
     const kind = entry.record.kind;
-    if (kind === TEAM_STATUS) {
+    if (kind === DOUBLE_PENDING) {
+      const pending = parseDoublePending(entry.record.payload);
+      if (pending) review = strongerReview(review, pending.state);
+    } else if (kind === TEAM_STATUS) {
       const parsed = parsePayload(teamStatusPayloadSchema, entry.record.payload);
       if (!parsed)
         warnings.push({
@@ -72,11 +80,14 @@ export function teamSlot(
       warnings.push(unknownKindWarning(entry, ruleSet.discipline));
     }
   }
-  if (engine.scopeOf(ruleSet) === 'category') return { score: null, override, warnings };
+  if (engine.scopeOf(ruleSet) === 'category') {
+    return { score: null, override, warnings, ...(review ? { review } : {}) };
+  }
   // A sensor's entry counts once a judge confirms it (docs/results-display.md).
   const confirmed = own.filter((entry) => !entry.record.unconfirmed);
   const score = confirmed.length > 0 ? engine.scoreTeam(ruleSet, confirmed) : NOT_SCORED;
   const slot: TeamSlot = { score, override, warnings: [...warnings, ...score.warnings] };
+  if (review) slot.review = review;
   if (confirmed.length < own.length) {
     const withUnconfirmed = engine.scoreTeam(ruleSet, own);
     if (!sameResult(withUnconfirmed, score)) slot.unconfirmed = withUnconfirmed;

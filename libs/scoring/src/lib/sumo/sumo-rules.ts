@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryModeSchema } from '../double-entry/entry-mode';
 import { intRange, reportDuplicates } from '../common/zod-helpers';
 import { DEFAULT_SUMO_REST_MINUTES, sumoRestMinutesSchema } from '../schedule/rest-time';
 import {
@@ -153,6 +154,8 @@ export const sumoRuleSetSchema = z
     discipline: z.literal('sumo'),
     preset: z.string().min(1).max(60),
     schemaVersion: z.literal(SUMO_SCHEMA_VERSION),
+    /** Single (default) or double entry (docs/rules.md#double-entry). */
+    entry: entryModeSchema.optional(),
     params: sumoParamsSchema,
   })
   .strict();
