@@ -1,4 +1,4 @@
-import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
+import { describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
 import { CreativeScreen } from '../creative/creative-screen';
@@ -6,6 +6,7 @@ import { MazeScreen } from '../maze/maze-screen';
 import { ProgrammingScreen } from '../programming/programming-screen';
 import { SumoScreen } from '../sumo/sumo-screen';
 import type { CategoryDataState } from './use-category-data';
+import { CategoryDataPending } from './category-data-pending';
 import { useCategoryData } from './use-category-data';
 
 export interface ScreenProps {
@@ -18,18 +19,7 @@ export function CategoryPage({ categoryId }: { categoryId: string }) {
   const { me } = useJudge();
   const state = useCategoryData(categoryId);
   const { data } = state;
-  if (!data) {
-    return state.error ? (
-      <StatusBanner
-        kind="error"
-        action={<Button onClick={state.reload}>{t('common.retry')}</Button>}
-      >
-        {describeError(lang, state.error)}
-      </StatusBanner>
-    ) : (
-      <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-    );
-  }
+  if (!data) return <CategoryDataPending state={state} />;
   const { category } = data;
   const ready = { ...state, data };
   return (

@@ -11,7 +11,6 @@ import {
   Button,
   ChoiceGroup,
   describeError,
-  Link,
   SelectField,
   StatusBanner,
   TextField,
@@ -19,7 +18,8 @@ import {
 } from '@olympiad/ui';
 import { useCallback, useEffect, useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import { paths } from '../app/judge-routes';
+import { CategoryDataPending } from '../category/category-data-pending';
+import { HeadJudgeScreen } from './head-judge-screen';
 import { useCategoryData } from '../category/use-category-data';
 import { CorrectionForm } from './correction-form';
 import { entrySummary } from './entry-summary';
@@ -33,7 +33,7 @@ import './protests.css';
  * linked to the protest, or reject with a reason. Both need the server; nothing waits offline.
  */
 export function ProtestsPage({ categoryId }: { categoryId: string }) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const { api, online } = useJudge();
   const state = useCategoryData(categoryId);
   const [list, setList] = useState<CategoryProtests | null>(null);
@@ -56,29 +56,20 @@ export function ProtestsPage({ categoryId }: { categoryId: string }) {
   }, [api, categoryId, round]);
 
   const data = state.data;
-  if (!data) {
-    return state.error ? (
-      <StatusBanner kind="error">{describeError(lang, state.error)}</StatusBanner>
-    ) : (
-      <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-    );
-  }
+  if (!data) return <CategoryDataPending state={state} />;
   const names = new Map(data.teams.map((team) => [team.id, team.name]));
   const open = list?.protests.filter((protest) => protest.status === 'open') ?? [];
   const decided = list?.protests.filter((protest) => protest.status !== 'open') ?? [];
 
   return (
-    <section className="screen protests" aria-labelledby="protests-title">
-      <div className="screen__head">
-        <Link className="ui-button ui-button--ghost" href={paths.review(categoryId)}>
-          ← {t('judge.review.title', { name: data.category.name })}
-        </Link>
-        <h2 id="protests-title">{t('judge.protests.title', { name: data.category.name })}</h2>
-      </div>
-      {!online ? (
-        <StatusBanner kind="offline">{t('judge.protests.needsConnection')}</StatusBanner>
-      ) : null}
-      {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+    <HeadJudgeScreen
+      name="protests"
+      categoryId={categoryId}
+      categoryName={data.category.name}
+      title={t('judge.protests.title', { name: data.category.name })}
+      needsConnection={t('judge.protests.needsConnection')}
+      failure={failure}
+    >
       {list ? <WindowNotice list={list} /> : null}
       <div className="panel">
         <h3 data-testid="open-protests">{t('protests.openCount', { count: open.length })}</h3>
@@ -117,7 +108,7 @@ export function ProtestsPage({ categoryId }: { categoryId: string }) {
           </ul>
         </div>
       ) : null}
-    </section>
+    </HeadJudgeScreen>
   );
 }
 

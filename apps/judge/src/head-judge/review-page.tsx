@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { paths } from '../app/judge-routes';
 import { TeamResult } from '../category/team-result';
+import { CategoryDataPending } from '../category/category-data-pending';
 import { useCategoryData } from '../category/use-category-data';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { OutboxItemActions, OutboxItemStatus } from '../outbox/outbox-item-status';
@@ -48,13 +49,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
     return { rows: [...data.ledger].reverse(), replacedBy, counted, precision };
   }, [data]);
 
-  if (!data) {
-    return state.error ? (
-      <StatusBanner kind="error">{describeError(lang, state.error)}</StatusBanner>
-    ) : (
-      <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-    );
-  }
+  if (!data) return <CategoryDataPending state={state} />;
   const { category, teams } = data;
   const names = new Map(teams.map((team) => [team.id, team.name]));
   const teamName = (id: string) => names.get(id) ?? '…';

@@ -4,7 +4,6 @@ import { checkInspection } from '@olympiad/scoring';
 import {
   Button,
   describeError,
-  Link,
   SelectField,
   StatusBanner,
   TextField,
@@ -12,7 +11,8 @@ import {
 } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
-import { paths } from '../app/judge-routes';
+import { CategoryDataPending } from '../category/category-data-pending';
+import { HeadJudgeScreen } from '../head-judge/head-judge-screen';
 import { useCategoryData } from '../category/use-category-data';
 import { failureText, latestByTeam, limitsText } from './inspection-text';
 import { useInspections } from './use-inspections';
@@ -34,26 +34,17 @@ export function InspectionPage({ categoryId }: { categoryId: string }) {
   const [teamId, setTeamId] = useState('');
 
   const data = state.data;
-  if (!data) {
-    return state.error ? (
-      <StatusBanner kind="error">{describeError(lang, state.error)}</StatusBanner>
-    ) : (
-      <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
-    );
-  }
+  if (!data) return <CategoryDataPending state={state} />;
   const latest = latestByTeam(list?.inspections ?? []);
   return (
-    <section className="screen inspection" aria-labelledby="inspection-title">
-      <div className="screen__head">
-        <Link className="ui-button ui-button--ghost" href={paths.review(categoryId)}>
-          ← {t('judge.review.title', { name: data.category.name })}
-        </Link>
-        <h2 id="inspection-title">{t('inspection.title', { name: data.category.name })}</h2>
-      </div>
-      {!online ? (
-        <StatusBanner kind="offline">{t('inspection.needsConnection')}</StatusBanner>
-      ) : null}
-      {failure ? <StatusBanner kind="error">{describeError(lang, failure)}</StatusBanner> : null}
+    <HeadJudgeScreen
+      name="inspection"
+      categoryId={categoryId}
+      categoryName={data.category.name}
+      title={t('inspection.title', { name: data.category.name })}
+      needsConnection={t('inspection.needsConnection')}
+      failure={failure}
+    >
       {list?.limits ? (
         <StatusBanner kind="info">
           {t(list.required ? 'inspection.required' : 'inspection.notRequired')}{' '}
@@ -114,7 +105,7 @@ export function InspectionPage({ categoryId }: { categoryId: string }) {
           })}
         </ul>
       </div>
-    </section>
+    </HeadJudgeScreen>
   );
 }
 
