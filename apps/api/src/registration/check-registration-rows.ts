@@ -7,6 +7,8 @@ import type {
   Region,
 } from '@olympiad/contracts';
 import { findLatinLookalikes, replaceLatinLookalikes, searchKey } from '@olympiad/i18n';
+import { findRegion, suggestRegion } from '../regions/find-region';
+import { hasLostLetters, lacksKazakhLetters, type TextEncoding } from './lost-letters';
 import type { TableRow } from './read-table';
 
 export interface RegistrationCategory {
@@ -26,12 +28,26 @@ export interface RegistrationContext {
   schools: ReadonlyMap<string, string>;
   /** searchKey(team name) + '|' + category id of teams already in the stage. */
   existingTeams: ReadonlySet<string>;
+  /** How a CSV file's text was read (undefined for XLSX): decides what a "?" in a name means. */
+  encoding?: TextEncoding;
 }
 
 export const schoolKey = (name: string, regionCode: string) => `${searchKey(name)}|${regionCode}`;
 export const teamKey = (name: string, categoryId: string) => `${searchKey(name)}|${categoryId}`;
 
 const MAX_NAME = 200;
+/** The columns of names and places, where a "?" in a word is a lost letter. */
+const TEXT_FIELDS: readonly RegistrationField[] = [
+  'team',
+  'school',
+  'region',
+  'town',
+  'category',
+  'coach',
+  'member1',
+  'member2',
+  'member3',
+];
 const MEMBER_FIELDS = [
   ['member1', 'grade1'],
   ['member2', 'grade2'],
@@ -46,38 +62,6 @@ const DISCIPLINE_WORDS: Record<string, string[]> = {
   creative: ['творческ', 'шыгармашыл', 'креатив', 'creative', 'инженер', 'проект', 'жоба'],
 };
 
-const OBLAST_WORDS = new Set(['облысы', 'область', 'обл', 'region', 'oblast']);
-const CITY_WORDS = new Set(['г', 'город', 'каласы', 'city']);
-const withoutRegionWords = (text: string) =>
-  searchKey(text)
-    .split(' ')
-    .filter((word) => !OBLAST_WORDS.has(word) && !CITY_WORDS.has(word))
-    .join(' ');
-
-const keysOfRegion = new WeakMap<Region, Set<string>>();
-function regionKeys(region: Region): Set<string> {
-  let keys = keysOfRegion.get(region);
-  if (!keys) {
-    const names = [region.code, region.name.kk, region.name.ru, region.name.en, region.centre];
-    keys = new Set(names.flatMap((name) => [withoutRegionWords(name), searchKey(name.replace(/-/g, ' '))]));
-    keysOfRegion.set(region, keys);
-  }
-  return keys;
-}
-
-/**
- * The region a school wrote: its code, or its Kazakh, Russian or English name with or without
- * "облысы / область / г.". "Алматы" alone is the city; "Алматинская обл." the oblast.
- */
-export function findRegion(regions: readonly Region[], value: string): Region | null {
-  const wanted = withoutRegionWords(value);
-  if (!wanted) return null;
-  const matches = regions.filter((region) => regionKeys(region).has(wanted));
-  if (matches.length <= 1) return matches[0] ?? null;
-  const saysOblast = searchKey(value).split(' ').some((word) => OBLAST_WORDS.has(word));
-  return matches.find((region) => region.kind === (saysOblast ? 'oblast' : 'city')) ?? matches[0];
-}
-
 /** "4", "4 класс", "4А", "4-сынып" → 4; anything else → null. */
 export function parseGrade(value: string): number | null {
   const match = /^(\d{1,2})[\s\p{L}.–-]*$/u.exec(value.trim());
@@ -85,7 +69,10 @@ export function parseGrade(value: string): number | null {
 }
 
 /** Categories the value names: the exact name, then names holding its words, then its discipline. */
-function categoryCandidates(categories: readonly RegistrationCategory[], value: string): RegistrationCategory[] {
+function categoryCandidates(
+  categories: readonly RegistrationCategory[],
+  value: string,
+): RegistrationCategory[] {
   const key = searchKey(value);
   if (!key) return [];
   const exact = categories.filter((category) => searchKey(category.name) === key);
@@ -97,7 +84,9 @@ function categoryCandidates(categories: readonly RegistrationCategory[], value: 
   });
   if (byName.length > 0) return byName;
   const disciplines = Object.entries(DISCIPLINE_WORDS)
-    .filter(([, names]) => names.some((name) => key.split(' ').some((word) => word.startsWith(name))))
+    .filter(([, names]) =>
+      names.some((name) => key.split(' ').some((word) => word.startsWith(name))),
+    )
     .map(([discipline]) => discipline);
   return categories.filter((category) => disciplines.includes(category.discipline));
 }
@@ -115,30 +104,42 @@ const PROBLEM_TEXT: Record<RegistrationProblemKey, string> = {
   'registration.problem.missingSchool': 'the school is empty',
   'registration.problem.missingRegion': 'the region is empty',
   'registration.problem.unknownRegion': 'no region is called “{value}”',
+  'registration.problem.unknownRegionNear':
+    'no region is called “{value}”; did you mean “{suggestion}”?',
   'registration.problem.missingCategory': 'the category is empty',
   'registration.problem.unknownCategory': 'this stage has no category “{value}”',
   'registration.problem.missingMember': 'the team has no member',
   'registration.problem.missingGrade': 'the grade of {member} is empty',
   'registration.problem.badGrade': '“{value}” is not a grade from 1 to 11',
-  'registration.problem.gradeOutsideCategory': 'grade {grade} does not fit any “{value}” category of this stage',
+  'registration.problem.gradeOutsideCategory':
+    'grade {grade} does not fit any “{value}” category of this stage',
   'registration.problem.gradeWithoutMember': 'a grade without a member name',
   'registration.problem.duplicateInFile': 'the same team as in row {other}',
   'registration.problem.alreadyRegistered': 'this team is already registered in this category',
   'registration.problem.tooLong': 'longer than {max} characters',
   'registration.problem.lookalike': 'Latin letters inside a Cyrillic name: {letters}',
+  'registration.problem.lostKazakhLetters':
+    "this file lost Kazakh letters: save it as Excel workbook (.xlsx) or as 'CSV UTF-8'",
+  'registration.problem.questionMarkInWord':
+    '“?” stands for a letter: Kazakh letters were lost before this file was saved; type them back in',
 };
 
 /**
  * Checks every row of an import and says what would be written. Pure: the caller passes what is
  * on record. Errors exclude a row; warnings (Latin look-alikes) do not.
  */
-export function checkRegistrationRows(columns: RegistrationColumn[], rows: TableRow[], context: RegistrationContext) {
+export function checkRegistrationRows(
+  columns: RegistrationColumn[],
+  rows: TableRow[],
+  context: RegistrationContext,
+) {
   const indexOf = new Map<RegistrationField, number>();
   for (const column of columns) if (column.field) indexOf.set(column.field, column.index);
   const headerOf = (field: RegistrationField) => columns[indexOf.get(field) ?? -1]?.header ?? field;
 
   // Files repeat the same region and category on every row: work each distinct text out once.
   const regionOf = memo((text: string) => findRegion(context.regions, text)?.code ?? null);
+  const nearRegionOf = memo((text: string) => suggestRegion(context.regions, text)?.text ?? null);
   const candidatesOf = memo((text: string) => categoryCandidates(context.categories, text));
   const problems: RegistrationProblem[] = [];
   const previews: RegistrationRowPreview[] = [];
@@ -151,24 +152,55 @@ export function checkRegistrationRows(columns: RegistrationColumn[], rows: Table
       return index === undefined ? '' : (cells[index] ?? '').trim();
     };
     let ok = true;
-    const report = (field: RegistrationField, key: RegistrationProblemKey, params: Record<string, string | number> = {}, extra: Partial<RegistrationProblem> = {}) => {
+    const report = (
+      field: RegistrationField,
+      key: RegistrationProblemKey,
+      params: Record<string, string | number> = {},
+      extra: Partial<RegistrationProblem> = {},
+    ) => {
       const severity = key === 'registration.problem.lookalike' ? 'warning' : 'error';
       if (severity === 'error') ok = false;
       const value = cell(field);
       const allParams: Record<string, string | number> = { value, ...params };
-      const message = PROBLEM_TEXT[key].replace(/\{(\w+)\}/g, (_, name: string) => String(allParams[name] ?? ''));
-      problems.push({ row: line, column: headerOf(field), field, severity, key, message, params: allParams, value, ...extra });
+      const message = PROBLEM_TEXT[key].replace(/\{(\w+)\}/g, (_, name: string) =>
+        String(allParams[name] ?? ''),
+      );
+      problems.push({
+        row: line,
+        column: headerOf(field),
+        field,
+        severity,
+        key,
+        message,
+        params: allParams,
+        value,
+        ...extra,
+      });
     };
+    // A damaged cell is reported once, as damaged, and the row is never saved.
+    const lost = new Set(
+      TEXT_FIELDS.filter((field) => hasLostLetters(cell(field), context.encoding)),
+    );
+    const lostKey = lacksKazakhLetters(context.encoding)
+      ? 'registration.problem.lostKazakhLetters'
+      : 'registration.problem.questionMarkInWord';
+    for (const field of lost) report(field, lostKey);
     const checkName = (field: RegistrationField, required?: RegistrationProblemKey) => {
       const value = cell(field);
       if (!value) {
         if (required) report(field, required);
         return value;
       }
+      if (lost.has(field)) return value;
       if (value.length > MAX_NAME) report(field, 'registration.problem.tooLong', { max: MAX_NAME });
       const lookalikes = findLatinLookalikes(value);
       if (lookalikes.length > 0) {
-        report(field, 'registration.problem.lookalike', { letters: [...new Set(lookalikes.map((found) => found.char))].join(' ') }, { suggestion: replaceLatinLookalikes(value) });
+        report(
+          field,
+          'registration.problem.lookalike',
+          { letters: [...new Set(lookalikes.map((found) => found.char))].join(' ') },
+          { suggestion: replaceLatinLookalikes(value) },
+        );
       }
       return value;
     };
@@ -181,7 +213,10 @@ export function checkRegistrationRows(columns: RegistrationColumn[], rows: Table
     const regionText = cell('region');
     if (regionText) {
       regionCode = regionOf(regionText);
-      if (!regionCode) report('region', 'registration.problem.unknownRegion');
+      const near = regionCode || lost.has('region') ? null : nearRegionOf(regionText);
+      if (near) report('region', 'registration.problem.unknownRegionNear', { suggestion: near });
+      else if (!regionCode && !lost.has('region'))
+        report('region', 'registration.problem.unknownRegion');
     } else if (!regionCode) {
       report('region', 'registration.problem.missingRegion');
     }
@@ -206,32 +241,41 @@ export function checkRegistrationRows(columns: RegistrationColumn[], rows: Table
       }
       members.push({ name, grade });
     }
-    if (members.length === 0 && !cell('grade1') && !cell('grade2') && !cell('grade3')) report('member1', 'registration.problem.missingMember');
+    if (members.length === 0 && !cell('grade1') && !cell('grade2') && !cell('grade3'))
+      report('member1', 'registration.problem.missingMember');
 
     const categoryText = cell('category');
     let category: RegistrationCategory | null = null;
     if (!categoryText) report('category', 'registration.problem.missingCategory');
-    else {
+    else if (!lost.has('category')) {
       const candidates = candidatesOf(categoryText);
-      const grades = members.map((member) => member.grade).filter((grade): grade is number => grade !== null);
+      const grades = members
+        .map((member) => member.grade)
+        .filter((grade): grade is number => grade !== null);
       // A team's age group is its oldest member's grade (docs/rules.md#everywhere).
       const oldest = grades.length > 0 ? Math.max(...grades) : null;
       if (candidates.length === 0) report('category', 'registration.problem.unknownCategory');
       else if (oldest !== null) {
-        category = candidates.find((candidate) => oldest >= candidate.minGrade && oldest <= candidate.maxGrade) ?? null;
-        if (!category) report('category', 'registration.problem.gradeOutsideCategory', { grade: oldest });
+        category =
+          candidates.find(
+            (candidate) => oldest >= candidate.minGrade && oldest <= candidate.maxGrade,
+          ) ?? null;
+        if (!category)
+          report('category', 'registration.problem.gradeOutsideCategory', { grade: oldest });
       }
     }
 
     if (team && category) {
       const key = teamKey(team, category.id);
       const earlier = seenTeams.get(key);
-      if (earlier !== undefined) report('team', 'registration.problem.duplicateInFile', { other: earlier });
+      if (earlier !== undefined)
+        report('team', 'registration.problem.duplicateInFile', { other: earlier });
       else seenTeams.set(key, line);
       if (context.existingTeams.has(key)) report('team', 'registration.problem.alreadyRegistered');
     }
 
-    const known = school && regionCode ? context.schools.get(schoolKey(school, regionCode)) : undefined;
+    const known =
+      school && regionCode ? context.schools.get(schoolKey(school, regionCode)) : undefined;
     const newSchool = Boolean(school && regionCode && !known);
     if (ok && newSchool && regionCode) newSchools.add(schoolKey(school, regionCode));
     previews.push({

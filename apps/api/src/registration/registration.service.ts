@@ -160,13 +160,11 @@ export class RegistrationService {
           HttpStatus.BAD_REQUEST,
           'registration.hasErrors',
           `${preview.summary.invalid} rows have errors; fix the file or import only the good rows`,
-          errors
-            .slice(0, 100)
-            .map((problem) => ({
-              path: `row ${problem.row} / ${problem.column}`,
-              key: problem.key,
-              message: problem.message,
-            })),
+          errors.slice(0, 100).map((problem) => ({
+            path: `row ${problem.row} / ${problem.column}`,
+            key: problem.key,
+            message: problem.message,
+          })),
         );
       }
 
@@ -321,6 +319,7 @@ export class RegistrationService {
       categories,
       schools: await this.schoolIndex(manager),
       existingTeams: new Set(teams.map((team) => teamKey(team.name, team.categoryId))),
+      encoding: table.encoding,
     };
     return { ...base, ...checkRegistrationRows(columns, table.rows, context) };
   }

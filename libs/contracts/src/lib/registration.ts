@@ -90,6 +90,12 @@ export const registrationProblemKeySchema = z.enum([
   'registration.problem.alreadyRegistered',
   'registration.problem.tooLong',
   'registration.problem.lookalike',
+  /** A region name no alias matches but one is near: `params.suggestion` is that alias. */
+  'registration.problem.unknownRegionNear',
+  /** A "?" for a Kazakh letter in a CSV read as Windows-1251: the file must be saved again. */
+  'registration.problem.lostKazakhLetters',
+  /** A "?" for a letter inside a word of UTF-8 text or XLSX: the letters were lost before. */
+  'registration.problem.questionMarkInWord',
 ]);
 export type RegistrationProblemKey = z.infer<typeof registrationProblemKeySchema>;
 
