@@ -36,6 +36,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ExportsModule } from './exports/exports.module';
 import { FederationModule } from './federation/federation.module';
 import { FieldQueuesModule } from './field-queues/field-queues.module';
+import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
 import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
 import { QualificationModule } from './qualification/qualification.module';
 import { RegionsModule } from './regions/regions.module';
@@ -85,6 +86,7 @@ export class AppModule {
         DevicesModule,
         RunsModule,
         FieldQueuesModule,
+        ScoreSheetsModule,
         SensorsModule,
         MqttModule,
         HealthModule,

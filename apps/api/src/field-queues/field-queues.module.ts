@@ -27,5 +27,6 @@ import { RingNextMatchService } from './ring-next-match.service';
   ],
   controllers: [FieldQueuesController, PublicTurnController],
   providers: [FieldQueuesService, RingNextMatchService, CategoryWriteLock],
+  exports: [FieldQueuesService],
 })
 export class FieldQueuesModule {}
