@@ -29,6 +29,8 @@ import { SensorEventEntity } from '../sensors/sensor-event.entity';
 import { StandingEntity } from '../standings/standing.entity';
 import { TeamMemberEntity } from '../teams/team-member.entity';
 import { TeamEntity } from '../teams/team.entity';
+import { QualificationRuleEntity } from '../qualification/qualification-rule.entity';
+import { DiplomaCodeEntity } from '../diploma-codes/diploma-code.entity';
 
 export const ENTITIES = [
   AppSettingEntity,
@@ -62,4 +64,6 @@ export const ENTITIES = [
   ProtestAttachmentEntity,
   InspectionEntity,
   RingMatchClaimEntity,
+  QualificationRuleEntity,
+  DiplomaCodeEntity,
 ];

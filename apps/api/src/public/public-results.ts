@@ -18,6 +18,7 @@ import { LiveService } from '../live/live.service';
 import { publicSnapshot } from '../live/public-rows';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { QualificationQuery } from '../qualification/qualification.query';
+import { qualificationRuleText } from '../qualification/qualification-rule-text';
 import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { CategoryTeams } from '../standings/category-teams';
 import { StandingsService, toLedgerRecord } from '../standings/standings.service';
@@ -95,6 +96,18 @@ export class PublicResults {
     );
     const labels = await this.categoryTeams.labelsOf(teams);
     const stageName = (id: string) => stages.find((candidate) => candidate.id === id)?.name ?? '';
+    const rules = await this.qualification.rulesByStagePair([
+      ...new Set(entries.map((entry) => entry.targetStageId)),
+    ]);
+    const ruleTexts = new Map<string, PublicQualifier['rule']>();
+    const ruleText = (targetStageId: string, sourceStageId: string) => {
+      const pair = `${targetStageId} ${sourceStageId}`;
+      if (!ruleTexts.has(pair)) {
+        const rule = rules.get(pair);
+        ruleTexts.set(pair, rule ? qualificationRuleText(rule) : null);
+      }
+      return ruleTexts.get(pair) ?? null;
+    };
     return entries.map((entry) => {
       const team = teams.find((candidate) => candidate.id === entry.sourceTeamId);
       return {
@@ -104,6 +117,7 @@ export class PublicResults {
         fromStage: stageName(entry.sourceStageId),
         toStage: stageName(entry.targetStageId),
         reason: entry.reason,
+        rule: ruleText(entry.targetStageId, entry.sourceStageId),
       };
     });
   }

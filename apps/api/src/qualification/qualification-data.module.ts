@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QualificationStore } from './qualification.store';
 import { QualificationEntryEntity } from './qualification-entry.entity';
+import { QualificationRuleEntity } from './qualification-rule.entity';
 import { QualificationQuery } from './qualification.query';
 
 /**
@@ -10,7 +11,7 @@ import { QualificationQuery } from './qualification.query';
  * features, so any module may import it without a cycle.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([QualificationEntryEntity])],
+  imports: [TypeOrmModule.forFeature([QualificationEntryEntity, QualificationRuleEntity])],
   providers: [QualificationQuery, QualificationStore],
   exports: [TypeOrmModule, QualificationQuery, QualificationStore],
 })

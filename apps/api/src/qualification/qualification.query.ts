@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { qualificationRuleSchema, type QualificationRule } from '@olympiad/scoring';
 import { QualificationEntryEntity } from './qualification-entry.entity';
+import { QualificationRuleEntity } from './qualification-rule.entity';
 
 export type QualificationEntryRow = QualificationEntryEntity;
 
@@ -33,6 +35,25 @@ export class QualificationQuery {
     return manager.existsBy(QualificationEntryEntity, { id });
   }
 
+  /** The rules kept for these target stages, by `targetStageId sourceStageId`; a row that no longer parses is left out. */
+  async rulesByStagePair(
+    targetStageIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, QualificationRule>> {
+    const rows =
+      targetStageIds.length === 0
+        ? []
+        : await manager.find(QualificationRuleEntity, {
+            where: { targetStageId: In(targetStageIds) },
+          });
+    const rules = new Map<string, QualificationRule>();
+    for (const row of rows) {
+      const parsed = qualificationRuleSchema.safeParse(safeJson(row.rule));
+      if (parsed.success) rules.set(`${row.targetStageId} ${row.sourceStageId}`, parsed.data);
+    }
+    return rules;
+  }
+
   /** Whether the team has already been sent on to the target stage. */
   teamSentTo(
     sourceTeamId: string,
@@ -40,5 +61,13 @@ export class QualificationQuery {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
     return manager.existsBy(QualificationEntryEntity, { sourceTeamId, targetStageId });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

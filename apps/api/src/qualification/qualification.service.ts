@@ -20,6 +20,7 @@ import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-
 import { TeamsQuery } from '../teams/teams.query';
 import { TeamsStore } from '../teams/teams.store';
 import { QualificationEntryEntity } from './qualification-entry.entity';
+import { QualificationRuleEntity } from './qualification-rule.entity';
 
 export interface QualificationRequest {
   rule?: QualificationRule;
@@ -115,10 +116,18 @@ export class QualificationService {
     }
     if (target.status === 'closed')
       throw conflict('qualification.targetClosed', `The stage ${target.code} is closed`);
-    const { decisions } = await this.preview(stageId, request);
+    const { decisions, rule } = await this.preview(stageId, request);
     const qualified = decisions.filter((decision) => decision.qualified);
 
     const outcome = await this.dataSource.transaction(async (tx) => {
+      // The rule of the latest run is the one the public list states (docs/qualification-rules.md).
+      await tx.save(QualificationRuleEntity, {
+        targetStageId,
+        sourceStageId: stageId,
+        rule: JSON.stringify(rule),
+        setBy: actor.name.slice(0, 60),
+        setAt: new Date().toISOString(),
+      });
       const already = new Set(
         (
           await tx.find(QualificationEntryEntity, {

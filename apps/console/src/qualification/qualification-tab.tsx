@@ -8,6 +8,7 @@ import {
   useLanguage,
   useQuery,
 } from '@olympiad/ui';
+import { translateKey } from '@olympiad/i18n';
 import { useState } from 'react';
 import {
   routes,
@@ -15,7 +16,7 @@ import {
   type QualificationWildcard,
   type StageSummary,
 } from '@olympiad/contracts';
-import type { QualificationRule } from '@olympiad/scoring';
+import { QualificationRuleForm, RULE_DRAFT_DEFAULT, ruleOf } from './qualification-rule-form';
 
 /** The rules' qualifying list of a closed regional stage, wildcards with a reason, and one action to enter them. */
 export function QualificationTab({
@@ -26,7 +27,7 @@ export function QualificationTab({
   stage: StageSummary & { olympiadId: string };
 }) {
   const { lang, t } = useLanguage();
-  const [topN, setTopN] = useState('3');
+  const [draft, setDraft] = useState(RULE_DRAFT_DEFAULT);
   const [wildcards, setWildcards] = useState<QualificationWildcard[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [decisions, setDecisions] = useState<QualificationDecisionView[] | null>(null);
@@ -44,19 +45,15 @@ export function QualificationTab({
   if (stage.kind !== 'regional')
     return <StatusBanner kind="info">{t('console.qualification.onlyRegional')}</StatusBanner>;
 
-  const rule = (): QualificationRule => ({
-    selection: { mode: 'top-n', n: Math.max(0, Number(topN) || 0) },
-    perAgeGroup: true,
-    threshold: { kind: 'finished' },
-    carryOver: false,
-  });
+  const rule = ruleOf(draft);
   const run = async (next: QualificationWildcard[]) => {
+    if (!rule) return;
     setBusy(true);
     setOutcome(null);
     try {
       const answer = await api.call(routes.qualification.preview, {
         params: { stageId: stage.id },
-        body: { rule: rule(), wildcards: next },
+        body: { rule, wildcards: next },
       });
       setDecisions(answer.decisions);
     } catch (error) {
@@ -66,13 +63,13 @@ export function QualificationTab({
     }
   };
   const enter = async () => {
-    if (!targetStage) return;
+    if (!targetStage || !rule) return;
     setBusy(true);
     setOutcome(null);
     try {
       const answer = await api.call(routes.qualification.enter, {
         params: { stageId: stage.id },
-        body: { targetStageId: targetStage.id, rule: rule(), wildcards },
+        body: { targetStageId: targetStage.id, rule, wildcards },
       });
       setOutcome({
         kind: 'success',
@@ -92,18 +89,15 @@ export function QualificationTab({
   return (
     <>
       <section className="ui-card">
-        <div className="form-grid">
-          <TextField
-            label={t('console.qualification.topN')}
-            type="number"
-            min={0}
-            inputMode="numeric"
-            value={topN}
-            onChange={(event) => setTopN(event.target.value)}
-          />
-        </div>
-        <p className="ui-muted">{t('console.qualification.rule')}</p>
-        <Button busy={busy} onClick={() => void run(wildcards)}>
+        <QualificationRuleForm
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next);
+            // A list shown under another rule would be entered as if it were this one.
+            setDecisions(null);
+          }}
+        />
+        <Button busy={busy} disabled={!rule} onClick={() => void run(wildcards)}>
           {t('console.qualification.check')}
         </Button>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
@@ -139,7 +133,9 @@ export function QualificationTab({
                             : 'console.qualification.notQualified',
                         )}
                       </span>
-                      <div className="ui-muted">{decision.message}</div>
+                      <div className="ui-muted">
+                        {translateKey(lang, decision.key, decision.message, decision.params)}
+                      </div>
                     </td>
                     <td>
                       {decision.qualified ? null : (

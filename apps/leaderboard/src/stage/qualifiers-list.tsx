@@ -16,7 +16,7 @@ export function QualifiersList({
   stageName: string;
   fetch?: typeof globalThis.fetch;
 }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const qualifiers = useQuery(
     (signal) => api.call(routes.public.qualifiers, { params: { code } }, { signal }),
@@ -24,9 +24,20 @@ export function QualifiersList({
   );
   const list = qualifiers.data ?? [];
   if (list.length === 0) return null;
+  // The rule each source stage chose its qualifiers by, written by the server in every language.
+  const rules = new Map<string, string>();
+  for (const entry of list) if (entry.rule) rules.set(entry.fromStage, entry.rule[lang]);
+  const sameRule = new Set(rules.values()).size === 1;
   return (
     <section aria-labelledby="qualifiers-title" className="qualifiers">
       <h3 id="qualifiers-title">{t('board.qualifiers.title')}</h3>
+      {[...rules].map(([fromStage, rule], index) =>
+        sameRule && index > 0 ? null : (
+          <p key={fromStage} className="qualifiers__rule ui-muted">
+            {sameRule ? rule : `${fromStage}: ${rule}`}
+          </p>
+        ),
+      )}
       <ul className="qualifiers__list">
         {list.map((entry, index) => (
           <li key={`${entry.team}-${index}`} className="qualifiers__item">

@@ -180,6 +180,11 @@ export const publicQualifierSchema = z.object({
   toStage: z.string(),
   /** `top-n`, `top-percent` or `wildcard`. */
   reason: z.string(),
+  /**
+   * The rule the source stage's qualifiers were chosen by, written in each language; null when it
+   * was not kept (entries made before it was, or by a regional venue's own server).
+   */
+  rule: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).nullable(),
 });
 export type PublicQualifier = z.infer<typeof publicQualifierSchema>;
 

@@ -15,6 +15,8 @@ import { StaffAccounts1733840000000 } from './1733840000000-staff-accounts';
 import { Protests1733860000000 } from './1733860000000-protests';
 import { RingMatchClaim1733900000000 } from './1733900000000-ring-match-claim';
 import { Inspections1733950000000 } from './1733950000000-inspections';
+import { QualificationRule1734120000000 } from './1734120000000-qualification-rule';
+import { DiplomaCode1734130000000 } from './1734130000000-diploma-code';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   Protests1733860000000,
   RingMatchClaim1733900000000,
   Inspections1733950000000,
+  QualificationRule1734120000000,
+  DiplomaCode1734130000000,
 ];
