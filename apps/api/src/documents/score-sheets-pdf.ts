@@ -47,7 +47,7 @@ const two = (label: { kk: string; ru: string }) =>
   label.kk === label.ru ? label.kk : `${label.kk}\n${label.ru}`;
 
 const ROW_HEIGHT = 30;
-const HEAD_HEIGHT = 30;
+const HEAD_HEIGHT = 36;
 const PAD = 4;
 
 /**
@@ -74,15 +74,15 @@ export async function renderScoreSheetsPdf(sheets: readonly ScoreSheet[]): Promi
     const columns = [
       { label: two(LABELS.number), width: 28 },
       { label: LABELS.team.kk, width: 0 },
-      { label: two(LABELS.time), width: 110 },
-      { label: two(LABELS.touches), width: 64 },
+      { label: two(LABELS.time), width: 150 },
+      { label: two(LABELS.touches), width: 70 },
       ...(checkpoints.length === 0
         ? []
         : checkpoints.length <= 6
           ? checkpoints.map((checkpoint) => ({ label: checkpoint.id, width: 40 }))
           : [{ label: two(LABELS.checkpoints), width: 200 }]),
-      { label: two(LABELS.notFinished), width: 74 },
-      { label: two(LABELS.noStart), width: 60 },
+      { label: two(LABELS.notFinished), width: 96 },
+      { label: two(LABELS.noStart), width: 70 },
     ];
     columns[1].width = width - columns.reduce((sum, column) => sum + column.width, 0);
 

@@ -1,0 +1,228 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
+import { startVenue, type Venue } from '../support/start-venue';
+import {
+  createMazeStage,
+  judgeToken,
+  organiserToken,
+  type StageFixture,
+} from '../support/venue-api';
+
+/** The first page of a PDF as poppler renders it, and its text as a person copying it gets it. */
+function pdfPage(pdf: Buffer): { text: string; png: PNG } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-'));
+  const file = path.join(dir, 'sheet.pdf');
+  fs.writeFileSync(file, pdf);
+  const artifacts = path.join(__dirname, '..', 'artifacts', 'documents');
+  fs.mkdirSync(artifacts, { recursive: true });
+  fs.writeFileSync(path.join(artifacts, 'score-sheet.pdf'), pdf);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '110',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    file,
+    path.join(dir, 'page'),
+  ]);
+  fs.copyFileSync(path.join(dir, 'page.png'), path.join(artifacts, 'score-sheet.png'));
+  return {
+    text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+    png: PNG.sync.read(fs.readFileSync(path.join(dir, 'page.png'))),
+  };
+}
+
+/**
+ * The paper fallback (README, "Paper fallback"): a round's sheet for a maze table lists its teams in
+ * running order with a QR code naming the sheet; typed in twice, it records one set of entries.
+ */
+describe('printable score sheets, typed in once', () => {
+  let venue: Venue;
+  let stage: StageFixture;
+  let organiser: { Authorization: string };
+  let judge: { Authorization: string };
+  let tableId: string;
+  let arlanId: string;
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    const token = await organiserToken(venue);
+    organiser = { Authorization: `Bearer ${token}` };
+    stage = await createMazeStage(venue, token, { teams: 2 });
+    const post = (url: string, body: object) =>
+      request(venue.url).post(url).set(organiser).send(body);
+    // Made last, first by name: the sheet follows the running order, not the order of registration.
+    const school = (
+      await request(venue.url).get(`/api/stages/${stage.stageId}/teams`).set(organiser).expect(200)
+    ).body[0]?.schoolId;
+    arlanId = (
+      await post('/api/teams', {
+        stageId: stage.stageId,
+        schoolId: school,
+        categoryId: stage.categoryId,
+        name: 'Арлан',
+        members: [{ name: 'Ұлан', grade: 3 }],
+      }).expect(201)
+    ).body.id;
+    tableId = (
+      await post('/api/fields', {
+        stageId: stage.stageId,
+        name: 'Лабиринт үстелі 1',
+        discipline: 'maze',
+      }).expect(201)
+    ).body.id;
+    const tableJudge = (
+      await post('/api/judges', {
+        stageId: stage.stageId,
+        name: 'Дана',
+        role: 'judge',
+        categoryIds: [stage.categoryId],
+        fieldIds: [tableId],
+      }).expect(201)
+    ).body;
+    judge = { Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, tableJudge.pin)}` };
+  });
+  afterAll(() => venue.stop());
+
+  const makeSheets = (round: number) =>
+    request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/score-sheets`)
+      .set(organiser)
+      .send({ round });
+
+  it('prints the table, the round, the teams in running order and a QR code naming the sheet', async () => {
+    const sheets = (await makeSheets(2).expect(200)).body;
+    expect(sheets).toHaveLength(1);
+    const [sheet] = sheets;
+    expect(sheet).toMatchObject({ fieldId: tableId, fieldName: 'Лабиринт үстелі 1', round: 2 });
+    expect(sheet.rows.map((row: { teamName: string }) => row.teamName)).toEqual([
+      'Арлан',
+      'Қыран 1',
+      'Қыран 2',
+    ]);
+    // Asked again, the same sheet: what is on the paper does not move.
+    expect((await makeSheets(2).expect(200)).body).toEqual(sheets);
+
+    const pdf = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/score-sheets.pdf?round=2`)
+        .set(organiser)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200)
+        .expect('Content-Type', /application\/pdf/)
+    ).body as Buffer;
+    const { text, png } = pdfPage(pdf);
+    expect(text).toContain('БАҒАЛАУ ПАРАҒЫ / ОЦЕНОЧНЫЙ ЛИСТ');
+    expect(text).toContain('Лабиринт үстелі 1');
+    expect(text).toContain(`${sheet.code.slice(0, 5)}-${sheet.code.slice(5)}`);
+    const order = ['Арлан', 'Қыран 1', 'Қыран 2'].map((name) => text.indexOf(name));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('Бас төреші / Главный судья');
+
+    const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(qr).not.toBeNull();
+    const named = new URL(qr!.data.replace('olympiad-sheet:', 'olympiad-sheet://sheet/'));
+    expect(named.pathname).toBe(`/${sheet.code}`);
+    expect(Object.fromEntries(named.searchParams)).toEqual({
+      stage: stage.stageId,
+      category: stage.categoryId,
+      field: tableId,
+      round: '2',
+    });
+  });
+
+  it('records a sheet typed twice once, with ids derived from the sheet', async () => {
+    const [sheet] = (await makeSheets(1).expect(200)).body;
+    const read = (
+      await request(venue.url)
+        .get(`/api/score-sheets/${sheet.code.toLowerCase()}`)
+        .set(judge)
+        .expect(200)
+    ).body;
+    expect(read.rows).toEqual(sheet.rows);
+    const lines = [
+      { row: 1, outcome: 'finished', timeMs: 41_250, touches: 1, checkpoints: [] },
+      { row: 3, outcome: 'not-finished', timeMs: null, touches: 0, checkpoints: [] },
+    ];
+    const typeIn = () =>
+      request(venue.url).post(`/api/score-sheets/${sheet.code}/lines`).set(judge).send({ lines });
+    expect((await typeIn().expect(200)).body).toEqual({ recorded: 2, alreadyRecorded: 0 });
+    expect((await typeIn().expect(200)).body).toEqual({ recorded: 0, alreadyRecorded: 2 });
+
+    const ledger = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/ledger`)
+        .set(organiser)
+        .expect(200)
+    ).body;
+    const attempts = ledger.filter((entry: { kind: string }) => entry.kind === 'maze.attempt');
+    expect(attempts).toHaveLength(2);
+    expect(attempts.map((entry: { teamId: string }) => entry.teamId).sort()).toEqual(
+      [arlanId, sheet.rows[2].teamId].sort(),
+    );
+    expect(
+      attempts.find((entry: { teamId: string }) => entry.teamId === arlanId).payload,
+    ).toMatchObject({ attempt: 1, timeMs: 41_250, touches: 1 });
+    const verify = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/standings/verify`)
+        .set(organiser)
+        .expect(200)
+    ).body;
+    expect(verify.matches).toBe(true);
+  });
+
+  it('refuses an impossible line with the line named, recording nothing of the sheet', async () => {
+    const [sheet] = (await makeSheets(3).expect(200)).body;
+    const response = await request(venue.url)
+      .post(`/api/score-sheets/${sheet.code}/lines`)
+      .set(organiser)
+      .send({
+        lines: [
+          { row: 1, outcome: 'finished', timeMs: 30_000, touches: 0, checkpoints: [] },
+          { row: 2, outcome: 'finished', timeMs: 99 * 60_000, touches: 0, checkpoints: [] },
+        ],
+      })
+      .expect(400);
+    expect(response.body.key).toBe('ledger.invalidEntry');
+    expect(response.body.issues).toEqual([
+      expect.objectContaining({ path: 'lines.1.timeMs', key: 'scoring.maze.overTimeLimit' }),
+    ]);
+    const ledger = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/ledger`)
+        .set(organiser)
+        .expect(200)
+    ).body;
+    expect(
+      ledger.filter((entry: { payload: { attempt?: number } }) => entry.payload.attempt === 3),
+    ).toEqual([]);
+  });
+
+  it('tells an unknown code apart, and keeps a sheet from judges of other tables', async () => {
+    await request(venue.url).get('/api/score-sheets/ZZZZZZZZZZ').set(organiser).expect(404);
+    const [sheet] = (await makeSheets(1).expect(200)).body;
+    const other = (
+      await request(venue.url)
+        .post('/api/judges')
+        .set(organiser)
+        .send({ stageId: stage.stageId, name: 'Бөтен', role: 'judge', categoryIds: [] })
+        .expect(201)
+    ).body;
+    const stranger = {
+      Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, other.pin)}`,
+    };
+    await request(venue.url).get(`/api/score-sheets/${sheet.code}`).set(stranger).expect(403);
+  });
+});
