@@ -24,6 +24,11 @@ export default defineConfig({
     outDir: `${workspace}dist/apps/leaderboard`,
     emptyOutDir: true,
     rollupOptions: {
+      // The OBS overlays are a page of their own (docs/results-display.md#overlays-for-obs).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        overlay: fileURLToPath(new URL('./overlay.html', import.meta.url)),
+      },
       // The rules library and the contracts are pure: a page that writes a time gets that function
       // only, and a page that calls the API gets the route addresses, not zod and every schema of
       // the route table (the phone's first load stays ≤ 100 KB gzipped).

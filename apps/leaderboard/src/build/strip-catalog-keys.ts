@@ -21,8 +21,9 @@ export const LEADERBOARD_GROUPS = [
 ];
 
 /**
- * Error messages of those groups the public pages never meet: they only read, so nothing they send
- * can conflict, be too large or of the wrong type, name an unknown object or need free disk space.
+ * Messages of those groups the public pages never meet: they only read, so nothing they send
+ * can conflict, be too large or of the wrong type, name an unknown object or need free disk space,
+ * and they make none of the console's requests.
  */
 export const NOT_ON_PUBLIC_PAGES = [
   'errors.conflict',
@@ -30,6 +31,14 @@ export const NOT_ON_PUBLIC_PAGES = [
   'errors.unsupportedMediaType',
   'errors.unknownReference',
   'errors.storageFull',
+  // Refusals of the organiser's console actions (pairing a screen, revealing an award place).
+  'displays.codeUnknown',
+  'displays.stageUnknown',
+  'awards.notStarted',
+  'awards.allRevealed',
+  // The other apps' names.
+  'app.judge',
+  'app.console',
 ];
 
 /**

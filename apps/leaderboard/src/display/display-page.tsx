@@ -79,6 +79,12 @@ export function DisplayPage({
   );
 
   const display = live.display;
+  const sound = display?.ok ? display.config.sound : undefined;
+  const volume = display?.ok ? display.config.volume : undefined;
+  const displaySound = useMemo(
+    () => ({ on: sound === true, volume: volume ?? 80 }),
+    [sound, volume],
+  );
   if (display?.ok && display.paired) {
     const config = display.config;
     if (!config.stageCode)
@@ -99,6 +105,7 @@ export function DisplayPage({
         fetch={fetch}
         everySeconds={config.everySeconds}
         languages={config.lang}
+        sound={displaySound}
       />
     );
   }

@@ -17,6 +17,7 @@ import './hall.css';
 import { FieldNow } from './field-now';
 import { SumoBracket } from './sumo-bracket';
 import { parseEverySeconds, useRotation } from './rotation';
+import { parseHallSound, useHallSound, type HallSoundSettings } from '../sound/use-hall-sound';
 
 /** Rows that fit a 16:9 screen at the hall type size without scrolling. */
 export const HALL_ROWS = 10;
@@ -29,6 +30,8 @@ export interface HallPageProps {
   everySeconds?: number;
   /** `kk+ru` alternates the two; default `?lang=` as everywhere. */
   languages?: string | null;
+  /** Sound on and its volume; default `?sound=on&volume=` (a paired display gets it from the console). */
+  sound?: HallSoundSettings;
 }
 
 /** `kk+ru` → both, in turn; one language → that one; anything else → the viewer's choice. */
@@ -52,7 +55,8 @@ export function HallPage(props: HallPageProps) {
     [props.languages, search],
   );
   const turn = useRotation(langs.length, everyMs);
-  const screen = <HallScreen {...props} everyMs={everyMs} />;
+  const sound = useMemo(() => props.sound ?? parseHallSound(search), [props.sound, search]);
+  const screen = <HallScreen {...props} everyMs={everyMs} langs={langs} soundSettings={sound} />;
   return langs.length > 0 ? (
     <LanguageScope lang={langs[turn % langs.length]}>{screen}</LanguageScope>
   ) : (
@@ -65,9 +69,17 @@ export function HallPage(props: HallPageProps) {
  * the published categories every `?every=` seconds. Every published category is followed at once,
  * so a category is current the moment it comes round.
  */
-function HallScreen({ code, client, fetch, everyMs }: HallPageProps & { everyMs: number }) {
+function HallScreen({
+  code,
+  client,
+  fetch,
+  everyMs,
+  langs,
+  soundSettings,
+}: HallPageProps & { everyMs: number; langs: Lang[]; soundSettings: HallSoundSettings }) {
   const { lang, t } = useLanguage();
   const { loaded, live, stage, published } = usePublicStage(code, client, fetch);
+  useHallSound(soundSettings, live, published, langs.length > 0 ? langs : [lang], fetch);
   const ceremony = Object.values(live.awards).find((awards) => awards.active);
   const runs = Object.values(live.runs).sort((a, b) => a.fieldName.localeCompare(b.fieldName));
   const index = useRotation(published.length, everyMs);

@@ -1,0 +1,78 @@
+import type { AwardsState } from '@olympiad/contracts';
+import type { FieldRun } from '../live/live-standings-client';
+import { cuesBetween, spokenSeconds, type HeardState } from './hall-cues';
+
+const run = (state: FieldRun['state'], extra: Partial<FieldRun> = {}): FieldRun => ({
+  fieldId: 'f1',
+  fieldName: 'Table 1',
+  stageId: 's1',
+  state,
+  teamId: 't1',
+  teamName: 'Қыран',
+  attempt: 1,
+  serverNow: '2026-12-06T10:00:00.000Z',
+  offsetMs: 0,
+  ...extra,
+});
+const awards = (revealedCount: number): AwardsState => ({
+  categoryId: 'c1',
+  stageId: 's1',
+  categoryName: 'Maze',
+  podium: 3,
+  revealedCount,
+  revealed: [],
+  active: true,
+});
+const heard = (change: Partial<HeardState> = {}): HeardState => ({
+  runs: {},
+  awards: {},
+  sumoDecided: {},
+  sumoPlaying: {},
+  ...change,
+});
+const START = '2026-12-06T10:00:01.000Z';
+
+describe('the hall’s sound cues', () => {
+  it('says nothing for what was already so when the screen opened', () => {
+    expect(
+      cuesBetween(null, heard({ runs: { f1: run('running', { startedAt: START }) } })),
+    ).toEqual([]);
+  });
+
+  it('cues a run’s start once and its finish with the team and the gates’ time to say', () => {
+    const armed = heard({ runs: { f1: run('armed') } });
+    const running = heard({ runs: { f1: run('running', { startedAt: START }) } });
+    const finished = heard({
+      runs: { f1: run('finished', { startedAt: START, durationMs: 47_389 }) },
+    });
+    expect(cuesBetween(armed, running)).toEqual([{ cue: 'run-start' }]);
+    expect(cuesBetween(running, running)).toEqual([]);
+    expect(cuesBetween(running, finished)).toEqual([
+      { cue: 'run-finish', spoken: { team: 'Қыран', ms: 47_389 } },
+    ]);
+    expect(cuesBetween(finished, finished)).toEqual([]);
+  });
+
+  it('cues a sumo match under way and decided, and each podium place revealed', () => {
+    const before = heard({
+      sumoPlaying: { c2: 0 },
+      sumoDecided: { c2: 3 },
+      awards: { c1: awards(1) },
+    });
+    const after = heard({
+      sumoPlaying: { c2: 1 },
+      sumoDecided: { c2: 4 },
+      awards: { c1: awards(2) },
+    });
+    expect(cuesBetween(before, after).map((event) => event.cue)).toEqual([
+      'match-start',
+      'match-end',
+      'reveal',
+    ]);
+  });
+
+  it('says the seconds in tenths, cut, in each language', () => {
+    expect(spokenSeconds(47_389, 'kk')).toBe('47,3 секунд');
+    expect(spokenSeconds(47_399, 'ru')).toBe('47,3 секунды');
+  });
+});
