@@ -173,6 +173,7 @@ const runsArea: Addresses['runs'] = {
 const fieldsArea: Addresses['fields'] = {
   create: { method: 'POST', path: '/api/fields' },
   list: { method: 'GET', path: '/api/stages/:stageId/fields' },
+  setGates: { method: 'PUT', path: '/api/fields/:fieldId/gates' },
 };
 
 const devicesArea: Addresses['devices'] = {
