@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MazeRuleSet } from '@olympiad/scoring';
+import { DEFAULT_MAZE_TIMING_TOLERANCE_MS, type MazeRuleSet } from '@olympiad/scoring';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { rawStatement } from '../database/raw-statement';
 import { CategoryEntity } from './category.entity';
@@ -97,6 +97,17 @@ export class CategoriesQuery {
     const [row] = (await rawStatement(manager, sql, [categoryId])).rows;
     if (row?.discipline !== 'maze') return null;
     return (JSON.parse(String(row.ruleSet)) as MazeRuleSet).params.timeLimitMs;
+  }
+
+  /** The widest bound a two-device run time may carry before it is timed by hand (docs/rules.md). */
+  async mazeTimingToleranceOf(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const sql = 'SELECT "ruleSet" FROM category WHERE id = ?';
+    const [row] = (await rawStatement(manager, sql, [categoryId])).rows;
+    const params = row ? (JSON.parse(String(row.ruleSet)) as Partial<MazeRuleSet>).params : null;
+    return params?.timingToleranceMs ?? DEFAULT_MAZE_TIMING_TOLERANCE_MS;
   }
 
   /** The categories of these stages in the order the database keeps them. */

@@ -21,4 +21,14 @@ export class FieldEntity {
 
   @Column('varchar', { length: 20 })
   discipline!: Discipline;
+
+  /**
+   * The devices of the start and finish gates (docs/sensor-contract.md#gate-layout); both null:
+   * the field's device does both, as on every field stored before layouts.
+   */
+  @Column('varchar', { length: 40, nullable: true })
+  startDeviceId!: string | null;
+
+  @Column('varchar', { length: 40, nullable: true })
+  finishDeviceId!: string | null;
 }

@@ -10,6 +10,7 @@ import { FieldsService } from './fields.service';
 import { WritesStage } from '../federation/writes-stage.guard';
 
 class CreateFieldDto extends createZodDto(routeTable.fields.create.body) {}
+class SetFieldGatesDto extends createZodDto(routeTable.fields.setGates.body) {}
 
 @ApiTags('fields')
 @ApiBearerAuth()
@@ -21,6 +22,13 @@ export class FieldsController {
   @Route(routes.fields.create)
   create(@Body() body: CreateFieldDto) {
     return this.fields.create(body);
+  }
+
+  /** Which device is the start gate and which the finish (docs/sensor-contract.md#gate-layout). */
+  @WritesStage({ param: 'fieldId', of: 'field' })
+  @Route(routes.fields.setGates)
+  setGates(@Param('fieldId', ParseUUIDPipe) fieldId: string, @Body() body: SetFieldGatesDto) {
+    return this.fields.setGates(fieldId, body);
   }
 
   @Roles('organiser', 'head-judge', 'judge')

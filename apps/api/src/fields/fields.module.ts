@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DevicesDataModule } from '../devices/devices-data.module';
 import { StagesDataModule } from '../stages/stages-data.module';
 import { FieldsController } from './fields.controller';
 import { FieldsDataModule } from './fields-data.module';
@@ -6,7 +7,7 @@ import { FieldsService } from './fields.service';
 
 /** A stage's maze tables and sumo rings. */
 @Module({
-  imports: [FieldsDataModule, StagesDataModule],
+  imports: [FieldsDataModule, StagesDataModule, DevicesDataModule],
   controllers: [FieldsController],
   providers: [FieldsService],
   exports: [FieldsService],

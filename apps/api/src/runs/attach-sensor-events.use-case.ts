@@ -67,6 +67,7 @@ export class AttachSensorEventsUseCase {
             finishEventId: finish.id,
             startedAt: start.receivedAt,
             durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
+            timingBoundMs: 0,
           },
         ),
       );

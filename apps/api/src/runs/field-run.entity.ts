@@ -55,6 +55,13 @@ export class FieldRunEntity {
 
   @Column('varchar', { length: 40, nullable: true })
   reason!: string | null;
+
+  /**
+   * How far `durationMs` can be from the truth: 0 for one device clock, the clock-offset bound
+   * for gates on two devices (docs/sensor-contract.md#clock-offsets); null for runs stored before.
+   */
+  @Column('integer', { nullable: true })
+  timingBoundMs!: number | null;
 }
 
 /**
@@ -84,6 +91,7 @@ export function newFieldRun(
     durationMs: null,
     entryId: null,
     reason: null,
+    timingBoundMs: null,
     ...progress,
   });
 }

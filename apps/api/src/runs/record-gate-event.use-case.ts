@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { CategoriesQuery } from '../categories/categories.query';
 import { SensorEventsQuery, type SensorEventRow } from '../sensors/sensor-events.query';
 import { SensorEventsStore } from '../sensors/sensor-events.store';
+import { CrossDeviceTiming, type CrossDeviceTime } from './cross-device-timing';
 import { FieldRunEntity } from './field-run.entity';
 import { FieldRunQueue } from './field-run-queue';
 import { DuplicateEvent, RecordProvisionalAttempt } from './record-provisional-attempt';
@@ -29,6 +31,8 @@ export class RecordGateEventUseCase {
     private readonly announcer: RunAnnouncer,
     private readonly sensorEvents: SensorEventsQuery,
     private readonly sensorEventsStore: SensorEventsStore,
+    private readonly crossDevice: CrossDeviceTiming,
+    private readonly categories: CategoriesQuery,
   ) {}
 
   /**
@@ -63,10 +67,13 @@ export class RecordGateEventUseCase {
       deviceId: event.deviceId,
       boot: event.boot,
       seq: event.seq,
+      layout: active?.layout,
     });
     if (active && step.kind === 'start') return this.start(active.run, event, stageId);
     if (active?.start && step.kind === 'finish')
       return (await this.finish(active.run, active.start, event, stageId, 'new')) ? event : null;
+    if (active?.start && step.kind === 'finish-across')
+      return this.finishAcross(active.run, active.start, event, stageId);
     if (active && step.kind === 'needs-manual-timing') {
       if (!(await storeAlone())) return null;
       Object.assign(active.run, { state: 'needs-manual-timing', reason: step.reason });
@@ -108,6 +115,40 @@ export class RecordGateEventUseCase {
   }
 
   /**
+   * The finish device's gate ends a run the start device started: timed through both clocks'
+   * offsets (docs/sensor-contract.md#clock-offsets). A bound wider than the category's timing
+   * tolerance, or clocks that cannot be read yet, leave the run to the judge's stopwatch.
+   */
+  private async finishAcross(
+    run: FieldRunEntity,
+    start: StartGate,
+    event: SensorEventRow,
+    stageId: string | null,
+  ): Promise<SensorEventRow | null> {
+    const time = await this.crossDevice.time(start, event);
+    const tolerance = await this.categories.mazeTimingToleranceOf(run.categoryId);
+    if (time && time.boundMs <= tolerance)
+      return (await this.finish(run, start, event, stageId, 'new', time)) ? event : null;
+    const manual: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
+      state: 'needs-manual-timing',
+      reason: 'timing-bound',
+      finishEventId: event.id,
+      timingBoundMs: time?.boundMs ?? null,
+    });
+    const stored = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sensorEventsStore.insertNew([{ ...event, runId: run.id }], manager)))
+        return false;
+      await storeRunProgress(manager, manual);
+      return true;
+    });
+    if (!stored) return null;
+    event.runId = run.id;
+    Object.assign(run, manual);
+    this.announcer.announce(run);
+    return event;
+  }
+
+  /**
    * The run is finished, its finish event stored (or claimed, if it arrived before the start) and
    * its provisional attempt recorded, all in one transaction. If the ledger refuses the attempt
    * (the category was locked meanwhile), the run is still stored as finished and the judge records
@@ -119,11 +160,14 @@ export class RecordGateEventUseCase {
     finish: SensorEventRow,
     stageId: string | null,
     finishEvent: 'new' | 'stored',
+    acrossDevices: CrossDeviceTime | null = null,
   ): Promise<boolean> {
     const finished: FieldRunEntity = Object.assign(new FieldRunEntity(), run, {
       state: 'finished',
       finishEventId: finish.id,
-      durationMs: durationMs(start.deviceTimeUs, finish.deviceTimeUs),
+      // One device clock times exactly; two are read through their offsets.
+      durationMs: acrossDevices?.durationMs ?? durationMs(start.deviceTimeUs, finish.deviceTimeUs),
+      timingBoundMs: acrossDevices?.boundMs ?? 0,
       entryId: randomUUID(),
     });
     const storeFinish = async (manager: EntityManager) => {

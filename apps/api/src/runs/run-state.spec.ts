@@ -193,4 +193,63 @@ describe('toPublicRun', () => {
       ),
     ).toEqual({ fieldId: 'f1', state: 'idle' });
   });
+
+  describe('with the start and finish gates on two devices', () => {
+    const layout = { startDeviceId: 'gate-a', finishDeviceId: 'gate-b' };
+    const running: ActiveRun = {
+      state: 'running',
+      start: { deviceId: 'gate-a', boot: 'a1', seq: 4 },
+    };
+    const gate = (gate: 'start' | 'finish', deviceId: string, boot = 'b1', seq = 1): RunEvent => ({
+      kind: 'gate',
+      gate,
+      deviceId,
+      boot,
+      seq,
+      layout,
+    });
+
+    it("starts only on the start device's gate", () => {
+      const armed: ActiveRun = { state: 'armed', start: null };
+      expect(nextRunStep(armed, gate('start', 'gate-a'))).toEqual({ kind: 'start' });
+      expect(nextRunStep(armed, gate('start', 'gate-b'))).toEqual({ kind: 'unassigned' });
+    });
+
+    it("finishes on the finish device's gate through both clocks, whatever its boot or seq", () => {
+      expect(nextRunStep(running, gate('finish', 'gate-b', 'b7', 0))).toEqual({
+        kind: 'finish-across',
+      });
+      // The start device's own finish gate is not the field's finish.
+      expect(nextRunStep(running, gate('finish', 'gate-a', 'a1', 9))).toEqual({
+        kind: 'unassigned',
+      });
+    });
+
+    it('without a layout, another device cannot finish the run (as before)', () => {
+      expect(nextRunStep(running, { ...gate('finish', 'gate-b'), layout: null })).toEqual({
+        kind: 'unassigned',
+      });
+    });
+
+    it('carries the bound of the time, 0 for one clock and none for a run stored before', () => {
+      const finished = (timingBoundMs: number | null) =>
+        toRunState(
+          'f1',
+          run({
+            state: 'finished',
+            startedAt: '2026-12-05T09:01:00.000Z',
+            durationMs: 1,
+            timingBoundMs,
+          }),
+        );
+      expect(finished(4)).toMatchObject({ boundMs: 4 });
+      expect(finished(null)).toMatchObject({ boundMs: 0 });
+      expect(
+        toRunState(
+          'f1',
+          run({ state: 'needs-manual-timing', reason: 'timing-bound', timingBoundMs: 31 }),
+        ),
+      ).toMatchObject({ reason: 'timing-bound', boundMs: 31 });
+    });
+  });
 });

@@ -25,13 +25,18 @@ export function toRunState(fieldId: string, run: FieldRunEntity | null): RunStat
         state: 'finished',
         startedAt: run.startedAt ?? run.armedAt,
         durationMs: run.durationMs ?? 0,
+        boundMs: run.timingBoundMs ?? 0,
         entryId: run.entryId,
       };
     case 'needs-manual-timing':
       return {
         ...base,
         state: 'needs-manual-timing',
-        reason: run.reason === 'device-offline' ? 'device-offline' : 'device-rebooted',
+        reason:
+          run.reason === 'device-offline' || run.reason === 'timing-bound'
+            ? run.reason
+            : 'device-rebooted',
+        boundMs: run.timingBoundMs,
       };
   }
 }
@@ -79,6 +84,15 @@ export interface RunStartRef {
   seq: number;
 }
 
+/**
+ * Which device is the field's start gate and which its finish gate (docs/sensor-contract.md#gate-layout);
+ * a field without one (null) lets its device do both, as every field did before layouts.
+ */
+export interface GateLayout {
+  startDeviceId: string;
+  finishDeviceId: string;
+}
+
 /** The field's armed or running run (the newest one), as the state machine sees it. */
 export interface ActiveRun {
   state: 'armed' | 'running';
@@ -87,7 +101,14 @@ export interface ActiveRun {
 
 /** Something that happens to a field: a start or finish gate, a device's new boot, a judge's arm or cancel. */
 export type RunEvent =
-  | { kind: 'gate'; gate: 'start' | 'finish'; deviceId: string; boot: string; seq: number }
+  | {
+      kind: 'gate';
+      gate: 'start' | 'finish';
+      deviceId: string;
+      boot: string;
+      seq: number;
+      layout?: GateLayout | null;
+    }
   | { kind: 'boot'; deviceId: string; boot: string }
   | { kind: 'arm' }
   /** `latest` is the state of the field's newest run, read when nothing is armed or running. */
@@ -99,6 +120,8 @@ export type RunStep =
   | { kind: 'start' }
   /** The running run finishes with this finish gate (same device and boot, later seq). */
   | { kind: 'finish' }
+  /** The running run finishes with the finish device's gate: timed through both clocks' offsets. */
+  | { kind: 'finish-across' }
   /** The device that started the run rebooted: the run can no longer be timed by it. */
   | { kind: 'needs-manual-timing'; reason: 'device-rebooted' }
   /** The gate moves no run: it is kept unassigned (a judge may attach it, or a later start claims a finish). */
@@ -126,9 +149,19 @@ export function asActive(run: FieldRunEntity, start: RunStartRef | null): Active
 export function nextRunStep(active: ActiveRun | null, event: RunEvent): RunStep {
   switch (event.kind) {
     case 'gate': {
+      const layout = event.layout ?? null;
+      // With a layout, only the start device starts and only the finish device finishes.
+      const gateDevice = layout
+        ? event.gate === 'start'
+          ? layout.startDeviceId
+          : layout.finishDeviceId
+        : event.deviceId;
+      if (event.deviceId !== gateDevice) return { kind: 'unassigned' };
       if (event.gate === 'start')
         return active?.state === 'armed' ? { kind: 'start' } : { kind: 'unassigned' };
       const start = active?.state === 'running' ? active.start : null;
+      if (start && start.deviceId !== event.deviceId)
+        return layout ? { kind: 'finish-across' } : { kind: 'unassigned' };
       if (start?.deviceId === event.deviceId && start.boot === event.boot && event.seq > start.seq)
         return { kind: 'finish' };
       if (start?.deviceId === event.deviceId && start.boot !== event.boot)

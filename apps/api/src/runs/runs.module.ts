@@ -15,6 +15,7 @@ import { FieldRunQuery } from './field-run.query';
 import { FieldRunQueue } from './field-run-queue';
 import { RecordDeviceRebootUseCase } from './record-device-reboot.use-case';
 import { RecordGateEventUseCase } from './record-gate-event.use-case';
+import { CrossDeviceTiming } from './cross-device-timing';
 import { RecordProvisionalAttempt } from './record-provisional-attempt';
 import { RunAnnouncer } from './run-announcer';
 import { RunTargetQuery } from './run-target.query';
@@ -42,6 +43,7 @@ import { RunsGateway } from './runs.gateway';
     ArmRunUseCase,
     AttachSensorEventsUseCase,
     RecordGateEventUseCase,
+    CrossDeviceTiming,
     RecordDeviceRebootUseCase,
     FieldRunQueue,
     RecordProvisionalAttempt,

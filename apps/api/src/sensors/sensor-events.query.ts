@@ -37,6 +37,25 @@ export class SensorEventsQuery {
   }
 
   /**
+   * The newest `limit` events of one device boot as clock samples (device time, server receipt):
+   * what a device's clock offset is estimated from (docs/sensor-contract.md#clock-offsets), read
+   * from the database so every replica, and a restarted server, estimates the same.
+   */
+  async clockSamplesOf(
+    deviceId: string,
+    boot: string,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ deviceTimeUs: number; receivedAt: string }[]> {
+    return manager.find(SensorEventEntity, {
+      where: { deviceId, boot },
+      select: { id: true, deviceTimeUs: true, receivedAt: true },
+      order: { seq: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /**
    * The first unclaimed finish gate the same device boot sent after this start, received since
    * `since`: a finish that overtook its start on the network.
    */

@@ -34,12 +34,23 @@ export const runStateSchema = z.discriminatedUnion('state', [
     state: z.literal('finished'),
     startedAt: z.string(),
     durationMs: z.number(),
+    /**
+     * How far the time can be from the truth, ms: 0 when one device clock timed it, the
+     * clock-offset bound when the start and finish gates are on two devices
+     * (docs/sensor-contract.md#clock-offsets). Absent: a run stored before bounds were kept (one clock).
+     */
+    boundMs: z.number().optional(),
     entryId: z.string().nullable(),
   }),
-  /** The device rebooted between start and finish (its boot id changed): time it by hand. */
+  /**
+   * Time it by hand: the device rebooted between start and finish (its boot id changed), or, with
+   * the gates on two devices, the time's bound (`boundMs`, null when the clocks could not be read
+   * at all) is wider than the rule set's timing tolerance.
+   */
   runBaseSchema.extend({
     state: z.literal('needs-manual-timing'),
-    reason: z.enum(['device-rebooted', 'device-offline']),
+    reason: z.enum(['device-rebooted', 'device-offline', 'timing-bound']),
+    boundMs: z.number().nullable().optional(),
   }),
 ]);
 export type RunState = z.infer<typeof runStateSchema>;
