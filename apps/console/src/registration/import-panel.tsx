@@ -8,6 +8,7 @@ import {
   type RegistrationMapping,
   type RegistrationCommitJob,
   type RegistrationPreview,
+  type RegistrationProblem,
   type RegistrationResult,
 } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
@@ -70,6 +71,16 @@ function savingLabel(job: RegistrationCommitJob, t: ReturnType<typeof useLanguag
     return t('console.import.savingProgress', { written: job.teamsWritten, total: job.teamsTotal });
   return t('console.import.savingStandings');
 }
+
+const isLostLetter = (problem: RegistrationProblem) =>
+  problem.key === 'registration.problem.lostKazakhLetters' ||
+  problem.key === 'registration.problem.questionMarkInWord';
+
+/** The cell's text with each "?" that stands for a lost letter marked, so the eye finds it. */
+const markQuestionMarks = (text: string) =>
+  text
+    .split(/(\?+)/)
+    .map((part, index) => (part.startsWith('?') ? <mark key={index}>{part}</mark> : part));
 
 const fieldLabel = (field: RegistrationField): MessageKey =>
   `console.import.field.${field}` as MessageKey;
@@ -288,6 +299,9 @@ function PreviewView(props: {
   const hasLookalikes = preview.problems.some(
     (problem) => problem.key === 'registration.problem.lookalike',
   );
+  const lostLetterCells = preview.problems.filter(
+    (problem) => problem.key === 'registration.problem.lostKazakhLetters',
+  ).length;
 
   return (
     <div className="import-preview">
@@ -296,6 +310,11 @@ function PreviewView(props: {
       >
         {t('console.import.summary', { ...summary })}
       </StatusBanner>
+      {lostLetterCells > 0 ? (
+        <StatusBanner kind="error">
+          {t('console.import.lostLetters', { count: lostLetterCells })}
+        </StatusBanner>
+      ) : null}
       {preview.encoding ? (
         <p className="ui-muted">
           {t('console.import.readAs', {
@@ -380,7 +399,9 @@ function PreviewView(props: {
                           </div>
                         ) : null}
                       </td>
-                      <td className="cell-value">{problem.value}</td>
+                      <td className="cell-value">
+                        {isLostLetter(problem) ? markQuestionMarks(problem.value) : problem.value}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
