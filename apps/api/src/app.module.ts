@@ -20,6 +20,7 @@ import { DisplaysModule } from './displays/displays.module';
 import { FieldsModule } from './fields/fields.module';
 import { HealthModule } from './health/health.module';
 import { HeldEntriesModule } from './held-entries/held-entries.module';
+import { DoubleEntryModule } from './double-entry/double-entry.module';
 import { JudgesModule } from './judges/judges.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LiveModule } from './live/live.module';
@@ -71,6 +72,7 @@ export class AppModule {
         JudgesModule,
         LedgerModule,
         HeldEntriesModule,
+        DoubleEntryModule,
         ProtestsModule,
         InspectionsModule,
         LiveModule,

@@ -31,6 +31,7 @@ import { TeamMemberEntity } from '../teams/team-member.entity';
 import { TeamEntity } from '../teams/team.entity';
 import { QualificationRuleEntity } from '../qualification/qualification-rule.entity';
 import { DiplomaCodeEntity } from '../diploma-codes/diploma-code.entity';
+import { DoubleEntryEntity } from '../double-entry/double-entry.entity';
 
 export const ENTITIES = [
   AppSettingEntity,
@@ -66,4 +67,5 @@ export const ENTITIES = [
   RingMatchClaimEntity,
   QualificationRuleEntity,
   DiplomaCodeEntity,
+  DoubleEntryEntity,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { CategoryWriteLock } from '../common/category-write-lock';
+import { DoubleEntryDataModule } from '../double-entry/double-entry-data.module';
 import { HeldEntriesDataModule } from '../held-entries/held-entries-data.module';
 import { InspectionsDataModule } from '../inspections/inspections-data.module';
 import { JudgesModule } from '../judges/judges.module';
@@ -26,6 +27,7 @@ import { RecordEntryUseCase } from './record-entry.use-case';
     HeldEntriesDataModule,
     TeamsDataModule,
     InspectionsDataModule,
+    DoubleEntryDataModule,
   ],
   controllers: [LedgerController, StandingsController],
   providers: [CategoryWriteLock, RecordEntryUseCase, RecomputeStandingsUseCase],

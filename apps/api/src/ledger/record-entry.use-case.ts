@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { LedgerEntryInput, StandingsDelta } from '@olympiad/contracts';
 import {
   correctionMismatch,
+  DOUBLE_PENDING,
+  doubleEntrySlot,
+  entryModeOf,
   MAZE_ATTEMPT,
+  VOID,
   SUMO_MATCH,
   sumoMatchPlayers,
   validateEntry,
@@ -12,10 +16,12 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
+import { AuditRecorder } from '../audit/audit-recorder';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { CategoriesStore } from '../categories/categories.store';
 import { ApiError, conflict, forbidden, unknownReference } from '../common/api-error';
 import { CategoryWriteLock } from '../common/category-write-lock';
+import { DoubleEntryStore } from '../double-entry/double-entry.store';
 import { HeldEntriesQuery } from '../held-entries/held-entries.query';
 import { InspectionsQuery } from '../inspections/inspections.query';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
@@ -24,6 +30,7 @@ import { observeEntryStep, timeEntryStep } from '../metrics/entry-steps';
 import { ledgerEntriesRecorded } from '../metrics/venue-metrics';
 import { StandingsService } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
+import { pairBlindEntry, sameBlindEntry } from './blind-entry';
 import { invalidEntry } from './invalid-entry';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { appendLedgerEntry, correctedByOthers, ledgerEntryExists } from './ledger-statements';
@@ -52,6 +59,8 @@ export class RecordEntryUseCase {
     private readonly heldEntries: HeldEntriesQuery,
     private readonly teams: TeamsQuery,
     private readonly inspections: InspectionsQuery,
+    private readonly doubleEntries: DoubleEntryStore,
+    private readonly audit: AuditRecorder,
   ) {}
 
   /**
@@ -101,6 +110,9 @@ export class RecordEntryUseCase {
     reviewed: boolean,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
     const checksAt = performance.now();
+    const resent = await this.resentBlindEntry(manager, input, actor);
+    if (resent)
+      return { recorded: { entry: resent, duplicate: true }, delta: null, published: false };
     // The cheap check first: nearly every entry is new.
     const existing = (await ledgerEntryExists(manager, input.id))
       ? await manager.findOneBy(LedgerEntryEntity, { id: input.id })
@@ -147,9 +159,16 @@ export class RecordEntryUseCase {
     if (input.teamId && !(await this.teams.isInCategory(input.teamId, category.id, manager))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
-    const original = input.supersedes
-      ? await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed)
-      : null;
+    // Double entry (docs/rules.md#double-entry): a judge's entry of an attempt or match is blind.
+    const blind =
+      actor.role === 'judge' &&
+      !reviewed &&
+      entryModeOf(category.ruleSet) === 'double' &&
+      doubleEntrySlot({ kind: input.kind, teamId: input.teamId, payload: input.payload }) !== null;
+    const original =
+      input.supersedes && !blind
+        ? await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed)
+        : null;
 
     const checked = validateEntry(category.ruleSet, {
       kind: input.kind,
@@ -158,7 +177,9 @@ export class RecordEntryUseCase {
       supersedes: input.supersedes,
     });
     if (!checked.ok) throw invalidEntry(checked.errors);
-    if (original) {
+    if (original?.kind === DOUBLE_PENDING) {
+      await this.assertDecision(manager, actor, original, input, checked.value.payload, category);
+    } else if (original) {
       const mismatch = correctionMismatch(original, {
         kind: input.kind,
         teamId: input.teamId,
@@ -184,24 +205,34 @@ export class RecordEntryUseCase {
       }
     }
 
-    const entry = Object.assign(new LedgerEntryEntity(), {
-      id: input.id,
-      stageId: category.stageId,
-      categoryId: category.id,
-      teamId: input.teamId,
-      kind: input.kind,
-      // The rules fill in defaults; the ledger keeps exactly what they validated.
-      payload: checked.value.payload as Record<string, unknown>,
-      supersedes: input.supersedes,
-      reason: input.reason,
-      authorId: actor.id,
-      authorRole: actor.role,
-      // A finish gate's time counts once a judge confirms it (docs/results-display.md).
-      awaitsConfirmation: actor.role === 'device',
-      deviceId: input.deviceId,
-      recordedAt: input.recordedAt,
-      receivedAt: new Date().toISOString(),
-    });
+    const entry = blind
+      ? await pairBlindEntry(
+          manager,
+          this.doubleEntries,
+          this.audit,
+          category,
+          input,
+          checked.value.payload as Record<string, unknown>,
+          actor,
+        )
+      : Object.assign(new LedgerEntryEntity(), {
+          id: input.id,
+          stageId: category.stageId,
+          categoryId: category.id,
+          teamId: input.teamId,
+          kind: input.kind,
+          // The rules fill in defaults; the ledger keeps exactly what they validated.
+          payload: checked.value.payload as Record<string, unknown>,
+          supersedes: input.supersedes,
+          reason: input.reason,
+          authorId: actor.id,
+          authorRole: actor.role,
+          // A finish gate's time counts once a judge confirms it (docs/results-display.md).
+          awaitsConfirmation: actor.role === 'device',
+          deviceId: input.deviceId,
+          recordedAt: input.recordedAt,
+          receivedAt: new Date().toISOString(),
+        });
     observeEntryStep('checks', checksAt);
     await timeEntryStep('insert', () => appendLedgerEntry(manager, entry));
     if (category.status === 'setup') {
@@ -211,6 +242,90 @@ export class RecordEntryUseCase {
       this.standings.applyEntry(manager, category, entry),
     );
     return { recorded: { entry, duplicate: false }, delta, published: category.published };
+  }
+
+  /** A blind entry sent again: the ledger entry its first arrival wrote, or null when it is new. */
+  private async resentBlindEntry(
+    manager: EntityManager,
+    input: LedgerEntryInput,
+    actor: Actor,
+  ): Promise<LedgerEntryEntity | null> {
+    const stored = await this.doubleEntries.byId(input.id, manager);
+    if (!stored) return null;
+    assertStageAccess(actor, stored.stageId);
+    const category = await this.categories.categoryById(stored.categoryId, manager);
+    const normalised = category
+      ? validateEntry(category.ruleSet, {
+          kind: input.kind,
+          teamId: input.teamId,
+          payload: input.payload,
+          supersedes: input.supersedes,
+        })
+      : null;
+    const payload = normalised?.ok ? normalised.value.payload : input.payload;
+    if (!sameBlindEntry(stored, input, payload)) {
+      throw conflict(
+        'ledger.idReused',
+        `Entry ${input.id} was already recorded with different content`,
+      );
+    }
+    return manager.findOneByOrFail(LedgerEntryEntity, { id: stored.ledgerEntryId });
+  }
+
+  /**
+   * The head judge settles an attempt whose two entries differ (or whose second entry never came):
+   * the decision supersedes the slot's stand-in, with a reason, for the same slot; it may take
+   * either entry or a third value, or void the attempt. On the audit record with both entries.
+   */
+  private async assertDecision(
+    manager: EntityManager,
+    actor: Actor,
+    standIn: LedgerEntryEntity,
+    input: LedgerEntryInput,
+    payload: unknown,
+    category: CategoryRow,
+  ): Promise<void> {
+    if (actor.role === 'judge') {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'ledger.doubleEntryDecision',
+        'Only the head judge decides between two entries',
+      );
+    }
+    if (!input.reason?.trim()) {
+      throw invalidEntry([
+        {
+          path: 'reason',
+          key: 'ledger.decisionReason',
+          message: 'a decision between two entries says why',
+        },
+      ]);
+    }
+    const slot = (standIn.payload as { slot?: unknown }).slot;
+    if (input.kind !== VOID && doubleEntrySlot({ ...input, payload }) !== slot) {
+      throw invalidEntry([
+        {
+          path: 'payload',
+          key: 'scoring.ledger.correctionOtherObject',
+          message: `a decision settles the attempt or match it was asked about (${String(slot)})`,
+        },
+      ]);
+    }
+    const entries = await this.doubleEntries.ofSlot(category.id, String(slot), manager);
+    await this.audit.record(
+      {
+        actor,
+        stageId: category.stageId,
+        object: { kind: 'category', id: category.id, name: category.name },
+        action: 'double.decide',
+        before: {
+          slot,
+          entries: entries.map((e) => ({ id: e.id, by: e.authorName, payload: e.payload })),
+        },
+        after: { entryId: input.id, kind: input.kind, payload, reason: input.reason },
+      },
+      manager,
+    );
   }
 
   private async assertMayScore(

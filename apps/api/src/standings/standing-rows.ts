@@ -17,6 +17,7 @@ export function toStandingEntity(
     detail: row.detail,
     provisional: row.provisional === true,
     unconfirmed: row.unconfirmed ?? null,
+    review: row.review ?? null,
     position,
   });
 }
@@ -36,6 +37,7 @@ export function fromStandingEntities(rows: StandingEntity[]): Standings {
         ...(row.provisional ? { provisional: true } : {}),
         ...(row.timePrecision ? { timePrecision: row.timePrecision } : {}),
         ...(row.unconfirmed ? { unconfirmed: row.unconfirmed } : {}),
+        ...(row.review ? { review: row.review } : {}),
       })),
   };
 }

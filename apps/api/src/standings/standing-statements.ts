@@ -14,6 +14,7 @@ const COLUMNS = [
   'timePrecision',
   'detail',
   'unconfirmed',
+  'review',
   'position',
 ] as const;
 // `provisional` last, as a SQL literal: better-sqlite3 binds no booleans, and TRUE/FALSE mean the
@@ -45,6 +46,7 @@ export async function upsertStandings(
       row.timePrecision,
       JSON.stringify(row.detail),
       row.unconfirmed ? JSON.stringify(row.unconfirmed) : null,
+      row.review,
       row.position,
     ]);
     await rawStatement(

@@ -1,4 +1,9 @@
-import type { StandingStatus, TimePrecision, UnconfirmedResult } from '@olympiad/scoring';
+import type {
+  StandingRow,
+  StandingStatus,
+  TimePrecision,
+  UnconfirmedResult,
+} from '@olympiad/scoring';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The live standings projection of a category: derived from the ledger, rebuildable at any time. */
@@ -36,6 +41,10 @@ export class StandingEntity {
   /** The result a sensor's entries awaiting the judge would give (never ranked), or null. */
   @Column('simple-json', { nullable: true })
   unconfirmed!: UnconfirmedResult | null;
+
+  /** Double entry: an attempt of the team awaits its second entry or the head judge, or null. */
+  @Column('varchar', { length: 20, nullable: true })
+  review!: StandingRow['review'] | null;
 
   /** Position in the category's order (ranked rows first, then the rest). */
   @Column('integer')

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   'protest.record',
   'protest.decide',
   'inspection.record',
+  'double.enter',
+  'double.decide',
   'auth.signIn',
   'auth.signInFailed',
   'auth.passwordChange',

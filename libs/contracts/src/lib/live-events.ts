@@ -79,6 +79,8 @@ export const standingRowSchema = z.object({
       timePrecision: timePrecisionSchema.optional(),
     })
     .optional(),
+  /** Double entry: an attempt waits for its second entry or the head judge (docs/rules.md#double-entry). */
+  review: z.enum(['awaiting-second', 'in-review']).optional(),
 });
 
 export const standingsSnapshotSchema = z.object({

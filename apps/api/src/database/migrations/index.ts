@@ -17,6 +17,7 @@ import { RingMatchClaim1733900000000 } from './1733900000000-ring-match-claim';
 import { Inspections1733950000000 } from './1733950000000-inspections';
 import { QualificationRule1734120000000 } from './1734120000000-qualification-rule';
 import { DiplomaCode1734130000000 } from './1734130000000-diploma-code';
+import { DoubleEntry1734160000000 } from './1734160000000-double-entry';
 import { GateLayout1734150000000 } from './1734150000000-gate-layout';
 
 /** Every migration in order; listed explicitly so the built server needs no file globbing. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   QualificationRule1734120000000,
   DiplomaCode1734130000000,
   GateLayout1734150000000,
+  DoubleEntry1734160000000,
 ];

@@ -30,6 +30,7 @@ import { sensorsRoutes } from './sensors.routes';
 import { auditRoutes } from './audit.routes';
 import { staffRoutes } from './staff.routes';
 import { scoreSheetsRoutes } from './score-sheets.routes';
+import { doubleEntryRoutes } from './double-entry.routes';
 
 export * from './route';
 export * as routes from './route-addresses';
@@ -65,6 +66,7 @@ export * from './sensors.routes';
 export * from './audit.routes';
 export * from './staff.routes';
 export * from './score-sheets.routes';
+export * from './double-entry.routes';
 
 /**
  * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
@@ -105,6 +107,7 @@ export const routeTable = {
   audit: auditRoutes,
   staff: staffRoutes,
   scoreSheets: scoreSheetsRoutes,
+  doubleEntry: doubleEntryRoutes,
 } as const;
 
 export type RouteTable = typeof routeTable;

@@ -230,6 +230,10 @@ const scoreSheetsArea: Addresses['scoreSheets'] = {
   typeIn: { method: 'POST', path: '/api/score-sheets/:code/lines' },
 };
 
+const doubleEntryArea: Addresses['doubleEntry'] = {
+  list: { method: 'GET', path: '/api/categories/:id/double-entries' },
+};
+
 export {
   olympiadsArea as olympiads,
   authArea as auth,
@@ -263,4 +267,5 @@ export {
   auditArea as audit,
   staffArea as staff,
   scoreSheetsArea as scoreSheets,
+  doubleEntryArea as doubleEntry,
 };

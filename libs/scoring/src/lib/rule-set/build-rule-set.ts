@@ -4,6 +4,7 @@ import { fail, fieldError, ok, parseWith } from '../common/validated';
 import type { FieldError, Validated } from '../ledger.types';
 import { presetRuleSet } from './presets';
 import { RULE_SET_SCHEMAS, ruleSetSchema, type RuleSet } from './rule-set';
+import { entryModeSchema } from '../double-entry/entry-mode';
 
 /**
  * A preset with the organiser's overrides applied, then validated as a whole. An override key is a
@@ -29,7 +30,17 @@ export function buildRuleSet(
   }
   const params = cloneJson(base.params) as unknown as Record<string, unknown>;
   const errors: FieldError[] = [];
-  for (const [path, value] of Object.entries(overrides)) {
+  // `entry` is the rule set's own option, beside its parameters (docs/rules.md#double-entry).
+  const { entry, ...paramOverrides } = overrides;
+  const entryMode = entry === undefined ? null : entryModeSchema.safeParse(entry);
+  if (entryMode && !entryMode.success) {
+    errors.push(
+      fieldError('entry', 'scoring.rules.entryMode', 'entry is "single" or "double"', {
+        field: 'entry',
+      }),
+    );
+  }
+  for (const [path, value] of Object.entries(paramOverrides)) {
     if (!setAtPath(params, path.split('.'), value)) {
       errors.push(
         fieldError(
@@ -45,7 +56,8 @@ export function buildRuleSet(
   const schema: z.ZodType<RuleSet['params']> = RULE_SET_SCHEMAS[base.discipline].shape.params;
   const parsed = parseWith(schema, params);
   if (!parsed.ok) return fail(parsed.errors);
-  return ok({ ...base, params: parsed.value } as RuleSet);
+  const withEntry = entryMode?.success ? { entry: entryMode.data } : {};
+  return ok({ ...base, ...withEntry, params: parsed.value } as RuleSet);
 }
 
 /** A rule set read back from storage: the shape, the discipline's schema version and every range. */
