@@ -10,6 +10,7 @@ export type JudgeRoute =
   | { name: 'protests'; categoryId: string }
   | { name: 'inspection'; categoryId: string }
   | { name: 'outbox' }
+  | { name: 'sheet'; code: string | null }
   | { name: 'not-found' };
 
 /** Where a judge stands within a category: kept in the URL, so a reload returns there. */
@@ -34,6 +35,7 @@ export const paths = {
   protests: (categoryId: string) => `${BASE}/c/${categoryId}/protests`,
   inspection: (categoryId: string) => `${BASE}/c/${categoryId}/inspection`,
   outbox: () => `${BASE}/outbox`,
+  sheet: (code?: string) => (code ? `${BASE}/sheet/${code}` : `${BASE}/sheet`),
 };
 
 export function routeOf(pathname: string): JudgeRoute {
@@ -47,5 +49,8 @@ export function routeOf(pathname: string): JudgeRoute {
   const category = matchPath(`${BASE}/c/:categoryId`, pathname);
   if (category) return { name: 'category', categoryId: category['categoryId'] };
   if (matchPath(`${BASE}/outbox`, pathname)) return { name: 'outbox' };
+  if (matchPath(`${BASE}/sheet`, pathname)) return { name: 'sheet', code: null };
+  const sheet = matchPath(`${BASE}/sheet/:code`, pathname);
+  if (sheet) return { name: 'sheet', code: sheet['code'] };
   return { name: 'not-found' };
 }

@@ -36,6 +36,9 @@ const InspectionPage = lazy(() =>
 const OutboxPage = lazy(() =>
   import('../outbox/outbox-page').then((module) => ({ default: module.OutboxPage })),
 );
+const SheetPage = lazy(() =>
+  import('../paper-sheet/sheet-page').then((module) => ({ default: module.SheetPage })),
+);
 
 /** Everything behind the sign-in: the outbox of this judge, the banners and the screens. */
 export function SignedInApp({ session, me, reachable, outboxStore, signOut }: SignedInAppProps) {
@@ -68,6 +71,7 @@ export function SignedInApp({ session, me, reachable, outboxStore, signOut }: Si
           <InspectionPage key={route.categoryId} categoryId={route.categoryId} />
         ) : null}
         {route.name === 'outbox' ? <OutboxPage /> : null}
+        {route.name === 'sheet' ? <SheetPage key={route.code ?? ''} code={route.code} /> : null}
         {route.name === 'not-found' ? (
           <StatusBanner kind="info" action={<Link href={paths.home()}>{t('common.goHome')}</Link>}>
             {t('common.pageNotFound')}

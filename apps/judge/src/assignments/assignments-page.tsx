@@ -48,6 +48,11 @@ export function AssignmentsPage({ me }: { me: JudgeMe }) {
       {categories.length === 0 && fields.length === 0 ? (
         <StatusBanner kind="info">{t('judge.assignments.none')}</StatusBanner>
       ) : null}
+      <p>
+        <Link className="ui-button ui-button--secondary" href={paths.sheet()}>
+          {t('judge.sheet.open')}
+        </Link>
+      </p>
       <div className="assignments">
         {categories.length > 0 ? (
           <div>
