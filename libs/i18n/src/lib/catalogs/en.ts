@@ -790,6 +790,14 @@ export const en = {
   'registration.problem.alreadyRegistered': 'This team is already registered in this category.',
   'registration.problem.tooLong': 'Longer than {max} characters.',
   'registration.problem.lookalike': 'Latin letters inside a Cyrillic name: {letters}.',
+  'registration.problem.unknownRegionNear':
+    'There is no region “{value}”. Did you mean “{suggestion}”?',
+  'registration.problem.lostKazakhLetters':
+    'This file lost Kazakh letters: save it as Excel workbook (.xlsx) or as “CSV UTF-8”.',
+  'registration.problem.questionMarkInWord':
+    'A “?” stands for a letter: Kazakh letters were lost before this file was saved. Type them back in.',
+  'console.import.lostLetters':
+    '{count, plural, one {# cell has} other {# cells have}} “?” in place of Kazakh letters, lost when the table was saved as an old-style CSV. These rows will not be saved. Save the original table as Excel workbook (.xlsx) or as “CSV UTF-8” and check that file.',
   'sumoDraw.tooFewTeams': 'A draw needs at least two active teams.',
   'sumoDraw.notSumo': 'Only a sumo category has a draw.',
   'qualification.stageNotClosed': 'Close the regional stage before sending its qualifiers on.',

@@ -783,6 +783,14 @@ export const kk = {
   'registration.problem.alreadyRegistered': 'Бұл команда осы санатқа тіркеліп қойған.',
   'registration.problem.tooLong': '{max} таңбадан ұзын.',
   'registration.problem.lookalike': 'Кирилл атауының ішінде латын әріптері бар: {letters}.',
+  'registration.problem.unknownRegionNear':
+    '«{value}» деген облыс жоқ. «{suggestion}» дегіңіз келді ме?',
+  'registration.problem.lostKazakhLetters':
+    'Бұл файлда қазақ әріптері жоғалған: оны Excel жұмыс кітабы (.xlsx) немесе «CSV UTF-8» ретінде сақтаңыз.',
+  'registration.problem.questionMarkInWord':
+    '«?» белгісі әріптің орнында тұр: қазақ әріптері файл сақталмай тұрып жоғалған. Оларды қайта жазыңыз.',
+  'console.import.lostLetters':
+    '{count} ұяшықта қазақ әріптерінің орнына «?» тұр: кесте ескі үлгідегі CSV ретінде сақталғанда жоғалған. Бұл жолдар сақталмайды. Бастапқы кестені Excel жұмыс кітабы (.xlsx) немесе «CSV UTF-8» ретінде сақтап, сол файлды тексеріңіз.',
   'sumoDraw.tooFewTeams': 'Жеребе үшін кемінде екі белсенді команда керек.',
   'sumoDraw.notSumo': 'Жеребе тек сумо санатында болады.',
   'qualification.stageNotClosed': 'Іріктелгендерді жіберу үшін алдымен өңірлік кезеңді жабыңыз.',

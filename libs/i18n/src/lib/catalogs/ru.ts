@@ -797,6 +797,14 @@ export const ru = {
   'registration.problem.alreadyRegistered': 'Эта команда уже зарегистрирована в этой категории.',
   'registration.problem.tooLong': 'Длиннее {max} символов.',
   'registration.problem.lookalike': 'Латинские буквы внутри кириллического имени: {letters}.',
+  'registration.problem.unknownRegionNear':
+    'Региона «{value}» нет. Возможно, имелось в виду «{suggestion}»?',
+  'registration.problem.lostKazakhLetters':
+    'В этом файле потеряны казахские буквы: сохраните его как «Книга Excel» (.xlsx) или как «CSV UTF-8».',
+  'registration.problem.questionMarkInWord':
+    '«?» стоит на месте буквы: казахские буквы потерялись ещё до сохранения этого файла. Впишите их заново.',
+  'console.import.lostLetters':
+    '{count, plural, one {В # ячейке} few {В # ячейках} many {В # ячейках} other {В # ячейки}} вместо казахских букв стоит «?»: они потерялись, когда таблицу сохранили как CSV старого образца. Эти строки не будут сохранены. Сохраните исходную таблицу как «Книга Excel» (.xlsx) или «CSV UTF-8» и проверьте этот файл.',
   'sumoDraw.tooFewTeams': 'Для жеребьёвки нужны хотя бы две активные команды.',
   'sumoDraw.notSumo': 'Жеребьёвка бывает только в категории сумо.',
   'qualification.stageNotClosed':
