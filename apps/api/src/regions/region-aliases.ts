@@ -11,7 +11,7 @@ export const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
   akmola: ['Акмолинская', 'Aqmola', 'Akmolinskaya', 'Кокшетау', 'Көкшетау', 'Kokshetau', 'Kokshetaw'],
   aktobe: ['Актюбинская', 'Актобе', 'Aqtobe', 'Aktobe', 'Aktyubinsk', 'Aktyubinskaya', 'Актюбинск'],
   'almaty-region': ['Алматинская', 'Almaty oblysy', 'Almatinskaya', 'Қонаев', 'Конаев', 'Konaev', 'Qonaev', 'Kapshagay', 'Капшагай'],
-  atyrau: ['Атырауская', 'Atyrauskaya', 'Гурьевская область', 'Guryev'],
+  atyrau: ['Атырауская', 'Atyrauskaya', 'Гурьев', 'Гурьевская область', 'Guryev'],
   'east-kazakhstan': [
     'ВКО', 'ШҚО', 'VKO', 'Восточно-Казахстанская', 'Восточный Казахстан', 'Шығыс Қазақстан', 'Shygys Kazakhstan', 'Shyghys Qazaqstan',
     'Vostochno-Kazakhstanskaya', 'East Kazakhstan', 'Өскемен', 'Оскемен', 'Усть-Каменогорск', 'Oskemen', 'Ust-Kamenogorsk',
