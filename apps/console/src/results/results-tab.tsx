@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { presetLabel } from '../categories/rule-set-text';
 import { CategoryProtestsPanel } from '../protests/category-protests-panel';
+import { ScoreSheetsPanel } from '../score-sheets/score-sheets-panel';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
 import { useOpeningCategory } from './opening-category';
@@ -163,6 +164,9 @@ export function ResultsTab({
         </div>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
+      {category.discipline === 'maze' ? (
+        <ScoreSheetsPanel key={category.id} console={consoleApi} category={category} />
+      ) : null}
       <CategoryProtestsPanel
         api={api}
         getToken={getToken}
