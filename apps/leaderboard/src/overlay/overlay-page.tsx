@@ -1,5 +1,5 @@
 import type { OverlayParams } from '@olympiad/contracts';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { AwardsPodium } from '../hall/awards-podium';
 import type { LiveTransport } from '../live/live-transport';
 import { useLiveClient } from '../live/use-live';
@@ -24,10 +24,12 @@ export function OverlayPage({ params, fetch, makeTransport }: OverlayPageProps) 
   const client = useLiveClient(makeTransport);
   const { live, published } = usePublicStage(params.stageCode, client, fetch);
   const run = params.fieldId ? live.runs[params.fieldId] : undefined;
-  const category =
-    params.kind === 'lower-third'
-      ? published.find((item) => item.id === run?.categoryId)
-      : published.find((item) => item.id === params.categoryId);
+  // A lower third keeps its run on air after the field is freed, and so its category's room.
+  const [runCategory, setRunCategory] = useState<string | undefined>(undefined);
+  if (run?.categoryId && run.categoryId !== runCategory) setRunCategory(run.categoryId);
+  const category = published.find(
+    (item) => item.id === (params.kind === 'lower-third' ? runCategory : params.categoryId),
+  );
   const watched = category?.id ?? '';
 
   useEffect(() => {

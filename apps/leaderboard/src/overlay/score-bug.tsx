@@ -1,6 +1,12 @@
 import { routes, type PublicBracketMatch } from '@olympiad/contracts';
 import { createApiClient, useQuery } from '@olympiad/ui';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+
+/**
+ * A round recorded mid-match changes no standings row, so no live delta announces it: while a
+ * match is on air the bracket is asked again this often.
+ */
+const ROUND_POLL_MS = 2_000;
 
 /**
  * The match a score bug shows: the one under way, else the last one decided, else the next ready
@@ -17,7 +23,8 @@ export function matchOnAir(matches: readonly PublicBracketMatch[]): PublicBracke
 
 /**
  * A sumo match's score bug: both robots, their points and warnings as recorded round by round,
- * the winner marked. Reloaded with every standings change of the category.
+ * the winner marked. Reloaded with every standings change of the category, and every
+ * ROUND_POLL_MS while its match is not over.
  */
 export function ScoreBug({
   categoryId,
@@ -35,6 +42,13 @@ export function ScoreBug({
   );
   const data = bracket.data?.categoryId === categoryId ? bracket.data : undefined;
   const match = data ? matchOnAir(data.matches) : undefined;
+  const { reload } = bracket;
+  const live = match !== undefined && match.status !== 'finished';
+  useEffect(() => {
+    if (!live) return;
+    const timer = window.setInterval(reload, ROUND_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [live, reload]);
   if (!data || !match) return null;
   const sides = [
     { side: 'a' as const, teamId: match.a },
