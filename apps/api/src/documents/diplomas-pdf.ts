@@ -2,6 +2,7 @@ import type { DiplomaDesign } from '@olympiad/contracts';
 import { formatDate } from '@olympiad/i18n';
 import { both, DISCIPLINE_NAMES } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
+import { drawDiplomaCheckMark, type DiplomaCheckMark } from './diploma-check-mark';
 import { newPdf, pdfBytes } from './pdf-document';
 
 const ROMAN = ['I', 'II', 'III'];
@@ -24,6 +25,12 @@ export async function renderDiplomasPdf(
   results: CategoryResults,
   design: DiplomaDesign,
   who: 'winners' | 'all',
+  /** Each page's check code and QR code (docs/diplomas.md); none when left out. */
+  checkMark?: (
+    row: ResultRow,
+    recipient: string,
+    place: number | null,
+  ) => Promise<DiplomaCheckMark>,
 ): Promise<Buffer> {
   const doc = newPdf({
     title: `Дипломы — ${results.category.name}`,
@@ -70,6 +77,12 @@ export async function renderDiplomasPdf(
         x = 170;
         textWidth = width - 220;
       }
+      if (checkMark)
+        await drawDiplomaCheckMark(
+          doc,
+          await checkMark(row, member.name, title.winner ? row.place : null),
+          design,
+        );
       const centred = {
         width: textWidth,
         align: design === 'classic' ? ('center' as const) : ('left' as const),

@@ -7,6 +7,8 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CategoryResultsService } from './category-results.service';
+import { DiplomaCodesService } from '../diploma-codes/diploma-codes.service';
+import { diplomaCheckMarks } from './diploma-check-marks';
 import { renderDiplomasPdf } from './diplomas-pdf';
 import { downloadFile, slug } from './download-file';
 import { renderProtocolPdf } from './protocol-pdf';
@@ -21,6 +23,7 @@ export class DocumentsController {
   constructor(
     private readonly results: CategoryResultsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly diplomaCodes: DiplomaCodesService,
   ) {}
 
   @Roles('organiser', 'head-judge')
@@ -43,7 +46,12 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
   ) {
     const results = await this.results.load(id, actor);
-    const pdf = await renderDiplomasPdf(results, query.design, query.who);
+    const pdf = await renderDiplomasPdf(
+      results,
+      query.design,
+      query.who,
+      diplomaCheckMarks(results, this.diplomaCodes, this.config.publicUrl),
+    );
     return downloadFile(
       pdf,
       `diplomas-${query.design}-${slug(results.category.name)}.pdf`,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { DiplomaCodesModule } from '../diploma-codes/diploma-codes.module';
 import { InspectionsDataModule } from '../inspections/inspections-data.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { OlympiadsDataModule } from '../olympiads/olympiads-data.module';
@@ -20,6 +21,7 @@ import { DocumentsController } from './documents.controller';
     JudgesDataModule,
     ProtestsDataModule,
     InspectionsDataModule,
+    DiplomaCodesModule,
   ],
   controllers: [DocumentsController],
   providers: [CategoryResultsService],

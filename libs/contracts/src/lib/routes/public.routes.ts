@@ -6,7 +6,7 @@ import {
   publicStageSummarySchema,
 } from '../leaderboard-live';
 import { stageSnapshotSchema, standingsSnapshotSchema } from '../live-events';
-import { jsonRoute } from './route';
+import { fileRoute, jsonRoute } from './route';
 
 /**
  * What anyone may read without signing in: stages that are live or closed, and published
@@ -45,5 +45,12 @@ export const publicRoutes = {
     method: 'GET',
     path: '/api/public/categories/:id/standings',
     response: standingsSnapshotSchema,
+  }),
+  diplomaCheck: fileRoute({
+    path: '/api/public/diplomas/:code',
+    contentType: 'text/html; charset=utf-8',
+    query: z.object({ lang: z.enum(['kk', 'ru', 'en']).optional() }).strict(),
+    summary:
+      "A diploma's check page (the QR code on it leads here): genuine, replaced after a correction, or not found. Asked for without Accept: text/html, an unknown code answers 404 as JSON.",
   }),
 };

@@ -128,6 +128,7 @@ const publicArea: Addresses['public'] = {
   qualifiers: { method: 'GET', path: '/api/public/stages/:code/qualifiers' },
   categoryBracket: { method: 'GET', path: '/api/public/categories/:id/bracket' },
   categoryStandings: { method: 'GET', path: '/api/public/categories/:id/standings' },
+  diplomaCheck: { method: 'GET', path: '/api/public/diplomas/:code' },
 };
 
 const displaysArea: Addresses['displays'] = {

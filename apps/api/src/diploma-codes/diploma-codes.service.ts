@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { newDiplomaCode, normaliseDiplomaCode } from './diploma-code';
+import { DiplomaCodeEntity } from './diploma-code.entity';
+
+/** What one diploma or certificate page prints, kept with its code for the public check. */
+export interface DiplomaContent {
+  olympiad: string;
+  recipient: string;
+  team: string;
+  members: string[];
+  school: string;
+  /** The place of a diploma (1–3); null on a certificate of participation. */
+  place: number | null;
+  category: string;
+  stage: string;
+}
+
+export interface DiplomaIssue {
+  stageId: string;
+  categoryId: string;
+  teamId: string;
+  content: DiplomaContent;
+}
+
+export interface DiplomaCheck {
+  code: string;
+  content: DiplomaContent;
+  issuedAt: string;
+  supersededBy: string | null;
+}
+
+const fingerprintOf = (content: DiplomaContent) =>
+  createHash('sha256').update(JSON.stringify(content)).digest('hex');
+
+/**
+ * Check codes of diplomas (docs/diplomas.md): the same page printed again keeps its code; a page
+ * whose content changed (a corrected result, a renamed team) gets a new code, and the old one
+ * is marked as replaced by it.
+ */
+@Injectable()
+export class DiplomaCodesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The code of one printed page: the current one when the page is unchanged, else a new one that replaces it. */
+  async issue(page: DiplomaIssue): Promise<string> {
+    const recipient = page.content.recipient.slice(0, 200);
+    const fingerprint = fingerprintOf(page.content);
+    return this.dataSource.transaction(async (tx) => {
+      const before = await tx.findOneBy(DiplomaCodeEntity, {
+        categoryId: page.categoryId,
+        teamId: page.teamId,
+        recipient,
+        supersededBy: IsNull(),
+      });
+      if (before?.fingerprint === fingerprint) return before.code;
+      const code = newDiplomaCode();
+      await tx.insert(DiplomaCodeEntity, {
+        code,
+        stageId: page.stageId,
+        categoryId: page.categoryId,
+        teamId: page.teamId,
+        recipient,
+        fingerprint,
+        content: JSON.stringify(page.content),
+        issuedAt: new Date().toISOString(),
+        supersededBy: null,
+      });
+      if (before) await tx.update(DiplomaCodeEntity, { code: before.code }, { supersededBy: code });
+      return code;
+    });
+  }
+
+  /** The diploma a code was printed on, as typed by anyone; null when no diploma has it. */
+  async check(typed: string): Promise<DiplomaCheck | null> {
+    const code = normaliseDiplomaCode(typed);
+    if (!code) return null;
+    const row = await this.dataSource.manager.findOneBy(DiplomaCodeEntity, { code });
+    if (!row) return null;
+    return {
+      code: row.code,
+      content: JSON.parse(row.content) as DiplomaContent,
+      issuedAt: row.issuedAt,
+      supersededBy: row.supersededBy,
+    };
+  }
+}
