@@ -201,6 +201,12 @@ export function ResultsTab({
                       {row.status === 'ranked'
                         ? rowResultText(row, precision)
                         : t(`console.results.status.${row.status}` as MessageKey)}
+                      {row.review ? (
+                        <span className="results__review" data-review={row.review}>
+                          {' · '}
+                          {t(`board.review.${row.review}`)}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

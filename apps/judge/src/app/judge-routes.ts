@@ -8,6 +8,7 @@ export type JudgeRoute =
   | { name: 'category'; categoryId: string }
   | { name: 'review'; categoryId: string }
   | { name: 'protests'; categoryId: string }
+  | { name: 'double-entry'; categoryId: string }
   | { name: 'inspection'; categoryId: string }
   | { name: 'outbox' }
   | { name: 'sheet'; code: string | null }
@@ -33,6 +34,7 @@ export const paths = {
     `${BASE}/c/${categoryId}${placeQuery(place)}`,
   review: (categoryId: string) => `${BASE}/c/${categoryId}/review`,
   protests: (categoryId: string) => `${BASE}/c/${categoryId}/protests`,
+  doubleEntry: (categoryId: string) => `${BASE}/c/${categoryId}/double-entry`,
   inspection: (categoryId: string) => `${BASE}/c/${categoryId}/inspection`,
   outbox: () => `${BASE}/outbox`,
   sheet: (code?: string) => (code ? `${BASE}/sheet/${code}` : `${BASE}/sheet`),
@@ -44,6 +46,8 @@ export function routeOf(pathname: string): JudgeRoute {
   if (review) return { name: 'review', categoryId: review['categoryId'] };
   const protests = matchPath(`${BASE}/c/:categoryId/protests`, pathname);
   if (protests) return { name: 'protests', categoryId: protests['categoryId'] };
+  const double = matchPath(`${BASE}/c/:categoryId/double-entry`, pathname);
+  if (double) return { name: 'double-entry', categoryId: double['categoryId'] };
   const inspection = matchPath(`${BASE}/c/:categoryId/inspection`, pathname);
   if (inspection) return { name: 'inspection', categoryId: inspection['categoryId'] };
   const category = matchPath(`${BASE}/c/:categoryId`, pathname);

@@ -30,6 +30,11 @@ const ReviewPage = lazy(() =>
 const ProtestsPage = lazy(() =>
   import('../head-judge/protests-page').then((module) => ({ default: module.ProtestsPage })),
 );
+const DoubleEntryPage = lazy(() =>
+  import('../head-judge/double-entry-page').then((module) => ({
+    default: module.DoubleEntryPage,
+  })),
+);
 const InspectionPage = lazy(() =>
   import('../inspection/inspection-page').then((module) => ({ default: module.InspectionPage })),
 );
@@ -66,6 +71,9 @@ export function SignedInApp({ session, me, reachable, outboxStore, signOut }: Si
         ) : null}
         {route.name === 'protests' ? (
           <ProtestsPage key={route.categoryId} categoryId={route.categoryId} />
+        ) : null}
+        {route.name === 'double-entry' ? (
+          <DoubleEntryPage key={route.categoryId} categoryId={route.categoryId} />
         ) : null}
         {route.name === 'inspection' ? (
           <InspectionPage key={route.categoryId} categoryId={route.categoryId} />

@@ -21,8 +21,16 @@ export function TeamResult({
       })}
     </span>
   ) : null;
+  // Double entry: an attempt waits for the second judge or the head judge (docs/rules.md#double-entry).
+  const review = row?.review ? (
+    <span className="result result--review" data-review={row.review}>
+      {t(`board.review.${row.review}`)}
+    </span>
+  ) : null;
   if (!row || row.status === 'not-scored') {
-    return unconfirmed ?? <span className="result result--none">{t('board.notScored')}</span>;
+    return (
+      review ?? unconfirmed ?? <span className="result result--none">{t('board.notScored')}</span>
+    );
   }
   const shown = precision ? rowResultText(row, precision) : row.display;
   const status =
@@ -35,6 +43,8 @@ export function TeamResult({
       {status}
       {unconfirmed ? ' · ' : null}
       {unconfirmed}
+      {review ? ' · ' : null}
+      {review}
     </span>
   );
 }

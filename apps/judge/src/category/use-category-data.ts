@@ -1,5 +1,6 @@
 import { routes, type Category, type LedgerEntry, type Team } from '@olympiad/contracts';
 import type { LedgerRecord } from '@olympiad/scoring';
+import { blindOutboxRecord } from './blind-outbox-record';
 import { ApiError } from '@olympiad/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -51,7 +52,7 @@ export interface CategoryDataState {
  * and after the outbox delivered something.
  */
 export function useCategoryData(categoryId: string): CategoryDataState {
-  const { api, outbox } = useJudge();
+  const { api, outbox, me } = useJudge();
   const outboxState = useOutboxState(outbox);
   const [data, setData] = useState<CategoryData | null>(() => readCache(categoryId));
   const [error, setError] = useState<unknown>(null);
@@ -113,11 +114,12 @@ export function useCategoryData(categoryId: string): CategoryDataState {
     const known = new Set(stored.map((row) => row.id));
     let seq = stored.reduce((max, row) => Math.max(max, row.seq), 0);
     const extra: LedgerRecord[] = [];
+    const ruleSet = data?.category.ruleSet;
     for (const item of outboxState.items) {
       const entry = item.entry;
       if (entry.categoryId !== categoryId || known.has(entry.id) || item.state !== 'pending')
         continue;
-      extra.push({
+      const record: LedgerRecord = {
         id: entry.id,
         seq: ++seq,
         kind: entry.kind,
@@ -126,10 +128,14 @@ export function useCategoryData(categoryId: string): CategoryDataState {
         supersedes: entry.supersedes,
         authorId: item.judgeId,
         recordedAt: entry.recordedAt,
-      });
+      };
+      // Double entry: the tablet counts its own entry no more than the server will.
+      extra.push(
+        ruleSet && me.judge.role === 'judge' ? blindOutboxRecord(ruleSet, record) : record,
+      );
     }
     return { records: [...stored, ...extra], waiting: new Set(extra.map((record) => record.id)) };
-  }, [data, outboxState.items, categoryId]);
+  }, [data, outboxState.items, categoryId, me.judge.role]);
 
   const offlineButCached = error instanceof ApiError && error.isNetwork && data !== null;
   return { data, error: offlineButCached ? null : error, loading, records, waiting, reload };

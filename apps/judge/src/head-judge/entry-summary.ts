@@ -102,6 +102,11 @@ export function entrySummary(
     }
     case 'void':
       return String(p['reason'] ?? '');
+    // Double entry's stand-in carries no values: only where the attempt stands.
+    case 'double.pending':
+      return t(
+        p['state'] === 'in-review' ? 'board.review.in-review' : 'board.review.awaiting-second',
+      );
     default:
       return JSON.stringify(payload);
   }

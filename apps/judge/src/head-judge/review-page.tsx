@@ -1,5 +1,5 @@
 import { routes, type LedgerEntry } from '@olympiad/contracts';
-import { finestPrecision, resolveLedger } from '@olympiad/scoring';
+import { entryModeOf, finestPrecision, resolveLedger } from '@olympiad/scoring';
 import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -100,6 +100,14 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
             >
               {t('protests.title')}
             </Link>{' '}
+            {entryModeOf(category.ruleSet) === 'double' ? (
+              <Link
+                className="ui-button ui-button--secondary ui-button--large"
+                href={paths.doubleEntry(categoryId)}
+              >
+                {t('judge.double.open')}
+              </Link>
+            ) : null}{' '}
             {category.discipline === 'maze' || category.discipline === 'sumo' ? (
               <Link
                 className="ui-button ui-button--secondary ui-button--large"

@@ -39,9 +39,12 @@ function resultText(recorded: RecordedAttempt, t: ReturnType<typeof useLanguage>
 export function AttemptRecorded({
   recorded,
   onDismiss,
+  blind = false,
 }: {
   recorded: RecordedAttempt;
   onDismiss: () => void;
+  /** Double entry: the attempt counts once a second judge has entered it too. */
+  blind?: boolean;
 }) {
   const { t } = useLanguage();
   const { outbox, online } = useJudge();
@@ -70,6 +73,11 @@ export function AttemptRecorded({
           })}
         </span>
         <span className="attempt-recorded__delivery">{delivery}</span>
+        {blind ? (
+          <span className="attempt-recorded__delivery" data-testid="awaiting-second">
+            {t('judge.double.awaitingSecond')}
+          </span>
+        ) : null}
       </div>
       <Button variant="secondary" onClick={onDismiss}>
         {t('judge.maze.recordedDismiss')}

@@ -1,9 +1,9 @@
 import type { RunState } from '@olympiad/contracts';
 import { compareNames } from '@olympiad/i18n';
 import {
+  entryModeOf,
   mazeAttemptsByTeam,
   type MazeRuleSet,
-  nextMazeAttempt,
   tablePrecisionOf,
 } from '@olympiad/scoring';
 import { navigate, useLanguage, useLocation } from '@olympiad/ui';
@@ -16,6 +16,7 @@ import { TeamResult } from '../category/team-result';
 import { useStandingsPreview } from '../category/use-standings-preview';
 import { useWaitingByTeam, WaitingMark } from '../category/waiting-by-team';
 import { AttemptRecorded, type RecordedAttempt } from './attempt-recorded';
+import { nextOwnMazeAttempt, ownBlindAttempts } from './own-blind-attempts';
 import { MazeAttemptForm } from './maze-attempt-form';
 import { readConfirmedRuns, rememberConfirmedRun } from './confirmed-runs';
 import { readRememberedField, rememberField } from './remembered-field';
@@ -64,6 +65,7 @@ export function MazeScreen({ state }: ScreenProps) {
   const preview = useStandingsPreview(state.data, state.records);
   const precision = tablePrecisionOf(preview.ordered);
   const attempts = useMemo(() => mazeAttemptsByTeam(state.records), [state.records]);
+  const entered = useMemo(() => ownBlindAttempts(state.records, judgeId), [state.records, judgeId]);
   const ordered = useMemo(
     () => [...teams].sort((a, b) => compareNames(a.name, b.name, lang)),
     [teams, lang],
@@ -102,7 +104,7 @@ export function MazeScreen({ state }: ScreenProps) {
   const attempt = team
     ? runOfCategory && runOfCategory.teamId === team.id
       ? runOfCategory.attempt
-      : nextMazeAttempt(teamAttempts, ruleSet.params.attempts)
+      : nextOwnMazeAttempt(teamAttempts, entered.get(team.id), ruleSet.params.attempts)
     : null;
   const ours =
     !!team &&
@@ -169,7 +171,13 @@ export function MazeScreen({ state }: ScreenProps) {
         </ul>
       </div>
       <div className="maze__run" id="maze-run">
-        {recorded ? <AttemptRecorded recorded={recorded} onDismiss={forgetRecorded} /> : null}
+        {recorded ? (
+          <AttemptRecorded
+            recorded={recorded}
+            onDismiss={forgetRecorded}
+            blind={entryModeOf(ruleSet) === 'double' && me.judge.role === 'judge'}
+          />
+        ) : null}
         {!team ? (
           <p className="hint-box">{t('judge.maze.pickTeam')}</p>
         ) : attempt === null ? (

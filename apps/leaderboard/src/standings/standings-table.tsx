@@ -73,6 +73,14 @@ export function StandingsTable({
                     {t('board.unconfirmed', { time: waiting })}
                   </span>
                 ) : null}
+                {row.review ? (
+                  <span
+                    className="standings__unconfirmed standings__review"
+                    data-review={row.review}
+                  >
+                    {t(`board.review.${row.review}`)}
+                  </span>
+                ) : null}
               </td>
               <td className={`standings__result standings__result--${row.status}`}>
                 {resultText(row, t, precision)}

@@ -73,6 +73,33 @@ export const en = {
   'ledger.alreadyCorrected':
     'Someone else has corrected this entry meanwhile; the head judge decides on yours.',
   'ledger.correctOthers': 'Only the head judge may correct another judge’s entry.',
+  // Double entry (docs/rules.md#double-entry)
+  'ledger.doubleEntrySameJudge': 'You have entered this already; a second judge must enter it.',
+  'ledger.doubleEntryComplete':
+    'Two judges have entered this already; the head judge decides on yours.',
+  'ledger.doubleEntrySettled': 'The head judge has already decided this; your entry goes to them.',
+  'ledger.doubleEntryCorrection':
+    'In a double-entry category only the head judge corrects a counted result.',
+  'ledger.doubleEntryDecision': 'Only the head judge decides between two entries.',
+  'ledger.decisionReason': 'Say why you decide so.',
+  'scoring.rules.entryMode': 'Entry is “single” (one judge) or “double” (two judges).',
+  'audit.action.double.enter': 'Double entry: a judge’s entry',
+  'audit.action.double.decide': 'Double entry: the head judge’s decision',
+  'board.review.awaiting-second': 'Awaiting second entry',
+  'board.review.in-review': 'In review',
+  'judge.entryKind.double.pending': 'Double entry',
+  'judge.double.awaitingSecond':
+    'Waiting for the second judge: the attempt counts once both entries agree.',
+  'judge.double.title': 'Double entry · {name}',
+  'judge.double.needsConnection': 'Deciding needs the server; connect to the venue Wi-Fi.',
+  'judge.double.inReview':
+    '{count, plural, =0 {Nothing to decide} one {# result to decide} other {# results to decide}}',
+  'judge.double.awaiting':
+    '{count, plural, =0 {Nothing awaits a second entry} one {# result awaits a second entry} other {# results await a second entry}}',
+  'judge.double.enteredBy': 'entered by {name}',
+  'judge.double.take': 'Take {name}’s entry',
+  'judge.double.thirdValue': 'Enter another value',
+  'judge.double.open': 'Double entry',
   'ledger.invalidEntry': 'This entry is not valid under the category’s rules.',
   'held.alreadyRecorded':
     'This entry has already reached the ledger: there is nothing to hold. To change it, correct it in the ledger.',

@@ -70,6 +70,35 @@ export const kk = {
   'ledger.alreadyCorrected':
     'Бұл жазбаны осы арада басқа төреші түзетті; сіздікі туралы бас төреші шешеді.',
   'ledger.correctOthers': 'Басқа төрешінің жазбасын тек бас төреші түзете алады.',
+  // Double entry (docs/rules.md#double-entry)
+  'ledger.doubleEntrySameJudge': 'Сіз мұны енгізіп қойдыңыз; оны екінші төреші енгізуі керек.',
+  'ledger.doubleEntryComplete':
+    'Мұны екі төреші енгізіп қойды; сіздің жазбаңыз туралы бас төреші шешеді.',
+  'ledger.doubleEntrySettled':
+    'Бас төреші бұл туралы шешім қабылдап қойды; жазбаңыз оған жіберіледі.',
+  'ledger.doubleEntryCorrection':
+    'Қос енгізу санатында есептелген нәтижені тек бас төреші түзетеді.',
+  'ledger.doubleEntryDecision': 'Екі жазбаның арасында тек бас төреші шешім қабылдайды.',
+  'ledger.decisionReason': 'Шешімнің себебін жазыңыз.',
+  'scoring.rules.entryMode': 'Енгізу: «single» (бір төреші) немесе «double» (екі төреші).',
+  'audit.action.double.enter': 'Қос енгізу: төреші жазбасы',
+  'audit.action.double.decide': 'Қос енгізу: бас төреші шешімі',
+  'board.review.awaiting-second': 'Екінші енгізуді күтуде',
+  'board.review.in-review': 'Тексерілуде',
+  'judge.entryKind.double.pending': 'Қос енгізу',
+  'judge.double.awaitingSecond':
+    'Екінші төрешіні күтудеміз: екі жазба сәйкес келгенде әрекет есептеледі.',
+  'judge.double.title': 'Қос енгізу · {name}',
+  'judge.double.needsConnection':
+    'Шешім үшін сервермен байланыс керек; алаңның Wi-Fi желісіне қосылыңыз.',
+  'judge.double.inReview':
+    '{count, plural, =0 {Шешетін ештеңе жоқ} other {# нәтиже шешімді күтуде}}',
+  'judge.double.awaiting':
+    '{count, plural, =0 {Екінші енгізуді ештеңе күтпейді} other {# нәтиже екінші енгізуді күтуде}}',
+  'judge.double.enteredBy': 'енгізген: {name}',
+  'judge.double.take': '{name} жазбасын қабылдау',
+  'judge.double.thirdValue': 'Басқа мән енгізу',
+  'judge.double.open': 'Қос енгізу',
   'ledger.invalidEntry': 'Бұл жазба санат ережелеріне сай емес.',
   'held.alreadyRecorded':
     'Бұл жазба тізілімге түсіп қойған: сақтайтын ештеңе жоқ. Өзгерту үшін оны тізілімде түзетіңіз.',

@@ -72,6 +72,34 @@ export const ru = {
   'ledger.alreadyCorrected':
     'Эту запись тем временем исправил другой судья; о вашей решит главный судья.',
   'ledger.correctOthers': 'Исправлять записи другого судьи может только главный судья.',
+  // Double entry (docs/rules.md#double-entry)
+  'ledger.doubleEntrySameJudge': 'Вы уже внесли этот результат; его должен внести второй судья.',
+  'ledger.doubleEntryComplete':
+    'Этот результат уже внесли два судьи; о вашей записи решит главный судья.',
+  'ledger.doubleEntrySettled': 'Главный судья уже принял решение; ваша запись передана ему.',
+  'ledger.doubleEntryCorrection':
+    'В категории с двойным вводом засчитанный результат исправляет только главный судья.',
+  'ledger.doubleEntryDecision': 'Выбирать между двумя записями может только главный судья.',
+  'ledger.decisionReason': 'Укажите причину решения.',
+  'scoring.rules.entryMode': 'Ввод: «single» (один судья) или «double» (два судьи).',
+  'audit.action.double.enter': 'Двойной ввод: запись судьи',
+  'audit.action.double.decide': 'Двойной ввод: решение главного судьи',
+  'board.review.awaiting-second': 'Ждёт второго ввода',
+  'board.review.in-review': 'На проверке',
+  'judge.entryKind.double.pending': 'Двойной ввод',
+  'judge.double.awaitingSecond':
+    'Ждём второго судью: попытка засчитается, когда обе записи совпадут.',
+  'judge.double.title': 'Двойной ввод · {name}',
+  'judge.double.needsConnection':
+    'Для решения нужна связь с сервером; подключитесь к Wi-Fi площадки.',
+  'judge.double.inReview':
+    '{count, plural, =0 {Решать нечего} one {# результат ждёт решения} few {# результата ждут решения} many {# результатов ждут решения} other {# результата ждут решения}}',
+  'judge.double.awaiting':
+    '{count, plural, =0 {Второго ввода ничто не ждёт} one {# результат ждёт второго ввода} few {# результата ждут второго ввода} many {# результатов ждут второго ввода} other {# результата ждут второго ввода}}',
+  'judge.double.enteredBy': 'внёс судья {name}',
+  'judge.double.take': 'Принять запись: {name}',
+  'judge.double.thirdValue': 'Ввести другое значение',
+  'judge.double.open': 'Двойной ввод',
   'ledger.invalidEntry': 'Запись не соответствует правилам категории.',
   'held.alreadyRecorded':
     'Эта запись уже попала в журнал: откладывать нечего. Чтобы изменить её, исправьте её в журнале.',
