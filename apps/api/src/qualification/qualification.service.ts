@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ageGroupOf,
   qualify,
   QUALIFICATION_DEFAULT,
   type QualificationRule,
@@ -50,13 +51,24 @@ export class QualificationService {
   async preview(stageId: string, request: QualificationRequest) {
     const stage = await this.stage(stageId);
     const categories = await this.categories.categoriesOfStageByName(stageId);
+    // A team's age group is its oldest member's grade's band (libs/scoring age-groups), so a rule
+    // per age group splits a category open to several groups (docs/qualification-rules.md).
+    const ageGroups = new Map(
+      (await this.teams.teamsOfStageWithMembers(stageId)).map((team) => [
+        team.id,
+        ageGroupOf((team.members ?? []).map((member) => member.grade)),
+      ]),
+    );
     const inputs = [];
     for (const category of categories) {
       inputs.push({
         categoryId: category.id,
         discipline: category.discipline,
         standings: (await this.standings.snapshot(category.id)).standings,
-        teams: await this.categoryTeams.refs(category.id),
+        teams: (await this.categoryTeams.refs(category.id)).map((team) => ({
+          ...team,
+          ageGroup: ageGroups.get(team.id) ?? null,
+        })),
       });
     }
     for (const wildcard of request.wildcards) {
