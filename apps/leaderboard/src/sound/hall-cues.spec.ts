@@ -1,4 +1,5 @@
 import type { AwardsState } from '@olympiad/contracts';
+import { t, type Lang } from '@olympiad/i18n';
 import type { FieldRun } from '../live/live-standings-client';
 import { cuesBetween, spokenSeconds, type HeardState } from './hall-cues';
 
@@ -72,7 +73,11 @@ describe('the hall’s sound cues', () => {
   });
 
   it('says the seconds in tenths, cut, in each language', () => {
-    expect(spokenSeconds(47_389, 'kk')).toBe('47,3 секунд');
-    expect(spokenSeconds(47_399, 'ru')).toBe('47,3 секунды');
+    const say = (lang: Lang, ms: number) =>
+      t(lang, 'board.hall.spokenResult', { team: 'Қыран', ...spokenSeconds(ms, lang) });
+    expect(say('kk', 47_389)).toBe('Қыран, 47,3 секунд');
+    expect(say('ru', 47_399)).toBe('Қыран, 47,3 секунды');
+    expect(say('ru', 21_000)).toBe('Қыран, 21 секунда');
+    expect(say('en', 1_050)).toBe('Қыран, 1 second');
   });
 });

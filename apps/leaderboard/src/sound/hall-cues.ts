@@ -55,13 +55,11 @@ export function cuesBetween(before: HeardState | null, after: HeardState): HallS
   return events;
 }
 
-/** "47.3" → the seconds a sentence says: tenths, cut as every shown time is (docs/results-display.md). */
-export function spokenSeconds(ms: number, lang: string): string {
-  const tenths = Math.floor(ms / 100) / 10;
-  return new Intl.NumberFormat(lang, {
-    style: 'unit',
-    unit: 'second',
-    unitDisplay: 'long',
-    maximumFractionDigits: 1,
-  }).format(tenths);
+/**
+ * The seconds a sentence says: tenths, cut as every shown time is (docs/results-display.md),
+ * written with the decimal comma of Kazakh and Russian.
+ */
+export function spokenSeconds(ms: number, lang: string): { seconds: string; count: number } {
+  const count = Math.floor(ms / 100) / 10;
+  return { seconds: lang === 'en' ? String(count) : String(count).replace('.', ','), count };
 }

@@ -1,5 +1,5 @@
 import { routes, type StageSnapshot } from '@olympiad/contracts';
-import type { Lang } from '@olympiad/i18n';
+import { t, type Lang } from '@olympiad/i18n';
 import { createApiClient } from '@olympiad/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveState } from '../live/live-standings-client';
@@ -33,6 +33,8 @@ function spokenLangs(langs: readonly Lang[]): SpokenLang[] {
   return [...new Set<SpokenLang>([...shown, 'kk', 'ru'])];
 }
 
+const SUMO_POLL_MS = 2_000;
+
 /** How many matches of each sumo category are under way and decided, from their brackets. */
 function useSumoCounts(
   categories: readonly PublicCategory[],
@@ -42,6 +44,7 @@ function useSumoCounts(
 ) {
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
   const [counts, setCounts] = useState<Record<string, { playing: number; decided: number }>>({});
+  const [round, setRound] = useState(0);
   const versions = categories
     .filter((category) => category.discipline === 'sumo')
     .map((category) => {
@@ -49,6 +52,12 @@ function useSumoCounts(
       return `${category.id}:${view?.status === 'live' ? view.standings.version : ''}`;
     })
     .join('|');
+  // A match's first round changes no standings row, so no delta tells of it: ask again meanwhile.
+  useEffect(() => {
+    if (!on || !versions) return;
+    const timer = window.setInterval(() => setRound((value) => value + 1), SUMO_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [on, versions]);
   useEffect(() => {
     if (!on || !versions) return;
     const controller = new AbortController();
@@ -65,7 +74,7 @@ function useSumoCounts(
         .catch(() => undefined);
     }
     return () => controller.abort();
-  }, [api, on, versions]);
+  }, [api, on, versions, round]);
   return counts;
 }
 
@@ -114,7 +123,11 @@ export function useHallSound(
       const spoken = event.spoken;
       if (spoken)
         player.speak(
-          (lang) => `${spoken.team}, ${spokenSeconds(spoken.ms, lang)}`,
+          (lang) =>
+            t(lang, 'board.hall.spokenResult', {
+              team: spoken.team,
+              ...spokenSeconds(spoken.ms, lang),
+            }),
           order.split('+') as SpokenLang[],
         );
     }

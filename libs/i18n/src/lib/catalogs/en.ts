@@ -405,6 +405,8 @@ export const en = {
   // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'On the field now',
   'board.hall.ready': 'Ready',
+  // Said by the hall's sound after a run (docs/results-display.md#hall-sound); seconds in tenths.
+  'board.hall.spokenResult': '{team}, {seconds} {count, plural, one {second} other {seconds}}',
   'board.awards.title': 'Awards',
   'board.awards.next': 'Who is next?',
   'board.awards.place': '{place} place',

@@ -409,6 +409,8 @@ export const ru = {
   // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Сейчас на поле',
   'board.hall.ready': 'Готов',
+  'board.hall.spokenResult':
+    '{team}, {seconds} {count, plural, one {секунда} few {секунды} many {секунд} other {секунды}}',
   'board.awards.title': 'Награждение',
   'board.awards.next': 'Кто следующий?',
   'board.awards.place': '{place} место',
