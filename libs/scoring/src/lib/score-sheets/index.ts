@@ -1,2 +1,3 @@
 export * from './sheet-code';
 export * from './maze-score-sheet';
+export * from './sumo-score-sheet';

@@ -70,7 +70,7 @@ export interface TypedMazeLine {
 
 export interface SheetEntry {
   id: string;
-  teamId: string;
+  teamId: string | null;
   kind: string;
   payload: Record<string, unknown>;
 }
