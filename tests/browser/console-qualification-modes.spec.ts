@@ -34,6 +34,8 @@ describe('console qualification tab: every mode of the rules', () => {
       .waitFor();
   const check = (lang: Lang) =>
     page.getByRole('button', { name: t(lang, 'console.qualification.check') }).click();
+  const qualifiedRows = (lang: Lang) =>
+    page.getByText(t(lang, 'console.qualification.qualified'), { exact: true }).count();
   const choose = (lang: Lang, key: MessageKey) =>
     page.getByRole('radio', { name: t(lang, key) }).click();
 
@@ -108,6 +110,7 @@ describe('console qualification tab: every mode of the rules', () => {
     await goesOn('kk', 'Барыс', true);
     await goesOn('kk', 'Қыран', true);
     await goesOn('kk', 'Шағала', false);
+    expect(await qualifiedRows('kk')).toBe(2);
 
     await choose('kk', 'console.qualification.mode.topPercent');
     await page.getByLabel(t('kk', 'console.qualification.topPercent')).fill('75');
@@ -116,6 +119,7 @@ describe('console qualification tab: every mode of the rules', () => {
     // 4 teams took part: 75 % is 3 places.
     await goesOn('kk', 'Шағала', true);
     await goesOn('kk', 'Бүркіт', false);
+    expect(await qualifiedRows('kk')).toBe(3);
   });
 
   it('holds every qualifier to a time at most, refusing a time it cannot read, and takes a wildcard', async () => {
@@ -182,6 +186,7 @@ describe('console qualification tab: every mode of the rules', () => {
     await goesOn('ru', 'Барыс', true);
     await goesOn('ru', 'Қыран', true);
     await goesOn('ru', 'Шағала', false);
+    expect(await qualifiedRows('ru')).toBe(2);
     await saveScreenshot(page, 'console-qualification-modes-ru');
   });
 });
