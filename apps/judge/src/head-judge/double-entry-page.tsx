@@ -177,6 +177,13 @@ function DecideSlot({
   return (
     <div className="double-slot__body">
       <h4 className="double-slot__team">{teamName}</h4>
+      {third ? null : (
+        <TextField
+          label={t('judge.review.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      )}
       <div className="double-slot__pair">
         {slot.entries.map((entry) => (
           <div key={entry.id} className="double-entry" data-entry={entry.id}>
@@ -184,7 +191,7 @@ function DecideSlot({
             <p className="double-entry__value" data-testid="double-entry-value">
               {entrySummary(t, slot.kind, entry.payload, { teamName: () => teamName })}
             </p>
-            <Button large variant="secondary" busy={busy} onClick={() => take(entry.payload)}>
+            <Button large block variant="secondary" busy={busy} onClick={() => take(entry.payload)}>
               {t('judge.double.take', { name: entry.author.name })}
             </Button>
           </div>
@@ -199,16 +206,9 @@ function DecideSlot({
           submit={(entry) => send(entry)}
         />
       ) : (
-        <>
-          <TextField
-            label={t('judge.review.reason')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <Button large variant="ghost" onClick={() => setThird(true)}>
-            {t('judge.double.thirdValue')}
-          </Button>
-        </>
+        <Button large variant="ghost" onClick={() => setThird(true)}>
+          {t('judge.double.thirdValue')}
+        </Button>
       )}
       {errors.length > 0 ? <StatusBanner kind="error">{errors.join(' ')}</StatusBanner> : null}
     </div>

@@ -39,12 +39,12 @@ function resultText(recorded: RecordedAttempt, t: ReturnType<typeof useLanguage>
 export function AttemptRecorded({
   recorded,
   onDismiss,
-  blind = false,
+  review,
 }: {
   recorded: RecordedAttempt;
   onDismiss: () => void;
-  /** Double entry: the attempt counts once a second judge has entered it too. */
-  blind?: boolean;
+  /** Double entry: the team's attempt awaits the second judge, or the head judge. */
+  review?: 'awaiting-second' | 'in-review';
 }) {
   const { t } = useLanguage();
   const { outbox, online } = useJudge();
@@ -73,9 +73,11 @@ export function AttemptRecorded({
           })}
         </span>
         <span className="attempt-recorded__delivery">{delivery}</span>
-        {blind ? (
-          <span className="attempt-recorded__delivery" data-testid="awaiting-second">
-            {t('judge.double.awaitingSecond')}
+        {review ? (
+          <span className="attempt-recorded__delivery" data-testid={review}>
+            {t(
+              review === 'in-review' ? 'judge.double.inReviewNote' : 'judge.double.awaitingSecond',
+            )}
           </span>
         ) : null}
       </div>

@@ -175,7 +175,11 @@ export function MazeScreen({ state }: ScreenProps) {
           <AttemptRecorded
             recorded={recorded}
             onDismiss={forgetRecorded}
-            blind={entryModeOf(ruleSet) === 'double' && me.judge.role === 'judge'}
+            review={
+              entryModeOf(ruleSet) === 'double' && me.judge.role === 'judge' && team
+                ? preview.rows.get(team.id)?.review
+                : undefined
+            }
           />
         ) : null}
         {!team ? (

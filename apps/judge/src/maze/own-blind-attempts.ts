@@ -9,8 +9,9 @@ import {
 } from '@olympiad/scoring';
 
 /**
- * Attempts this judge has entered in a double-entry category that still await the second judge
- * (docs/rules.md#double-entry), by team: done for this judge, though they count for nobody yet.
+ * Attempts of a double-entry category (docs/rules.md#double-entry) this judge has nothing more to
+ * enter for, by team, though they count for nobody yet: the ones they entered that await the
+ * second judge, and every one in review (both judges have entered it).
  */
 export function ownBlindAttempts(
   records: readonly LedgerRecord[],
@@ -18,8 +19,10 @@ export function ownBlindAttempts(
 ): Map<string, Set<number>> {
   const byTeam = new Map<string, Set<number>>();
   for (const { record } of resolveLedger(records).effective) {
-    if (record.kind !== DOUBLE_PENDING || record.authorId !== judgeId || !record.teamId) continue;
-    const slot = parseDoublePending(record.payload)?.slot ?? '';
+    if (record.kind !== DOUBLE_PENDING || !record.teamId) continue;
+    const pending = parseDoublePending(record.payload);
+    if (pending?.state !== 'in-review' && record.authorId !== judgeId) continue;
+    const slot = pending?.slot ?? '';
     const [kind, , attempt] = slot.split(':');
     if (kind !== MAZE_ATTEMPT || !/^\d+$/.test(attempt ?? '')) continue;
     const set = byTeam.get(record.teamId) ?? new Set<number>();

@@ -90,6 +90,7 @@ export const en = {
   'judge.entryKind.double.pending': 'Double entry',
   'judge.double.awaitingSecond':
     'Waiting for the second judge: the attempt counts once both entries agree.',
+  'judge.double.inReviewNote': 'The two entries differ: the head judge decides.',
   'judge.double.title': 'Double entry · {name}',
   'judge.double.needsConnection': 'Deciding needs the server; connect to the venue Wi-Fi.',
   'judge.double.inReview':

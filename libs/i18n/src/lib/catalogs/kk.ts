@@ -88,6 +88,7 @@ export const kk = {
   'judge.entryKind.double.pending': 'Қос енгізу',
   'judge.double.awaitingSecond':
     'Екінші төрешіні күтудеміз: екі жазба сәйкес келгенде әрекет есептеледі.',
+  'judge.double.inReviewNote': 'Төрешілердің жазбалары сәйкес келмеді: бас төреші шешеді.',
   'judge.double.title': 'Қос енгізу · {name}',
   'judge.double.needsConnection':
     'Шешім үшін сервермен байланыс керек; алаңның Wi-Fi желісіне қосылыңыз.',

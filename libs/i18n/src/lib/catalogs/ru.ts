@@ -89,6 +89,7 @@ export const ru = {
   'judge.entryKind.double.pending': 'Двойной ввод',
   'judge.double.awaitingSecond':
     'Ждём второго судью: попытка засчитается, когда обе записи совпадут.',
+  'judge.double.inReviewNote': 'Записи судей не совпали: решает главный судья.',
   'judge.double.title': 'Двойной ввод · {name}',
   'judge.double.needsConnection':
     'Для решения нужна связь с сервером; подключитесь к Wi-Fi площадки.',
