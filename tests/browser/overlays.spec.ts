@@ -3,11 +3,12 @@ import { overlayPath, type OverlayParams } from '@olympiad/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { addMazeField, armRun, confirmFinishedRun } from '../support/field-fixture';
+import { addMazeField, armRun, confirmFinishedRun, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt } from '../support/venue-api';
-import { launchChromium, openInNewContext } from './support/chromium';
+import { launchChromium, openInNewContext, saveScreenshot } from './support/chromium';
+import { openStageTab, signedInConsole } from './support/console-page';
 import {
   confirmRun,
   seedLeaderboardStage,
@@ -306,5 +307,65 @@ describe('broadcast overlays', () => {
       await awards('end').expect(200);
     }
     await page.locator('.podium').waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('lists the overlays on the console’s Screens tab with a copy button, a preview and each screen’s sound', async () => {
+    // A hall screen paired to the stage, whose sound the organiser turns on.
+    const screen = await openInNewContext(browser, 'hall', `${venue.url}/display`, contexts);
+    const code = await screen.getByTestId('pairing-code').innerText();
+    await post('/api/displays/claim', { code, name: 'Зал', stageCode: stage.stageCode }).expect(
+      200,
+    );
+
+    const page = await signedInConsole(browser, venue.url);
+    contexts.push(page.context());
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: venue.url,
+    });
+    await openStageTab(page, venue.url, stage.stageId, 'console.stage.tab.displays', 'ru');
+    await page.getByRole('heading', { name: T('ru', 'console.overlays.title') }).waitFor();
+    for (const kind of ['lower-third', 'score-bug', 'standings', 'bracket', 'podium'])
+      await page.locator(`[data-overlay="${kind}"]`).waitFor();
+
+    await page
+      .getByLabel(T('ru', 'console.displays.lang'), { exact: true })
+      .last()
+      .selectOption('ru');
+    await page.getByLabel(T('ru', 'console.overlays.rows')).fill('3');
+    const standings = page.locator('[data-overlay="standings"]');
+    await standings.getByRole('button', { name: T('ru', 'console.overlays.copy') }).click();
+    await standings.getByRole('button', { name: T('ru', 'console.overlays.copied') }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(
+      `${venue.url}${overlayPath({ kind: 'standings', stageCode: stage.stageCode, categoryId: stage.categoryId, lang: 'ru', top: 3, marginX: 96, marginY: 54 })}`,
+    );
+    // The address copied is the overlay itself: it opens and shows the three rows.
+    const opened = await openInNewContext(browser, 'hall', copied, contexts);
+    await opened.locator('tbody tr').nth(2).waitFor();
+    expect(await opened.locator('tbody tr').count()).toBe(3);
+
+    await standings.getByRole('button', { name: T('ru', 'console.overlays.preview') }).click();
+    const preview = page.frameLocator('[data-overlay="standings"] iframe');
+    await preview.locator('tbody tr').nth(2).waitFor();
+    await preview.getByText(T('ru', 'board.table.result')).waitFor();
+    await standings.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'console-overlays-preview-ru');
+
+    // Hall sound: off until turned on, then on with its volume, as the display's configuration.
+    const sound = page.getByLabel(T('ru', 'console.displays.sound'));
+    expect(await sound.isChecked()).toBe(false);
+    await sound.check();
+    await page.getByText(T('ru', 'console.displays.saved', { name: 'Зал' })).waitFor();
+    await page.getByLabel(T('ru', 'console.displays.volume')).selectOption('50');
+    const listed = async () =>
+      (
+        (await request(venue.url).get('/api/displays').set(organiser()).expect(200)).body as {
+          name: string;
+          config: { sound?: boolean; volume?: number };
+        }[]
+      ).find((display) => display.name === 'Зал');
+    await eventually(async () =>
+      expect((await listed())?.config).toMatchObject({ sound: true, volume: 50 }),
+    );
   });
 });

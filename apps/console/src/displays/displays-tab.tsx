@@ -173,7 +173,11 @@ function DisplayRow({
   const langId = useId();
   const soundId = useId();
   const volumeId = useId();
-  const sound = display.config.sound === true;
+  const saved = display.config.sound === true;
+  // The switch moves at once; the saved configuration catches up when the list reloads.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  if (asked !== null && asked === saved) setAsked(null);
+  const sound = asked ?? saved;
   const seen = display.lastSeenAt ? formatClockTime(display.lastSeenAt, lang) : null;
   return (
     <li className="displays__item" data-display={display.id}>
@@ -223,7 +227,10 @@ function DisplayRow({
           type="checkbox"
           checked={sound}
           disabled={busy}
-          onChange={(event) => onChange({ sound: event.target.checked })}
+          onChange={(event) => {
+            setAsked(event.target.checked);
+            onChange({ sound: event.target.checked });
+          }}
         />
         {t('console.displays.sound')}
       </label>
