@@ -1,4 +1,5 @@
 import {
+  entryModeOf,
   applyMatchEvent,
   nextSumoMatch,
   type MatchState,
@@ -329,7 +330,12 @@ function MatchPanel({
         </StatusBanner>
       ) : null}
       <div className="ui-row actions">
-        <Button large disabled={events.length === 0} onClick={() => void confirm()}>
+        <Button
+          large
+          // Double entry pairs whole matches (docs/rules.md#double-entry): no rounds saved alone.
+          disabled={events.length === 0 || (!result && entryModeOf(ruleSet) === 'double')}
+          onClick={() => void confirm()}
+        >
           {result ? t('judge.sumo.confirmMatch') : t('judge.sumo.saveRounds')}
         </Button>
         <Button
