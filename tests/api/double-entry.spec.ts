@@ -1,5 +1,10 @@
 import type { AuditEntry, DoubleEntrySlot, StandingsSnapshot } from '@olympiad/contracts';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
 import { auditRows, onEachDatabase } from '../support/audit-record';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
@@ -208,6 +213,21 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     ).filter((entry) => entry.kind === 'maze.attempt' && entry.teamId === team);
     expect(counted).toHaveLength(1);
     await verify();
+  });
+
+  it('says on the protocol that the results were double-checked', async () => {
+    const pdf = await request(venue.url)
+      .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+    fs.writeFileSync(path.join(dir, 'protocol.pdf'), pdf.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'protocol.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('Двойной ввод: каждый результат внесли и сверили два судьи');
   });
 
   it('lets the head judge enter an attempt on their own: it counts at once', async () => {

@@ -1,6 +1,11 @@
 import { formatDate, formatDateTime, timeZoneLabel } from '@olympiad/i18n';
 import { inspectionText } from './inspection-text';
-import { rowResultText, tablePrecisionOf, type TimePrecision } from '@olympiad/scoring';
+import {
+  entryModeOf,
+  rowResultText,
+  tablePrecisionOf,
+  type TimePrecision,
+} from '@olympiad/scoring';
 import {
   both,
   DISCIPLINE_NAMES,
@@ -80,6 +85,14 @@ export async function renderProtocolPdf(
   line('Ереже / Регламент', both(presetName(category.preset)));
   const rules = ruleSetText(category.ruleSet);
   doc.font('sans').fontSize(8).text(rules.kk).text(rules.ru);
+  // docs/rules.md#double-entry: every result was entered by two judges, or decided by the head judge.
+  if (entryModeOf(category.ruleSet) === 'double') {
+    doc
+      .font('sansBold')
+      .text(
+        'Қос енгізу: әр нәтижені екі төреші енгізді және тексерді / Двойной ввод: каждый результат внесли и сверили два судьи',
+      );
+  }
   doc
     .fontSize(8)
     .fillColor('#555')
