@@ -1,11 +1,11 @@
 import { t, type Lang, type MessageKey } from '@olympiad/i18n';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createRegionalStage, type RegionalStage } from '../support/regional-stage';
 import type { Venue } from '../support/start-venue';
 import { judgeToken, mazeAttempt, organiserToken } from '../support/venue-api';
 import { browserVenue } from './support/browser-venue';
-import { launchChromium, saveScreenshot } from './support/chromium';
+import { launchChromium, openInNewContext, saveScreenshot } from './support/chromium';
 import { openStageTab, signedInConsole } from './support/console-page';
 
 /**
@@ -21,6 +21,7 @@ describe('console qualification tab: every mode of the rules', () => {
   let stage: RegionalStage;
   let maze: string;
   let republicId: string;
+  const contexts: BrowserContext[] = [];
   const auth = () => ({ Authorization: `Bearer ${token}` });
   const post = (url: string, body: object) =>
     request(venue.url).post(url).set(auth()).send(body).expect(201);
@@ -99,6 +100,7 @@ describe('console qualification tab: every mode of the rules', () => {
   });
 
   afterAll(async () => {
+    for (const context of contexts) await context.close();
     await browser?.close();
     await venue?.stop();
   });
@@ -173,6 +175,21 @@ describe('console qualification tab: every mode of the rules', () => {
     expect(listed[0].rule?.en).toBe(
       'top 4 places, per category and age group, time at most 0:50.00',
     );
+
+    // A phone on the public page reads the rule above the qualifiers.
+    const phone = await openInNewContext(
+      browser,
+      'phone',
+      `${venue.url}/s/${stage.stageCode}?lang=ru`,
+      contexts,
+    );
+    await phone
+      .getByText('первые 4 места, в каждой категории и возрастной группе, время не больше 0:50.00')
+      .scrollIntoViewIfNeeded();
+    expect(
+      await phone.getByRole('heading', { name: t('ru', 'board.qualifiers.title') }).count(),
+    ).toBe(1);
+    await saveScreenshot(phone, 'leaderboard-qualifiers-rule-ru');
   });
 
   it('reads the same in Russian: top % and a threshold of places in the results', async () => {
