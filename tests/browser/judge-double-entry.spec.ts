@@ -1,7 +1,7 @@
 import type { StandingsSnapshot } from '@olympiad/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { saveScreenshot } from './support/chromium';
+import { openInNewContext, saveScreenshot } from './support/chromium';
 import { openCategory, signedInTablet } from './support/judge-tablet-page';
 import { judgeTabletSuite } from './support/judge-tablet-suite';
 
@@ -102,6 +102,22 @@ describe('double entry on two tablets and the head judge’s', () => {
       .waitFor();
     await saveScreenshot(tabletB, 'judge-double-entry-in-review-ru');
     expect(await rowOf(0)).toMatchObject({ status: 'not-scored', review: 'in-review' });
+
+    // The public standings say so too, with no value of either entry.
+    await request(suite.venue.url)
+      .post(`/api/categories/${suite.olympiad.categories.maze}/publish`)
+      .set('Authorization', `Bearer ${suite.olympiad.organiser}`)
+      .expect(200);
+    const phone = await openInNewContext(
+      suite.browser,
+      'phone',
+      `${suite.venue.url}/s/${suite.olympiad.stageCode}?lang=ru`,
+      contexts,
+    );
+    const publicRow = phone.locator(`tr[data-team="${suite.olympiad.teams.maze[0]}"]`);
+    await publicRow.getByText('На проверке').waitFor();
+    expect(await publicRow.textContent()).not.toMatch(/0:4[45]/);
+    await saveScreenshot(phone, 'leaderboard-double-entry-in-review-ru');
 
     const head = await signedInTablet(
       suite.browser,
