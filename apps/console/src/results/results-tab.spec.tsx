@@ -117,3 +117,24 @@ describe('results tab: which category it opens on', () => {
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Лабиринт 3–4' })).toBeTruthy());
   });
 });
+
+describe('results tab: double entry', () => {
+  it('says which teams await a second entry or are in review', async () => {
+    const consoleApi = stageApi([category('a', 'Лабиринт 3–4')], {
+      a: snapshot('a', [
+        { ...ranked('1', 1, 47_381), review: 'awaiting-second' },
+        { ...notScored('2'), review: 'in-review' },
+        notScored('3'),
+      ]),
+    });
+    render(
+      <LanguageProvider initial="ru">
+        <ResultsTab console={consoleApi} stageId="s" />
+      </LanguageProvider>,
+    );
+    await screen.findByText('Команда 1');
+    expect(screen.getByText(/Ждёт второго ввода/)).toBeTruthy();
+    expect(screen.getByText(/На проверке/)).toBeTruthy();
+    expect(document.querySelectorAll('[data-review]')).toHaveLength(2);
+  });
+});
