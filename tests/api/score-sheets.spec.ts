@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -224,5 +225,171 @@ describe('printable score sheets, typed in once', () => {
       Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, other.pin)}`,
     };
     await request(venue.url).get(`/api/score-sheets/${sheet.code}`).set(stranger).expect(403);
+  });
+});
+
+/** A sumo ring's sheet: its matches in running order, typed in once, never a match scored twice. */
+describe('sumo ring sheets, typed in once', () => {
+  let venue: Venue;
+  let organiser: { Authorization: string };
+  let judge: { Authorization: string };
+  let stageId: string;
+  let sumoId: string;
+  let ringId: string;
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    const token = await organiserToken(venue);
+    organiser = { Authorization: `Bearer ${token}` };
+    const stage = await createMazeStage(venue, token, { teams: 1 });
+    stageId = stage.stageId;
+    const post = (url: string, body: object) =>
+      request(venue.url).post(url).set(organiser).send(body);
+    sumoId = (
+      await post('/api/categories', {
+        stageId,
+        discipline: 'sumo',
+        ageGroup: { label: '5–6', minGrade: 5, maxGrade: 6 },
+        name: 'Сумо 5–6',
+        preset: 'sumo-default',
+      }).expect(201)
+    ).body.id;
+    const school = (
+      await post('/api/schools', { name: 'Лицей №7', regionCode: 'aktobe' }).expect(201)
+    ).body;
+    for (const name of ['Алпамыс', 'Батыр', 'Жолбарыс', 'Көкжал']) {
+      await post('/api/teams', {
+        stageId,
+        schoolId: school.id,
+        categoryId: sumoId,
+        name,
+        members: [{ name: 'Ерлан', grade: 6 }],
+      }).expect(201);
+    }
+    ringId = (
+      await post('/api/fields', { stageId, name: 'Ринг 1', discipline: 'sumo' }).expect(201)
+    ).body.id;
+    const ringJudge = (
+      await post('/api/judges', {
+        stageId,
+        name: 'Бекзат',
+        role: 'judge',
+        categoryIds: [sumoId],
+        fieldIds: [ringId],
+      }).expect(201)
+    ).body;
+    judge = { Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, ringJudge.pin)}` };
+    await post(`/api/categories/${sumoId}/sumo/draw`, { seed: 7 }).expect(201);
+  });
+  afterAll(() => venue.stop());
+
+  interface Row {
+    row: number;
+    matchId: string;
+    a: { teamId: string; name: string };
+    b: { teamId: string; name: string };
+  }
+  let rows: Row[];
+  let code: string;
+  const typeIn = (matches: object[]) =>
+    request(venue.url).post(`/api/score-sheets/${code}/lines`).set(judge).send({ matches });
+  const sumoMatches = async () =>
+    (
+      await request(venue.url).get(`/api/categories/${sumoId}/ledger`).set(organiser).expect(200)
+    ).body.filter((entry: { kind: string }) => entry.kind === 'sumo.match');
+
+  it('prints the ring’s matches in its running order, with a QR code naming the sheet', async () => {
+    const queue = (
+      await request(venue.url).get(`/api/stages/${stageId}/field-queues`).set(organiser).expect(200)
+    ).body;
+    const upcoming = queue.find((field: { fieldId: string }) => field.fieldId === ringId).upcoming;
+    const [sheet] = (
+      await request(venue.url)
+        .post(`/api/categories/${sumoId}/score-sheets`)
+        .set(organiser)
+        .send({ round: 1 })
+        .expect(200)
+    ).body;
+    expect(sheet).toMatchObject({
+      discipline: 'sumo',
+      fieldId: ringId,
+      layout: { maxRounds: 3, pointsToWin: 2 },
+    });
+    rows = sheet.rows;
+    code = sheet.code;
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.map((row) => row.matchId)).toEqual(
+      upcoming.map((match: { matchId: string }) => match.matchId),
+    );
+
+    const pdf = (
+      await request(venue.url)
+        .get(`/api/categories/${sumoId}/score-sheets.pdf?round=1`)
+        .set(organiser)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200)
+    ).body as Buffer;
+    const { text, png } = pdfPage(pdf);
+    const at = rows.map((row) => text.indexOf(row.matchId));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    expect(text).toContain('Ринг 1');
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toMatch(
+      new RegExp(`^olympiad-sheet:${code}\\?.*field=${ringId}`),
+    );
+  });
+
+  it('records each typed match once, however often the sheet is typed', async () => {
+    const matches = [
+      { row: 1, rounds: ['a', 'draw', 'a'], noShow: null },
+      { row: 2, rounds: [], noShow: 'b' },
+    ];
+    expect((await typeIn(matches).expect(200)).body).toEqual({ recorded: 2, alreadyRecorded: 0 });
+    expect((await typeIn(matches).expect(200)).body).toEqual({ recorded: 0, alreadyRecorded: 2 });
+    const stored = await sumoMatches();
+    expect(
+      stored.map((entry: { payload: { matchId: string } }) => entry.payload.matchId).sort(),
+    ).toEqual([rows[0].matchId, rows[1].matchId].sort());
+    const standings = (
+      await request(venue.url)
+        .get(`/api/categories/${sumoId}/standings/verify`)
+        .set(organiser)
+        .expect(200)
+    ).body;
+    expect(standings.matches).toBe(true);
+  });
+
+  it('refuses rounds that cannot have happened, and a match the tablet already scored', async () => {
+    const refused = await typeIn([{ row: 3, rounds: ['a', 'a', 'b'], noShow: null }]).expect(400);
+    expect(refused.body.issues).toEqual([
+      expect.objectContaining({ path: 'matches.0.rounds.2', key: 'scoreSheets.roundAfterWin' }),
+    ]);
+    // Row 3 scored on the tablet before it died: the sheet's line would count the match twice.
+    await request(venue.url)
+      .post('/api/ledger')
+      .set(judge)
+      .send({
+        id: randomUUID(),
+        categoryId: sumoId,
+        teamId: null,
+        kind: 'sumo.match',
+        payload: {
+          matchId: rows[2].matchId,
+          a: rows[2].a.teamId,
+          b: rows[2].b.teamId,
+          events: [
+            { type: 'point', side: 'b' },
+            { type: 'point', side: 'b' },
+          ],
+        },
+        recordedAt: new Date().toISOString(),
+      })
+      .expect(201);
+    const twice = await typeIn([{ row: 3, rounds: ['a', 'a'], noShow: null }]).expect(400);
+    expect(twice.body.issues).toEqual([
+      expect.objectContaining({ path: 'matches.0.row', key: 'scoreSheets.alreadyScored' }),
+    ]);
+    expect(await sumoMatches()).toHaveLength(3);
   });
 });

@@ -56,6 +56,6 @@ export class ScoreSheetsController {
   @Roles('organiser', 'head-judge', 'judge')
   @Route(routes.scoreSheets.typeIn)
   typeIn(@Param('code') code: string, @Body() body: TypeInSheetDto, @CurrentActor() actor: Actor) {
-    return this.sheets.typeIn(code, body.lines, actor);
+    return this.sheets.typeIn(code, body, actor);
   }
 }

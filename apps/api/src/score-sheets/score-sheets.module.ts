@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
 import { FieldQueuesModule } from '../field-queues/field-queues.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
+import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { SchoolsDataModule } from '../schools/schools-data.module';
 import { TeamsDataModule } from '../teams/teams-data.module';
@@ -15,6 +16,7 @@ import { ScoreSheetsService } from './score-sheets.service';
     CategoriesDataModule,
     FieldQueuesModule,
     JudgesDataModule,
+    LedgerDataModule,
     LedgerModule,
     SchoolsDataModule,
     TeamsDataModule,

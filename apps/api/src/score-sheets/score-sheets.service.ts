@@ -1,12 +1,29 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { ScoreSheet, TypedSheetLine, TypedSheetResult } from '@olympiad/contracts';
+import type {
+  MazeScoreSheet,
+  ScoreSheet,
+  SumoScoreSheet,
+  TypeInSheet,
+  TypedSheetResult,
+} from '@olympiad/contracts';
 import {
+  MAZE_ATTEMPT,
+  mazeAttemptsByTeam,
   mazeSheetEntries,
   mazeSheetLayout,
   normaliseSheetCode,
+  resolveLedger,
   sheetCodeFrom,
   sheetRowsInRunningOrder,
+  SUMO_MATCH,
+  sumoSheetEntries,
+  sumoSheetLayout,
+  type FieldError,
+  type LedgerRecord,
   type MazeRuleSet,
+  type SheetEntry,
+  type SumoRuleSet,
+  type Validated,
 } from '@olympiad/scoring';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor';
@@ -17,8 +34,10 @@ import { VenueOwnedStages } from '../federation/venue-owned-stages';
 import { FieldQueuesService } from '../field-queues/field-queues.service';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
 import { invalidEntry } from '../ledger/invalid-entry';
+import { LedgerQuery } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
 import { SchoolsQuery } from '../schools/schools.query';
+import { toLedgerRecord } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
 import { ScoreSheetStore } from './score-sheet-store';
 
@@ -38,26 +57,36 @@ export class ScoreSheetsService {
     private readonly assignments: JudgeAssignmentsQuery,
     private readonly recordEntry: RecordEntryUseCase,
     private readonly venueOwned: VenueOwnedStages,
+    private readonly ledger: LedgerQuery,
   ) {}
 
   async make(categoryId: string, round: number, actor: Actor): Promise<ScoreSheet[]> {
-    const category = await this.mazeCategory(categoryId, actor);
-    const layout = mazeSheetLayout(category.ruleSet as MazeRuleSet, round);
-    if (!layout.ok) throw invalidEntry(layout.errors);
+    const category = await this.sheetCategory(categoryId, actor);
     const existing = await this.store.sheetsOfRound(categoryId, round);
     if (existing) return existing;
+    const made =
+      category.discipline === 'sumo'
+        ? await this.sumoSheets(category, round)
+        : await this.mazeSheets(category, round);
+    return (await this.store.sheetsOfRound(categoryId, round, () => made)) ?? made;
+  }
+
+  /** One sheet per maze table running the category, its teams in the table's running order. */
+  private async mazeSheets(category: CategoryRow, round: number): Promise<MazeScoreSheet[]> {
+    const layout = mazeSheetLayout(category.ruleSet as MazeRuleSet, round);
+    if (!layout.ok) throw invalidEntry(layout.errors);
     const tables = (await this.queues.list(category.stageId)).filter(
       (field) =>
-        field.discipline === 'maze' && field.categories.some((item) => item.id === categoryId),
+        field.discipline === 'maze' && field.categories.some((item) => item.id === category.id),
     );
     const createdAt = new Date().toISOString();
     const sheet = (
       field: { fieldId: string; name: string } | null,
       teams: { teamId: string; teamName: string; school: string }[],
-    ): ScoreSheet => ({
+    ): MazeScoreSheet => ({
       code: sheetCodeFrom(randomBytes(7)),
       stageId: category.stageId,
-      categoryId,
+      categoryId: category.id,
       categoryName: category.name,
       fieldId: field?.fieldId ?? null,
       fieldName: field?.name ?? null,
@@ -67,23 +96,58 @@ export class ScoreSheetsService {
       layout: layout.value,
       createdAt,
     });
-    const made =
-      tables.length > 0
-        ? tables.map((field) =>
-            sheet(
-              field,
-              field.teams
-                .filter((team) => team.categoryId === categoryId)
-                .map((team) => ({ teamId: team.teamId, teamName: team.name, school: team.school })),
-            ),
-          )
-        : [sheet(null, await this.activeTeams(categoryId))];
-    return (await this.store.sheetsOfRound(categoryId, round, () => made)) ?? made;
+    return tables.length > 0
+      ? tables.map((field) =>
+          sheet(
+            field,
+            field.teams
+              .filter((team) => team.categoryId === category.id)
+              .map((team) => ({ teamId: team.teamId, teamName: team.name, school: team.school })),
+          ),
+        )
+      : [sheet(null, await this.activeTeams(category.id))];
+  }
+
+  /** One sheet per ring running the category: the matches still to play there, in order. */
+  private async sumoSheets(category: CategoryRow, round: number): Promise<SumoScoreSheet[]> {
+    const rings = (await this.queues.list(category.stageId)).filter(
+      (field) =>
+        field.discipline === 'sumo' && field.categories.some((item) => item.id === category.id),
+    );
+    if (rings.length === 0) {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'scoreSheets.noRing',
+        'No ring runs this category yet: assign its judges to a ring first',
+      );
+    }
+    const createdAt = new Date().toISOString();
+    const layout = sumoSheetLayout(category.ruleSet as SumoRuleSet);
+    return rings.map((ring) => ({
+      code: sheetCodeFrom(randomBytes(7)),
+      stageId: category.stageId,
+      categoryId: category.id,
+      categoryName: category.name,
+      fieldId: ring.fieldId,
+      fieldName: ring.name,
+      discipline: 'sumo',
+      round,
+      rows: (ring.upcoming ?? [])
+        .filter((match) => match.categoryId === category.id)
+        .map((match, index) => ({
+          row: index + 1,
+          matchId: match.matchId,
+          a: { teamId: match.a.teamId, name: match.a.name },
+          b: { teamId: match.b.teamId, name: match.b.name },
+        })),
+      layout,
+      createdAt,
+    }));
   }
 
   /** The round's sheets as made; 404 before they are. */
   async ofRound(categoryId: string, round: number, actor: Actor): Promise<ScoreSheet[]> {
-    await this.mazeCategory(categoryId, actor);
+    await this.sheetCategory(categoryId, actor);
     const sheets = await this.store.sheetsOfRound(categoryId, round);
     if (!sheets) {
       throw new ApiError(
@@ -118,12 +182,29 @@ export class ScoreSheetsService {
     return sheet;
   }
 
-  async typeIn(typed: string, lines: TypedSheetLine[], actor: Actor): Promise<TypedSheetResult> {
+  async typeIn(typed: string, body: TypeInSheet, actor: Actor): Promise<TypedSheetResult> {
     const sheet = await this.byCode(typed, actor);
     await this.venueOwned.assertEditable('category', sheet.categoryId);
-    const category = await this.mazeCategory(sheet.categoryId, actor);
-    const entries = mazeSheetEntries(sheet, category.ruleSet as MazeRuleSet, lines);
+    const category = await this.sheetCategory(sheet.categoryId, actor);
+    const typedLines = sheet.discipline === 'maze' ? body.lines : body.matches;
+    if (!typedLines || typedLines.length === 0) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        'scoreSheets.nothingTyped',
+        sheet.discipline === 'maze' ? 'Send the typed lines' : 'Send the typed matches',
+      );
+    }
+    const entries: Validated<SheetEntry[]> =
+      sheet.discipline === 'maze'
+        ? mazeSheetEntries(sheet, category.ruleSet as MazeRuleSet, body.lines ?? [])
+        : sumoSheetEntries(sheet, category.ruleSet as SumoRuleSet, body.matches ?? []);
     if (!entries.ok) throw invalidEntry(entries.errors);
+    const scored = await this.scoredElsewhere(
+      sheet,
+      entries.value,
+      typedLines.map((line) => line.row),
+    );
+    if (scored.length > 0) throw invalidEntry(scored);
     const result: TypedSheetResult = { recorded: 0, alreadyRecorded: 0 };
     const recordedAt = new Date().toISOString();
     for (const entry of entries.value) {
@@ -147,15 +228,60 @@ export class ScoreSheetsService {
     return result;
   }
 
-  private async mazeCategory(categoryId: string, actor: Actor): Promise<CategoryRow> {
+  /**
+   * Lines whose attempt or match the ledger already holds from somewhere else (the tablet before
+   * it died, another set of ring sheets): typing them would count it twice, so the sheet is refused
+   * and the head judge corrects the entry that stands instead.
+   */
+  private async scoredElsewhere(
+    sheet: ScoreSheet,
+    entries: SheetEntry[],
+    rows: number[],
+  ): Promise<FieldError[]> {
+    const records: LedgerRecord[] = (await this.ledger.entriesOfCategory(sheet.categoryId)).map(
+      toLedgerRecord,
+    );
+    const stored = new Set(records.map((record) => record.id));
+    const attempts = mazeAttemptsByTeam(records);
+    const effective = resolveLedger(records).effective;
+    const errors: FieldError[] = [];
+    entries.forEach((entry, index) => {
+      // Typed before (and perhaps corrected since): the ledger answers it as a duplicate.
+      if (stored.has(entry.id)) return;
+      let other: string | undefined;
+      if (entry.kind === MAZE_ATTEMPT && entry.teamId) {
+        other = attempts
+          .get(entry.teamId)
+          ?.find((attempt) => attempt.payload.attempt === sheet.round)?.entryId;
+      } else if (entry.kind === SUMO_MATCH) {
+        const matchId = entry.payload['matchId'];
+        other = effective.find(
+          ({ record }) =>
+            record.kind === SUMO_MATCH &&
+            (record.payload as { matchId?: unknown }).matchId === matchId,
+        )?.record.id;
+      }
+      if (other) {
+        errors.push({
+          path: `${sheet.discipline === 'maze' ? 'lines' : 'matches'}.${index}.row`,
+          key: 'scoreSheets.alreadyScored',
+          message: 'this line is already recorded from elsewhere; correct that entry instead',
+          params: { row: rows[index] },
+        });
+      }
+    });
+    return errors;
+  }
+
+  private async sheetCategory(categoryId: string, actor: Actor): Promise<CategoryRow> {
     const category = await this.categories.categoryById(categoryId);
     if (!category) throw notFound('Category', categoryId);
     assertStageAccess(actor, category.stageId);
-    if (category.discipline !== 'maze') {
+    if (category.discipline !== 'maze' && category.discipline !== 'sumo') {
       throw new ApiError(
         HttpStatus.CONFLICT,
-        'scoreSheets.mazeOnly',
-        'Score sheets are printed for maze categories',
+        'scoreSheets.mazeOrSumo',
+        'Score sheets are printed for maze and sumo categories',
       );
     }
     return category;

@@ -164,7 +164,7 @@ export function ResultsTab({
         </div>
         {outcome ? <StatusBanner kind={outcome.kind}>{outcome.text}</StatusBanner> : null}
       </section>
-      {category.discipline === 'maze' ? (
+      {category.discipline === 'maze' || category.discipline === 'sumo' ? (
         <ScoreSheetsPanel key={category.id} console={consoleApi} category={category} />
       ) : null}
       <CategoryProtestsPanel

@@ -20,8 +20,9 @@ type Step =
   | { kind: 'error'; text: string };
 
 /**
- * "Print score sheets" for a maze category (README, "Paper fallback"): the attempt's sheets made
- * (once; printing again gives the same sheets), then their PDF downloaded, each step shown.
+ * "Print score sheets" for a maze or sumo category (README, "Paper fallback"): the attempt's (or
+ * set's) sheets made once (printing again gives the same sheets), then their PDF downloaded, each
+ * step shown.
  */
 export function ScoreSheetsPanel({
   console: consoleApi,
@@ -32,7 +33,9 @@ export function ScoreSheetsPanel({
 }) {
   const { lang, t } = useLanguage();
   const { api, getToken } = consoleApi;
-  const attempts = (category.ruleSet as MazeRuleSet).params.attempts;
+  const sumo = category.discipline === 'sumo';
+  // A ring's sheets come in numbered sets (the matches known when each was made); a maze has attempts.
+  const choices = sumo ? 10 : (category.ruleSet as MazeRuleSet).params.attempts;
   const [round, setRound] = useState('1');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
@@ -63,11 +66,13 @@ export function ScoreSheetsPanel({
   return (
     <section className="ui-card" aria-labelledby="score-sheets-title">
       <h3 id="score-sheets-title">{t('console.scoreSheets.title')}</h3>
-      <p className="ui-muted">{t('console.scoreSheets.explain')}</p>
+      <p className="ui-muted">
+        {t(sumo ? 'console.scoreSheets.sumoExplain' : 'console.scoreSheets.explain')}
+      </p>
       <div className="form-grid">
         <SelectField
-          label={t('console.scoreSheets.attempt')}
-          options={Array.from({ length: attempts }, (_, index) => ({
+          label={t(sumo ? 'console.scoreSheets.set' : 'console.scoreSheets.attempt')}
+          options={Array.from({ length: choices }, (_, index) => ({
             value: String(index + 1),
             label: String(index + 1),
           }))}

@@ -1,4 +1,12 @@
-import { emptyLine, linesOfDraft, sheetCodeIn, type LineDraft } from './sheet-draft';
+import {
+  emptyLine,
+  emptyMatch,
+  linesOfDraft,
+  matchesOfDraft,
+  sheetCodeIn,
+  type LineDraft,
+  type MatchDraft,
+} from './sheet-draft';
 
 describe('a typed paper sheet', () => {
   const draft = (lines: [number, Partial<LineDraft>][]) =>
@@ -34,5 +42,19 @@ describe('a typed paper sheet', () => {
     expect(sheetCodeIn('olympiad-sheet:2WM890DE5J?stage=s&round=1')).toBe('2WM890DE5J');
     expect(sheetCodeIn(' 2wm89-0de5j ')).toBe('2WM890DE5J');
     expect(sheetCodeIn('https://example.com')).toBeNull();
+  });
+});
+
+describe('a typed ring sheet', () => {
+  it('sends the rounds marked, in order, and who did not come; untouched lines stay out', () => {
+    const drafts = new Map<number, MatchDraft>([
+      [2, { rounds: ['a', null, 'draw'], noShow: 'none' }],
+      [1, { rounds: [null, null, null], noShow: 'b' }],
+      [3, emptyMatch(3)],
+    ]);
+    expect(matchesOfDraft(drafts)).toEqual([
+      { row: 1, rounds: [], noShow: 'b' },
+      { row: 2, rounds: ['a', 'draw'], noShow: null },
+    ]);
   });
 });

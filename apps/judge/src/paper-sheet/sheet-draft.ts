@@ -1,4 +1,4 @@
-import type { TypedSheetLine } from '@olympiad/contracts';
+import type { TypedSheetLine, TypedSheetMatch } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { normaliseSheetCode, parseResultTime } from '@olympiad/scoring';
 
@@ -66,4 +66,26 @@ export function linesOfDraft(drafts: ReadonlyMap<number, LineDraft>): {
 export function sheetCodeIn(text: string): string | null {
   const named = /^olympiad-sheet:([0-9A-Za-z]{10})(?:\?|$)/.exec(text.trim());
   return normaliseSheetCode(named ? named[1] : text);
+}
+
+/** A ring sheet's line as marked: each round's box (null: not played) and who did not come. */
+export interface MatchDraft {
+  rounds: ('a' | 'b' | 'draw' | null)[];
+  noShow: 'none' | 'a' | 'b' | 'both';
+}
+
+export const emptyMatch = (rounds: number): MatchDraft => ({
+  rounds: Array.from({ length: rounds }, () => null),
+  noShow: 'none',
+});
+
+/** The typed matches to send: a line with no round marked and everyone there is left out. */
+export function matchesOfDraft(drafts: ReadonlyMap<number, MatchDraft>): TypedSheetMatch[] {
+  const matches: TypedSheetMatch[] = [];
+  for (const [row, draft] of [...drafts].sort(([a], [b]) => a - b)) {
+    const rounds = draft.rounds.filter((round): round is 'a' | 'b' | 'draw' => round !== null);
+    if (draft.noShow === 'none' && rounds.length === 0) continue;
+    matches.push({ row, rounds, noShow: draft.noShow === 'none' ? null : draft.noShow });
+  }
+  return matches;
 }

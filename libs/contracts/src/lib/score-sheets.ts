@@ -14,16 +14,32 @@ export const scoreSheetRowSchema = z.object({
   school: z.string(),
 });
 
-export const scoreSheetSchema = z.object({
+const side = z.object({ teamId: z.string(), name: z.string() });
+
+/** A sumo ring sheet's line: one match still to play when the sheet was made, in running order. */
+export const sumoSheetRowSchema = z.object({
+  row: z.number().int(),
+  matchId: z.string(),
+  a: side,
+  b: side,
+});
+
+const sheetBase = {
   code: z.string(),
   stageId: z.string(),
   categoryId: z.string(),
   categoryName: z.string(),
-  /** The maze table the sheet is for; null when the category runs at no table yet (one sheet for all). */
+  /** The maze table or sumo ring; null when the category runs at none yet (one sheet for all). */
   fieldId: z.string().nullable(),
   fieldName: z.string().nullable(),
-  discipline: z.literal('maze'),
+  /** Maze: the attempt every line records. Sumo: the number of the set of ring sheets. */
   round: z.number().int(),
+  createdAt: z.string(),
+};
+
+export const mazeScoreSheetSchema = z.object({
+  ...sheetBase,
+  discipline: z.literal('maze'),
   rows: z.array(scoreSheetRowSchema),
   layout: z.object({
     attempt: z.number().int(),
@@ -31,11 +47,24 @@ export const scoreSheetSchema = z.object({
     timeLimitMs: z.number().int(),
     touchPenalty: mazeTouchPenaltySchema,
   }),
-  createdAt: z.string(),
 });
-export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 
-/** POST /api/categories/:id/score-sheets: the sheets of one round, made once and kept. */
+export const sumoScoreSheetSchema = z.object({
+  ...sheetBase,
+  discipline: z.literal('sumo'),
+  rows: z.array(sumoSheetRowSchema),
+  layout: z.object({ maxRounds: z.number().int(), pointsToWin: z.number().int() }),
+});
+
+export const scoreSheetSchema = z.discriminatedUnion('discipline', [
+  mazeScoreSheetSchema,
+  sumoScoreSheetSchema,
+]);
+export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
+export type MazeScoreSheet = z.infer<typeof mazeScoreSheetSchema>;
+export type SumoScoreSheet = z.infer<typeof sumoScoreSheetSchema>;
+
+/** POST /api/categories/:id/score-sheets: the sheets of one attempt (maze) or set (sumo), made once and kept. */
 export const makeScoreSheetsSchema = z.object({ round: z.number().int().min(1).max(10) }).strict();
 export type MakeScoreSheets = z.infer<typeof makeScoreSheetsSchema>;
 
@@ -57,8 +86,22 @@ export const typedSheetLineSchema = z
   .strict();
 export type TypedSheetLine = z.infer<typeof typedSheetLineSchema>;
 
+/** One sumo match as typed from a ring sheet: each round's winner or a draw, or who did not come. */
+export const typedSheetMatchSchema = z
+  .object({
+    row: z.number().int().min(1).max(10_000),
+    rounds: z.array(z.enum(['a', 'b', 'draw'])).max(20),
+    noShow: z.enum(['a', 'b', 'both']).nullable(),
+  })
+  .strict();
+export type TypedSheetMatch = z.infer<typeof typedSheetMatchSchema>;
+
+/** A maze sheet's `lines` or a ring sheet's `matches`, whichever the sheet has. */
 export const typeInSheetSchema = z
-  .object({ lines: z.array(typedSheetLineSchema).min(1).max(500) })
+  .object({
+    lines: z.array(typedSheetLineSchema).max(500).optional(),
+    matches: z.array(typedSheetMatchSchema).max(500).optional(),
+  })
   .strict();
 export type TypeInSheet = z.infer<typeof typeInSheetSchema>;
 

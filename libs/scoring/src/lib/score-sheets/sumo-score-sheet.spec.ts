@@ -72,10 +72,10 @@ describe('sumo ring sheets', () => {
     expect(typed.ok).toBe(false);
     if (typed.ok) return;
     expect(typed.errors.map((error) => [error.path, error.key])).toEqual([
-      ['lines.0.rounds.2', 'scoreSheets.roundAfterWin'],
-      ['lines.1.rounds', 'scoreSheets.tooManyRounds'],
-      ['lines.2.row', 'scoreSheets.rowTwice'],
-      ['lines.3.row', 'scoreSheets.unknownRow'],
+      ['matches.0.rounds.2', 'scoreSheets.roundAfterWin'],
+      ['matches.1.rounds', 'scoreSheets.tooManyRounds'],
+      ['matches.2.row', 'scoreSheets.rowTwice'],
+      ['matches.3.row', 'scoreSheets.unknownRow'],
     ]);
     const noRounds = sumoSheetEntries(sheet, rules, [{ row: 1, rounds: [], noShow: null }]);
     expect(!noRounds.ok && noRounds.errors[0].key).toBe('scoreSheets.noRounds');

@@ -49,7 +49,7 @@ export function sumoSheetEntries(
   const entries: SheetEntry[] = [];
   const seen = new Set<number>();
   lines.forEach((line, index) => {
-    const at = `lines.${index}`;
+    const at = `matches.${index}`;
     const row = sheet.rows.find((candidate) => candidate.row === line.row);
     const refuse = (
       path: string,
