@@ -31,4 +31,13 @@ describe('hasLostLetters', () => {
       expect(hasLostLetters(text, undefined)).toBe(false);
     },
   );
+
+  it.each(['Ким ?.', 'Серікбаев ?.?.', 'Абенов Н. ?.', 'Ли ?.?.', '?. Ким'])(
+    'finds the lost initial of %s in any encoding (Ә. Қ. Ө. Ұ. became “?.”)',
+    (text) => {
+      expect(hasLostLetters(text, 'windows-1251')).toBe(true);
+      expect(hasLostLetters(text, 'utf-8')).toBe(true);
+      expect(hasLostLetters(text, undefined)).toBe(true);
+    },
+  );
 });
