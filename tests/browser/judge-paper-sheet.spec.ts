@@ -10,6 +10,11 @@ interface Sheet {
   rows: { row: number; teamId: string; teamName: string }[];
 }
 
+interface RingSheet {
+  code: string;
+  rows: { row: number; matchId: string; a: { name: string }; b: { name: string } }[];
+}
+
 /**
  * The paper fallback on the tablet (README, "Paper fallback"): a judge types in a printed maze
  * sheet from its code, the boxes checked as the tablet checks an attempt, and typing the same
@@ -17,6 +22,7 @@ interface Sheet {
  */
 describe('judge tablet: typing in a paper score sheet', () => {
   let sheet: Sheet;
+  let ringSheet: RingSheet;
   const tablet = judgeTabletSuite({
     signIn: false,
     prepare: async (venue, olympiad) => {
@@ -26,6 +32,12 @@ describe('judge tablet: typing in a paper score sheet', () => {
         .send({ round: 1 })
         .expect(200);
       [sheet] = made.body as Sheet[];
+      const ring = await request(venue.url)
+        .post(`/api/categories/${olympiad.categories.sumo}/score-sheets`)
+        .set('Authorization', `Bearer ${olympiad.organiser}`)
+        .send({ round: 1 })
+        .expect(200);
+      [ringSheet] = ring.body as RingSheet[];
     },
   });
 
@@ -122,5 +134,45 @@ describe('judge tablet: typing in a paper score sheet', () => {
     await page.getByText('2 записи этого листа уже были записаны').waitFor();
     await saveScreenshot(page, 'judge-paper-sheet-again-ru');
     expect(await mazeAttempts()).toHaveLength(2);
+  });
+
+  it('types in a ring sheet round by round, in Russian, each match once', async () => {
+    const page = tablet.page;
+    await page.getByRole('link', { name: 'Другой лист' }).click();
+    await page.getByLabel('Код листа').fill(ringSheet.code);
+    await page.getByRole('button', { name: 'Открыть лист' }).click();
+    await line(page, 1).waitFor();
+    await page.locator('.paper-sheet__heading', { hasText: 'Ринг 1' }).waitFor();
+    const [first, second] = ringSheet.rows;
+    const round = (row: number, index: number) =>
+      line(page, row).getByRole('radiogroup', { name: `Строка ${row}, раунд ${index}` });
+    await round(1, 1)
+      .getByRole('radio', { name: `A · ${first.a.name}` })
+      .click();
+    await round(1, 2).getByRole('radio', { name: 'Ничья' }).click();
+    await round(1, 3)
+      .getByRole('radio', { name: `A · ${first.a.name}` })
+      .click();
+    await line(page, 2).getByRole('radio', { name: 'Неявка: B' }).click();
+    await saveScreenshot(page, 'judge-paper-sheet-ring-ru');
+    await page.getByRole('button', { name: 'Записать лист' }).click();
+    await page.getByText('Записаны 2 записи').waitFor();
+    await page.getByRole('button', { name: 'Записать лист' }).click();
+    await page.getByText('2 записи этого листа уже были записаны').waitFor();
+    const matches = (
+      await ledgerOf(tablet.venue, tablet.olympiad.organiser, tablet.olympiad.categories.sumo)
+    ).filter((entry) => entry.kind === 'sumo.match');
+    expect(matches.map((entry) => entry.id).sort()).toEqual(
+      [sheetEntryId(ringSheet.code, 1, 0), sheetEntryId(ringSheet.code, 2, 0)].sort(),
+    );
+    const played = matches.find((entry) => entry.payload['matchId'] === first.matchId);
+    expect(played?.payload['events']).toEqual([
+      { type: 'point', side: 'a' },
+      { type: 'draw' },
+      { type: 'point', side: 'a' },
+    ]);
+    expect(
+      matches.find((entry) => entry.payload['matchId'] === second.matchId)?.payload['events'],
+    ).toEqual([{ type: 'no-show', side: 'b' }]);
   });
 });
