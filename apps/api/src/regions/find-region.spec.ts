@@ -166,6 +166,23 @@ describe('suggestRegion and editDistance', () => {
     expect(suggestRegion(REGIONS, text)).toMatchObject({ region: { code }, text: alias });
   });
 
+  it.each([
+    ['Алмата обл.', 'almaty-region'],
+    ['Алмааты облысы', 'almaty-region'],
+    ['Almatyy region', 'almaty-region'],
+    ['Алмата', 'almaty'],
+    ['Алмааты', 'almaty'],
+    ['Almatyy', 'almaty'],
+    ['г. Алмата', 'almaty'],
+  ])(
+    '%s: Almaty city or region as the text says, in a form that reads back as %s',
+    (text, code) => {
+      const suggestion = suggestRegion(REGIONS, text);
+      expect(suggestion?.region.code).toBe(code);
+      expect(codeOf(suggestion?.text ?? '')).toBe(code);
+    },
+  );
+
   it.each(['Московская область', 'ВКА', 'Нью-Йорк', 'Мектеп №1', 'Абв'])(
     'suggests nothing for %s',
     (text) => {

@@ -136,15 +136,22 @@ export interface RegionSuggestion {
  * are never guessed at.
  */
 export function suggestRegion(regions: readonly Region[], value: string): RegionSuggestion | null {
-  const { key } = normaliseRegionName(value);
+  const { key, saysOblast } = normaliseRegionName(value);
   const allowed = suggestionThreshold(Array.from(key).length);
   if (allowed === 0) return null;
+  // As findRegion: "Алмата обл." is near Almaty region, "Алмата" near the city.
+  const meant = (region: Region) => region.kind === (saysOblast ? 'oblast' : 'city');
   let best: RegionSuggestion | null = null;
   for (const alias of aliasIndex(regions).aliases) {
     if (Math.abs(Array.from(alias.key).length - Array.from(key).length) > allowed) continue;
     const distance = editDistance(key, alias.key);
-    if (distance <= allowed && (!best || distance < best.distance))
-      best = { region: alias.region, text: alias.text, distance };
+    if (distance > allowed) continue;
+    // Only a name that, written as suggested, is that region ("Алматы" alone is the city).
+    if (findRegion(regions, alias.text) !== alias.region) continue;
+    const nearer = !best || distance < best.distance;
+    const sameButMeant =
+      best && distance === best.distance && meant(alias.region) && !meant(best.region);
+    if (nearer || sameButMeant) best = { region: alias.region, text: alias.text, distance };
   }
   return best;
 }
