@@ -7,6 +7,7 @@ import {
   doubleEntrySlot,
   entryModeOf,
   MAZE_ATTEMPT,
+  needsSecondEntry,
   VOID,
   SUMO_MATCH,
   sumoMatchPlayers,
@@ -164,7 +165,10 @@ export class RecordEntryUseCase {
       actor.role === 'judge' &&
       !reviewed &&
       entryModeOf(category.ruleSet) === 'double' &&
-      doubleEntrySlot({ kind: input.kind, teamId: input.teamId, payload: input.payload }) !== null;
+      needsSecondEntry(
+        { kind: input.kind, teamId: input.teamId, payload: input.payload },
+        actor.id,
+      );
     const original =
       input.supersedes && !blind
         ? await this.assertMaySupersede(manager, actor, input.supersedes, category.id, reviewed)

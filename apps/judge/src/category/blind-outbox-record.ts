@@ -2,6 +2,7 @@ import {
   DOUBLE_PENDING,
   doubleEntrySlot,
   entryModeOf,
+  needsSecondEntry,
   teamsOfSlot,
   type LedgerRecord,
   type RuleSet,
@@ -13,9 +14,9 @@ import {
  * will once it arrives, and counts nothing yet; otherwise it is the entry itself.
  */
 export function blindOutboxRecord(ruleSet: RuleSet, record: LedgerRecord): LedgerRecord {
-  if (entryModeOf(ruleSet) !== 'double') return record;
-  const slot = doubleEntrySlot(record);
-  if (slot === null) return record;
+  if (entryModeOf(ruleSet) !== 'double' || !needsSecondEntry(record, record.authorId))
+    return record;
+  const slot = doubleEntrySlot(record) as string;
   return {
     ...record,
     kind: DOUBLE_PENDING,

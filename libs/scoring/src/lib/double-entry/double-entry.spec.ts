@@ -8,6 +8,7 @@ import {
   DOUBLE_PENDING,
   doubleEntrySlot,
   entriesAgree,
+  needsSecondEntry,
   pairEntry,
   type BlindEntry,
 } from './double-entry';
@@ -50,6 +51,27 @@ describe('the slot an entry scores', () => {
   it('is none for what is entered once: a sumo draw, a team status', () => {
     expect(doubleEntrySlot({ kind: 'sumo.draw', teamId: null, payload: {} })).toBeNull();
     expect(doubleEntrySlot({ kind: 'team.status', teamId: 't', payload: {} })).toBeNull();
+  });
+});
+
+describe('what waits for a second entry', () => {
+  it('is every attempt, task and match, and a rubric sheet typed in for another jury member', () => {
+    expect(
+      needsSecondEntry({ kind: 'maze.attempt', teamId: 't', payload: { attempt: 1 } }, 'j1'),
+    ).toBe(true);
+    expect(
+      needsSecondEntry({ kind: 'sumo.match', teamId: null, payload: { matchId: 'M1' } }, 'j1'),
+    ).toBe(true);
+    expect(
+      needsSecondEntry({ kind: 'creative.marks', teamId: 't', payload: { judgeId: 'j3' } }, 'j1'),
+    ).toBe(true);
+  });
+
+  it('is not a jury member’s own rubric sheet, nor a kind entered once', () => {
+    expect(
+      needsSecondEntry({ kind: 'creative.marks', teamId: 't', payload: { judgeId: 'j1' } }, 'j1'),
+    ).toBe(false);
+    expect(needsSecondEntry({ kind: 'sumo.draw', teamId: null, payload: {} }, 'j1')).toBe(false);
   });
 });
 

@@ -64,6 +64,21 @@ export function doubleEntrySlot(
   }
 }
 
+/**
+ * Whether an entry of a double-entry category waits for a second judge's: every entry with a slot,
+ * except a jury member's own rubric sheet — their marks are theirs to give, and the rules already
+ * combine several members' sheets. A sheet typed in for another member (a paper sheet) is checked.
+ */
+export function needsSecondEntry(
+  entry: Pick<BlindEntry, 'kind' | 'teamId' | 'payload'>,
+  authorId: string,
+): boolean {
+  if (doubleEntrySlot(entry) === null) return false;
+  const isRubric = entry.kind === CREATIVE_MARKS || entry.kind === 'programming.rubric';
+  const payload = (entry.payload ?? {}) as Record<string, unknown>;
+  return !(isRubric && payload['judgeId'] === authorId);
+}
+
 /** The teams a slot's standing waits for. */
 export function teamsOfSlot(entry: Pick<BlindEntry, 'kind' | 'teamId' | 'payload'>): string[] {
   if (entry.kind === SUMO_MATCH) {
