@@ -1,8 +1,16 @@
-import type { AuditEntry, DoubleEntrySlot, StandingsSnapshot } from '@olympiad/contracts';
+import type {
+  AuditEntry,
+  ClientToServerEvents,
+  DoubleEntrySlot,
+  JoinResult,
+  ServerToClientEvents,
+  StandingsSnapshot,
+} from '@olympiad/contracts';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
 import { auditRows, onEachDatabase } from '../support/audit-record';
@@ -29,6 +37,9 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
   let judgeA: string;
   let judgeB: string;
   let headJudge: string;
+  /** Judge B's live category room: what it hears while A's entry is blind. */
+  let roomOfB: Socket<ServerToClientEvents, ClientToServerEvents>;
+  const heardByB: string[] = [];
 
   const as = (token: string) => ({
     get: (path: string) => request(venue.url).get(path).set('Authorization', `Bearer ${token}`),
@@ -81,8 +92,25 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     judgeB = await judgeToken(venue, stage.stageCode, second.pin);
     headJudge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
     await publishLive(venue, organiser, stage);
+    roomOfB = io(venue.url, {
+      transports: ['websocket'],
+      auth: { token: judgeB },
+      reconnection: false,
+    });
+    await new Promise<void>((done, fail) => {
+      roomOfB.once('connect', () => done());
+      roomOfB.once('connect_error', fail);
+    });
+    const joined = await new Promise<JoinResult>((done) =>
+      roomOfB.emit('join', { kind: 'category', id: stage.categoryId }, done),
+    );
+    expect(joined.ok).toBe(true);
+    roomOfB.on('standings:delta', (delta) => heardByB.push(JSON.stringify(delta)));
   });
-  afterAll(() => venue?.stop());
+  afterAll(async () => {
+    roomOfB?.close();
+    await venue?.stop();
+  });
 
   it('keeps the first entry blind: the standing awaits the second judge, who reads none of its values', async () => {
     const [team] = stage.teamIds;
@@ -97,6 +125,12 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     expect(seenByB).not.toContain('61230');
     expect(seenByB).not.toContain(first.id);
     expect(JSON.stringify(await standings())).not.toContain('61230');
+    // The live room hears that the row changed, and nothing of the entry's values.
+    for (let i = 0; i < 100 && !heardByB.some((d) => d.includes('awaiting-second')); i++) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    expect(heardByB.some((delta) => delta.includes('awaiting-second'))).toBe(true);
+    expect(heardByB.join('')).not.toContain('61230');
     // Both entries are the head judge's to read, never a judge's.
     await as(judgeB).get(`/api/categories/${stage.categoryId}/double-entries`).expect(403);
   });
