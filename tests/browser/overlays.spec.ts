@@ -261,7 +261,9 @@ describe('broadcast overlays', () => {
         .expect(201);
 
     const bug = await open({ kind: 'score-bug', categoryId: sumo.categoryId, lang: 'kk' });
+    const bugRu = await open({ kind: 'score-bug', categoryId: sumo.categoryId, lang: 'ru' });
     const board = await open({ kind: 'bracket', categoryId: sumo.categoryId, lang: 'ru' });
+    const boardKk = await open({ kind: 'bracket', categoryId: sumo.categoryId, lang: 'kk' });
     await bug.locator('.score-bug__team', { hasText: a }).waitFor({ timeout: 10_000 });
     await board.locator('.bracket__match').first().waitFor({ timeout: 10_000 });
     await checkFrame(board, 'overlay-bracket-ru');
@@ -286,10 +288,15 @@ describe('broadcast overlays', () => {
     await bug.locator('.score-bug__side--won[data-side="a"]').waitFor();
     await board.locator('.bracket__team--won', { hasText: a }).waitFor({ timeout: 5_000 });
     await checkFrame(board, 'overlay-bracket-after-match-ru');
+    await boardKk.locator('.bracket__team--won', { hasText: a }).waitFor({ timeout: 5_000 });
+    await checkFrame(boardKk, 'overlay-bracket-after-match-kk');
+    await bugRu.locator('.score-bug__side--won[data-side="a"]').waitFor({ timeout: 5_000 });
+    await checkFrame(bugRu, 'overlay-score-bug-finished-ru');
   });
 
   it('shows the podium while the awards are revealed, place by place', async () => {
     const page = await open({ kind: 'podium', categoryId: stage.categoryId, lang: 'ru' });
+    const kk = await open({ kind: 'podium', lang: 'kk' });
     await page.locator('.overlay').waitFor();
     expect(opaquePixels(await overlayShot(page))).toBe(0);
     const awards = (path: string, body: object = {}) =>
@@ -303,6 +310,9 @@ describe('broadcast overlays', () => {
       await page.locator('.podium__step[data-place="2"]', { hasText: 'Қыран 2' }).waitFor();
       await page.waitForTimeout(800); // the step's entrance animation, before the screenshot
       await checkFrame(page, 'overlay-podium-ru');
+      await kk.locator('.podium__step[data-place="2"]', { hasText: 'Қыран 2' }).waitFor();
+      await kk.getByText(T('kk', 'board.awards.place', { place: 2 })).waitFor();
+      await checkFrame(kk, 'overlay-podium-kk');
     } finally {
       await awards('end').expect(200);
     }
