@@ -141,7 +141,7 @@ describe('hall sound', () => {
     } finally {
       await gates.close();
     }
-    const spoken = { lang: 'kk', text: 'Қыран 4, 107,9 секунд' };
+    const spoken = { lang: 'kk', text: 'Қыран 4, 107,9 секунд.' };
     expect((await heard(withVoice)).spoken).toEqual([{ text: spoken.text, lang: 'kk-KZ' }]);
     expect((await heard(withVoice)).events).toContainEqual(spoken);
     // Where the browser has no Kazakh or Russian voice, the result is simply not said.

@@ -75,9 +75,9 @@ describe('the hall’s sound cues', () => {
   it('says the seconds in tenths, cut, in each language', () => {
     const say = (lang: Lang, ms: number) =>
       t(lang, 'board.hall.spokenResult', { team: 'Қыран', ...spokenSeconds(ms, lang) });
-    expect(say('kk', 47_389)).toBe('Қыран, 47,3 секунд');
-    expect(say('ru', 47_399)).toBe('Қыран, 47,3 секунды');
-    expect(say('ru', 21_000)).toBe('Қыран, 21 секунда');
-    expect(say('en', 1_050)).toBe('Қыран, 1 second');
+    expect(say('kk', 47_389)).toBe('Қыран, 47,3 секунд.');
+    expect(say('ru', 47_399)).toBe('Қыран, 47,3 секунды.');
+    expect(say('ru', 21_000)).toBe('Қыран, 21 секунда.');
+    expect(say('en', 1_050)).toBe('Қыран, 1 second.');
   });
 });

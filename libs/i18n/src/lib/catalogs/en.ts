@@ -407,7 +407,7 @@ export const en = {
   'board.hall.onField': 'On the field now',
   'board.hall.ready': 'Ready',
   // Said by the hall's sound after a run (docs/results-display.md#hall-sound); seconds in tenths.
-  'board.hall.spokenResult': '{team}, {seconds} {count, plural, one {second} other {seconds}}',
+  'board.hall.spokenResult': '{team}, {seconds} {count, plural, one {second.} other {seconds.}}',
   'board.awards.title': 'Awards',
   'board.awards.next': 'Who is next?',
   'board.awards.place': '{place} place',

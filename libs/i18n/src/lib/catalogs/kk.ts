@@ -406,7 +406,7 @@ export const kk = {
   // Hall screen, awards reveal, paired displays, following a team.
   'board.hall.onField': 'Қазір алаңда',
   'board.hall.ready': 'Дайын',
-  'board.hall.spokenResult': '{team}, {seconds} секунд',
+  'board.hall.spokenResult': '{team}, {seconds} {count, plural, other {секунд.}}',
   'board.awards.title': 'Марапаттау',
   'board.awards.next': 'Келесі кім?',
   'board.awards.place': '{place}-орын',

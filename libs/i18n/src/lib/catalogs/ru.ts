@@ -411,7 +411,7 @@ export const ru = {
   'board.hall.onField': 'Сейчас на поле',
   'board.hall.ready': 'Готов',
   'board.hall.spokenResult':
-    '{team}, {seconds} {count, plural, one {секунда} few {секунды} many {секунд} other {секунды}}',
+    '{team}, {seconds} {count, plural, one {секунда.} few {секунды.} many {секунд.} other {секунды.}}',
   'board.awards.title': 'Награждение',
   'board.awards.next': 'Кто следующий?',
   'board.awards.place': '{place} место',
