@@ -4,6 +4,7 @@ import { type ApiClient, Button, ConnectionBadge, describeError, QueryStatus, Se
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { ConsoleApi } from '../stage/console-context';
+import { GateLayoutForm } from './gate-layout-form';
 import { useDeviceHealth } from './use-device-health';
 
 const DISCIPLINES = ['maze', 'sumo', 'programming', 'creative'] as const;
@@ -38,6 +39,9 @@ export function FieldsTab({ console: consoleApi, stageId }: { console: ConsoleAp
                 <DeviceRow key={device.id} device={device} status={health.devices[device.id]} />
               ))}
             </ul>
+            {field.discipline === 'maze' && (devices.data ?? []).filter((device) => device.fieldId === field.id).length > 1 ? (
+              <GateLayoutForm api={api} field={field} devices={(devices.data ?? []).filter((device) => device.fieldId === field.id)} onSaved={fields.reload} />
+            ) : null}
             <RegisterDeviceForm api={api} fieldId={field.id} onRegistered={(device) => { setRegistered(device); devices.reload(); }} />
           </li>
         ))}

@@ -86,6 +86,8 @@ export function SensorPanel({
   const busyElsewhere = run && run.state !== 'idle' && !ours && run.state !== 'finished';
   let clock = '—';
   let caption = t('judge.maze.sensorIdle');
+  // Gates on two controllers: how far the time can be off (docs/judge-tablet.md).
+  let bound: string | null = null;
   if (run && ours) {
     if (run.state === 'armed') caption = t('judge.maze.armed');
     // The sensor times to the millisecond, so its running clock does too (docs/results-display.md).
@@ -98,8 +100,9 @@ export function SensorPanel({
     if (run.state === 'finished') {
       clock = formatResultTime(run.durationMs, 'ms');
       caption = t('judge.maze.finishedBySensor');
+      if (run.boundMs) bound = t('judge.maze.timingBound', { bound: run.boundMs });
     }
-    if (run.state === 'needs-manual-timing') caption = t('judge.maze.needsManual');
+    if (run.state === 'needs-manual-timing') caption = manualCaption(run, t);
   }
 
   return (
@@ -120,6 +123,7 @@ export function SensorPanel({
             <SensorRun
               clock={clock}
               caption={caption}
+              bound={bound}
               state={ours ? (run?.state ?? 'idle') : 'idle'}
             />
           ) : null}
@@ -162,13 +166,39 @@ export function SensorPanel({
   );
 }
 
+/** Why the judge's stopwatch times this run: a device rebooted, or the two gates' clocks disagree. */
+function manualCaption(
+  run: Extract<RunState, { state: 'needs-manual-timing' }>,
+  t: ReturnType<typeof useLanguage>['t'],
+): string {
+  if (run.reason !== 'timing-bound') return t('judge.maze.needsManual');
+  return typeof run.boundMs === 'number'
+    ? t('judge.maze.needsManualBound', { bound: run.boundMs })
+    : t('judge.maze.needsManualClocks');
+}
+
 /** The run's clock and what the field waits for; before a run there is no clock, only the caption. */
-function SensorRun({ clock, caption, state }: { clock: string; caption: string; state: string }) {
+function SensorRun({
+  clock,
+  caption,
+  bound,
+  state,
+}: {
+  clock: string;
+  caption: string;
+  bound: string | null;
+  state: string;
+}) {
   return (
     <>
       {state === 'idle' ? null : (
         <div className={`big-clock digits big-clock--${state}`} data-testid="sensor-clock">
           {clock}
+          {bound ? (
+            <span className="big-clock__bound" data-testid="sensor-bound">
+              {bound}
+            </span>
+          ) : null}
         </div>
       )}
       <p className="big-clock__caption" role="status">

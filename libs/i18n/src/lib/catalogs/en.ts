@@ -219,6 +219,7 @@ export const en = {
   'runs.wrongGates': 'Pick a start-gate event and then a finish-gate event.',
   'runs.notAPair': 'These events are not a start and a later finish of the same device.',
   'runs.notMaze': 'Timed runs are for maze categories only.',
+  'fields.gateNotOnField': 'That controller is not on this field: register it here first.',
   'devices.idTaken': 'A device with this id is already registered.',
   'categories.unconfirmedResults':
     "A finish time in this category still waits for the field judge's confirmation: confirm it (or void it) first, then lock.",
@@ -608,6 +609,11 @@ export const en = {
   'judge.maze.running': 'Running',
   'judge.maze.finishedBySensor': 'Finish time from the sensor. Add touches and confirm.',
   'judge.maze.needsManual': 'The sensor lost the run: time it with the stopwatch.',
+  'judge.maze.timingBound': '±{bound} ms',
+  'judge.maze.needsManualBound':
+    "The two gates' clocks agree only to ±{bound} ms, wider than the rules allow: time this attempt with the stopwatch and enter the time below.",
+  'judge.maze.needsManualClocks':
+    "The two gates' clocks cannot be compared yet (a controller has just restarted): time this attempt with the stopwatch and enter the time below.",
   'judge.maze.fieldBusy': 'Another run is going on this field.',
   'judge.maze.arm': 'Ready for attempt {attempt}',
   'judge.maze.disarm': 'Cancel the run',
@@ -1102,6 +1108,14 @@ export const en = {
   'console.devices.idHint': 'Lowercase letters, digits and dashes, e.g. maze-gate-1',
   'console.devices.label': 'Label (optional)',
   'console.devices.register': 'Register the sensor controller',
+  'console.fields.gates': 'Start and finish gates',
+  'console.fields.gatesHint':
+    'With the start gate and the finish gate on two controllers, say which is which; the server then times runs through both clocks. By default one controller does both.',
+  'console.fields.startDevice': 'Start gate',
+  'console.fields.finishDevice': 'Finish gate',
+  'console.fields.oneDevice': 'One controller does both',
+  'console.fields.saveGates': 'Save the gates',
+  'console.fields.gatesSaved': 'Gates saved.',
   'console.devices.secretOnce':
     'Device {id} is registered. Its secret is shown only now: scan the QR code into the bridge or copy the config.',
   'console.devices.secret': 'Secret',
