@@ -14,6 +14,7 @@ import { downloadFile, slug } from './download-file';
 import { renderProtocolPdf } from './protocol-pdf';
 
 class DiplomaQueryDto extends createZodDto(routeTable.documents.diplomas.query) {}
+class ProtocolQueryDto extends createZodDto(routeTable.documents.protocol.query) {}
 
 /** Printable documents of a category: the official protocol and diplomas (PDF, Cyrillic and Kazakh letters embedded). */
 @ApiTags('documents')
@@ -28,9 +29,18 @@ export class DocumentsController {
 
   @Roles('organiser', 'head-judge')
   @Route(routes.documents.protocol)
-  async protocol(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  async protocol(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ProtocolQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
     const results = await this.results.load(id, actor);
-    const pdf = await renderProtocolPdf(results, new Date(), this.config.venueTimeZone);
+    const pdf = await renderProtocolPdf(
+      results,
+      new Date(),
+      this.config.venueTimeZone,
+      query.languages,
+    );
     return downloadFile(
       pdf,
       `protocol-${slug(results.category.name)}.pdf`,

@@ -1,3 +1,4 @@
+import type { DocumentLanguages } from '@olympiad/contracts';
 import { formatDate, formatDateTime, timeZoneLabel } from '@olympiad/i18n';
 import { inspectionText } from './inspection-text';
 import {
@@ -7,32 +8,40 @@ import {
   type TimePrecision,
 } from '@olympiad/scoring';
 import {
-  both,
   DISCIPLINE_NAMES,
   HISTORY_NAMES,
+  inLanguages,
   presetName,
   PROTEST_STATUS_NAMES,
   PROTEST_TARGET_NAMES,
   ruleSetText,
   STATUS_NAMES,
+  type DocumentLabel,
 } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
 import { newPdf, pdfBytes } from './pdf-document';
 
 const COLUMNS = [
-  { label: 'Орын\nМесто', width: 42 },
-  { label: 'Команда', width: 110 },
-  { label: 'Мектеп\nШкола', width: 130 },
-  { label: 'Қатысушылар\nУчастники', width: 140 },
-  { label: 'Нәтиже\nРезультат', width: 93 },
+  { label: { kk: 'Орын', ru: 'Место', en: 'Place' }, width: 42 },
+  { label: { kk: 'Команда', ru: 'Команда', en: 'Team' }, width: 110 },
+  { label: { kk: 'Мектеп', ru: 'Школа', en: 'School' }, width: 130 },
+  { label: { kk: 'Қатысушылар', ru: 'Участники', en: 'Members' }, width: 140 },
+  { label: { kk: 'Нәтиже', ru: 'Результат', en: 'Result' }, width: 93 },
 ] as const;
+
+/** A column heading, one language a line. */
+const heading = (languages: DocumentLanguages, label: DocumentLabel) =>
+  inLanguages(languages, label).split(' / ').join('\n');
 const CELL_PAD = 4;
 
-function cells(row: ResultRow, precision: TimePrecision): string[] {
+function cells(row: ResultRow, precision: TimePrecision, languages: DocumentLanguages): string[] {
   const status = STATUS_NAMES[row.status];
   const place = row.place === null ? '—' : String(row.place);
   const shown = rowResultText(row, precision);
-  const result = row.status === 'ranked' ? shown : [shown, both(status)].filter(Boolean).join('\n');
+  const result =
+    row.status === 'ranked'
+      ? shown
+      : [shown, inLanguages(languages, status)].filter(Boolean).join('\n');
   const members = row.members.map((member) => `${member.name} (${member.grade})`).join('\n');
   return [place, row.team, [row.school, row.town].filter(Boolean).join(', '), members, result];
 }
@@ -41,7 +50,8 @@ function cells(row: ResultRow, precision: TimePrecision): string[] {
 const stageDate = (day: string) => formatDate(day, 'ru', 'UTC', { numeric: true }) || day;
 
 /**
- * The official results protocol of one category: bilingual kk/ru headings, the stage, the rule
+ * The official results protocol of one category: bilingual kk/ru headings (English as a third
+ * language when asked, README "Documents in English"), the stage, the rule
  * set in force as sentences, places and results (every time in the table's precision,
  * docs/results-display.md), a signature line for every judge, and when it was made in the venue's
  * time zone.
@@ -50,54 +60,69 @@ export async function renderProtocolPdf(
   results: CategoryResults,
   generatedAt: Date,
   timeZone: string,
+  languages: DocumentLanguages = 'kk-ru',
 ): Promise<Buffer> {
   const { olympiad, stage, category } = results;
+  const say = (label: DocumentLabel) => inLanguages(languages, label);
   const doc = newPdf({ title: `${category.name} — ${stage.name}` });
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
-  doc.font('sansBold').fontSize(15).text('ХАТТАМА / ПРОТОКОЛ', { align: 'center' });
+  doc
+    .font('sansBold')
+    .fontSize(15)
+    .text(say({ kk: 'ХАТТАМА', ru: 'ПРОТОКОЛ', en: 'RESULTS PROTOCOL' }), { align: 'center' });
   doc
     .font('sans')
     .fontSize(10)
-    .text('Жарыс нәтижелері / Результаты соревнований', { align: 'center' })
+    .text(
+      say({ kk: 'Жарыс нәтижелері', ru: 'Результаты соревнований', en: 'Competition results' }),
+      { align: 'center' },
+    )
     .moveDown(0.6);
   const line = (label: string, value: string) => {
     doc.font('sansBold').text(`${label}: `, { continued: true }).font('sans').text(value);
   };
   doc.fontSize(10);
-  line('Олимпиада', `${olympiad.name} (${olympiad.season})`);
   line(
-    'Кезең / Этап',
-    [stage.name, stage.regionName ? both(stage.regionName) : ''].filter(Boolean).join(' — '),
+    say({ kk: 'Олимпиада', ru: 'Олимпиада', en: 'Olympiad' }),
+    `${olympiad.name} (${olympiad.season})`,
   );
-  if (stage.venue) line('Өткізу орны / Место проведения', stage.venue);
   line(
-    'Күні / Дата',
+    say({ kk: 'Кезең', ru: 'Этап', en: 'Stage' }),
+    [stage.name, stage.regionName ? say(stage.regionName) : ''].filter(Boolean).join(' — '),
+  );
+  if (stage.venue)
+    line(say({ kk: 'Өткізу орны', ru: 'Место проведения', en: 'Venue' }), stage.venue);
+  line(
+    say({ kk: 'Күні', ru: 'Дата', en: 'Date' }),
     stage.startsOn === stage.endsOn
       ? stageDate(stage.startsOn)
       : `${stageDate(stage.startsOn)} – ${stageDate(stage.endsOn)}`,
   );
   line(
-    'Санат / Категория',
-    `${category.name} · ${both(DISCIPLINE_NAMES[category.discipline] ?? { kk: category.discipline, ru: category.discipline })} · ${category.ageGroupLabel} сынып / класс`,
+    say({ kk: 'Санат', ru: 'Категория', en: 'Category' }),
+    `${category.name} · ${say(DISCIPLINE_NAMES[category.discipline] ?? { kk: category.discipline, ru: category.discipline })} · ${category.ageGroupLabel} ${say({ kk: 'сынып', ru: 'класс', en: 'grades' })}`,
   );
-  line('Ереже / Регламент', both(presetName(category.preset)));
+  line(say({ kk: 'Ереже', ru: 'Регламент', en: 'Rules' }), say(presetName(category.preset)));
   const rules = ruleSetText(category.ruleSet);
   doc.font('sans').fontSize(8).text(rules.kk).text(rules.ru);
+  if (languages === 'kk-ru-en') doc.text(rules.en);
   // docs/rules.md#double-entry: every result was entered by two judges, or decided by the head judge.
   if (entryModeOf(category.ruleSet) === 'double') {
-    doc
-      .font('sansBold')
-      .text(
-        'Қос енгізу: әр нәтижені екі төреші енгізді және тексерді / Двойной ввод: каждый результат внесли и сверили два судьи',
-      );
+    doc.font('sansBold').text(
+      say({
+        kk: 'Қос енгізу: әр нәтижені екі төреші енгізді және тексерді',
+        ru: 'Двойной ввод: каждый результат внесли и сверили два судьи',
+        en: 'Double entry: every result was entered and checked by two judges',
+      }),
+    );
   }
   doc
     .fontSize(8)
     .fillColor('#555')
     .text(
-      `Нәтижелер нұсқасы / Версия результатов: ${category.standingsVersion}${category.status === 'locked' ? '' : ' · алдын ала / предварительные'}`,
+      `${say({ kk: 'Нәтижелер нұсқасы', ru: 'Версия результатов', en: 'Results version' })}: ${category.standingsVersion}${category.status === 'locked' ? '' : ` · ${say({ kk: 'алдын ала', ru: 'предварительные', en: 'provisional' })}`}`,
     );
   doc.fillColor('black').moveDown(0.8);
 
@@ -111,7 +136,7 @@ export async function renderProtocolPdf(
       doc.addPage();
       if (!bold)
         drawRow(
-          COLUMNS.map((column) => column.label),
+          COLUMNS.map((column) => heading(languages, column.label)),
           true,
         );
     }
@@ -132,15 +157,22 @@ export async function renderProtocolPdf(
     doc.y = top + height;
   };
   drawRow(
-    COLUMNS.map((column) => column.label),
+    COLUMNS.map((column) => heading(languages, column.label)),
     true,
   );
-  if (results.rows.length === 0) drawRow(['—', 'Командалар жоқ / Нет команд', '', '', ''], false);
+  if (results.rows.length === 0)
+    drawRow(
+      ['—', say({ kk: 'Командалар жоқ', ru: 'Нет команд', en: 'No teams' }), '', '', ''],
+      false,
+    );
   const precision = tablePrecisionOf(results.rows);
-  for (const row of results.rows) drawRow(cells(row, precision), false);
+  for (const row of results.rows) drawRow(cells(row, precision, languages), false);
 
   doc.moveDown(1.5).x = left;
-  doc.font('sansBold').fontSize(10).text('Төрешілер / Судьи', left, doc.y, { width });
+  doc
+    .font('sansBold')
+    .fontSize(10)
+    .text(say({ kk: 'Төрешілер', ru: 'Судьи', en: 'Judges' }), left, doc.y, { width });
   doc.moveDown(0.5);
   const judges = [...results.judges].sort((a, b) =>
     a.role === b.role ? 0 : a.role === 'head-judge' ? -1 : 1,
@@ -149,7 +181,11 @@ export async function renderProtocolPdf(
   for (const judge of judges) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
     const y = doc.y + 14;
-    const role = judge.role === 'head-judge' ? 'Бас төреші / Главный судья' : 'Төреші / Судья';
+    const role = say(
+      judge.role === 'head-judge'
+        ? { kk: 'Бас төреші', ru: 'Главный судья', en: 'Head judge' }
+        : { kk: 'Төреші', ru: 'Судья', en: 'Judge' },
+    );
     doc
       .font('sans')
       .fontSize(9)
@@ -162,7 +198,10 @@ export async function renderProtocolPdf(
     doc
       .fontSize(7)
       .fillColor('#555')
-      .text('қолы / подпись', left + 330, y + 2, { width: width - 330, align: 'center' })
+      .text(say({ kk: 'қолы', ru: 'подпись', en: 'signature' }), left + 330, y + 2, {
+        width: width - 330,
+        align: 'center',
+      })
       .fillColor('black');
     doc.x = left;
     doc.y = y + 16;
@@ -172,11 +211,14 @@ export async function renderProtocolPdf(
   if (results.protests.length > 0) {
     doc.moveDown(1).x = left;
     if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-    doc.font('sansBold').fontSize(10).text('Наразылықтар / Протесты', left, doc.y, { width });
+    doc
+      .font('sansBold')
+      .fontSize(10)
+      .text(say({ kk: 'Наразылықтар', ru: 'Протесты', en: 'Protests' }), left, doc.y, { width });
     for (const protest of results.protests) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 40) doc.addPage();
       const at = formatDateTime(protest.receivedAt, 'ru', timeZone, { numeric: true });
-      const target = both(PROTEST_TARGET_NAMES[protest.target.kind]);
+      const target = say(PROTEST_TARGET_NAMES[protest.target.kind]);
       const which =
         protest.target.kind === 'match'
           ? ` ${protest.target.matchId}`
@@ -190,7 +232,7 @@ export async function renderProtocolPdf(
           width,
         });
       doc.font('sans').fontSize(8).text(protest.reason, left, doc.y, { width });
-      const status = both(PROTEST_STATUS_NAMES[protest.status]);
+      const status = say(PROTEST_STATUS_NAMES[protest.status]);
       doc.text(
         protest.decision
           ? `${status}: ${protest.decision.reason} (${protest.decision.by}, ${formatDateTime(protest.decision.at, 'ru', timeZone, { numeric: true })})`
@@ -210,7 +252,12 @@ export async function renderProtocolPdf(
     doc
       .font('sansBold')
       .fontSize(10)
-      .text('Техникалық тексеру / Техническая проверка', left, doc.y, { width });
+      .text(
+        say({ kk: 'Техникалық тексеру', ru: 'Техническая проверка', en: 'Technical inspection' }),
+        left,
+        doc.y,
+        { width },
+      );
     for (const inspection of results.inspections) {
       if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
       const at = formatDateTime(inspection.at, 'ru', timeZone, { numeric: true });
@@ -235,13 +282,22 @@ export async function renderProtocolPdf(
     doc
       .font('sansBold')
       .fontSize(8)
-      .text('Құлыптау және жариялау тарихы / История закрытия и публикации', left, doc.y, {
-        width,
-      });
+      .text(
+        say({
+          kk: 'Құлыптау және жариялау тарихы',
+          ru: 'История закрытия и публикации',
+          en: 'Lock and publication history',
+        }),
+        left,
+        doc.y,
+        {
+          width,
+        },
+      );
     doc.font('sans').fontSize(8);
     for (const step of results.history) {
       const at = formatDateTime(step.at, 'ru', timeZone, { numeric: true });
-      doc.text(`${at} — ${both(HISTORY_NAMES[step.action])} — ${step.by}`, left, doc.y, { width });
+      doc.text(`${at} — ${say(HISTORY_NAMES[step.action])} — ${step.by}`, left, doc.y, { width });
     }
   }
 
@@ -254,10 +310,15 @@ export async function renderProtocolPdf(
     doc.page.margins.bottom = 0;
     doc.font('sans').fontSize(7).fillColor('#555');
     const made = `${formatDateTime(generatedAt, 'ru', timeZone, { numeric: true })} (${timeZoneLabel(timeZone, generatedAt)})`;
-    doc.text(`Құрылды / Сформирован: ${made} · ${stage.code}`, left, bottom, {
-      width: (width * 2) / 3,
-      lineBreak: false,
-    });
+    doc.text(
+      `${say({ kk: 'Құрылды', ru: 'Сформирован', en: 'Generated' })}: ${made} · ${stage.code}`,
+      left,
+      bottom,
+      {
+        width: (width * 2) / 3,
+        lineBreak: false,
+      },
+    );
     doc.text(`${index + 1} / ${pages.count}`, left + (width * 2) / 3, bottom, {
       width: width / 3,
       align: 'right',

@@ -1,38 +1,52 @@
 import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
-import { both, DISCIPLINE_NAMES, presetName, STATUS_NAMES } from '../documents/bilingual-labels';
+import type { DocumentLanguages } from '@olympiad/contracts';
+import {
+  DISCIPLINE_NAMES,
+  inLanguages,
+  presetName,
+  STATUS_NAMES,
+  type DocumentLabel,
+} from '../documents/bilingual-labels';
 import type { CategoryResults } from '../documents/category-results.service';
 
-export const RESULT_COLUMNS = [
-  'Санат / Категория',
-  'Пән / Дисциплина',
-  'Жас тобы / Возрастная группа',
-  'Орын / Место',
-  'Команда',
-  'Мектеп / Школа',
-  'Облыс / Регион',
-  'Елді мекен / Населённый пункт',
-  'Қатысушылар / Участники',
-  'Жаттықтырушы / Тренер',
-  'Нәтиже / Результат',
-  'Мәртебе / Статус',
-  'Ереже / Регламент',
-] as const;
+const RESULT_COLUMNS: DocumentLabel[] = [
+  { kk: 'Санат', ru: 'Категория', en: 'Category' },
+  { kk: 'Пән', ru: 'Дисциплина', en: 'Discipline' },
+  { kk: 'Жас тобы', ru: 'Возрастная группа', en: 'Age group' },
+  { kk: 'Орын', ru: 'Место', en: 'Place' },
+  { kk: 'Команда', ru: 'Команда', en: 'Team' },
+  { kk: 'Мектеп', ru: 'Школа', en: 'School' },
+  { kk: 'Облыс', ru: 'Регион', en: 'Region' },
+  { kk: 'Елді мекен', ru: 'Населённый пункт', en: 'Town' },
+  { kk: 'Қатысушылар', ru: 'Участники', en: 'Members' },
+  { kk: 'Жаттықтырушы', ru: 'Тренер', en: 'Coach' },
+  { kk: 'Нәтиже', ru: 'Результат', en: 'Result' },
+  { kk: 'Мәртебе', ru: 'Статус', en: 'Status' },
+  { kk: 'Ереже', ru: 'Регламент', en: 'Rules' },
+];
+
+/** The header line of an export, in its languages ("Орын / Место", with "/ Place" when asked). */
+export const resultColumns = (languages: DocumentLanguages): string[] =>
+  RESULT_COLUMNS.map((label) => inLanguages(languages, label));
 
 /**
  * One line per team, in standings order, with everything an export file holds. Results are text
  * written as on every screen (docs/results-display.md), so a spreadsheet never turns 0:41.000 into
  * a clock time or drops its zeros.
  */
-export function resultTable(results: CategoryResults): (string | number | null)[][] {
+export function resultTable(
+  results: CategoryResults,
+  languages: DocumentLanguages = 'kk-ru',
+): (string | number | null)[][] {
   const discipline = DISCIPLINE_NAMES[results.category.discipline] ?? {
     kk: results.category.discipline,
     ru: results.category.discipline,
   };
   const precision = tablePrecisionOf(results.rows);
-  const preset = both(presetName(results.category.preset));
+  const preset = inLanguages(languages, presetName(results.category.preset));
   return results.rows.map((row) => [
     results.category.name,
-    both(discipline),
+    inLanguages(languages, discipline),
     results.category.ageGroupLabel,
     row.place,
     row.team,
@@ -42,7 +56,7 @@ export function resultTable(results: CategoryResults): (string | number | null)[
     row.members.map((member) => `${member.name} (${member.grade})`).join(', '),
     row.coach,
     rowResultText(row, precision),
-    row.status === 'ranked' ? '' : both(STATUS_NAMES[row.status]),
+    row.status === 'ranked' ? '' : inLanguages(languages, STATUS_NAMES[row.status]),
     preset,
   ]);
 }

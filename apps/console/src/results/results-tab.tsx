@@ -1,4 +1,4 @@
-import { routes, type DiplomaDesign } from '@olympiad/contracts';
+import { routes, type DiplomaDesign, type DocumentLanguages } from '@olympiad/contracts';
 import type { MessageKey } from '@olympiad/i18n';
 import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
 import {
@@ -38,6 +38,8 @@ export function ResultsTab({
   );
   const [picked, setPicked] = useState(initialCategory);
   const [design, setDesign] = useState<DiplomaDesign>('classic');
+  // English as a third language of the protocol and the exports (README, "Documents in English").
+  const [languages, setLanguages] = useState<DocumentLanguages>('kk-ru');
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const list = categories.data ?? [];
@@ -101,6 +103,15 @@ export function ResultsTab({
             value={design}
             onChange={setDesign}
           />
+          <SelectField
+            label={t('console.results.languages')}
+            options={[
+              { value: 'kk-ru', label: t('console.results.languages.kkRu') },
+              { value: 'kk-ru-en', label: t('console.results.languages.kkRuEn') },
+            ]}
+            value={languages}
+            onChange={setLanguages}
+          />
         </div>
         <p className="ui-muted">
           {t('console.results.ruleSet', { preset: presetLabel(lang, category.preset) })} ·{' '}
@@ -112,7 +123,10 @@ export function ResultsTab({
             onClick={() =>
               void download(
                 'protocol',
-                api.url(routes.documents.protocol, { params: { id: category.id } }),
+                api.url(routes.documents.protocol, {
+                  params: { id: category.id },
+                  query: { languages },
+                }),
                 'protocol.pdf',
               )
             }
@@ -141,7 +155,10 @@ export function ResultsTab({
             onClick={() =>
               void download(
                 'csv',
-                api.url(routes.exports.categoryCsv, { params: { id: category.id } }),
+                api.url(routes.exports.categoryCsv, {
+                  params: { id: category.id },
+                  query: { languages },
+                }),
                 'results.csv',
               )
             }
@@ -154,7 +171,10 @@ export function ResultsTab({
             onClick={() =>
               void download(
                 'xlsx',
-                api.url(routes.exports.categoryXlsx, { params: { id: category.id } }),
+                api.url(routes.exports.categoryXlsx, {
+                  params: { id: category.id },
+                  query: { languages },
+                }),
                 'results.xlsx',
               )
             }
