@@ -102,6 +102,8 @@ describe('a replica behind a load balancer', () => {
     );
     expect(after).toMatch(/^olympiad_sensor_events_total\{outcome="accepted",reason=""\} 0$/m);
     expect(after).toMatch(/^olympiad_live_clients 0$/m);
+    // docs/performance.md#memory-per-viewer: the V8 heap growth the server set for itself.
+    expect(after).toMatch(/^olympiad_heap_growing_percent 30$/m);
   });
 
   it('reports live clients per room kind, fan-out time, database and Redis timings, each moving with what the replica does', async () => {

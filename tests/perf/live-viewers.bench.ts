@@ -9,6 +9,7 @@
  * Run: `npm run bench:live -- 1000` (or 10000). Needs the built API (`npx tsc -p apps/api/tsconfig.app.json`).
  */
 import { createServer } from 'node:http';
+import * as path from 'node:path';
 import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
 import request from 'supertest';
@@ -72,11 +73,17 @@ function memoryLine(idle: ServerMemory, joined: ServerMemory, viewers: number): 
 async function ours(
   viewers: number,
 ): Promise<{ figures: Figures; payloads: unknown[]; bytes: number[] }> {
-  // BENCH_HEAP_SNAPSHOT=<folder>: the server writes a heap snapshot there with the viewers joined.
+  // BENCH_HEAP_SNAPSHOT=<folder>: the server writes heap snapshots there with the viewers joined and after the results.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
   // BENCH_SERVER_NODE_OPTIONS / MALLOC_ARENA_MAX: V8 flags and glibc arenas to measure (docs/performance.md#memory-per-viewer).
+  // BENCH_FORCED_GC=1: after the results the server runs a full collection and says what was
+  // garbage (heap used before and after), which tells floating garbage from memory held.
+  const forcedGc = process.env.BENCH_FORCED_GC === '1';
   const nodeOptions = [
     process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
+    forcedGc
+      ? `--require ${path.join(__dirname, '..', '..', 'tests', 'perf', 'support', 'forced-gc.cjs')}`
+      : '',
     snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : '',
   ]
     .join(' ')
@@ -85,12 +92,14 @@ async function ours(
     env: {
       ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+      ...(process.env.HEAP_GROWING_PERCENT
+        ? { HEAP_GROWING_PERCENT: process.env.HEAP_GROWING_PERCENT }
+        : {}),
     },
   });
-  if (nodeOptions || process.env.MALLOC_ARENA_MAX)
-    console.log(
-      `  ours: NODE_OPTIONS=${nodeOptions || '(none)'} MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'}`,
-    );
+  console.log(
+    `  ours: NODE_OPTIONS=${nodeOptions || '(none)'} MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset)'} HEAP_GROWING_PERCENT=${process.env.HEAP_GROWING_PERCENT ?? '(default)'}`,
+  );
   try {
     const organiser = await organiserToken(venue);
     const stage = await createMazeStage(venue, organiser, { teams: TEAMS });
@@ -172,6 +181,26 @@ async function ours(
     console.log(
       `  ours: after the results ${memoryLine(idle, await serverMemory(venue.url), viewers)}`,
     );
+    if (snapshotDir) {
+      // A snapshot holds only what is reachable (V8 collects first): beside the heap used just
+      // above, it tells what the results left alive from what was garbage not yet collected.
+      process.kill(venue.pid, 'SIGUSR2');
+      await sleep(500);
+      await request(venue.url).get('/api/health/live').timeout(600_000);
+      console.log(
+        `  ours: heap snapshot after the results written; then ${memoryLine(idle, await serverMemory(venue.url), viewers)}`,
+      );
+    }
+    if (forcedGc) {
+      process.kill(venue.pid, 'SIGWINCH');
+      await sleep(3_000);
+      const line = venue
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('full collection'))
+        .pop();
+      console.log(`  ours: ${line ?? 'no answer to the forced collection'}`);
+    }
     const report = await fleet.report();
     fleet.close();
     keeper.close();

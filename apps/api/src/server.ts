@@ -14,6 +14,7 @@ import { QuietJsonLogger } from './common/json-logging';
 import { refuseNulInJson, refuseNulInUrl } from './common/nul-characters';
 import { VenueLogger } from './common/venue-logger';
 import { type AppConfig, loadConfig } from './config/app-config';
+import { applyHeapGrowth } from './config/heap-growth';
 import { SECURITY_HEADERS, corsDelegate, type OwnAddresses } from './config/http-security';
 import { DemoSeeder } from './demo/demo-seeder';
 import { countHttpRequests } from './metrics/venue-metrics';
@@ -39,6 +40,7 @@ export interface StartOptions {
 /** Builds, configures and starts the whole venue server: API, live gateway, broker and apps. */
 export async function startServer(options: StartOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadConfig();
+  applyHeapGrowth(config.heapGrowingPercent);
   const json = config.logFormat === 'json';
   // LOG_FORMAT=json: what is logged before the app exists waits for the JSON logger.
   if (json) Logger.attachBuffer();

@@ -136,3 +136,17 @@ describe('the live rooms beacon (docs/deploy.md#silent-rooms)', () => {
     expect(() => loadConfig({ LIVE_BEACON_MS: 'often' })).toThrow(/LIVE_BEACON_MS/);
   });
 });
+
+describe('the heap growth (docs/performance.md#memory-per-viewer)', () => {
+  it('lets the old generation grow 30 % past what a full collection kept, unless HEAP_GROWING_PERCENT says otherwise', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(30);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '100' }).heapGrowingPercent).toBe(100);
+  });
+
+  it('refuses a value V8 would not take, naming the variable', () => {
+    for (const value of ['-5', '401', '12.5', 'small']) {
+      expect(() => loadConfig({ HEAP_GROWING_PERCENT: value })).toThrow(/HEAP_GROWING_PERCENT/);
+    }
+  });
+});

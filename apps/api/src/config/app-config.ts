@@ -95,6 +95,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  HEAP_GROWING_PERCENT: z.coerce
+    .number()
+    .int()
+    .min(0, 'HEAP_GROWING_PERCENT: 0 (V8 decides) or 1–400')
+    .max(400, 'HEAP_GROWING_PERCENT: 0 (V8 decides) or 1–400')
+    .default(30),
   LIVE_BEACON_MS: optionalText.pipe(
     z.coerce
       .number<string | undefined>()
@@ -212,6 +218,11 @@ export interface AppConfig {
    * (docs/deploy.md#silent-rooms).
    */
   liveBeaconMs: number;
+  /**
+   * How far V8 lets its old generation grow past what the last full collection kept, in per cent;
+   * 0 leaves it to V8 (docs/performance.md#memory-per-viewer).
+   */
+  heapGrowingPercent: number;
   maxBody: string;
   /** IANA zone of the venue: times of day on documents are printed in it, with the zone named. */
   venueTimeZone: string;
@@ -287,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logFormat: e.LOG_FORMAT,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     liveBeaconMs: e.LIVE_BEACON_MS ?? (e.REDIS_URL ? 15_000 : 0),
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     maxBody: e.MAX_BODY,
     venueTimeZone: e.VENUE_TIME_ZONE ?? 'Asia/Almaty',
     federation: { tickMs: e.FEDERATION_TICK_MS, batchEntries: e.FEDERATION_BATCH_ENTRIES },

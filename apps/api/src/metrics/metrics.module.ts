@@ -1,8 +1,9 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { Counter, Gauge, register } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveModule } from '../live/live.module';
 import { LiveService } from '../live/live.service';
 import { SensorIngestionService } from '../sensors/sensor-ingestion.service';
@@ -29,11 +30,13 @@ export class MetricsModule implements OnModuleInit {
     private readonly ingestion: SensorIngestionService,
     private readonly live: LiveService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     const { ingestion, live } = this;
     const collected = [
+      'olympiad_heap_growing_percent',
       'olympiad_sensor_events_total',
       'olympiad_live_clients',
       'olympiad_live_room_clients',
@@ -53,6 +56,14 @@ export class MetricsModule implements OnModuleInit {
         for (const [reason, count] of Object.entries(stats.rejected)) {
           this.inc({ outcome: 'refused', reason }, count);
         }
+      },
+    });
+    const heapGrowingPercent = this.config.heapGrowingPercent;
+    new Gauge({
+      name: 'olympiad_heap_growing_percent',
+      help: 'How far V8 lets the old generation grow before a full collection (HEAP_GROWING_PERCENT; 0: V8 decides)',
+      collect() {
+        this.set(heapGrowingPercent);
       },
     });
     new Gauge({
