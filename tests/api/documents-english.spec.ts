@@ -121,6 +121,20 @@ describe('documents in English as a third language', () => {
     expect(second).toContain('Лабиринт / Maze');
   });
 
+  it('prints diplomas with English under the Kazakh and Russian when asked', async () => {
+    const url = `/api/categories/${stage.categoryId}/diplomas.pdf?who=winners`;
+    const plain = pdfText((await get(url).expect(200)).body as Buffer);
+    expect(plain).toContain('ДИПЛОМ I степени');
+    expect(plain).not.toContain('DIPLOMA');
+    const english = pdfText(
+      (await get(`${url}&languages=kk-ru-en`).expect(200)).body as Buffer,
+      'diploma-english',
+    );
+    expect(english).toContain('DIPLOMA OF THE I DEGREE');
+    expect(english).toContain('марапатталады / награждается / is awarded to');
+    expect(english).toContain('1-орын / 1 место / place 1');
+  });
+
   it('refuses a language set it does not write', async () => {
     const refused = await request(venue.url)
       .get(`/api/categories/${stage.categoryId}/protocol.pdf?languages=en`)

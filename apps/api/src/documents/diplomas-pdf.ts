@@ -1,6 +1,6 @@
-import type { DiplomaDesign } from '@olympiad/contracts';
+import type { DiplomaDesign, DocumentLanguages } from '@olympiad/contracts';
 import { formatDate } from '@olympiad/i18n';
-import { both, DISCIPLINE_NAMES } from './bilingual-labels';
+import { DISCIPLINE_NAMES, inLanguages, type DocumentLabel } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
 import { drawDiplomaCheckMark, type DiplomaCheckMark } from './diploma-check-mark';
 import { newPdf, pdfBytes } from './pdf-document';
@@ -8,17 +8,27 @@ import { newPdf, pdfBytes } from './pdf-document';
 const ROMAN = ['I', 'II', 'III'];
 
 /** Places 1–3 get a diploma of that degree; every other team that took part a certificate. */
-function titleOf(row: ResultRow): { kk: string; ru: string; winner: boolean } {
+function titleOf(row: ResultRow): { kk: string; ru: string; en: string; winner: boolean } {
   if (row.status === 'ranked' && row.place !== null && row.place <= 3) {
     const degree = ROMAN[row.place - 1];
-    return { kk: `${degree} дәрежелі ДИПЛОМ`, ru: `ДИПЛОМ ${degree} степени`, winner: true };
+    return {
+      kk: `${degree} дәрежелі ДИПЛОМ`,
+      ru: `ДИПЛОМ ${degree} степени`,
+      en: `DIPLOMA OF THE ${degree} DEGREE`,
+      winner: true,
+    };
   }
-  return { kk: 'ҚАТЫСУШЫ СЕРТИФИКАТЫ', ru: 'СЕРТИФИКАТ УЧАСТНИКА', winner: false };
+  return {
+    kk: 'ҚАТЫСУШЫ СЕРТИФИКАТЫ',
+    ru: 'СЕРТИФИКАТ УЧАСТНИКА',
+    en: 'CERTIFICATE OF PARTICIPATION',
+    winner: false,
+  };
 }
 
 /**
  * One landscape page per team member: name, team, school, place, category and stage, in Kazakh
- * and Russian. Absent and withdrawn teams get none. Two designs: a framed classic one (serif)
+ * and Russian, with English as a third language when asked (README, "Documents in English"). Absent and withdrawn teams get none. Two designs: a framed classic one (serif)
  * and a modern one with a coloured band.
  */
 export async function renderDiplomasPdf(
@@ -31,7 +41,9 @@ export async function renderDiplomasPdf(
     recipient: string,
     place: number | null,
   ) => Promise<DiplomaCheckMark>,
+  languages: DocumentLanguages = 'kk-ru',
 ): Promise<Buffer> {
+  const say = (label: DocumentLabel) => inLanguages(languages, label);
   const doc = newPdf({
     title: `Дипломы — ${results.category.name}`,
     layout: 'landscape',
@@ -44,7 +56,7 @@ export async function renderDiplomasPdf(
       row.status !== 'withdrawn' &&
       (who === 'all' || titleOf(row).winner),
   );
-  const discipline = both(
+  const discipline = say(
     DISCIPLINE_NAMES[results.category.discipline] ?? {
       kk: results.category.discipline,
       ru: results.category.discipline,
@@ -98,28 +110,42 @@ export async function renderDiplomasPdf(
         .fontSize(title.winner ? 34 : 28)
         .text(title.kk, x, 110, centred);
       doc.fontSize(title.winner ? 22 : 18).text(title.ru, centred);
+      if (languages === 'kk-ru-en') doc.fontSize(title.winner ? 16 : 14).text(title.en, centred);
       doc
         .moveDown(0.8)
         .fillColor('#333')
         .font(body)
         .fontSize(12)
-        .text('марапатталады / награждается', centred);
+        .text(say({ kk: 'марапатталады', ru: 'награждается', en: 'is awarded to' }), centred);
       doc.moveDown(0.4).fillColor('black').font(heading).fontSize(26).text(member.name, centred);
       doc
         .moveDown(0.3)
         .font(body)
         .fontSize(13)
-        .text(`«${row.team}» командасы / команда «${row.team}»`, centred);
+        .text(
+          say({
+            kk: `«${row.team}» командасы`,
+            ru: `команда «${row.team}»`,
+            en: `team «${row.team}»`,
+          }),
+          centred,
+        );
       doc.text(row.school, centred);
       doc.moveDown(0.6).fontSize(12);
       if (title.winner)
-        doc.font(heading).text(`${row.place}-орын / ${row.place} место`, centred).font(body);
+        doc
+          .font(heading)
+          .text(
+            say({ kk: `${row.place}-орын`, ru: `${row.place} место`, en: `place ${row.place}` }),
+            centred,
+          )
+          .font(body);
       doc.text(
-        `${discipline} · ${results.category.name} · ${results.category.ageGroupLabel} сынып / класс`,
+        `${discipline} · ${results.category.name} · ${results.category.ageGroupLabel} ${say({ kk: 'сынып', ru: 'класс', en: 'grades' })}`,
         centred,
       );
       doc.text(
-        [results.stage.name, results.stage.regionName ? both(results.stage.regionName) : '']
+        [results.stage.name, results.stage.regionName ? say(results.stage.regionName) : '']
           .filter(Boolean)
           .join(' — '),
         centred,
@@ -132,12 +158,19 @@ export async function renderDiplomasPdf(
       doc
         .fontSize(9)
         .fillColor('#555')
-        .text('Бас төреші / Главный судья', x, y + 4, { width: 220 });
+        .text(say({ kk: 'Бас төреші', ru: 'Главный судья', en: 'Head judge' }), x, y + 4, {
+          width: 220,
+        });
       doc
         .moveTo(x + textWidth - 220, y)
         .lineTo(x + textWidth, y)
         .stroke('#333');
-      doc.text('Ұйымдастырушы / Организатор', x + textWidth - 220, y + 4, { width: 220 });
+      doc.text(
+        say({ kk: 'Ұйымдастырушы', ru: 'Организатор', en: 'Organiser' }),
+        x + textWidth - 220,
+        y + 4,
+        { width: 220 },
+      );
       const day =
         formatDate(results.stage.startsOn, 'ru', 'UTC', { numeric: true }) ||
         results.stage.startsOn;
@@ -145,6 +178,17 @@ export async function renderDiplomasPdf(
     }
   }
   if (first)
-    doc.font(body).fontSize(14).text('Дипломға үміткер жоқ / Нет участников для дипломов', 70, 80);
+    doc
+      .font(body)
+      .fontSize(14)
+      .text(
+        say({
+          kk: 'Дипломға үміткер жоқ',
+          ru: 'Нет участников для дипломов',
+          en: 'No one to award a diploma',
+        }),
+        70,
+        80,
+      );
   return pdfBytes(doc);
 }

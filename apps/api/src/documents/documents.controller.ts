@@ -61,6 +61,7 @@ export class DocumentsController {
       query.design,
       query.who,
       diplomaCheckMarks(results, this.diplomaCodes, this.config.publicUrl),
+      query.languages,
     );
     return downloadFile(
       pdf,

@@ -141,7 +141,7 @@ export function ResultsTab({
                 'diplomas',
                 api.url(routes.documents.diplomas, {
                   params: { id: category.id },
-                  query: { design },
+                  query: { design, languages },
                 }),
                 'diplomas.pdf',
               )

@@ -8,7 +8,7 @@ import { fileRoute } from './route';
 export const documentLanguagesSchema = z.enum(['kk-ru', 'kk-ru-en']);
 export type DocumentLanguages = z.infer<typeof documentLanguagesSchema>;
 
-/** `?languages=kk-ru-en` adds English to a protocol or an export. */
+/** `?languages=kk-ru-en` adds English to a protocol, diplomas or an export. */
 export const documentLanguagesQuerySchema = z
   .object({ languages: documentLanguagesSchema.default('kk-ru') })
   .strict();
@@ -21,6 +21,7 @@ export const diplomasQuerySchema = z
     design: diplomaDesignSchema.default('classic'),
     /** Diplomas for the podium only, or for every team. */
     who: z.enum(['winners', 'all']).default('all'),
+    languages: documentLanguagesSchema.default('kk-ru'),
   })
   .strict();
 

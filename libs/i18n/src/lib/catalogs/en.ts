@@ -1299,7 +1299,7 @@ export const en = {
   'console.results.design': 'Diploma design',
   'console.results.design.classic': 'Classic',
   'console.results.design.modern': 'Modern',
-  'console.results.languages': 'Languages of the protocol and exports',
+  'console.results.languages': 'Languages of the protocol, diplomas and exports',
   'console.results.languages.kkRu': 'Kazakh and Russian',
   'console.results.languages.kkRuEn': 'Kazakh, Russian and English',
   'console.results.csv': 'Results CSV',

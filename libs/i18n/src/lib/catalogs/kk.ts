@@ -1291,7 +1291,7 @@ export const kk = {
   'console.results.design': 'Диплом үлгісі',
   'console.results.design.classic': 'Классикалық',
   'console.results.design.modern': 'Заманауи',
-  'console.results.languages': 'Хаттама мен экспорттың тілдері',
+  'console.results.languages': 'Хаттаманың, дипломдардың және экспорттың тілдері',
   'console.results.languages.kkRu': 'Қазақша және орысша',
   'console.results.languages.kkRuEn': 'Қазақша, орысша, ағылшынша',
   'console.results.csv': 'Нәтижелер CSV',

@@ -1315,7 +1315,7 @@ export const ru = {
   'console.results.design': 'Оформление диплома',
   'console.results.design.classic': 'Классическое',
   'console.results.design.modern': 'Современное',
-  'console.results.languages': 'Языки протокола и выгрузок',
+  'console.results.languages': 'Языки протокола, дипломов и выгрузок',
   'console.results.languages.kkRu': 'Казахский и русский',
   'console.results.languages.kkRuEn': 'Казахский, русский, английский',
   'console.results.csv': 'Результаты CSV',
