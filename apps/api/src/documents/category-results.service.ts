@@ -5,7 +5,7 @@ import {
   type ProtestStatus,
   type ProtestTarget,
 } from '@olympiad/contracts';
-import type { RuleSet, StandingRow } from '@olympiad/scoring';
+import { resolveLedger, type RuleSet, type StandingRow } from '@olympiad/scoring';
 import { AuditQuery } from '../audit/audit.query';
 import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
@@ -13,12 +13,15 @@ import { CategoriesQuery } from '../categories/categories.query';
 import { notFound } from '../common/api-error';
 import { InspectionsQuery } from '../inspections/inspections.query';
 import { JudgesQuery } from '../judges/judges.query';
+import { LedgerQuery } from '../ledger/ledger.query';
+import { RunsQuery } from '../runs/runs.query';
 import { OlympiadsQuery } from '../olympiads/olympiads.query';
 import { ProtestsQuery } from '../protests/protests.query';
 import { StagesQuery } from '../stages/stages.query';
 import { CategoryTeams } from '../standings/category-teams';
-import { StandingsService } from '../standings/standings.service';
+import { StandingsService, toLedgerRecord } from '../standings/standings.service';
 import { TeamsQuery } from '../teams/teams.query';
+import { type TimingNote, timingNotes } from './timing-notes';
 
 export interface ResultRow extends StandingRow {
   team: string;
@@ -79,6 +82,8 @@ export interface CategoryResults {
   }[];
   /** The category's locks, unlocks, publications and withdrawals, oldest first (docs/audit.md). */
   history: { action: LockPublishAction; at: string; by: string }[];
+  /** Attempts timed between two controllers (their bound) or by stopwatch because of them. */
+  timing?: (TimingNote & { team: string })[];
 }
 
 export const LOCK_PUBLISH_ACTIONS = [
@@ -102,6 +107,8 @@ export class CategoryResultsService {
     private readonly audit: AuditQuery,
     private readonly protests: ProtestsQuery,
     private readonly inspections: InspectionsQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly runs: RunsQuery,
   ) {}
 
   async load(categoryId: string, actor?: Actor): Promise<CategoryResults> {
@@ -163,6 +170,7 @@ export class CategoryResultsService {
       judges: judges
         .filter((judge) => judge.active)
         .map((judge) => ({ name: judge.name, role: judge.role })),
+      timing: await this.timingOf(categoryId, (teamId) => teamById.get(teamId)?.name ?? ''),
       protests: (await this.protests.protestsOf(categoryId)).map((protest) => ({
         team: teamById.get(protest.teamId)?.name ?? '',
         target: protest.target,
@@ -204,5 +212,19 @@ export class CategoryResultsService {
     if (actor) assertStageAccess(actor, stageId);
     const categories = await this.categories.categoriesOfStageByName(stageId);
     return categories.map((category) => category.id);
+  }
+
+  /** Timing notes of a maze category's attempts (docs/sensor-contract.md#clock-offsets). */
+  private async timingOf(
+    categoryId: string,
+    teamName: (teamId: string) => string,
+  ): Promise<(TimingNote & { team: string })[]> {
+    const runs = await this.runs.gateTimingsOfCategory(categoryId);
+    if (runs.length === 0) return [];
+    const records = (await this.ledger.entriesOfCategory(categoryId)).map(toLedgerRecord);
+    return timingNotes(resolveLedger(records).effective, runs).map((note) => ({
+      ...note,
+      team: teamName(note.teamId),
+    }));
   }
 }

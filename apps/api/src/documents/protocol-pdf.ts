@@ -245,6 +245,41 @@ export async function renderProtocolPdf(
     }
   }
 
+  // Attempts timed between two controllers, with the bound, or by stopwatch because of them
+  // (docs/sensor-contract.md#clock-offsets); one controller's times are exact and not listed.
+  if (results.timing && results.timing.length > 0) {
+    doc.moveDown(1).x = left;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+    doc
+      .font('sansBold')
+      .fontSize(10)
+      .text(say({ kk: 'Уақытты өлшеу', ru: 'Хронометраж', en: 'Timing' }), left, doc.y, { width });
+    for (const note of results.timing) {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 30) doc.addPage();
+      const how =
+        note.boundMs === null
+          ? say({
+              kk: 'секундомермен өлшенді (екі контроллердің сағаттары сенімсіз)',
+              ru: 'засечено секундомером (часам двух контроллеров нельзя было доверять)',
+              en: "hand-timed by stopwatch (the two controllers' clocks could not be trusted)",
+            })
+          : say({
+              kk: `±${note.boundMs} мс, екі контроллер`,
+              ru: `±${note.boundMs} мс, два контроллера`,
+              en: `±${note.boundMs} ms, two controllers`,
+            });
+      doc
+        .font('sans')
+        .fontSize(8)
+        .text(
+          `${note.team}, ${say({ kk: `${note.attempt}-әрекет`, ru: `попытка ${note.attempt}`, en: `attempt ${note.attempt}` })}: ${how}`,
+          left,
+          doc.y,
+          { width },
+        );
+    }
+  }
+
   // Each team's latest inspection (docs/rules.md#technical-inspection).
   if (results.inspections.length > 0) {
     doc.moveDown(1).x = left;
