@@ -1,5 +1,9 @@
 import type { RunState } from '@olympiad/contracts';
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import request from 'supertest';
 import {
   congested,
@@ -7,12 +11,14 @@ import {
   venueWifi,
   type NetworkDelay,
 } from '../support/drifting-controller';
+import { binaryBody } from '../support/binary-body';
 import { addMazeField, armRun, eventually } from '../support/field-fixture';
 import { describeOnEachDatabase, freshPostgresDatabase } from '../support/fresh-postgres';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
   judgeToken,
+  mazeAttempt,
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
@@ -38,6 +44,8 @@ onEachBackend(
     let judge: string;
     let stage: StageFixture;
     let fieldId: string;
+    /** The bound of the first test's run, which the protocol prints. */
+    let firstBoundMs = 0;
     let start: { id: string; secret: string };
     let finish: { id: string; secret: string };
     const open: DriftingController[] = [];
@@ -126,6 +134,7 @@ onEachBackend(
         expect(state.state).toBe('finished');
         return state as Extract<RunState, { state: 'finished' }>;
       });
+      firstBoundMs = finished.boundMs ?? 0;
       expect(finished.boundMs).toBeGreaterThan(0);
       expect(finished.boundMs).toBeLessThanOrEqual(20);
       expect(Math.abs(finished.durationMs - trueMs)).toBeLessThanOrEqual(finished.boundMs ?? 0);
@@ -163,6 +172,32 @@ onEachBackend(
       expect(ledger.filter((e: { teamId: string }) => e.teamId === stage.teamIds[1])).toHaveLength(
         0,
       );
+    });
+
+    it("prints the two-controller time's bound and the hand-timed attempt in the protocol", async () => {
+      // The judge times the attempt the clocks could not with the stopwatch, as the tablet records it.
+      await request(venue.url)
+        .post('/api/ledger')
+        .set('Authorization', `Bearer ${judge}`)
+        .send(mazeAttempt(stage, stage.teamIds[1], 1, 1_310, { timing: 'stopwatch' }))
+        .expect(201);
+      const pdf = (
+        await request(venue.url)
+          .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
+          .set('Authorization', `Bearer ${organiser}`)
+          .buffer(true)
+          .parse(binaryBody)
+          .expect(200)
+      ).body as Buffer;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+      fs.writeFileSync(path.join(dir, 'protocol.pdf'), pdf);
+      const text = execFileSync('pdftotext', [path.join(dir, 'protocol.pdf'), '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
+      expect(text).toContain(
+        `Қыран 1, 1-әрекет / попытка 1: ±${firstBoundMs} мс, екі контроллер / ±${firstBoundMs} мс, два контроллера`,
+      );
+      expect(text).toContain('Қыран 2, 1-әрекет / попытка 1: секундомермен өлшенді');
     });
 
     it('refuses a gate device that stands on another field', async () => {
