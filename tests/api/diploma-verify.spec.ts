@@ -103,6 +103,11 @@ describe('diploma check codes: from the printed QR code to the public page', () 
       firstAttempt[teamId] = entry.id;
       await request(venue.url).post('/api/ledger').set(judge).send(entry).expect(201);
     }
+    // The check page shows a diploma once its category's results are public (docs/diplomas.md).
+    await request(venue.url)
+      .post(`/api/categories/${stage.categoryId}/publish`)
+      .set(auth)
+      .expect(200);
   });
   afterAll(() => venue.stop());
 

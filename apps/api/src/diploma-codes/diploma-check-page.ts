@@ -40,6 +40,10 @@ export function diplomaCheckPage(
   let body: string;
   if (!found) {
     body = `<p class="verdict none" role="status">${escape(t(lang, 'diplomaCheck.notFound', { code: typed.slice(0, 40) }))}</p>`;
+  } else if (found.embargoed) {
+    body = `<p class="verdict old" role="status">${escape(t(lang, 'board.notPublished'))}</p><dl>
+<dt>${escape(t(lang, 'diplomaCheck.code'))}</dt><dd>${escape(code)}</dd>
+</dl>`;
   } else {
     const { content } = found;
     const verdict = found.supersededBy

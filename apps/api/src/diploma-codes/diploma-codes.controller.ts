@@ -42,9 +42,11 @@ export class DiplomaCodesController {
     const wantsPage = (accept ?? '').includes('text/html');
     if (!found && !wantsPage)
       throw new ApiError(404, 'errors.notFound', 'No diploma has this code');
+    if (found?.embargoed && !wantsPage)
+      throw new ApiError(404, 'live.notPublished', 'These results are not published yet');
     const lang = query.lang ?? parseLang(acceptLanguage?.split(',')[0]) ?? DEFAULT_LANG;
     response
-      .status(found ? 200 : 404)
+      .status(found && !found.embargoed ? 200 : 404)
       .set({
         'Content-Type': routeTable.public.diplomaCheck.contentType,
         'Cache-Control': 'no-store',

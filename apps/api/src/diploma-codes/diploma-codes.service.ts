@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
+import { CategoriesQuery } from '../categories/categories.query';
+import { StagesQuery } from '../stages/stages.query';
 import { newDiplomaCode, normaliseDiplomaCode } from './diploma-code';
 import { DiplomaCodeEntity } from './diploma-code.entity';
 
@@ -27,10 +29,26 @@ export interface DiplomaIssue {
 
 export interface DiplomaCheck {
   code: string;
+  /**
+   * The category's results are not public (unpublished, or its stage a draft or gone): the page
+   * says so and shows nothing of the diploma, which was printed before the results were.
+   */
+  embargoed: boolean;
   content: DiplomaContent;
   issuedAt: string;
   supersededBy: string | null;
 }
+
+const HIDDEN: DiplomaContent = {
+  olympiad: '',
+  recipient: '',
+  team: '',
+  members: [],
+  school: '',
+  place: null,
+  category: '',
+  stage: '',
+};
 
 const fingerprintOf = (content: DiplomaContent) =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -42,7 +60,11 @@ const fingerprintOf = (content: DiplomaContent) =>
  */
 @Injectable()
 export class DiplomaCodesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly categories: CategoriesQuery,
+    private readonly stages: StagesQuery,
+  ) {}
 
   /** The code of one printed page: the current one when the page is unchanged, else a new one that replaces it. */
   async issue(page: DiplomaIssue): Promise<string> {
@@ -79,8 +101,20 @@ export class DiplomaCodesService {
     if (!code) return null;
     const row = await this.dataSource.manager.findOneBy(DiplomaCodeEntity, { code });
     if (!row) return null;
+    const category = await this.categories.categoryById(row.categoryId);
+    const stage = await this.stages.stageById(row.stageId);
+    // The same embargo as the public results (docs/diplomas.md, "The check page").
+    if (!category?.published || !stage || stage.status === 'draft')
+      return {
+        code: row.code,
+        embargoed: true,
+        content: { ...HIDDEN },
+        issuedAt: row.issuedAt,
+        supersededBy: null,
+      };
     return {
       code: row.code,
+      embargoed: false,
       content: JSON.parse(row.content) as DiplomaContent,
       issuedAt: row.issuedAt,
       supersededBy: row.supersededBy,
