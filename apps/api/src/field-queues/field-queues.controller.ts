@@ -33,6 +33,12 @@ export class FieldQueuesController {
     @CurrentActor() actor: Actor,
   ) {
     assertStageAccess(actor, stageId);
-    return this.ringNext.call(stageId, fieldId);
+    // A judge's blind entries (docs/rules.md#double-entry) decide what they are offered.
+    return this.ringNext.call(
+      stageId,
+      fieldId,
+      Date.now(),
+      actor.role === 'judge' ? actor.id : null,
+    );
   }
 }

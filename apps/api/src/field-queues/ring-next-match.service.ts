@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FieldQueueMatch, RingNextMatch } from '@olympiad/contracts';
-import { chooseRingMatch, type LedgerRecord, type RingChoice } from '@olympiad/scoring';
+import {
+  chooseRingMatch,
+  doubleEntrySlot,
+  slotsEnteredBy,
+  SUMO_MATCH,
+  type LedgerRecord,
+  type RingChoice,
+} from '@olympiad/scoring';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { conflict, notFound } from '../common/api-error';
@@ -34,7 +41,17 @@ export class RingNextMatchService {
     private readonly ledger: LedgerQuery,
   ) {}
 
-  async call(stageId: string, fieldId: string, nowMs = Date.now()): Promise<RingNextMatch> {
+  /**
+   * `judgeId`: the judge asking. In a double-entry category (docs/rules.md#double-entry) the ring
+   * keeps a match until it is settled, but a judge who has entered it is not offered it again:
+   * they get no match until it is (the other judge still gets it).
+   */
+  async call(
+    stageId: string,
+    fieldId: string,
+    nowMs = Date.now(),
+    judgeId: string | null = null,
+  ): Promise<RingNextMatch> {
     const field = await this.fieldsQuery.fieldById(fieldId);
     if (!field || field.stageId !== stageId) throw notFound('Field', fieldId);
     if (field.discipline !== 'sumo')
@@ -53,12 +70,14 @@ export class RingNextMatchService {
       ),
     );
     for (const category of onRing.filter((one) => heldIn.has(one.id))) {
-      const { match } = await this.decide(category, fieldId, nowMs, false);
+      const { match, entered } = await this.decide(category, fieldId, nowMs, false, judgeId);
+      if (entered) return { match: null, restingUntil: null };
       if (match) return { match, restingUntil: null };
     }
     let restingUntil: number | null = null;
     for (const category of onRing) {
-      const { choice, match } = await this.decide(category, fieldId, nowMs, true);
+      const { choice, match, entered } = await this.decide(category, fieldId, nowMs, true, judgeId);
+      if (entered) return { match: null, restingUntil: null };
       if (match) return { match, restingUntil: null };
       if (choice.kind === 'resting')
         restingUntil = Math.min(restingUntil ?? Infinity, choice.readyAtMs);
@@ -75,20 +94,21 @@ export class RingNextMatchService {
     fieldId: string,
     nowMs: number,
     claim: boolean,
-  ): Promise<{ choice: RingChoice; match: FieldQueueMatch | null }> {
+    judgeId: string | null,
+  ): Promise<{ choice: RingChoice; match: FieldQueueMatch | null; entered: boolean }> {
     return this.lock.run(category.id, () =>
       this.dataSource.transaction(async (manager) => {
         await this.lock.hold(manager, category.id);
-        const { schedule, names } = await this.schedule(category, manager);
+        const { schedule, names, records } = await this.schedule(category, manager);
         const choice = chooseRingMatch({
           ...schedule,
           fieldId,
           claims: await manager.findBy(RingMatchClaimEntity, { categoryId: category.id }),
           nowMs,
         });
-        if (choice.kind !== 'match') return { choice, match: null };
+        if (choice.kind !== 'match') return { choice, match: null, entered: false };
         if (!choice.held) {
-          if (!claim) return { choice, match: null };
+          if (!claim) return { choice, match: null, entered: false };
           await manager.insert(RingMatchClaimEntity, {
             categoryId: category.id,
             matchId: choice.match.id,
@@ -104,7 +124,10 @@ export class RingNextMatchService {
           b: { teamId: b, name: names.get(b) ?? '' },
           underWay,
         };
-        return { choice, match };
+        const slot = doubleEntrySlot({ kind: SUMO_MATCH, teamId: null, payload: { matchId: id } });
+        const entered =
+          judgeId !== null && slot !== null && slotsEnteredBy(records, judgeId).has(slot);
+        return { choice, match, entered };
       }),
     );
   }
@@ -131,6 +154,6 @@ export class RingNextMatchService {
       })),
       records,
     );
-    return { schedule, names };
+    return { schedule, names, records };
   }
 }

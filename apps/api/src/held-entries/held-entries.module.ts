@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { DoubleEntryDataModule } from '../double-entry/double-entry-data.module';
 import { LedgerDataModule } from '../ledger/ledger-data.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LiveModule } from '../live/live.module';
@@ -17,6 +18,7 @@ import { HeldEntriesService } from './held-entries.service';
     CategoriesDataModule,
     TeamsDataModule,
     LedgerDataModule,
+    DoubleEntryDataModule,
   ],
   controllers: [HeldEntriesController],
   providers: [HeldEntriesService],

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery } from '../categories/categories.query';
 import { conflict, notFound, unknownReference } from '../common/api-error';
+import { DoubleEntryStore } from '../double-entry/double-entry.store';
 import { invalidEntry } from '../ledger/invalid-entry';
 import { LedgerQuery } from '../ledger/ledger.query';
 import { RecordEntryUseCase } from '../ledger/record-entry.use-case';
@@ -29,6 +30,7 @@ export class HeldEntriesService {
     private readonly categories: CategoriesQuery,
     private readonly teams: TeamsQuery,
     private readonly ledger: LedgerQuery,
+    private readonly doubleEntries: DoubleEntryStore,
   ) {}
 
   /** Keeps a refused entry for the head judge; `created` is false when this entry was already held. */
@@ -138,10 +140,14 @@ export class HeldEntriesService {
     return settled;
   }
 
-  /** Whether the ledger has this entry in this category (the tablet's resend got through). */
+  /**
+   * Whether the ledger has this entry in this category (the tablet's resend got through), or,
+   * in a double-entry category, holds it blind for pairing (docs/rules.md#double-entry).
+   */
   private async recordedIn(id: string, categoryId: string, manager: EntityManager) {
     const [recorded] = await this.ledger.entriesByIds([id], manager);
-    return recorded?.categoryId === categoryId;
+    if (recorded?.categoryId === categoryId) return true;
+    return (await this.doubleEntries.byId(id, manager))?.categoryId === categoryId;
   }
 
   /** Whether another category's entry has this held entry's id (a tablet that reused a UUID). */

@@ -160,10 +160,10 @@ export class RecordEntryUseCase {
     if (input.teamId && !(await this.teams.isInCategory(input.teamId, category.id, manager))) {
       throw unknownReference('teamId', 'team in this category', input.teamId);
     }
-    // Double entry (docs/rules.md#double-entry): a judge's entry of an attempt or match is blind.
+    // Double entry (docs/rules.md#double-entry): a judge's entry of an attempt or match is blind,
+    // also when the head judge accepts it from the review queue (it is still one judge's entry).
     const blind =
       actor.role === 'judge' &&
-      !reviewed &&
       entryModeOf(category.ruleSet) === 'double' &&
       needsSecondEntry(
         { kind: input.kind, teamId: input.teamId, payload: input.payload },

@@ -10,6 +10,7 @@ import {
   entriesAgree,
   needsSecondEntry,
   pairEntry,
+  slotsEnteredBy,
   type BlindEntry,
 } from './double-entry';
 import { entryModeOf } from './entry-mode';
@@ -214,5 +215,48 @@ describe('standings of a double-entry category', () => {
         .sort(),
     ).toEqual(['a', 'b']);
     expect(result.find((row) => row.teamId === 'c')?.review).toBeUndefined();
+  });
+});
+
+describe('the slots a judge has entered', () => {
+  const at = '2026-12-05T10:00:00Z';
+  const standIn = (
+    id: string,
+    seq: number,
+    authorId: string,
+    slot: string,
+    state: string,
+    supersedes: string | null = null,
+  ): LedgerRecord => ({
+    id,
+    seq,
+    kind: DOUBLE_PENDING,
+    teamId: null,
+    payload: { slot, state, teams: ['a', 'b'] },
+    supersedes,
+    authorId,
+    recordedAt: at,
+  });
+
+  it('are those awaiting a second entry that they made, and every one in review, never a settled one', () => {
+    const records: LedgerRecord[] = [
+      standIn('p1', 1, 'j1', 'sumo.match:A-1', 'awaiting-second'),
+      standIn('p2', 2, 'j2', 'sumo.match:A-2', 'awaiting-second'),
+      standIn('p3', 3, 'j1', 'sumo.match:A-3', 'awaiting-second'),
+      standIn('r3', 4, 'j2', 'sumo.match:A-3', 'in-review', 'p3'),
+      standIn('p4', 5, 'j1', 'sumo.match:A-4', 'awaiting-second'),
+      {
+        id: 'agreed4',
+        seq: 6,
+        kind: 'sumo.match',
+        teamId: null,
+        payload: { matchId: 'A-4' },
+        supersedes: 'p4',
+        authorId: 'j2',
+        recordedAt: at,
+      },
+    ];
+    expect([...slotsEnteredBy(records, 'j1')].sort()).toEqual(['sumo.match:A-1', 'sumo.match:A-3']);
+    expect([...slotsEnteredBy(records, 'j2')].sort()).toEqual(['sumo.match:A-2', 'sumo.match:A-3']);
   });
 });

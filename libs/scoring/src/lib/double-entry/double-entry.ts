@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { parsePayload } from '../common/parse-payload';
+import type { LedgerRecord } from '../ledger.types';
+import { resolveLedger } from '../ledger/resolve-ledger';
 import { CREATIVE_MARKS } from '../creative/creative-entries';
 import { MAZE_ATTEMPT } from '../maze/maze-entries';
 import { PROGRAMMING_TASK } from '../programming/programming-entries';
@@ -147,4 +149,21 @@ export function canonicalJson(value: unknown): string {
 /** The stronger of two review states of one team: in review outweighs awaiting. */
 export function strongerReview(a: ReviewState | undefined, b: ReviewState): ReviewState {
   return a === 'in-review' || b === 'in-review' ? 'in-review' : 'awaiting-second';
+}
+
+/**
+ * The slots a judge has nothing more to enter for, though they count for nobody yet: the ones
+ * whose stand-in they wrote (their entry awaits the second judge) and every one in review (both
+ * judges have entered it). Another judge's entry awaiting a second one is not among them: that
+ * slot is this judge's to enter.
+ */
+export function slotsEnteredBy(records: readonly LedgerRecord[], judgeId: string): Set<string> {
+  const slots = new Set<string>();
+  for (const { record } of resolveLedger(records).effective) {
+    if (record.kind !== DOUBLE_PENDING) continue;
+    const pending = parseDoublePending(record.payload);
+    if (!pending) continue;
+    if (pending.state === 'in-review' || record.authorId === judgeId) slots.add(pending.slot);
+  }
+  return slots;
 }
