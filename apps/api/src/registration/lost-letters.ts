@@ -16,7 +16,7 @@ const cyrillicLetter = (char: string | undefined) =>
  * ("?ыран", "Жа?"), since such a file cannot hold a Kazakh letter at all. In UTF-8 text and XLSX
  * cells the Kazakh letters could have been kept, so a "?" after a word ("Неге?") is taken as a
  * question mark and only one inside a word or before its letters ("?ыран", "Н?рлан") as a lost
- * letter. In any encoding a "?" standing as an initial ("Ким ?.", "Н.?.") is a lost letter
+ * letter. In any encoding a "?" standing as an initial ("Ким ?.", "Н.?.", "Е.?") is a lost letter
  * (docs/registration-import.md#lost-kazakh-letters).
  */
 export function hasLostLetters(text: string, encoding: TextEncoding): boolean {
@@ -28,8 +28,12 @@ export function hasLostLetters(text: string, encoding: TextEncoding): boolean {
     while (chars[end + 1] === '?') end++;
     const before = cyrillicLetter(chars[start - 1]);
     const after = cyrillicLetter(chars[end + 1]);
-    // An initial: "Ким ?.", "Серікбаев ?.?." (Ә. Қ. Ө. Ұ.), never a question mark.
-    const initial = chars[end + 1] === '.' && (start === 0 || /[\s.]/u.test(chars[start - 1]));
+    // An initial: "Ким ?.", "Серікбаев ?.?.", "Серікбаев Е.?" (Ә. Қ. Ө. Ұ.), never a question mark.
+    const initial =
+      (chars[end + 1] === '.' && (start === 0 || /[\s.]/u.test(chars[start - 1]))) ||
+      (chars[start - 1] === '.' &&
+        /^\p{L}$/u.test(chars[start - 2] ?? '') &&
+        (end + 1 === chars.length || /[\s,;]/u.test(chars[end + 1])));
     if (after || initial || (atWordEnd && before)) return true;
     start = end;
   }
