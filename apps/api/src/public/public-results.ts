@@ -100,12 +100,12 @@ export class PublicResults {
       ...new Set(entries.map((entry) => entry.targetStageId)),
     ]);
     const ruleTexts = new Map<string, PublicQualifier['rule']>();
-    const ruleText = (targetStageId: string, sourceStageId: string) => {
-      const pair = `${targetStageId} ${sourceStageId}`;
-      if (!ruleTexts.has(pair)) {
-        const rule = rules.get(pair);
-        ruleTexts.set(pair, rule ? qualificationRuleText(rule) : null);
-      }
+    const ruleText = (entry: (typeof entries)[number]) => {
+      const pair = `${entry.targetStageId} ${entry.sourceStageId}`;
+      const kept = rules.get(pair);
+      // An entry made before the kept rule was first used was chosen by another one.
+      if (!kept || entry.enteredAt < kept.setAt) return null;
+      if (!ruleTexts.has(pair)) ruleTexts.set(pair, qualificationRuleText(kept.rule));
       return ruleTexts.get(pair) ?? null;
     };
     return entries.map((entry) => {
@@ -117,7 +117,7 @@ export class PublicResults {
         fromStage: stageName(entry.sourceStageId),
         toStage: stageName(entry.targetStageId),
         reason: entry.reason,
-        rule: ruleText(entry.targetStageId, entry.sourceStageId),
+        rule: ruleText(entry),
       };
     });
   }

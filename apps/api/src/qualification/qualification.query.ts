@@ -35,21 +35,29 @@ export class QualificationQuery {
     return manager.existsBy(QualificationEntryEntity, { id });
   }
 
-  /** The rules kept for these target stages, by `targetStageId sourceStageId`; a row that no longer parses is left out. */
+  /**
+   * The rules kept for these target stages, by `targetStageId sourceStageId`, with the time the rule
+   * was first used (entries made before it were chosen by another rule); a row that no longer
+   * parses is left out.
+   */
   async rulesByStagePair(
     targetStageIds: string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, QualificationRule>> {
+  ): Promise<Map<string, { rule: QualificationRule; setAt: string }>> {
     const rows =
       targetStageIds.length === 0
         ? []
         : await manager.find(QualificationRuleEntity, {
             where: { targetStageId: In(targetStageIds) },
           });
-    const rules = new Map<string, QualificationRule>();
+    const rules = new Map<string, { rule: QualificationRule; setAt: string }>();
     for (const row of rows) {
       const parsed = qualificationRuleSchema.safeParse(safeJson(row.rule));
-      if (parsed.success) rules.set(`${row.targetStageId} ${row.sourceStageId}`, parsed.data);
+      if (parsed.success)
+        rules.set(`${row.targetStageId} ${row.sourceStageId}`, {
+          rule: parsed.data,
+          setAt: row.setAt,
+        });
     }
     return rules;
   }

@@ -131,14 +131,22 @@ export class QualificationService {
     const { decisions, rule } = await this.preview(stageId, request);
     const qualified = decisions.filter((decision) => decision.qualified);
 
+    const now = new Date().toISOString();
     const outcome = await this.dataSource.transaction(async (tx) => {
-      // The rule of the latest run is the one the public list states (docs/qualification-rules.md).
+      // The rule of the latest run is kept; the public list states it for the entries made since
+      // it was first used, not for those an earlier, different rule let through
+      // (docs/qualification-rules.md).
+      const ruleText = JSON.stringify(rule);
+      const kept = await tx.findOneBy(QualificationRuleEntity, {
+        targetStageId,
+        sourceStageId: stageId,
+      });
       await tx.save(QualificationRuleEntity, {
         targetStageId,
         sourceStageId: stageId,
-        rule: JSON.stringify(rule),
+        rule: ruleText,
         setBy: actor.name.slice(0, 60),
-        setAt: new Date().toISOString(),
+        setAt: kept?.rule === ruleText ? kept.setAt : now,
       });
       const already = new Set(
         (
@@ -155,7 +163,6 @@ export class QualificationService {
       const createdCategories: string[] = [];
       const touched = new Set<string>();
       const entered: { team: string; category: string; reason: string }[] = [];
-      const now = new Date().toISOString();
       for (const decision of qualified) {
         if (already.has(decision.teamId)) continue;
         const sourceCategory = sourceCategories.find(

@@ -55,4 +55,22 @@ describe('public qualifiers list: the rule the teams were chosen by', () => {
     expect(screen.getByText('Көкшетау: top 20 %')).toBeTruthy();
     expect(screen.queryByText(/Павлодар:/)).toBeNull();
   });
+
+  it('does not state one stage’s rule as the whole list’s when another stage’s teams came without one (federation)', async () => {
+    renderList('en', 'Республикалық кезең', [
+      qualifier('Барыс', 'Ақтөбе', 'top 3 places'),
+      qualifier('Түлкі', 'Павлодар', null),
+    ]);
+    expect(await screen.findByText('Ақтөбе: top 3 places')).toBeTruthy();
+    expect(screen.queryByText('top 3 places')).toBeNull();
+  });
+
+  it('states no rule for a stage whose teams were chosen by different rules (a run again under another)', async () => {
+    renderList('en', 'Ақтөбе', [
+      qualifier('Барыс', 'Ақтөбе', null),
+      qualifier('Ай', 'Ақтөбе', 'top 3 places'),
+    ]);
+    expect(await screen.findByText('Барыс')).toBeTruthy();
+    expect(screen.queryByText(/top 3 places/)).toBeNull();
+  });
 });

@@ -24,15 +24,20 @@ export function QualifiersList({
   );
   const list = qualifiers.data ?? [];
   if (list.length === 0) return null;
-  // The rule each source stage chose its qualifiers by, written by the server in every language.
-  const rules = new Map<string, string>();
-  for (const entry of list) if (entry.rule) rules.set(entry.fromStage, entry.rule[lang]);
+  // The rule each source stage chose its qualifiers by, written by the server in every language;
+  // none for a stage whose entries came by different rules or without one (federation).
+  const rules = new Map<string, string | undefined>();
+  for (const { fromStage, rule } of list)
+    rules.set(
+      fromStage,
+      rules.has(fromStage) && rules.get(fromStage) !== rule?.[lang] ? undefined : rule?.[lang],
+    );
   const sameRule = new Set(rules.values()).size === 1;
   return (
     <section aria-labelledby="qualifiers-title" className="qualifiers">
       <h3 id="qualifiers-title">{t('board.qualifiers.title')}</h3>
       {[...rules].map(([fromStage, rule], index) =>
-        sameRule && index > 0 ? null : (
+        !rule || (sameRule && index > 0) ? null : (
           <p key={fromStage} className="qualifiers__rule ui-muted">
             {sameRule ? rule : `${fromStage}: ${rule}`}
           </p>
