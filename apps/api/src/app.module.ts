@@ -39,6 +39,7 @@ import { FederationModule } from './federation/federation.module';
 import { FieldQueuesModule } from './field-queues/field-queues.module';
 import { ScoreSheetsModule } from './score-sheets/score-sheets.module';
 import { SumoDrawModule } from './sumo-draw/sumo-draw.module';
+import { SumoClockModule } from './sumo-clock/sumo-clock.module';
 import { QualificationModule } from './qualification/qualification.module';
 import { RegionsModule } from './regions/regions.module';
 import { SchoolsModule } from './schools/schools.module';
@@ -82,6 +83,7 @@ export class AppModule {
         ExportsModule,
         FederationModule,
         SumoDrawModule,
+        SumoClockModule,
         QualificationModule,
         AwardsModule,
         DisplaysModule,

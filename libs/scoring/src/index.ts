@@ -98,6 +98,7 @@ export * from './lib/sumo/seeding';
 export { sumoTournament, type SumoTournament, type SumoGroup } from './lib/sumo/tournament';
 export { sumoTournamentOf } from './lib/sumo/sumo-tournament-of';
 export { nextSumoMatch, sumoMatchesInOrder } from './lib/sumo/next-sumo-match';
+export * from './lib/sumo/round-clock';
 
 // Protests
 export * from './lib/protests/protest-window';

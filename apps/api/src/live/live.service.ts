@@ -10,6 +10,7 @@ import type {
   StageSnapshot,
   StandingsDelta,
   StandingsSnapshot,
+  SumoClock,
 } from '@olympiad/contracts';
 import type { Server } from 'socket.io';
 import type { Actor } from '../auth/actor';
@@ -58,6 +59,8 @@ export class LiveService {
    * this process: after a restart a field shows again from its next run change.
    */
   private readonly publicRuns = new Map<string, Map<string, PublicRun>>();
+  /** Where the stage join finds each ring's latest match clock (the sumo-clock feature keeps them). */
+  private sumoClocks?: (stageId: string) => SumoClock[];
   private fieldSnapshot?: (
     fieldId: string,
   ) => Promise<Pick<Extract<JoinResult, { ok: true }>, 'run' | 'devices' | 'unassigned'>>;
@@ -103,6 +106,7 @@ export class LiveService {
             stage: snapshot,
             ...(this.stageAwards ? { awards: await this.stageAwards(stage.id) } : {}),
             runs: this.publicRunsOf(snapshot),
+            sumoClocks: this.sumoClocksOf(snapshot),
           };
         },
       };
@@ -216,6 +220,30 @@ export class LiveService {
     return [...(this.publicRuns.get(stage.stageId)?.values() ?? [])]
       .filter((run) => run.categoryId !== undefined && published.has(run.categoryId))
       .map((run) => ({ ...run, serverNow }));
+  }
+
+  /**
+   * A ring's match clock moved (docs/results-display.md#the-sumo-round-clock): to the stage's staff,
+   * and to its public room only if the match's category is published, as its bracket is.
+   */
+  sumoClockChanged(clock: SumoClock, published: boolean): void {
+    this.server?.to(`stage:${clock.stageId}:staff`).emit('sumo:clock', clock);
+    if (published) this.server?.to(`stage:${clock.stageId}`).emit('sumo:clock', clock);
+  }
+
+  provideSumoClocks(lookup: (stageId: string) => SumoClock[]): void {
+    this.sumoClocks = lookup;
+  }
+
+  /** The rings' latest clocks for a screen joining the stage: published categories only, stamped now. */
+  private sumoClocksOf(stage: StageSnapshot): SumoClock[] {
+    const published = new Set(
+      stage.categories.filter((category) => category.published).map((category) => category.id),
+    );
+    const serverNow = new Date().toISOString();
+    return (this.sumoClocks?.(stage.stageId) ?? [])
+      .filter((clock) => published.has(clock.categoryId))
+      .map((clock) => ({ ...clock, serverNow }));
   }
 
   /** The runs feature registers what a judge joining a field room gets first (run, devices, unassigned events). */

@@ -4,6 +4,7 @@ import type { StandingRow } from '@olympiad/scoring';
 import type { ArmRun, DeviceStatus, FieldSignal, RunState, UnassignedSensorEvent } from './runs';
 import type { AwardsState, DisplayConfig, DisplayHelloResult, PublicRun } from './leaderboard-live';
 import type { RoomRef } from './room-ref';
+import type { SumoClock } from './routes/sumo-clock.routes';
 
 /**
  * Socket.IO contract (docs/design.md#live-updates). A client joins a room and gets a snapshot with a version;
@@ -124,6 +125,8 @@ export type JoinResult =
       awards?: AwardsState[];
       /** Stage rooms: what is on the fields now (published categories only), as `run:public` sends it. */
       runs?: PublicRun[];
+      /** Stage rooms: each ring's latest match clock (published categories only), as `sumo:clock` sends it. */
+      sumoClocks?: SumoClock[];
     }
   | { ok: false; key: string; message: string };
 
@@ -138,6 +141,8 @@ export interface ServerToClientEvents {
   'field:signal': (signal: FieldSignal) => void;
   /** Public stage rooms: the field clock of published categories only. */
   'run:public': (run: PublicRun) => void;
+  /** Stage rooms: a ring's match clock as its tablet reported it (public rooms: published categories only). */
+  'sumo:clock': (clock: SumoClock) => void;
   /** Stage rooms: the awards reveal as far as it has gone. */
   'awards:state': (state: AwardsState) => void;
   /** A paired display's room: what to show now. */

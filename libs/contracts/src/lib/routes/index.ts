@@ -31,6 +31,7 @@ import { auditRoutes } from './audit.routes';
 import { staffRoutes } from './staff.routes';
 import { scoreSheetsRoutes } from './score-sheets.routes';
 import { doubleEntryRoutes } from './double-entry.routes';
+import { sumoClockRoutes } from './sumo-clock.routes';
 
 export * from './route';
 export * as routes from './route-addresses';
@@ -67,6 +68,7 @@ export * from './audit.routes';
 export * from './staff.routes';
 export * from './score-sheets.routes';
 export * from './double-entry.routes';
+export * from './sumo-clock.routes';
 
 /**
  * Every REST route of the API, by area, with its schemas: the one place that names an `/api/`
@@ -108,6 +110,7 @@ export const routeTable = {
   staff: staffRoutes,
   scoreSheets: scoreSheetsRoutes,
   doubleEntry: doubleEntryRoutes,
+  sumoClock: sumoClockRoutes,
 } as const;
 
 export type RouteTable = typeof routeTable;

@@ -235,6 +235,10 @@ const doubleEntryArea: Addresses['doubleEntry'] = {
   list: { method: 'GET', path: '/api/categories/:id/double-entries' },
 };
 
+const sumoClockArea: Addresses['sumoClock'] = {
+  report: { method: 'POST', path: '/api/fields/:fieldId/sumo-clock' },
+};
+
 export {
   olympiadsArea as olympiads,
   authArea as auth,
@@ -269,4 +273,5 @@ export {
   staffArea as staff,
   scoreSheetsArea as scoreSheets,
   doubleEntryArea as doubleEntry,
+  sumoClockArea as sumoClock,
 };
