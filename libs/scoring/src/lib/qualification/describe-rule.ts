@@ -29,12 +29,9 @@ export function describeQualificationRule(rule: QualificationRule): RulePhrase[]
           key: 'scoring.qualificationRule.topPercent',
           params: { percent: rule.selection.percent },
         },
-    {
-      key: rule.perAgeGroup
-        ? 'scoring.qualificationRule.perAgeGroup'
-        : 'scoring.qualificationRule.perCategory',
-      params: {},
-    },
+    rule.perAgeGroup
+      ? { key: 'scoring.qualificationRule.perAgeGroup', params: {} }
+      : { key: 'scoring.qualificationRule.perCategory', params: {} },
   ];
   switch (rule.threshold.kind) {
     case 'ranked':
