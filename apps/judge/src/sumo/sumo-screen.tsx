@@ -1,7 +1,7 @@
 import {
   entryModeOf,
   applyMatchEvent,
-  nextSumoMatch,
+  type ReviewState,
   type MatchState,
   type ResolvedMatch,
   SUMO_MATCH,
@@ -24,6 +24,7 @@ import { DeviceChip } from '../maze/device-chip';
 import { type FieldLive, useFieldRun } from '../maze/use-field-run';
 import { MatchClock } from './match-clock';
 import { stopClock, wallClock } from './match-clock-state';
+import { nextOwnSumoMatch, ownEnteredMatches } from './own-entered-matches';
 import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 import { useLiveMatch } from './use-live-match';
 import { useRingMatch } from './use-ring-match';
@@ -66,13 +67,23 @@ export function SumoScreen({ state }: ScreenProps) {
             typeof m.b === 'string',
         ) ?? null)
       : undefined;
-  const current =
+  // Double entry (docs/rules.md#double-entry): a match this judge has entered is the other judge's.
+  const entered = useMemo(
+    () =>
+      me.judge.role === 'judge'
+        ? ownEnteredMatches(state.records, me.judge.id)
+        : new Map<string, ReviewState>(),
+    [me.judge.role, me.judge.id, state.records],
+  );
+  const called =
     picked ??
     (ringCall.state === 'pending'
       ? null
       : fromServer === undefined
-        ? nextSumoMatch(tournament)
+        ? nextOwnSumoMatch(tournament, entered)
         : fromServer);
+  const current = called && entered.has(called.id) ? null : called;
+  const enteredMatch = matches.find((m) => entered.has(m.id) && m.status !== 'finished');
   const waiting =
     ringCall.state === 'answered' &&
     matches.some((m) => m.status !== 'finished' && m.status !== 'not-needed' && m.status !== 'bye');
@@ -96,6 +107,15 @@ export function SumoScreen({ state }: ScreenProps) {
           />
         ) : ringCall.state === 'pending' ? (
           <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
+        ) : enteredMatch ? (
+          <StatusBanner kind="info">
+            {t(
+              entered.get(enteredMatch.id) === 'in-review'
+                ? 'judge.sumo.enteredInReview'
+                : 'judge.sumo.enteredAwaitingSecond',
+              { id: enteredMatch.id },
+            )}
+          </StatusBanner>
         ) : ringCall.state === 'answered' && ringCall.restingUntil ? (
           <StatusBanner kind="info">
             {t('schedule.restingUntil', { time: formatClockTime(ringCall.restingUntil, lang) })}

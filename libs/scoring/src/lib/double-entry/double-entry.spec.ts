@@ -256,7 +256,17 @@ describe('the slots a judge has entered', () => {
         recordedAt: at,
       },
     ];
-    expect([...slotsEnteredBy(records, 'j1')].sort()).toEqual(['sumo.match:A-1', 'sumo.match:A-3']);
-    expect([...slotsEnteredBy(records, 'j2')].sort()).toEqual(['sumo.match:A-2', 'sumo.match:A-3']);
+    expect(slotsEnteredBy(records, 'j1')).toEqual(
+      new Map([
+        ['sumo.match:A-1', 'awaiting-second'],
+        ['sumo.match:A-3', 'in-review'],
+      ]),
+    );
+    expect(slotsEnteredBy(records, 'j2')).toEqual(
+      new Map([
+        ['sumo.match:A-2', 'awaiting-second'],
+        ['sumo.match:A-3', 'in-review'],
+      ]),
+    );
   });
 });

@@ -154,16 +154,20 @@ export function strongerReview(a: ReviewState | undefined, b: ReviewState): Revi
 /**
  * The slots a judge has nothing more to enter for, though they count for nobody yet: the ones
  * whose stand-in they wrote (their entry awaits the second judge) and every one in review (both
- * judges have entered it). Another judge's entry awaiting a second one is not among them: that
+ * judges have entered it), with that state. Another judge's entry awaiting a second one is not among them: that
  * slot is this judge's to enter.
  */
-export function slotsEnteredBy(records: readonly LedgerRecord[], judgeId: string): Set<string> {
-  const slots = new Set<string>();
+export function slotsEnteredBy(
+  records: readonly LedgerRecord[],
+  judgeId: string,
+): Map<string, ReviewState> {
+  const slots = new Map<string, ReviewState>();
   for (const { record } of resolveLedger(records).effective) {
     if (record.kind !== DOUBLE_PENDING) continue;
     const pending = parseDoublePending(record.payload);
     if (!pending) continue;
-    if (pending.state === 'in-review' || record.authorId === judgeId) slots.add(pending.slot);
+    if (pending.state === 'in-review' || record.authorId === judgeId)
+      slots.set(pending.slot, pending.state);
   }
   return slots;
 }
