@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -126,6 +127,24 @@ describe('registration import: encodings Excel writes and regions as people writ
         'Молния',
         'Циклоп',
       ]);
+    });
+
+    it('names the headers that lost their letters when the columns themselves are not recognised', async () => {
+      const stage = await createRegionalStage(venue, token);
+      // Kazakh headers through Windows-1251, as Excel saves them: Ғ and Қ become "?".
+      const kazakh = iconv.encode(
+        'Команда атауы;Мектеп;Облыс;Елді мекен;Бағыт;Жаттықтырушы;Қатысушы 1;Сынып 1\r\n' +
+          'Барыс;№5 мектеп;Ақтөбе облысы;Ақтөбе;Лабиринт;Серікова Гүлнар;Әлихан Серіков;4\r\n',
+        'win1251',
+      );
+      const answer = (await preview(stage.stageId, kazakh, 'kazakh.csv').expect(200)).body;
+      expect(answer).toMatchObject({
+        encoding: 'windows-1251',
+        lostLetterHeaders: ['Ба?ыт', 'Жатты?тырушы', '?атысушы 1'],
+      });
+      expect(answer.missingFields).toEqual(expect.arrayContaining(['category', 'member1']));
+      await confirm(stage.stageId, kazakh, 'kazakh.csv', { fileHash: answer.fileHash }).expect(400);
+      expect(await teamsOf(stage.stageId)).toEqual([]);
     });
   });
 

@@ -25,6 +25,7 @@ import {
   type RegistrationContext,
 } from './check-registration-rows';
 import { mapColumns } from './header-mapping';
+import { hasLostLetters } from './lost-letters';
 import { readTable, type Table } from './read-table';
 import { claimStageImportTurn } from './stage-import-turn';
 
@@ -294,6 +295,9 @@ export class RegistrationService {
   ): Promise<RegistrationPreview> {
     const table = read ?? (await readTable(file.buffer, file.originalname));
     const { columns, missingFields } = mapColumns(table.header, mapping);
+    const lostLetterHeaders = table.header.filter((header) =>
+      hasLostLetters(header, table.encoding),
+    );
     const base = {
       fileName: file.originalname,
       fileHash: hashOf(file.buffer),
@@ -302,6 +306,7 @@ export class RegistrationService {
       ...(table.delimiter ? { delimiter: table.delimiter } : {}),
       columns,
       missingFields,
+      ...(lostLetterHeaders.length > 0 ? { lostLetterHeaders } : {}),
     };
     if (missingFields.length > 0) {
       return {

@@ -98,3 +98,32 @@ describe('saving an import', () => {
     expect(screen.getByRole('button', { name: 'Import 2000 teams' })).toBeTruthy();
   });
 });
+
+describe('a preview whose headers lost their Kazakh letters', () => {
+  it('names those headers and says how to save the table, beside the columns it could not find', async () => {
+    upload.mockReset();
+    upload.mockImplementation(
+      async () =>
+        ({
+          ...preview,
+          encoding: 'windows-1251',
+          missingFields: ['member1'],
+          lostLetterHeaders: ['?атысушы 1', 'Жатты?тырушы'],
+          summary: { rows: 1, valid: 0, invalid: 0, warnings: 0, newSchools: 0 },
+        }) as never,
+    );
+    const { console } = consoleWith([job({})]);
+    render(
+      <LanguageProvider initial="ru">
+        <ImportPanel console={console} stageId="s" onImported={jest.fn()} />
+      </LanguageProvider>,
+    );
+    const file = new File(['x'], 'teams.csv', { type: 'text/csv' });
+    fireEvent.change(document.querySelector('input[type=file]') as HTMLInputElement, {
+      target: { files: [file] },
+    });
+    expect(
+      await screen.findByText(/В заголовках столбцов «\?атысушы 1», «Жатты\?тырушы» вместо казахских букв/),
+    ).toBeTruthy();
+  });
+});

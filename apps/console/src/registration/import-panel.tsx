@@ -310,6 +310,13 @@ function PreviewView(props: {
       >
         {t('console.import.summary', { ...summary })}
       </StatusBanner>
+      {preview.lostLetterHeaders?.length ? (
+        <StatusBanner kind="error">
+          {t('console.import.lostLetterHeaders', {
+            headers: preview.lostLetterHeaders.map((header) => `«${header}»`).join(', '),
+          })}
+        </StatusBanner>
+      ) : null}
       {lostLetterCells > 0 ? (
         <StatusBanner kind="error">
           {t('console.import.lostLetters', { count: lostLetterCells })}

@@ -151,6 +151,11 @@ export const registrationPreviewSchema = z.object({
   columns: z.array(registrationColumnSchema),
   /** Required fields no column is mapped to; the organiser must map them before anything else. */
   missingFields: z.array(registrationFieldSchema),
+  /**
+   * Column headers where Excel put "?" for Kazakh letters: the file lost them everywhere, and such
+   * headers are not recognised either (docs/registration-import.md#lost-kazakh-letters).
+   */
+  lostLetterHeaders: z.array(z.string()).optional(),
   rows: z.array(registrationRowPreviewSchema),
   problems: z.array(registrationProblemSchema),
   summary: z.object({

@@ -688,9 +688,6 @@ export const en = {
   'judge.sumo.waitingDecision':
     'A group is tied: the head judge must decide the order before the playoff.',
   'judge.sumo.match': 'Match {id}',
-  'judge.sumo.enteredAwaitingSecond':
-    'Match {id} entered: waiting for the second judge. It counts once both entries agree.',
-  'judge.sumo.enteredInReview': 'Match {id}: the two entries differ, the head judge decides.',
   'judge.sumo.ringButton': 'Ring start button',
   'judge.sumo.clock': 'Match clock',
   'judge.sumo.startWait': 'Robots wait…',
@@ -883,6 +880,8 @@ export const en = {
     'This file lost Kazakh letters: save it as Excel workbook (.xlsx) or as “CSV UTF-8”.',
   'registration.problem.questionMarkInWord':
     'A “?” stands for a letter: Kazakh letters were lost before this file was saved. Type them back in.',
+  'console.import.lostLetterHeaders':
+    'The column headers {headers} have “?” in place of Kazakh letters: the whole table was saved as an old-style CSV and lost them, so its columns are not recognised. Save the original table as Excel workbook (.xlsx) or as “CSV UTF-8” and check that file.',
   'console.import.lostLetters':
     '{count, plural, one {# cell has} other {# cells have}} “?” in place of Kazakh letters, lost when the table was saved as an old-style CSV. These rows will not be saved. Save the original table as Excel workbook (.xlsx) or as “CSV UTF-8” and check that file.',
   'sumoDraw.tooFewTeams': 'A draw needs at least two active teams.',
