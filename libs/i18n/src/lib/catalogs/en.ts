@@ -688,6 +688,9 @@ export const en = {
   'judge.sumo.waitingDecision':
     'A group is tied: the head judge must decide the order before the playoff.',
   'judge.sumo.match': 'Match {id}',
+  'judge.sumo.enteredAwaitingSecond':
+    'Match {id} entered: waiting for the second judge. It counts once both entries agree.',
+  'judge.sumo.enteredInReview': 'Match {id}: the two entries differ, the head judge decides.',
   'judge.sumo.ringButton': 'Ring start button',
   'judge.sumo.clock': 'Match clock',
   'judge.sumo.startWait': 'Robots wait…',

@@ -683,6 +683,9 @@ export const kk = {
   'judge.sumo.matches': 'Кездесулер',
   'judge.sumo.waitingDecision': 'Топта тең нәтиже: плей-офф алдында ретті бас төреші шешеді.',
   'judge.sumo.match': '{id} кездесуі',
+  'judge.sumo.enteredAwaitingSecond':
+    '{id} кездесуі енгізілді: екінші төрешіні күтудеміз. Екі жазба сәйкес келгенде есептеледі.',
+  'judge.sumo.enteredInReview': '{id} кездесуі: төрешілердің жазбалары сәйкес келмеді, бас төреші шешеді.',
   'judge.sumo.ringButton': 'Рингтің старт түймесі',
   'judge.sumo.clock': 'Кездесу уақыты',
   'judge.sumo.startWait': 'Роботтар күтеді…',

@@ -691,6 +691,9 @@ export const ru = {
   'judge.sumo.matches': 'Поединки',
   'judge.sumo.waitingDecision': 'В группе ничья: порядок до плей-офф решает главный судья.',
   'judge.sumo.match': 'Поединок {id}',
+  'judge.sumo.enteredAwaitingSecond':
+    'Поединок {id} внесён: ждём второго судью. Он засчитается, когда обе записи совпадут.',
+  'judge.sumo.enteredInReview': 'Поединок {id}: записи судей не совпали, решает главный судья.',
   'judge.sumo.ringButton': 'Кнопка старта ринга',
   'judge.sumo.clock': 'Время поединка',
   'judge.sumo.startWait': 'Роботы ждут…',
