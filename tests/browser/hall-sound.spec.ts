@@ -179,13 +179,20 @@ describe('hall sound', () => {
       }).expect(201);
     await post(`/api/categories/${category.id}/sumo/draw`, { seed: 7 }).expect(201);
     await post(`/api/categories/${category.id}/publish`).expect(200);
+    const ring = (
+      await post('/api/fields', {
+        stageId: stage.stageId,
+        name: 'Ринг',
+        discipline: 'sumo',
+      }).expect(201)
+    ).body;
     const sumoJudge = (
       await post('/api/judges', {
         stageId: stage.stageId,
         name: 'Сумо төрешісі',
         role: 'judge',
         categoryIds: [category.id],
-        fieldIds: [],
+        fieldIds: [ring.id],
       }).expect(201)
     ).body;
     const sumoToken = await judgeToken(venue, stage.stageCode, sumoJudge.pin);
@@ -213,8 +220,22 @@ describe('hall sound', () => {
       undefined,
       { timeout: 10_000 },
     );
-    await enter([{ type: 'point', side: 'a' }]);
+    // The match starts when the ring's tablet starts its first round (not when that is recorded).
+    await request(venue.url)
+      .post(`/api/fields/${ring.id}/sumo-clock`)
+      .set('Authorization', `Bearer ${sumoToken}`)
+      .send({
+        categoryId: category.id,
+        matchId: match.id,
+        round: 1,
+        state: 'running',
+        elapsedMs: 0,
+        startsInMs: 5_000,
+        roundMs: category.ruleSet.params.match.matchTimeMs,
+      })
+      .expect(200);
     await waitToHear(withVoice, 'match-start');
+    await enter([{ type: 'point', side: 'a' }]);
     await enter([{ type: 'point', side: 'a' }]);
     await waitToHear(withVoice, 'match-end');
 

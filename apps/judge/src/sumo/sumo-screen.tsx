@@ -27,6 +27,7 @@ import { stopClock, wallClock } from './match-clock-state';
 import { nextOwnSumoMatch, ownEnteredMatches } from './own-entered-matches';
 import { playable, type PlayableMatch, tournamentOf } from './sumo-matches';
 import { useLiveMatch } from './use-live-match';
+import { useMatchClockReport } from './use-match-clock-report';
 import { useRingMatch } from './use-ring-match';
 import { formatClockTime } from '@olympiad/i18n';
 
@@ -104,6 +105,7 @@ export function SumoScreen({ state }: ScreenProps) {
             name={name}
             categoryId={category.id}
             signal={ring.signal}
+            ringId={ringId}
           />
         ) : ringCall.state === 'pending' ? (
           <StatusBanner kind="loading">{t('common.loading')}</StatusBanner>
@@ -199,12 +201,14 @@ function MatchPanel({
   name,
   categoryId,
   signal,
+  ringId,
 }: {
   match: PlayableMatch;
   ruleSet: SumoRuleSet;
   name: (id: string) => string;
   categoryId: string;
   signal: (FieldSignal & { n: number; at: number }) | null;
+  ringId: string | null;
 }) {
   const { lang, t } = useLanguage();
   const { outbox } = useJudge();
@@ -228,6 +232,16 @@ function MatchPanel({
     return list;
   }, [base, events, rules, match.level]);
   const now = states[states.length - 1];
+  useMatchClockReport({
+    ringId,
+    categoryId,
+    matchId: match.id,
+    round: now.result ? Math.max(1, now.rounds) : now.rounds + 1,
+    rules,
+    clock: live.clock,
+    ended: now.result !== null,
+    ready: live.ready,
+  });
   const allowed = (event: SumoEvent) => applyMatchEvent(rules, match.level, now, event).ok;
   const add = (event: SumoEvent) => {
     const step = applyMatchEvent(rules, match.level, now, event);

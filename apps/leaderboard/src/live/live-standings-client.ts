@@ -5,6 +5,7 @@ import type {
   StageSnapshot,
   StandingsDelta,
   StandingsSnapshot,
+  SumoClock,
 } from '@olympiad/contracts';
 import { isLiveRoomRefusal, LiveRoom, resync, type LiveRoomOptions } from '@olympiad/ui';
 import { RunClockOffsets } from './run-clock-offsets';
@@ -21,6 +22,9 @@ export type CategoryView =
 /** A field's run as the screen holds it; `offsetMs` turns local time into server time. */
 export type FieldRun = PublicRun & { offsetMs: number };
 
+/** A ring's match clock as the screen holds it; `offsetMs` turns local time into server time. */
+export type RingClock = SumoClock & { offsetMs: number };
+
 export interface LiveState {
   link: LinkState;
   stage: StageSnapshot | null;
@@ -29,6 +33,8 @@ export interface LiveState {
   runs: Readonly<Record<string, FieldRun>>;
   /** Awards reveals of the stage, by category id: only the places revealed so far. */
   awards: Readonly<Record<string, AwardsState>>;
+  /** Each sumo ring's match clock, by field id (published categories only; the server decides). */
+  rings: Readonly<Record<string, RingClock>>;
   /** Screens opened at /display: what the server says they are and should show. */
   display: DisplayHelloResult | null;
 }
@@ -48,6 +54,7 @@ export class LiveStandingsClient {
     categories: {},
     runs: {},
     awards: {},
+    rings: {},
     display: null,
   };
   private displayId: { id: string; secret: string } | null = null;
@@ -69,7 +76,7 @@ export class LiveStandingsClient {
     transport.onConnect(() => {
       if (this.transport !== transport) return;
       // A run seen before the link dropped may be long over: start the field strip afresh.
-      this.update({ link: 'online', runs: {} });
+      this.update({ link: 'online', runs: {}, rings: {} });
       if (this.displayId) void this.sayHello();
     });
     transport.onDisconnect(() => {
@@ -84,6 +91,10 @@ export class LiveStandingsClient {
       if (run.state === 'idle') delete runs[run.fieldId];
       else runs[run.fieldId] = { ...run, offsetMs: this.runClocks.offsetOf(run) };
       this.update({ runs });
+    });
+    transport.on('sumo:clock', (clock) => {
+      if (this.transport === transport && clock.stageId === this.stageId)
+        this.update({ rings: { ...this.state.rings, [clock.fieldId]: ringClock(clock) } });
     });
     transport.on('display:config', (config) => {
       const display = this.state.display;
@@ -182,6 +193,10 @@ export class LiveStandingsClient {
             ),
             ...this.state.runs,
           },
+          rings: {
+            ...Object.fromEntries((joined.sumoClocks ?? []).map((c) => [c.fieldId, ringClock(c)])),
+            ...this.state.rings,
+          },
         });
         return true;
       },
@@ -266,4 +281,9 @@ export class LiveStandingsClient {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The offset is taken as the clock arrives, from the server's time it was sent at. */
+function ringClock(clock: SumoClock): RingClock {
+  return { ...clock, offsetMs: Date.parse(clock.serverNow) - Date.now() };
 }

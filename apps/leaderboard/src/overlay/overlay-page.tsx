@@ -68,7 +68,12 @@ export function OverlayPage({ params, fetch, makeTransport }: OverlayPageProps) 
         />
       ) : null}
       {params.kind === 'score-bug' && category && standings ? (
-        <ScoreBug categoryId={category.id} version={standings.version} fetch={fetch} />
+        <ScoreBug
+          categoryId={category.id}
+          version={standings.version}
+          clocks={Object.values(live.rings).filter((clock) => clock.categoryId === category.id)}
+          fetch={fetch}
+        />
       ) : null}
       {params.kind === 'podium' && ceremony ? (
         <div className="overlay__panel overlay__podium">

@@ -1,6 +1,6 @@
 import type { AwardsState } from '@olympiad/contracts';
 import { t, type Lang } from '@olympiad/i18n';
-import type { FieldRun } from '../live/live-standings-client';
+import type { FieldRun, RingClock } from '../live/live-standings-client';
 import { cuesBetween, spokenSeconds, type HeardState } from './hall-cues';
 
 const run = (state: FieldRun['state'], extra: Partial<FieldRun> = {}): FieldRun => ({
@@ -28,8 +28,23 @@ const heard = (change: Partial<HeardState> = {}): HeardState => ({
   runs: {},
   awards: {},
   sumoDecided: {},
-  sumoPlaying: {},
+  rings: {},
   ...change,
+});
+const ring = (extra: Partial<RingClock> = {}): RingClock => ({
+  stageId: 's1',
+  fieldId: 'r1',
+  categoryId: 'c2',
+  matchId: 'W1-1',
+  round: 1,
+  state: 'running',
+  elapsedMs: 0,
+  startsInMs: 5_000,
+  roundMs: 180_000,
+  at: '2026-12-06T10:00:00.000Z',
+  serverNow: '2026-12-06T10:00:00.000Z',
+  offsetMs: 0,
+  ...extra,
 });
 const START = '2026-12-06T10:00:01.000Z';
 
@@ -54,14 +69,32 @@ describe('the hall’s sound cues', () => {
     expect(cuesBetween(finished, finished)).toEqual([]);
   });
 
+  it('cues a sumo match when its first round starts on the ring, not a pause, resume or later round', () => {
+    const started = heard({ rings: { r1: ring() } });
+    const paused = heard({
+      rings: { r1: ring({ state: 'paused', elapsedMs: 20_000, at: '2026-12-06T10:00:25.000Z' }) },
+    });
+    const resumed = heard({
+      rings: { r1: ring({ elapsedMs: 20_000, startsInMs: 0, at: '2026-12-06T10:00:40.000Z' }) },
+    });
+    const secondRound = heard({
+      rings: { r1: ring({ round: 2, at: '2026-12-06T10:01:10.000Z' }) },
+    });
+    expect(cuesBetween(heard(), started)).toEqual([{ cue: 'match-start' }]);
+    expect(cuesBetween(started, started)).toEqual([]);
+    expect(cuesBetween(started, paused)).toEqual([]);
+    expect(cuesBetween(paused, resumed)).toEqual([]);
+    expect(cuesBetween(resumed, secondRound)).toEqual([]);
+  });
+
   it('cues a sumo match under way and decided, and each podium place revealed', () => {
     const before = heard({
-      sumoPlaying: { c2: 0 },
+      rings: { r1: ring({ matchId: 'W1-0', state: 'ended', round: 2, elapsedMs: 61_000 }) },
       sumoDecided: { c2: 3 },
       awards: { c1: awards(1) },
     });
     const after = heard({
-      sumoPlaying: { c2: 1 },
+      rings: { r1: ring({ at: '2026-12-06T10:01:00.000Z' }) },
       sumoDecided: { c2: 4 },
       awards: { c1: awards(2) },
     });

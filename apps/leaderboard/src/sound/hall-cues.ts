@@ -1,5 +1,5 @@
 import type { AwardsState } from '@olympiad/contracts';
-import type { FieldRun } from '../live/live-standings-client';
+import type { FieldRun, RingClock } from '../live/live-standings-client';
 import type { HallCue } from './hall-audio';
 
 /** What the hall hears of a change: a cue, and for a finished run what to say. */
@@ -15,8 +15,8 @@ export interface HeardState {
   awards: Readonly<Record<string, AwardsState>>;
   /** Sumo categories on the screen: how many matches each has decided. */
   sumoDecided: Readonly<Record<string, number>>;
-  /** Sumo categories: how many matches are under way. */
-  sumoPlaying: Readonly<Record<string, number>>;
+  /** Each sumo ring's match clock as its tablet last reported it. */
+  rings: Readonly<Record<string, RingClock>>;
 }
 
 /**
@@ -42,8 +42,9 @@ export function cuesBetween(before: HeardState | null, after: HeardState): HallS
         spoken: run.teamName ? { team: run.teamName, ms: run.durationMs } : undefined,
       });
   }
-  for (const [id, playing] of Object.entries(after.sumoPlaying))
-    if (before.sumoPlaying[id] !== undefined && playing > before.sumoPlaying[id])
+  // A match starts when the judge starts its first round, not when that round is recorded.
+  for (const [fieldId, clock] of Object.entries(after.rings))
+    if (clock.at !== before.rings[fieldId]?.at && firstRoundStarted(clock))
       events.push({ cue: 'match-start' });
   for (const [id, decided] of Object.entries(after.sumoDecided))
     if (before.sumoDecided[id] !== undefined && decided > before.sumoDecided[id])
@@ -53,6 +54,10 @@ export function cuesBetween(before: HeardState | null, after: HeardState): HallS
     if (awards.active && awards.revealedCount > was) events.push({ cue: 'reveal' });
   }
   return events;
+}
+
+function firstRoundStarted(clock: RingClock): boolean {
+  return clock.state === 'running' && clock.round === 1 && clock.elapsedMs === 0;
 }
 
 /**

@@ -35,7 +35,7 @@ function spokenLangs(langs: readonly Lang[]): SpokenLang[] {
 
 const SUMO_POLL_MS = 2_000;
 
-/** How many matches of each sumo category are under way and decided, from their brackets. */
+/** How many matches of each sumo category are decided, from their brackets. */
 function useSumoCounts(
   categories: readonly PublicCategory[],
   live: LiveState,
@@ -43,7 +43,7 @@ function useSumoCounts(
   fetch?: typeof globalThis.fetch,
 ) {
   const api = useMemo(() => createApiClient({ fetch }), [fetch]);
-  const [counts, setCounts] = useState<Record<string, { playing: number; decided: number }>>({});
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const [round, setRound] = useState(0);
   const versions = categories
     .filter((category) => category.discipline === 'sumo')
@@ -52,7 +52,7 @@ function useSumoCounts(
       return `${category.id}:${view?.status === 'live' ? view.standings.version : ''}`;
     })
     .join('|');
-  // A match's first round changes no standings row, so no delta tells of it: ask again meanwhile.
+  // A decided match need not move a standings row, so no delta may tell of it: ask again meanwhile.
   useEffect(() => {
     if (!on || !versions) return;
     const timer = window.setInterval(() => setRound((value) => value + 1), SUMO_POLL_MS);
@@ -65,11 +65,8 @@ function useSumoCounts(
       api
         .call(routes.public.categoryBracket, { params: { id } }, { signal: controller.signal })
         .then((bracket) => {
-          const playing = bracket.matches.filter(
-            (match) => match.status === 'in-progress' || match.status === 'awaiting-decision',
-          ).length;
           const decided = bracket.matches.filter((match) => match.status === 'finished').length;
-          setCounts((current) => ({ ...current, [id]: { playing, decided } }));
+          setCounts((current) => ({ ...current, [id]: decided }));
         })
         .catch(() => undefined);
     }
@@ -111,8 +108,8 @@ export function useHallSound(
     const now: HeardState = {
       runs: live.runs,
       awards: live.awards,
-      sumoPlaying: Object.fromEntries(Object.entries(sumo).map(([id, c]) => [id, c.playing])),
-      sumoDecided: Object.fromEntries(Object.entries(sumo).map(([id, c]) => [id, c.decided])),
+      rings: live.rings,
+      sumoDecided: sumo,
     };
     const events = cuesBetween(heard.current, now);
     heard.current = now;
@@ -131,5 +128,5 @@ export function useHallSound(
           order.split('+') as SpokenLang[],
         );
     }
-  }, [live.runs, live.awards, sumo, order]);
+  }, [live.runs, live.awards, live.rings, sumo, order]);
 }
