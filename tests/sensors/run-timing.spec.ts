@@ -186,7 +186,7 @@ onEachBackend('maze run timing from field sensors (embedded broker, %s)', (_back
 
     await gates.publish(finish);
     await eventually(async () => expect((await request(venue.url).get('/api/sensors/stats').set(auth).expect(200)).body.duplicates).toBe(duplicates + 1));
-    expect(await currentRun()).toMatchObject({ state: 'running', teamId: stage.teamIds[2], attempt: 3 });
+    expect(await currentRun()).toMatchObject({ state: 'running', teamId: stage.teamIds[2], attempt: 3, serverNow: expect.any(String) });
     expect(await ledgerSize()).toBe(entries);
     await request(venue.url).delete(`/api/fields/${field.fieldId}/runs/current`).set('Authorization', `Bearer ${judge}`).expect(200);
   });

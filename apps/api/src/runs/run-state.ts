@@ -3,7 +3,11 @@ import type { SensorEventRow } from '../sensors/sensor-events.query';
 import type { FieldRunEntity } from './field-run.entity';
 
 /** The live shape of a stored run (a cancelled run leaves the field idle). */
-export function toRunState(fieldId: string, run: FieldRunEntity | null): RunState {
+export function toRunState(
+  fieldId: string,
+  run: FieldRunEntity | null,
+  now: Date = new Date(),
+): RunState {
   if (!run || run.state === 'cancelled' || run.state === 'released')
     return { fieldId, state: 'idle' };
   const base = {
@@ -18,7 +22,12 @@ export function toRunState(fieldId: string, run: FieldRunEntity | null): RunStat
     case 'armed':
       return { ...base, state: 'armed' };
     case 'running':
-      return { ...base, state: 'running', startedAt: run.startedAt ?? run.armedAt };
+      return {
+        ...base,
+        state: 'running',
+        startedAt: run.startedAt ?? run.armedAt,
+        serverNow: now.toISOString(),
+      };
     case 'finished':
       return {
         ...base,

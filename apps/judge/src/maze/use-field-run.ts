@@ -101,9 +101,24 @@ function startOf(run: RunState | null, current: FieldLive): number | null {
   if (!run || run.state !== 'running') return null;
   if (current.run?.state === 'running' && current.run.runId === run.runId)
     return current.startedHere;
-  // Joined while the run was already going: count from the server's start time, as near as we can.
-  const since = Date.now() - Date.parse(run.startedAt);
-  return performance.now() - (Number.isFinite(since) && since > 0 ? since : 0);
+  return runStartHere(run, Date.now(), performance.now());
+}
+
+/**
+ * performance.now() at the run's start on this tablet: `startedAt` on the server's clock, read
+ * through the offset `serverNow` gives (docs/results-display.md#the-field-clock), so the tablet's
+ * clock shows what the hall's shows even when the tablet's own clock is wrong. Taken once per
+ * run: a later message never moves a running clock.
+ */
+export function runStartHere(
+  run: Extract<RunState, { state: 'running' }>,
+  localNow: number,
+  performanceNow: number,
+): number {
+  const serverNow = run.serverNow ? Date.parse(run.serverNow) : NaN;
+  const offset = Number.isFinite(serverNow) ? serverNow - localNow : 0;
+  const since = localNow + offset - Date.parse(run.startedAt);
+  return performanceNow - (Number.isFinite(since) && since > 0 ? since : 0);
 }
 
 /** Newest first: by arrival, and by the device's clock for events that arrived in the same ms. */

@@ -27,8 +27,17 @@ const runBaseSchema = z.object({
 export const runStateSchema = z.discriminatedUnion('state', [
   z.object({ fieldId: z.string(), state: z.literal('idle') }),
   runBaseSchema.extend({ state: z.literal('armed') }),
-  /** `startedAt` is the server's receipt of the start gate: only for showing a running clock. */
-  runBaseSchema.extend({ state: z.literal('running'), startedAt: z.string() }),
+  /**
+   * `startedAt` is the server's receipt of the start gate: only for showing a running clock.
+   * `serverNow`: the server's clock when this state was sent, so a tablet counts from `startedAt`
+   * on the server's time, as the hall and the overlays do, whatever its own clock says
+   * (docs/results-display.md#the-field-clock). Absent from a server before it was sent.
+   */
+  runBaseSchema.extend({
+    state: z.literal('running'),
+    startedAt: z.string(),
+    serverNow: z.string().optional(),
+  }),
   /** `entryId`: the provisional maze.attempt the finish recorded (the judge confirms, corrects or voids it). */
   runBaseSchema.extend({
     state: z.literal('finished'),
