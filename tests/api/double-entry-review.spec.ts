@@ -52,13 +52,17 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
     let judgeA: string;
     let judgeB: string;
     let headJudge: string;
-    const hold = (token: string, entry: object) =>
+    const hold = (
+      token: string,
+      entry: object,
+      refusal = {
+        key: 'ledger.categoryLocked',
+        message: 'This category is locked; the head judge must unlock it first',
+      },
+    ) =>
       as(token).post('/api/held-entries', {
         entry,
-        refusal: {
-          key: 'ledger.categoryLocked',
-          message: 'This category is locked; the head judge must unlock it first',
-        },
+        refusal: { key: refusal.key, message: refusal.message },
       });
 
     beforeAll(async () => {
@@ -119,15 +123,6 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
 
     it('is refused, and stays open, when the attempt already has its two entries', async () => {
       const team = stage.teamIds[1];
-      await as(judgeA)
-        .post('/api/ledger', mazeAttempt(stage, team, 1, 70_000))
-        .expect(201);
-      await as(headJudge).post(`/api/categories/${stage.categoryId}/lock`, {}).expect(200);
-      const third = mazeAttempt(stage, team, 1, 75_000);
-      await as(judgeB).post('/api/ledger', third).expect(409);
-      await hold(judgeB, third).expect(201);
-      await as(headJudge).post(`/api/categories/${stage.categoryId}/unlock`, {}).expect(200);
-      // Someone else's second entry arrives first: the held one is now a third.
       const other = (
         await as(organiser)
           .post('/api/judges', {
@@ -139,10 +134,18 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
           .expect(201)
       ).body;
       const judgeC = await judgeToken(venue, stage.stageCode, other.pin);
+      await as(judgeA)
+        .post('/api/ledger', mazeAttempt(stage, team, 1, 70_000))
+        .expect(201);
       await as(judgeC)
         .post('/api/ledger', mazeAttempt(stage, team, 1, 70_000))
         .expect(201);
       expect(await rowOf(stage, team)).toMatchObject({ status: 'ranked', primary: 70_000 });
+      // A third judge's entry of the same attempt: refused, and handed to the head judge.
+      const third = mazeAttempt(stage, team, 1, 75_000);
+      const refused = await as(judgeB).post('/api/ledger', third).expect(409);
+      expect(refused.body.key).toBe('ledger.doubleEntryComplete');
+      await hold(judgeB, third, refused.body).expect(201);
 
       const accepted = await as(headJudge)
         .post(`/api/held-entries/${third.id}/resolve`, { action: 'accept', reason: 'Проверено' })
@@ -170,6 +173,55 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
         .expect(409);
       expect(dismissed.body.key).toBe('held.alreadyRecorded');
       expect((await rowOf(stage, team))?.review).toBe('awaiting-second');
+    });
+  });
+
+  describe('locking a category', () => {
+    it('is refused while an attempt awaits its second entry or is in review, so none is left out of the final results', async () => {
+      const stage = await createMazeStage(venue, organiser, { teams: 2, code: 'DREV02' });
+      await request(venue.url)
+        .patch(`/api/categories/${stage.categoryId}/params`)
+        .set('Authorization', `Bearer ${organiser}`)
+        .send({ params: { entry: 'double' } })
+        .expect(200);
+      const second = (
+        await as(organiser)
+          .post('/api/judges', {
+            stageId: stage.stageId,
+            name: 'Берік',
+            role: 'judge',
+            categoryIds: [stage.categoryId],
+          })
+          .expect(201)
+      ).body;
+      const judgeA = await judgeToken(venue, stage.stageCode, stage.judge.pin);
+      const judgeB = await judgeToken(venue, stage.stageCode, second.pin);
+      const headJudge = await judgeToken(venue, stage.stageCode, stage.headJudge.pin);
+      const [team] = stage.teamIds;
+      const lock = () => as(headJudge).post(`/api/categories/${stage.categoryId}/lock`, {});
+
+      await as(judgeA)
+        .post('/api/ledger', mazeAttempt(stage, team, 1, 60_000))
+        .expect(201);
+      expect((await lock().expect(409)).body.key).toBe('categories.doubleEntryPending');
+      await as(judgeB)
+        .post('/api/ledger', mazeAttempt(stage, team, 1, 61_000))
+        .expect(201);
+      expect(await rowOf(stage, team)).toMatchObject({ review: 'in-review' });
+      expect((await lock().expect(409)).body.key).toBe('categories.doubleEntryPending');
+
+      const [slot] = (
+        await as(headJudge).get(`/api/categories/${stage.categoryId}/double-entries`).expect(200)
+      ).body as { headEntryId: string }[];
+      await as(headJudge)
+        .post('/api/ledger', {
+          ...mazeAttempt(stage, team, 1, 60_000),
+          supersedes: slot.headEntryId,
+          reason: 'Видео',
+        })
+        .expect(201);
+      await lock().expect(200);
+      expect(await rowOf(stage, team)).toMatchObject({ status: 'ranked', primary: 60_000 });
     });
   });
 

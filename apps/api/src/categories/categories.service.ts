@@ -140,6 +140,14 @@ export class CategoriesService {
         'A finish time in this category still waits for the field judge: confirm or void it, then lock',
       );
     }
+    // Double entry (docs/rules.md#double-entry): an attempt still awaiting its second entry, or in
+    // review, counts for nobody yet; locking would leave it out of the final standings just as silently.
+    if (locked && (await this.standings.hasPendingReview(id))) {
+      throw conflict(
+        'categories.doubleEntryPending',
+        'An attempt or match in this category awaits its second entry or the head judge’s decision: settle it, then lock',
+      );
+    }
     const status = locked ? 'locked' : 'running';
     // Under the category's write lock, which protest filing takes too: no protest is filed between
     // the "none open" check and the lock.

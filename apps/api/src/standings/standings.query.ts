@@ -18,4 +18,12 @@ export class StandingsQuery {
   ): Promise<boolean> {
     return manager.existsBy(StandingEntity, { categoryId, unconfirmed: Not(IsNull()) });
   }
+
+  /** Whether a team's attempt or match awaits a second judge's entry or the head judge's decision. */
+  hasPendingReview(
+    categoryId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    return manager.existsBy(StandingEntity, { categoryId, review: Not(IsNull()) });
+  }
 }
