@@ -68,6 +68,19 @@ export class DiplomaCodesService {
 
   /** The code of one printed page: the current one when the page is unchanged, else a new one that replaces it. */
   async issue(page: DiplomaIssue): Promise<string> {
+    return (await this.keep(page, true)) as string;
+  }
+
+  /**
+   * A page left out of this printing (only the winners were printed): if it was printed before and
+   * would now say something else (a correction took the team out of the places), its code is
+   * replaced, so the old one no longer checks as genuine.
+   */
+  async settle(page: DiplomaIssue): Promise<void> {
+    await this.keep(page, false);
+  }
+
+  private async keep(page: DiplomaIssue, printed: boolean): Promise<string | null> {
     const recipient = page.content.recipient.slice(0, 200);
     const fingerprint = fingerprintOf(page.content);
     return this.dataSource.transaction(async (tx) => {
@@ -78,6 +91,7 @@ export class DiplomaCodesService {
         supersededBy: IsNull(),
       });
       if (before?.fingerprint === fingerprint) return before.code;
+      if (!before && !printed) return null;
       const code = newDiplomaCode();
       await tx.insert(DiplomaCodeEntity, {
         code,

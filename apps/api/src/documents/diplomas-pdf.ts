@@ -26,6 +26,9 @@ function titleOf(row: ResultRow): { kk: string; ru: string; en: string; winner: 
   };
 }
 
+/** Whether a team gets a diploma of a degree (not a certificate): what `who=winners` prints. */
+export const getsDiploma = (row: ResultRow) => titleOf(row).winner;
+
 /**
  * One landscape page per team member: name, team, school, place, category and stage, in Kazakh
  * and Russian, with English as a third language when asked (README, "Documents in English"). Absent and withdrawn teams get none. Two designs: a framed classic one (serif)

@@ -8,8 +8,8 @@ import { Route } from '../common/routes/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CategoryResultsService } from './category-results.service';
 import { DiplomaCodesService } from '../diploma-codes/diploma-codes.service';
-import { diplomaCheckMarks } from './diploma-check-marks';
-import { renderDiplomasPdf } from './diplomas-pdf';
+import { diplomaCheckMarks, settleUnprintedDiplomas } from './diploma-check-marks';
+import { getsDiploma, renderDiplomasPdf } from './diplomas-pdf';
 import { downloadFile, slug } from './download-file';
 import { renderProtocolPdf } from './protocol-pdf';
 
@@ -63,6 +63,8 @@ export class DocumentsController {
       diplomaCheckMarks(results, this.diplomaCodes, this.config.publicUrl),
       query.languages,
     );
+    if (query.who === 'winners')
+      await settleUnprintedDiplomas(results, this.diplomaCodes, getsDiploma);
     return downloadFile(
       pdf,
       `diplomas-${query.design}-${slug(results.category.name)}.pdf`,
