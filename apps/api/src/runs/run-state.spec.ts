@@ -200,7 +200,12 @@ describe('toPublicRun', () => {
       state: 'running',
       start: { deviceId: 'gate-a', boot: 'a1', seq: 4 },
     };
-    const gate = (gate: 'start' | 'finish', deviceId: string, boot = 'b1', seq = 1): RunEvent => ({
+    const gate = (
+      gate: 'start' | 'finish',
+      deviceId: string,
+      boot = 'b1',
+      seq = 1,
+    ): Extract<RunEvent, { kind: 'gate' }> => ({
       kind: 'gate',
       gate,
       deviceId,
