@@ -66,7 +66,7 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
       });
 
     beforeAll(async () => {
-      stage = await createMazeStage(venue, organiser, { teams: 3, code: 'DREV01' });
+      stage = await createMazeStage(venue, organiser, { teams: 4, code: 'DREV01' });
       await request(venue.url)
         .patch(`/api/categories/${stage.categoryId}/params`)
         .set('Authorization', `Bearer ${organiser}`)
@@ -157,6 +157,30 @@ onEachDatabase('double entry with the review queue and the ring on %s', (_databa
         await as(headJudge).get(`/api/stages/${stage.stageId}/held-entries`).expect(200)
       ).body as HeldEntry[];
       expect(open.map((held) => held.id)).toContain(third.id);
+    });
+
+    it('a double-checked result is not voided by the judge whose entry completed it: only the head judge changes it', async () => {
+      const team = stage.teamIds[3];
+      await as(judgeA)
+        .post('/api/ledger', mazeAttempt(stage, team, 1, 44_000))
+        .expect(201);
+      const completed = await as(judgeB)
+        .post('/api/ledger', mazeAttempt(stage, team, 1, 44_000))
+        .expect(201);
+      const agreed = completed.body.entry as { id: string };
+      const voidOf = () => ({
+        ...mazeAttempt(stage, team, 1, 0),
+        kind: 'void',
+        payload: {},
+        supersedes: agreed.id,
+        reason: 'ошибка',
+      });
+
+      const byJudge = await as(judgeB).post('/api/ledger', voidOf()).expect(409);
+      expect(byJudge.body.key).toBe('ledger.doubleEntryCorrection');
+      expect(await rowOf(stage, team)).toMatchObject({ status: 'ranked', primary: 44_000 });
+      await as(headJudge).post('/api/ledger', voidOf()).expect(201);
+      expect(await rowOf(stage, team)).toMatchObject({ status: 'not-scored' });
     });
 
     it('cannot be dismissed once the tablet’s resend has reached the pairing', async () => {

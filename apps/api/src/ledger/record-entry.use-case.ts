@@ -181,6 +181,19 @@ export class RecordEntryUseCase {
       supersedes: input.supersedes,
     });
     if (!checked.ok) throw invalidEntry(checked.errors);
+    // A result two judges entered is the head judge's to change, a void too (docs/rules.md#double-entry).
+    if (
+      original &&
+      actor.role === 'judge' &&
+      entryModeOf(category.ruleSet) === 'double' &&
+      original.authorRole !== 'device' &&
+      needsSecondEntry(original, original.authorId)
+    ) {
+      throw conflict(
+        'ledger.doubleEntryCorrection',
+        'In a double-entry category only the head judge corrects a counted result',
+      );
+    }
     if (original?.kind === DOUBLE_PENDING) {
       await this.assertDecision(manager, actor, original, input, checked.value.payload, category);
     } else if (original) {
