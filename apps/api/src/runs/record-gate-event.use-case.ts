@@ -73,7 +73,7 @@ export class RecordGateEventUseCase {
     if (active?.start && step.kind === 'finish')
       return (await this.finish(active.run, active.start, event, stageId, 'new')) ? event : null;
     if (active?.start && step.kind === 'finish-across')
-      return this.finishAcross(active.run, active.start, event, stageId);
+      return this.finishAcross(active.run, active.start, event, stageId, storeAlone);
     if (active && step.kind === 'needs-manual-timing') {
       if (!(await storeAlone())) return null;
       Object.assign(active.run, { state: 'needs-manual-timing', reason: step.reason });
@@ -117,15 +117,23 @@ export class RecordGateEventUseCase {
   /**
    * The finish device's gate ends a run the start device started: timed through both clocks'
    * offsets (docs/sensor-contract.md#clock-offsets). A bound wider than the category's timing
-   * tolerance, or clocks that cannot be read yet, leave the run to the judge's stopwatch.
+   * tolerance, or clocks that cannot be read yet, leave the run to the judge's stopwatch. A finish
+   * that the clocks cannot place after the start (crossed before it, its message held on the
+   * network) ends nothing: it is kept unassigned, as a one-device finish before its start is.
    */
   private async finishAcross(
     run: FieldRunEntity,
     start: StartGate,
     event: SensorEventRow,
     stageId: string | null,
+    storeAlone: () => Promise<SensorEventRow | null>,
   ): Promise<SensorEventRow | null> {
     const time = await this.crossDevice.time(start, event);
+    if (time && time.durationMs <= time.boundMs) {
+      const stored = await storeAlone();
+      if (stored) this.announcer.unassigned(run.fieldId, stored);
+      return stored;
+    }
     const tolerance = await this.categories.mazeTimingToleranceOf(run.categoryId);
     if (time && time.boundMs <= tolerance)
       return (await this.finish(run, start, event, stageId, 'new', time)) ? event : null;
