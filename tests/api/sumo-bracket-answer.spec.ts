@@ -97,5 +97,33 @@ describe('sumo bracket answer: played matches, as the console reads them', () =>
     expect(after?.live?.result?.winner).toBe('a');
     const winnerRow = group.table.rows.find((row: { teamId: string }) => row.teamId === match.a);
     expect(winnerRow).toMatchObject({ played: 1, wins: 1, roundsWon: 2 });
+
+    // The public bracket (the OBS score bug's source) carries the group matches too, scored: a
+    // group stage was otherwise never on the air (docs/results-display.md#overlays-for-obs).
+    await request(venue.url)
+      .patch(`/api/stages/${stage.stageId}`)
+      .set(auth)
+      .send({ status: 'live' })
+      .expect(200);
+    await request(venue.url).post(`/api/categories/${sumo}/publish`).set(auth).expect(200);
+    const bracket = (
+      await request(venue.url).get(`/api/public/categories/${sumo}/bracket`).expect(200)
+    ).body;
+    expect(bracket.groupMatches).toContainEqual({
+      id: match.id,
+      stage: 'group',
+      round: expect.any(Number),
+      a: match.a,
+      b: match.b,
+      status: 'finished',
+      winner: match.a,
+      score: { points: { a: 2, b: 0 }, warnings: { a: 0, b: 1 } },
+    });
+    expect(bracket.groupMatches).toHaveLength(
+      played.tournament.groups.reduce(
+        (sum: number, g: { matches: unknown[] }) => sum + g.matches.length,
+        0,
+      ),
+    );
   });
 });

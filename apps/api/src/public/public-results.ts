@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type {
   AwardsState,
   PublicBracket,
+  PublicBracketMatch,
   PublicQualifier,
   PublicStageSummary,
   PublicStageSync,
   StageSnapshot,
   StandingsSnapshot,
 } from '@olympiad/contracts';
-import { sumoTournamentOf, type SumoRuleSet } from '@olympiad/scoring';
+import { sumoTournamentOf, type ResolvedMatch, type SumoRuleSet } from '@olympiad/scoring';
 import { AwardsService } from '../awards/awards.service';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { ApiError, notFound } from '../common/api-error';
@@ -138,16 +139,8 @@ export class PublicResults {
       categoryId: category.id,
       matches: tournament.bracket
         .filter((match) => match.status !== 'not-needed')
-        .map((match) => ({
-          id: match.id,
-          stage: match.stage,
-          round: match.round,
-          a: match.a ?? null,
-          b: match.b ?? null,
-          status: match.status,
-          winner: match.outcome?.winner ?? null,
-          score: match.live ? { points: match.live.points, warnings: match.live.warnings } : null,
-        })),
+        .map(toPublicMatch),
+      groupMatches: tournament.groups.flatMap((group) => group.matches.map(toPublicMatch)),
       teams: await this.categoryTeams.labels(category.id),
     };
   }
@@ -209,4 +202,17 @@ function countBy(keys: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
+}
+
+function toPublicMatch(match: ResolvedMatch): PublicBracketMatch {
+  return {
+    id: match.id,
+    stage: match.stage,
+    round: match.round,
+    a: match.a ?? null,
+    b: match.b ?? null,
+    status: match.status,
+    winner: match.outcome?.winner ?? null,
+    score: match.live ? { points: match.live.points, warnings: match.live.warnings } : null,
+  };
 }

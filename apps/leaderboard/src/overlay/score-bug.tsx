@@ -62,7 +62,10 @@ export function ScoreBug({
     [api, categoryId, version, clock?.matchId],
   );
   const data = bracket.data?.categoryId === categoryId ? bracket.data : undefined;
-  const match = data ? matchOnAir(data.matches, clock?.matchId) : undefined;
+  // Group matches first: the playoff's come after them in playing order.
+  const match = data
+    ? matchOnAir([...(data.groupMatches ?? []), ...data.matches], clock?.matchId)
+    : undefined;
   const { reload } = bracket;
   const live = match !== undefined && match.status !== 'finished';
   useEffect(() => {

@@ -213,6 +213,11 @@ export type PublicBracketMatch = z.infer<typeof publicBracketMatchSchema>;
 export const publicBracketSchema = z.object({
   categoryId: z.string(),
   matches: z.array(publicBracketMatchSchema),
+  /**
+   * The groups' matches, group by group, for the OBS score bug (a group match is on air as much
+   * as a playoff one); the hall's bracket draws `matches` only. Absent from older servers.
+   */
+  groupMatches: z.array(publicBracketMatchSchema).optional(),
   teams: z.record(z.string(), z.object({ name: z.string(), school: z.string() })),
 });
 export type PublicBracket = z.infer<typeof publicBracketSchema>;
