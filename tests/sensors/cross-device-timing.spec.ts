@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import {
-  congested,
+  jammedLink,
   DriftingController,
   venueWifi,
   type NetworkDelay,
@@ -114,7 +114,8 @@ onEachBackend(
       { a, b }: { a: DriftingController; b: DriftingController },
       teamId: string,
     ) => {
-      await sleep(3_000);
+      // 6 s of 40 ms heartbeats: past the 100 samples an estimate needs (docs/sensor-contract.md).
+      await sleep(6_000);
       await armRun(venue, judge, fieldId, { categoryId: stage.categoryId, teamId, attempt: 1 });
       const startedAt = a.gate('start');
       await eventually(async () => expect((await currentRun()).state).toBe('running'));
@@ -154,8 +155,8 @@ onEachBackend(
     });
 
     it("leaves the run to the judge's stopwatch when the finish controller's link is too slow to bound its clock", async () => {
-      // Heartbeats every 400 ms: a dozen messages, most held 100 ms or more.
-      await run(await controllers(congested, 33, 400), stage.teamIds[1]);
+      // Enough heartbeats, but through a link where one message in 100 gets through at once.
+      await run(await controllers(jammedLink(), 33, 40), stage.teamIds[1]);
       const manual = await eventually(async () => {
         const state = await currentRun();
         expect(state).toMatchObject({ state: 'needs-manual-timing', reason: 'timing-bound' });

@@ -16,10 +16,14 @@ export const venueWifi: NetworkDelay = (random) =>
   (random.next() < 0.05 ? 40_000 + random.next() * 80_000 : 0);
 
 /**
- * A congested link: a message still may get through in a millisecond, but most wait a few hundred ms
- * (exponential, mean 400 ms), so few messages pin the clock down.
+ * A jammed link, as a controller far from the access point has it: one message in 100 gets through
+ * at once and every other waits 300 ms, so too few fast messages pin its clock down and the bound
+ * comes out far wider than any rules' tolerance, every time (a fresh link per controller).
  */
-export const congested: NetworkDelay = (random) => 1_000 - Math.log(1 - random.next()) * 400_000;
+export function jammedLink(): NetworkDelay {
+  let sent = 0;
+  return () => (sent++ % 100 === 0 ? 1_000 : 300_000);
+}
 
 /**
  * A field controller whose microsecond clock is `offsetUs` ahead of the server's (counted from a
