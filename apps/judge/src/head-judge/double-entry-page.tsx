@@ -5,16 +5,24 @@ import {
   type LedgerEntryInput,
 } from '@olympiad/contracts';
 import type { FieldError } from '@olympiad/scoring';
-import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Button,
+  describeError,
+  StatusBanner,
+  TextField,
+  useLanguage,
+  type ApiClient,
+} from '@olympiad/ui';
+import { useRef, useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { CategoryDataPending } from '../category/category-data-pending';
 import { fieldErrorText } from '../category/field-error-text';
 import { buildEntry, newEntryId } from '../category/new-entry';
-import { useCategoryData } from '../category/use-category-data';
 import { CorrectionForm } from './correction-form';
 import { entrySummary } from './entry-summary';
 import { HeadJudgeScreen } from './head-judge-screen';
+import { useHeadJudgeList } from './use-head-judge-list';
+import type { CategoryData } from '../category/use-category-data';
 import './double-entry.css';
 
 /**
@@ -22,29 +30,12 @@ import './double-entry.css';
  * whose two judges' entries differ, both side by side, and the decision — one of the two or a
  * third value — with a reason, straight to the server (it supersedes the attempt's stand-in).
  */
+const loadDoubleEntries = (api: ApiClient, id: string): Promise<DoubleEntrySlot[]> =>
+  api.call(routes.doubleEntry.list, { params: { id } });
+
 export function DoubleEntryPage({ categoryId }: { categoryId: string }) {
   const { t } = useLanguage();
-  const { api } = useJudge();
-  const state = useCategoryData(categoryId);
-  const [slots, setSlots] = useState<DoubleEntrySlot[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [round, setRound] = useState(0);
-  const reloadState = state.reload;
-  const reload = useCallback(() => {
-    setRound((value) => value + 1);
-    reloadState();
-  }, [reloadState]);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call(routes.doubleEntry.list, { params: { id: categoryId } })
-      .then((answer) => live && setSlots(answer))
-      .catch((error: unknown) => live && setFailure(error));
-    return () => {
-      live = false;
-    };
-  }, [api, categoryId, round]);
+  const { state, list: slots, failure, reload } = useHeadJudgeList(categoryId, loadDoubleEntries);
 
   const data = state.data;
   if (!data) return <CategoryDataPending state={state} />;
@@ -104,7 +95,7 @@ function DecideSlot({
   onDecided,
 }: {
   slot: DoubleEntrySlot;
-  data: NonNullable<ReturnType<typeof useCategoryData>['data']>;
+  data: CategoryData;
   teamName: string;
   onDecided: () => void;
 }) {

@@ -15,12 +15,13 @@ import {
   StatusBanner,
   TextField,
   useLanguage,
+  type ApiClient,
 } from '@olympiad/ui';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
 import { CategoryDataPending } from '../category/category-data-pending';
 import { HeadJudgeScreen } from './head-judge-screen';
-import { useCategoryData } from '../category/use-category-data';
+import { useHeadJudgeList } from './use-head-judge-list';
 import { CorrectionForm } from './correction-form';
 import { entrySummary } from './entry-summary';
 import { photoForUpload } from './protest-photo-input';
@@ -32,28 +33,13 @@ import './protests.css';
  * window is open, and decide the open ones — uphold with a correction that goes through the ledger
  * linked to the protest, or reject with a reason. Both need the server; nothing waits offline.
  */
+const loadProtests = (api: ApiClient, id: string): Promise<CategoryProtests> =>
+  api.call(routes.protests.listForCategory, { params: { id } });
+
 export function ProtestsPage({ categoryId }: { categoryId: string }) {
   const { t } = useLanguage();
-  const { api, online } = useJudge();
-  const state = useCategoryData(categoryId);
-  const [list, setList] = useState<CategoryProtests | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [round, setRound] = useState(0);
-  const reload = useCallback(() => {
-    setRound((value) => value + 1);
-    state.reload();
-  }, [state]);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .call(routes.protests.listForCategory, { params: { id: categoryId } })
-      .then((answer) => live && setList(answer))
-      .catch((error: unknown) => live && setFailure(error));
-    return () => {
-      live = false;
-    };
-  }, [api, categoryId, round]);
+  const { online } = useJudge();
+  const { state, list, failure, reload } = useHeadJudgeList(categoryId, loadProtests);
 
   const data = state.data;
   if (!data) return <CategoryDataPending state={state} />;
