@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { addMazeField, armRun } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
+import { publishedKnockoutSumo } from '../support/knockout-sumo';
 import { startVenue, type Venue } from '../support/start-venue';
 import { judgeToken } from '../support/venue-api';
 import { launchChromium, newContext } from './support/chromium';
@@ -148,37 +149,7 @@ describe('hall sound', () => {
     expect((await heard(noVoice)).spoken).toEqual([]);
 
     // A sumo match: its first round, then the round that decides it.
-    const category = (
-      await post('/api/categories', {
-        stageId: stage.stageId,
-        discipline: 'sumo',
-        ageGroup: { label: '3–4', minGrade: 3, maxGrade: 4 },
-        name: 'Сумо 3–4',
-        preset: 'sumo-default',
-      }).expect(201)
-    ).body;
-    await request(venue.url)
-      .patch(`/api/categories/${category.id}/params`)
-      .set(organiser())
-      .send({
-        params: {
-          tournament: { ...category.ruleSet.params.tournament, format: 'single-elimination' },
-        },
-      })
-      .expect(200);
-    const school = (
-      await post('/api/schools', { name: 'Мектеп №9', regionCode: 'aktobe' }).expect(201)
-    ).body;
-    for (const name of ['Арыстан', 'Барыс', 'Сұңқар', 'Тұлпар'])
-      await post('/api/teams', {
-        stageId: stage.stageId,
-        schoolId: school.id,
-        categoryId: category.id,
-        name,
-        members: [{ name: 'Ержан', grade: 4 }],
-      }).expect(201);
-    await post(`/api/categories/${category.id}/sumo/draw`, { seed: 7 }).expect(201);
-    await post(`/api/categories/${category.id}/publish`).expect(200);
+    const category = await publishedKnockoutSumo(venue, stage.organiser, stage.stageId);
     const ring = (
       await post('/api/fields', {
         stageId: stage.stageId,

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { createRegionalStage, type RegionalStage } from '../support/regional-stage';
 import { startVenue, type Venue } from '../support/start-venue';
+import { publishedKnockoutSumo } from '../support/knockout-sumo';
 import { organiserToken } from '../support/venue-api';
 import { launchChromium, openInNewContext, saveScreenshot } from './support/chromium';
 import { openCategory, signedInTablet } from './support/judge-tablet-page';
@@ -54,30 +55,8 @@ describe('the score bug’s round clock follows the ring’s tablet', () => {
       .set(auth)
       .send({ status: 'live' })
       .expect(200);
-    const category = (await request(venue.url).get(`/api/categories/${categoryId}`).set(auth)).body;
     // A knockout: every match is in the public bracket the score bug reads.
-    await request(venue.url)
-      .patch(`/api/categories/${categoryId}/params`)
-      .set(auth)
-      .send({
-        params: {
-          tournament: { ...category.ruleSet.params.tournament, format: 'single-elimination' },
-        },
-      })
-      .expect(200);
-    const school = (
-      await post('/api/schools', { name: 'Мектеп №9', regionCode: 'aktobe' }).expect(201)
-    ).body;
-    for (const name of ['Арыстан', 'Барыс', 'Сұңқар', 'Тұлпар'])
-      await post('/api/teams', {
-        stageId: stage.stageId,
-        schoolId: school.id,
-        categoryId,
-        name,
-        members: [{ name: 'Ержан', grade: 4 }],
-      }).expect(201);
-    await post(`/api/categories/${categoryId}/sumo/draw`, { seed: 7 }).expect(201);
-    await post(`/api/categories/${categoryId}/publish`).expect(200);
+    await publishedKnockoutSumo(venue, token, stage.stageId, categoryId);
     const ring = (
       await post('/api/fields', {
         stageId: stage.stageId,
