@@ -36,10 +36,13 @@ const COORDINATOR_READS_WITHOUT_STAGE = new Set(
 );
 
 /**
- * GETs that write: the link file issues a new link code (a secret that lets a venue send the
- * stage's data), so it counts as a write for an observer.
+ * GETs that write, so they count as writes for an observer: the link file issues a new link code
+ * (a secret that lets a venue send the stage's data), and printing diplomas issues their check
+ * codes, superseding those of diplomas whose result changed (docs/diplomas.md).
  */
-const READS_THAT_WRITE = new Set([routeTable.federation.linkFile].map(key));
+const READS_THAT_WRITE = new Set(
+  [routeTable.federation.linkFile, routeTable.documents.diplomas].map(key),
+);
 
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 

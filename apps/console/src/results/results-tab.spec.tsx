@@ -2,6 +2,7 @@ import type { Category, StandingsSnapshot } from '@olympiad/contracts';
 import { presetRuleSet } from '@olympiad/scoring';
 import { createApiClient, LanguageProvider } from '@olympiad/ui';
 import { render, screen, waitFor } from '@testing-library/react';
+import { StaffReachContext } from '../session/staff-reach-context';
 import type { ConsoleApi } from '../stage/console-context';
 import { ResultsTab } from './results-tab';
 
@@ -136,5 +137,26 @@ describe('results tab: double entry', () => {
     expect(screen.getByText(/Ждёт второго ввода/)).toBeTruthy();
     expect(screen.getByText(/На проверке/)).toBeTruthy();
     expect(document.querySelectorAll('[data-review]')).toHaveLength(2);
+  });
+});
+
+describe('results tab: an observer', () => {
+  it('downloads the protocol but is not offered diplomas, whose printing issues check codes', async () => {
+    const consoleApi = stageApi([category('a', 'Лабиринт 3–4')], {
+      a: snapshot('a', [ranked('1', 1, 47_381)]),
+    });
+    render(
+      <StaffReachContext.Provider value={{ staffRole: 'observer', stageIds: [] }}>
+        <LanguageProvider initial="ru">
+          <ResultsTab console={consoleApi} stageId="s" />
+        </LanguageProvider>
+      </StaffReachContext.Provider>,
+    );
+    await screen.findByText('Команда 1');
+    // The write zone's disabled fieldset disables the button for the browser and screen readers.
+    expect(
+      screen.getByRole('button', { name: 'Дипломы (PDF)' }).closest('fieldset[disabled]'),
+    ).not.toBeNull();
+    expect(screen.getByRole('button', { name: /Протокол/ }).closest('fieldset')).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { CategoryProtestsPanel } from '../protests/category-protests-panel';
 import { ScoreSheetsPanel } from '../score-sheets/score-sheets-panel';
 import type { ConsoleApi } from '../stage/console-context';
 import { downloadFile } from '../transfer/file-transfer';
+import { WriteZone } from '../session/write-zone';
 import { useOpeningCategory } from './opening-category';
 
 /** Standings of a category with the rule set used, and its documents: protocol, diplomas, CSV, XLSX. */
@@ -133,22 +134,25 @@ export function ResultsTab({
           >
             {t('console.results.protocol')}
           </Button>
-          <Button
-            variant="secondary"
-            busy={busy === 'diplomas'}
-            onClick={() =>
-              void download(
-                'diplomas',
-                api.url(routes.documents.diplomas, {
-                  params: { id: category.id },
-                  query: { design, languages },
-                }),
-                'diplomas.pdf',
-              )
-            }
-          >
-            {t('console.results.diplomas')}
-          </Button>
+          {/* Printing diplomas issues their check codes: a write (docs/diplomas.md). */}
+          <WriteZone stageId={stageId} inline>
+            <Button
+              variant="secondary"
+              busy={busy === 'diplomas'}
+              onClick={() =>
+                void download(
+                  'diplomas',
+                  api.url(routes.documents.diplomas, {
+                    params: { id: category.id },
+                    query: { design, languages },
+                  }),
+                  'diplomas.pdf',
+                )
+              }
+            >
+              {t('console.results.diplomas')}
+            </Button>
+          </WriteZone>
           <Button
             variant="secondary"
             busy={busy === 'csv'}
