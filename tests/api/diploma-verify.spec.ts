@@ -182,6 +182,17 @@ describe('diploma check codes: from the printed QR code to the public page', () 
     expect(newPage).toMatch(/<dt>Place<\/dt><dd>2<\/dd>/);
   });
 
+  it('warns at start while PUBLIC_URL is unset, since the QR codes would lead to localhost', async () => {
+    expect(venue.output()).toContain('PUBLIC_URL is not set: diplomas printed now carry QR codes');
+    const named = await startVenue({ env: { PUBLIC_URL: 'https://results.example.kz' } });
+    try {
+      expect(named.output()).toContain('Venue server is up');
+      expect(named.output()).not.toContain('PUBLIC_URL is not set');
+    } finally {
+      await named.stop();
+    }
+  });
+
   it('says "not found" for a code no diploma has, as a page to a browser and as JSON to a program', async () => {
     const page = await request(venue.url)
       .get('/api/public/diplomas/ZZZZ-ZZZZ-ZZ?lang=en')

@@ -156,6 +156,11 @@ export async function startServer(options: StartOptions = {}): Promise<NestExpre
         : []),
     ].join('\n'),
   );
+  // docs/diplomas.md: a diploma's QR code is printed for good; localhost only works on this laptop.
+  if (config.publicUrl === `http://localhost:${config.port}`)
+    logger.warn(
+      'PUBLIC_URL is not set: diplomas printed now carry QR codes to http://localhost, which no phone can open. Set PUBLIC_URL to the address the public reaches (the republic server, or this venue on its LAN) before printing them.',
+    );
   return app;
 }
 
