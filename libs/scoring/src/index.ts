@@ -120,6 +120,7 @@ export {
   type TimingSource,
 } from './lib/common/format-time';
 export { seededRandom, type SeededRandom } from './lib/common/seeded-random';
+export * from './lib/common/crockford-code';
 
 // Schedules: rings sharing a category, rest, estimated turns
 export * from './lib/schedule/rest-time';

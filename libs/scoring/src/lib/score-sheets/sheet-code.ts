@@ -5,35 +5,20 @@
  * sheet twice sends the same ids and the ledger stores each entry once.
  */
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const SHEET_CODE_LENGTH = 10;
+import {
+  CROCKFORD_ALPHABET,
+  CROCKFORD_CODE_LENGTH,
+  crockfordCodeFrom,
+  normaliseCrockfordCode,
+} from '../common/crockford-code';
+
+export const SHEET_CODE_LENGTH = CROCKFORD_CODE_LENGTH;
 
 /** A new code from `randomBytes` (at least 7 bytes; the server passes crypto's). */
-export function sheetCodeFrom(randomBytes: Uint8Array): string {
-  if (randomBytes.length < 7) throw new RangeError('a sheet code needs at least 7 random bytes');
-  let bits = 0n;
-  for (const byte of randomBytes.slice(0, 7)) bits = (bits << 8n) | BigInt(byte);
-  let code = '';
-  for (let i = 0; i < SHEET_CODE_LENGTH; i++) {
-    code = ALPHABET[Number(bits & 31n)] + code;
-    bits >>= 5n;
-  }
-  return code;
-}
+export const sheetCodeFrom = crockfordCodeFrom;
 
-/**
- * The code as typed, read the way Crockford base 32 reads it: case, spaces and dashes ignored,
- * O read as 0, I and L as 1. Null when it is not a code.
- */
-export function normaliseSheetCode(typed: string): string | null {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]+/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (code.length !== SHEET_CODE_LENGTH) return null;
-  return [...code].every((char) => ALPHABET.includes(char)) ? code : null;
-}
+/** The code as typed, read the way Crockford base 32 reads it; null when it is not a code. */
+export const normaliseSheetCode = normaliseCrockfordCode;
 
 /** "ABCDE-FGHJK": how a code is printed, in two halves a judge can read aloud. */
 export function printedSheetCode(code: string): string {
@@ -56,7 +41,7 @@ export function sheetEntryId(code: string, row: number, attempt: number): string
     throw new RangeError('attempt out of range');
   }
   let bits = 0n;
-  for (const char of normal) bits = (bits << 5n) | BigInt(ALPHABET.indexOf(char));
+  for (const char of normal) bits = (bits << 5n) | BigInt(CROCKFORD_ALPHABET.indexOf(char));
   const hex =
     ID_PREFIX.padEnd(11, '0') +
     bits.toString(16).padStart(13, '0') +
