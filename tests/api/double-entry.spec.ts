@@ -271,4 +271,23 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
       .expect(201);
     expect(await rowOf(team)).toMatchObject({ status: 'ranked', primary: 90_000 });
   });
+
+  it('takes a blind entry sent again after the category was locked as the duplicate it is', async () => {
+    const team = stage.teamIds[0];
+    const fromA = mazeAttempt(stage, team, 2, 70_000);
+    await as(judgeA).post('/api/ledger', fromA).expect(201);
+    await as(judgeB).post('/api/ledger', mazeAttempt(stage, team, 2, 70_000)).expect(201);
+    await as(headJudge).post(`/api/categories/${stage.categoryId}/lock`, {}).expect(200);
+    try {
+      // The tablet's outbox had not heard its 201: the resend must not come back as a refusal.
+      const resent = await as(judgeA).post('/api/ledger', fromA).expect(200);
+      expect(resent.body.duplicate).toBe(true);
+      const fresh = await as(judgeA)
+        .post('/api/ledger', mazeAttempt(stage, team, 3, 71_000))
+        .expect(409);
+      expect(fresh.body.key).toBe('ledger.categoryLocked');
+    } finally {
+      await as(headJudge).post(`/api/categories/${stage.categoryId}/unlock`, {}).expect(200);
+    }
+  });
 });

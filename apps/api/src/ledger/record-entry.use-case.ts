@@ -111,9 +111,6 @@ export class RecordEntryUseCase {
     reviewed: boolean,
   ): Promise<{ recorded: RecordedEntry; delta: StandingsDelta | null; published: boolean }> {
     const checksAt = performance.now();
-    const resent = await this.resentBlindEntry(manager, input, actor);
-    if (resent)
-      return { recorded: { entry: resent, duplicate: true }, delta: null, published: false };
     // The cheap check first: nearly every entry is new.
     const existing = (await ledgerEntryExists(manager, input.id))
       ? await manager.findOneBy(LedgerEntryEntity, { id: input.id })
@@ -142,6 +139,15 @@ export class RecordEntryUseCase {
     const category = await this.categories.categoryById(input.categoryId, manager);
     if (!category) throw unknownReference('categoryId', 'category', input.categoryId);
     assertStageAccess(actor, category.stageId);
+    // A blind entry's id is never in the ledger (its stand-in has an id of its own), so its resend
+    // is found in the double-entry table; only a double-entry category has one there, as the mode
+    // cannot change once the category has an entry. Before the checks below: a resend from a
+    // tablet's outbox is a duplicate even after the category was locked.
+    if (entryModeOf(category.ruleSet) === 'double') {
+      const resent = await this.resentBlindEntry(manager, input, category);
+      if (resent)
+        return { recorded: { entry: resent, duplicate: true }, delta: null, published: false };
+    }
     // The head judge's accept settles a held entry even if its judge has lost the assignment since.
     if (!reviewed) await this.assertMayScore(manager, actor, category);
     if (category.status === 'locked') {
@@ -265,21 +271,17 @@ export class RecordEntryUseCase {
   private async resentBlindEntry(
     manager: EntityManager,
     input: LedgerEntryInput,
-    actor: Actor,
+    category: CategoryRow,
   ): Promise<LedgerEntryEntity | null> {
     const stored = await this.doubleEntries.byId(input.id, manager);
     if (!stored) return null;
-    assertStageAccess(actor, stored.stageId);
-    const category = await this.categories.categoryById(stored.categoryId, manager);
-    const normalised = category
-      ? validateEntry(category.ruleSet, {
-          kind: input.kind,
-          teamId: input.teamId,
-          payload: input.payload,
-          supersedes: input.supersedes,
-        })
-      : null;
-    const payload = normalised?.ok ? normalised.value.payload : input.payload;
+    const normalised = validateEntry(category.ruleSet, {
+      kind: input.kind,
+      teamId: input.teamId,
+      payload: input.payload,
+      supersedes: input.supersedes,
+    });
+    const payload = normalised.ok ? normalised.value.payload : input.payload;
     if (!sameBlindEntry(stored, input, payload)) {
       throw conflict(
         'ledger.idReused',
