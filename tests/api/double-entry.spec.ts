@@ -272,11 +272,33 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     expect(await rowOf(team)).toMatchObject({ status: 'ranked', primary: 90_000 });
   });
 
+  it('takes a blind entry sent again as a duplicate even when its id was reused in another stage’s ledger', async () => {
+    const team = stage.teamIds[1];
+    const fromA = mazeAttempt(stage, team, 2, 75_000);
+    await as(judgeA).post('/api/ledger', fromA).expect(201);
+    // A tablet elsewhere reused the id for a single-entry category of another stage.
+    const other = await createMazeStage(venue, organiser, { teams: 2, code: 'DREUSE' });
+    await as(organiser)
+      .post('/api/ledger', { ...mazeAttempt(other, other.teamIds[0], 1, 60_000), id: fromA.id })
+      .expect(201);
+    // Judge A's outbox had not heard its 201: the resend is a duplicate, not a refusal it would
+    // hand to the head judge over and over.
+    const resent = await as(judgeA).post('/api/ledger', fromA).expect(200);
+    expect(resent.body.duplicate).toBe(true);
+    expect((await rowOf(team))?.review).toBe('awaiting-second');
+    await as(judgeB)
+      .post('/api/ledger', mazeAttempt(stage, team, 2, 75_000))
+      .expect(201);
+    expect((await rowOf(team))?.review).toBeUndefined();
+  });
+
   it('takes a blind entry sent again after the category was locked as the duplicate it is', async () => {
     const team = stage.teamIds[0];
     const fromA = mazeAttempt(stage, team, 2, 70_000);
     await as(judgeA).post('/api/ledger', fromA).expect(201);
-    await as(judgeB).post('/api/ledger', mazeAttempt(stage, team, 2, 70_000)).expect(201);
+    await as(judgeB)
+      .post('/api/ledger', mazeAttempt(stage, team, 2, 70_000))
+      .expect(201);
     await as(headJudge).post(`/api/categories/${stage.categoryId}/lock`, {}).expect(200);
     try {
       // The tablet's outbox had not heard its 201: the resend must not come back as a refusal.

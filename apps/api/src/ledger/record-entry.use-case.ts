@@ -116,6 +116,17 @@ export class RecordEntryUseCase {
       ? await manager.findOneBy(LedgerEntryEntity, { id: input.id })
       : null;
     if (existing) {
+      // The id taken in another category's ledger (a tablet that reused an id): a blind entry of
+      // this id in the entry's own double-entry category is still that entry's resend.
+      if (existing.categoryId !== input.categoryId) {
+        const own = await this.categories.categoryById(input.categoryId, manager);
+        if (own && entryModeOf(own.ruleSet) === 'double') {
+          assertStageAccess(actor, own.stageId);
+          const resent = await this.resentBlindEntry(manager, input, own);
+          if (resent)
+            return { recorded: { entry: resent, duplicate: true }, delta: null, published: false };
+        }
+      }
       assertStageAccess(actor, existing.stageId);
       const category = await this.categories.categoryById(existing.categoryId, manager);
       const normalised = category
