@@ -393,3 +393,103 @@ describe('sumo ring sheets, typed in once', () => {
     expect(await sumoMatches()).toHaveLength(3);
   });
 });
+
+describe('a sheet typed by both judges of a double-entry category', () => {
+  let venue: Venue;
+  let stage: StageFixture;
+  let organiser: { Authorization: string };
+  const judges: { Authorization: string }[] = [];
+
+  beforeAll(async () => {
+    venue = await startVenue();
+    const token = await organiserToken(venue);
+    organiser = { Authorization: `Bearer ${token}` };
+    stage = await createMazeStage(venue, token, { teams: 2 });
+    const post = (url: string, body: object) =>
+      request(venue.url).post(url).set(organiser).send(body);
+    await request(venue.url)
+      .patch(`/api/categories/${stage.categoryId}/params`)
+      .set(organiser)
+      .send({ params: { entry: 'double' } })
+      .expect(200);
+    const tableId = (
+      await post('/api/fields', {
+        stageId: stage.stageId,
+        name: 'Үстел 1',
+        discipline: 'maze',
+      }).expect(201)
+    ).body.id;
+    for (const name of ['Дана', 'Берік']) {
+      const judge = (
+        await post('/api/judges', {
+          stageId: stage.stageId,
+          name,
+          role: 'judge',
+          categoryIds: [stage.categoryId],
+          fieldIds: [tableId],
+        }).expect(201)
+      ).body;
+      judges.push({
+        Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, judge.pin)}`,
+      });
+    }
+  });
+  afterAll(() => venue.stop());
+
+  const sheetOf = async (round: number) =>
+    (
+      await request(venue.url)
+        .post(`/api/categories/${stage.categoryId}/score-sheets`)
+        .set(organiser)
+        .send({ round })
+        .expect(200)
+    ).body[0] as { code: string; rows: { teamId: string }[] };
+  const typeIn = (code: string, judge: { Authorization: string }, timeMs: number) =>
+    request(venue.url)
+      .post(`/api/score-sheets/${code}/lines`)
+      .set(judge)
+      .send({ lines: [{ row: 1, outcome: 'finished', timeMs, touches: 0, checkpoints: [] }] });
+  const rowOf = async (teamId: string) =>
+    (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/standings`)
+        .set(organiser)
+        .expect(200)
+    ).body.standings.rows.find((row: { teamId: string }) => row.teamId === teamId);
+
+  it('pairs the two judges’ typing of one line: agreement counts once, a difference goes to review', async () => {
+    const first = await sheetOf(1);
+    const team = first.rows[0].teamId;
+    expect((await typeIn(first.code, judges[0], 52_000).expect(200)).body).toEqual({
+      recorded: 1,
+      alreadyRecorded: 0,
+    });
+    expect(await rowOf(team)).toMatchObject({ review: 'awaiting-second' });
+    // The same judge typing the sheet again is that judge's duplicate, not the second entry.
+    expect((await typeIn(first.code, judges[0], 52_000).expect(200)).body).toEqual({
+      recorded: 0,
+      alreadyRecorded: 1,
+    });
+    expect(await rowOf(team)).toMatchObject({ review: 'awaiting-second' });
+    expect((await typeIn(first.code, judges[1], 52_000).expect(200)).body).toEqual({
+      recorded: 1,
+      alreadyRecorded: 0,
+    });
+    expect(await rowOf(team)).toMatchObject({ status: 'ranked', primary: 52_000 });
+    expect((await rowOf(team))?.review).toBeUndefined();
+    expect((await typeIn(first.code, judges[0], 52_000).expect(200)).body).toEqual({
+      recorded: 0,
+      alreadyRecorded: 1,
+    });
+
+    const second = await sheetOf(2);
+    await typeIn(second.code, judges[0], 50_000).expect(200);
+    await typeIn(second.code, judges[1], 49_000).expect(200);
+    expect(await rowOf(team)).toMatchObject({ review: 'in-review' });
+    const verify = await request(venue.url)
+      .get(`/api/categories/${stage.categoryId}/standings/verify`)
+      .set(organiser)
+      .expect(200);
+    expect(verify.body.matches).toBe(true);
+  });
+});

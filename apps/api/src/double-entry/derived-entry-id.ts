@@ -9,7 +9,20 @@ export function derivedEntryId(
   blindEntryId: string,
   role: 'pending' | 'review' | 'agreed',
 ): string {
-  const hash = createHash('sha1').update(`double-entry:${role}:${blindEntryId}`).digest();
+  return nameBasedId(`double-entry:${role}:${blindEntryId}`);
+}
+
+/**
+ * The id of one judge's entry typed from a paper sheet line in a double-entry category: the sheet
+ * gives the line one id, and each of the two judges who type it needs an entry of their own to pair
+ * (typing it again is still that judge's duplicate).
+ */
+export function judgeSheetEntryId(sheetEntryId: string, judgeId: string): string {
+  return nameBasedId(`double-entry:sheet:${sheetEntryId}:${judgeId}`);
+}
+
+function nameBasedId(name: string): string {
+  const hash = createHash('sha1').update(name).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

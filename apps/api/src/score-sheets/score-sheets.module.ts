@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CategoriesDataModule } from '../categories/categories-data.module';
+import { DoubleEntryDataModule } from '../double-entry/double-entry-data.module';
 import { FieldQueuesModule } from '../field-queues/field-queues.module';
 import { JudgesDataModule } from '../judges/judges-data.module';
 import { LedgerDataModule } from '../ledger/ledger-data.module';
@@ -14,6 +15,7 @@ import { ScoreSheetsService } from './score-sheets.service';
 @Module({
   imports: [
     CategoriesDataModule,
+    DoubleEntryDataModule,
     FieldQueuesModule,
     JudgesDataModule,
     LedgerDataModule,

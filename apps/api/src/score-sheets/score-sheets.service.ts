@@ -7,6 +7,7 @@ import type {
   TypedSheetResult,
 } from '@olympiad/contracts';
 import {
+  entryModeOf,
   MAZE_ATTEMPT,
   mazeAttemptsByTeam,
   mazeSheetEntries,
@@ -30,6 +31,8 @@ import type { Actor } from '../auth/actor';
 import { assertStageAccess } from '../auth/stage-access';
 import { CategoriesQuery, type CategoryRow } from '../categories/categories.query';
 import { ApiError, forbidden, notFound } from '../common/api-error';
+import { judgeSheetEntryId } from '../double-entry/derived-entry-id';
+import { DoubleEntryStore } from '../double-entry/double-entry.store';
 import { VenueOwnedStages } from '../federation/venue-owned-stages';
 import { FieldQueuesService } from '../field-queues/field-queues.service';
 import { JudgeAssignmentsQuery } from '../judges/judge-assignments.query';
@@ -58,6 +61,7 @@ export class ScoreSheetsService {
     private readonly recordEntry: RecordEntryUseCase,
     private readonly venueOwned: VenueOwnedStages,
     private readonly ledger: LedgerQuery,
+    private readonly doubleEntries: DoubleEntryStore,
   ) {}
 
   async make(categoryId: string, round: number, actor: Actor): Promise<ScoreSheet[]> {
@@ -199,15 +203,21 @@ export class ScoreSheetsService {
         ? mazeSheetEntries(sheet, category.ruleSet as MazeRuleSet, body.lines ?? [])
         : sumoSheetEntries(sheet, category.ruleSet as SumoRuleSet, body.matches ?? []);
     if (!entries.ok) throw invalidEntry(entries.errors);
+    // Double entry (docs/rules.md#double-entry): two judges may each type the same sheet, and their
+    // lines pair as two blind entries; a head judge's typing counts at once, under the sheet's ids.
+    const blind = actor.role === 'judge' && entryModeOf(category.ruleSet) === 'double';
+    const ownEntries = blind
+      ? entries.value.map((entry) => ({ ...entry, id: judgeSheetEntryId(entry.id, actor.id) }))
+      : entries.value;
     const scored = await this.scoredElsewhere(
       sheet,
-      entries.value,
+      ownEntries,
       typedLines.map((line) => line.row),
     );
     if (scored.length > 0) throw invalidEntry(scored);
     const result: TypedSheetResult = { recorded: 0, alreadyRecorded: 0 };
     const recordedAt = new Date().toISOString();
-    for (const entry of entries.value) {
+    for (const entry of ownEntries) {
       const { duplicate } = await this.recordEntry.execute(
         {
           id: entry.id,
@@ -241,7 +251,11 @@ export class ScoreSheetsService {
     const records: LedgerRecord[] = (await this.ledger.entriesOfCategory(sheet.categoryId)).map(
       toLedgerRecord,
     );
-    const stored = new Set(records.map((record) => record.id));
+    // A blind entry typed before by this judge is in the double-entry table, not the ledger.
+    const stored = new Set([
+      ...records.map((record) => record.id),
+      ...(await this.doubleEntries.ofCategory(sheet.categoryId)).map((row) => row.id),
+    ]);
     const attempts = mazeAttemptsByTeam(records);
     const effective = resolveLedger(records).effective;
     const errors: FieldError[] = [];
