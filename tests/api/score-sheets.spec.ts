@@ -46,6 +46,38 @@ function pdfPage(pdf: Buffer): { text: string; png: PNG } {
  * The paper fallback (README, "Paper fallback"): a round's sheet for a maze table lists its teams in
  * running order with a QR code naming the sheet; typed in twice, it records one set of entries.
  */
+/** A maze table of the stage and its judges (of the table and the category), signed in. */
+async function mazeTable(
+  venue: Venue,
+  stage: StageFixture,
+  organiser: { Authorization: string },
+  judgeNames: string[],
+): Promise<{ tableId: string; judges: { Authorization: string }[] }> {
+  const post = (url: string, body: object) =>
+    request(venue.url).post(url).set(organiser).send(body);
+  const tableId = (
+    await post('/api/fields', {
+      stageId: stage.stageId,
+      name: 'Лабиринт үстелі 1',
+      discipline: 'maze',
+    }).expect(201)
+  ).body.id;
+  const judges: { Authorization: string }[] = [];
+  for (const name of judgeNames) {
+    const judge = (
+      await post('/api/judges', {
+        stageId: stage.stageId,
+        name,
+        role: 'judge',
+        categoryIds: [stage.categoryId],
+        fieldIds: [tableId],
+      }).expect(201)
+    ).body;
+    judges.push({ Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, judge.pin)}` });
+  }
+  return { tableId, judges };
+}
+
 describe('printable score sheets, typed in once', () => {
   let venue: Venue;
   let stage: StageFixture;
@@ -74,23 +106,9 @@ describe('printable score sheets, typed in once', () => {
         members: [{ name: 'Ұлан', grade: 3 }],
       }).expect(201)
     ).body.id;
-    tableId = (
-      await post('/api/fields', {
-        stageId: stage.stageId,
-        name: 'Лабиринт үстелі 1',
-        discipline: 'maze',
-      }).expect(201)
-    ).body.id;
-    const tableJudge = (
-      await post('/api/judges', {
-        stageId: stage.stageId,
-        name: 'Дана',
-        role: 'judge',
-        categoryIds: [stage.categoryId],
-        fieldIds: [tableId],
-      }).expect(201)
-    ).body;
-    judge = { Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, tableJudge.pin)}` };
+    const table = await mazeTable(venue, stage, organiser, ['Дана']);
+    tableId = table.tableId;
+    judge = table.judges[0];
   });
   afterAll(() => venue.stop());
 
@@ -405,34 +423,12 @@ describe('a sheet typed by both judges of a double-entry category', () => {
     const token = await organiserToken(venue);
     organiser = { Authorization: `Bearer ${token}` };
     stage = await createMazeStage(venue, token, { teams: 2 });
-    const post = (url: string, body: object) =>
-      request(venue.url).post(url).set(organiser).send(body);
     await request(venue.url)
       .patch(`/api/categories/${stage.categoryId}/params`)
       .set(organiser)
       .send({ params: { entry: 'double' } })
       .expect(200);
-    const tableId = (
-      await post('/api/fields', {
-        stageId: stage.stageId,
-        name: 'Үстел 1',
-        discipline: 'maze',
-      }).expect(201)
-    ).body.id;
-    for (const name of ['Дана', 'Берік']) {
-      const judge = (
-        await post('/api/judges', {
-          stageId: stage.stageId,
-          name,
-          role: 'judge',
-          categoryIds: [stage.categoryId],
-          fieldIds: [tableId],
-        }).expect(201)
-      ).body;
-      judges.push({
-        Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, judge.pin)}`,
-      });
-    }
+    judges.push(...(await mazeTable(venue, stage, organiser, ['Дана', 'Берік'])).judges);
   });
   afterAll(() => venue.stop());
 
