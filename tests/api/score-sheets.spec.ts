@@ -11,6 +11,7 @@ import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
   judgeToken,
+  mazeAttempt,
   organiserToken,
   type StageFixture,
 } from '../support/venue-api';
@@ -487,5 +488,45 @@ describe('a sheet typed by both judges of a double-entry category', () => {
       .set(organiser)
       .expect(200);
     expect(verify.body.matches).toBe(true);
+  });
+  it('refuses, naming the line and writing nothing, a typing its attempt cannot take as an entry', async () => {
+    const sheet = await sheetOf(3);
+    const teamA = sheet.rows[0].teamId;
+    // The first judge's tablet entered team A's third attempt before it died.
+    await request(venue.url)
+      .post('/api/ledger')
+      .set(judges[0])
+      .send(mazeAttempt(stage, teamA, 3, 61_000))
+      .expect(201);
+    const lines = [
+      { row: 1, outcome: 'finished', timeMs: 61_000, touches: 0, checkpoints: [] },
+      { row: 2, outcome: 'finished', timeMs: 62_000, touches: 0, checkpoints: [] },
+    ];
+    const type = (who: { Authorization: string }) =>
+      request(venue.url).post(`/api/score-sheets/${sheet.code}/lines`).set(who).send({ lines });
+    const sameJudge = await type(judges[0]).expect(400);
+    expect(sameJudge.body.issues).toEqual([
+      expect.objectContaining({ path: 'lines.0.row', key: 'scoreSheets.doubleEntryTaken' }),
+    ]);
+    // The head judge's typing would count, beside it, an attempt still awaiting its second entry.
+    const headJudge = {
+      Authorization: `Bearer ${await judgeToken(venue, stage.stageCode, stage.headJudge.pin)}`,
+    };
+    const byHead = await type(headJudge).expect(400);
+    expect(byHead.body.issues).toEqual([
+      expect.objectContaining({ path: 'lines.0.row', key: 'scoreSheets.awaitsDecision' }),
+    ]);
+    const third = (
+      await request(venue.url)
+        .get(`/api/categories/${stage.categoryId}/ledger`)
+        .set(organiser)
+        .expect(200)
+    ).body.filter(
+      (entry: { teamId: string; payload: { attempt?: number; slot?: string } }) =>
+        entry.payload.attempt === 3 || entry.payload.slot?.endsWith(':3'),
+    );
+    // Only the tablet's stand-in: nothing of either typing, team B's line included.
+    expect(third).toHaveLength(1);
+    expect(third[0].teamId).toBe(teamA);
   });
 });

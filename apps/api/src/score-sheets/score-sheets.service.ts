@@ -7,6 +7,8 @@ import type {
   TypedSheetResult,
 } from '@olympiad/contracts';
 import {
+  DOUBLE_PENDING,
+  doubleEntrySlot,
   entryModeOf,
   MAZE_ATTEMPT,
   mazeAttemptsByTeam,
@@ -213,6 +215,7 @@ export class ScoreSheetsService {
       sheet,
       ownEntries,
       typedLines.map((line) => line.row),
+      entryModeOf(category.ruleSet) === 'double' ? { blindFor: blind ? actor.id : null } : null,
     );
     if (scored.length > 0) throw invalidEntry(scored);
     const result: TypedSheetResult = { recorded: 0, alreadyRecorded: 0 };
@@ -241,27 +244,42 @@ export class ScoreSheetsService {
   /**
    * Lines whose attempt or match the ledger already holds from somewhere else (the tablet before
    * it died, another set of ring sheets): typing them would count it twice, so the sheet is refused
-   * and the head judge corrects the entry that stands instead.
+   * and the head judge corrects the entry that stands instead. In a double-entry category
+   * (`double`) a line is refused too when its attempt or match cannot take this typing as an entry:
+   * a judge's (`blindFor`) when the judge has entered it already, both judges have, or the head
+   * judge has decided it; the head judge's while it awaits its second entry or is in review (the
+   * head judge decides it instead). Each refusal names its line, and nothing of the sheet is written.
    */
   private async scoredElsewhere(
     sheet: ScoreSheet,
     entries: SheetEntry[],
     rows: number[],
+    double: { blindFor: string | null } | null,
   ): Promise<FieldError[]> {
     const records: LedgerRecord[] = (await this.ledger.entriesOfCategory(sheet.categoryId)).map(
       toLedgerRecord,
     );
+    const blindRows = double ? await this.doubleEntries.ofCategory(sheet.categoryId) : [];
     // A blind entry typed before by this judge is in the double-entry table, not the ledger.
-    const stored = new Set([
-      ...records.map((record) => record.id),
-      ...(await this.doubleEntries.ofCategory(sheet.categoryId)).map((row) => row.id),
-    ]);
+    const stored = new Set([...records, ...blindRows].map((record) => record.id));
     const attempts = mazeAttemptsByTeam(records);
     const effective = resolveLedger(records).effective;
+    const openSlots = new Set(
+      effective
+        .filter(({ record }) => record.kind === DOUBLE_PENDING)
+        .map(({ record }) => String((record.payload as { slot?: unknown }).slot)),
+    );
     const errors: FieldError[] = [];
     entries.forEach((entry, index) => {
       // Typed before (and perhaps corrected since): the ledger answers it as a duplicate.
       if (stored.has(entry.id)) return;
+      const refuse = (key: string, message: string) =>
+        errors.push({
+          path: `${sheet.discipline === 'maze' ? 'lines' : 'matches'}.${index}.row`,
+          key,
+          message,
+          params: { row: rows[index] },
+        });
       let other: string | undefined;
       if (entry.kind === MAZE_ATTEMPT && entry.teamId) {
         other = attempts
@@ -276,12 +294,31 @@ export class ScoreSheetsService {
         )?.record.id;
       }
       if (other) {
-        errors.push({
-          path: `${sheet.discipline === 'maze' ? 'lines' : 'matches'}.${index}.row`,
-          key: 'scoreSheets.alreadyScored',
-          message: 'this line is already recorded from elsewhere; correct that entry instead',
-          params: { row: rows[index] },
-        });
+        refuse(
+          'scoreSheets.alreadyScored',
+          'this line is already recorded from elsewhere; correct that entry instead',
+        );
+        return;
+      }
+      if (!double) return;
+      const slot = doubleEntrySlot(entry);
+      const entered = blindRows.filter((row) => row.slot === slot);
+      if (double.blindFor === null) {
+        if (slot !== null && openSlots.has(slot)) {
+          refuse(
+            'scoreSheets.awaitsDecision',
+            'this line awaits its second entry or is in review: decide it in Review instead',
+          );
+        }
+      } else if (
+        entered.length >= 2 ||
+        entered.some((row) => row.authorId === double.blindFor) ||
+        (entered.length === 1 && slot !== null && !openSlots.has(slot))
+      ) {
+        refuse(
+          'scoreSheets.doubleEntryTaken',
+          'this line already has its entries (yours, both judges’ or the head judge’s decision)',
+        );
       }
     });
     return errors;

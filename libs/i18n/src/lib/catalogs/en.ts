@@ -536,6 +536,10 @@ export const en = {
   'scoreSheets.mazeOrSumo': 'Score sheets are printed for maze and sumo categories.',
   'scoreSheets.noRing': 'No ring runs this category yet: assign its judges to a ring first.',
   'scoreSheets.nothingTyped': 'Nothing is typed in yet.',
+  'scoreSheets.awaitsDecision':
+    'Line {row} awaits its second judge’s entry or is in review: decide it in Review instead.',
+  'scoreSheets.doubleEntryTaken':
+    'Line {row} already has its entries (yours, both judges’, or the head judge’s decision): the head judge decides it in Review.',
   'scoreSheets.alreadyScored':
     'Line {row} is already recorded from elsewhere (a tablet or another sheet); the head judge corrects that entry instead.',
   'scoreSheets.noRounds': 'Line {row}: mark each round played, or who did not come.',
