@@ -43,10 +43,6 @@ function pdfPage(pdf: Buffer): { text: string; png: PNG } {
   };
 }
 
-/**
- * The paper fallback (README, "Paper fallback"): a round's sheet for a maze table lists its teams in
- * running order with a QR code naming the sheet; typed in twice, it records one set of entries.
- */
 /** A maze table of the stage and its judges (of the table and the category), signed in. */
 async function mazeTable(
   venue: Venue,
@@ -79,6 +75,10 @@ async function mazeTable(
   return { tableId, judges };
 }
 
+/**
+ * The paper fallback (README, "Paper fallback"): a round's sheet for a maze table lists its teams in
+ * running order with a QR code naming the sheet; typed in twice, it records one set of entries.
+ */
 describe('printable score sheets, typed in once', () => {
   let venue: Venue;
   let stage: StageFixture;
