@@ -207,7 +207,8 @@ export class ScoreSheetsService {
     if (!entries.ok) throw invalidEntry(entries.errors);
     // Double entry (docs/rules.md#double-entry): two judges may each type the same sheet, and their
     // lines pair as two blind entries; a head judge's typing counts at once, under the sheet's ids.
-    const blind = actor.role === 'judge' && entryModeOf(category.ruleSet) === 'double';
+    const double = entryModeOf(category.ruleSet) === 'double';
+    const blind = double && actor.role === 'judge';
     const ownEntries = blind
       ? entries.value.map((entry) => ({ ...entry, id: judgeSheetEntryId(entry.id, actor.id) }))
       : entries.value;
@@ -215,7 +216,7 @@ export class ScoreSheetsService {
       sheet,
       ownEntries,
       typedLines.map((line) => line.row),
-      entryModeOf(category.ruleSet) === 'double' ? { blindFor: blind ? actor.id : null } : null,
+      double ? { blindFor: blind ? actor.id : null } : null,
     );
     if (scored.length > 0) throw invalidEntry(scored);
     const result: TypedSheetResult = { recorded: 0, alreadyRecorded: 0 };
@@ -264,10 +265,13 @@ export class ScoreSheetsService {
     const stored = new Set([...records, ...blindRows].map((record) => record.id));
     const attempts = mazeAttemptsByTeam(records);
     const effective = resolveLedger(records).effective;
+    // Attempts and matches of a double-entry category that count for nobody yet (their stand-in).
     const openSlots = new Set(
-      effective
-        .filter(({ record }) => record.kind === DOUBLE_PENDING)
-        .map(({ record }) => String((record.payload as { slot?: unknown }).slot)),
+      double
+        ? effective
+            .filter(({ record }) => record.kind === DOUBLE_PENDING)
+            .map(({ record }) => String((record.payload as { slot?: unknown }).slot))
+        : [],
     );
     const errors: FieldError[] = [];
     entries.forEach((entry, index) => {
