@@ -1,5 +1,5 @@
 import { type HeldEntry, type ResolveHeldEntry, routes } from '@olympiad/contracts';
-import { translateKey } from '@olympiad/i18n';
+import { formatClockTime, formatDate, translateKey, type Lang } from '@olympiad/i18n';
 import { Button, describeError, StatusBanner, TextField, useLanguage } from '@olympiad/ui';
 import { useState } from 'react';
 import { useJudge } from '../app/judge-context';
@@ -134,10 +134,10 @@ function HeldEntryItem({
 }
 
 /** When the tablet made the entry: the time on the day it was made, with the date otherwise. */
-function madeAt(entry: HeldEntry, lang: string): string {
-  const made = new Date(entry.entry.recordedAt);
-  const time = made.toLocaleTimeString(lang);
-  return made.toDateString() === new Date().toDateString()
+function madeAt(entry: HeldEntry, lang: Lang): string {
+  const made = entry.entry.recordedAt;
+  const time = formatClockTime(made, lang, undefined, { seconds: true });
+  return formatDate(made, lang) === formatDate(Date.now(), lang)
     ? time
-    : `${made.toLocaleDateString(lang)} ${time}`;
+    : `${formatDate(made, lang)}, ${time}`;
 }

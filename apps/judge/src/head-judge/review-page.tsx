@@ -1,4 +1,5 @@
 import { routes, type LedgerEntry } from '@olympiad/contracts';
+import { formatClockTime } from '@olympiad/i18n';
 import { entryModeOf, finestPrecision, resolveLedger } from '@olympiad/scoring';
 import { Button, describeError, Link, StatusBanner, useLanguage } from '@olympiad/ui';
 import { useMemo, useState } from 'react';
@@ -241,7 +242,7 @@ export function ReviewPage({ categoryId }: { categoryId: string }) {
                   ) : null}
                   <div className="muted">
                     {entryKindName(t, row.kind)} ·{' '}
-                    {new Date(row.recordedAt).toLocaleTimeString(lang)}
+                    {formatClockTime(row.recordedAt, lang, undefined, { seconds: true })}
                     {row.reason
                       ? ` · ${t('judge.review.reasonShown', { reason: row.reason })}`
                       : ''}

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@olympiad/i18n';
+import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { ApiError, Button, describeError, useLanguage } from '@olympiad/ui';
 import type { Outbox } from './outbox';
 import type { OutboxItem } from './outbox-store';
@@ -15,7 +15,7 @@ export function OutboxItemStatus({ item, time }: { item: OutboxItem; time?: bool
   const { lang, t } = useLanguage();
   const key = stateKey(item);
   const parts = [
-    time ? new Date(item.createdAt).toLocaleTimeString(lang) : null,
+    time ? formatClockTime(item.createdAt, lang, undefined, { seconds: true }) : null,
     key ? t(key) : null,
   ].filter(Boolean);
   const problem = (p: { status: number; key: string; message: string }) =>

@@ -30,8 +30,9 @@ describe('times of day', () => {
 describe('dates', () => {
   it('are written day first in the reader language, in the given zone', () => {
     expect(formatDate(afternoon, 'en', 'Asia/Almaty')).toBe('1 May 2026');
-    expect(formatDate(afternoon, 'ru', 'Asia/Almaty')).toMatch(/^1 мая 2026/);
-    expect(formatDate(afternoon, 'kk', 'Asia/Almaty')).toMatch(/1 мамыр/);
+    expect(formatDate(afternoon, 'ru', 'Asia/Almaty')).toBe('1 мая 2026 г.');
+    expect(formatDate(afternoon, 'kk', 'Asia/Almaty')).toBe('2026 ж. 1 мамыр');
+    expect(formatDate('2026-12-07T06:00:00.000Z', 'kk', 'Asia/Almaty')).toBe('2026 ж. 7 желтоқсан');
     // 20:30 UTC on 30 April is already 1 May in Almaty.
     expect(formatDate('2026-04-30T20:30:00.000Z', 'en', 'Asia/Almaty')).toBe('1 May 2026');
   });
@@ -41,6 +42,33 @@ describe('dates', () => {
     expect(formatDateTime(afternoon, 'ru', 'Asia/Almaty', { numeric: true })).toBe(
       '01.05.2026, 16:05',
     );
+  });
+
+  it('read the same where the runtime has no Kazakh or Russian locale data (Debian Chromium)', () => {
+    // Such a runtime formats every locale as its fallback; before dates were spelled here, a
+    // Kazakh hall screen read "2026 M12 7".
+    const RealFormat = Intl.DateTimeFormat;
+    const spy = jest
+      .spyOn(Intl, 'DateTimeFormat')
+      .mockImplementation(
+        (_locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) =>
+          new RealFormat('en-US', options),
+      );
+    try {
+      jest.isolateModules(() => {
+        const fresh: typeof import('./date-time') = jest.requireActual('./date-time');
+        expect(fresh.formatDate(afternoon, 'kk', 'Asia/Almaty')).toBe('2026 ж. 1 мамыр');
+        expect(fresh.formatDate(afternoon, 'ru', 'Asia/Almaty')).toBe('1 мая 2026 г.');
+        expect(fresh.formatDate(afternoon, 'kk', 'Asia/Almaty', { numeric: true })).toBe(
+          '01.05.2026',
+        );
+        expect(fresh.formatDateTime(afternoon, 'en', 'Asia/Almaty', { numeric: true })).toBe(
+          '01/05/2026, 16:05',
+        );
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('with a time of day read 24-hour', () => {

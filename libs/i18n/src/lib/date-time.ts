@@ -4,6 +4,11 @@ import type { Lang } from './languages';
  * Times of day and dates as people at the venue read them: 24-hour in every language (an English
  * "4:05 PM" is not how a Kazakhstani hall reads a clock), day before month, and in the venue's time
  * zone when one is given (otherwise the device's own).
+ *
+ * Dates are spelled here, not by the runtime's locale data: Debian's Chromium claims Kazakh but
+ * has none of its month names, and wrote "2026 M12 7" and "2026-12-07" on the hall screen. Only
+ * the numbers of the day, month and year come from `Intl`, so a PDF made on the server and a
+ * screen read the same date alike.
  */
 export type DateInput = Date | string | number;
 
@@ -32,12 +37,67 @@ function toDate(value: DateInput): Date | null {
 
 const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 const CLOCK_SECONDS: Intl.DateTimeFormatOptions = { ...CLOCK, second: '2-digit' };
-const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
-const NUMERIC_DATE: Intl.DateTimeFormatOptions = {
-  day: '2-digit',
-  month: '2-digit',
+const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'numeric',
   year: 'numeric',
 };
+
+// Kazakh names the month as it stands in a date; Russian in the genitive ("1 мая").
+const MONTHS: Record<Lang, readonly string[]> = {
+  kk: [
+    'қаңтар',
+    'ақпан',
+    'наурыз',
+    'сәуір',
+    'мамыр',
+    'маусым',
+    'шілде',
+    'тамыз',
+    'қыркүйек',
+    'қазан',
+    'қараша',
+    'желтоқсан',
+  ],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** The calendar day of `date` in `timeZone` (the device's own when none is given). */
+function calendarDay(date: Date, timeZone: string | undefined) {
+  const parts = formatter('en', timeZone, DAY_MONTH_YEAR).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((found) => found.type === type)?.value);
+  return { day: part('day'), month: part('month'), year: part('year') };
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /** `numeric`: "01.05.2026", the same in Kazakh and Russian (for bilingual documents). */
 export interface DateOptions {
@@ -57,7 +117,10 @@ export function formatClockTime(
     : '';
 }
 
-/** "1 мамыр 2026 ж." / "1 мая 2026 г." / "1 May 2026"; "" for an invalid date. */
+/**
+ * "2026 ж. 1 мамыр" / "1 мая 2026 г." / "1 May 2026" ("01.05.2026", or "01/05/2026" in English,
+ * when numeric); "" for an invalid date.
+ */
 export function formatDate(
   value: DateInput,
   lang: Lang,
@@ -65,7 +128,15 @@ export function formatDate(
   options: DateOptions = {},
 ): string {
   const date = toDate(value);
-  return date ? formatter(lang, timeZone, options.numeric ? NUMERIC_DATE : DATE).format(date) : '';
+  if (!date) return '';
+  const { day, month, year } = calendarDay(date, timeZone);
+  if (options.numeric) {
+    return [twoDigits(day), twoDigits(month), year].join(lang === 'en' ? '/' : '.');
+  }
+  const name = MONTHS[lang][month - 1];
+  if (lang === 'kk') return `${year} ж. ${day} ${name}`;
+  if (lang === 'ru') return `${day} ${name} ${year} г.`;
+  return `${day} ${name} ${year}`;
 }
 
 /** The date and the 24-hour time of day, e.g. "1 May 2026, 09:05"; "" for an invalid date. */
