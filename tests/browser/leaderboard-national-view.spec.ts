@@ -22,25 +22,19 @@ import {
 const T = (lang: Lang, key: MessageKey, params?: Record<string, string | number>) =>
   translate(lang, key, params);
 
-/** A message with its `{time}` matching a 24-hour clock time, after `datePrefix` if given, as a pattern. */
-const withClockTime = (lang: Lang, key: MessageKey, datePrefix = '') =>
-  new RegExp(
-    `^${T(lang, key, { time: '\u0000' })
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace('\u0000', `${datePrefix}\\d\\d:\\d\\d`)}$`,
-  );
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * "Results as of" as the board writes it for a page whose clock reads `now`: the clock time alone
- * when the results are from that day, with their date before it when they are from an earlier one
- * (a run that crosses midnight). Node and Chromium share the machine's time zone.
+ * "Results as of" as the board writes it for a page whose clock reads `now`, as a pattern: a
+ * 24-hour clock time alone when the results are from that day, after their date when they are from
+ * an earlier one (a run that crosses midnight). Node and Chromium share the machine's time zone.
  */
-const resultsAsOf = (lang: Lang, asOf: string, now: number) =>
-  withClockTime(
-    lang,
-    'board.sync.resultsAsOf',
-    formatDate(asOf, lang) === formatDate(now, lang) ? '' : '.+, ',
-  );
+const resultsAsOf = (lang: Lang, asOf: string, now: number) => {
+  const date =
+    formatDate(asOf, lang) === formatDate(now, lang) ? '' : `${formatDate(asOf, lang)}, `;
+  const [before, after] = T(lang, 'board.sync.resultsAsOf', { time: '\u0000' }).split('\u0000');
+  return new RegExp(`^${escaped(before)}${escaped(date)}\\d\\d:\\d\\d${escaped(after)}$`);
+};
 
 const LINKED_NAME = 'Aktobe regional stage';
 const UNLINKED_NAME = 'Kostanay regional stage';
@@ -68,7 +62,6 @@ describe('leaderboard: the national view on the republic server', () => {
     const stages = (await request(republic.url).get('/api/public/stages').expect(200)).body;
     return stages.find((stage: { code: string }) => stage.code === linked.stageCode).sync;
   };
-  const linkedResultsAsOf = async () => (await linkedSync()).resultsAsOf;
 
   beforeAll(async () => {
     const [servers, chromium] = await Promise.all([
@@ -134,12 +127,20 @@ describe('leaderboard: the national view on the republic server', () => {
           ['/', 'home'],
           [`/o/${linked.olympiadId}`, 'olympiad'],
         ]) {
-          const page = await open(`${path}?lang=${lang}`, viewport);
+          // The page's clock held where the suite read the stage, so both see the same day.
+          const { resultsAsOf: asOf } = await linkedSync();
+          const now = Date.now();
+          const context = await newContext(browser, viewport);
+          contexts.push(context);
+          await context.clock.setFixedTime(now);
+          const page = await context.newPage();
+          await page.goto(`${republic.url}${path}?lang=${lang}`);
           const linkedCard = cardOf(page, LINKED_NAME);
           const unlinkedCard = cardOf(page, UNLINKED_NAME);
           await linkedCard.waitFor();
-          const shown = await linkedCard.locator('.stage-status__as-of').innerText();
-          expect(shown).toMatch(resultsAsOf(lang, await linkedResultsAsOf(), Date.now()));
+          await expect(linkedCard.locator('.stage-status__as-of').innerText()).resolves.toMatch(
+            resultsAsOf(lang, asOf, now),
+          );
           await expect(linkedCard.locator('.stage-status__badge').innerText()).resolves.toBe(
             T(lang, 'stage.status.live'),
           );

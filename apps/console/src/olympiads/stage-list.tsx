@@ -1,5 +1,5 @@
 import { REGIONS, routes } from '@olympiad/contracts';
-import { compareNames } from '@olympiad/i18n';
+import { compareNames, formatDateRange } from '@olympiad/i18n';
 import {
   type ApiClient,
   Link,
@@ -53,8 +53,8 @@ export function StageList({ api, olympiadId }: { api: ApiClient; olympiadId: str
               </Link>
               <div className="ui-muted">
                 {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
-                {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} · {stage.startsOn} –{' '}
-                {stage.endsOn}
+                {stage.regionCode ? ` · ${regionName(stage.regionCode)}` : ''} ·{' '}
+                {formatDateRange(stage.startsOn, stage.endsOn, lang)}
               </div>
             </div>
             <div className="stage-list__tags">

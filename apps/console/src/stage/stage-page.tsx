@@ -1,5 +1,5 @@
 import { routes } from '@olympiad/contracts';
-import type { MessageKey } from '@olympiad/i18n';
+import { formatDateRange, type MessageKey } from '@olympiad/i18n';
 import { Link, QueryStatus, useLanguage, useQuery } from '@olympiad/ui';
 import { useState } from 'react';
 import { ShowHistoryContext, type HistoryTarget } from '../activity/activity-link';
@@ -32,7 +32,7 @@ type Tab = (typeof TABS)[number] | 'republic';
 
 /** One stage: set-up, registration, judges, the sumo draw, results and qualification, as tabs. */
 export function StagePage({ stageId, console: consoleApi }: { stageId: string; console: ConsoleApi }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const [tab, setTab] = useState<Tab>('categories');
   const [historyOf, setHistoryOf] = useState<HistoryTarget | null>(null);
   const [protestsOf, setProtestsOf] = useState('');
@@ -60,7 +60,8 @@ export function StagePage({ stageId, console: consoleApi }: { stageId: string; c
         <div>
           <h2 className="stage-head__name">{current.name}</h2>
           <div className="ui-muted">
-            {t(current.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')} · {current.startsOn} – {current.endsOn}
+            {t(current.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')} ·{' '}
+            {formatDateRange(current.startsOn, current.endsOn, lang)}
             {current.venue ? ` · ${current.venue}` : ''}
           </div>
         </div>

@@ -1,8 +1,8 @@
 import type { UnassignedSensorEvent } from '@olympiad/contracts';
-import type { MessageKey } from '@olympiad/i18n';
+import { formatClockTime, type MessageKey } from '@olympiad/i18n';
 import { formatResultTime } from '@olympiad/scoring';
 import { Button, useLanguage } from '@olympiad/ui';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 
 /** How many of the newest stray events the opened list shows before "show all". */
 const NEWEST = 3;
@@ -53,16 +53,6 @@ export function StrayEvents({
   const { lang, t } = useLanguage();
   const [open, setOpen] = useState(false);
   const [all, setAll] = useState(false);
-  const clock = useMemo(
-    () =>
-      new Intl.DateTimeFormat(lang, {
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        hourCycle: 'h23',
-      }),
-    [lang],
-  );
   const shown = all ? events : events.slice(0, NEWEST);
   const between = pairMs(
     events.find((event) => event.id === start),
@@ -90,7 +80,9 @@ export function StrayEvents({
                     {gateKeys[event.gate]
                       ? t(gateKeys[event.gate])
                       : t('judge.maze.gate.other', { gate: event.gate })}{' '}
-                    <span className="digits">{clock.format(new Date(event.receivedAt))}</span>
+                    <span className="digits">
+                      {formatClockTime(event.receivedAt, lang, undefined, { seconds: true })}
+                    </span>
                   </span>
                   {role ? (
                     <Button

@@ -110,7 +110,7 @@ describe('leaderboard app', () => {
   it('lists the public stages with links to results and the hall screen', async () => {
     setup('/');
     expect(await screen.findByRole('heading', { name: stage.name })).toBeTruthy();
-    expect(screen.getByText('2025-12-05 – 2025-12-06')).toBeTruthy();
+    expect(screen.getByText('2025 ж. 5–6 желтоқсан')).toBeTruthy();
     expect(screen.getAllByText('Өтіп жатыр')).toHaveLength(2);
     expect(
       screen.getAllByRole('link', { name: 'Нәтижелер' }).map((link) => link.getAttribute('href')),

@@ -1,5 +1,5 @@
 import { routes, type PublicStageSummary } from '@olympiad/contracts';
-import { compareNames } from '@olympiad/i18n';
+import { compareNames, formatDateRange } from '@olympiad/i18n';
 import {
   Button,
   createApiClient,
@@ -134,7 +134,7 @@ function StageGroup({
   fetch?: typeof globalThis.fetch;
   now: number;
 }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <>
@@ -149,9 +149,7 @@ function StageGroup({
                 {t(stage.kind === 'republic' ? 'stage.kind.republic' : 'stage.kind.regional')}
                 {' · '}
                 <span className="stage-card__dates">
-                  {stage.startsOn === stage.endsOn
-                    ? stage.startsOn
-                    : `${stage.startsOn} – ${stage.endsOn}`}
+                  {formatDateRange(stage.startsOn, stage.endsOn, lang)}
                 </span>
               </p>
               <p className="stage-card__qualifiers">

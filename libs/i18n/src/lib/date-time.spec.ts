@@ -1,6 +1,7 @@
 import {
   formatClockTime,
   formatDate,
+  formatDateRange,
   formatDateTime,
   isTimeZone,
   timeZoneLabel,
@@ -69,6 +70,19 @@ describe('dates', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('of a stage, as its calendar days', () => {
+    expect(formatDateRange('2026-12-05', '2026-12-06', 'ru')).toBe('5–6 декабря 2026 г.');
+    expect(formatDateRange('2026-12-05', '2026-12-06', 'kk')).toBe('2026 ж. 5–6 желтоқсан');
+    expect(formatDateRange('2026-11-30', '2026-12-01', 'en')).toBe(
+      '30 November 2026 – 1 December 2026',
+    );
+    expect(formatDateRange('2026-12-05', '2026-12-05', 'kk')).toBe('2026 ж. 5 желтоқсан');
+    expect(formatDateRange('2026-12-31', '2027-01-01', 'en')).toBe(
+      '31 December 2026 – 1 January 2027',
+    );
+    expect(formatDateRange('not a day', 'not a day', 'en')).toBe('not a day');
   });
 
   it('with a time of day read 24-hour', () => {

@@ -133,10 +133,15 @@ export function formatDate(
   if (options.numeric) {
     return [twoDigits(day), twoDigits(month), year].join(lang === 'en' ? '/' : '.');
   }
+  return spelled(String(day), month, year, lang);
+}
+
+/** `days` is one day of the month ("7") or a run of them ("5–6"). */
+function spelled(days: string, month: number, year: number, lang: Lang): string {
   const name = MONTHS[lang][month - 1];
-  if (lang === 'kk') return `${year} ж. ${day} ${name}`;
-  if (lang === 'ru') return `${day} ${name} ${year} г.`;
-  return `${day} ${name} ${year}`;
+  if (lang === 'kk') return `${year} ж. ${days} ${name}`;
+  if (lang === 'ru') return `${days} ${name} ${year} г.`;
+  return `${days} ${name} ${year}`;
 }
 
 /** The date and the 24-hour time of day, e.g. "1 May 2026, 09:05"; "" for an invalid date. */
@@ -148,6 +153,24 @@ export function formatDateTime(
 ): string {
   const date = formatDate(value, lang, timeZone, options);
   return date && `${date}, ${formatClockTime(value, lang, timeZone)}`;
+}
+
+/**
+ * A stage's calendar days ("2026-12-05", as stored) for a reader: one date, "5–6 декабря 2026 г."
+ * within a month, or "first – last". Calendar days have no time of day, so they are read in UTC,
+ * never shifted by the device's zone.
+ */
+export function formatDateRange(startsOn: string, endsOn: string, lang: Lang): string {
+  const from = toDate(startsOn);
+  const to = toDate(endsOn);
+  if (!from || !to) return startsOn === endsOn ? startsOn : `${startsOn} – ${endsOn}`;
+  const first = calendarDay(from, 'UTC');
+  const last = calendarDay(to, 'UTC');
+  if (first.year !== last.year || first.month !== last.month) {
+    return `${formatDate(from, lang, 'UTC')} – ${formatDate(to, lang, 'UTC')}`;
+  }
+  const days = first.day === last.day ? String(first.day) : `${first.day}–${last.day}`;
+  return spelled(days, first.month, first.year, lang);
 }
 
 /** The zone named for a reader: "Asia/Almaty, UTC+5" (its offset at that moment). */
