@@ -14,6 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { binaryBody } from '../support/binary-body';
 import { auditRows, onEachDatabase } from '../support/audit-record';
+import { exportedStatus } from '../support/results-export';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -60,6 +61,26 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
           .expect(200)
       ).body as StandingsSnapshot
     ).standings.rows.find((row) => row.teamId === teamId);
+  /** A team's Status in the category's CSV export (made while the category is open). */
+  const exportedStatusOf = (teamId: string) =>
+    exportedStatus(
+      venue,
+      organiser,
+      stage.categoryId,
+      `Қыран ${stage.teamIds.indexOf(teamId) + 1}`,
+    );
+  const protocolText = async () => {
+    const pdf = await as(organiser)
+      .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
+    fs.writeFileSync(path.join(dir, 'protocol.pdf'), pdf.body as Buffer);
+    return execFileSync('pdftotext', ['-layout', path.join(dir, 'protocol.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+  };
   const slots = async () =>
     (await as(headJudge).get(`/api/categories/${stage.categoryId}/double-entries`).expect(200))
       .body as DoubleEntrySlot[];
@@ -133,6 +154,13 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     expect(heardByB.join('')).not.toContain('61230');
     // Both entries are the head judge's to read, never a judge's.
     await as(judgeB).get(`/api/categories/${stage.categoryId}/double-entries`).expect(403);
+    // An export or a protocol made now says the attempt awaits, and shows none of its values.
+    expect(await exportedStatusOf(team)).toBe(
+      'Нәтиже жоқ / Нет результата · Екінші енгізуді күтуде / Ждёт второго ввода',
+    );
+    const protocol = await protocolText();
+    expect(protocol).toContain('Екінші енгізуді күтуде / Ждёт второго ввода');
+    expect(protocol).not.toMatch(/1:[01]1\.2/);
   });
 
   it('refuses the same judge as the second entry, with a clear 409', async () => {
@@ -179,6 +207,10 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
       .expect(201);
     expect(await rowOf(team)).toMatchObject({ status: 'not-scored', review: 'in-review' });
     expect(await publicRowOf(team)).toMatchObject({ review: 'in-review' });
+    expect(await exportedStatusOf(team)).toBe(
+      'Нәтиже жоқ / Нет результата · Тексерілуде / На проверке',
+    );
+    expect(await protocolText()).toContain('Тексерілуде / На проверке');
 
     const slot = (await slots()).find((candidate) => candidate.teamId === team) as DoubleEntrySlot;
     expect(slot.state).toBe('in-review');
@@ -204,6 +236,7 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     const row = await rowOf(team);
     expect(row).toMatchObject({ status: 'ranked', primary: 70_500 });
     expect(row?.review).toBeUndefined();
+    expect(await exportedStatusOf(team)).toBe('');
     expect((await slots()).find((candidate) => candidate.teamId === team)?.state).toBe('settled');
     await verify();
 
@@ -250,17 +283,7 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
   });
 
   it('says on the protocol that the results were double-checked', async () => {
-    const pdf = await request(venue.url)
-      .get(`/api/categories/${stage.categoryId}/protocol.pdf`)
-      .set('Authorization', `Bearer ${organiser}`)
-      .buffer(true)
-      .parse(binaryBody)
-      .expect(200);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-'));
-    fs.writeFileSync(path.join(dir, 'protocol.pdf'), pdf.body as Buffer);
-    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'protocol.pdf'), '-'], {
-      encoding: 'utf8',
-    }).replace(/\s+/g, ' ');
+    const text = await protocolText();
     expect(text).toContain('Двойной ввод: каждый результат внесли и сверили два судьи');
   });
 

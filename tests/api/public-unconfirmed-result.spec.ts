@@ -10,6 +10,7 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { addMazeField, armRun, confirmFinishedRun, eventually } from '../support/field-fixture';
 import { RawDevice } from '../support/raw-device';
+import { exportedStatus } from '../support/results-export';
 import { startVenue, type Venue } from '../support/start-venue';
 import {
   createMazeStage,
@@ -140,6 +141,12 @@ describe('a sensor time awaiting the judge, on the public paths', () => {
         teamId: team,
       }),
     ]);
+
+    // An export made now says the same, in the table's precision, and does not place it.
+    const status = await exportedStatus(venue, organiser, stage.categoryId, 'Қыран 4');
+    expect(status).toMatch(/^Нәтиже жоқ \/ Нет результата · Алдын ала 1:47\.98/);
+    expect(status).toContain('Предварительно 1:47.98');
+    expect(status).toContain('ждёт подтверждения судьи');
 
     // Locking now would drop the run from the final standings: refused, and nothing changes.
     const refused = await request(venue.url)

@@ -19,6 +19,7 @@ import {
   type DocumentLabel,
 } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
+import { pendingNotes } from './pending-notes';
 import { newPdf, pdfBytes } from './pdf-document';
 
 const COLUMNS = [
@@ -38,10 +39,10 @@ function cells(row: ResultRow, precision: TimePrecision, languages: DocumentLang
   const status = STATUS_NAMES[row.status];
   const place = row.place === null ? '—' : String(row.place);
   const shown = rowResultText(row, precision);
-  const result =
-    row.status === 'ranked'
-      ? shown
-      : [shown, inLanguages(languages, status)].filter(Boolean).join('\n');
+  const notes = pendingNotes(row, precision).map((note) => inLanguages(languages, note));
+  const result = [shown, row.status === 'ranked' ? '' : inLanguages(languages, status), ...notes]
+    .filter(Boolean)
+    .join('\n');
   const members = row.members.map((member) => `${member.name} (${member.grade})`).join('\n');
   return [place, row.team, [row.school, row.town].filter(Boolean).join(', '), members, result];
 }

@@ -8,6 +8,7 @@ import {
   type DocumentLabel,
 } from '../documents/bilingual-labels';
 import type { CategoryResults } from '../documents/category-results.service';
+import { pendingNotes } from '../documents/pending-notes';
 
 const RESULT_COLUMNS: DocumentLabel[] = [
   { kk: 'Санат', ru: 'Категория', en: 'Category' },
@@ -56,7 +57,12 @@ export function resultTable(
     row.members.map((member) => `${member.name} (${member.grade})`).join(', '),
     row.coach,
     rowResultText(row, precision),
-    row.status === 'ranked' ? '' : inLanguages(languages, STATUS_NAMES[row.status]),
+    [
+      row.status === 'ranked' ? '' : inLanguages(languages, STATUS_NAMES[row.status]),
+      ...pendingNotes(row, precision).map((note) => inLanguages(languages, note)),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     preset,
   ]);
 }
