@@ -31,6 +31,8 @@ import {
  * cannot be both, a judge reads nothing of the other's entry, and entries arriving late, twice or
  * in the other order pair the same way.
  */
+const DOUBLE_CHECKED = 'Двойной ввод: каждый результат внесли и сверили два судьи';
+
 onEachDatabase('double entry on %s', (_database, venueEnv) => {
   let venue: Venue;
   let organiser: string;
@@ -155,12 +157,21 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     // Both entries are the head judge's to read, never a judge's.
     await as(judgeB).get(`/api/categories/${stage.categoryId}/double-entries`).expect(403);
     // An export or a protocol made now says the attempt awaits, and shows none of its values.
-    expect(await exportedStatusOf(team)).toBe(
-      'Нәтиже жоқ / Нет результата · Екінші енгізуді күтуде / Ждёт второго ввода',
-    );
+    expect(await exportedStatusOf(team)).toBe('Екінші енгізуді күтуде / Ждёт второго ввода');
     const protocol = await protocolText();
-    expect(protocol).toContain('Екінші енгізуді күтуде / Ждёт второго ввода');
+    expect(protocol).toContain('Екінші енгізуді күтуде');
+    expect(protocol).toContain('Ждёт второго ввода');
+    expect(protocol).not.toContain(DOUBLE_CHECKED);
     expect(protocol).not.toMatch(/1:[01]1\.2/);
+    // Nothing hands out places meanwhile: no diplomas, no awards ceremony.
+    const diplomas = await as(organiser)
+      .get(`/api/categories/${stage.categoryId}/diplomas.pdf`)
+      .expect(409);
+    expect(diplomas.body.key).toBe('results.doubleEntryPending');
+    const awards = await as(organiser)
+      .post(`/api/categories/${stage.categoryId}/awards/start`, { podium: 3 })
+      .expect(409);
+    expect(awards.body.key).toBe('results.doubleEntryPending');
   });
 
   it('refuses the same judge as the second entry, with a clear 409', async () => {
@@ -207,10 +218,9 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
       .expect(201);
     expect(await rowOf(team)).toMatchObject({ status: 'not-scored', review: 'in-review' });
     expect(await publicRowOf(team)).toMatchObject({ review: 'in-review' });
-    expect(await exportedStatusOf(team)).toBe(
-      'Нәтиже жоқ / Нет результата · Тексерілуде / На проверке',
-    );
-    expect(await protocolText()).toContain('Тексерілуде / На проверке');
+    expect(await exportedStatusOf(team)).toBe('Тексерілуде / На проверке');
+    expect(await protocolText()).toContain('Тексерілуде');
+    await as(organiser).get(`/api/categories/${stage.categoryId}/diplomas.pdf`).expect(409);
 
     const slot = (await slots()).find((candidate) => candidate.teamId === team) as DoubleEntrySlot;
     expect(slot.state).toBe('in-review');
@@ -237,6 +247,8 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
     expect(row).toMatchObject({ status: 'ranked', primary: 70_500 });
     expect(row?.review).toBeUndefined();
     expect(await exportedStatusOf(team)).toBe('');
+    // Settled, the places may be handed out.
+    await as(organiser).get(`/api/categories/${stage.categoryId}/diplomas.pdf`).expect(200);
     expect((await slots()).find((candidate) => candidate.teamId === team)?.state).toBe('settled');
     await verify();
 
@@ -284,7 +296,7 @@ onEachDatabase('double entry on %s', (_database, venueEnv) => {
 
   it('says on the protocol that the results were double-checked', async () => {
     const text = await protocolText();
-    expect(text).toContain('Двойной ввод: каждый результат внесли и сверили два судьи');
+    expect(text).toContain(DOUBLE_CHECKED);
   });
 
   it('lets the head judge enter an attempt on their own: it counts at once', async () => {

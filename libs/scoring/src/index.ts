@@ -46,6 +46,7 @@ export {
   type StandingsState,
 } from './lib/standings/standings-state';
 export { rowResultText, tablePrecisionOf } from './lib/standings/result-text';
+export { unsettledReason } from './lib/standings/unsettled';
 
 // Maze calculators
 export * from './lib/maze/maze-attempt';

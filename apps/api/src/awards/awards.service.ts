@@ -11,6 +11,7 @@ import { KeyedQueue } from '../common/keyed-queue';
 import { LiveService } from '../live/live.service';
 import { SettingsService } from '../settings/settings.service';
 import { StandingsService } from '../standings/standings.service';
+import { assertSettled } from '../standings/assert-settled';
 import { podiumInRevealOrder } from './podium';
 
 /** Stored per category in `app_setting` under `awards:{categoryId}`: survives restarts, shared by replicas. */
@@ -124,10 +125,10 @@ export class AwardsService implements OnModuleInit {
       assertStageAccess(actor, category.stageId);
       const current = await this.settings.get(keyOf(categoryId));
       const stored = current !== undefined ? (JSON.parse(current) as StoredAwards) : null;
-      const steps = podiumInRevealOrder(
-        await this.standings.snapshot(categoryId),
-        stored?.podium ?? 3,
-      ).length;
+      const snapshot = await this.standings.snapshot(categoryId);
+      // Revealing a place still in the balance would announce it to the hall.
+      if (action !== 'awards.end') assertSettled(snapshot.standings.rows);
+      const steps = podiumInRevealOrder(snapshot, stored?.podium ?? 3).length;
       const updated = await next(category, stored, steps);
       await this.dataSource.transaction(async (manager) => {
         await this.settings.set(keyOf(categoryId), JSON.stringify(updated), manager);

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Route } from '../common/routes/route.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { assertSettled } from '../standings/assert-settled';
 import { CategoryResultsService } from './category-results.service';
 import { DiplomaCodesService } from '../diploma-codes/diploma-codes.service';
 import { diplomaCheckMarks, settleUnprintedDiplomas } from './diploma-check-marks';
@@ -56,6 +57,8 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
   ) {
     const results = await this.results.load(id, actor);
+    // A place still in the balance would be printed and its check code certified as genuine.
+    assertSettled(results.rows);
     const pdf = await renderDiplomasPdf(
       results,
       query.design,

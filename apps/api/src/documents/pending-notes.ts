@@ -28,3 +28,12 @@ export function pendingNotes(
   }
   return notes;
 }
+
+/**
+ * Whether a row's status is printed beside its notes: not "no result" for a team whose only
+ * result is the one awaited (screens show just the note there), but a status that stands anyway
+ * (absent, disqualified, did not finish) is.
+ */
+export function statusBeside(row: Pick<StandingRow, 'status'>, notes: readonly unknown[]): boolean {
+  return row.status !== 'ranked' && !(row.status === 'not-scored' && notes.length > 0);
+}

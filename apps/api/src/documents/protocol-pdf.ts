@@ -19,7 +19,7 @@ import {
   type DocumentLabel,
 } from './bilingual-labels';
 import type { CategoryResults, ResultRow } from './category-results.service';
-import { pendingNotes } from './pending-notes';
+import { pendingNotes, statusBeside } from './pending-notes';
 import { newPdf, pdfBytes } from './pdf-document';
 
 const COLUMNS = [
@@ -39,8 +39,11 @@ function cells(row: ResultRow, precision: TimePrecision, languages: DocumentLang
   const status = STATUS_NAMES[row.status];
   const place = row.place === null ? '—' : String(row.place);
   const shown = rowResultText(row, precision);
-  const notes = pendingNotes(row, precision).map((note) => inLanguages(languages, note));
-  const result = [shown, row.status === 'ranked' ? '' : inLanguages(languages, status), ...notes]
+  // One language a line: a note runs long, and the column is narrow.
+  const notes = pendingNotes(row, precision).map((note) =>
+    inLanguages(languages, note).split(' / ').join('\n'),
+  );
+  const result = [shown, statusBeside(row, notes) ? inLanguages(languages, status) : '', ...notes]
     .filter(Boolean)
     .join('\n');
   const members = row.members.map((member) => `${member.name} (${member.grade})`).join('\n');
@@ -110,7 +113,8 @@ export async function renderProtocolPdf(
   doc.font('sans').fontSize(8).text(rules.kk).text(rules.ru);
   if (languages === 'kk-ru-en') doc.text(rules.en);
   // docs/rules.md#double-entry: every result was entered by two judges, or decided by the head judge.
-  if (entryModeOf(category.ruleSet) === 'double') {
+  // Only once it is true of every row: a provisional protocol's pending rows say what they await.
+  if (entryModeOf(category.ruleSet) === 'double' && !results.rows.some((row) => row.review)) {
     doc.font('sansBold').text(
       say({
         kk: 'Қос енгізу: әр нәтижені екі төреші енгізді және тексерді',

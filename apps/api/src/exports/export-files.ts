@@ -39,7 +39,7 @@ export async function resultsXlsx(
     for (const row of resultTable(results, languages)) sheet.addRow(row);
     sheet.columns.forEach(
       (column, index) =>
-        (column.width = [24, 14, 10, 8, 24, 32, 14, 18, 40, 22, 14, 16, 16][index] ?? 16),
+        (column.width = [24, 14, 10, 8, 24, 32, 14, 18, 40, 22, 14, 40, 16][index] ?? 16),
     );
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }

@@ -1,4 +1,4 @@
-import { rowResultText, tablePrecisionOf } from '@olympiad/scoring';
+import { rowResultText, tablePrecisionOf, type TimePrecision } from '@olympiad/scoring';
 import type { DocumentLanguages } from '@olympiad/contracts';
 import {
   DISCIPLINE_NAMES,
@@ -8,7 +8,7 @@ import {
   type DocumentLabel,
 } from '../documents/bilingual-labels';
 import type { CategoryResults } from '../documents/category-results.service';
-import { pendingNotes } from '../documents/pending-notes';
+import { pendingNotes, statusBeside } from '../documents/pending-notes';
 
 const RESULT_COLUMNS: DocumentLabel[] = [
   { kk: 'Санат', ru: 'Категория', en: 'Category' },
@@ -25,6 +25,17 @@ const RESULT_COLUMNS: DocumentLabel[] = [
   { kk: 'Мәртебе', ru: 'Статус', en: 'Status' },
   { kk: 'Ереже', ru: 'Регламент', en: 'Rules' },
 ];
+
+/** A row's status with what it still awaits ("Ждёт второго ввода"), or "" for a settled place. */
+function statusText(
+  row: CategoryResults['rows'][number],
+  precision: TimePrecision,
+  languages: DocumentLanguages,
+): string {
+  const notes = pendingNotes(row, precision).map((note) => inLanguages(languages, note));
+  const status = statusBeside(row, notes) ? inLanguages(languages, STATUS_NAMES[row.status]) : '';
+  return [status, ...notes].filter(Boolean).join(' · ');
+}
 
 /** The header line of an export, in its languages ("Орын / Место", with "/ Place" when asked). */
 export const resultColumns = (languages: DocumentLanguages): string[] =>
@@ -57,12 +68,7 @@ export function resultTable(
     row.members.map((member) => `${member.name} (${member.grade})`).join(', '),
     row.coach,
     rowResultText(row, precision),
-    [
-      row.status === 'ranked' ? '' : inLanguages(languages, STATUS_NAMES[row.status]),
-      ...pendingNotes(row, precision).map((note) => inLanguages(languages, note)),
-    ]
-      .filter(Boolean)
-      .join(' · '),
+    statusText(row, precision, languages),
     preset,
   ]);
 }
