@@ -111,3 +111,14 @@ export function mazeAttempt(
     recordedAt: new Date().toISOString(),
   };
 }
+
+/** Turns double entry on for the fixture's category (docs/rules.md#double-entry) and adds its second judge; both judges' tokens. */
+export async function withDoubleEntry(venue: Venue, token: string, stage: StageFixture): Promise<{ judgeA: string; judgeB: string }> {
+  const auth = { Authorization: `Bearer ${token}` };
+  await request(venue.url).patch(`/api/categories/${stage.categoryId}/params`).set(auth).send({ params: { entry: 'double' } }).expect(200);
+  const second = (await request(venue.url).post('/api/judges').set(auth).send({ stageId: stage.stageId, name: 'Берік', role: 'judge', categoryIds: [stage.categoryId] }).expect(201)).body;
+  return {
+    judgeA: await judgeToken(venue, stage.stageCode, stage.judge.pin),
+    judgeB: await judgeToken(venue, stage.stageCode, second.pin),
+  };
+}

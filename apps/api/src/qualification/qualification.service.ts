@@ -16,6 +16,7 @@ import { CategoriesStore } from '../categories/categories.store';
 import { conflict, invalid, notFound } from '../common/api-error';
 import { StagesQuery, type StageRow } from '../stages/stages.query';
 import { CategoryTeams } from '../standings/category-teams';
+import { assertSettled } from '../standings/assert-settled';
 import { StandingsService } from '../standings/standings.service';
 import { RecomputeStandingsUseCase } from '../standings/recompute-standings.use-case';
 import { TeamsQuery } from '../teams/teams.query';
@@ -128,6 +129,9 @@ export class QualificationService {
     }
     if (target.status === 'closed')
       throw conflict('qualification.targetClosed', `The stage ${target.code} is closed`);
+    // A team whose attempt is still unsettled has no place yet: another would go on in its stead.
+    for (const category of await this.categories.categoriesOfStage(stageId))
+      assertSettled((await this.standings.snapshot(category.id)).standings.rows);
     const { decisions, rule } = await this.preview(stageId, request);
     const qualified = decisions.filter((decision) => decision.qualified);
 

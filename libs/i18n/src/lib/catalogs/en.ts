@@ -226,9 +226,9 @@ export const en = {
   'categories.doubleEntryPending':
     "An attempt or match in this category awaits its second entry or the head judge's decision: settle it first, then lock.",
   'results.unconfirmedPending':
-    "A finish time in this category still waits for the field judge's confirmation: confirm it (or void it) before diplomas or the awards ceremony.",
+    "A finish time in this category still waits for the field judge's confirmation: confirm it (or void it) before printing diplomas, the awards ceremony or qualification.",
   'results.doubleEntryPending':
-    "An attempt or match in this category awaits its second entry or the head judge's decision: settle it before diplomas or the awards ceremony.",
+    "An attempt or match in this category awaits its second entry or the head judge's decision: settle it before printing diplomas, the awards ceremony or qualification.",
   'categories.rulesLocked': 'Scoring has started in this category; its rules can no longer change.',
   'categories.presetDiscipline': 'This rule set belongs to another discipline.',
   'teams.gradeOutsideGroup': 'A member’s grade is outside the category’s age group.',
