@@ -132,28 +132,14 @@ export class CategoriesService {
 
   async setLocked(id: string, actor: Actor, locked: boolean): Promise<CategoryEntity> {
     const category = await this.get(id, actor);
-    // A finish gate's time counts only once a judge confirms it (docs/results-display.md): locking
-    // over one would silently drop that team's run from the final standings.
-    if (locked && (await this.standings.hasUnconfirmed(id))) {
-      throw conflict(
-        'categories.unconfirmedResults',
-        'A finish time in this category still waits for the field judge: confirm or void it, then lock',
-      );
-    }
-    // Double entry (docs/rules.md#double-entry): an attempt still awaiting its second entry, or in
-    // review, counts for nobody yet; locking would leave it out of the final standings just as silently.
-    if (locked && (await this.standings.hasPendingReview(id))) {
-      throw conflict(
-        'categories.doubleEntryPending',
-        'An attempt or match in this category awaits its second entry or the head judge’s decision: settle it, then lock',
-      );
-    }
     const status = locked ? 'locked' : 'running';
     // Under the category's write lock, which protest filing takes too: no protest is filed between
     // the "none open" check and the lock.
     return this.writeLock.run(id, () =>
       this.dataSource.transaction(async (manager) => {
         await this.writeLock.hold(manager, id);
+        // Checked under the lock, which entries take too, so none can arrive between check and lock.
+        if (locked) await this.assertNothingAwaits(id, manager);
         // A protest is decided before the results are final (docs/rules.md#protests).
         const open = locked ? await this.protests.openProtestsOf(id, manager) : [];
         if (open.length > 0) {
@@ -171,6 +157,25 @@ export class CategoriesService {
         );
       }),
     );
+  }
+
+  private async assertNothingAwaits(id: string, manager: EntityManager): Promise<void> {
+    // A finish gate's time counts only once a judge confirms it (docs/results-display.md): locking
+    // over one would silently drop that team's run from the final standings.
+    if (await this.standings.hasUnconfirmed(id, manager)) {
+      throw conflict(
+        'categories.unconfirmedResults',
+        'A finish time in this category still waits for the field judge: confirm or void it, then lock',
+      );
+    }
+    // Double entry (docs/rules.md#double-entry): an attempt still awaiting its second entry, or in
+    // review, counts for nobody yet; locking would leave it out of the final standings just as silently.
+    if (await this.standings.hasPendingReview(id, manager)) {
+      throw conflict(
+        'categories.doubleEntryPending',
+        'An attempt or match in this category awaits its second entry or the head judge’s decision: settle it, then lock',
+      );
+    }
   }
 
   async setPublished(id: string, actor: Actor, published: boolean): Promise<CategoryEntity> {

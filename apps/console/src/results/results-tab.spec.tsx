@@ -138,6 +138,27 @@ describe('results tab: double entry', () => {
     expect(screen.getByText(/На проверке/)).toBeTruthy();
     expect(document.querySelectorAll('[data-review]')).toHaveLength(2);
   });
+
+  it('says which team has a gate time awaiting the judge, and the time', async () => {
+    const consoleApi = stageApi([category('a', 'Лабиринт 3–4')], {
+      a: snapshot('a', [
+        ranked('1', 1, 47_381),
+        {
+          ...notScored('2'),
+          unconfirmed: { primary: 107_981, display: '1:47.981', timePrecision: 'ms' },
+        },
+      ]),
+    });
+    render(
+      <LanguageProvider initial="ru">
+        <ResultsTab console={consoleApi} stageId="s" />
+      </LanguageProvider>,
+    );
+    await screen.findByText('Команда 2');
+    const waiting = document.querySelector('[data-unconfirmed]');
+    expect(waiting?.textContent).toMatch(/Предварительно 1:47\.98/);
+    expect(waiting?.textContent).toContain('ждёт подтверждения судьи');
+  });
 });
 
 describe('results tab: an observer', () => {

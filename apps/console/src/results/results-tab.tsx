@@ -225,6 +225,14 @@ export function ResultsTab({
                       {row.status === 'ranked'
                         ? rowResultText(row, precision)
                         : t(`console.results.status.${row.status}` as MessageKey)}
+                      {row.unconfirmed ? (
+                        <span className="results__review" data-unconfirmed="">
+                          {' · '}
+                          {t('board.unconfirmed', {
+                            time: rowResultText(row.unconfirmed, precision),
+                          })}
+                        </span>
+                      ) : null}
                       {row.review ? (
                         <span className="results__review" data-review={row.review}>
                           {' · '}
