@@ -23,8 +23,8 @@ describe('qualification with an attempt awaiting its second entry', () => {
 
   const send = (method: 'post' | 'patch', token: string, path: string, body: object) =>
     request(venue.url)[method](path).set('Authorization', `Bearer ${token}`).send(body);
-  const setStage = (status: 'live' | 'closed') =>
-    send('patch', organiser, `/api/stages/${stage.stageId}`, { status }).expect(200);
+  const closeStage = () =>
+    send('patch', organiser, `/api/stages/${stage.stageId}`, { status: 'closed' }).expect(200);
   const enter = () =>
     send('post', organiser, `/api/stages/${stage.stageId}/qualification/enter`, {
       targetStageId: republicId,
@@ -35,7 +35,7 @@ describe('qualification with an attempt awaiting its second entry', () => {
         .get(`/api/stages/${republicId}/teams`)
         .set('Authorization', `Bearer ${organiser}`)
         .expect(200)
-    ).body as unknown[];
+    ).body as { name: string }[];
 
   beforeAll(async () => {
     venue = await startVenue();
@@ -64,17 +64,15 @@ describe('qualification with an attempt awaiting its second entry', () => {
     };
     await enterBoth(slow, 90_000, judges.judgeA, judges.judgeB);
     await enterBoth(fast, 40_000, judges.judgeA);
-    await setStage('closed');
+    await closeStage();
 
     const refused = await enter().expect(409);
     expect(refused.body.key).toBe('results.doubleEntryPending');
     expect(await republicTeams()).toEqual([]);
 
-    // The second judge's entry arrives after all: the stage reopens for it, then closes again.
-    await setStage('live');
+    // The second judge's entry arrives after all: the fast team has its place and goes on first.
     await enterBoth(fast, 40_000, judges.judgeB);
-    await setStage('closed');
     await enter().expect(200);
-    expect((await republicTeams()).length).toBeGreaterThan(0);
+    expect((await republicTeams()).map((team) => team.name)).toContain('Қыран 1');
   });
 });

@@ -195,7 +195,11 @@ export class CategoriesService {
     within?: EntityManager,
   ): Promise<CategoryEntity> {
     const write = async (manager: EntityManager) => {
-      const saved = await manager.save(CategoryEntity, { ...category, ...change });
+      // Only the changed columns: `category` was read before this transaction, and writing it back
+      // whole would put back a standings version an entry has moved on since, which viewers then
+      // take for one they already have.
+      await manager.update(CategoryEntity, { id: category.id }, change);
+      const saved = await manager.findOneByOrFail(CategoryEntity, { id: category.id });
       await this.audit.record(
         {
           actor,
